@@ -1,0 +1,220 @@
+"""Profile commands: ``init``, ``unlock-check``, ``change-passphrase``, ``recover``, ``doctor``.
+
+Passphrases come from ``SJELDEN_PASSPHRASE`` (and ``SJELDEN_NEW_PASSPHRASE``) or standard
+input, one per line, so scripts and tests can drive them; on a terminal they are asked for
+without echo. They are never accepted as command-line arguments, which would leave them in
+the shell history and the process list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib.util
+import os
+import sys
+from collections.abc import Callable, Iterator
+
+import keyring
+
+from desktop import __version__
+from desktop.paths import DEFAULT_PROFILE, HOME_ENV, data_root
+from desktop.storage import keystore
+from desktop.storage.connection import sqlcipher_version
+from desktop.storage.errors import Lang, StoreError
+from desktop.storage.profile import Profile
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    init = subparsers.add_parser(
+        "init",
+        help="set up a new encrypted profile (prints the one-time recovery key)",
+        description="Set up a new encrypted profile. The passphrase is read from "
+        "SJELDEN_PASSPHRASE or standard input.",
+    )
+    init.add_argument(
+        "--key-file",
+        action="store_true",
+        help="keep the sealed key in a file in the profile instead of the OS keyring "
+        "(only if this PC has no keyring; less protected)",
+    )
+    init.add_argument("--language", choices=("nb", "en"), default="nb", help="UI language")
+    init.set_defaults(func=cmd_init)
+
+    check = subparsers.add_parser(
+        "unlock-check", help="check that the passphrase unlocks the profile and the database"
+    )
+    check.set_defaults(func=cmd_unlock_check)
+
+    change = subparsers.add_parser(
+        "change-passphrase",
+        help="change the passphrase (old and new from SJELDEN_PASSPHRASE and "
+        "SJELDEN_NEW_PASSPHRASE, or two lines of standard input)",
+    )
+    change.set_defaults(func=cmd_change_passphrase)
+
+    recover = subparsers.add_parser(
+        "recover",
+        help="unlock with the printed recovery key and set a new passphrase "
+        "(recovery key and new passphrase as two lines of standard input)",
+    )
+    recover.set_defaults(func=cmd_recover)
+
+    doctor = subparsers.add_parser(
+        "doctor", help="report the keyring backend, SQLCipher version and data dir (no secrets)"
+    )
+    doctor.set_defaults(func=cmd_doctor)
+
+
+def _profile(args: argparse.Namespace) -> Profile:
+    return Profile.named(args.profile or DEFAULT_PROFILE)
+
+
+def _lang(profile: Profile | None = None) -> Lang:
+    if profile is not None and profile.exists:
+        return "en" if profile.info().get("language") == "en" else "nb"
+    return "en" if os.environ.get("SJELDEN_LANG") == "en" else "nb"
+
+
+class _Secrets:
+    """Reads secrets from environment variables, stdin lines, or a no-echo prompt."""
+
+    def __init__(self) -> None:
+        self._lines: Iterator[str] | None = None
+
+    def read(self, env: str, prompt: str) -> str:
+        value = os.environ.get(env)
+        if value is not None:
+            return value
+        if sys.stdin.isatty():
+            return getpass.getpass(prompt)
+        if self._lines is None:
+            self._lines = iter(sys.stdin.read().splitlines())
+        return next(self._lines, "")
+
+
+def _fail(error: StoreError, lang: Lang) -> int:
+    print(error.user_message(lang), file=sys.stderr)
+    if hasattr(error, "report"):
+        print(f"Feilrapport / report: {error.report}", file=sys.stderr)
+    return 1
+
+
+def _guarded(lang: Lang, action: Callable[[], int]) -> int:
+    try:
+        return action()
+    except StoreError as error:
+        return _fail(error, lang)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    profile = _profile(args)
+    lang: Lang = args.language
+    secrets = _Secrets()
+    passphrase = secrets.read("SJELDEN_PASSPHRASE", "Ny passordfrase / new passphrase: ")
+    if sys.stdin.isatty() and "SJELDEN_PASSPHRASE" not in os.environ:
+        again = getpass.getpass("Gjenta passordfrasen / repeat the passphrase: ")
+        if again != passphrase:
+            print("Passordfrasene er ulike. / The passphrases differ.", file=sys.stderr)
+            return 1
+
+    def action() -> int:
+        result = profile.create(
+            passphrase, key_storage="file" if args.key_file else "keyring", language=lang
+        )
+        result.store.close()
+        if lang == "nb":
+            print(f"Profilen er satt opp i {profile.directory}.")
+            print("Gjenopprettingsnøkkel (vises bare nå; skriv den ut og oppbevar den trygt):")
+        else:
+            print(f"The profile is set up in {profile.directory}.")
+            print("Recovery key (shown only now; print it and keep it safe):")
+        print(result.recovery_key)
+        return 0
+
+    return _guarded(lang, action)
+
+
+def cmd_unlock_check(args: argparse.Namespace) -> int:
+    profile = _profile(args)
+    lang = _lang(profile)
+    passphrase = _Secrets().read("SJELDEN_PASSPHRASE", "Passordfrase / passphrase: ")
+
+    def action() -> int:
+        with profile.unlock(passphrase) as store:
+            records = store.count()
+            problems = store.integrity_problems()
+            broken = store.verify_audit_chain()
+        if problems or broken is not None:
+            print(
+                "Databasen åpnet, men integritetskontrollen feilet. Kontakt brukerstøtte."
+                if lang == "nb"
+                else "The database opened but failed its integrity check. Contact support.",
+                file=sys.stderr,
+            )
+            return 1
+        print(
+            f"OK: profilen er låst opp ({records} registreringer)."
+            if lang == "nb"
+            else f"OK: the profile unlocked ({records} registrations)."
+        )
+        return 0
+
+    return _guarded(lang, action)
+
+
+def cmd_change_passphrase(args: argparse.Namespace) -> int:
+    profile = _profile(args)
+    lang = _lang(profile)
+    secrets = _Secrets()
+    old = secrets.read("SJELDEN_PASSPHRASE", "Nåværende passordfrase / current passphrase: ")
+    new = secrets.read("SJELDEN_NEW_PASSPHRASE", "Ny passordfrase / new passphrase: ")
+
+    def action() -> int:
+        profile.change_passphrase(old, new)
+        print("Passordfrasen er endret." if lang == "nb" else "The passphrase was changed.")
+        return 0
+
+    return _guarded(lang, action)
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    profile = _profile(args)
+    lang = _lang(profile)
+    secrets = _Secrets()
+    recovery_key = secrets.read("SJELDEN_RECOVERY_KEY", "Gjenopprettingsnøkkel / recovery key: ")
+    new = secrets.read("SJELDEN_NEW_PASSPHRASE", "Ny passordfrase / new passphrase: ")
+
+    def action() -> int:
+        profile.unlock_with_recovery(recovery_key, new).close()
+        print(
+            "Profilen er låst opp, og den nye passordfrasen gjelder fra nå."
+            if lang == "nb"
+            else "The profile is unlocked and the new passphrase applies from now on."
+        )
+        return 0
+
+    return _guarded(lang, action)
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    backend = keyring.get_keyring()
+    secure = keystore.is_secure_backend(backend)
+    root = data_root()
+    profiles_dir = root / "profiles"
+    profiles = sorted(p.name for p in profiles_dir.iterdir()) if profiles_dir.exists() else []
+    print(f"sjelden {__version__}")
+    print(f"python: {sys.version.split()[0]}")
+    print(f"sqlcipher: {sqlcipher_version()}")
+    verdict = "secure" if secure else "NOT secure"
+    print(f"keyring backend: {keystore.backend_name(backend)} ({verdict})")
+    if not secure:
+        print(
+            "  -> install and start an OS keyring (Linux: gnome-keyring or KWallet), "
+            "or use 'sjelden init --key-file'"
+        )
+    print(f"data dir: {root}" + (f" (from ${HOME_ENV})" if os.environ.get(HOME_ENV) else ""))
+    print(f"profiles: {', '.join(profiles) if profiles else '(none)'}")
+    gui = importlib.util.find_spec("PySide6") is not None
+    print(f"gui (PySide6): {'available' if gui else 'not installed'}")
+    return 0

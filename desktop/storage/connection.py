@@ -1,0 +1,110 @@
+"""Opening the SQLCipher file with the raw data key, and the pragmas we rely on.
+
+The key is passed as a raw 256-bit key (``x'...'``), so SQLCipher skips its own PBKDF2:
+the expensive step happened once, when the passphrase unsealed the key. ``cipher_log_level``
+is silenced before keying because SQLCipher otherwise prints HMAC failures to stderr when
+someone tries a wrong key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from desktop.paths import create_private_file
+from desktop.storage.errors import WrongKey, classify_sqlite_error
+
+Connection = Any  # sqlcipher3.dbapi2.Connection has no type stubs
+
+# Applied to every connection after keying. Each one is a deliberate choice:
+# WAL lets readers see a consistent snapshot while a write commits; FULL sync makes every
+# committed record survive power loss; secure_delete overwrites freed pages so deleted drafts
+# do not linger; temp_store=MEMORY keeps sort/temp b-trees out of unencrypted temp files.
+_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA secure_delete = ON",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA busy_timeout = 2000",
+)
+
+
+def sqlcipher_version() -> str:
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        row = conn.execute("PRAGMA cipher_version").fetchone()
+        return str(row[0]) if row else "unknown"
+    finally:
+        conn.close()
+
+
+def open_encrypted(path: Path, key: bytes | bytearray, *, create: bool = False) -> Connection:
+    """Open (or create) the encrypted database; ``WrongKey`` if the key does not fit."""
+    if not create and not path.exists():
+        raise FileNotFoundError(path)
+    if len(key) != 32:
+        raise ValueError("the data key must be 32 bytes")
+    if create:
+        create_private_file(path)
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            raise WrongKey("open") from exc
+        for pragma in _PRAGMAS:
+            conn.execute(pragma)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def open_plain(path: Path) -> Connection:
+    """An unencrypted connection with the same pragmas: for the encryption-overhead benchmark."""
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    for pragma in _PRAGMAS:
+        conn.execute(pragma)
+    return conn
+
+
+@contextlib.contextmanager
+def transaction(conn: Connection, operation: str = "transaction") -> Iterator[Connection]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error and mapped to the taxonomy.
+
+    IMMEDIATE takes the write lock up front, so a busy database fails at the start of the
+    transaction rather than half-way through it.
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlcipher3.Error as exc:
+        raise classify_sqlite_error(exc, operation) from exc
+    try:
+        yield conn
+    except BaseException as exc:
+        with contextlib.suppress(sqlcipher3.Error):
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlcipher3.Error):
+            raise classify_sqlite_error(exc, operation) from exc
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlcipher3.Error as exc:
+        with contextlib.suppress(sqlcipher3.Error):
+            conn.execute("ROLLBACK")
+        raise classify_sqlite_error(exc, operation) from exc
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    """Rows of ``integrity_check`` and ``cipher_integrity_check`` that are not 'ok'."""
+    problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+    problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+    return problems

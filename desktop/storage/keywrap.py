@@ -1,0 +1,172 @@
+"""Wrapping the database key with a passphrase or a recovery key.
+
+The database is encrypted with a random 32-byte data key. That key is never stored in clear:
+it is sealed (AES-256-GCM) under a key-encryption key derived from the passphrase with
+Argon2id, so an attacker who copies the keyring entry still has to pay the memory-hard KDF
+for every guess. The recovery key is a second, independent seal of the same data key under a
+high-entropy secret shown once at set-up; because that secret is random (160 bits), a fast
+HKDF is enough for it. Changing the passphrase re-seals the data key; the database itself is
+never re-encrypted.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import os
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+DATA_KEY_BYTES = 32
+WRAP_FORMAT = 1
+# Crockford's base32 alphabet: no I, L, O, U, so a printed key cannot be misread.
+_RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_RECOVERY_GROUPS = 8  # 8 groups of 4 characters = 32 characters = 160 bits
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id parameters, stored next to the wrapped key so they can be raised later."""
+
+    salt: bytes
+    memory_kib: int
+    iterations: int
+    lanes: int = 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "algorithm": "argon2id",
+            "salt": b64(self.salt),
+            "memory_kib": self.memory_kib,
+            "iterations": self.iterations,
+            "lanes": self.lanes,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> KdfParams:
+        if data.get("algorithm") != "argon2id":
+            raise ValueError("unsupported KDF algorithm")
+        return cls(
+            salt=b64decode(data["salt"]),
+            memory_kib=int(data["memory_kib"]),
+            iterations=int(data["iterations"]),
+            lanes=int(data.get("lanes", 1)),
+        )
+
+
+@dataclass(frozen=True)
+class SealedKey:
+    """The data key sealed under one key-encryption key."""
+
+    nonce: bytes
+    ciphertext: bytes
+
+    def to_json(self) -> dict[str, str]:
+        return {"nonce": b64(self.nonce), "ciphertext": b64(self.ciphertext)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SealedKey:
+        return cls(nonce=b64decode(data["nonce"]), ciphertext=b64decode(data["ciphertext"]))
+
+
+def new_data_key() -> bytearray:
+    # A bytearray, not bytes, so the key can be overwritten when the profile locks.
+    return bytearray(secrets.token_bytes(DATA_KEY_BYTES))
+
+
+def derive_passphrase_key(passphrase: str, params: KdfParams) -> bytes:
+    kdf = Argon2id(
+        salt=params.salt,
+        length=32,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
+    return kdf.derive(passphrase.encode("utf-8"))
+
+
+def calibrate_kdf(
+    target_seconds: float = 0.3, memory_kib: int = 64 * 1024, max_iterations: int = 32
+) -> KdfParams:
+    """Pick Argon2id iterations so one derivation takes about ``target_seconds`` here.
+
+    Memory stays fixed at 64 MiB (OWASP's Argon2id guidance starts at 19 MiB) and the time
+    cost is raised until the target is met, so a slow clinic PC still unlocks within the
+    0.2-0.5 s window while a fast one gets a stronger setting.
+    """
+    salt = os.urandom(16)
+    probe = KdfParams(salt=salt, memory_kib=memory_kib, iterations=1)
+    start = time.perf_counter()
+    derive_passphrase_key("calibration", probe)
+    one = max(time.perf_counter() - start, 1e-4)
+    iterations = max(1, min(max_iterations, round(target_seconds / one)))
+    return KdfParams(salt=salt, memory_kib=memory_kib, iterations=iterations)
+
+
+def seal(data_key: bytes | bytearray, kek: bytes, aad: bytes) -> SealedKey:
+    nonce = os.urandom(12)
+    return SealedKey(nonce=nonce, ciphertext=AESGCM(kek).encrypt(nonce, bytes(data_key), aad))
+
+
+def unseal(sealed: SealedKey, kek: bytes, aad: bytes) -> bytearray | None:
+    """The data key, or ``None`` when the key-encryption key is wrong or the seal was altered."""
+    try:
+        return bytearray(AESGCM(kek).decrypt(sealed.nonce, sealed.ciphertext, aad))
+    except InvalidTag:
+        return None
+
+
+def new_recovery_key() -> str:
+    """A random recovery key, formatted ``XXXX-XXXX-...`` for printing."""
+    chars = "".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(4 * _RECOVERY_GROUPS))
+    return "-".join(chars[i : i + 4] for i in range(0, len(chars), 4))
+
+
+def normalize_recovery_key(text: str) -> str | None:
+    """Canonical form of a typed recovery key, or ``None`` if it cannot be one.
+
+    Crockford decoding rules: case-insensitive, O->0, I/L->1, separators ignored.
+    """
+    cleaned = "".join(ch for ch in text.upper() if ch not in " -\t\n")
+    cleaned = cleaned.replace("O", "0").replace("I", "1").replace("L", "1")
+    if len(cleaned) != 4 * _RECOVERY_GROUPS or any(c not in _RECOVERY_ALPHABET for c in cleaned):
+        return None
+    return "-".join(cleaned[i : i + 4] for i in range(0, len(cleaned), 4))
+
+
+def derive_recovery_key(recovery_key: str, salt: bytes) -> bytes:
+    canonical = normalize_recovery_key(recovery_key)
+    if canonical is None:
+        raise ValueError("not a recovery key")
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"sjelden recovery v1")
+    return hkdf.derive(canonical.encode("ascii"))
+
+
+def constant_time_equal(a: bytes, b: bytes) -> bool:
+    return hmac.compare_digest(a, b)
+
+
+def wipe(buffer: bytearray) -> None:
+    """Overwrite key material we own; Python may still hold copies, but not through us."""
+    for i in range(len(buffer)):
+        buffer[i] = 0
+
+
+def new_salt() -> bytes:
+    return os.urandom(16)
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def b64decode(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)

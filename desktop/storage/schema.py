@@ -1,0 +1,161 @@
+"""The store's schema and its migrations, versioned with ``PRAGMA user_version``.
+
+Migrations only ever move forward. Before the first migration step runs on an existing file,
+the encrypted file is copied aside (it stays encrypted: we copy ciphertext), so a failed
+upgrade on a clinician's PC can be rolled back by support. ``tests/storage/fixtures`` holds a
+frozen database of schema 1 that proves every upgrade path still works.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.storage.connection import Connection, transaction
+
+
+def _v1(conn: Connection) -> None:
+    _run_script(
+        conn,
+        """
+        CREATE TABLE records (
+            record_id     TEXT PRIMARY KEY,
+            revision      INTEGER NOT NULL CHECK (revision >= 1),
+            form_id       TEXT NOT NULL,
+            form_version  INTEGER NOT NULL,
+            status        TEXT NOT NULL,
+            payload       TEXT NOT NULL,
+            created_at    TEXT NOT NULL,
+            updated_at    TEXT NOT NULL,
+            author        TEXT NOT NULL
+        );
+        CREATE TABLE record_history (
+            record_id     TEXT NOT NULL,
+            revision      INTEGER NOT NULL,
+            form_id       TEXT NOT NULL,
+            form_version  INTEGER NOT NULL,
+            status        TEXT NOT NULL,
+            payload       TEXT NOT NULL,
+            created_at    TEXT NOT NULL,
+            updated_at    TEXT NOT NULL,
+            author        TEXT NOT NULL,
+            PRIMARY KEY (record_id, revision)
+        );
+        CREATE TABLE audit_log (
+            seq        INTEGER PRIMARY KEY,
+            at         TEXT NOT NULL,
+            actor      TEXT NOT NULL,
+            action     TEXT NOT NULL,
+            record_id  TEXT,
+            revision   INTEGER,
+            prev_hash  BLOB NOT NULL,
+            hash       BLOB NOT NULL
+        );
+        CREATE TABLE settings (
+            key    TEXT PRIMARY KEY,
+            value  TEXT NOT NULL
+        );
+        """,
+    )
+
+
+def _v2(conn: Connection) -> None:
+    """Denormalised list columns, so the record list never parses payloads.
+
+    A list page of 100,000 records must come back in milliseconds; reading JSON for each row
+    cannot. The columns are filled from the payload by the caller's summary function, and
+    back-filled here for rows written under schema 1.
+    """
+    _run_script(
+        conn,
+        """
+        ALTER TABLE records ADD COLUMN display_name TEXT NOT NULL DEFAULT '';
+        ALTER TABLE records ADD COLUMN national_id TEXT;
+        ALTER TABLE records ADD COLUMN diagnosis TEXT NOT NULL DEFAULT '';
+        ALTER TABLE records ADD COLUMN registered_on TEXT;
+        CREATE INDEX records_by_updated ON records (updated_at);
+        CREATE INDEX records_by_status ON records (status, updated_at);
+        CREATE INDEX records_by_national_id ON records (national_id);
+        CREATE INDEX records_by_name ON records (display_name COLLATE NOCASE);
+        """,
+    )
+    _backfill_summaries(conn)
+
+
+def _backfill_summaries(conn: Connection) -> None:
+    from desktop.storage.summary import summarize_json  # local: schema must not depend on forms
+
+    rows = conn.execute("SELECT record_id, payload FROM records").fetchall()
+    for record_id, payload in rows:
+        summary = summarize_json(payload)
+        conn.execute(
+            "UPDATE records SET display_name = ?, national_id = ?, diagnosis = ?, "
+            "registered_on = ? WHERE record_id = ?",
+            (
+                summary.display_name,
+                summary.national_id,
+                summary.diagnosis,
+                summary.registered_on,
+                record_id,
+            ),
+        )
+
+
+def _run_script(conn: Connection, script: str) -> None:
+    # Not ``executescript``: it commits first, which would break the migration's transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(Exception):
+    """The file was written by a newer version of the app."""
+
+
+def current_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(
+    conn: Connection,
+    db_path: Path | None,
+    *,
+    now: Callable[[], dt.datetime] | None = None,
+    target: int = SCHEMA_VERSION,
+) -> Path | None:
+    """Bring the schema to ``target``; returns the backup path if one was made."""
+    version = current_version(conn)
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(f"schema {version} is newer than this app's {SCHEMA_VERSION}")
+    if version >= target:
+        return None
+    backup: Path | None = None
+    if version > 0 and db_path is not None:
+        backup = _backup_encrypted_file(conn, db_path, version, now or _utcnow)
+    for step in range(version, target):
+        with transaction(conn, f"migrate to {step + 1}"):
+            MIGRATIONS[step](conn)
+            conn.execute(f"PRAGMA user_version = {step + 1}")
+    return backup
+
+
+def _backup_encrypted_file(
+    conn: Connection, db_path: Path, version: int, now: Callable[[], dt.datetime]
+) -> Path:
+    # Checkpoint first so the main file alone holds every committed page.
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    stamp = now().strftime("%Y%m%dT%H%M%SZ")
+    backup = db_path.with_name(f"{db_path.name}.schema{version}-{stamp}.bak")
+    shutil.copy2(db_path, backup)
+    backup.chmod(0o600)
+    return backup
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)

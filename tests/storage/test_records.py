@@ -1,0 +1,127 @@
+"""Records, revisions, secure deletion, audit chain, listing and duplicates."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from desktop.storage.records import RecordNotEditable, RecordStatus
+from tests.helpers.synthetic import record
+
+PASS = "riktig hest batteri stift"
+
+
+@pytest.fixture
+def store(make_profile):
+    with make_profile().create(PASS).store as store:
+        yield store
+
+
+def _draft(store, rng, **kw):
+    payload = record(rng, **kw)
+    store.save_draft(payload["record_id"], payload, form_id="sjeldenregisteret", form_version=1)
+    return payload
+
+
+def test_draft_complete_revision_cycle(store):
+    payload = _draft(store, random.Random(1))
+    rid = payload["record_id"]
+    payload["patient"]["given_names"] = "Endret"
+    store.save_draft(rid, payload, form_id="sjeldenregisteret", form_version=1)
+    done = store.complete(rid, payload)
+    assert done.status is RecordStatus.COMPLETED and done.revision == 1
+    with pytest.raises(RecordNotEditable):
+        store.save_draft(rid, payload, form_id="sjeldenregisteret", form_version=1)
+    assert store.set_status(rid, 1, RecordStatus.SENT)
+    second = store.new_revision(rid)
+    assert second.revision == 2 and second.status is RecordStatus.DRAFT
+    assert second.payload["revision"] == 2
+    # feedback for the superseded revision must not touch the new draft
+    assert not store.set_status(rid, 1, RecordStatus.REJECTED)
+    assert store.get(rid).status is RecordStatus.DRAFT
+    history = store.history(rid)
+    assert [(r.revision, r.status) for r in history] == [(1, RecordStatus.SENT)]
+    actions = [e.action for e in store.audit_entries(rid)]
+    assert actions == ["create", "save_draft", "complete", "status:sent", "new_revision"]
+
+
+def test_delete_draft(store):
+    rng = random.Random(2)
+    first = _draft(store, rng)
+    store.delete_draft(first["record_id"])
+    assert store.get(first["record_id"]) is None
+    # deleting the draft of a second revision restores the sent revision
+    second = _draft(store, rng)
+    store.complete(second["record_id"], second)
+    store.new_revision(second["record_id"])
+    store.delete_draft(second["record_id"])
+    restored = store.get(second["record_id"])
+    assert restored.revision == 1 and restored.status is RecordStatus.COMPLETED
+    with pytest.raises(RecordNotEditable):
+        store.delete_draft(second["record_id"])
+
+
+def test_audit_chain_detects_tampering(store):
+    rng = random.Random(3)
+    for _ in range(5):
+        _draft(store, rng)
+    assert store.verify_audit_chain() is None
+    store.call(lambda c: c.execute("UPDATE audit_log SET actor = 'os:mallory' WHERE seq = 3"))
+    assert store.verify_audit_chain() == 3
+    store.call(lambda c: c.execute("UPDATE audit_log SET actor = 'os:' || 'x' WHERE seq = 3"))
+    store.call(lambda c: c.execute("DELETE FROM audit_log WHERE seq = 2"))
+    assert store.verify_audit_chain() == 3
+
+
+def test_audit_log_holds_no_field_values(store):
+    payload = _draft(store, random.Random(4))
+    rows = store.call(lambda c: c.execute("SELECT * FROM audit_log").fetchall())
+    text = repr(rows)
+    assert payload["patient"]["national_id"] not in text
+    assert payload["patient"]["family_name"] not in text
+
+
+def test_list_sort_search_and_count(store):
+    rng = random.Random(5)
+    names = ["Aasen", "Berg", "Dahl", "Ødegård", "Ås"]
+    for name in names:
+        _draft(store, rng, family_name=name)
+    rows = store.list_rows(order_by="display_name", descending=False)
+    assert [r.display_name.split(",")[0] for r in rows][:3] == ["Aasen", "Berg", "Dahl"]
+    assert store.count() == 5
+    assert [r.display_name.split(",")[0] for r in store.list_rows(search="dahl")] == ["Dahl"]
+    assert store.list_rows(search="%") == []  # LIKE wildcards are literal
+    page = store.list_rows(limit=2, offset=4, order_by="display_name", descending=False)
+    assert len(page) == 1
+    assert store.count(RecordStatus.DRAFT) == 5
+
+
+def test_likely_duplicate_lookup(store):
+    payload = _draft(store, random.Random(6))
+    nid = payload["patient"]["national_id"]
+    code = payload["diagnoses"][0]["orpha_code"]
+    assert store.find_likely_duplicates(nid, code) == [payload["record_id"]]
+    assert store.find_likely_duplicates(nid, code, exclude_record_id=payload["record_id"]) == []
+    assert store.find_likely_duplicates(nid, "ORPHA:1") == []
+
+
+def test_settings_round_trip(store):
+    assert store.get_setting("auto_lock_minutes", 10) == 10
+    store.put_setting("auto_lock_minutes", 5)
+    assert store.get_setting("auto_lock_minutes") == 5
+
+
+def test_pragmas(store):
+    def pragmas(conn):
+        return {
+            name: conn.execute(f"PRAGMA {name}").fetchone()[0]
+            for name in ("journal_mode", "synchronous", "secure_delete", "temp_store")
+        }
+
+    assert store.call(pragmas) == {
+        "journal_mode": "wal",
+        "synchronous": 2,  # FULL
+        "secure_delete": 1,
+        "temp_store": 2,  # MEMORY
+    }
