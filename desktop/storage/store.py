@@ -86,6 +86,25 @@ class Store:
             "complete",
         )
 
+    def import_many(
+        self,
+        items: list[tuple[str, Mapping[str, Any], RecordStatus]],
+        *,
+        form_id: str,
+        form_version: int,
+    ) -> int:
+        return self.call(
+            lambda c: records.import_many(
+                c,
+                items,
+                form_id=form_id,
+                form_version=form_version,
+                author=self.actor,
+                summarizer=self.summarizer,
+            ),
+            "import records",
+        )
+
     def new_revision(self, record_id: str) -> Record:
         return self.call(
             lambda c: records.new_revision(c, record_id=record_id, author=self.actor),
@@ -121,6 +140,7 @@ class Store:
         descending: bool = True,
         limit: int | None = 200,
         offset: int = 0,
+        after: RecordRow | None = None,
     ) -> list[RecordRow]:
         return self.call(
             lambda c: records.list_rows(
@@ -131,6 +151,7 @@ class Store:
                 descending=descending,
                 limit=limit,
                 offset=offset,
+                after=after,
             ),
             "list records",
         )

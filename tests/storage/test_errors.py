@@ -91,8 +91,6 @@ def test_unexpected_error_is_a_safe_bug_report(make_profile):
     secret_value = "Hemmelignavn"
     with store:
         with pytest.raises(BugReport) as info:
-            store.call(
-                lambda c: c.execute("SELEC broken ?", (secret_value,)), "broken query"
-            )
+            store.call(lambda c: c.execute("SELEC broken ?", (secret_value,)), "broken query")
     assert secret_value not in info.value.report
     assert "operation=broken query" in info.value.report

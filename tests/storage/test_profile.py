@@ -63,7 +63,9 @@ def test_repeated_failures_slow_down_and_success_resets():
     from desktop.storage.keystore import KeyringBlobStore
 
     profile = Profile.named(
-        "slow", key_store=KeyringBlobStore(MemoryKeyring()), wall_clock=lambda: clock[0],
+        "slow",
+        key_store=KeyringBlobStore(MemoryKeyring()),
+        wall_clock=lambda: clock[0],
         kdf_target_seconds=FAST_KDF_SECONDS,
     )
     profile.create(PASS).store.close()
@@ -83,7 +85,9 @@ def test_repeated_failures_slow_down_and_success_resets():
         profile.unlock(PASS)
     assert info.value.retry_after > first_wait  # the delay grows
     # a restart (new Profile object) does not reset the count
-    restarted = Profile(profile.directory, key_store=profile.key_store(), wall_clock=lambda: clock[0])
+    restarted = Profile(
+        profile.directory, key_store=profile.key_store(), wall_clock=lambda: clock[0]
+    )
     assert restarted.retry_delay() > 0
     clock[0] += info.value.retry_after + 0.1
     profile.unlock(PASS).close()

@@ -125,3 +125,50 @@ def test_pragmas(store):
         "secure_delete": 1,
         "temp_store": 2,  # MEMORY
     }
+
+
+def test_import_many_is_all_or_nothing(store):
+    rng = random.Random(9)
+    items = [(p["record_id"], p, RecordStatus.COMPLETED) for p in (record(rng) for _ in range(50))]
+    assert store.import_many(items, form_id="sjeldenregisteret", form_version=1) == 50
+    assert store.count(RecordStatus.COMPLETED) == 50
+    fresh = record(rng)
+    clash = [(fresh["record_id"], fresh, RecordStatus.DRAFT), items[0]]
+    with pytest.raises(RecordNotEditable):
+        store.import_many(clash, form_id="sjeldenregisteret", form_version=1)
+    assert store.get(fresh["record_id"]) is None  # rolled back with the clash
+    assert store.verify_audit_chain() is None
+
+
+@pytest.mark.parametrize("order_by", ["updated_at", "display_name", "registered_on", "status"])
+@pytest.mark.parametrize("descending", [True, False])
+def test_keyset_paging_matches_full_listing(store, order_by, descending):
+    rng = random.Random(10)
+    items = []
+    for i in range(120):
+        p = record(rng, family_name=rng.choice(["Aas", "berg", "Berg", "Dahl"]))
+        p["reporter"]["registration_date"] = f"2026-0{1 + i % 9}-1{i % 10}"
+        items.append((p["record_id"], p, rng.choice(list(RecordStatus))))
+    store.import_many(items, form_id="sjeldenregisteret", form_version=1)
+    full = store.list_rows(order_by=order_by, descending=descending, limit=None)
+    paged, after = [], None
+    while True:
+        page = store.list_rows(order_by=order_by, descending=descending, limit=25, after=after)
+        if not page:
+            break
+        paged += page
+        after = page[-1]
+    assert [r.record_id for r in paged] == [r.record_id for r in full]
+
+
+def test_list_pages_use_indexes_not_sorts(store):
+    def plan(conn, order_by):
+        sql = (
+            "EXPLAIN QUERY PLAN SELECT record_id FROM records ORDER BY "
+            f"{order_by} DESC, record_id DESC LIMIT 100"
+        )
+        return " ".join(str(r[-1]) for r in conn.execute(sql))
+
+    for key in ("updated_at", "display_name COLLATE NOCASE", "registered_on", "status"):
+        text = store.call(lambda c, k=key: plan(c, k))
+        assert "TEMP B-TREE" not in text, (key, text)

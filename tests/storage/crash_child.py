@@ -1,0 +1,33 @@
+"""Child process for the crash-safety test: saves records in a loop and reports commits.
+
+An id is printed only after the call that committed it returned, so every printed id must
+survive a SIGKILL at any later moment.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+from pathlib import Path
+
+from desktop.storage.profile import Profile
+from tests.helpers.synthetic import record
+
+
+def main() -> None:
+    profile = Profile(Path(sys.argv[1]), kdf_target_seconds=0.02)
+    rng = random.Random(int(sys.argv[2]))
+    store = profile.unlock(os.environ["CRASH_PASSPHRASE"])
+    while True:
+        payload = record(rng)
+        rid = payload["record_id"]
+        store.save_draft(rid, payload, form_id="sjeldenregisteret", form_version=1)
+        if rng.random() < 0.5:
+            store.complete(rid, payload)
+        sys.stdout.write(rid + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""The store against a real Secret Service: gnome-keyring under its own D-Bus session.
+
+Each run gets a fresh ``HOME`` so the keyring starts empty. The whole flow runs through the
+real ``sjelden`` CLI in that session: set-up, unlock, passphrase change, and ``doctor``
+reporting the secure backend.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+PASS = "riktig hest batteri stift"
+NEW_PASS = "et helt nytt passord"
+
+_tools = [shutil.which("dbus-run-session"), shutil.which("gnome-keyring-daemon")]
+if not all(_tools):
+    if os.environ.get("CI"):
+        raise RuntimeError("CI must provide dbus-run-session and gnome-keyring (scripts/test.sh)")
+    pytest.skip("needs dbus-run-session and gnome-keyring", allow_module_level=True)
+
+pytestmark = pytest.mark.keyring_real
+
+
+def test_cli_against_gnome_keyring(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    sjelden_home = tmp_path / "sjelden"
+    script = textwrap.dedent(
+        f"""
+        set -eu
+        # gnome-keyring needs an unlocked login collection; its password is unrelated to ours
+        eval "$(printf 'keyring-test' | gnome-keyring-daemon --unlock --components=secrets)"
+        py="{sys.executable}"
+        "$py" -m desktop doctor
+        printf '%s\\n' "$P1" | "$py" -m desktop init
+        printf '%s\\n' "$P1" | "$py" -m desktop unlock-check
+        if printf '%s\\n' wrong-passphrase-123 | "$py" -m desktop unlock-check; then
+          echo "wrong passphrase accepted"; exit 9
+        fi
+        printf '%s\\n%s\\n' "$P1" "$P2" | "$py" -m desktop change-passphrase
+        printf '%s\\n' "$P2" | "$py" -m desktop unlock-check
+        "$py" - <<'PY'
+        import json, keyring
+        from desktop.storage.keystore import SERVICE_NAME
+        from desktop.storage.profile import Profile
+        profile = Profile.named()
+        blob = keyring.get_password(SERVICE_NAME, profile.profile_id)
+        entry = json.loads(blob)
+        assert set(entry) == {{"format", "profile_id", "kdf", "seal"}}, sorted(entry)
+        print("keyring entry ok:", type(keyring.get_keyring()).__module__)
+        PY
+        """
+    )
+    env = {
+        "HOME": str(home),
+        "PATH": os.environ["PATH"],
+        "SJELDEN_HOME": str(sjelden_home),
+        "P1": PASS,
+        "P2": NEW_PASS,
+        "PYTHONPATH": os.getcwd(),
+        "LANG": "C.UTF-8",
+    }
+    result = subprocess.run(
+        ["dbus-run-session", "--", "bash", "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "keyring.backends.SecretService.Keyring (secure)" in out
+    assert out.count("OK: profilen er låst opp") == 2
+    assert "Feil passordfrase" in result.stderr
+    assert "keyring entry ok: keyring.backends.SecretService" in out
+    # the sealed key lives only in the keyring: no key file in the profile
+    profile_dir = sjelden_home / "profiles" / "default"
+    assert sorted(p.name for p in profile_dir.iterdir()) == [
+        "profile.json",
+        "recovery.json",
+        "store.db",
+    ]
