@@ -1,0 +1,125 @@
+"""``sjelden codes``: look at the shipped code lists and search diagnoses without the GUI.
+
+Useful to check which list versions an installation carries (for support and audits) and to
+find a code from a script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from desktop.forms.codelists import CodeListError, default_search, default_store
+
+SEARCHABLE = ("orpha", "icd10")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    codes = subparsers.add_parser(
+        "codes",
+        help="code lists and diagnosis search / kodeverk og diagnosesøk",
+        description="Show the shipped code lists, or search ORPHA and ICD-10 diagnoses.",
+    )
+    actions = codes.add_subparsers(dest="codes_command", metavar="ACTION", required=True)
+
+    lists = actions.add_parser("lists", help="list the code lists with version, source, licence")
+    lists.add_argument("--json", action="store_true", help="machine-readable output")
+    lists.set_defaults(func=_lists)
+
+    search = actions.add_parser("search", help="search diagnoses by code, name or synonym")
+    search.add_argument("query", nargs="+", help="a code, a name, or the start of words")
+    search.add_argument(
+        "--list",
+        dest="lists",
+        action="append",
+        choices=SEARCHABLE,
+        help="search only this list (repeatable; default: both)",
+    )
+    search.add_argument("--limit", type=_positive, default=10, help="at most this many hits")
+    search.add_argument("--lang", choices=("nb", "en"), default="nb", help="label language")
+    search.add_argument("--json", action="store_true", help="machine-readable output")
+    search.set_defaults(func=_search)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            f"må være et positivt heltall / must be a positive whole number, not {text!r}"
+        )
+    return value
+
+
+def _lists(args: argparse.Namespace) -> int:
+    try:
+        store = default_store()
+        rows: list[dict[str, Any]] = []
+        for list_id in store.ids():
+            for codelist in store.versions(list_id):
+                rows.append(
+                    {
+                        "id": codelist.id,
+                        "version": codelist.version,
+                        "valid_from": _iso(codelist.valid_from),
+                        "valid_to": _iso(codelist.valid_to),
+                        "count": len(codelist),
+                        "source": codelist.source,
+                        "licence": codelist.licence,
+                    }
+                )
+    except CodeListError as exc:
+        return _fail(exc)
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for row in rows:
+        period = f"{row['valid_from'] or '…'} – {row['valid_to'] or '…'}"
+        print(f"{row['id']:<24} {row['version']:<16} {row['count']:>6}  {period}")
+        print(f"    source:  {row['source']}")
+        print(f"    licence: {row['licence']}")
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    try:
+        search = default_search(tuple(args.lists or SEARCHABLE))
+    except CodeListError as exc:
+        return _fail(exc)
+    hits = search.search(query, limit=args.limit, lang=args.lang)
+    if args.json:
+        rows = [
+            {
+                "list": h.list_id,
+                "code": h.code,
+                "label": h.label,
+                "matched": h.matched,
+                "match": h.kind.name.lower(),
+            }
+            for h in hits
+        ]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0 if hits else 1
+    if not hits:
+        print("Ingen treff. / No matches.", file=sys.stderr)
+        return 1
+    for hit in hits:
+        also = f"  ({hit.matched})" if hit.matched != hit.label else ""
+        print(f"{hit.code:<14} {hit.label}{also}")
+    return 0
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _fail(exc: CodeListError) -> int:
+    print(f"Kodeverket kan ikke leses. / The code lists cannot be read: {exc}", file=sys.stderr)
+    return 2

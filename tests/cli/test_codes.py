@@ -1,0 +1,56 @@
+import argparse
+import json
+
+import pytest
+
+from desktop.cli import codes
+
+
+def _run(argv):
+    parser = argparse.ArgumentParser(prog="sjelden")
+    codes.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+def test_search_prints_ranked_hits(capsys):
+    assert _run(["codes", "search", "cystic", "fibrossis", "--limit", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("ORPHA:586")
+    assert "Cystisk fibrose" in lines[0]
+    assert len(lines) == 3
+
+
+def test_search_json_and_list_filter(capsys):
+    assert _run(["codes", "search", "E84", "--list", "icd10", "--json", "--lang", "en"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0] == {
+        "list": "icd10",
+        "code": "E84",
+        "label": "Cystic fibrosis",
+        "matched": "Cystic fibrosis",
+        "match": "exact_code",
+    }
+    assert {r["list"] for r in rows} == {"icd10"}
+
+
+def test_no_match_exits_1_with_a_message(capsys):
+    assert _run(["codes", "search", "qqqqqqq"]) == 1
+    assert "Ingen treff" in capsys.readouterr().err
+
+
+def test_bad_limit_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as caught:
+        _run(["codes", "search", "x", "--limit", "0"])
+    assert caught.value.code == 2
+    assert "positive whole number" in capsys.readouterr().err
+
+
+def test_lists_shows_versions_sources_and_licences(capsys):
+    assert _run(["codes", "lists", "--json"]) == 0
+    rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["kommuner"]["count"] == 357
+    assert rows["kommuner"]["valid_from"] == "2024-01-01"
+    assert rows["orpha"]["count"] >= 4000
+    assert "CC BY 4.0" in rows["orpha"]["licence"]
+    assert set(rows) == {"fylker", "icd10", "kommuner", "orpha"}
