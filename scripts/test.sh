@@ -60,6 +60,29 @@ export QT_QPA_PLATFORM=offscreen
 status=0
 .venv/bin/python -m pytest -p no:cacheprovider "$@" || status=$?
 
+# The core must work where Qt is absent (a headless validator, the server): run its tests in a
+# second environment that has every dependency except PySide6 and pytest-qt.
+echo "== core tests without PySide6"
+[ -x .venv-core/bin/python ] || python3 -m venv .venv-core
+core_deps=$(.venv/bin/python - <<'PY'
+import tomllib
+meta = tomllib.load(open("pyproject.toml", "rb"))["project"]
+extras = meta["optional-dependencies"]
+deps = meta["dependencies"] + extras["server"] + extras["test"]
+skip = ("pyside6", "pytest-qt", "sjelden[", "schemathesis", "mypy", "ruff", "import-linter")
+print(" ".join(d for d in deps if not d.lower().startswith(skip)))
+PY
+)
+# shellcheck disable=SC2086
+.venv-core/bin/python -m pip install -q --disable-pip-version-check $core_deps 2>&1 | grep -v '^WARNING: Location' || true
+.venv-core/bin/python -m pip install -q --disable-pip-version-check --no-deps -e . 2>&1 | grep -v '^WARNING: Location' || true
+if .venv-core/bin/python -c "import PySide6" 2>/dev/null; then
+  echo "PySide6 must not be installed in .venv-core"; status=1
+fi
+.venv-core/bin/python -m pytest -p no:cacheprovider -q -m "not slow" \
+  -W "ignore::pytest.PytestConfigWarning" \
+  tests --ignore=tests/ui || status=$?
+
 if [ -f tools/screenshot.py ]; then
   echo "== screenshot under Xvfb"
   xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot.py "$ARTIFACTS" \
