@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.storage import keywrap, records  # noqa: E402
-from desktop.storage.connection import open_encrypted, open_plain  # noqa: E402
-from desktop.storage.profile import Profile  # noqa: E402
-from desktop.storage.records import RecordStatus  # noqa: E402
-from desktop.storage.schema import migrate  # noqa: E402
-from tests.helpers.synthetic import record  # noqa: E402
+from desktop.storage import keywrap, records
+from desktop.storage.connection import open_encrypted, open_plain
+from desktop.storage.profile import Profile
+from desktop.storage.records import RecordStatus
+from desktop.storage.schema import migrate
+from tests.helpers.synthetic import record
 
 PASS = "benchmark passphrase 2026"
 FORM = {"form_id": "sjeldenregisteret", "form_version": 1}
@@ -108,33 +108,52 @@ def main() -> None:
         rng = random.Random(2)
         payloads = [record(rng) for _ in range(args.records)]
         key = keywrap.new_data_key()
-        results = {}
+        # Plain and encrypted run alternately, twice each, and the better run of each counts:
+        # on a shared machine this keeps a burst of outside load from landing on one side only.
+        results: dict[str, tuple[float, list[float], list[float]]] = {}
+        for run in range(2):
+            for label in ("plain", "encrypted"):
+                path = Path(tmp) / f"{label}-{run}.db"
+                conn = (
+                    open_encrypted(path, key, create=True)
+                    if label == "encrypted"
+                    else open_plain(path)
+                )
+                migrate(conn, None)
+                insert, pages = workload(conn, payloads, args.pages)
+                naive = [naive_page(conn, rng.randint(0, args.records - 100)) for _ in range(2)]
+                conn.close()
+                best = results.get(label)
+                if best is None or insert + sum(pages) < best[0] + sum(best[1]):
+                    results[label] = (insert, pages, naive)
+                if not (label == "encrypted" and run == 1):
+                    path.unlink()  # keep only the last encrypted file, for the unlock figure
         for label in ("encrypted", "plain"):
-            path = Path(tmp) / f"{label}.db"
-            conn = (
-                open_encrypted(path, key, create=True) if label == "encrypted" else open_plain(path)
+            insert, pages, naive = results[label]
+            print(
+                f"{label:9s} bulk insert {args.records} records: {insert:7.2f} s "
+                f"({args.records / insert:,.0f} records/s)"
             )
-            migrate(conn, None)
-            insert, pages = workload(conn, payloads, args.pages)
-            naive = [naive_page(conn, rng.randint(0, args.records - 100)) for _ in range(3)]
-            conn.close()
-            results[label] = (insert, pages, naive)
-            print(f"{label:9s} bulk insert {args.records} records: {insert:7.2f} s "
-                  f"({args.records / insert:,.0f} records/s)")
-            print(f"{label:9s} list page (100 rows, sorted by status/date/name): "
-                  f"p50 {ms(pct(pages, 0.5))}  p99 {ms(pct(pages, 0.99))}   goal p99 <= 20 ms")
-            print(f"{label:9s} naive page (parse every payload): {ms(statistics.median(naive))}"
-                  f"  -> ours is {statistics.median(naive) / pct(pages, 0.5):,.0f}x faster (p50)")
+            print(
+                f"{label:9s} list page (100 rows, sorted by status/date/name): "
+                f"p50 {ms(pct(pages, 0.5))}  p99 {ms(pct(pages, 0.99))}   goal p99 <= 20 ms"
+            )
+            print(
+                f"{label:9s} naive page (parse every payload): {ms(statistics.median(naive))}"
+                f"  -> ours is {statistics.median(naive) / pct(pages, 0.5):,.0f}x faster (p50)"
+            )
         enc, plain = results["encrypted"], results["plain"]
         print(f"encryption overhead, bulk insert: {enc[0] / plain[0]:.3f}x   goal <= 1.15")
-        print(f"encryption overhead, list page p50: "
-              f"{pct(enc[1], 0.5) / pct(plain[1], 0.5):.3f}x   goal <= 1.15")
+        print(
+            f"encryption overhead, list page p50: "
+            f"{pct(enc[1], 0.5) / pct(plain[1], 0.5):.3f}x   goal <= 1.15"
+        )
         total_enc = enc[0] + sum(enc[1])
         total_plain = plain[0] + sum(plain[1])
         print(f"encryption overhead, whole workload: {total_enc / total_plain:.3f}x   goal <= 1.15")
 
         # unlock a 100,000-record store through the real path (KDF + open + migrate check)
-        enc_path = Path(tmp) / "encrypted.db"
+        enc_path = Path(tmp) / "encrypted-1.db"
         del payloads
         gc.collect()
         big = Profile.named("big")
@@ -154,10 +173,14 @@ def main() -> None:
         store = big.unlock(PASS)
         count = store.count()
         first_page = store.list_rows(limit=100)
-        print(f"unlock (Argon2id + open + schema check), {count} records: "
-              f"median {ms(statistics.median(samples))}   goal 200-500 ms")
-        print(f"process RSS: before open {rss_before:.0f} MiB, after open and first page "
-              f"{rss_mib():.0f} MiB ({len(first_page)} rows)")
+        print(
+            f"unlock (Argon2id + open + schema check), {count} records: "
+            f"median {ms(statistics.median(samples))}   goal 200-500 ms"
+        )
+        print(
+            f"process RSS: before open {rss_before:.0f} MiB, after open and first page "
+            f"{rss_mib():.0f} MiB ({len(first_page)} rows)"
+        )
         store.close()
 
 

@@ -15,7 +15,7 @@ apt_packages=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 fonts-dejavu-core
-  postgresql poppler-utils
+  postgresql libpq-dev poppler-utils
 )
 missing=()
 for pkg in "${apt_packages[@]}"; do
@@ -69,7 +69,8 @@ import tomllib
 meta = tomllib.load(open("pyproject.toml", "rb"))["project"]
 extras = meta["optional-dependencies"]
 deps = meta["dependencies"] + extras["server"] + extras["test"]
-skip = ("pyside6", "pytest-qt", "sjelden[", "schemathesis", "mypy", "ruff", "import-linter")
+skip = ("pyside6", "pytest-qt", "sjelden[", "schemathesis", "mypy", "ruff", "import-linter",
+        "hgvs", "psycopg2")
 print(" ".join(d for d in deps if not d.lower().startswith(skip)))
 PY
 )

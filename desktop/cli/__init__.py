@@ -18,6 +18,7 @@ from desktop import __version__
 COMMAND_MODULES: list[str] = [
     "desktop.cli.profile",
     "desktop.cli.codes",
+    "desktop.cli.forms",
     # more command modules are added below this line
 ]
 

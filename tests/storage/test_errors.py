@@ -34,7 +34,7 @@ def test_wrong_key(make_profile):
 
 
 def test_disk_full_rolls_back(make_profile):
-    profile, store = _filled_store(make_profile, 1)
+    _profile, store = _filled_store(make_profile, 1)
     with store:
         pages = store.call(lambda c: c.execute("PRAGMA page_count").fetchone()[0])
         store.call(lambda c: c.execute(f"PRAGMA max_page_count = {pages}"))
@@ -79,18 +79,16 @@ def test_corrupt_page_detected(make_profile):
         for i in range(page * 4096 + 100, page * 4096 + 200):
             data[i] ^= 0xFF
     profile.db_path.write_bytes(bytes(data))
-    with pytest.raises(Corrupt) as info:
-        with profile.unlock(PASS) as s:
-            s.list_rows(limit=None)
-            s.call(lambda c: c.execute("SELECT payload FROM records").fetchall())
+    with pytest.raises(Corrupt) as info, profile.unlock(PASS) as s:
+        s.list_rows(limit=None)
+        s.call(lambda c: c.execute("SELECT payload FROM records").fetchall())
     assert "skadet" in info.value.user_message("nb")
 
 
 def test_unexpected_error_is_a_safe_bug_report(make_profile):
-    profile, store = _filled_store(make_profile, 1)
+    _profile, store = _filled_store(make_profile, 1)
     secret_value = "Hemmelignavn"
-    with store:
-        with pytest.raises(BugReport) as info:
-            store.call(lambda c: c.execute("SELEC broken ?", (secret_value,)), "broken query")
+    with store, pytest.raises(BugReport) as info:
+        store.call(lambda c: c.execute("SELEC broken ?", (secret_value,)), "broken query")
     assert secret_value not in info.value.report
     assert "operation=broken query" in info.value.report

@@ -58,9 +58,9 @@ def test_wrong_passphrase_is_clear_and_changes_nothing(make_profile):
 
 def test_repeated_failures_slow_down_and_success_resets():
     clock = [1_000_000.0]
+    from desktop.storage.keystore import KeyringBlobStore
     from tests.conftest import FAST_KDF_SECONDS
     from tests.helpers.memory_keyring import MemoryKeyring
-    from desktop.storage.keystore import KeyringBlobStore
 
     profile = Profile.named(
         "slow",

@@ -1,0 +1,185 @@
+"""``sjelden validate``, ``sjelden schema`` and ``sjelden demo-data``: the form, headless.
+
+``validate`` is what a lab system or the registry's import scripts call: exit 0 when every
+record is valid, 1 when any is not, 2 when the input cannot be read at all. Output never
+repeats field values, only field paths, codes and messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal, TextIO
+
+EXIT_VALID = 0
+EXIT_INVALID = 1
+EXIT_UNREADABLE = 2
+
+
+class InputError(Exception):
+    """The input is missing, unreadable or not JSON; the message says which and what to do."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    validate = subparsers.add_parser(
+        "validate",
+        help="validate registration records (JSON or JSON lines) without the GUI",
+        description=(
+            "Validate one record (a JSON object), several (a JSON list or JSON lines, one "
+            "object per line). Exit code 0: all valid; 1: some invalid; 2: unreadable input."
+        ),
+    )
+    validate.add_argument("file", help="the JSON file, or '-' to read standard input")
+    validate.add_argument("--json", action="store_true", help="print issues as JSON")
+    validate.add_argument("--lang", choices=("nb", "en"), default="nb", help="message language")
+    validate.add_argument(
+        "--draft", action="store_true", help="check as a draft: syntax only, nothing required"
+    )
+    validate.add_argument(
+        "--today", type=_date, default=None, help=argparse.SUPPRESS
+    )  # reproducible checks in tests and bug reports
+    validate.set_defaults(func=run_validate)
+
+    schema = subparsers.add_parser("schema", help="print the JSON Schema of the record format")
+    schema.set_defaults(func=run_schema)
+
+    demo = subparsers.add_parser(
+        "demo-data", help="print synthetic, valid registrations as JSON lines"
+    )
+    demo.add_argument("--count", type=_positive, default=10, help="how many records (default 10)")
+    demo.add_argument("--seed", type=int, default=None, help="seed for reproducible output")
+    demo.set_defaults(func=run_demo_data)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("use YYYY-MM-DD") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _read_text(name: str, stdin: TextIO) -> str:
+    if name == "-":
+        return stdin.read()
+    path = Path(name)
+    if not path.exists():
+        raise InputError(f"Finner ikke filen {name}. / File not found: {name}.")
+    if path.is_dir():
+        raise InputError(f"{name} er en mappe, ikke en fil. / {name} is a directory, not a file.")
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(
+            f"{name} er ikke UTF-8-tekst. Lagre filen som UTF-8. / "
+            f"{name} is not UTF-8 text. Save the file as UTF-8."
+        ) from None
+    except OSError as exc:
+        raise InputError(
+            f"Kan ikke lese {name} ({exc.strerror}). / Cannot read {name} ({exc.strerror})."
+        ) from None
+
+
+def parse_records(text: str, name: str) -> list[Any]:
+    """One JSON document (an object, or a list of objects) or JSON lines."""
+    if not text.strip():
+        raise InputError(f"{name} er tom. / {name} is empty.")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as whole_error:
+        records = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError:
+                # On the first record the whole-document error is the telling one.
+                at = whole_error.lineno if not records else number
+                raise InputError(
+                    f"{name} er ikke gyldig JSON (linje {at}). Rett filen, eller lever én "
+                    f"registrering per linje (JSON lines). / {name} is not valid JSON "
+                    f"(line {at}). Fix the file, or give one record per line (JSON lines)."
+                ) from None
+        return records
+    return document if isinstance(document, list) else [document]
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from desktop.forms.validate import validate
+
+    try:
+        records = parse_records(_read_text(args.file, sys.stdin), args.file)
+    except InputError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_UNREADABLE
+    mode: Literal["complete", "draft"] = "draft" if args.draft else "complete"
+    several = len(records) > 1
+    all_issues: list[dict[str, Any]] = []
+    invalid = 0
+    for index, record in enumerate(records):
+        result = validate(record, lang=args.lang, today=args.today, mode=mode)
+        if not result.ok:
+            invalid += 1
+        for issue in result.issues:
+            entry: dict[str, Any] = issue.as_dict()
+            if several:
+                entry["record"] = index
+            all_issues.append(entry)
+    if args.json:
+        json.dump(all_issues, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_human(all_issues, len(records), invalid, args.lang)
+    return EXIT_INVALID if invalid else EXIT_VALID
+
+
+def _print_human(issues: list[dict[str, Any]], total: int, invalid: int, lang: str) -> None:
+    nb = lang == "nb"
+    for issue in issues:
+        prefix = f"[{issue['record'] + 1}] " if "record" in issue else ""
+        kind = (
+            ("FEIL" if nb else "ERROR")
+            if issue["severity"] == "error"
+            else ("ADVARSEL" if nb else "WARNING")
+        )
+        print(f"{prefix}{kind} {issue['field'] or '-'} ({issue['code']}): {issue['message']}")
+    valid = total - invalid
+    if nb:
+        print(f"{valid} av {total} registreringer er gyldige.")
+    else:
+        print(f"{valid} of {total} records are valid.")
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from desktop.forms.model import record_json_schema
+
+    json.dump(record_json_schema(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_VALID
+
+
+def _demo_lines(count: int, seed: int | None) -> Iterator[str]:
+    from desktop.forms.demo import demo_records
+
+    for record in demo_records(count, seed):
+        yield json.dumps(record, ensure_ascii=False)
+
+
+def run_demo_data(args: argparse.Namespace) -> int:
+    for line in _demo_lines(args.count, args.seed):
+        sys.stdout.write(line + "\n")
+    return EXIT_VALID

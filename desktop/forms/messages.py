@@ -1,0 +1,377 @@
+"""User-facing validation messages in bokmål and English, keyed by stable issue code.
+
+Every message names the field (``{label}``, the field's label path such as "Diagnose 1 ›
+Genetisk funn 2 › Variant (HGVS)"), says what is wrong and what would be right. Parameters
+are limits, ages and labels, never the value the user typed: messages may end up in logs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+Lang = Literal["nb", "en"]
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- structure and types -----------------------------------------------------------
+    "record.not_object": (
+        "Registreringen er ikke et JSON-objekt. Lever den som et JSON-objekt med feltene "
+        "som er beskrevet i docs/record-format.md.",
+        "The registration is not a JSON object. Provide a JSON object with the fields "
+        "described in docs/record-format.md.",
+    ),
+    "record_id.invalid": (
+        "{label} må være en UUID, for eksempel 3f2b8c1e-0a4d-4c2e-9b7a-1d2e3f4a5b6c. "
+        "Opprett registreringen på nytt i programmet.",
+        "{label} must be a UUID, e.g. 3f2b8c1e-0a4d-4c2e-9b7a-1d2e3f4a5b6c. Create the "
+        "registration again in the application.",
+    ),
+    "revision.invalid": (
+        "{label} må være et heltall fra og med 1.",
+        "{label} must be a whole number of 1 or more.",
+    ),
+    "form.invalid": (
+        '{label} må være et objekt {{"id": "{form}", "version": {version}}}. Rett '
+        "skjemareferansen.",
+        '{label} must be an object {{"id": "{form}", "version": {version}}}. Correct the form '
+        "reference.",
+    ),
+    "form.unknown_version": (
+        "{label}: denne versjonen av skjemaet finnes ikke i programmet (tilgjengelig: "
+        "{versions}). Oppdater programmet eller bruk en tilgjengelig versjon.",
+        "{label}: this version of the form is not installed (available: {versions}). Update "
+        "the application or use an available version.",
+    ),
+    "field.unknown": (
+        "{label} er ikke et felt i skjemaet. Fjern feltet eller rett navnet (se "
+        "docs/record-format.md).",
+        "{label} is not a field of the form. Remove it or correct its name (see "
+        "docs/record-format.md).",
+    ),
+    "field.required": (
+        "{label} mangler. Fyll ut feltet.",
+        "{label} is missing. Fill in the field.",
+    ),
+    "field.not_applicable": (
+        "{label} skal bare fylles ut når {dependency} tilsier det. Fjern verdien eller "
+        "endre {dependency}.",
+        "{label} only applies when {dependency} calls for it. Remove the value or change "
+        "{dependency}.",
+    ),
+    "field.type_text": (
+        "{label} må være tekst. Skriv inn en tekst.",
+        "{label} must be text. Enter a text.",
+    ),
+    "field.type_date": (
+        "{label} er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2024-03-15.",
+        "{label} is not a valid date. Write the date as YYYY-MM-DD, e.g. 2024-03-15.",
+    ),
+    "field.type_year": (
+        "{label} er ikke et gyldig årstall. Skriv fire sifre, for eksempel 2019.",
+        "{label} is not a valid year. Write four digits, e.g. 2019.",
+    ),
+    "field.type_integer": (
+        "{label} må være et heltall. Skriv et tall uten desimaler.",
+        "{label} must be a whole number. Enter a number without decimals.",
+    ),
+    "field.type_number": (
+        "{label} må være et tall. Skriv et tall.",
+        "{label} must be a number. Enter a number.",
+    ),
+    "field.type_group": (
+        "{label} har feil format: forventet et objekt med underfelter. Rett formatet (se "
+        "docs/record-format.md).",
+        "{label} has the wrong format: expected an object with sub-fields. Correct the format "
+        "(see docs/record-format.md).",
+    ),
+    "field.type_list": (
+        "{label} har feil format: forventet en liste. Rett formatet (se docs/record-format.md).",
+        "{label} has the wrong format: expected a list. Correct the format (see "
+        "docs/record-format.md).",
+    ),
+    "field.too_long": (
+        "{label} er for lang: høyst {max} tegn. Kort ned teksten.",
+        "{label} is too long: at most {max} characters. Shorten the text.",
+    ),
+    "field.below_min": (
+        "{label} er for lav: minst {min}{unit}. Rett verdien.",
+        "{label} is too low: at least {min}{unit}. Correct the value.",
+    ),
+    "field.above_max": (
+        "{label} er for høy: høyst {max}{unit}. Rett verdien.",
+        "{label} is too high: at most {max}{unit}. Correct the value.",
+    ),
+    "enum.invalid": (
+        "{label} har en verdi som ikke er et av alternativene. Velg ett av: {options}.",
+        "{label} has a value that is not one of the choices. Choose one of: {options}.",
+    ),
+    "multi_enum.duplicate": (
+        "{label} har samme valg flere ganger. Fjern duplikatet.",
+        "{label} has the same choice more than once. Remove the duplicate.",
+    ),
+    "code.unknown": (
+        "{label} finnes ikke i kodeverket ({codelist}). Søk opp koden på nytt og velg fra listen.",
+        "{label} is not in the code list ({codelist}). Search for the code again and pick it "
+        "from the list.",
+    ),
+    "code.not_canonical": (
+        "{label} er ikke skrevet på standardformen i kodeverket ({codelist}). Velg koden fra "
+        "listen, så skrives den riktig (for eksempel ORPHA:558 eller E84.0).",
+        "{label} is not written in the code list's standard form ({codelist}). Pick the code "
+        "from the list so it is written correctly (e.g. ORPHA:558 or E84.0).",
+    ),
+    "codelist.unavailable": (
+        "{label} kan ikke kontrolleres fordi kodeverket ({codelist}) ikke kunne leses. "
+        "Installer programmet på nytt.",
+        "{label} cannot be checked because the code list ({codelist}) could not be read. "
+        "Reinstall the application.",
+    ),
+    "repeat.too_few": (
+        "{label}: minst {min} må fylles ut. Legg til det som mangler.",
+        "{label}: at least {min} must be filled in. Add what is missing.",
+    ),
+    "repeat.too_many": (
+        "{label}: høyst {max} er tillatt. Fjern de overflødige.",
+        "{label}: at most {max} are allowed. Remove the extra ones.",
+    ),
+    "module.unknown": (
+        "{label}: dette delregisteret er ukjent for programmet. Fjern opplysningene eller "
+        "oppdater programmet.",
+        "{label}: this sub-registry is unknown to the application. Remove the data or update "
+        "the application.",
+    ),
+    "module.inactive": (
+        "{label} er fylt ut, men ingen diagnose har valgt dette delregisteret. Velg "
+        "delregisteret under Diagnose, eller fjern opplysningene.",
+        "{label} is filled in, but no diagnosis selects this sub-registry. Select the "
+        "sub-registry under Diagnosis, or remove the data.",
+    ),
+    # --- patient ---------------------------------------------------------------------
+    "national_id.format": (
+        "{label} må være 11 sifre. Skriv fødselsnummeret eller D-nummeret uten mellomrom.",
+        "{label} must be 11 digits. Enter the national identity number or D number without spaces.",
+    ),
+    "national_id.checksum": (
+        "{label}: kontrollsifrene stemmer ikke. Kontroller at alle 11 sifre er skrevet riktig.",
+        "{label}: the check digits do not match. Check that all 11 digits are correct.",
+    ),
+    "national_id.h_number": (
+        "{label} er et H-nummer (sykehusinternt). Registeret kobles mot Folkeregisteret og "
+        "trenger fødselsnummer eller D-nummer. Bruk pasientens fødselsnummer eller D-nummer.",
+        "{label} is an H number (hospital-internal). The register links to the National "
+        "Population Register and needs a national identity number or D number. Use the "
+        "patient's national identity number or D number.",
+    ),
+    "national_id.fh_number": (
+        "{label} er et FH-nummer (felles hjelpenummer). Registeret kobles mot Folkeregisteret "
+        "og trenger fødselsnummer eller D-nummer. Bruk pasientens fødselsnummer eller D-nummer.",
+        "{label} is an FH number (common auxiliary number). The register links to the National "
+        "Population Register and needs a national identity number or D number. Use the "
+        "patient's national identity number or D number.",
+    ),
+    "national_id.synthetic": (
+        "{label} er et syntetisk testnummer. Bruk pasientens ekte fødselsnummer eller D-nummer.",
+        "{label} is a synthetic test number. Use the patient's real national identity number "
+        "or D number.",
+    ),
+    "national_id.birth_date": (
+        "{label} inneholder ingen gyldig fødselsdato. Kontroller de seks første sifrene.",
+        "{label} holds no valid birth date. Check the first six digits.",
+    ),
+    "national_id.future": (
+        "{label} gir en fødselsdato fram i tid. Kontroller nummeret.",
+        "{label} gives a birth date in the future. Check the number.",
+    ),
+    "sex.differs_from_national_id": (
+        "{label} stemmer ikke med kjønnet fødselsnummeret angir. Kontroller kjønn og "
+        "fødselsnummer, eller bekreft at kjønnet er riktig.",
+        "{label} differs from the sex implied by the national identity number. Check the sex "
+        "and the number, or confirm that the sex is correct.",
+    ),
+    "municipality.not_valid_on_date": (
+        "{label}: kommunenummeret gjaldt ikke på registreringsdatoen. Velg kommunen slik den "
+        "var nummerert på registreringsdatoen.",
+        "{label}: the municipality number was not in force on the registration date. Choose "
+        "the municipality as numbered on the registration date.",
+    ),
+    "postal_code.format": (
+        "{label} må være fire sifre, for eksempel 0424.",
+        "{label} must be four digits, e.g. 0424.",
+    ),
+    "phone.format": (
+        "{label} er ikke et gyldig telefonnummer. Skriv 8 sifre, eventuelt med landskode (+47).",
+        "{label} is not a valid phone number. Enter 8 digits, optionally with a country code "
+        "(+47).",
+    ),
+    "email.format": (
+        "{label} er ikke en gyldig e-postadresse. Skriv den som navn@domene.no.",
+        "{label} is not a valid e-mail address. Write it as name@domain.no.",
+    ),
+    "date.future": (
+        "{label} er fram i tid. Skriv en dato som ikke er senere enn i dag.",
+        "{label} is in the future. Enter a date no later than today.",
+    ),
+    "date.before_birth": (
+        "{label} er før pasientens fødselsdato. Kontroller datoen og fødselsnummeret.",
+        "{label} is before the patient's birth date. Check the date and the national "
+        "identity number.",
+    ),
+    "date_of_death.before_birth": (
+        "{label} er før fødselsdatoen. Kontroller dødsdatoen og fødselsnummeret.",
+        "{label} is before the birth date. Check the date of death and the national identity "
+        "number.",
+    ),
+    "date_of_death.future": (
+        "{label} er fram i tid. Skriv en dato som ikke er senere enn i dag.",
+        "{label} is in the future. Enter a date no later than today.",
+    ),
+    "guardian.suggested": (
+        "{label}: pasienten er {age} år. Fyll ut foresatte eller verge, eller bekreft at det "
+        "ikke skal fylles ut.",
+        "{label}: the patient is {age} years old. Fill in a parent or guardian, or confirm "
+        "that none is given.",
+    ),
+    # --- diagnosis -------------------------------------------------------------------
+    "diagnosis.undiagnosed_assertion": (
+        "{label}: ORPHA:616874 (udiagnostisert) krever diagnosesikkerheten «udiagnostisert "
+        "etter full utredning». Velg den under Diagnosesikkerhet, eller velg en annen kode.",
+        "{label}: ORPHA:616874 (undiagnosed) requires the assertion 'undiagnosed after full "
+        "investigation'. Choose it under Diagnostic assertion, or choose another code.",
+    ),
+    "diagnosis.assertion_needs_undiagnosed_code": (
+        "{label}: diagnosesikkerheten er «udiagnostisert», men koden er en bestemt diagnose. "
+        "Bruk ORPHA:616874 for udiagnostiserte, endre diagnosesikkerheten, eller bekreft.",
+        "{label}: the assertion is 'undiagnosed', but the code is a specific disorder. Use "
+        "ORPHA:616874 for undiagnosed patients, change the assertion, or confirm.",
+    ),
+    "diagnosis.likely_duplicate": (
+        "{label}: det finnes allerede en registrering med samme fødselsnummer og ORPHA-kode. "
+        "Kontroller at dette ikke er en dobbeltregistrering, eller bekreft.",
+        "{label}: a registration with the same national identity number and ORPHA code "
+        "already exists. Check that this is not a duplicate, or confirm.",
+    ),
+    "diagnosis_year.too_early": (
+        "{label} er før {min}. Kontroller årstallet.",
+        "{label} is before {min}. Check the year.",
+    ),
+    "diagnosis_year.before_birth": (
+        "{label} er mer enn ett år før fødselsåret. Skriv {min} eller senere.",
+        "{label} is more than one year before the birth year. Enter {min} or later.",
+    ),
+    "diagnosis_year.after_registration": (
+        "{label} er etter registreringsåret. Skriv {max} eller tidligere.",
+        "{label} is after the registration year. Enter {max} or earlier.",
+    ),
+    "onset_age.above_age": (
+        "{label} er høyere enn pasientens alder ({age} år) på registreringsdatoen. Rett alderen.",
+        "{label} is higher than the patient's age ({age}) on the registration date. Correct "
+        "the age.",
+    ),
+    "omim.format": (
+        "{label} må være seks sifre, for eksempel 219700.",
+        "{label} must be six digits, e.g. 219700.",
+    ),
+    "gene.symbol": (
+        "{label} er ikke et gyldig HGNC-gensymbol. Skriv det godkjente symbolet, for eksempel "
+        "CFTR.",
+        "{label} is not a valid HGNC gene symbol. Enter the approved symbol, e.g. CFTR.",
+    ),
+    "genetic_finding.empty": (
+        "{label}: hvert genetisk funn må ha en variant (HGVS) eller en karyotype (ISCN). Fyll "
+        "ut en av dem, eller fjern funnet.",
+        "{label}: every genetic finding needs a variant (HGVS) or a karyotype (ISCN). Fill in "
+        "one of them, or remove the finding.",
+    ),
+    "hgvs.reference": (
+        "{label} mangler en gyldig referansesekvens. Start med for eksempel NM_000492.4: "
+        "(NM_, NR_, NC_, NG_, NP_, ENST eller LRG_).",
+        "{label} lacks a valid reference sequence. Start with e.g. NM_000492.4: (NM_, NR_, "
+        "NC_, NG_, NP_, ENST or LRG_).",
+    ),
+    "hgvs.reference_version": (
+        "{label}: referansesekvensen mangler versjonsnummer. Skriv den med versjon, for "
+        "eksempel NM_000492.4.",
+        "{label}: the reference sequence lacks its version. Write it with the version, e.g. "
+        "NM_000492.4.",
+    ),
+    "hgvs.type_mismatch": (
+        "{label}: koordinattypen passer ikke til referansesekvensen. Bruk c. med NM_/ENST, "
+        "n. med NR_, g. med NC_/NG_ og p. med NP_.",
+        "{label}: the coordinate type does not fit the reference sequence. Use c. with "
+        "NM_/ENST, n. with NR_, g. with NC_/NG_ and p. with NP_.",
+    ),
+    "hgvs.syntax": (
+        "{label} følger ikke HGVS-notasjonen. Skriv for eksempel NM_000492.4:c.1521_1523del "
+        "eller NP_000483.3:p.(Arg117His).",
+        "{label} does not follow the HGVS notation. Write e.g. NM_000492.4:c.1521_1523del or "
+        "NP_000483.3:p.(Arg117His).",
+    ),
+    "hgvs.range_order": (
+        "{label}: intervallet går baklengs. Skriv laveste posisjon først.",
+        "{label}: the range runs backwards. Write the lowest position first.",
+    ),
+    "hgvs.protein_one_letter": (
+        "{label} bruker enbokstavskoder for aminosyrer. Bruk trebokstavskoder, for eksempel "
+        "p.(Arg117His).",
+        "{label} uses one-letter amino-acid codes. Use three-letter codes, e.g. p.(Arg117His).",
+    ),
+    "iscn.syntax": (
+        "{label} følger ikke ISCN-notasjonen. Skriv for eksempel 47,XY,+21 eller "
+        "46,XX,del(5)(p15.2).",
+        "{label} does not follow the ISCN notation. Write e.g. 47,XY,+21 or 46,XX,del(5)(p15.2).",
+    ),
+    # --- information and reporter ------------------------------------------------------
+    "information.letter_age": (
+        "{label} passer ikke til pasientens alder ({age} år) på registreringsdatoen. Velg "
+        "{options}, eller bekreft valget.",
+        "{label} does not fit the patient's age ({age}) on the registration date. Choose "
+        "{options}, or confirm the choice.",
+    ),
+    "orgnr.format": (
+        "{label} må være ni sifre.",
+        "{label} must be nine digits.",
+    ),
+    "orgnr.checksum": (
+        "{label}: kontrollsifferet stemmer ikke. Kontroller nummeret i Enhetsregisteret.",
+        "{label}: the check digit does not match. Check the number in the Central "
+        "Coordinating Register for Legal Entities.",
+    ),
+    "hpr_number.format": (
+        "{label} må være 4–9 sifre (bare tall). Finn nummeret i Helsepersonellregisteret.",
+        "{label} must be 4–9 digits (digits only). Look the number up in the Health Personnel "
+        "Register.",
+    ),
+    "reporter.contact_required": (
+        "{label}: innmelder må ha telefon eller e-post. Fyll ut minst én av dem.",
+        "{label}: the reporting clinician needs a phone number or an e-mail address. Fill in "
+        "at least one.",
+    ),
+    "comment.personal_data": (
+        "{label} ser ut til å inneholde personopplysninger (fødselsnummer, telefonnummer "
+        "eller e-post). Fjern dem hvis de ikke er nødvendige, eller bekreft.",
+        "{label} seems to contain personal data (national identity number, phone number or "
+        "e-mail). Remove it unless it is needed, or confirm.",
+    ),
+}
+
+
+class _Params(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(code: str, lang: Lang, label: str, params: Mapping[str, object] | None = None) -> str:
+    """The message for ``code``; unknown codes still produce a usable sentence."""
+    templates = MESSAGES.get(code)
+    if templates is None:
+        template = (
+            "{label}: ugyldig verdi ({code}). Rett feltet."
+            if lang == "nb"
+            else "{label}: invalid value ({code}). Correct the field."
+        )
+    else:
+        template = templates[1] if lang == "en" else templates[0]
+    values = _Params({key: str(value) for key, value in (params or {}).items()})
+    values["label"] = label
+    values["code"] = code
+    return template.format_map(values)

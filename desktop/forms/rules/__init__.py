@@ -1,0 +1,141 @@
+"""The rule registry: checks that need code, referenced by name from form definitions.
+
+A definition lists rule names on the field an issue belongs to (``"rules": ["hgvs"]``); the
+rule is implemented once here and runs identically in the desktop form, the headless
+validator and the registry import. A rule gets a ``RuleContext`` (the value, its container,
+the whole record and facts derived once per record such as the birth date) and yields
+``Finding``s: a stable code, a severity and message parameters that never hold field values.
+
+``syntax`` rules check a filled-in value on its own and also run on drafts; the others are
+completion checks. ``when_empty`` rules run even when their field is empty (e.g. "phone or
+e-mail is required").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
+Mode = Literal["complete", "draft"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity = "error"
+    params: Mapping[str, str | int] = field(default_factory=dict)
+
+
+@dataclass
+class Facts:
+    """What the whole record implies, computed once per validation."""
+
+    today: dt.date
+    birth_date: dt.date | None = None
+    id_sex: str | None = None
+    registration_date: dt.date | None = None
+
+    @property
+    def reference_date(self) -> dt.date:
+        """The registration date when valid, else today: "age" means age on this date."""
+        return self.registration_date or self.today
+
+    @property
+    def age(self) -> int | None:
+        if self.birth_date is None:
+            return None
+        return age_on(self.birth_date, self.reference_date)
+
+
+def age_on(birth_date: dt.date, on: dt.date) -> int:
+    """Completed years on ``on`` (someone born on 29 February ages on 1 March)."""
+    years = on.year - birth_date.year
+    if (on.month, on.day) < (birth_date.month, birth_date.day):
+        years -= 1
+    return years
+
+
+@dataclass
+class RuleContext:
+    value: Any
+    container: Mapping[str, Any]
+    record: Mapping[str, Any]
+    path: str
+    facts: Facts
+    mode: Mode
+    duplicate_lookup: Callable[[str, str], bool] | None = None
+
+
+RuleFn = Callable[[RuleContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    fn: RuleFn
+    syntax: bool
+    when_empty: bool
+    codes: tuple[str, ...]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    name: str, *, codes: tuple[str, ...], syntax: bool = False, when_empty: bool = False
+) -> Callable[[RuleFn], RuleFn]:
+    """Register a rule under ``name``; ``codes`` lists every code it may emit (for the
+    message catalogue test and the record-format documentation)."""
+
+    def decorate(fn: RuleFn) -> RuleFn:
+        if name in RULES:
+            raise ValueError(f"rule {name!r} registered twice")
+        RULES[name] = Rule(name, fn, syntax, when_empty, codes)
+        return fn
+
+    return decorate
+
+
+def parse_iso_date(value: Any) -> dt.date | None:
+    """A strict ``YYYY-MM-DD`` date, or None (the type check reports the problem)."""
+    if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-":
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+# The rule modules register themselves on import.
+from desktop.forms.rules import (  # noqa: E402
+    contact,
+    dates,
+    diagnosis,
+    genetics,
+    identity,
+    information,
+    privacy,
+    residence,
+)
+
+__all__ = [
+    "RULES",
+    "Facts",
+    "Finding",
+    "Rule",
+    "RuleContext",
+    "age_on",
+    "contact",
+    "dates",
+    "diagnosis",
+    "genetics",
+    "identity",
+    "information",
+    "parse_iso_date",
+    "privacy",
+    "residence",
+    "rule",
+]
