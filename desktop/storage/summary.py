@@ -7,6 +7,7 @@ on their own, so they cannot drift from the record.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,11 +22,14 @@ class RecordSummary:
     registered_on: str | None = None  # ISO date
 
 
-def summarize(payload: Mapping[str, Any]) -> RecordSummary:
+def summarize(payload: Mapping[str, Any] | Any) -> RecordSummary:
     """Summary of a record in the format documented in ``docs/record-format.md``.
 
-    Tolerant of drafts: any part may be missing or of the wrong type.
+    Tolerant of drafts in any state (and of corrupt payloads): the record list cannot fail
+    because one draft has a half-typed national id.
     """
+    if not isinstance(payload, Mapping):
+        return RecordSummary()
     patient = _mapping(payload.get("patient"))
     family = _text(patient.get("family_name"))
     given = _text(patient.get("given_names"))
@@ -35,11 +39,11 @@ def summarize(payload: Mapping[str, Any]) -> RecordSummary:
     diagnoses = payload.get("diagnoses")
     if isinstance(diagnoses, list):
         for diagnosis in diagnoses:
-            code = _text(_mapping(diagnosis).get("orpha_code"))
+            code = _text(_mapping(diagnosis).get("orpha_code")).upper().replace(" ", "")
             if code:
                 codes.append(code)
     reporter = _mapping(payload.get("reporter"))
-    registered_on = _text(reporter.get("registration_date")) or None
+    registered_on = _iso_date(reporter.get("registration_date"))
     return RecordSummary(
         display_name=display,
         national_id=national_id,
@@ -54,6 +58,15 @@ def summarize_json(payload: str) -> RecordSummary:
     except ValueError:
         return RecordSummary()
     return summarize(data) if isinstance(data, dict) else RecordSummary()
+
+
+def _iso_date(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        return None
 
 
 def _mapping(value: object) -> Mapping[str, Any]:
