@@ -44,13 +44,13 @@ PG_STARTED=0
 if [ -z "${SJELDEN_TEST_PG_URL:-}" ] && [ -x scripts/start-test-postgres.sh ]; then
   echo "== throwaway PostgreSQL"
   PG_DIR=$(mktemp -d /tmp/sjelden-pg.XXXXXX)
-  SJELDEN_TEST_PG_URL=$(scripts/start-test-postgres.sh "$PG_DIR")
+  SJELDEN_TEST_PG_URL=$(scripts/start-test-postgres.sh "$PG_DIR/pg" 55432)
   export SJELDEN_TEST_PG_URL
   PG_STARTED=1
 fi
 cleanup() {
   if [ "$PG_STARTED" = 1 ] && [ -x scripts/stop-test-postgres.sh ]; then
-    scripts/stop-test-postgres.sh "$PG_DIR" >/dev/null 2>&1 || true
+    scripts/stop-test-postgres.sh "$PG_DIR/pg" --remove >/dev/null 2>&1 || true
   fi
 }
 trap cleanup EXIT

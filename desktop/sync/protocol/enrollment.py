@@ -1,0 +1,60 @@
+"""Enrollment requests: an installation presents its public key with a one-time code.
+
+The request is signed by the key being enrolled (proof of possession), and the signature
+covers the code, so a code seen in transit cannot be reused to enroll a different key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from .errors import MalformedError
+from .keys import b64decode, b64encode, ed25519_public_from_raw, raw_public
+from .signing import sign_document, verify_document
+
+ENROLL_DOMAIN = b"sjelden/enroll/v1\x00"
+MAX_LABEL_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class EnrollmentRequest:
+    code: str
+    label: str
+    public_key: Ed25519PublicKey
+
+
+def normalise_code(code: str) -> str:
+    """Codes are read aloud and typed by hand, so case, spaces and dashes do not matter."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def _body(code: str, label: str, public_key_b64: str) -> dict[str, Any]:
+    return {
+        "code": normalise_code(code),
+        "label": label,
+        "public_key": public_key_b64,
+        "type": "sjelden.enroll",
+        "version": 1,
+    }
+
+
+def build_enrollment(key: Ed25519PrivateKey, code: str, label: str) -> dict[str, Any]:
+    public_b64 = b64encode(raw_public(key.public_key()))
+    body = _body(code, label, public_b64)
+    return {
+        "code": code,
+        "label": label,
+        "public_key": public_b64,
+        "proof": sign_document(ENROLL_DOMAIN, body, key),
+    }
+
+
+def verify_enrollment(code: str, label: str, public_key: str, proof: str) -> EnrollmentRequest:
+    if len(label) > MAX_LABEL_CHARS or not label.strip():
+        raise MalformedError(f"label must be 1-{MAX_LABEL_CHARS} characters")
+    key = ed25519_public_from_raw(b64decode(public_key, what="public_key", length=32))
+    verify_document(ENROLL_DOMAIN, _body(code, label, public_key), proof, key, what="enrollment")
+    return EnrollmentRequest(code=normalise_code(code), label=label, public_key=key)

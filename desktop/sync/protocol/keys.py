@@ -1,0 +1,117 @@
+"""Key ids, human fingerprints and key (de)serialisation.
+
+A key id names a public key on the wire (short, derived, never chosen by the holder); a
+fingerprint is the longer form two humans read to each other during enrollment.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import os
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+
+from .errors import MalformedError
+
+KEY_ID_BYTES = 16
+PublicKey = Ed25519PublicKey | X25519PublicKey
+PrivateKey = Ed25519PrivateKey | X25519PrivateKey
+
+
+def raw_public(key: PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def raw_private(key: PrivateKey) -> bytes:
+    return key.private_bytes(
+        serialization.Encoding.Raw,
+        serialization.PrivateFormat.Raw,
+        serialization.NoEncryption(),
+    )
+
+
+def key_id(key: PublicKey | bytes) -> str:
+    """First 16 bytes of SHA-256 over the raw 32-byte public key, lowercase hex."""
+    raw = key if isinstance(key, bytes) else raw_public(key)
+    return hashlib.sha256(raw).digest()[:KEY_ID_BYTES].hex()
+
+
+def fingerprint(key: PublicKey | bytes) -> str:
+    """160 bits of SHA-256 over the raw public key as base32, in groups of four."""
+    raw = key if isinstance(key, bytes) else raw_public(key)
+    text = base64.b32encode(hashlib.sha256(raw).digest()[:20]).decode("ascii")
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def b64encode(data: bytes) -> str:
+    """Unpadded base64url, the encoding for every binary value inside JSON."""
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def b64decode(text: str, *, what: str, length: int | None = None) -> bytes:
+    if not isinstance(text, str) or not text.isascii() or "=" in text:
+        raise MalformedError(f"{what} must be unpadded base64url text")
+    try:
+        data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError) as exc:
+        raise MalformedError(f"{what} is not valid base64url") from exc
+    if b64encode(data) != text:
+        raise MalformedError(f"{what} is not canonical base64url (stray bits or characters)")
+    if length is not None and len(data) != length:
+        raise MalformedError(f"{what} must decode to {length} bytes, got {len(data)}")
+    return data
+
+
+def ed25519_public_from_raw(raw: bytes) -> Ed25519PublicKey:
+    if len(raw) != 32:
+        raise MalformedError("an Ed25519 public key is 32 bytes")
+    return Ed25519PublicKey.from_public_bytes(raw)
+
+
+def x25519_public_from_raw(raw: bytes) -> X25519PublicKey:
+    if len(raw) != 32:
+        raise MalformedError("an X25519 public key is 32 bytes")
+    return X25519PublicKey.from_public_bytes(raw)
+
+
+def save_private_key(key: PrivateKey, path: Path, passphrase: bytes | None = None) -> None:
+    """Write a PKCS#8 PEM file readable only by its owner (created 0600, never widened)."""
+    encryption: serialization.KeySerializationEncryption = (
+        serialization.BestAvailableEncryption(passphrase)
+        if passphrase
+        else serialization.NoEncryption()
+    )
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(pem)
+
+
+def load_private_key(path: Path, passphrase: bytes | None = None) -> PrivateKey:
+    key = serialization.load_pem_private_key(path.read_bytes(), password=passphrase)
+    if not isinstance(key, Ed25519PrivateKey | X25519PrivateKey):
+        raise MalformedError(f"{path} holds neither an Ed25519 nor an X25519 private key")
+    return key
+
+
+def save_public_key(key: PublicKey, path: Path) -> None:
+    pem = key.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pem)
+
+
+def load_public_key(path: Path) -> PublicKey:
+    key = serialization.load_pem_public_key(path.read_bytes())
+    if not isinstance(key, Ed25519PublicKey | X25519PublicKey):
+        raise MalformedError(f"{path} holds neither an Ed25519 nor an X25519 public key")
+    return key

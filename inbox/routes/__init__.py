@@ -1,0 +1,1 @@
+"""HTTP routes, grouped by who calls them: anyone, installations, registry staff."""

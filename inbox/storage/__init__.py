@@ -1,0 +1,16 @@
+"""Inbox storage: one set of queries over SQLite (the default) or PostgreSQL (production)."""
+
+from .database import Database, open_database
+from .models import BatchRow, Installation, InstallationStatus, StaffKey
+from .store import EnrollmentRefused, Store
+
+__all__ = [
+    "BatchRow",
+    "Database",
+    "EnrollmentRefused",
+    "Installation",
+    "InstallationStatus",
+    "StaffKey",
+    "Store",
+    "open_database",
+]

@@ -1,0 +1,163 @@
+"""Connections and transactions for the two supported databases.
+
+The store writes its SQL once with ``?`` placeholders; this module hides the two places
+where SQLite and PostgreSQL differ for it (placeholder style and how a write transaction is
+started) and keeps a small pool of connections so request threads do not reconnect.
+"""
+
+from __future__ import annotations
+
+import queue
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+Row = tuple[Any, ...]
+
+
+class Transaction:
+    """What the store sees: run a statement, read rows; placeholder style already fixed."""
+
+    def __init__(self, cursor: Any, translate: Callable[[str], str]) -> None:
+        self._cursor = cursor
+        self._translate = translate
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        self._cursor.execute(self._translate(sql), tuple(params))
+        return int(self._cursor.rowcount)
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        self._cursor.execute(self._translate(sql), tuple(params))
+        row = self._cursor.fetchone()
+        return None if row is None else tuple(row)
+
+    def all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        self._cursor.execute(self._translate(sql), tuple(params))
+        return [tuple(row) for row in self._cursor.fetchall()]
+
+
+class Database:
+    dialect: str = ""
+
+    def __init__(self, connect: Callable[[], Any], pool_size: int) -> None:
+        self._connect = connect
+        self._pool: queue.LifoQueue[Any] = queue.LifoQueue()
+        self._all: list[Any] = []
+        self._size = pool_size
+        self._closed = False
+
+    def _acquire(self) -> Any:
+        try:
+            return self._pool.get_nowait()
+        except queue.Empty:
+            if len(self._all) < self._size:
+                connection = self._connect()
+                self._all.append(connection)
+                return connection
+            return self._pool.get(timeout=60)
+
+    def _release(self, connection: Any, broken: bool) -> None:
+        if broken or self._closed:
+            self._all.remove(connection)
+            connection.close()
+        else:
+            self._pool.put(connection)
+
+    @contextmanager
+    def transaction(self, *, write: bool = False) -> Iterator[Transaction]:
+        if self._closed:
+            raise RuntimeError("database is closed")
+        connection = self._acquire()
+        broken = False
+        try:
+            with self._begin(connection, write) as tx:
+                yield tx
+        except BaseException as exc:
+            broken = self._is_broken(connection, exc)
+            raise
+        finally:
+            self._release(connection, broken)
+
+    def _begin(self, connection: Any, write: bool) -> Any:
+        raise NotImplementedError
+
+    def _is_broken(self, connection: Any, exc: BaseException) -> bool:
+        return False
+
+    def close(self) -> None:
+        self._closed = True
+        while True:
+            try:
+                connection = self._pool.get_nowait()
+            except queue.Empty:
+                break
+            self._all.remove(connection)
+            connection.close()
+
+
+class SqliteDatabase(Database):
+    dialect = "sqlite"
+
+    def __init__(self, path: Path, pool_size: int = 8) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+
+        def connect() -> sqlite3.Connection:
+            connection = sqlite3.connect(
+                path, isolation_level=None, check_same_thread=False, timeout=60
+            )
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            connection.execute("PRAGMA busy_timeout=60000")
+            return connection
+
+        super().__init__(connect, pool_size)
+
+    @contextmanager
+    def _begin(self, connection: sqlite3.Connection, write: bool) -> Iterator[Transaction]:
+        # BEGIN IMMEDIATE takes the write lock up front, so two writers queue on the busy
+        # timeout instead of one failing later with "database is locked".
+        connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        try:
+            yield Transaction(connection.cursor(), lambda sql: sql)
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+
+
+class PostgresDatabase(Database):
+    dialect = "postgres"
+
+    def __init__(self, url: str, pool_size: int = 8) -> None:
+        import psycopg
+
+        self._psycopg = psycopg
+
+        def connect() -> Any:
+            return psycopg.connect(url, autocommit=True, connect_timeout=10)
+
+        super().__init__(connect, pool_size)
+
+    @contextmanager
+    def _begin(self, connection: Any, write: bool) -> Iterator[Transaction]:
+        with connection.transaction(), connection.cursor() as cursor:
+            yield Transaction(cursor, lambda sql: sql.replace("?", "%s"))
+
+    def _is_broken(self, connection: Any, exc: BaseException) -> bool:
+        return bool(connection.closed) or isinstance(exc, self._psycopg.OperationalError)
+
+
+def open_database(url: str, pool_size: int = 8) -> Database:
+    """``sqlite:///path/to/file`` or ``postgresql://...`` (``postgres://`` also accepted)."""
+    if url.startswith("sqlite:///"):
+        return SqliteDatabase(Path(url.removeprefix("sqlite:///")), pool_size)
+    if url.startswith(("postgresql://", "postgres://")):
+        return PostgresDatabase(url, pool_size)
+    raise ValueError(
+        "database URL must start with sqlite:/// or postgresql://, "
+        "e.g. sqlite:////var/lib/sjelden/inbox.sqlite3"
+    )

@@ -1,0 +1,278 @@
+"""Every query the inbox runs, written once for both databases.
+
+Each public method is one transaction, so a batch (envelope plus receipt) is stored whole
+or not at all, and an enrollment consumes its code in the same step that records the key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+from .database import Database, Row
+from .models import BatchRow, Installation, InstallationStatus, StaffKey
+from .schema import migrate
+
+_SELECT_INSTALLATION = (
+    "SELECT key_id, public_key, label, status, enrolled_at, approved_at, revoked_at "
+    "FROM installations "
+)
+_SELECT_BATCH = (
+    "SELECT seq, batch_id, sender_key_id, envelope_sha256, envelope_length, record_count, "
+    "received_at, receipt, acknowledged_at FROM batches "
+)
+_FEEDBACK_LOCK = 727002
+
+
+class EnrollmentRefused(Exception):
+    """``code`` is ``bad_enrollment_code`` or ``already_enrolled``."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def hash_code(code: str) -> str:
+    """Codes are stored hashed so a copy of the database cannot be used to enroll."""
+    return hashlib.sha256(code.encode("ascii")).hexdigest()
+
+
+def _installation(row: Row) -> Installation:
+    return Installation(
+        key_id=row[0],
+        public_key=bytes(row[1]),
+        label=row[2],
+        status=InstallationStatus(row[3]),
+        enrolled_at=row[4],
+        approved_at=row[5],
+        revoked_at=row[6],
+    )
+
+
+def _batch(row: Row) -> BatchRow:
+    return BatchRow(*row)
+
+
+class Store:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self._last_nonce_purge = 0.0
+
+    def migrate(self) -> int:
+        return migrate(self.database)
+
+    def close(self) -> None:
+        self.database.close()
+
+    # --- enrollment and installations -----------------------------------------------------
+    def add_enrollment_code(self, code: str, *, now: int, expires_at: int) -> None:
+        with self.database.transaction(write=True) as tx:
+            tx.execute(
+                "INSERT INTO enrollment_codes (code_hash, created_at, expires_at) VALUES (?, ?, ?)",
+                (hash_code(code), now, expires_at),
+            )
+
+    def enroll(self, code: str, key_id: str, public_key: bytes, label: str, *, now: int) -> None:
+        with self.database.transaction(write=True) as tx:
+            if tx.one("SELECT 1 FROM installations WHERE key_id = ?", (key_id,)):
+                raise EnrollmentRefused(
+                    "already_enrolled",
+                    "this key is already enrolled; ask the register to approve it",
+                )
+            used = tx.execute(
+                "UPDATE enrollment_codes SET used_at = ?, used_by = ? "
+                "WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?",
+                (now, key_id, hash_code(code), now),
+            )
+            if used != 1:
+                raise EnrollmentRefused(
+                    "bad_enrollment_code",
+                    "the enrollment code is unknown, used or expired; "
+                    "ask the register for a new one",
+                )
+            tx.execute(
+                "INSERT INTO installations (key_id, public_key, label, status, enrolled_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (key_id, public_key, label, InstallationStatus.PENDING.value, now),
+            )
+
+    def installation(self, key_id: str) -> Installation | None:
+        with self.database.transaction() as tx:
+            row = tx.one(_SELECT_INSTALLATION + "WHERE key_id = ?", (key_id,))
+        return None if row is None else _installation(row)
+
+    def installations(self) -> list[Installation]:
+        with self.database.transaction() as tx:
+            rows = tx.all(_SELECT_INSTALLATION + "ORDER BY enrolled_at, key_id")
+        return [_installation(row) for row in rows]
+
+    def set_status(
+        self, key_id: str, status: InstallationStatus, *, now: int
+    ) -> Installation | None:
+        """Approve or revoke; revocation is final (a new key must enroll again)."""
+        query = (
+            "UPDATE installations SET status = 'approved', approved_at = ? "
+            "WHERE key_id = ? AND status = 'pending'"
+            if status is InstallationStatus.APPROVED
+            else "UPDATE installations SET status = 'revoked', revoked_at = ? "
+            "WHERE key_id = ? AND status <> 'revoked'"
+        )
+        with self.database.transaction(write=True) as tx:
+            tx.execute(query, (now, key_id))
+            row = tx.one(_SELECT_INSTALLATION + "WHERE key_id = ?", (key_id,))
+        return None if row is None else _installation(row)
+
+    # --- staff keys ------------------------------------------------------------------------
+    def add_staff_key(self, key_id: str, public_key: bytes, label: str, *, now: int) -> bool:
+        with self.database.transaction(write=True) as tx:
+            if tx.one("SELECT 1 FROM staff_keys WHERE key_id = ?", (key_id,)):
+                return False
+            tx.execute(
+                "INSERT INTO staff_keys (key_id, public_key, label, added_at) VALUES (?, ?, ?, ?)",
+                (key_id, public_key, label, now),
+            )
+        return True
+
+    def revoke_staff_key(self, key_id: str, *, now: int) -> bool:
+        with self.database.transaction(write=True) as tx:
+            return (
+                tx.execute(
+                    "UPDATE staff_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL",
+                    (now, key_id),
+                )
+                == 1
+            )
+
+    def staff_key(self, key_id: str) -> StaffKey | None:
+        with self.database.transaction() as tx:
+            row = tx.one(
+                "SELECT key_id, public_key, label, added_at, revoked_at FROM staff_keys "
+                "WHERE key_id = ?",
+                (key_id,),
+            )
+        return None if row is None else StaffKey(row[0], bytes(row[1]), row[2], row[3], row[4])
+
+    def staff_keys(self) -> list[StaffKey]:
+        with self.database.transaction() as tx:
+            rows = tx.all(
+                "SELECT key_id, public_key, label, added_at, revoked_at FROM staff_keys "
+                "ORDER BY added_at, key_id"
+            )
+        return [StaffKey(r[0], bytes(r[1]), r[2], r[3], r[4]) for r in rows]
+
+    # --- replay protection -----------------------------------------------------------------
+    def remember_nonce(self, key_id: str, nonce: str, *, now: int, expires_at: int) -> bool:
+        """False when this key already used this nonce inside the replay window."""
+        with self.database.transaction(write=True) as tx:
+            if time.monotonic() - self._last_nonce_purge > 60:
+                self._last_nonce_purge = time.monotonic()
+                tx.execute("DELETE FROM nonces WHERE expires_at < ?", (now,))
+            inserted = tx.execute(
+                "INSERT INTO nonces (key_id, nonce, expires_at) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                (key_id, nonce, expires_at),
+            )
+        return inserted == 1
+
+    # --- batches ---------------------------------------------------------------------------
+    def store_batch(
+        self,
+        *,
+        batch_id: str,
+        sender_key_id: str,
+        envelope: bytes,
+        envelope_sha256: str,
+        record_count: int,
+        received_at: int,
+        receipt: str,
+    ) -> tuple[BatchRow, bool]:
+        """Insert, or return the row already stored under this id (``created`` False)."""
+        with self.database.transaction(write=True) as tx:
+            inserted = tx.execute(
+                "INSERT INTO batches (batch_id, sender_key_id, envelope, envelope_sha256, "
+                "envelope_length, record_count, received_at, receipt) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (batch_id) DO NOTHING",
+                (
+                    batch_id,
+                    sender_key_id,
+                    envelope,
+                    envelope_sha256,
+                    len(envelope),
+                    record_count,
+                    received_at,
+                    receipt,
+                ),
+            )
+            row = tx.one(_SELECT_BATCH + "WHERE batch_id = ?", (batch_id,))
+        assert row is not None  # inserted now or by the transaction we conflicted with
+        return _batch(row), inserted == 1
+
+    def batch(self, batch_id: str) -> BatchRow | None:
+        with self.database.transaction() as tx:
+            row = tx.one(_SELECT_BATCH + "WHERE batch_id = ?", (batch_id,))
+        return None if row is None else _batch(row)
+
+    def envelope(self, batch_id: str) -> bytes | None:
+        with self.database.transaction() as tx:
+            row = tx.one("SELECT envelope FROM batches WHERE batch_id = ?", (batch_id,))
+        return None if row is None else bytes(row[0])
+
+    def batches(self, *, after: int, limit: int, unacknowledged_only: bool) -> list[BatchRow]:
+        query = (
+            _SELECT_BATCH + "WHERE seq > ? AND acknowledged_at IS NULL ORDER BY seq LIMIT ?"
+            if unacknowledged_only
+            else _SELECT_BATCH + "WHERE seq > ? ORDER BY seq LIMIT ?"
+        )
+        with self.database.transaction() as tx:
+            rows = tx.all(query, (after, limit))
+        return [_batch(row) for row in rows]
+
+    def acknowledge(self, batch_id: str, *, now: int) -> BatchRow | None:
+        with self.database.transaction(write=True) as tx:
+            tx.execute(
+                "UPDATE batches SET acknowledged_at = ? "
+                "WHERE batch_id = ? AND acknowledged_at IS NULL",
+                (now, batch_id),
+            )
+            row = tx.one(_SELECT_BATCH + "WHERE batch_id = ?", (batch_id,))
+        return None if row is None else _batch(row)
+
+    def count_batches(self) -> int:
+        with self.database.transaction() as tx:
+            row = tx.one("SELECT COUNT(*) FROM batches")
+        return int(row[0]) if row else 0
+
+    # --- feedback --------------------------------------------------------------------------
+    def store_feedback(
+        self,
+        *,
+        feedback_id: str,
+        installation_key_id: str,
+        staff_key_id: str,
+        document: str,
+        now: int,
+    ) -> tuple[str, bool]:
+        """Insert, or return the document already stored under this id.
+
+        On PostgreSQL inserts are serialised by an advisory lock so that ``seq`` order is
+        commit order and an installation paging with ``after=seq`` never skips a document.
+        """
+        with self.database.transaction(write=True) as tx:
+            if self.database.dialect == "postgres":
+                tx.execute("SELECT pg_advisory_xact_lock(?)", (_FEEDBACK_LOCK,))
+            inserted = tx.execute(
+                "INSERT INTO feedback (feedback_id, installation_key_id, staff_key_id, document, "
+                "posted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (feedback_id) DO NOTHING",
+                (feedback_id, installation_key_id, staff_key_id, document, now),
+            )
+            row = tx.one("SELECT document FROM feedback WHERE feedback_id = ?", (feedback_id,))
+        assert row is not None
+        return str(row[0]), inserted == 1
+
+    def feedback_for(self, installation_key_id: str, *, after: int, limit: int) -> list[Row]:
+        with self.database.transaction() as tx:
+            return tx.all(
+                "SELECT seq, document FROM feedback WHERE installation_key_id = ? AND seq > ? "
+                "ORDER BY seq LIMIT ?",
+                (installation_key_id, after, limit),
+            )

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+
+def fake_record(revision: int = 1, **fields: Any) -> dict[str, Any]:
+    """A synthetic record: random ids, made-up values, no real person."""
+    return {
+        "record_id": str(uuid.uuid4()),
+        "revision": revision,
+        "form": {"id": "sjelden.registration", "version": "1.0"},
+        "fields": {"diagnosis_code": "Q87.1", "birth_year": 2001, **fields},
+    }
+
+
+@pytest.fixture
+def signer() -> Ed25519PrivateKey:
+    return Ed25519PrivateKey.generate()
+
+
+@pytest.fixture
+def register_key() -> X25519PrivateKey:
+    return X25519PrivateKey.generate()

@@ -1,0 +1,228 @@
+"""Regenerate tests/vectors/protocol-v1.json (run by hand when the protocol changes).
+
+HPKE encryption is randomised, so the envelope in the file is one fixed sample: checkers
+verify and decrypt it, and recompute every deterministic value (key ids, canonical bytes,
+Ed25519 signatures) exactly. Run: .venv/bin/python -m tests.vectors.make_vectors
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from desktop.sync.protocol import envelope as env_mod
+from desktop.sync.protocol import payload
+from desktop.sync.protocol.canonical import canonical_json
+from desktop.sync.protocol.enrollment import ENROLL_DOMAIN, _body, build_enrollment
+from desktop.sync.protocol.envelope import BatchHeader, assemble, build_batch, parse_envelope
+from desktop.sync.protocol.feedback import RecordDecision, sign_feedback
+from desktop.sync.protocol.keys import fingerprint, key_id, raw_private, raw_public
+from desktop.sync.protocol.receipts import issue_receipt
+from desktop.sync.protocol.request_auth import request_message, sign_request
+
+OUT = Path(__file__).with_name("protocol-v1.json")
+
+
+def seed(label: str) -> bytes:
+    return hashlib.sha256(b"sjelden test vector " + label.encode()).digest()
+
+
+INSTALLATION = Ed25519PrivateKey.from_private_bytes(seed("installation"))
+OTHER = Ed25519PrivateKey.from_private_bytes(seed("other installation"))
+REGISTER = X25519PrivateKey.from_private_bytes(seed("register"))
+SERVER = Ed25519PrivateKey.from_private_bytes(seed("server"))
+STAFF = Ed25519PrivateKey.from_private_bytes(seed("staff"))
+CREATED = datetime(2025, 3, 14, 9, 26, 53, tzinfo=UTC)
+BATCH_ID = "0b6e6d1c-3f7a-4c55-9d1e-2a9e8f0c4b11"
+RECORDS: list[dict[str, Any]] = [
+    {
+        "record_id": "5d0c8a3e-1b2f-4e6a-8c9d-0f1e2d3c4b5a",
+        "revision": 1,
+        "form": {"id": "sjelden.registration", "version": "1.0"},
+        "fields": {"diagnosis_code": "Q87.1", "birth_year": 2011, "note": "Syntetisk – æøå"},
+    },
+    {
+        "record_id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+        "revision": 3,
+        "form": {"id": "sjelden.registration", "version": "1.0"},
+        "fields": {"diagnosis_code": "E70.0", "birth_year": 1987, "weight_kg": 71.5},
+    },
+]
+
+
+def key_block(name: str, private: Ed25519PrivateKey | X25519PrivateKey) -> dict[str, str]:
+    public = private.public_key()
+    return {
+        "name": name,
+        "algorithm": "Ed25519" if isinstance(private, Ed25519PrivateKey) else "X25519",
+        "private_hex": raw_private(private).hex(),
+        "public_hex": raw_public(public).hex(),
+        "key_id": key_id(public),
+        "fingerprint": fingerprint(public),
+    }
+
+
+def resign(body: bytes, key: Ed25519PrivateKey = INSTALLATION) -> bytes:
+    return body + key.sign(env_mod.SIGNATURE_DOMAIN + body)
+
+
+def invalid_envelopes(good: bytes) -> list[dict[str, str]]:
+    envelope = parse_envelope(good)
+    unsigned = good[:-64]
+    flipped = bytearray(unsigned)
+    flipped[-1] ^= 0x01
+    header = envelope.header
+    v2 = json.loads(envelope.header_bytes)
+    v2["version"] = 2
+    fake_count = BatchHeader(
+        batch_id=header.batch_id,
+        sender_key_id=header.sender_key_id,
+        recipient_key_id=header.recipient_key_id,
+        created_at=header.created_at,
+        record_count=3,
+        plaintext_length=header.plaintext_length,
+    ).encode()
+    plaintext = payload.encode_records(RECORDS)
+    recount = env_mod._SUITE.encrypt(payload.compress(plaintext), REGISTER.public_key(), fake_count)
+    cases = [
+        ("truncated", good[:-10], "truncated"),
+        ("bad magic", b"XXXX" + good[4:], "bad_magic"),
+        ("format version 2", good[:4] + b"\x02" + good[5:], "unsupported_version"),
+        ("trailing byte", good + b"\x00", "trailing_data"),
+        ("ciphertext bit flipped", bytes(flipped) + good[-64:], "bad_signature"),
+        ("signed by a key that is not enrolled", resign(unsigned, OTHER), "bad_signature"),
+        ("ciphertext bit flipped and re-signed", resign(bytes(flipped)), "decryption_failed"),
+        (
+            "header version 2, signed",
+            resign(
+                struct.pack(">4sBI", b"SJBT", 1, len(canonical_json(v2)))
+                + canonical_json(v2)
+                + struct.pack(">I", len(envelope.ciphertext))
+                + envelope.ciphertext
+            ),
+            "unsupported_version",
+        ),
+        (
+            "record_count says 3, payload holds 2",
+            assemble(fake_count, recount, INSTALLATION),
+            "count_mismatch",
+        ),
+    ]
+    return [{"name": name, "envelope_hex": data.hex(), "error": code} for name, data, code in cases]
+
+
+def main() -> None:
+    good = build_batch(
+        RECORDS,
+        batch_id=BATCH_ID,
+        signer=INSTALLATION,
+        recipient=REGISTER.public_key(),
+        now=CREATED,
+    )
+    envelope = parse_envelope(good)
+    receipt = issue_receipt(
+        envelope, received_at=datetime(2025, 3, 14, 9, 30, 0, tzinfo=UTC), key=SERVER
+    )
+    feedback = sign_feedback(
+        feedback_id="c3d2e1f0-a9b8-4c7d-9e6f-5a4b3c2d1e0f",
+        installation_key_id=key_id(INSTALLATION.public_key()),
+        batch_id=BATCH_ID,
+        decisions=[
+            RecordDecision(RECORDS[0]["record_id"], 1, "accepted"),
+            RecordDecision(
+                RECORDS[1]["record_id"],
+                3,
+                "rejected",
+                "missing_consent",
+                "Samtykke mangler i skjemaet.",
+            ),
+        ],
+        issued_at=datetime(2025, 3, 20, 14, 0, 0, tzinfo=UTC),
+        key=STAFF,
+    )
+    request_body = b""
+    request_time = datetime(2025, 3, 21, 8, 0, 0, tzinfo=UTC)
+    nonce = "bm9uY2UtZm9yLXZlY3Rvcg"
+    headers = sign_request(
+        INSTALLATION, "GET", "/v1/feedback?after=0", request_body, now=request_time, nonce=nonce
+    )
+    enrollment = build_enrollment(INSTALLATION, "ABCD-EFGH-JKMN-PQRS", "Legekontoret Nordlys, PC 2")
+    vectors = {
+        "description": (
+            "Sjelden batch protocol v1 test vectors; see docs/protocol.md. Hex is lowercase."
+        ),
+        "keys": [
+            key_block("installation", INSTALLATION),
+            key_block("other_installation", OTHER),
+            key_block("register", REGISTER),
+            key_block("server", SERVER),
+            key_block("staff", STAFF),
+        ],
+        "canonical_json": [
+            {
+                "input": '{"b": [1, true, null], "a": "x\\u00e6\\n\\u0001"}',
+                "canonical": '{"a":"xæ\\n\\u0001","b":[1,true,null]}',
+            },
+            {
+                "input": '{"z": {"y": 2, "x": 1}, "emoji": "\\ud83d\\ude00"}',
+                "canonical": '{"emoji":"😀","z":{"x":1,"y":2}}',
+            },
+        ],
+        "batch": {
+            "batch_id": BATCH_ID,
+            "created_at": "2025-03-14T09:26:53Z",
+            "records": RECORDS,
+            "plaintext_utf8": payload.encode_records(RECORDS).decode("utf-8"),
+            "header_utf8": envelope.header_bytes.decode("utf-8"),
+            "signature_domain_hex": env_mod.SIGNATURE_DOMAIN.hex(),
+            "envelope_hex": good.hex(),
+            "envelope_sha256": envelope.sha256,
+            "signature_hex": envelope.signature.hex(),
+        },
+        "invalid_envelopes": invalid_envelopes(good),
+        "receipt": {
+            "document": receipt.to_json(),
+            "canonical_body_utf8": canonical_json(receipt.body()).decode(),
+        },
+        "feedback": {
+            "document": feedback.to_json(),
+            "canonical_body_utf8": canonical_json(feedback.body()).decode(),
+        },
+        "request": {
+            "method": "GET",
+            "target": "/v1/feedback?after=0",
+            "body_hex": request_body.hex(),
+            "timestamp": int(request_time.timestamp()),
+            "nonce": nonce,
+            "message_hex": request_message(
+                "GET",
+                "/v1/feedback?after=0",
+                key_id(INSTALLATION.public_key()),
+                int(request_time.timestamp()),
+                nonce,
+                request_body,
+            ).hex(),
+            "headers": headers,
+        },
+        "enrollment": {
+            "request": enrollment,
+            "signed_message_hex": (
+                ENROLL_DOMAIN
+                + canonical_json(
+                    _body(enrollment["code"], enrollment["label"], enrollment["public_key"])
+                )
+            ).hex(),
+        },
+    }
+    OUT.write_text(json.dumps(vectors, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
