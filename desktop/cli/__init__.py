@@ -19,6 +19,7 @@ COMMAND_MODULES: list[str] = [
     "desktop.cli.profile",
     "desktop.cli.codes",
     "desktop.cli.forms",
+    "desktop.cli.letters",
     # more command modules are added below this line
 ]
 

@@ -87,6 +87,8 @@ _TEXTS: Mapping[str, tuple[str, str]] = {
     "national_id": ("Fødselsnummer / D-nummer", "National identity number / D number"),
     "record_id": ("Registrerings-ID", "Registration id"),
     "revision": ("Revisjon", "Revision"),
+    "record_short": ("reg.", "reg."),
+    "revision_short": ("rev.", "rev."),
     "status": ("Status", "Status"),
     "registration_date": ("Registreringsdato", "Registration date"),
     "reporter": ("Innmelder", "Reporting clinician"),
@@ -123,9 +125,11 @@ p.key { font-weight: bold; }
 p.big { font-size: 13pt; }
 p.note { font-size: 9pt; color: #333333; margin-top: 12px; }
 div.slip { page-break-before: always; }
-table.form { border-width: 1px; border-style: solid; border-color: #777777; margin-bottom: 12px; }
+table.form { border-width: 1px; border-style: solid; border-color: #777777;
+  border-collapse: collapse; margin-bottom: 12px; }
 table.form td { padding: 10px; }
-table.fields { border-width: 1px; border-style: solid; border-color: #999999; margin-bottom: 6px; }
+table.fields { border-width: 1px; border-style: solid; border-color: #999999;
+  border-collapse: collapse; margin-bottom: 6px; }
 table.fields td { padding: 3px; }
 td.label { color: #333333; }
 td.group { font-weight: bold; background-color: #eeeeee; }
@@ -594,7 +598,7 @@ def render_summary(
         footer_bits.append(" ".join(bit for bit in (name, f"({nid})" if nid else "") if bit))
     if record_id:
         footer_bits.append(
-            f"{_t('record_id', lang)} {record_id[:8]}, {_t('revision', lang).lower()} {revision}"
+            f"{_t('record_short', lang)} {record_id[:8]} {_t('revision_short', lang)} {revision}"
         )
     safe_id = re.sub(r"[^0-9A-Za-z-]", "", record_id)[:8]
     return PrintDocument(

@@ -1,0 +1,131 @@
+"""``sjelden letter`` and ``sjelden summary-pdf``: the printouts of a record, headless.
+
+``letter`` writes the information letter for a record (the variant chosen in it, else the one
+its age suggests, or ``--variant``) as PDF, or as HTML, which needs no Qt. ``summary-pdf``
+writes the registration summary for the patient record. The PDFs come from Qt's own PDF
+writer; Qt is imported only inside these commands (``desktop.ui.printing`` via importlib, so
+the core stays Qt-free for every other command), on the offscreen platform when there is no
+display. Nothing here prints a field value: messages name files and codes only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.forms.letters import LETTER_VARIANTS, PrintDocument
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_UNREADABLE = 2
+STATUSES = ("draft", "completed", "queued", "sent", "accepted", "rejected")
+
+
+class _InputError(Exception):
+    pass
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    letter = subparsers.add_parser(
+        "letter",
+        help="write the information letter for a record as PDF (or HTML)",
+        description=(
+            "Write the information letter for one record (a JSON object). The variant is the "
+            "one chosen in the record, else the one the patient's age suggests, unless "
+            "--variant is given."
+        ),
+    )
+    letter.add_argument("--record", required=True, help="the record as a JSON file")
+    letter.add_argument("--variant", choices=LETTER_VARIANTS, default=None)
+    letter.add_argument(
+        "--lang", choices=("nb", "en"), default="nb", help="letter language (default nb)"
+    )
+    out = letter.add_mutually_exclusive_group(required=True)
+    out.add_argument("--pdf", help="write a PDF file here")
+    out.add_argument("--html", help="write an HTML file here (no Qt needed)")
+    letter.set_defaults(func=run_letter)
+
+    summary = subparsers.add_parser(
+        "summary-pdf",
+        help="write the registration summary for the patient record as PDF",
+    )
+    summary.add_argument("record", help="the record as a JSON file")
+    summary.add_argument("pdf", help="the PDF file to write")
+    summary.add_argument("--lang", choices=("nb", "en"), default="nb")
+    summary.add_argument("--status", choices=STATUSES, default=None, help="record status to print")
+    summary.set_defaults(func=run_summary_pdf)
+
+
+def _read_record(name: str) -> dict[str, Any]:
+    path = Path(name)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise _InputError(f"Finner ikke filen {name}. / File not found: {name}.") from None
+    except (OSError, UnicodeDecodeError):
+        raise _InputError(f"Kan ikke lese {name}. / Cannot read {name}.") from None
+    except json.JSONDecodeError:
+        raise _InputError(f"{name} er ikke gyldig JSON. / {name} is not valid JSON.") from None
+    if isinstance(data, list) and len(data) == 1:
+        data = data[0]
+    if not isinstance(data, dict):
+        raise _InputError(
+            f"{name} må inneholde én registrering (et JSON-objekt). / "
+            f"{name} must hold one record (a JSON object)."
+        )
+    return data
+
+
+def _write_pdf(doc: PrintDocument, target: str) -> int:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        qtgui = importlib.import_module("PySide6.QtGui")
+        printing = importlib.import_module("desktop.ui.printing")
+    except ImportError as exc:
+        print(f"PDF krever Qt (PySide6). / PDF output needs Qt (PySide6): {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    app = qtgui.QGuiApplication.instance() or qtgui.QGuiApplication(["sjelden"])
+    try:
+        printing.write_pdf(doc, target)
+    except (OSError, printing.PrintError):
+        print(f"Kunne ikke skrive {target}. / Could not write {target}.", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        del app
+    return EXIT_OK
+
+
+def run_letter(args: argparse.Namespace) -> int:
+    from desktop.forms.letters import render_letter
+
+    try:
+        record = _read_record(args.record)
+    except _InputError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_UNREADABLE
+    doc = render_letter(record, args.variant, lang=args.lang)
+    if args.html:
+        try:
+            Path(args.html).write_text(doc.html, encoding="utf-8")
+        except OSError:
+            print(f"Kunne ikke skrive {args.html}. / Could not write {args.html}.", file=sys.stderr)
+            return EXIT_FAILED
+        return EXIT_OK
+    return _write_pdf(doc, args.pdf)
+
+
+def run_summary_pdf(args: argparse.Namespace) -> int:
+    from desktop.forms.letters import render_summary
+
+    try:
+        record = _read_record(args.record)
+    except _InputError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_UNREADABLE
+    return _write_pdf(render_summary(record, lang=args.lang, status=args.status), args.pdf)

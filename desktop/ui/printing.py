@@ -1,0 +1,247 @@
+"""Print and PDF output of letters and registration summaries (``desktop.forms.letters``).
+
+The HTML of a ``PrintDocument`` is laid out with ``QTextDocument`` on A4 and painted page by
+page onto any ``QPagedPaintDevice``: ``QPdfWriter`` for PDF files (Qt's own PDF writer, no
+external tools) and ``QPrinter`` for paper. Pagination is done here rather than by
+``QTextDocument.print_`` so every page gets the document's footer (for the summary: "copy for
+the patient record" with the patient's name) and "page X of Y".
+
+Entry points for the form editor:
+
+* ``write_pdf(doc, path)``: write a PDF file (no dialog);
+* ``save_pdf_dialog(doc, parent)``: ask for a file name, then write the PDF;
+* ``print_document(doc, parent)``: the system print dialog, then print;
+* ``preview_document(doc, parent)``: Qt's print preview (with its own print button).
+
+PDF metadata holds only the document title, which never contains personal data. Nothing here
+logs a field value; errors name the file, not the contents.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from desktop.forms.letters import PrintDocument
+
+#: Page margins in millimetres (left, top, right, bottom).
+MARGINS_MM = (20.0, 18.0, 20.0, 15.0)
+PDF_RESOLUTION = 300
+BODY_POINT_SIZE = 10.5
+FOOTER_POINT_SIZE = 8.0
+
+
+class PrintError(Exception):
+    """The PDF or the printout could not be made; the message names the file, never data."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Printing", text)
+
+
+def page_layout() -> QPageLayout:
+    left, top, right, bottom = MARGINS_MM
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(left, top, right, bottom),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def _body_font() -> QFont:
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+    font.setPointSizeF(BODY_POINT_SIZE)
+    return font
+
+
+def _layout_document(doc: PrintDocument, device: QPagedPaintDevice) -> tuple[QTextDocument, float]:
+    """The laid-out text for ``device``; returns it with the footer band height."""
+    text = QTextDocument()
+    text.documentLayout().setPaintDevice(device)  # measure fonts at the device's resolution
+    text.setDefaultFont(_body_font())
+    text.setDocumentMargin(0)
+    text.setHtml(doc.html)
+    text.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, doc.title)
+    footer_font = QFont(_body_font())
+    footer_font.setPointSizeF(FOOTER_POINT_SIZE)
+    footer_height = QFontMetricsF(footer_font, device).height() * 3.2  # rule + two lines
+    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    text.setPageSize(QSizeF(rect.width(), rect.height() - footer_height))
+    return text, footer_height
+
+
+def paint(doc: PrintDocument, device: QPagedPaintDevice) -> int:
+    """Lay ``doc`` out on ``device``'s pages and paint it with footers; returns the page count.
+
+    The device's page layout (size, margins) must be set; painting starts at the top-left
+    corner of its printable area.
+    """
+    text, footer_height = _layout_document(doc, device)
+    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    width, height = float(rect.width()), float(rect.height())
+    body_height = height - footer_height
+    pages = max(1, text.pageCount())
+    footer_font = QFont(_body_font())
+    footer_font.setPointSizeF(FOOTER_POINT_SIZE)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise PrintError(_tr("The printer or PDF file could not be opened for writing."))
+    try:
+        layout = text.documentLayout()
+        for index in range(pages):
+            if index and not device.newPage():
+                raise PrintError(_tr("A new page could not be started."))
+            top = index * body_height
+            painter.save()
+            painter.translate(0, -top)
+            clip = QRectF(0, top, width, body_height)
+            painter.setClipRect(clip)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = clip
+            layout.draw(painter, context)
+            painter.restore()
+            _paint_footer(painter, doc, index + 1, pages, footer_font, width, height, footer_height)
+    finally:
+        painter.end()
+    return pages
+
+
+def _paint_footer(
+    painter: QPainter,
+    doc: PrintDocument,
+    page: int,
+    pages: int,
+    font: QFont,
+    width: float,
+    height: float,
+    footer_height: float,
+) -> None:
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(Qt.GlobalColor.darkGray)
+    line_y = height - footer_height * 0.75
+    painter.drawLine(0, int(line_y), int(width), int(line_y))
+    band = QRectF(0, line_y, width, height - line_y)
+    page_text = doc.page_text(page, pages)
+    page_width = QFontMetricsF(font, painter.device()).horizontalAdvance(page_text) * 1.1
+    flags = Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
+    painter.drawText(
+        QRectF(0, band.top(), width - page_width - 12, band.height()),
+        int(flags | Qt.AlignmentFlag.AlignLeft),
+        doc.footer,
+    )
+    painter.drawText(
+        QRectF(width - page_width, band.top(), page_width, band.height()),
+        int(Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight),
+        page_text,
+    )
+    painter.restore()
+
+
+def write_pdf(doc: PrintDocument, path: str | os.PathLike[str]) -> int:
+    """Write ``doc`` as an A4 PDF with Qt's own PDF writer; returns the number of pages.
+
+    Written to a temporary file beside the target and renamed, so a failed write never
+    leaves a half PDF under the chosen name.
+    """
+    target = Path(path)
+    partial = target.with_name(f".{target.name}.partial")
+    try:  # fail here, with the OS's reason, rather than inside QPainter.begin()
+        partial.open("wb").close()
+    except OSError as exc:
+        raise PrintError(
+            _tr("The PDF file could not be written: %1").replace("%1", f"{target} ({exc.strerror})")
+        ) from None
+    writer = QPdfWriter(str(partial))
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout())
+    writer.setTitle(doc.title)
+    writer.setCreator("Sjelden")
+    try:
+        pages = paint(doc, writer)
+        del writer  # QPdfWriter finishes the file when it is destroyed
+        if not partial.is_file() or partial.stat().st_size == 0:
+            raise PrintError(
+                _tr("The PDF file could not be written: %1").replace("%1", str(target))
+            )
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return pages
+
+
+def _configure_printer(printer: QPrinter, doc: PrintDocument) -> None:
+    printer.setPageLayout(page_layout())
+    printer.setDocName(doc.title)
+    printer.setCreator("Sjelden")
+
+
+def print_to(printer: QPrinter, doc: PrintDocument) -> int:
+    """Print on an already configured printer (e.g. from a dialog); returns the page count."""
+    return paint(doc, printer)
+
+
+def print_document(
+    doc: PrintDocument,
+    parent: QWidget | None = None,
+    *,
+    dialog_factory: Callable[[QPrinter, QWidget | None], QPrintDialog] | None = None,
+) -> bool:
+    """Show the print dialog and print; False when the user cancels."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    _configure_printer(printer, doc)
+    dialog = (dialog_factory or QPrintDialog)(printer, parent)
+    dialog.setWindowTitle(_tr("Print: %1").replace("%1", doc.title))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    print_to(printer, doc)
+    return True
+
+
+def preview_document(doc: PrintDocument, parent: QWidget | None = None) -> bool:
+    """Qt's print preview of ``doc``; the user prints from it. False when closed unprinted."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    _configure_printer(printer, doc)
+    preview = QPrintPreviewDialog(printer, parent)
+    preview.setWindowTitle(_tr("Print preview: %1").replace("%1", doc.title))
+    preview.paintRequested.connect(lambda target: paint(doc, target))
+    return preview.exec() == QDialog.DialogCode.Accepted
+
+
+def save_pdf_dialog(
+    doc: PrintDocument,
+    parent: QWidget | None = None,
+    *,
+    directory: str | os.PathLike[str] | None = None,
+) -> Path | None:
+    """Ask where to save, then write the PDF; the chosen path, or None when cancelled."""
+    start = Path(directory) / doc.file_name if directory else Path(doc.file_name)
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, _tr("Save as PDF"), str(start), _tr("PDF files (*.pdf)")
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    write_pdf(doc, path)
+    return path

@@ -1,0 +1,246 @@
+"""PDF and print output of letters and summaries (``desktop.ui.printing``), offscreen.
+
+The PDFs are read back with poppler's ``pdftotext``, so the tests see what a reader sees.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+
+from desktop.forms import letters
+from desktop.ui import printing
+from tests.forms.conftest import ADULT_ID, TODAY, valid_record
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a PDF, ligatures unfolded and whitespace collapsed to single spaces."""
+    raw = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True
+    ).stdout.decode("utf-8")
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", raw))
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True)
+    return dict(
+        (key.strip(), value.strip())
+        for key, _, value in (line.partition(":") for line in out.stdout.splitlines())
+    )
+
+
+@pytest.mark.parametrize("variant", letters.LETTER_VARIANTS)
+def test_letter_pdf_holds_the_name_and_the_reservation(qapp, tmp_path: Path, variant: str) -> None:
+    doc = letters.render_letter(valid_record(), variant, today=TODAY)
+    target = tmp_path / doc.file_name
+    pages = printing.write_pdf(doc, target)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert 1 <= pages <= 4
+    text = pdf_text(target)
+    assert "Prøve Kari Testesen" in text
+    assert "Reservasjon mot registrering i Sjeldenregisteret" in text
+    assert "Postboks 4956 Nydalen" in text
+    assert "0424 OSLO" in text
+    assert f"Side 1 av {pages}" in text
+    assert f"Side {pages} av {pages}" in text
+    assert not list(tmp_path.glob(".*.partial"))
+
+
+def test_adult_letter_pdf_holds_the_whole_reservation_paragraph(qapp, tmp_path: Path) -> None:
+    target = tmp_path / "voksne.pdf"
+    printing.write_pdf(letters.render_letter(valid_record(), "voksne", today=TODAY), target)
+    text = pdf_text(target)
+    assert (
+        "Vil du ikke være registrert i Sjeldenregisteret, skriver du under på "
+        "reservasjonsslippen på neste side og sender den i posten til Sjeldenregisteret. "
+        "Da slettes alle opplysningene om deg i registeret."
+    ) in text
+    assert "Du trenger ikke å si hvorfor" in text
+
+
+def test_pdf_metadata_holds_the_title_and_no_personal_data(qapp, tmp_path: Path) -> None:
+    doc = letters.render_summary(valid_record(), status="completed", today=TODAY)
+    target = tmp_path / "summary.pdf"
+    printing.write_pdf(doc, target)
+    info = pdf_info(target)
+    assert info["Title"] == doc.title
+    assert "Testesen" not in info["Title"] and ADULT_ID not in info["Title"]
+    assert info["Page size"].startswith("595")  # A4 in points
+
+
+def test_summary_pdf_holds_labels_values_and_the_footer(qapp, tmp_path: Path) -> None:
+    target = tmp_path / "summary.pdf"
+    pages = printing.write_pdf(
+        letters.render_summary(valid_record(), status="completed", today=TODAY), target
+    )
+    assert pages <= 2
+    text = pdf_text(target)
+    for expected in (
+        "Registreringssammendrag",
+        "Fødselsnummer / D-nummer",
+        ADULT_ID,
+        "Etternavn Testesen",
+        "Kjønn Kvinne",
+        "Bostedskommune 0301 – Oslo",
+        "ORPHA:586 – Cystisk fibrose",
+        "NM_000492.4:c.1521_1523del",
+        "Diagnosesikkerhet Bekreftet",
+        "Informasjonsskriv Voksne",
+        "HPR-nummer 1234567",
+        "Status Ferdigstilt",
+        "3f2b8c1e-0a4d-4c2e-9b7a-1d2e3f4a5b6c",
+        # on every page: a copy for the patient record, with the patient
+        "Kopi til pasientjournalen – Testesen, Prøve Kari",
+        f"Side 1 av {pages}",
+    ):
+        assert expected in text, expected
+    assert text.count("Kopi til pasientjournalen –") == pages
+
+
+def test_values_are_printed_as_text_not_markup(qapp, tmp_path: Path) -> None:
+    record = valid_record()
+    record["patient"]["given_names"] = "<b>Test & Co</b>"
+    target = tmp_path / "letter.pdf"
+    printing.write_pdf(letters.render_letter(record, "voksne", today=TODAY), target)
+    assert "<b>Test & Co</b> Testesen" in pdf_text(target)
+    summary = tmp_path / "summary.pdf"
+    printing.write_pdf(letters.render_summary(record, today=TODAY), summary)
+    assert "<b>Test & Co</b>" in pdf_text(summary)
+
+
+def test_printing_to_a_printer_goes_through_the_same_pages(qapp, tmp_path: Path) -> None:
+    doc = letters.render_letter(valid_record(), "barn_7_11", today=TODAY)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(target))
+    printer.setPageLayout(printing.page_layout())
+    pages = printing.print_to(printer, doc)
+    del printer
+    text = pdf_text(target)
+    assert "Hei, Prøve Kari!" in text
+    assert f"Side {pages} av {pages}" in text
+
+
+class FakeDialog:
+    """Stands in for QPrintDialog: records the printer and answers as told."""
+
+    def __init__(self, answer: int, target: Path) -> None:
+        self.answer = answer
+        self.target = target
+        self.title = ""
+
+    def __call__(self, printer: QPrinter, parent: object) -> FakeDialog:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.target))
+        self.printer = printer
+        return self
+
+    def setWindowTitle(self, title: str) -> None:
+        self.title = title
+
+    def exec(self) -> int:
+        return self.answer
+
+
+def test_print_dialog_accepted_prints(qapp, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    dialog = FakeDialog(QDialog.DialogCode.Accepted, tmp_path / "out.pdf")
+    doc = letters.render_letter(valid_record(), "foresatte", today=TODAY)
+    assert printing.print_document(doc, dialog_factory=dialog) is True
+    del dialog.printer
+    assert "Informasjon til foresatte og pårørende" in pdf_text(tmp_path / "out.pdf")
+    assert doc.title in dialog.title
+
+
+def test_print_dialog_cancelled_prints_nothing(qapp, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    dialog = FakeDialog(QDialog.DialogCode.Rejected, tmp_path / "out.pdf")
+    doc = letters.render_letter(valid_record(), "voksne", today=TODAY)
+    assert printing.print_document(doc, dialog_factory=dialog) is False
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_save_dialog_writes_the_chosen_file(qapp, tmp_path: Path, monkeypatch) -> None:
+    chosen = tmp_path / "valgt"
+    monkeypatch.setattr(
+        printing.QFileDialog, "getSaveFileName", lambda *args: (str(chosen), "PDF (*.pdf)")
+    )
+    doc = letters.render_summary(valid_record(), today=TODAY)
+    path = printing.save_pdf_dialog(doc, directory=tmp_path)
+    assert path == tmp_path / "valgt.pdf"
+    assert path.read_bytes().startswith(b"%PDF")
+    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", lambda *args: ("", ""))
+    assert printing.save_pdf_dialog(doc) is None
+
+
+def test_unwritable_target_fails_cleanly(qapp, tmp_path: Path) -> None:
+    doc = letters.render_letter(valid_record(), "voksne", today=TODAY)
+    target = tmp_path / "missing-dir" / "letter.pdf"
+    with pytest.raises((printing.PrintError, OSError)):
+        printing.write_pdf(doc, target)
+    assert not target.exists()
+
+
+# --- the headless commands ------------------------------------------------------------------
+
+
+def write_record(tmp_path: Path) -> Path:
+    import json
+
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps(valid_record(), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_cli_letter_pdf(qapp, tmp_path: Path, capsys) -> None:
+    from desktop.cli import main
+
+    out = tmp_path / "brev.pdf"
+    record = write_record(tmp_path)
+    assert (
+        main(["letter", "--record", str(record), "--variant", "barn_12_16", "--pdf", str(out)]) == 0
+    )
+    text = pdf_text(out)
+    assert "Til deg som er registrert i Sjeldenregisteret" in text
+    assert "Prøve Kari Testesen" in text
+    captured = capsys.readouterr()
+    assert "Testesen" not in captured.out + captured.err
+
+
+def test_cli_letter_html_and_default_variant(tmp_path: Path) -> None:
+    from desktop.cli import main
+
+    out = tmp_path / "brev.html"
+    assert main(["letter", "--record", str(write_record(tmp_path)), "--html", str(out)]) == 0
+    assert "Du er registrert i Sjeldenregisteret" in out.read_text(encoding="utf-8")
+
+
+def test_cli_summary_pdf(qapp, tmp_path: Path) -> None:
+    from desktop.cli import main
+
+    out = tmp_path / "sammendrag.pdf"
+    assert main(["summary-pdf", str(write_record(tmp_path)), str(out), "--status", "sent"]) == 0
+    text = pdf_text(out)
+    assert "Status Sendt" in text
+    assert "ORPHA:586 – Cystisk fibrose" in text
+
+
+def test_cli_unreadable_record(tmp_path: Path, capsys) -> None:
+    from desktop.cli import main
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert main(["summary-pdf", str(bad), str(tmp_path / "x.pdf")]) == 2
+    assert main(["letter", "--record", str(tmp_path / "nope.json"), "--html", "x.html"]) == 2
+    assert "Traceback" not in capsys.readouterr().err
