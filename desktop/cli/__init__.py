@@ -38,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="profile name (default: 'default'); profiles live under $SJELDEN_HOME",
     )
+    parser.add_argument(
+        "--language",
+        choices=("nb", "en"),
+        default=None,
+        help="UI language of the app (default: the profile's, else bokmål)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
@@ -71,4 +77,4 @@ def _start_gui(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    return int(app_module.run(profile=args.profile))
+    return int(app_module.run(profile=args.profile, language=args.language))

@@ -1,0 +1,78 @@
+"""Locking after inactivity: user input keeps the session alive, a timer checks the rest.
+
+Only keyboard and mouse input count as activity (background sync does not), so an
+unattended PC locks. The decision itself is the core's ``Session.check_idle``; this module
+only feeds it input events and a clock tick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop.storage.session import Session
+
+CHECK_INTERVAL_MS = 5_000
+
+_ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.MouseMove,
+    }
+)
+
+
+class ActivityFilter(QObject):
+    """Application-wide event filter; never consumes an event."""
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and not self.session.locked:
+            self.session.touch()
+        return False
+
+
+class AutoLock(QObject):
+    def __init__(
+        self,
+        session: Session,
+        parent: QObject | None = None,
+        *,
+        interval_ms: int = CHECK_INTERVAL_MS,
+        before_lock: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.before_lock = before_lock
+        self.filter = ActivityFilter(session, self)
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.filter)
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.filter)
+
+    def check(self) -> bool:
+        """``True`` when this check locked the session (its ``on_lock`` callbacks ran)."""
+        session = self.session
+        if not session.locked and session.seconds_until_lock() <= 0 and self.before_lock:
+            self.before_lock()  # e.g. the form saves its draft while the store is still open
+        return session.check_idle()

@@ -1,0 +1,93 @@
+"""What the form does in the database, as plain functions of a connection.
+
+They run on the store's database thread (through ``desktop.ui.ops.Op``), never on the GUI
+thread; keeping them here, free of Qt, makes each one a unit to test on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from desktop.forms.definition import FormDefinition
+from desktop.forms.record import REPORTER_PROFILE_FIELDS
+from desktop.storage import records, settings
+from desktop.storage.connection import Connection
+from desktop.storage.records import Record
+
+#: Store setting holding the user's own reporter details (name, HPR number, workplace...).
+REPORTER_SETTING = "reporter_defaults"
+
+
+def reporter_defaults(conn: Connection) -> dict[str, Any]:
+    value = settings.get(conn, REPORTER_SETTING, {})
+    return dict(value) if isinstance(value, Mapping) else {}
+
+
+def reporter_part(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The profile-worthy reporter fields of a payload (never patient data)."""
+    reporter = payload.get("reporter")
+    if not isinstance(reporter, Mapping):
+        return {}
+    return {k: reporter[k] for k in REPORTER_PROFILE_FIELDS if reporter.get(k) not in (None, "")}
+
+
+def save_draft(
+    conn: Connection, payload: Mapping[str, Any], form: FormDefinition, author: str
+) -> Record:
+    return records.save_draft(
+        conn,
+        record_id=str(payload["record_id"]),
+        payload=payload,
+        form_id=form.id,
+        form_version=form.version,
+        author=author,
+    )
+
+
+def complete(
+    conn: Connection, payload: Mapping[str, Any], form: FormDefinition, author: str
+) -> Record:
+    """Save the final payload and complete it; remember the reporter for the next record."""
+    save_draft(conn, payload, form, author)
+    record = records.complete(
+        conn, record_id=str(payload["record_id"]), payload=payload, author=author
+    )
+    defaults = reporter_part(payload)
+    if defaults:
+        settings.put(conn, REPORTER_SETTING, defaults)
+    return record
+
+
+def likely_duplicates(
+    conn: Connection, pairs: Iterable[tuple[str, str]], exclude_record_id: str | None
+) -> set[tuple[str, str]]:
+    """The (national id, ORPHA code) pairs that another local record already holds."""
+    return {
+        (nid, code)
+        for nid, code in pairs
+        if records.find_likely_duplicates(
+            conn, national_id=nid, orpha_code=code, exclude_record_id=exclude_record_id
+        )
+    }
+
+
+def delete_draft(conn: Connection, record_id: str, author: str) -> Record | None:
+    """Securely delete the draft; the restored earlier revision, if there was one."""
+    if records.get(conn, record_id) is None:
+        return None  # never saved: nothing on disk
+    records.delete_draft(conn, record_id=record_id, author=author)
+    return records.get(conn, record_id)
+
+
+def duplicate_pairs(payload: Mapping[str, Any]) -> list[tuple[str, str]]:
+    patient = payload.get("patient")
+    nid = patient.get("national_id") if isinstance(patient, Mapping) else None
+    diagnoses = payload.get("diagnoses")
+    if not isinstance(nid, str) or not isinstance(diagnoses, list):
+        return []
+    return [
+        (nid, d["orpha_code"])
+        for d in diagnoses
+        if isinstance(d, Mapping) and isinstance(d.get("orpha_code"), str)
+    ]

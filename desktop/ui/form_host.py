@@ -1,0 +1,91 @@
+"""Where the registration form goes: the main window's second page.
+
+The form editor is built separately and plugged in through ``FormEditor``; the host owns
+the page around it (title, back to the list) and tells the editor when to start a new
+record, open one, or drop everything because the app is locking. Until an editor is
+installed, the host shows a plain placeholder, so the shell can be used and tested alone.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.setup_page import heading
+
+
+class FormEditor(Protocol):
+    """What the form team's widget provides (it is a QWidget as well)."""
+
+    def start_new(self) -> None: ...
+
+    def open_record(self, record_id: str) -> None: ...
+
+    def about_to_lock(self) -> None:
+        """Save a draft now, on the database thread; the store closes right after."""
+
+    def clear(self) -> None:
+        """Forget every value shown (after locking)."""
+
+
+class FormHost(QWidget):
+    closed = Signal()  # back to the list
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor: FormEditor | None = None
+        self.record_id: str | None = None
+        self.title = heading(self.tr("New registration"), self)
+        self.back_button = QPushButton(self.tr("&Back to the list"), self)
+        self.back_button.setAccessibleName(self.tr("Back to the list of registrations"))
+        self.back_button.clicked.connect(self.closed)
+        self.area = QScrollArea(self)
+        self.area.setWidgetResizable(True)
+        self.area.setAccessibleName(self.tr("Registration form"))
+        self.placeholder = QLabel(self.tr("The registration form is shown here."), self.area)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAccessibleName(self.tr("Registration form"))
+        self.area.setWidget(self.placeholder)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.back_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.area, 1)
+
+    def set_editor(self, editor: QWidget) -> None:
+        """Install the form editor (a QWidget implementing ``FormEditor``)."""
+        self.area.setWidget(editor)
+        self.placeholder = None  # type: ignore[assignment]  # deleted by the scroll area
+        self.editor = editor  # type: ignore[assignment]
+
+    def start_new(self) -> None:
+        self.record_id = None
+        self.title.setText(self.tr("New registration"))
+        if self.editor is not None:
+            self.editor.start_new()
+
+    def open_record(self, record_id: str) -> None:
+        self.record_id = record_id
+        self.title.setText(self.tr("Registration"))
+        if self.editor is not None:
+            self.editor.open_record(record_id)
+
+    def about_to_lock(self) -> None:
+        if self.editor is not None:
+            self.editor.about_to_lock()
+
+    def clear(self) -> None:
+        self.record_id = None
+        if self.editor is not None:
+            self.editor.clear()

@@ -1,0 +1,143 @@
+"""The list of registrations: search, status filter and a sortable, lazily loaded table."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.storage.records import RecordStatus
+from desktop.ui.record_model import RECORD_ID_ROLE, RecordTableModel, status_label
+
+SEARCH_DELAY_MS = 300  # one query after typing pauses, not one per key
+
+
+class RecordListPanel(QWidget):
+    open_requested = Signal(str)  # record id
+    new_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = RecordTableModel(self)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search name, national id or ORPHA code"))
+        self.search.setAccessibleName(self.tr("Search registrations"))
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel(self.tr("&Search:"), self)
+        search_label.setBuddy(self.search)
+
+        self.status_filter = QComboBox(self)
+        self.status_filter.setAccessibleName(self.tr("Show registrations with status"))
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status in RecordStatus:
+            self.status_filter.addItem(status_label(status), status)
+        status_label_widget = QLabel(self.tr("S&tatus:"), self)
+        status_label_widget.setBuddy(self.status_filter)
+
+        self.new_button = QPushButton(self.tr("&New registration"), self)
+        self.new_button.setAccessibleName(self.tr("New registration"))
+        self.new_button.clicked.connect(self.new_requested)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Registrations"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+        # Fixed row heights: the view never measures 100,000 rows.
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        horizontal = self.table.horizontalHeader()
+        horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        horizontal.setStretchLastSection(True)
+        for column, width in enumerate((110, 280, 140)):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(self._activated)
+
+        self.empty_hint = QLabel("", self)
+        self.empty_hint.setAccessibleName(self.tr("List status"))
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.apply_filters)
+        self.status_filter.currentIndexChanged.connect(self.apply_filters)
+        self.model.loading_changed.connect(self._update_hint)
+        self.model.modelReset.connect(self._update_hint)
+
+        bar = QHBoxLayout()
+        bar.addWidget(search_label)
+        bar.addWidget(self.search, 2)
+        bar.addWidget(status_label_widget)
+        bar.addWidget(self.status_filter, 1)
+        bar.addStretch(0)
+        bar.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_hint)
+        self.setTabOrder(self.search, self.status_filter)
+        self.setTabOrder(self.status_filter, self.new_button)
+        self.setTabOrder(self.new_button, self.table)
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        status = self.status_filter.currentData()  # Qt hands the enum back as a plain str
+        self.model.set_query(
+            replace(
+                self.model.query,
+                search=self.search.text().strip(),
+                status=RecordStatus(status) if status else None,
+            )
+        )
+
+    def activate(self) -> None:
+        """Load the first page (after unlocking)."""
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.model.reload()
+
+    def clear(self) -> None:
+        """Drop every row and the search text (on lock)."""
+        self._search_timer.stop()
+        self.model.clear()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+
+    def _activated(self, index: QModelIndex) -> None:
+        record_id = index.data(RECORD_ID_ROLE)
+        if record_id:
+            self.open_requested.emit(str(record_id))
+
+    def _update_hint(self) -> None:
+        if self.model.loading:
+            self.empty_hint.setText(self.tr("Loading…"))
+        elif self.model.rowCount() == 0 and (self.model.query.search or self.model.query.status):
+            self.empty_hint.setText(self.tr("No registrations match the search."))
+        elif self.model.rowCount() == 0:
+            self.empty_hint.setText(
+                self.tr("No registrations yet. Choose New registration to start one.")
+            )
+        else:
+            self.empty_hint.clear()

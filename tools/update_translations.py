@@ -1,0 +1,123 @@
+"""Refresh the UI translation catalogues and compile them.
+
+1. ``pyside6-lupdate`` collects every ``tr``/``translate`` string under ``desktop/ui`` (except
+   ``desktop/ui/form``, which has its own ``sjelden_form`` catalogue) into
+   ``resources/i18n/sjelden_nb.ts`` (every message, to be translated by hand into bokmål)
+   and ``sjelden_en.ts`` (plural forms only: the source strings are English already).
+2. ``pyside6-lrelease`` compiles both to ``.qm``, which are committed so a checkout runs.
+
+Nothing is translated by machine: new strings appear as ``type="unfinished"`` in the .ts
+files, and ``tests/ui/test_translations.py`` fails until a person has translated them (with
+Qt Linguist, ``pyside6-linguist``, or any editor).
+
+Usage: ``python tools/update_translations.py [--check]``. With ``--check`` nothing is
+written; the exit code says whether the catalogues are up to date with the code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE_DIR = ROOT / "desktop" / "ui"
+# The form editor keeps its own catalogue (tools/update_form_translations.py).
+EXCLUDED_DIRS = (SOURCE_DIR / "form",)
+I18N_DIR = ROOT / "resources" / "i18n"
+CATALOGUES = {
+    "nb": ["-target-language", "nb_NO"],
+    "en": ["-target-language", "en", "-pluralonly"],
+}
+
+
+def tool(name: str) -> str:
+    """The Qt tool next to this interpreter (the venv), else on PATH."""
+    candidate = Path(sys.executable).with_name(name)
+    if candidate.exists():
+        return str(candidate)
+    found = shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found: install PySide6 in this environment")
+    return found
+
+
+def sources() -> list[str]:
+    return sorted(
+        str(p.relative_to(ROOT))
+        for p in SOURCE_DIR.rglob("*.py")
+        if not any(excluded in p.parents for excluded in EXCLUDED_DIRS)
+    )
+
+
+def lupdate(ts_file: Path, extra: list[str]) -> None:
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *sources(),
+            "-source-language",
+            "en",
+            *extra,
+            "-locations",
+            "none",
+            "-no-obsolete",
+            "-silent",
+            "-ts",
+            str(ts_file),
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+
+
+def lrelease(ts_file: Path, qm_file: Path) -> None:
+    subprocess.run(
+        [tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)],
+        cwd=ROOT,
+        check=True,
+    )
+
+
+def update(i18n_dir: Path = I18N_DIR) -> None:
+    i18n_dir.mkdir(parents=True, exist_ok=True)
+    for lang, extra in CATALOGUES.items():
+        ts_file = i18n_dir / f"sjelden_{lang}.ts"
+        lupdate(ts_file, extra)
+        lrelease(ts_file, i18n_dir / f"sjelden_{lang}.qm")
+
+
+def stale_files() -> list[str]:
+    """Catalogue files that would change if ``update`` ran now."""
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(tmp)
+        for path in I18N_DIR.glob("sjelden_??.ts"):
+            shutil.copy2(path, scratch / path.name)
+        update(scratch)
+        return [
+            name
+            for name in sorted(p.name for p in scratch.iterdir())
+            if not (I18N_DIR / name).exists()
+            or not filecmp.cmp(scratch / name, I18N_DIR / name, shallow=False)
+        ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only report stale catalogues")
+    args = parser.parse_args(argv)
+    if args.check:
+        stale = stale_files()
+        for name in stale:
+            print(f"out of date: resources/i18n/{name}")
+        return 1 if stale else 0
+    update()
+    print(f"updated {', '.join(f'sjelden_{lang}' for lang in CATALOGUES)} in {I18N_DIR}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
