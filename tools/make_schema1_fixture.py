@@ -13,10 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.storage import records  # noqa: E402
-from desktop.storage.connection import open_encrypted  # noqa: E402
-from desktop.storage.schema import migrate  # noqa: E402
-from tests.helpers.synthetic import record  # noqa: E402
+from desktop.storage import records
+from desktop.storage.connection import open_encrypted
+from desktop.storage.schema import migrate
+from tests.helpers.synthetic import record
 
 FIXTURE_KEY = bytes.fromhex("5a" * 16 + "a5" * 16)
 FIXTURE = Path(__file__).resolve().parents[1] / "tests/storage/fixtures/store-schema1.db"
@@ -39,7 +39,9 @@ def main() -> None:
                 "'os:fixture')",
                 (rid, records._encode(payload, rid, 1)),
             )
-            records.audit.append(conn, actor="os:fixture", action="create", record_id=rid, revision=1)
+            records.audit.append(
+                conn, actor="os:fixture", action="create", record_id=rid, revision=1
+            )
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.close()
