@@ -16,7 +16,7 @@ from typing import Any
 import sqlcipher3
 
 from desktop.paths import create_private_file
-from desktop.storage.errors import WrongKey, classify_sqlite_error
+from desktop.storage.errors import classify_sqlite_error
 
 Connection = Any  # sqlcipher3.dbapi2.Connection has no type stubs
 
@@ -62,7 +62,9 @@ def open_encrypted(path: Path, key: bytes | bytearray, *, create: bool = False) 
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
-            raise WrongKey("open") from exc
+            # A wrong key makes page 1 undecryptable ("not a database"); a right key over a
+            # damaged schema page reads as corruption.
+            raise classify_sqlite_error(exc, "open") from exc
         for pragma in _PRAGMAS:
             conn.execute(pragma)
     except BaseException:
