@@ -82,16 +82,16 @@ class DiagnosisPicker(QWidget):
         self._choice: tuple[str, str] | None = None
 
         self.query = QLineEdit(self)
-        self.query.setPlaceholderText(self.tr("Søk på kode, navn eller synonym"))
-        self.query.setAccessibleName(self.tr("Søk etter diagnose"))
+        self.query.setPlaceholderText(self.tr("Search by code, name or synonym"))
+        self.query.setAccessibleName(self.tr("Search for a diagnosis"))
         self.query.setClearButtonEnabled(True)
         self.results_model = DiagnosisResultsModel(self)
         self.results = QListView(self)
         self.results.setModel(self.results_model)
-        self.results.setAccessibleName(self.tr("Søkeresultater"))
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.status = QLabel(self)
-        self.status.setAccessibleName(self.tr("Antall treff"))
+        self.status.setAccessibleName(self.tr("Number of matches"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -131,9 +131,9 @@ class DiagnosisPicker(QWidget):
         self.results_model.set_hits(hits)
         if hits:
             self.results.setCurrentIndex(self.results_model.index(0))
-            self.status.setText(self.tr("%n treff", "", len(hits)))
+            self.status.setText(self.tr("%n match(es)", "", len(hits)))
         else:
-            self.status.setText(self.tr("Ingen treff") if text.strip() else "")
+            self.status.setText(self.tr("No matches") if text.strip() else "")
 
     def _choose_current(self) -> None:
         index = self.results.currentIndex()

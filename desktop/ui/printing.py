@@ -41,7 +41,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop.forms.letters import PrintDocument
 
-#: Page margins in millimetres (left, top, right, bottom).
+# Page margins in millimetres (left, top, right, bottom).
 MARGINS_MM = (20.0, 18.0, 20.0, 15.0)
 PDF_RESOLUTION = 300
 BODY_POINT_SIZE = 10.5
@@ -50,10 +50,6 @@ FOOTER_POINT_SIZE = 8.0
 
 class PrintError(Exception):
     """The PDF or the printout could not be made; the message names the file, never data."""
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
 
 
 def page_layout() -> QPageLayout:
@@ -103,12 +99,18 @@ def paint(doc: PrintDocument, device: QPagedPaintDevice) -> int:
     footer_font.setPointSizeF(FOOTER_POINT_SIZE)
     painter = QPainter()
     if not painter.begin(device):
-        raise PrintError(_tr("The printer or PDF file could not be opened for writing."))
+        raise PrintError(
+            QCoreApplication.translate(
+                "Printing", "The printer or PDF file could not be opened for writing."
+            )
+        )
     try:
         layout = text.documentLayout()
         for index in range(pages):
             if index and not device.newPage():
-                raise PrintError(_tr("A new page could not be started."))
+                raise PrintError(
+                    QCoreApplication.translate("Printing", "A new page could not be started.")
+                )
             top = index * body_height
             painter.save()
             painter.translate(0, -top)
@@ -156,6 +158,11 @@ def _paint_footer(
     painter.restore()
 
 
+def _write_failed(target: str) -> PrintError:
+    message = QCoreApplication.translate("Printing", "The PDF file could not be written: %1")
+    return PrintError(message.replace("%1", target))
+
+
 def write_pdf(doc: PrintDocument, path: str | os.PathLike[str]) -> int:
     """Write ``doc`` as an A4 PDF with Qt's own PDF writer; returns the number of pages.
 
@@ -167,9 +174,7 @@ def write_pdf(doc: PrintDocument, path: str | os.PathLike[str]) -> int:
     try:  # fail here, with the OS's reason, rather than inside QPainter.begin()
         partial.open("wb").close()
     except OSError as exc:
-        raise PrintError(
-            _tr("The PDF file could not be written: %1").replace("%1", f"{target} ({exc.strerror})")
-        ) from None
+        raise _write_failed(f"{target} ({exc.strerror})") from None
     writer = QPdfWriter(str(partial))
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(page_layout())
@@ -179,9 +184,7 @@ def write_pdf(doc: PrintDocument, path: str | os.PathLike[str]) -> int:
         pages = paint(doc, writer)
         del writer  # QPdfWriter finishes the file when it is destroyed
         if not partial.is_file() or partial.stat().st_size == 0:
-            raise PrintError(
-                _tr("The PDF file could not be written: %1").replace("%1", str(target))
-            )
+            raise _write_failed(str(target))
         os.replace(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -210,7 +213,9 @@ def print_document(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     _configure_printer(printer, doc)
     dialog = (dialog_factory or QPrintDialog)(printer, parent)
-    dialog.setWindowTitle(_tr("Print: %1").replace("%1", doc.title))
+    dialog.setWindowTitle(
+        QCoreApplication.translate("Printing", "Print: %1").replace("%1", doc.title)
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     print_to(printer, doc)
@@ -222,7 +227,9 @@ def preview_document(doc: PrintDocument, parent: QWidget | None = None) -> bool:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     _configure_printer(printer, doc)
     preview = QPrintPreviewDialog(printer, parent)
-    preview.setWindowTitle(_tr("Print preview: %1").replace("%1", doc.title))
+    preview.setWindowTitle(
+        QCoreApplication.translate("Printing", "Print preview: %1").replace("%1", doc.title)
+    )
     preview.paintRequested.connect(lambda target: paint(doc, target))
     return preview.exec() == QDialog.DialogCode.Accepted
 
@@ -236,7 +243,10 @@ def save_pdf_dialog(
     """Ask where to save, then write the PDF; the chosen path, or None when cancelled."""
     start = Path(directory) / doc.file_name if directory else Path(doc.file_name)
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Save as PDF"), str(start), _tr("PDF files (*.pdf)")
+        parent,
+        QCoreApplication.translate("Printing", "Save as PDF"),
+        str(start),
+        QCoreApplication.translate("Printing", "PDF files (*.pdf)"),
     )
     if not chosen:
         return None

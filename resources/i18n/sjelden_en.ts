@@ -4,10 +4,10 @@
 <context>
     <name>DiagnosisPicker</name>
     <message numerus="yes">
-        <source>%n treff</source>
+        <source>%n match(es)</source>
         <translation>
-            <numerusform>%n hit</numerusform>
-            <numerusform>%n hits</numerusform>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
         </translation>
     </message>
 </context>

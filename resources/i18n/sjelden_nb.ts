@@ -74,30 +74,30 @@
 <context>
     <name>DiagnosisPicker</name>
     <message>
-        <source>Søk på kode, navn eller synonym</source>
+        <source>Search by code, name or synonym</source>
         <translation>Søk på kode, navn eller synonym</translation>
     </message>
     <message>
-        <source>Søk etter diagnose</source>
+        <source>Search for a diagnosis</source>
         <translation>Søk etter diagnose</translation>
     </message>
     <message>
-        <source>Søkeresultater</source>
+        <source>Search results</source>
         <translation>Søkeresultater</translation>
     </message>
     <message>
-        <source>Antall treff</source>
+        <source>Number of matches</source>
         <translation>Antall treff</translation>
     </message>
     <message numerus="yes">
-        <source>%n treff</source>
+        <source>%n match(es)</source>
         <translation>
             <numerusform>%n treff</numerusform>
             <numerusform>%n treff</numerusform>
         </translation>
     </message>
     <message>
-        <source>Ingen treff</source>
+        <source>No matches</source>
         <translation>Ingen treff</translation>
     </message>
 </context>
@@ -371,6 +371,37 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>The two passphrases are not the same.</source>
         <translation>De to passordfrasene er ikke like.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>The printer or PDF file could not be opened for writing.</source>
+        <translation>Skriveren eller PDF-filen kunne ikke åpnes for skriving.</translation>
+    </message>
+    <message>
+        <source>A new page could not be started.</source>
+        <translation>En ny side kunne ikke påbegynnes.</translation>
+    </message>
+    <message>
+        <source>The PDF file could not be written: %1</source>
+        <translation>PDF-filen kunne ikke skrives: %1</translation>
+    </message>
+    <message>
+        <source>Print: %1</source>
+        <translation>Skriv ut: %1</translation>
+    </message>
+    <message>
+        <source>Print preview: %1</source>
+        <translation>Forhåndsvisning av utskrift: %1</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Lagre som PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ def test_typing_with_a_typo_then_enter_chooses_cystic_fibrosis(qtbot, picker):
     qtbot.keyClicks(picker.query, "cystic fibrossis")
     model = picker.results_model
     assert model.rowCount() > 0
+    assert picker.status.text() == f"{model.rowCount()} treff"
     assert model.data(model.index(0), CODE_ROLE) == "ORPHA:586"
     assert "Cystisk fibrose" in model.data(model.index(0))
     with qtbot.waitSignal(picker.chosen) as signal:
@@ -64,3 +65,21 @@ def test_editing_again_clears_the_choice_and_no_hits_are_announced(qtbot, picker
 def test_every_widget_has_an_accessible_name(picker):
     for widget in (picker.query, picker.results, picker.status):
         assert widget.accessibleName()
+    assert picker.query.accessibleName() == "Søk etter diagnose"
+    assert picker.query.placeholderText() == "Søk på kode, navn eller synonym"
+    assert picker.results.accessibleName() == "Søkeresultater"
+    assert picker.status.accessibleName() == "Antall treff"
+
+
+def test_english_texts(qtbot):
+    from desktop.ui import i18n
+
+    i18n.install("en")  # the autouse fixture puts bokmål back afterwards
+    widget = DiagnosisPicker(default_search(), limit=10)
+    qtbot.addWidget(widget)
+    assert widget.query.accessibleName() == "Search for a diagnosis"
+    assert widget.query.placeholderText() == "Search by code, name or synonym"
+    widget._run_search("E84")
+    assert widget.status.text() == f"{widget.results_model.rowCount()} matches"
+    widget._run_search("qqqqqq")
+    assert widget.status.text() == "No matches"

@@ -159,7 +159,19 @@ def test_print_dialog_accepted_prints(qapp, tmp_path: Path) -> None:
     assert printing.print_document(doc, dialog_factory=dialog) is True
     del dialog.printer
     assert "Informasjon til foresatte og pårørende" in pdf_text(tmp_path / "out.pdf")
-    assert doc.title in dialog.title
+    assert dialog.title == f"Skriv ut: {doc.title}"
+
+
+def test_print_dialog_title_in_english(qapp, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.ui import i18n
+
+    i18n.install("en")  # the autouse fixture puts bokmål back afterwards
+    dialog = FakeDialog(QDialog.DialogCode.Rejected, tmp_path / "out.pdf")
+    doc = letters.render_letter(valid_record(), "voksne", today=TODAY)
+    assert printing.print_document(doc, dialog_factory=dialog) is False
+    assert dialog.title == f"Print: {doc.title}"
 
 
 def test_print_dialog_cancelled_prints_nothing(qapp, tmp_path: Path) -> None:
@@ -173,12 +185,19 @@ def test_print_dialog_cancelled_prints_nothing(qapp, tmp_path: Path) -> None:
 
 def test_save_dialog_writes_the_chosen_file(qapp, tmp_path: Path, monkeypatch) -> None:
     chosen = tmp_path / "valgt"
-    monkeypatch.setattr(
-        printing.QFileDialog, "getSaveFileName", lambda *args: (str(chosen), "PDF (*.pdf)")
-    )
+    asked = []
+
+    def fake_save(*args):
+        asked.append(args)
+        return str(chosen), "PDF (*.pdf)"
+
+    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", fake_save)
     doc = letters.render_summary(valid_record(), today=TODAY)
     path = printing.save_pdf_dialog(doc, directory=tmp_path)
     assert path == tmp_path / "valgt.pdf"
+    _parent, caption, start, file_filter = asked[0]
+    assert (caption, file_filter) == ("Lagre som PDF", "PDF-filer (*.pdf)")
+    assert start == str(tmp_path / doc.file_name)
     assert path.read_bytes().startswith(b"%PDF")
     monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", lambda *args: ("", ""))
     assert printing.save_pdf_dialog(doc) is None
@@ -187,7 +206,7 @@ def test_save_dialog_writes_the_chosen_file(qapp, tmp_path: Path, monkeypatch) -
 def test_unwritable_target_fails_cleanly(qapp, tmp_path: Path) -> None:
     doc = letters.render_letter(valid_record(), "voksne", today=TODAY)
     target = tmp_path / "missing-dir" / "letter.pdf"
-    with pytest.raises((printing.PrintError, OSError)):
+    with pytest.raises(printing.PrintError, match=r"^PDF-filen kunne ikke skrives: "):
         printing.write_pdf(doc, target)
     assert not target.exists()
 
