@@ -1,17 +1,20 @@
 """Refresh the UI translation catalogues and compile them.
 
-1. ``pyside6-lupdate`` collects every ``tr``/``translate`` string under ``desktop/ui`` (except
-   ``desktop/ui/form``, which has its own ``sjelden_form`` catalogue) into
-   ``resources/i18n/sjelden_nb.ts`` (every message, to be translated by hand into bokmål)
-   and ``sjelden_en.ts`` (plural forms only: the source strings are English already).
-2. ``pyside6-lrelease`` compiles both to ``.qm``, which are committed so a checkout runs.
+1. ``pyside6-lupdate`` collects every ``tr``/``translate`` string of each catalogue's
+   sources (table ``SOURCES``: the form editor and the sync panel keep catalogues of their
+   own, the shell takes the rest of ``desktop/ui``) into ``resources/i18n/<catalogue>_nb.ts``
+   (every message, to be translated by hand into bokmål) and ``<catalogue>_en.ts`` (plural
+   forms only: the source strings are English already).
+2. ``pyside6-lrelease`` compiles them to ``.qm``, which are committed so a checkout runs;
+   ``desktop.ui.i18n`` installs every catalogue it finds for the chosen language.
 
 Nothing is translated by machine: new strings appear as ``type="unfinished"`` in the .ts
 files, and ``tests/ui/test_translations.py`` fails until a person has translated them (with
 Qt Linguist, ``pyside6-linguist``, or any editor).
 
-Usage: ``python tools/update_translations.py [--check]``. With ``--check`` nothing is
-written; the exit code says whether the catalogues are up to date with the code.
+Usage: ``python tools/update_translations.py [--check] [--only CATALOGUE]``. With
+``--check`` nothing is written; the exit code says whether the catalogues are up to date
+with the code.
 """
 
 from __future__ import annotations
@@ -26,8 +29,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DIR = ROOT / "desktop" / "ui"
-# The form editor keeps its own catalogue (tools/update_form_translations.py).
-EXCLUDED_DIRS = (SOURCE_DIR / "form",)
+# Catalogue -> the paths under desktop/ui it owns; "sjelden" (the shell) takes everything
+# no other catalogue claims.
+SOURCES: dict[str, tuple[Path, ...]] = {
+    "sjelden_form": (SOURCE_DIR / "form",),
+    "sjelden_sync": (SOURCE_DIR / "sync_panel.py",),
+}
+SHELL = "sjelden"
 I18N_DIR = ROOT / "resources" / "i18n"
 CATALOGUES = {
     "nb": ["-target-language", "nb_NO"],
@@ -46,19 +54,28 @@ def tool(name: str) -> str:
     return found
 
 
-def sources() -> list[str]:
+def _owner(path: Path) -> str:
+    for catalogue, owned in SOURCES.items():
+        if any(path == o or o in path.parents for o in owned):
+            return catalogue
+    return SHELL
+
+
+def sources(catalogue: str) -> list[str]:
     return sorted(
-        str(p.relative_to(ROOT))
-        for p in SOURCE_DIR.rglob("*.py")
-        if not any(excluded in p.parents for excluded in EXCLUDED_DIRS)
+        str(p.relative_to(ROOT)) for p in SOURCE_DIR.rglob("*.py") if _owner(p) == catalogue
     )
 
 
-def lupdate(ts_file: Path, extra: list[str]) -> None:
+def catalogues() -> list[str]:
+    return [SHELL, *SOURCES]
+
+
+def lupdate(catalogue: str, ts_file: Path, extra: list[str]) -> None:
     subprocess.run(
         [
             tool("pyside6-lupdate"),
-            *sources(),
+            *sources(catalogue),
             "-source-language",
             "en",
             *extra,
@@ -82,19 +99,22 @@ def lrelease(ts_file: Path, qm_file: Path) -> None:
     )
 
 
-def update(i18n_dir: Path = I18N_DIR) -> None:
+def update(i18n_dir: Path = I18N_DIR, only: str | None = None) -> None:
     i18n_dir.mkdir(parents=True, exist_ok=True)
-    for lang, extra in CATALOGUES.items():
-        ts_file = i18n_dir / f"sjelden_{lang}.ts"
-        lupdate(ts_file, extra)
-        lrelease(ts_file, i18n_dir / f"sjelden_{lang}.qm")
+    for catalogue in catalogues():
+        if only is not None and catalogue != only:
+            continue
+        for lang, extra in CATALOGUES.items():
+            ts_file = i18n_dir / f"{catalogue}_{lang}.ts"
+            lupdate(catalogue, ts_file, extra)
+            lrelease(ts_file, i18n_dir / f"{catalogue}_{lang}.qm")
 
 
 def stale_files() -> list[str]:
     """Catalogue files that would change if ``update`` ran now."""
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
-        for path in I18N_DIR.glob("sjelden_??.ts"):
+        for path in I18N_DIR.glob("*.ts"):
             shutil.copy2(path, scratch / path.name)
         update(scratch)
         return [
@@ -108,14 +128,15 @@ def stale_files() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report stale catalogues")
+    parser.add_argument("--only", choices=catalogues(), help="refresh one catalogue")
     args = parser.parse_args(argv)
     if args.check:
         stale = stale_files()
         for name in stale:
             print(f"out of date: resources/i18n/{name}")
         return 1 if stale else 0
-    update()
-    print(f"updated {', '.join(f'sjelden_{lang}' for lang in CATALOGUES)} in {I18N_DIR}")
+    update(only=args.only)
+    print(f"updated {args.only or ', '.join(catalogues())} in {I18N_DIR}")
     return 0
 
 

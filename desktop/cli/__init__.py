@@ -20,6 +20,7 @@ COMMAND_MODULES: list[str] = [
     "desktop.cli.codes",
     "desktop.cli.forms",
     "desktop.cli.letters",
+    "desktop.cli.sync",
     # more command modules are added below this line
 ]
 

@@ -88,6 +88,62 @@ def _v2(conn: Connection) -> None:
     _backfill_summaries(conn)
 
 
+def _v3(conn: Connection) -> None:
+    """Sync: the installation's keys and pinned peer keys, the outbox and feedback.
+
+    ``sync_keys`` holds the installation's Ed25519 private key (only ever inside this
+    encrypted file) and the public keys pinned at enrollment. ``outbox_batches`` keeps each
+    sealed envelope byte-for-byte until its receipt is verified, so a re-send is always the
+    same bytes under the same id. ``outbox_items`` is the per-revision sync state (which
+    batch, receipt, decision or quarantine reason: codes only, never field values).
+    """
+    _run_script(
+        conn,
+        """
+        CREATE TABLE sync_keys (
+            role         TEXT NOT NULL,
+            key_id       TEXT NOT NULL,
+            public_key   BLOB NOT NULL,
+            private_key  BLOB,
+            added_at     TEXT NOT NULL,
+            PRIMARY KEY (role, key_id)
+        );
+        CREATE TABLE outbox_batches (
+            batch_id      TEXT PRIMARY KEY,
+            created_at    TEXT NOT NULL,
+            record_count  INTEGER NOT NULL,
+            envelope      BLOB,
+            sha256        TEXT NOT NULL,
+            length        INTEGER NOT NULL,
+            state         TEXT NOT NULL,
+            receipt       TEXT,
+            delivered_at  TEXT,
+            attempts      INTEGER NOT NULL DEFAULT 0,
+            last_error    TEXT
+        );
+        CREATE TABLE outbox_items (
+            record_id     TEXT NOT NULL,
+            revision      INTEGER NOT NULL,
+            batch_id      TEXT,
+            state         TEXT NOT NULL,
+            reason_code   TEXT,
+            reason_text   TEXT,
+            updated_at    TEXT NOT NULL,
+            decided_at    TEXT,
+            purged_at     TEXT,
+            PRIMARY KEY (record_id, revision)
+        );
+        CREATE INDEX outbox_items_by_batch ON outbox_items (batch_id);
+        CREATE TABLE sync_feedback (
+            feedback_id   TEXT PRIMARY KEY,
+            staff_key_id  TEXT NOT NULL,
+            applied_at    TEXT NOT NULL
+        );
+        CREATE INDEX outbox_items_by_state ON outbox_items (state);
+        """,
+    )
+
+
 def _backfill_summaries(conn: Connection) -> None:
     from desktop.storage.summary import summarize_json  # local: schema must not depend on forms
 
@@ -114,7 +170,7 @@ def _run_script(conn: Connection, script: str) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

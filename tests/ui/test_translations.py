@@ -15,9 +15,10 @@ sys.path.insert(0, str(ROOT / "tools"))
 import update_translations  # noqa: E402
 
 
+@pytest.mark.parametrize("catalogue", update_translations.catalogues())
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
-def test_every_entry_is_translated(lang):
-    tree = ET.parse(i18n.translations_dir() / f"sjelden_{lang}.ts")
+def test_every_entry_is_translated(lang, catalogue):
+    tree = ET.parse(i18n.translations_dir() / f"{catalogue}_{lang}.ts")
     problems = []
     for context in tree.getroot().iter("context"):
         for message in context.findall("message"):

@@ -1,0 +1,442 @@
+"""Sync commands: ``enroll``, ``sync``, ``sync-status``, ``export-batch``, ``import-receipt``
+and ``demo`` (a one-command tour on one PC).
+
+Passphrases come from ``SJELDEN_PASSPHRASE`` or standard input, as for the profile
+commands (their helpers are reused). Messages are printed in the profile's language; the
+fingerprints printed by ``enroll`` are read out to the register by phone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import importlib.util
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.profile import _lang, _profile, _Secrets
+from desktop.storage.errors import Lang, StoreError
+from desktop.storage.store import Store
+from desktop.sync import enroll, identity, service, status, transport_file
+from desktop.sync.errors import SyncError
+from desktop.sync.protocol.keys import load_public_key
+
+DEMO_PASSPHRASE = "demo sjelden register 2025"  # noqa: S105 - printed for the demo
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "enroll",
+        help="enroll this PC with the register's inbox (prints fingerprints to compare)",
+    )
+    p.add_argument("--server", required=True, help="inbox address, e.g. https://inbox.example")
+    p.add_argument("--code", required=True, help="one-time enrollment code from the register")
+    p.add_argument(
+        "--register-key",
+        action="append",
+        required=True,
+        metavar="FILE",
+        help="the register's encryption public key (PEM, from the enrollment letter)",
+    )
+    p.add_argument(
+        "--staff-key",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a registry staff public key whose feedback is trusted (PEM; repeatable)",
+    )
+    p.add_argument("--label", default=socket.gethostname(), help="clinic and PC name")
+    p.add_argument(
+        "--server-fingerprint", help="the receipt key fingerprint the register published"
+    )
+    p.add_argument("--ca-bundle", help="CA bundle (PEM) of the health network, if it has its own")
+    p.add_argument("--proxy", help="HTTP(S) proxy URL, e.g. http://proxy.helsenett:8080")
+    p.set_defaults(func=cmd_enroll)
+
+    s = subparsers.add_parser("sync", help="send completed registrations and fetch feedback")
+    s.set_defaults(func=cmd_sync)
+
+    st = subparsers.add_parser("sync-status", help="last sync, counts per state, last error")
+    st.set_defaults(func=cmd_status)
+
+    e = subparsers.add_parser(
+        "export-batch",
+        help="write the sealed batches to a folder (USB stick, secure mail)",
+    )
+    e.add_argument("out", type=Path, help="folder to write sjelden-<batch id>.sjbt files to")
+    e.set_defaults(func=cmd_export)
+
+    i = subparsers.add_parser(
+        "import-receipt", help="import a receipt or feedback file from the register"
+    )
+    i.add_argument("file", type=Path)
+    i.set_defaults(func=cmd_import)
+
+    d = subparsers.add_parser(
+        "demo",
+        help="a one-PC tour: local inbox, demo profile with synthetic data, and the app",
+    )
+    d.add_argument("--records", type=int, default=25, help="synthetic registrations (default 25)")
+    d.add_argument("--no-gui", action="store_true", help="do not start the app")
+    d.add_argument(
+        "--once", action="store_true", help="run one sync round trip and exit (for scripts)"
+    )
+    d.set_defaults(func=cmd_demo)
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _say(lang: Lang, nb: str, en: str) -> None:
+    print(nb if lang == "nb" else en)
+
+
+def _sync_failed(error: SyncError, lang: Lang) -> int:
+    print(error.user_message(lang), file=sys.stderr)
+    print(f"({error.code})", file=sys.stderr)
+    return 1
+
+
+@contextlib.contextmanager
+def _unlocked(args: argparse.Namespace) -> Iterator[tuple[Store, Lang]]:
+    profile = _profile(args)
+    lang = _lang(profile)
+    passphrase = _Secrets().read("SJELDEN_PASSPHRASE", "Passordfrase / passphrase: ")
+    with profile.unlock(passphrase) as store:
+        yield store, lang
+
+
+def _run(args: argparse.Namespace, action: Callable[[Store, Lang], int]) -> int:
+    lang = _lang(_profile(args))
+    try:
+        with _unlocked(args) as (store, lang):
+            return action(store, lang)
+    except StoreError as error:
+        print(error.user_message(lang), file=sys.stderr)
+        return 1
+    except SyncError as error:
+        return _sync_failed(error, lang)
+
+
+def _print_fingerprints(prints: identity.Fingerprints, lang: Lang) -> None:
+    _say(
+        lang,
+        "Les opp denne PC-ens fingeravtrykk for registeret, og sammenlign registerets:",
+        "Read this PC's fingerprint to the register, and compare the register's:",
+    )
+    print(f"  PC / installation:     {prints.installation}  (key id {prints.installation_key_id})")
+    for label, values in (
+        ("server (receipts):    ", prints.server),
+        ("register (encryption):", prints.register),
+        ("staff (feedback):     ", prints.staff),
+    ):
+        for value in values:
+            print(f"  {label} {value}")
+
+
+# -- commands -----------------------------------------------------------------------------------
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    try:
+        registers = [load_public_key(Path(f)) for f in args.register_key]
+        staff = [load_public_key(Path(f)) for f in args.staff_key]
+    except (OSError, ValueError) as exc:
+        print(f"Kan ikke lese nøkkelfil / cannot read key file: {exc}", file=sys.stderr)
+        return 1
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+    register_keys = [k for k in registers if isinstance(k, X25519PublicKey)]
+    staff_keys = [k for k in staff if isinstance(k, Ed25519PublicKey)]
+    if len(register_keys) != len(registers) or len(staff_keys) != len(staff):
+        print("--register-key needs X25519 keys and --staff-key Ed25519 keys.", file=sys.stderr)
+        return 2
+
+    def action(store: Store, lang: Lang) -> int:
+        result = enroll.enroll(
+            store,
+            server_url=args.server,
+            code=args.code,
+            label=args.label,
+            register_keys=register_keys,
+            staff_keys=staff_keys,
+            server_fingerprint=args.server_fingerprint,
+            ca_bundle=args.ca_bundle,
+            proxy=args.proxy,
+        )
+        _print_fingerprints(result.fingerprints, lang)
+        if result.status == "approved":
+            _say(lang, "PC-en er godkjent.", "The PC is approved.")
+        else:
+            print(enroll_pending_message(lang))
+        return 0
+
+    return _run(args, action)
+
+
+def enroll_pending_message(lang: Lang) -> str:
+    from desktop.sync.errors import message_for
+
+    return message_for("installation_pending", lang)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    def action(store: Store, lang: Lang) -> int:
+        report = service.run_sync(store)
+        _say(
+            lang,
+            f"Sendt: {report.uploaded.delivered_records} registreringer i "
+            f"{report.uploaded.delivered_batches} forsendelser. Tilbakemeldinger: "
+            f"{report.feedback.accepted} godkjent, {report.feedback.rejected} avvist. "
+            f"Satt til side: {report.packed.quarantined}.",
+            f"Sent: {report.uploaded.delivered_records} registrations in "
+            f"{report.uploaded.delivered_batches} batches. Feedback: "
+            f"{report.feedback.accepted} accepted, {report.feedback.rejected} rejected. "
+            f"Set aside: {report.packed.quarantined}.",
+        )
+        return 0
+
+    return _run(args, action)
+
+
+def print_status(state: status.SyncStatus, lang: Lang) -> None:
+    never = "aldri" if lang == "nb" else "never"
+    _say(lang, "Server:", "Server:")
+    print(f"  {state.server_url or '-'}")
+    _say(
+        lang,
+        f"Sist synkronisert: {state.last_success_at or never}",
+        f"Last sync: {state.last_success_at or never}",
+    )
+    counts = ", ".join(f"{k} {v}" for k, v in state.counts.items())
+    print(counts)
+    error = state.last_error(lang)
+    if error:
+        _say(lang, f"Siste feil: {error}", f"Last error: {error}")
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    def action(store: Store, lang: Lang) -> int:
+        print_status(store.call(status.read), lang)
+        return 0
+
+    return _run(args, action)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    def action(store: Store, lang: Lang) -> int:
+        files = transport_file.export_batches(store, args.out)
+        for path in files:
+            print(path)
+        _say(
+            lang,
+            f"{len(files)} krypterte forsendelser skrevet. Send dem til registeret; "
+            "importer kvitteringen med 'sjelden import-receipt'.",
+            f"{len(files)} encrypted batches written. Send them to the register; "
+            "import the receipt with 'sjelden import-receipt'.",
+        )
+        return 0
+
+    return _run(args, action)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    def action(store: Store, lang: Lang) -> int:
+        result = transport_file.import_file(store, args.file)
+        _say(
+            lang,
+            f"Kvitteringer: {result.receipts}, tilbakemeldinger: {result.feedback_documents} "
+            f"({result.accepted} godkjent, {result.rejected} avvist).",
+            f"Receipts: {result.receipts}, feedback: {result.feedback_documents} "
+            f"({result.accepted} accepted, {result.rejected} rejected).",
+        )
+        return 0
+
+    return _run(args, action)
+
+
+# -- demo ---------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start_inbox(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
+    log = (data_dir / "inbox.log").open("ab")
+    try:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "inbox",
+                "serve",
+                "--data-dir",
+                str(data_dir),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    finally:
+        log.close()
+    import requests
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the demo inbox stopped; see " + str(data_dir / "inbox.log"))
+        with contextlib.suppress(requests.RequestException), requests.Session() as session:
+            if session.get(f"http://127.0.0.1:{port}/v1/health", timeout=1).ok:
+                return process
+        time.sleep(0.1)
+    process.kill()
+    process.wait()
+    raise RuntimeError("the demo inbox did not start within a minute")
+
+
+def _inbox_admin(data_dir: Path, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "inbox", *args, "--data-dir", str(data_dir)],
+        capture_output=True,
+        check=True,
+        text=True,
+    )
+    return done.stdout
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    if importlib.util.find_spec("fastapi") is None or importlib.util.find_spec("uvicorn") is None:
+        print("The demo needs the inbox server: pip install 'sjelden[server]'", file=sys.stderr)
+        return 1
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from desktop.forms.demo import demo_records
+    from desktop.storage.profile import Profile
+    from desktop.storage.records import RecordStatus
+    from desktop.sync.demo_register import DemoRegister
+    from desktop.sync.http import Transport
+    from desktop.sync.protocol.keys import save_public_key
+
+    root = Path(tempfile.mkdtemp(prefix="sjelden-demo-"))
+    inbox_dir, home = root / "inbox", root / "home"
+    inbox_dir.mkdir()
+    os.environ["SJELDEN_HOME"] = str(home)  # the demo never touches real profiles
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    print(f"Demo folder (deleted at the end): {root}")
+    process: subprocess.Popen[bytes] | None = None
+    try:
+        staff_key, register_key = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
+        save_public_key(staff_key.public_key(), root / "staff.pub")
+        _inbox_admin(inbox_dir, "staff", "add", str(root / "staff.pub"), "--label", "demo staff")
+        process = _start_inbox(inbox_dir, port)
+        print(f"Local inbox running on {url}")
+        demo = DemoRegister(staff_key, register_key)
+        profile = Profile.named("demo")
+        store = profile.create(DEMO_PASSPHRASE, key_storage="file").store
+        try:
+            with Transport(url) as transport:
+                code = demo.create_code(transport)
+                result = enroll.enroll(
+                    store,
+                    server_url=url,
+                    code=code,
+                    label="Demo PC",
+                    register_keys=[register_key.public_key()],
+                    staff_keys=[staff_key.public_key()],
+                )
+                signing = store.call(identity.installation_key)
+                assert signing is not None
+                demo.approve(transport, signing.public_key())
+            _print_fingerprints(result.fingerprints, "en")
+            records = list(demo_records(args.records))
+            items: list[tuple[str, Any, RecordStatus]] = [
+                (r["record_id"], r, RecordStatus.COMPLETED if n % 4 else RecordStatus.DRAFT)
+                for n, r in enumerate(records)
+            ]
+            store.import_many(items, form_id="sjeldenregisteret", form_version=1)
+            print(f"Demo profile 'demo' with {len(records)} synthetic registrations.")
+            print(f"Passphrase (demo only): {DEMO_PASSPHRASE}")
+            if args.once:
+                service.run_sync(store)
+                with Transport(url) as transport:
+                    demo.decide_all(transport)
+                service.run_sync(store)
+                print_status(store.call(status.read), "en")
+                return 0
+        finally:
+            store.close()
+        stop = threading.Event()
+        referee = threading.Thread(
+            target=_play_register, args=(demo, url, stop), daemon=True, name="demo-register"
+        )
+        referee.start()
+        try:
+            return _demo_front(args)
+        finally:
+            stop.set()
+            referee.join(timeout=10)
+    except SyncError as error:
+        return _sync_failed(error, "en")
+    finally:
+        if process is not None:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _play_register(demo: Any, url: str, stop: threading.Event) -> None:
+    """The demo's register decides on whatever arrives, every few seconds."""
+    from desktop.sync.http import Transport
+
+    with Transport(url, cancel=stop) as transport:
+        while not stop.wait(5):
+            with contextlib.suppress(SyncError):
+                demo.decide_all(transport)
+
+
+def _demo_front(args: argparse.Namespace) -> int:
+    if not args.no_gui:
+        try:
+            app_module = importlib.import_module("desktop.ui.app")
+        except ImportError as exc:
+            print(f"The app is not available here ({exc}).")
+        else:
+            print("Starting the app; unlock the 'demo' profile with the passphrase above.")
+            return int(app_module.run(profile="demo"))
+    print(
+        "The inbox keeps running until Ctrl+C. In another terminal:\n"
+        f"  SJELDEN_HOME={os.environ['SJELDEN_HOME']} SJELDEN_PASSPHRASE='{DEMO_PASSPHRASE}' "
+        "sjelden --profile demo sync"
+    )
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        print("Demo stopped.")
+        return 0

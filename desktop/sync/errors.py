@@ -1,0 +1,151 @@
+"""Sync errors with stable codes and plain messages in bokmål and English.
+
+Each message says what happened and what to do. Messages never contain field values or
+payload bytes; at most a batch id, a key fingerprint or a server address.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Lang = Literal["nb", "en"]
+
+
+@dataclass(frozen=True)
+class Message:
+    nb: str
+    en: str
+
+    def text(self, lang: Lang = "nb") -> str:
+        return self.nb if lang == "nb" else self.en
+
+
+# The catalogue: every code the client can report. The status panel shows these.
+MESSAGES: dict[str, Message] = {
+    "not_enrolled": Message(
+        "Denne PC-en er ikke registrert hos registeret ennå. Be registeret om en "
+        "registreringskode og kjør «Registrer PC» (sjelden enroll).",
+        "This PC is not enrolled with the register yet. Ask the register for an enrollment "
+        "code and run 'Enroll PC' (sjelden enroll).",
+    ),
+    "installation_pending": Message(
+        "Registeret har ikke godkjent denne PC-en ennå. Ring registeret og les opp "
+        "fingeravtrykket; registreringene sendes når PC-en er godkjent.",
+        "The register has not approved this PC yet. Phone the register and read out the "
+        "fingerprint; registrations are sent once the PC is approved.",
+    ),
+    "installation_revoked": Message(
+        "Registeret har trukket tilbake denne PC-ens nøkkel. Be om en ny registreringskode "
+        "og registrer PC-en på nytt.",
+        "The register has revoked this PC's key. Ask for a new enrollment code and enroll "
+        "the PC again.",
+    ),
+    "unknown_key": Message(
+        "Serveren kjenner ikke denne PC-ens nøkkel. Registrer PC-en på nytt med en ny kode.",
+        "The server does not know this PC's key. Enroll the PC again with a new code.",
+    ),
+    "bad_enrollment_code": Message(
+        "Registreringskoden er feil, brukt eller utløpt. Sjekk koden eller be om en ny.",
+        "The enrollment code is wrong, used or expired. Check the code or ask for a new one.",
+    ),
+    "offline": Message(
+        "Får ikke kontakt med registerets server. Registreringene ligger trygt i utboksen og "
+        "sendes automatisk når nettet er tilbake. Vedvarer det, sjekk nettverk og "
+        "proxy-innstillinger, eller bruk filoverføring.",
+        "Cannot reach the register's server. The registrations are safe in the outbox and "
+        "are sent automatically when the network returns. If it persists, check the network "
+        "and proxy settings, or use file transfer.",
+    ),
+    "server_busy": Message(
+        "Registerets server er opptatt eller har en midlertidig feil. Det prøves igjen "
+        "automatisk senere.",
+        "The register's server is busy or has a temporary fault. It is retried "
+        "automatically later.",
+    ),
+    "tls_untrusted": Message(
+        "Serverens sertifikat er ikke klarert, så ingenting ble sendt. Sjekk at "
+        "serveradressen er riktig, og at helsenettets CA-fil er valgt under "
+        "synkroniseringsinnstillinger. Kontakt IT hvis det vedvarer.",
+        "The server's certificate is not trusted, so nothing was sent. Check the server "
+        "address and that the health network's CA file is selected in the sync settings. "
+        "Contact IT if it persists.",
+    ),
+    "receipt_invalid": Message(
+        "Kvitteringen fra serveren kunne ikke bekreftes, så registreringene regnes ikke som "
+        "sendt og sendes på nytt senere. Kontakt registeret hvis det vedvarer.",
+        "The server's receipt could not be verified, so the registrations are not counted as "
+        "sent and will be sent again later. Contact the register if it persists.",
+    ),
+    "feedback_invalid": Message(
+        "En tilbakemelding fra registeret hadde ugyldig signatur og ble avvist. Kontakt "
+        "registeret.",
+        "A feedback document from the register had an invalid signature and was refused. "
+        "Contact the register.",
+    ),
+    "wrong_recipient": Message(
+        "Registeret bruker en ny krypteringsnøkkel. Oppdater registerets nøkkel "
+        "(sjelden enroll) og synkroniser igjen.",
+        "The register uses a new encryption key. Update the register key (sjelden enroll) "
+        "and sync again.",
+    ),
+    "stale_timestamp": Message(
+        "PC-ens klokke går feil. Rett dato og klokkeslett og prøv igjen.",
+        "This PC's clock is wrong. Correct the date and time and try again.",
+    ),
+    "rate_limited": Message(
+        "Serveren ber oss vente litt. Det prøves igjen automatisk.",
+        "The server asks us to wait a little. It is retried automatically.",
+    ),
+    "cancelled": Message(
+        "Synkroniseringen ble avbrutt. Det som ikke ble sendt, sendes neste gang.",
+        "Sync was cancelled. Whatever was not sent is sent next time.",
+    ),
+    "server_refused": Message(
+        "Serveren avviste forespørselen. Kontakt registeret og oppgi feilkoden.",
+        "The server refused the request. Contact the register and give the error code.",
+    ),
+    "bad_file": Message(
+        "Filen er ikke en kvittering eller tilbakemelding fra registeret, eller den er "
+        "skadet. Be registeret sende den på nytt.",
+        "The file is not a receipt or feedback from the register, or it is damaged. Ask the "
+        "register to send it again.",
+    ),
+    "server_key_mismatch": Message(
+        "Serverens nøkkel har et annet fingeravtrykk enn oppgitt. Ikke fortsett; kontakt "
+        "registeret.",
+        "The server's key has a different fingerprint than given. Do not continue; contact "
+        "the register.",
+    ),
+    "unknown_batch": Message(
+        "Kvitteringen gjelder en forsendelse denne PC-en ikke har. Sjekk at du valgte riktig fil.",
+        "The receipt is for a batch this PC does not have. Check that you chose the right file.",
+    ),
+}
+
+
+class SyncError(Exception):
+    """A failure the user is told about; ``code`` keys ``MESSAGES``."""
+
+    def __init__(self, code: str, detail: str = "", *, retryable: bool = False) -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+        self.retryable = retryable
+
+    def user_message(self, lang: Lang = "nb") -> str:
+        return message_for(self.code, lang)
+
+
+class Cancelled(SyncError):
+    def __init__(self) -> None:
+        super().__init__("cancelled")
+
+
+def message_for(code: str, lang: Lang = "nb") -> str:
+    message = MESSAGES.get(code)
+    if message is None:
+        fallback = MESSAGES["server_refused"]
+        suffix = f" ({code})"
+        return fallback.text(lang) + suffix
+    return message.text(lang)

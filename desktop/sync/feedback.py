@@ -1,0 +1,150 @@
+"""The register's decisions: fetch, verify, apply.
+
+Feedback documents are signed by registry staff; the inbox only relays them. Each one is
+verified against the staff keys pinned at enrollment and must be addressed to this
+installation, so neither the server nor anyone on the way can forge or redirect a decision.
+A document that fails verification stops the run (nothing after it is applied, the cursor
+does not move) and is reported.
+
+Applying a document is one transaction: the decisions, the document's id (applying the same
+document twice changes nothing) and the download cursor. ``accepted`` and ``duplicate``
+(the register already holds this registration) make the revision ``accepted``;
+``rejected`` makes it ``rejected`` with the reason code and text, which the record list
+shows; the clinician corrects it as a new revision, which is sent as usual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.storage.connection import Connection, transaction
+from desktop.storage.records import RecordStatus
+from desktop.storage.store import Store
+from desktop.sync import outbox
+from desktop.sync.errors import SyncError
+from desktop.sync.http import Transport
+from desktop.sync.identity import Identity
+from desktop.sync.protocol import Feedback, verify_feedback
+from desktop.sync.protocol.errors import ProtocolError
+
+CURSOR = "sync.feedback_after"
+PAGE = 100
+_FROM = [RecordStatus.QUEUED, RecordStatus.SENT, RecordStatus.ACCEPTED, RecordStatus.REJECTED]
+
+
+@dataclass(frozen=True)
+class FeedbackResult:
+    documents: int
+    accepted: int
+    rejected: int
+
+
+def verify(document: Any, ident: Identity) -> Feedback:
+    try:
+        feedback = verify_feedback(document, ident.staff_keys)
+    except ProtocolError as exc:
+        raise SyncError("feedback_invalid", exc.code) from exc
+    if feedback.installation_key_id != ident.key_id:
+        raise SyncError("feedback_invalid", "addressed to another installation")
+    return feedback
+
+
+def apply(
+    conn: Connection, feedback: Feedback, *, cursor: int | None = None, actor: str = outbox.ACTOR
+) -> tuple[int, int]:
+    """Apply one verified document; returns (accepted, rejected) newly applied."""
+    accepted = rejected = 0
+    with transaction(conn, "apply feedback"):
+        seen = conn.execute(
+            "SELECT 1 FROM sync_feedback WHERE feedback_id = ?", (feedback.feedback_id,)
+        ).fetchone()
+        if seen is None:
+            for decision in feedback.decisions:
+                ok = decision.decision in ("accepted", "duplicate")
+                state = outbox.ItemState.ACCEPTED if ok else outbox.ItemState.REJECTED
+                known = conn.execute(
+                    "SELECT batch_id FROM outbox_items WHERE record_id = ? AND revision = ?",
+                    (decision.record_id, decision.revision),
+                ).fetchone()
+                if known is None:
+                    continue  # not a revision this installation sent (ignored, not trusted)
+                outbox.upsert_item(
+                    conn,
+                    decision.record_id,
+                    decision.revision,
+                    state=state,
+                    batch_id=known[0],
+                    reason_code=decision.reason_code
+                    or ("duplicate" if decision.decision == "duplicate" else None),
+                    reason_text=decision.reason_text,
+                    decided=True,
+                )
+                outbox.move_status(
+                    conn,
+                    decision.record_id,
+                    decision.revision,
+                    RecordStatus.ACCEPTED if ok else RecordStatus.REJECTED,
+                    _FROM,
+                    actor,
+                )
+                if ok:
+                    accepted += 1
+                else:
+                    rejected += 1
+            conn.execute(
+                "INSERT INTO sync_feedback (feedback_id, staff_key_id, applied_at) "
+                "VALUES (?, ?, ?)",
+                (feedback.feedback_id, feedback.staff_key_id, outbox.now_iso()),
+            )
+        if cursor is not None:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (CURSOR, str(cursor)),
+            )
+    return accepted, rejected
+
+
+def _cursor(conn: Connection) -> int:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (CURSOR,)).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def fetch_and_apply(
+    store: Store,
+    ident: Identity,
+    transport: Transport,
+    progress: Callable[[int], None] | None = None,
+) -> FeedbackResult:
+    after = store.call(_cursor, "feedback cursor")
+    documents = accepted = rejected = 0
+    while True:
+        transport.check_cancelled()
+        target = f"/v1/feedback?after={after}&limit={PAGE}"
+        page = transport.request("GET", target, signer=ident.signing_key, ok=(200,)).json()
+        items = page.get("items") if isinstance(page, dict) else None
+        if not isinstance(items, list):
+            raise SyncError("server_busy", "feedback page malformed", retryable=True)
+        for entry in items:
+            seq = entry.get("seq") if isinstance(entry, dict) else None
+            if not isinstance(seq, int) or seq <= after:
+                raise SyncError("feedback_invalid", "feedback sequence out of order")
+            feedback = verify(entry.get("document"), ident)
+            a, r = store.call(lambda c, f=feedback, s=seq: apply(c, f, cursor=s), "feedback")  # type: ignore[misc]
+            after = seq
+            documents += 1
+            accepted += a
+            rejected += r
+            if progress is not None:
+                progress(documents)
+        if len(items) < PAGE:
+            return FeedbackResult(documents, accepted, rejected)
+
+
+def import_document(store: Store, ident: Identity, document: Any) -> FeedbackResult:
+    """A feedback document from a file (no server involved): verify, then apply."""
+    feedback = verify(document, ident)
+    a, r = store.call(lambda c: apply(c, feedback), "feedback")
+    return FeedbackResult(1, a, r)

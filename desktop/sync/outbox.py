@@ -1,0 +1,471 @@
+"""The outbox: completed records packed into sealed, size-capped batches with stable ids.
+
+Record states follow the form spec: ``completed -> queued -> sent -> accepted | rejected``.
+
+* **Packing** reads completed records, re-validates each one (a record that no longer passes
+  is *quarantined*: it becomes ``rejected`` with reason ``local_validation`` and the failing
+  issue codes, and never holds up the others), seals the rest with ``build_batch`` and, in one
+  transaction, stores the envelope bytes, the batch's items and moves the records to
+  ``queued``. Encryption runs on the calling (sync) thread, not the database thread.
+* A batch's id and bytes never change once stored: every re-send is byte-identical, which is
+  what makes uploads idempotent at the server (same id + same bytes -> the same receipt).
+* **Delivery** (a verified receipt) moves the batch's records ``queued -> sent``; feedback
+  moves them to ``accepted``/``rejected``. Each update names the revision, so a decision
+  about an old revision never overwrites a newer draft.
+
+Per-revision sync state lives in ``outbox_items`` (state, batch, reason code and text, decision
+time); nothing there is a field value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from desktop.storage import audit, settings
+from desktop.storage.connection import Connection, transaction
+from desktop.storage.records import RecordStatus
+from desktop.storage.store import Store
+from desktop.sync.identity import Identity
+from desktop.sync.protocol import build_batch
+from desktop.sync.protocol.errors import ProtocolError
+from desktop.sync.protocol.limits import MAX_RECORDS_PER_BATCH
+
+DEFAULT_MAX_RECORDS = 1000
+DEFAULT_MAX_BYTES = 4 * 1024 * 1024  # plaintext per batch; the sealed envelope is smaller
+MIN_MAX_BYTES = 64 * 1024
+BATCH_BYTES_SETTING = "sync.batch_max_bytes"
+ACTOR = "sync"
+
+
+class ItemState(StrEnum):
+    QUEUED = "queued"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    QUARANTINED = "quarantined"
+
+
+class BatchState(StrEnum):
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class PendingBatch:
+    batch_id: str
+    record_count: int
+    length: int
+
+
+@dataclass(frozen=True)
+class PackResult:
+    batches: int
+    records: int
+    quarantined: int
+
+
+@dataclass(frozen=True)
+class ItemInfo:
+    record_id: str
+    revision: int
+    state: ItemState
+    batch_id: str | None
+    reason_code: str | None
+    reason_text: str | None
+    decided_at: str | None
+
+
+Validator = Callable[[dict[str, Any]], list[str]]
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def full_validation(payload: dict[str, Any]) -> list[str]:
+    """Error issue keys (``code@field``) from the form validator; no values."""
+    from desktop.forms.validate import validate
+
+    result = validate(payload)
+    # Warnings were confirmed when the record was completed; only errors quarantine.
+    return [issue.key for issue in result.errors]
+
+
+def move_status(
+    conn: Connection,
+    record_id: str,
+    revision: int,
+    new: RecordStatus,
+    allowed: Sequence[RecordStatus],
+    actor: str,
+) -> bool:
+    """Status change inside the caller's transaction, guarded by revision and old status."""
+    # The allowed old states travel as one JSON array parameter: no SQL is built from text.
+    old = json.dumps([s.value for s in allowed])
+    cursor = conn.execute(
+        "UPDATE records SET status = ?, updated_at = ? WHERE record_id = ? AND revision = ? "
+        "AND status IN (SELECT value FROM json_each(?))",
+        (new.value, now_iso(), record_id, revision, old),
+    )
+    # Earlier revisions in history show the decision too (the current row may be a new draft).
+    if not cursor.rowcount:
+        conn.execute(
+            "UPDATE record_history SET status = ? WHERE record_id = ? AND revision = ? "
+            "AND status IN (SELECT value FROM json_each(?))",
+            (new.value, record_id, revision, old),
+        )
+    if cursor.rowcount:
+        audit.append(
+            conn, actor=actor, action=f"status:{new.value}", record_id=record_id, revision=revision
+        )
+    return bool(cursor.rowcount)
+
+
+def upsert_item(
+    conn: Connection,
+    record_id: str,
+    revision: int,
+    *,
+    state: ItemState,
+    batch_id: str | None,
+    reason_code: str | None = None,
+    reason_text: str | None = None,
+    decided: bool = False,
+) -> None:
+    stamp = now_iso()
+    conn.execute(
+        "INSERT INTO outbox_items (record_id, revision, batch_id, state, reason_code, "
+        "reason_text, updated_at, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (record_id, revision) DO UPDATE SET batch_id = excluded.batch_id, "
+        "state = excluded.state, reason_code = excluded.reason_code, "
+        "reason_text = excluded.reason_text, updated_at = excluded.updated_at, "
+        "decided_at = excluded.decided_at",
+        (
+            record_id,
+            revision,
+            batch_id,
+            state.value,
+            reason_code,
+            reason_text,
+            stamp,
+            stamp if decided else None,
+        ),
+    )
+
+
+# -- packing ------------------------------------------------------------------------------------
+
+
+def _candidates(conn: Connection, limit: int) -> list[tuple[str, int, str]]:
+    return [
+        (str(r[0]), int(r[1]), str(r[2]))
+        for r in conn.execute(
+            "SELECT record_id, revision, payload FROM records WHERE status = ? "
+            "ORDER BY updated_at, record_id LIMIT ?",
+            (RecordStatus.COMPLETED.value, limit),
+        )
+    ]
+
+
+def _chunks(
+    items: list[tuple[str, int, dict[str, Any], int]], max_records: int, max_bytes: int
+) -> list[list[tuple[str, int, dict[str, Any], int]]]:
+    chunks: list[list[tuple[str, int, dict[str, Any], int]]] = []
+    current: list[tuple[str, int, dict[str, Any], int]] = []
+    size = 0
+    for item in items:
+        if current and (len(current) >= max_records or size + item[3] > max_bytes):
+            chunks.append(current)
+            current, size = [], 0
+        current.append(item)
+        size += item[3] + 1
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _store_batch(
+    conn: Connection,
+    batch_id: str,
+    envelope: bytes,
+    members: list[tuple[str, int]],
+    actor: str,
+) -> bool:
+    """Store one sealed batch if every member is still that revision, completed."""
+    with transaction(conn, "queue batch"):
+        still = conn.execute(
+            "SELECT count(*) FROM records WHERE status = ? AND (record_id, revision) IN "
+            "(SELECT value ->> 0, value ->> 1 FROM json_each(?))",
+            (RecordStatus.COMPLETED.value, json.dumps(members)),
+        ).fetchone()[0]
+        if still != len(members):
+            return False  # changed meanwhile: leave all for the next pack (nothing written)
+        conn.execute(
+            "INSERT INTO outbox_batches (batch_id, created_at, record_count, envelope, sha256, "
+            "length, state) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                batch_id,
+                now_iso(),
+                len(members),
+                envelope,
+                hashlib.sha256(envelope).hexdigest(),
+                len(envelope),
+                BatchState.PENDING.value,
+            ),
+        )
+        for record_id, revision in members:
+            upsert_item(conn, record_id, revision, state=ItemState.QUEUED, batch_id=batch_id)
+            move_status(
+                conn,
+                record_id,
+                revision,
+                RecordStatus.QUEUED,
+                [RecordStatus.COMPLETED],
+                actor,
+            )
+    return True
+
+
+def _quarantine_rows(
+    conn: Connection,
+    items: list[tuple[str, int, str, str | None]],
+    allowed: Sequence[RecordStatus],
+    actor: str,
+) -> int:
+    done = 0
+    for record_id, revision, code, text in items:
+        if move_status(conn, record_id, revision, RecordStatus.REJECTED, allowed, actor):
+            upsert_item(
+                conn,
+                record_id,
+                revision,
+                state=ItemState.QUARANTINED,
+                batch_id=None,
+                reason_code=code,
+                reason_text=text,
+                decided=True,
+            )
+            done += 1
+    return done
+
+
+def quarantine(
+    conn: Connection,
+    items: list[tuple[str, int, str, str | None]],
+    allowed: Sequence[RecordStatus],
+    actor: str = ACTOR,
+) -> int:
+    """Set aside revisions the register cannot take: ``rejected`` with the reason."""
+    with transaction(conn, "quarantine"):
+        return _quarantine_rows(conn, items, allowed, actor)
+
+
+def pack(
+    store: Store,
+    ident: Identity,
+    *,
+    max_records: int = DEFAULT_MAX_RECORDS,
+    max_bytes: int | None = None,
+    validator: Validator | None = full_validation,
+    limit: int = 100_000,
+    actor: str = ACTOR,
+    check_cancelled: Callable[[], None] | None = None,
+) -> PackResult:
+    """Seal every completed record into batches; quarantine those that fail validation."""
+    max_records = max(1, min(max_records, MAX_RECORDS_PER_BATCH))
+    if max_bytes is None:
+        max_bytes = int(
+            store.call(lambda c: settings.get(c, BATCH_BYTES_SETTING, DEFAULT_MAX_BYTES))
+        )
+    rows = store.call(lambda c: _candidates(c, limit), "outbox candidates")
+    good: list[tuple[str, int, dict[str, Any], int]] = []
+    bad: list[tuple[str, int, str, str | None]] = []
+    for record_id, revision, text in rows:
+        payload = json.loads(text)
+        problems = validator(payload) if validator is not None else []
+        if problems:
+            bad.append((record_id, revision, "local_validation", ", ".join(problems)[:500]))
+        else:
+            good.append((record_id, revision, payload, len(text)))
+    quarantined = 0
+    if bad:
+        quarantined = store.call(
+            lambda c: quarantine(c, bad, [RecordStatus.COMPLETED], actor), "quarantine"
+        )
+    batches = records = 0
+    for chunk in _chunks(good, max_records, max_bytes):
+        if check_cancelled is not None:
+            check_cancelled()
+        batch_id = str(uuid.uuid4())
+        try:
+            envelope = build_batch(
+                [item[2] for item in chunk],
+                batch_id=batch_id,
+                signer=ident.signing_key,
+                recipient=ident.register_key,
+            )
+        except ProtocolError:
+            # One bad record must not block the others: seal them one by one.
+            for single in chunk:
+                sub = pack_one(store, ident, single, actor)
+                batches, records, quarantined = (
+                    batches + sub[0],
+                    records + sub[1],
+                    quarantined + sub[2],
+                )
+            continue
+        members = [(item[0], item[1]) for item in chunk]
+        if store.call(
+            lambda c, b=batch_id, e=envelope, m=members: _store_batch(c, b, e, m, actor),  # type: ignore[misc]
+            "queue batch",
+        ):
+            batches += 1
+            records += len(members)
+    return PackResult(batches=batches, records=records, quarantined=quarantined)
+
+
+def pack_one(
+    store: Store, ident: Identity, item: tuple[str, int, dict[str, Any], int], actor: str
+) -> tuple[int, int, int]:
+    batch_id = str(uuid.uuid4())
+    try:
+        envelope = build_batch(
+            [item[2]], batch_id=batch_id, signer=ident.signing_key, recipient=ident.register_key
+        )
+    except ProtocolError as exc:
+        reason: list[tuple[str, int, str, str | None]] = [(item[0], item[1], exc.code, None)]
+        n = store.call(
+            lambda c: quarantine(c, reason, [RecordStatus.COMPLETED], actor),
+            "quarantine",
+        )
+        return 0, 0, n
+    ok = store.call(
+        lambda c: _store_batch(c, batch_id, envelope, [(item[0], item[1])], actor), "queue batch"
+    )
+    return (1, 1, 0) if ok else (0, 0, 0)
+
+
+# -- batches ------------------------------------------------------------------------------------
+
+
+def pending_batches(conn: Connection) -> list[PendingBatch]:
+    return [
+        PendingBatch(str(r[0]), int(r[1]), int(r[2]))
+        for r in conn.execute(
+            "SELECT batch_id, record_count, length FROM outbox_batches WHERE state = ? "
+            "ORDER BY created_at, batch_id",
+            (BatchState.PENDING.value,),
+        )
+    ]
+
+
+def envelope_of(conn: Connection, batch_id: str) -> bytes | None:
+    row = conn.execute(
+        "SELECT envelope FROM outbox_batches WHERE batch_id = ?", (batch_id,)
+    ).fetchone()
+    return None if row is None or row[0] is None else bytes(row[0])
+
+
+def batch_state(conn: Connection, batch_id: str) -> BatchState | None:
+    row = conn.execute(
+        "SELECT state FROM outbox_batches WHERE batch_id = ?", (batch_id,)
+    ).fetchone()
+    return None if row is None else BatchState(row[0])
+
+
+def note_attempt(conn: Connection, batch_id: str, error_code: str | None) -> None:
+    with transaction(conn, "note attempt"):
+        conn.execute(
+            "UPDATE outbox_batches SET attempts = attempts + 1, last_error = ? WHERE batch_id = ?",
+            (error_code, batch_id),
+        )
+
+
+def mark_delivered(
+    conn: Connection, batch_id: str, receipt: dict[str, Any], actor: str = ACTOR
+) -> bool:
+    """Record a verified receipt; ``False`` if the batch was already delivered."""
+    with transaction(conn, "batch delivered"):
+        row = conn.execute(
+            "SELECT state FROM outbox_batches WHERE batch_id = ?", (batch_id,)
+        ).fetchone()
+        if row is None or row[0] != BatchState.PENDING.value:
+            return False
+        conn.execute(
+            "UPDATE outbox_batches SET state = ?, receipt = ?, delivered_at = ?, last_error = NULL "
+            "WHERE batch_id = ?",
+            (BatchState.DELIVERED.value, json.dumps(receipt, sort_keys=True), now_iso(), batch_id),
+        )
+        members = conn.execute(
+            "SELECT record_id, revision FROM outbox_items WHERE batch_id = ? AND state = ?",
+            (batch_id, ItemState.QUEUED.value),
+        ).fetchall()
+        conn.execute(
+            "UPDATE outbox_items SET state = ?, updated_at = ? WHERE batch_id = ? AND state = ?",
+            (ItemState.SENT.value, now_iso(), batch_id, ItemState.QUEUED.value),
+        )
+        for record_id, revision in members:
+            move_status(
+                conn, record_id, int(revision), RecordStatus.SENT, [RecordStatus.QUEUED], actor
+            )
+    return True
+
+
+def dissolve(conn: Connection, batch_id: str, actor: str = ACTOR) -> int:
+    """Drop a batch the server refused as a whole before storing it; records go back to
+    ``completed`` and are packed again (e.g. smaller, after ``too_large``)."""
+    with transaction(conn, "dissolve batch"):
+        members = conn.execute(
+            "SELECT record_id, revision FROM outbox_items WHERE batch_id = ? AND state = ?",
+            (batch_id, ItemState.QUEUED.value),
+        ).fetchall()
+        for record_id, revision in members:
+            move_status(
+                conn, record_id, int(revision), RecordStatus.COMPLETED, [RecordStatus.QUEUED], actor
+            )
+        conn.execute("DELETE FROM outbox_items WHERE batch_id = ?", (batch_id,))
+        conn.execute("DELETE FROM outbox_batches WHERE batch_id = ?", (batch_id,))
+    return len(members)
+
+
+def quarantine_batch(conn: Connection, batch_id: str, code: str, actor: str = ACTOR) -> int:
+    """The server refuses this batch for good: set its records aside with the reason."""
+    with transaction(conn, "fail batch"):
+        members = conn.execute(
+            "SELECT record_id, revision FROM outbox_items WHERE batch_id = ? AND state = ?",
+            (batch_id, ItemState.QUEUED.value),
+        ).fetchall()
+        conn.execute(
+            "UPDATE outbox_batches SET state = ?, last_error = ? WHERE batch_id = ?",
+            (BatchState.FAILED.value, code, batch_id),
+        )
+        return _quarantine_rows(
+            conn,
+            [(str(r[0]), int(r[1]), code, None) for r in members],
+            [RecordStatus.QUEUED],
+            actor,
+        )
+
+
+def item(conn: Connection, record_id: str, revision: int | None = None) -> ItemInfo | None:
+    """The sync state of a record's revision (default: its latest one known to sync)."""
+    sql = (
+        "SELECT record_id, revision, state, batch_id, reason_code, reason_text, decided_at "
+        "FROM outbox_items WHERE record_id = ?"
+    )
+    params: tuple[Any, ...] = (record_id,)
+    if revision is not None:
+        sql += " AND revision = ?"
+        params += (revision,)
+    row = conn.execute(sql + " ORDER BY revision DESC LIMIT 1", params).fetchone()
+    if row is None:
+        return None
+    return ItemInfo(str(row[0]), int(row[1]), ItemState(row[2]), row[3], row[4], row[5], row[6])

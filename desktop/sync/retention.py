@@ -1,0 +1,69 @@
+"""Retention: the personal data of accepted records is purged after a period (default 30 days).
+
+What stays: the record id, revision, form reference, status and the receipt of the batch that
+carried it, so the clinician can still see *that* a registration was accepted and prove it.
+What goes: the payload (replaced by a stub naming only the record and form), the list
+columns derived from it (name, national id, diagnosis, date), every earlier revision in
+``record_history`` and the sealed envelope bytes of delivered batches. ``secure_delete`` is
+on, and the WAL is checkpointed afterwards so no old page images remain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from desktop.storage import audit, settings
+from desktop.storage.connection import Connection, transaction
+from desktop.sync.outbox import ACTOR, BatchState, ItemState, now_iso
+
+RETENTION_DAYS = "sync.retention_days"
+DEFAULT_DAYS = 30
+
+
+def retention_days(conn: Connection) -> int:
+    return int(settings.get(conn, RETENTION_DAYS, DEFAULT_DAYS))
+
+
+def purge_due(conn: Connection, *, now: dt.datetime | None = None, days: int | None = None) -> int:
+    """Purge accepted revisions decided more than ``days`` ago; returns how many."""
+    days = retention_days(conn) if days is None else days
+    cutoff = ((now or dt.datetime.now(dt.UTC)) - dt.timedelta(days=days)).isoformat(
+        timespec="microseconds"
+    )
+    purged = 0
+    with transaction(conn, "retention purge"):
+        due = conn.execute(
+            "SELECT i.record_id, i.revision, r.form_id, r.form_version FROM outbox_items i "
+            "JOIN records r ON r.record_id = i.record_id AND r.revision = i.revision "
+            "WHERE i.state = ? AND i.purged_at IS NULL AND i.decided_at <= ? "
+            "AND r.status = 'accepted'",
+            (ItemState.ACCEPTED.value, cutoff),
+        ).fetchall()
+        for record_id, revision, form_id, form_version in due:
+            stub = {
+                "form": {"id": form_id, "version": form_version},
+                "purged": True,
+                "record_id": record_id,
+                "revision": revision,
+            }
+            conn.execute(
+                "UPDATE records SET payload = ?, display_name = '', national_id = NULL, "
+                "diagnosis = '', registered_on = NULL WHERE record_id = ? AND revision = ?",
+                (json.dumps(stub, sort_keys=True, separators=(",", ":")), record_id, revision),
+            )
+            conn.execute("DELETE FROM record_history WHERE record_id = ?", (record_id,))
+            conn.execute(
+                "UPDATE outbox_items SET purged_at = ? WHERE record_id = ? AND revision = ?",
+                (now_iso(), record_id, revision),
+            )
+            audit.append(conn, actor=ACTOR, action="purge", record_id=record_id, revision=revision)
+            purged += 1
+        # Delivered envelopes are no longer needed: the receipt (kept) proves delivery.
+        conn.execute(
+            "UPDATE outbox_batches SET envelope = NULL WHERE state = ? AND envelope IS NOT NULL",
+            (BatchState.DELIVERED.value,),
+        )
+    if purged:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return purged
