@@ -6,7 +6,9 @@
   a 10,000-record store. Goal: p95 <= 150 ms;
 * bind: binding alone (no database), for comparison;
 * cold start: unlocking (key derivation, reported apart) and the shell's main window until
-  its record list shows the first page.
+  its record list shows the first page;
+* printing: the form's "Print summary" document (HTML from the shown payload), writing it as
+  a PDF, and the information letter(s).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_form.py [--records 10000]
 """
@@ -133,6 +135,29 @@ def main() -> None:
     report("bind only", binds)
     verdict = "meets" if percentile(opens, 0.95) <= 0.150 else "MISSES"
     print(f"goal: open p95 <= 150 ms: {verdict}")
+
+    # -- printing from the form (Print summary / Save summary as PDF / letters) -------------
+    from desktop.ui import printing
+
+    renders: list[float] = []
+    pdfs: list[float] = []
+    letters: list[float] = []
+    with tempfile.TemporaryDirectory() as out:
+        for index, payload in enumerate(chosen[:20]):
+            editor.show_payload(payload, RecordStatus.COMPLETED)
+            start = time.perf_counter()
+            doc = editor.print_actions.summary_document()
+            renders.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            printing.write_pdf(doc, Path(out) / f"summary-{index}.pdf")
+            pdfs.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            editor.print_actions.letter_documents()
+            letters.append(time.perf_counter() - start)
+            app.processEvents()
+    report("summary document (render)", renders)
+    report("summary PDF (layout, write)", pdfs)
+    report("letter document(s) (render)", letters)
     editor.autosaver.cancel()
     session.lock()
     del window

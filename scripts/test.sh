@@ -69,7 +69,7 @@ import tomllib
 meta = tomllib.load(open("pyproject.toml", "rb"))["project"]
 extras = meta["optional-dependencies"]
 deps = meta["dependencies"] + extras["server"] + extras["test"]
-skip = ("pyside6", "pytest-qt", "sjelden[", "schemathesis", "mypy", "ruff", "import-linter",
+skip = ("pyside6", "pytest-qt", "sjelden[", "mypy", "ruff", "import-linter",
         "hgvs", "psycopg2")
 print(" ".join(d for d in deps if not d.lower().startswith(skip)))
 PY

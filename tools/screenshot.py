@@ -9,7 +9,13 @@ key in a file there.
 Usage::
 
     xvfb-run -a python tools/screenshot.py --page main --output docs/screenshots/main-window.png
-    xvfb-run -a python tools/screenshot.py --page setup --output docs/screenshots/setup.png
+    xvfb-run -a python tools/screenshot.py --page form --output docs/screenshots/form.png
+    xvfb-run -a python tools/screenshot.py "$ARTIFACTS"   # every page into that directory
+
+Pages: ``main`` (the record list), ``setup``, ``unlock`` and ``form`` (the registration form
+on a synthetic, filled-in demo record, scrolled to its diagnosis and genetic finding). Given a
+directory and no ``--page``, every page is written there (``main-window.png``, ``setup.png``,
+``unlock.png``, ``form.png``); that is how CI runs it.
 """
 
 from __future__ import annotations
@@ -75,17 +81,74 @@ def fill(store, count: int) -> None:
     store.call(insert, "screenshot data")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Save a PNG of the application window.")
-    parser.add_argument("--page", choices=("main", "setup", "unlock"), default="main")
-    parser.add_argument("--output", type=Path, default=None)
-    parser.add_argument("--language", choices=("nb", "en"), default="nb")
-    parser.add_argument("--records", type=int, default=60)
-    args = parser.parse_args(argv)
-    output: Path = args.output or ROOT / "docs" / "screenshots" / (
-        "main-window.png" if args.page == "main" else f"{args.page}.png"
-    )
+PAGES = ("main", "setup", "unlock", "form")
+FILE_NAMES = {"main": "main-window.png"}
 
+
+def file_name(page: str) -> str:
+    return FILE_NAMES.get(page, f"{page}.png")
+
+
+def demo_record() -> dict:
+    """A synthetic registration that looks filled in: a known diagnosis with a genetic finding."""
+    from desktop.forms.demo import DemoGenerator
+    from desktop.forms.validate import validate
+
+    generator = DemoGenerator(seed=2024)
+    fallback = None
+    for _ in range(500):
+        payload = generator.record()
+        diagnosis = payload["diagnoses"][0]
+        if payload["modules"] or len(payload["diagnoses"]) != 1:
+            continue
+        if payload["patient"].get("vital_status") != "levende":
+            continue
+        if not diagnosis.get("genetic_findings") or not diagnosis.get("icd10"):
+            continue
+        # Cystic fibrosis, confirmed, noticed at birth: a diagnosis that reads right.
+        if diagnosis["orpha_code"] != "ORPHA:586" or diagnosis["assertion"] != "bekreftet":
+            continue
+        if diagnosis["onset"] not in ("prenatalt", "ved_fodsel"):
+            continue
+        fallback = fallback or payload
+        if "address" in payload["patient"] and not validate(payload).errors:
+            return payload
+    if fallback is None:
+        raise RuntimeError("no suitable demo record")
+    return fallback
+
+
+def show_form(window, store) -> None:
+    """Open a demo record in the form and scroll to its diagnosis."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.storage import records
+
+    payload = demo_record()
+    store.call(
+        lambda conn: records.save_draft(
+            conn, record_id=payload["record_id"], payload=payload,
+            form_id="sjeldenregisteret", form_version=1, author="screenshot",
+        ),
+        "screenshot form",
+    )  # fmt: skip
+    window.open_registration(payload["record_id"])
+    editor = window.form.editor
+    wait_until(lambda: editor.record_id == payload["record_id"] and editor.body.isVisible())
+    editor.validate_now()
+    diagnoses = next(view for view in editor.sections if view.key == "diagnoses")
+    for row in range(editor.nav.count()):
+        item = editor.nav.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) == diagnoses.key:
+            editor.nav.setCurrentItem(item)
+    QApplication.processEvents()
+    bar = editor.scroll.verticalScrollBar()
+    bar.setValue(min(bar.maximum(), diagnoses.y() - 8))
+
+
+def shoot(page: str, output: Path, *, language: str, records: int) -> bool:
+    """Start the app in a throw-away profile, show ``page`` and save it as ``output``."""
     with tempfile.TemporaryDirectory(prefix="sjelden-screenshot-") as tmp:
         os.environ["SJELDEN_HOME"] = tmp
         from PySide6.QtWidgets import QApplication
@@ -93,26 +156,30 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.storage.profile import Profile
         from desktop.storage.session import Session
         from desktop.ui import i18n
-        from desktop.ui.app import application
+        from desktop.ui.app import application, default_editor_factory
         from desktop.ui.controller import AppController
 
         app = application()
-        i18n.install(args.language)
+        i18n.install(language)
         profile = Profile(Path(tmp) / "profile", kdf_target_seconds=0.05)
-        if args.page != "setup":
+        if page != "setup":
             result = profile.create(PASSPHRASE, key_storage="file")
             with result.store as store:
-                fill(store, args.records)
-        controller = AppController(profile, Session(profile))
+                fill(store, records)
+        controller = AppController(
+            profile,
+            Session(profile),
+            editor_factory=default_editor_factory() if page == "form" else None,
+        )
         controller.start()
         try:
-            if args.page == "setup":
+            if page == "setup":
                 window = controller.gate
                 window.resize(640, 400)
                 pair = window.setup.passphrases
                 pair.first.setText("Blå hest spiser epler")
                 pair.second.setText("Blå hest spiser epler")
-            elif args.page == "unlock":
+            elif page == "unlock":
                 window = controller.gate
                 window.resize(560, 300)
             else:
@@ -123,7 +190,11 @@ def main(argv: list[str] | None = None) -> int:
                 model = window.records.model
                 wait_until(lambda: model.rowCount() > 0 and not model.loading)
                 wait_until(lambda: window.count_label.text() != "")
-                window.records.table.selectRow(1)
+                if page == "form":
+                    window.resize(1360, 860)
+                    show_form(window, controller.session.store)
+                else:
+                    window.records.table.selectRow(1)
             QApplication.processEvents()
             time.sleep(0.2)
             QApplication.processEvents()
@@ -131,12 +202,41 @@ def main(argv: list[str] | None = None) -> int:
             output.parent.mkdir(parents=True, exist_ok=True)
             if not image.save(str(output), "PNG"):
                 print(f"could not write {output}", file=sys.stderr)
-                return 1
+                return False
         finally:
+            if page == "form":
+                controller.main.form.editor.autosaver.cancel()  # nothing to save on the way out
             controller.shutdown()
             app.processEvents()
     print(f"saved {output} ({output.stat().st_size} bytes)")
-    return 0
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Save PNGs of the application's windows.")
+    parser.add_argument(
+        "directory",
+        nargs="?",
+        type=Path,
+        help="write every page (or only --page) into this directory",
+    )
+    parser.add_argument("--page", choices=PAGES, default=None, help="one page (default: main)")
+    parser.add_argument("--output", type=Path, default=None, help="the PNG file (one page)")
+    parser.add_argument("--language", choices=("nb", "en"), default="nb")
+    parser.add_argument("--records", type=int, default=60)
+    args = parser.parse_args(argv)
+    if args.output is not None and args.directory is not None:
+        parser.error("give either a directory or --output, not both")
+    if args.directory is not None:
+        pages = (args.page,) if args.page else PAGES
+        targets = [(page, args.directory / file_name(page)) for page in pages]
+    else:
+        page = args.page or "main"
+        targets = [(page, args.output or ROOT / "docs" / "screenshots" / file_name(page))]
+    ok = True
+    for page, output in targets:
+        ok = shoot(page, output, language=args.language, records=args.records) and ok
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

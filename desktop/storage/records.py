@@ -410,7 +410,9 @@ def list_rows(
         escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params += [f"%{escaped}%", f"{escaped}%", f"%{escaped}%"]
     if after is not None:
-        where.append(f"({order_by}{collate}, record_id) {'<' if descending else '>'} (?, ?)")
+        # The collation goes on the bound value: a COLLATE on the column side would stop
+        # SQLite from seeking in the (display_name COLLATE NOCASE, record_id) index.
+        where.append(f"({order_by}, record_id) {'<' if descending else '>'} (?{collate}, ?)")
         params += [getattr(after, order_by), after.record_id]
     sql = f"SELECT {_ROW_COLUMNS} FROM records"
     if where:

@@ -59,6 +59,57 @@
     </message>
 </context>
 <context>
+    <name>PrintActions</name>
+    <message>
+        <source>Print &amp;summary</source>
+        <translation>Skriv ut &amp;sammendrag</translation>
+    </message>
+    <message>
+        <source>Print the registration summary for the patient record</source>
+        <translation>Skriv ut registreringssammendraget til pasientjournalen</translation>
+    </message>
+    <message>
+        <source>Save summary as &amp;PDF…</source>
+        <translation>Lagre sammendrag som &amp;PDF …</translation>
+    </message>
+    <message>
+        <source>Save the registration summary as a PDF file</source>
+        <translation>Lagre registreringssammendraget som PDF-fil</translation>
+    </message>
+    <message>
+        <source>Print &amp;information letter</source>
+        <translation>Skriv ut &amp;informasjonsskriv</translation>
+    </message>
+    <message>
+        <source>Print the information letter (for a child, also the guardians&apos; letter)</source>
+        <translation>Skriv ut informasjonsskrivet (for barn også skrivet til foresatte)</translation>
+    </message>
+    <message>
+        <source>Print and PDF</source>
+        <translation>Skriv ut og lagre som PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>Skriv &amp;ut</translation>
+    </message>
+    <message>
+        <source>Summary (Ctrl+P), summary as PDF (Ctrl+Shift+P), letter (Ctrl+Shift+I)</source>
+        <translation>Sammendrag (Ctrl+P), sammendrag som PDF (Ctrl+Shift+P), informasjonsskriv (Ctrl+Shift+I)</translation>
+    </message>
+    <message>
+        <source>Summary saved as %1</source>
+        <translation>Sammendraget er lagret som %1</translation>
+    </message>
+    <message>
+        <source>Could not print: %1</source>
+        <translation>Kunne ikke skrive ut: %1</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: %1</source>
+        <translation>Sendt til skriveren: %1</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationEditor</name>
     <message>
         <source>Registration form</source>

@@ -139,3 +139,90 @@ def test_returning_from_the_form_refreshes_the_list(qtbot, main):
     with qtbot.waitSignal(model.modelReset, timeout=5000):
         main.form.back_button.click()
     qtbot.waitUntil(lambda: model.rowCount() == PAGE_SIZE, timeout=5000)
+
+
+def test_keyset_paging_lists_every_row_once_with_a_sort_and_a_filter(qtbot, main, monkeypatch):
+    from desktop.storage import records as store_records
+
+    calls: list[dict] = []
+    real_list_rows = store_records.list_rows
+
+    def spy(conn, **kwargs):
+        calls.append({k: v for k, v in kwargs.items() if k in ("after", "offset")})
+        return real_list_rows(conn, **kwargs)
+
+    monkeypatch.setattr(store_records, "list_rows", spy)
+    panel = main.records
+    model = panel.model
+    model.page_size = 23  # 200 sent records: 8 full pages and a short one
+    panel.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: model.query.order_by == "display_name", timeout=5000)
+    wait_loaded(qtbot, model)
+    calls.clear()
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData(RecordStatus.SENT))
+    qtbot.waitUntil(lambda: model.query.status is RecordStatus.SENT, timeout=5000)
+    wait_loaded(qtbot, model)
+    while model.canFetchMore():  # the view may have asked for a page or two already
+        model.fetchMore()
+        wait_loaded(qtbot, model)
+    ids = [model.record_id(row) for row in range(model.rowCount())]
+    assert len(ids) == len(set(ids)) == COUNT // 10
+    # One first page, then eight keyset pages (200 = 8 x 23 + 16); never an OFFSET.
+    assert len(calls) == 9
+    assert calls[0].get("after") is None and not calls[0].get("offset")
+    assert all(call.get("after") is not None and not call.get("offset") for call in calls[1:])
+    store = main.session.store
+    expected = store.list_rows(
+        status=RecordStatus.SENT, order_by="display_name", descending=True, limit=None
+    )
+    assert ids == [row.record_id for row in expected]
+    assert {model.index(r, 0).data() for r in range(model.rowCount())} == {"Sendt"}
+
+    # A new sort starts again from the first page, in the new order.
+    panel.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: model.query.order_by == "registered_on", timeout=5000)
+    wait_loaded(qtbot, model)
+    assert model.rowCount() >= 23
+    first = store.list_rows(
+        status=RecordStatus.SENT, order_by="registered_on", descending=False, limit=23
+    )
+    assert [model.record_id(row) for row in range(23)] == [row.record_id for row in first]
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_paging_reaches_rows_without_a_sort_value(make_profile, descending):
+    """Drafts without a registration date (NULL) are listed too, in the store's order."""
+    import random
+
+    from desktop.ui.record_model import Query, page_query
+    from tests.helpers import synthetic
+
+    rng = random.Random(4)
+    items = []
+    for index in range(57):
+        payload = synthetic.record(rng)
+        if index % 3:
+            payload["reporter"]["registration_date"] = f"2025-0{1 + index % 9}-1{index % 10}"
+        else:
+            payload["reporter"].pop("registration_date", None)
+        items.append((payload["record_id"], payload, RecordStatus.DRAFT))
+    store = make_profile().create(PASSPHRASE).store
+    try:
+        store.import_many(items, form_id="sjeldenregisteret", form_version=1)
+        query = Query(order_by="registered_on", descending=descending)
+        paged: list = []
+        while True:
+            after = paged[-1] if paged else None
+            page = store.call(
+                lambda conn, a=after, n=len(paged): page_query(
+                    conn, query, after=a, loaded=n, limit=10
+                )
+            )
+            paged += page
+            if len(page) < 10:
+                break
+        full = store.list_rows(order_by="registered_on", descending=descending, limit=None)
+        assert any(row.registered_on is None for row in full)
+        assert [r.record_id for r in paged] == [r.record_id for r in full]
+    finally:
+        store.close()

@@ -44,6 +44,7 @@ from desktop.ui.form.context import EditorContext
 from desktop.ui.form.factory import make_widget
 from desktop.ui.form.fields import FieldWidget
 from desktop.ui.form.letters import LetterAdvisor
+from desktop.ui.form.print_actions import PrintActions
 from desktop.ui.form.sections import ModuleView, SectionView
 from desktop.ui.form.style import colour_label
 from desktop.ui.form.validation_panel import ValidationPanel
@@ -140,6 +141,8 @@ class RegistrationEditor(QWidget):
         top.addLayout(titles, 1)
         for button in self.buttons:
             top.addWidget(button)
+        self.print_actions = PrintActions(self)
+        top.addWidget(self.print_actions.button)
 
         self.nav = QListWidget(self)
         self.nav.setAccessibleName(self.tr("Sections of the form"))
@@ -216,6 +219,7 @@ class RegistrationEditor(QWidget):
         self.validation_timer.stop()
         self.show_payload({}, None)
         self.record_id = None
+        self.print_actions.update_enabled()
         self.body.hide()
         self.state_label.clear()
 
@@ -291,6 +295,7 @@ class RegistrationEditor(QWidget):
             button.setEnabled(editable and not self._busy)
         self.revision_button.setVisible(self.ctx.read_only)
         self.revision_button.setEnabled(self.ctx.read_only and not self._busy)
+        self.print_actions.update_enabled()
 
     def _set_state(self, text: str, severity: str | None = None) -> None:
         self.state_label.setText(text)
@@ -591,7 +596,7 @@ class RegistrationEditor(QWidget):
         chain: list[QWidget] = []
         for view in self._views():
             chain += view.focus_widgets()
-        chain += [self.panel.list, *self.buttons, self.nav]
+        chain += [self.panel.list, *self.buttons, self.print_actions.button, self.nav]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
