@@ -28,26 +28,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from figures import ms, pct, rss_mib  # noqa: E402
+
 PASS = "benchmark passphrase 2026"
 FORM = {"form_id": "sjeldenregisteret", "form_version": 1}
 FAMILY_NAMES = ("Testesen", "Prøvesen", "Demodal", "Fiktivsen", "Eksempelstad", "Dummyvik")
-
-
-def pct(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:8.2f} ms"
-
-
-def rss_mib() -> float:
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def fill(directory: Path, count: int) -> None:

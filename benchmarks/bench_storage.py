@@ -20,6 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from figures import ms, pct, rss_mib
+
 from desktop.storage import keywrap, records
 from desktop.storage.connection import open_encrypted, open_plain
 from desktop.storage.profile import Profile
@@ -29,23 +31,6 @@ from tests.helpers.synthetic import record
 
 PASS = "benchmark passphrase 2026"
 FORM = {"form_id": "sjeldenregisteret", "form_version": 1}
-
-
-def pct(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:8.2f} ms"
-
-
-def rss_mib() -> float:
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def bench_single_save(profile: Profile, n: int) -> None:
