@@ -19,31 +19,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from desktop.forms.demo import demo_records
 from desktop.sync.protocol import build_batch, key_id, open_batch
 
 GOAL = 10_000
 
 
 def synthetic_records(count: int, seed: int = 1) -> list[dict[str, Any]]:
-    """The form's demo generator when present, else simple fake records of similar size."""
-    try:
-        from desktop.forms.demo import demo_records
-
-        return list(demo_records(count, seed=seed))
-    except ImportError:
-        return [
-            {
-                "record_id": str(uuid.uuid4()),
-                "revision": 1,
-                "form": {"id": "sjeldenregisteret", "version": 1},
-                "fields": {
-                    "diagnosis_code": "Q87.1",
-                    "birth_year": 1990 + i % 30,
-                    "note": "x" * 600,
-                },
-            }
-            for i in range(count)
-        ]
+    """Records of realistic size and shape, from the form's demo generator."""
+    return list(demo_records(count, seed=seed))
 
 
 def main() -> int:

@@ -22,7 +22,7 @@ from .ratelimit import RateLimiter
 from .routes import installation, public, staff
 from .server_key import load_or_create_server_key
 from .settings import Settings
-from .storage import Store, open_database
+from .storage import PoolTimeout, Store, open_database
 
 log = logging.getLogger("inbox")
 
@@ -47,7 +47,7 @@ def _describe(errors: Any) -> str:
 
 
 def _storage_errors() -> tuple[type[Exception], ...]:
-    errors: list[type[Exception]] = [sqlite3.OperationalError]
+    errors: list[type[Exception]] = [sqlite3.OperationalError, PoolTimeout]
     try:
         import psycopg
 

@@ -9,28 +9,36 @@ from __future__ import annotations
 from typing import Annotated
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from fastapi import Header, Request
+from fastapi import Depends, Header, Request
 from starlette.concurrency import run_in_threadpool
 
 from desktop.sync.protocol.errors import ProtocolError
-from desktop.sync.protocol.request_auth import RequestAuth, check_request, parse_request_auth
+from desktop.sync.protocol.request_auth import (
+    HEADER_KEY_ID,
+    HEADER_NONCE,
+    HEADER_SIGNATURE,
+    HEADER_TIMESTAMP,
+    RequestAuth,
+    check_request,
+    parse_request_auth,
+)
 
 from .context import InboxContext
 from .errors import ApiError, from_protocol
 from .storage import Installation, InstallationStatus, StaffKey
 
 KeyIdHeader = Annotated[
-    str | None, Header(alias="X-Sjelden-Key-Id", description="Key id of the signing key")
+    str | None, Header(alias=HEADER_KEY_ID, description="Key id of the signing key")
 ]
 TimestampHeader = Annotated[
-    str | None, Header(alias="X-Sjelden-Timestamp", description="Unix time, whole seconds")
+    str | None, Header(alias=HEADER_TIMESTAMP, description="Unix time, whole seconds")
 ]
 NonceHeader = Annotated[
-    str | None, Header(alias="X-Sjelden-Nonce", description="16-64 base64url characters")
+    str | None, Header(alias=HEADER_NONCE, description="16-64 base64url characters")
 ]
 SignatureHeader = Annotated[
     str | None,
-    Header(alias="X-Sjelden-Signature", description="base64url Ed25519 signature"),
+    Header(alias=HEADER_SIGNATURE, description="base64url Ed25519 signature"),
 ]
 
 
@@ -77,7 +85,19 @@ async def _verify(
     ctx.rate_limit(auth.key_id)
 
 
-def _parse(headers: dict[str, str | None]) -> RequestAuth:
+def signed_headers(
+    header_key_id: KeyIdHeader = None,
+    header_timestamp: TimestampHeader = None,
+    header_nonce: NonceHeader = None,
+    header_signature: SignatureHeader = None,
+) -> RequestAuth:
+    """The four signature headers, parsed: the first check of every signed route."""
+    headers = {
+        HEADER_KEY_ID: header_key_id,
+        HEADER_TIMESTAMP: header_timestamp,
+        HEADER_NONCE: header_nonce,
+        HEADER_SIGNATURE: header_signature,
+    }
     try:
         return parse_request_auth({k: v for k, v in headers.items() if v is not None})
     except ProtocolError as exc:
@@ -85,12 +105,11 @@ def _parse(headers: dict[str, str | None]) -> RequestAuth:
         raise ApiError(status, exc.code, exc.message) from exc
 
 
-async def _installation(
-    request: Request, headers: dict[str, str | None], *, allow_pending: bool
-) -> Installation:
-    ctx = context(request)
-    auth = _parse(headers)
-    installation = await run_in_threadpool(ctx.store.installation, auth.key_id)
+SignedBy = Annotated[RequestAuth, Depends(signed_headers)]
+
+
+def usable_installation(installation: Installation | None, *, allow_pending: bool) -> Installation:
+    """Refuse an unknown or revoked key, and a pending one unless ``allow_pending``."""
     if installation is None:
         raise ApiError(401, "unknown_key", "this installation key is not enrolled; enroll it first")
     if installation.status is InstallationStatus.REVOKED:
@@ -106,41 +125,29 @@ async def _installation(
             "this installation key is waiting for approval by the register; "
             "compare fingerprints with the register and wait for approval",
         )
+    return installation
+
+
+async def _installation(
+    request: Request, auth: RequestAuth, *, allow_pending: bool
+) -> Installation:
+    ctx = context(request)
+    found = await run_in_threadpool(ctx.store.installation, auth.key_id)
+    installation = usable_installation(found, allow_pending=allow_pending)
     await _verify(request, ctx, auth, installation.public_key)
     return installation
 
 
-async def approved_installation(
-    request: Request,
-    header_key_id: KeyIdHeader = None,
-    header_timestamp: TimestampHeader = None,
-    header_nonce: NonceHeader = None,
-    header_signature: SignatureHeader = None,
-) -> Installation:
-    headers = _headers(header_key_id, header_timestamp, header_nonce, header_signature)
-    return await _installation(request, headers, allow_pending=False)
+async def approved_installation(request: Request, auth: SignedBy) -> Installation:
+    return await _installation(request, auth, allow_pending=False)
 
 
-async def any_installation(
-    request: Request,
-    header_key_id: KeyIdHeader = None,
-    header_timestamp: TimestampHeader = None,
-    header_nonce: NonceHeader = None,
-    header_signature: SignatureHeader = None,
-) -> Installation:
-    headers = _headers(header_key_id, header_timestamp, header_nonce, header_signature)
-    return await _installation(request, headers, allow_pending=True)
+async def any_installation(request: Request, auth: SignedBy) -> Installation:
+    return await _installation(request, auth, allow_pending=True)
 
 
-async def staff(
-    request: Request,
-    header_key_id: KeyIdHeader = None,
-    header_timestamp: TimestampHeader = None,
-    header_nonce: NonceHeader = None,
-    header_signature: SignatureHeader = None,
-) -> StaffKey:
+async def staff(request: Request, auth: SignedBy) -> StaffKey:
     ctx = context(request)
-    auth = _parse(_headers(header_key_id, header_timestamp, header_nonce, header_signature))
     staff_key = await run_in_threadpool(ctx.store.staff_key, auth.key_id)
     if staff_key is None:
         raise ApiError(
@@ -152,14 +159,3 @@ async def staff(
         raise ApiError(403, "staff_key_revoked", "this staff key was revoked")
     await _verify(request, ctx, auth, staff_key.public_key)
     return staff_key
-
-
-def _headers(
-    key_id: str | None, timestamp: str | None, nonce: str | None, signature: str | None
-) -> dict[str, str | None]:
-    return {
-        "X-Sjelden-Key-Id": key_id,
-        "X-Sjelden-Timestamp": timestamp,
-        "X-Sjelden-Nonce": nonce,
-        "X-Sjelden-Signature": signature,
-    }

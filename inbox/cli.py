@@ -21,11 +21,12 @@ from desktop.sync.protocol.keys import (
     key_id,
     load_public_key,
     raw_public,
+    same_fingerprint,
     save_private_key,
     save_public_key,
 )
 
-from .codes import canonical_code, new_code
+from .codes import issue_code
 from .settings import Settings, default_data_dir
 from .storage import InstallationStatus, Store, open_database
 
@@ -80,12 +81,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_enroll_code(args: argparse.Namespace) -> int:
     store = _store(args)
-    code = new_code()
-    normal = canonical_code(code)
-    assert normal is not None
     now = _now()
     expires = now + int(args.ttl_hours * 3600)
-    store.add_enrollment_code(normal, now=now, expires_at=expires)
+    code = issue_code(store, now=now, expires_at=expires)
     store.close()
     print(code)
     print(f"valid once, until {_when(expires)} UTC", file=sys.stderr)
@@ -110,7 +108,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
             print(f"no installation {args.key_id}; see 'devices list'", file=sys.stderr)
             return 1
         shown = fingerprint(current.public_key)
-        if args.fingerprint and args.fingerprint.replace(" ", "").upper() != shown.replace(" ", ""):
+        if args.fingerprint and not same_fingerprint(args.fingerprint, shown):
             print(f"fingerprint mismatch: the key has {shown}; do not approve it", file=sys.stderr)
             return 1
         status = (

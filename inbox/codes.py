@@ -7,6 +7,8 @@ import secrets
 
 from desktop.sync.protocol.enrollment import normalise_code
 
+from .storage import Store
+
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: 80 bits in 16 characters
 _VALID = re.compile(r"\A[0-9A-HJKMNP-TV-Z]{16}\Z")
 
@@ -20,3 +22,10 @@ def canonical_code(code: str) -> str | None:
     """The stored form of a typed code, or None when it cannot be a code at all."""
     normal = normalise_code(code)
     return normal if _VALID.match(normal) else None
+
+
+def issue_code(store: Store, *, now: int, expires_at: int) -> str:
+    """Store a new code (hashed, in canonical form) and return it as the user types it."""
+    code = new_code()
+    store.add_enrollment_code(normalise_code(code), now=now, expires_at=expires_at)
+    return code

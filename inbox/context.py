@@ -7,8 +7,6 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.sync.protocol.keys import key_id
-
 from .errors import ApiError
 from .ratelimit import RateLimiter
 from .settings import Settings
@@ -21,10 +19,6 @@ class InboxContext:
     store: Store
     server_key: Ed25519PrivateKey
     limiter: RateLimiter
-
-    @property
-    def server_key_id(self) -> str:
-        return key_id(self.server_key.public_key())
 
     def now(self) -> int:
         return int(self.settings.clock().timestamp())

@@ -19,9 +19,9 @@ from desktop.sync.protocol.canonical import canonical_json
 from desktop.sync.protocol.errors import ProtocolError
 from desktop.sync.protocol.payload import canonical_uuid
 
+from .auth import usable_installation
 from .context import InboxContext
 from .errors import ApiError, from_protocol
-from .storage import InstallationStatus
 
 log = logging.getLogger("inbox.ingest")
 
@@ -54,17 +54,9 @@ def ingest(ctx: InboxContext, path_batch_id: str, body: bytes) -> IngestResult:
             f"the batch is encrypted to key {header.recipient_key_id}, which the register does "
             "not use; update the register's public key in the client",
         )
-    installation = ctx.store.installation(header.sender_key_id)
-    if installation is None:
-        raise ApiError(401, "unknown_key", "the batch is signed by a key that is not enrolled")
-    if installation.status is InstallationStatus.REVOKED:
-        raise ApiError(403, "installation_revoked", "the signing installation key was revoked")
-    if installation.status is InstallationStatus.PENDING:
-        raise ApiError(
-            403,
-            "installation_pending",
-            "the signing installation key is not yet approved by the register",
-        )
+    installation = usable_installation(
+        ctx.store.installation(header.sender_key_id), allow_pending=False
+    )
     try:
         verify_envelope(envelope, Ed25519PublicKey.from_public_bytes(installation.public_key))
     except ProtocolError as exc:

@@ -10,6 +10,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from desktop.sync.protocol.enrollment import MAX_LABEL_CHARS
+from desktop.sync.protocol.limits import MAX_FEEDBACK_DECISIONS
+
 _STRICT = ConfigDict(strict=True, extra="forbid")
 KEY_ID = r"^[0-9a-f]{32}$"
 
@@ -29,7 +32,9 @@ class ServerKey(BaseModel):
 class EnrollmentIn(BaseModel):
     model_config = _STRICT
     code: str = Field(min_length=1, max_length=64, description="One-time code from the register")
-    label: str = Field(min_length=1, max_length=200, description="e.g. clinic and PC name")
+    label: str = Field(
+        min_length=1, max_length=MAX_LABEL_CHARS, description="e.g. clinic and PC name"
+    )
     public_key: str = Field(min_length=43, max_length=43, description="Ed25519, base64url")
     proof: str = Field(min_length=86, max_length=86, description="Signature, see protocol.md")
 
@@ -95,7 +100,7 @@ class DecisionIn(BaseModel):
 class FeedbackBody(BaseModel):
     model_config = _STRICT
     batch_id: str | None
-    decisions: list[DecisionIn] = Field(min_length=1, max_length=5000)
+    decisions: list[DecisionIn] = Field(min_length=1, max_length=MAX_FEEDBACK_DECISIONS)
     feedback_id: str
     installation_key_id: str
     issued_at: str

@@ -14,7 +14,7 @@ from desktop.sync.protocol.errors import ProtocolError
 from desktop.sync.protocol.keys import ed25519_public_from_raw
 
 from ..auth import context, staff
-from ..codes import new_code
+from ..codes import issue_code
 from ..context import InboxContext
 from ..errors import ApiError, error_responses, from_protocol
 from ..schemas import (
@@ -35,16 +35,7 @@ _AUTH_ERRORS = error_responses(401, 403, 429)
 
 
 def _info(row: BatchRow) -> BatchInfo:
-    return BatchInfo(
-        seq=row.seq,
-        batch_id=row.batch_id,
-        sender_key_id=row.sender_key_id,
-        envelope_sha256=row.envelope_sha256,
-        envelope_length=row.envelope_length,
-        record_count=row.record_count,
-        received_at=row.received_at,
-        acknowledged_at=row.acknowledged_at,
-    )
+    return BatchInfo.model_validate(row, from_attributes=True)
 
 
 @router.get("/batches", responses=_AUTH_ERRORS)
@@ -179,16 +170,7 @@ async def revoke(key_id: str, _: Staff, ctx: Ctx) -> InstallationOut:
 
 @router.post("/enrollment-codes", status_code=201, responses=_AUTH_ERRORS)
 async def create_enrollment_code(_: Staff, ctx: Ctx) -> EnrollmentCode:
-    return await run_in_threadpool(issue_code, ctx)
-
-
-def issue_code(ctx: InboxContext) -> EnrollmentCode:
-    from ..codes import canonical_code
-
-    code = new_code()
     now = ctx.now()
     expires = now + ctx.settings.enrollment_code_ttl_seconds
-    normal = canonical_code(code)
-    assert normal is not None
-    ctx.store.add_enrollment_code(normal, now=now, expires_at=expires)
+    code = await run_in_threadpool(lambda: issue_code(ctx.store, now=now, expires_at=expires))
     return EnrollmentCode(code=code, expires_at=expires)

@@ -1,6 +1,6 @@
 """Inbox storage: one set of queries over SQLite (the default) or PostgreSQL (production)."""
 
-from .database import Database, open_database
+from .database import Database, PoolTimeout, open_database
 from .models import BatchRow, Installation, InstallationStatus, StaffKey
 from .store import EnrollmentRefused, Store
 
@@ -10,6 +10,7 @@ __all__ = [
     "EnrollmentRefused",
     "Installation",
     "InstallationStatus",
+    "PoolTimeout",
     "StaffKey",
     "Store",
     "open_database",

@@ -7,8 +7,8 @@ started) and keeps a small pool of connections so request threads do not reconne
 
 from __future__ import annotations
 
-import queue
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,32 +38,43 @@ class Transaction:
         return [tuple(row) for row in self._cursor.fetchall()]
 
 
+class PoolTimeout(Exception):
+    """Every connection stayed busy for ``Database.acquire_timeout`` seconds."""
+
+
 class Database:
+    """At most ``pool_size`` connections, opened on first need and reused newest first."""
+
     dialect: str = ""
+    acquire_timeout = 60.0
 
     def __init__(self, connect: Callable[[], Any], pool_size: int) -> None:
         self._connect = connect
-        self._pool: queue.LifoQueue[Any] = queue.LifoQueue()
-        self._all: list[Any] = []
-        self._size = pool_size
+        self._slots = threading.BoundedSemaphore(pool_size)
+        self._idle: list[Any] = []
+        self._lock = threading.Lock()
         self._closed = False
 
     def _acquire(self) -> Any:
+        if not self._slots.acquire(timeout=self.acquire_timeout):
+            raise PoolTimeout(f"no database connection free within {self.acquire_timeout:.0f} s")
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
         try:
-            return self._pool.get_nowait()
-        except queue.Empty:
-            if len(self._all) < self._size:
-                connection = self._connect()
-                self._all.append(connection)
-                return connection
-            return self._pool.get(timeout=60)
+            return self._connect()
+        except BaseException:
+            self._slots.release()
+            raise
 
     def _release(self, connection: Any, broken: bool) -> None:
-        if broken or self._closed:
-            self._all.remove(connection)
+        with self._lock:
+            keep = not (broken or self._closed)
+            if keep:
+                self._idle.append(connection)
+        if not keep:
             connection.close()
-        else:
-            self._pool.put(connection)
+        self._slots.release()
 
     @contextmanager
     def transaction(self, *, write: bool = False) -> Iterator[Transaction]:
@@ -87,13 +98,11 @@ class Database:
         return False
 
     def close(self) -> None:
-        self._closed = True
-        while True:
-            try:
-                connection = self._pool.get_nowait()
-            except queue.Empty:
-                break
-            self._all.remove(connection)
+        """Close idle connections now; those in use close when their transaction ends."""
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for connection in idle:
             connection.close()
 
 
@@ -102,7 +111,6 @@ class SqliteDatabase(Database):
 
     def __init__(self, path: Path, pool_size: int = 8) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
 
         def connect() -> sqlite3.Connection:
             connection = sqlite3.connect(

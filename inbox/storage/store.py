@@ -90,11 +90,18 @@ class Store:
                     "the enrollment code is unknown, used or expired; "
                     "ask the register for a new one",
                 )
-            tx.execute(
+            # The SELECT above answers the common case; two enrollments of one key racing with
+            # two different codes both pass it, and the loser must be refused, not a 500.
+            inserted = tx.execute(
                 "INSERT INTO installations (key_id, public_key, label, status, enrolled_at) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING",
                 (key_id, public_key, label, InstallationStatus.PENDING.value, now),
             )
+            if inserted != 1:
+                raise EnrollmentRefused(
+                    "already_enrolled",
+                    "this key is already enrolled; ask the register to approve it",
+                )
 
     def installation(self, key_id: str) -> Installation | None:
         with self.database.transaction() as tx:

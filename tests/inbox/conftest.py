@@ -31,18 +31,9 @@ from inbox.codes import canonical_code, new_code
 from inbox.context import InboxContext
 from inbox.settings import Settings
 from inbox.storage import InstallationStatus
+from tests.sync.protocol.conftest import fake_record
 
 PG_URL_ENV = "SJELDEN_TEST_PG_URL"
-
-
-def fake_record(revision: int = 1) -> dict[str, Any]:
-    """Synthetic: random ids and made-up values."""
-    return {
-        "record_id": str(uuid.uuid4()),
-        "revision": revision,
-        "form": {"id": "sjelden.registration", "version": "1.0"},
-        "fields": {"diagnosis_code": "Q87.1", "birth_year": 1999},
-    }
 
 
 @contextmanager

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from desktop.sync.protocol import fingerprint, key_id
 from desktop.sync.protocol.keys import raw_public
 from inbox.cli import main
 from inbox.storage import InstallationStatus, Store, open_database
+from tests.sync.inbox_process import free_port
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -70,15 +70,9 @@ def test_enroll_code_devices_and_staff(tmp_path: Path, capsys: pytest.CaptureFix
     assert (tmp_path / "server-signing-key.pem").stat().st_mode & 0o777 == 0o600
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.mark.slow
 def test_serve_runs_with_only_a_data_dir(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     process = subprocess.Popen(
         [sys.executable, "-m", "inbox", "serve", "--data-dir", str(tmp_path), "--port", str(port)],

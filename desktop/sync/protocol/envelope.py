@@ -14,7 +14,6 @@ a batch without being able to read it.
 from __future__ import annotations
 
 import hashlib
-import re
 import struct
 import uuid
 from collections.abc import Mapping, Sequence
@@ -39,8 +38,9 @@ from .errors import (
     UnsupportedVersionError,
     WrongRecipientError,
 )
-from .keys import key_id
+from .keys import check_key_id, key_id
 from .limits import MAX_ENVELOPE_BYTES, MAX_HEADER_BYTES, MAX_PLAINTEXT_BYTES, MAX_RECORDS_PER_BATCH
+from .signing import SIGNATURE_LENGTH
 from .timefmt import format_utc, now_utc, parse_utc
 
 MAGIC = b"SJBT"
@@ -49,14 +49,12 @@ PROTOCOL_VERSION = 1
 HEADER_TYPE = "sjelden.batch"
 HPKE_SUITE_NAME = "X25519-HKDF-SHA256-CHACHA20POLY1305"
 SIGNATURE_DOMAIN = b"sjelden/batch/v1\x00"
-SIGNATURE_LENGTH = 64
 HPKE_ENC_LENGTH = 32
 AEAD_TAG_LENGTH = 16
 _PREFIX = struct.Struct(">4sBI")
 _LENGTH = struct.Struct(">I")
 _MIN_LENGTH = _PREFIX.size + _LENGTH.size + SIGNATURE_LENGTH
 _SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
-_KEY_ID = re.compile(r"\A[0-9a-f]{32}\Z")
 _HEADER_KEYS = frozenset(
     {
         "batch_id",
@@ -127,12 +125,6 @@ class DecryptedBatch:
     envelope_sha256: str
 
 
-def _key_id_field(value: object, what: str) -> str:
-    if not isinstance(value, str) or not _KEY_ID.match(value):
-        raise MalformedError(f"{what} must be 32 lowercase hex characters")
-    return value
-
-
 def _count(value: object, what: str, limit: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise MalformedError(f"{what} must be a non-negative integer")
@@ -162,8 +154,8 @@ def decode_header(data: bytes) -> BatchHeader:
         raise UnsupportedVersionError("compression must be 'zlib'")
     return BatchHeader(
         batch_id=payload.canonical_uuid(value["batch_id"], what="batch_id"),
-        sender_key_id=_key_id_field(value["sender_key_id"], "sender_key_id"),
-        recipient_key_id=_key_id_field(value["recipient_key_id"], "recipient_key_id"),
+        sender_key_id=check_key_id(value["sender_key_id"], what="sender_key_id"),
+        recipient_key_id=check_key_id(value["recipient_key_id"], what="recipient_key_id"),
         created_at=parse_utc(value["created_at"], what="created_at"),
         record_count=_count(value["record_count"], "record_count", MAX_RECORDS_PER_BATCH),
         plaintext_length=_count(value["plaintext_length"], "plaintext_length", MAX_PLAINTEXT_BYTES),

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from .errors import MalformedError, TooLargeError
-from .keys import key_id
+from .keys import check_key_id, key_id
 from .limits import MAX_FEEDBACK_DECISIONS, MAX_REASON_TEXT_CHARS
 from .payload import canonical_uuid
 from .signing import lookup_key, sign_document, verify_document
@@ -26,7 +26,6 @@ FEEDBACK_TYPE = "sjelden.feedback"
 DECISIONS = ("accepted", "rejected", "duplicate")
 Decision = Literal["accepted", "rejected", "duplicate"]
 _REASON_CODE = re.compile(r"\A[a-z][a-z0-9_]{0,63}\Z")
-_HEX32 = re.compile(r"\A[0-9a-f]{32}\Z")
 _BODY_FIELDS = frozenset(
     {
         "batch_id",
@@ -102,7 +101,9 @@ def _decision(value: object, index: int) -> RecordDecision:
     if decision == "rejected" and code is None:
         raise MalformedError(f"{where} is a rejection and needs a reason_code")
     if text is not None and (not isinstance(text, str) or len(text) > MAX_REASON_TEXT_CHARS):
-        raise MalformedError(f"{where} reason_text must be text of at most 500 characters")
+        raise MalformedError(
+            f"{where} reason_text must be text of at most {MAX_REASON_TEXT_CHARS} characters"
+        )
     return RecordDecision(
         record_id=canonical_uuid(value["record_id"], what=f"{where} record_id"),
         revision=revision,
@@ -127,16 +128,16 @@ def sign_feedback(
     issued_at: datetime,
     key: Ed25519PrivateKey,
 ) -> Feedback:
-    unsigned = Feedback(
-        feedback_id=canonical_uuid(feedback_id, what="feedback_id"),
+    """Sign, then parse the signed document: the one check of every field happens there."""
+    body = Feedback(
+        feedback_id=feedback_id,
         installation_key_id=installation_key_id,
-        batch_id=None if batch_id is None else canonical_uuid(batch_id, what="batch_id"),
+        batch_id=batch_id,
         issued_at=issued_at,
         staff_key_id=key_id(key.public_key()),
-        decisions=_decisions([decision.to_json() for decision in decisions]),
+        decisions=tuple(decisions),
         signature="",
-    )
-    body = unsigned.body()
+    ).body()
     return parse_feedback(
         {"feedback": body, "signature": sign_document(FEEDBACK_DOMAIN, body, key)}
     )
@@ -151,8 +152,7 @@ def parse_feedback(document: object) -> Feedback:
     if body["type"] != FEEDBACK_TYPE or body["version"] != 1:
         raise MalformedError("not a version 1 feedback document", code="unsupported_version")
     for name in ("installation_key_id", "staff_key_id"):
-        if not isinstance(body[name], str) or not _HEX32.match(body[name]):
-            raise MalformedError(f"feedback {name} must be 32 lowercase hex characters")
+        check_key_id(body[name], what=f"feedback {name}")
     if not isinstance(body["decisions"], list) or not body["decisions"]:
         raise MalformedError("feedback decisions must be a non-empty array")
     signature = document["signature"]

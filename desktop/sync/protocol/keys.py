@@ -10,6 +10,7 @@ import base64
 import binascii
 import hashlib
 import os
+import re
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -19,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from .errors import MalformedError
 
 KEY_ID_BYTES = 16
+_KEY_ID = re.compile(rf"\A[0-9a-f]{{{2 * KEY_ID_BYTES}}}\Z")
 PublicKey = Ed25519PublicKey | X25519PublicKey
 PrivateKey = Ed25519PrivateKey | X25519PrivateKey
 
@@ -41,11 +43,23 @@ def key_id(key: PublicKey | bytes) -> str:
     return hashlib.sha256(raw).digest()[:KEY_ID_BYTES].hex()
 
 
+def check_key_id(value: object, *, what: str) -> str:
+    """``value`` when it has the form of a key id, else ``MalformedError`` naming ``what``."""
+    if not isinstance(value, str) or not _KEY_ID.match(value):
+        raise MalformedError(f"{what} must be {2 * KEY_ID_BYTES} lowercase hex characters")
+    return value
+
+
 def fingerprint(key: PublicKey | bytes) -> str:
     """160 bits of SHA-256 over the raw public key as base32, in groups of four."""
     raw = key if isinstance(key, bytes) else raw_public(key)
     text = base64.b32encode(hashlib.sha256(raw).digest()[:20]).decode("ascii")
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def same_fingerprint(typed: str, shown: str) -> bool:
+    """Compare fingerprints as people read them out: spaces and case do not matter."""
+    return typed.replace(" ", "").upper() == shown.replace(" ", "").upper()
 
 
 def b64encode(data: bytes) -> str:

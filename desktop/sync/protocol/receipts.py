@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from .envelope import Envelope
 from .errors import MalformedError, ProtocolError
-from .keys import key_id
+from .keys import check_key_id, key_id
 from .payload import canonical_uuid
 from .signing import lookup_key, sign_document, verify_document
 from .timefmt import format_utc, parse_utc
@@ -25,7 +25,6 @@ from .timefmt import format_utc, parse_utc
 RECEIPT_DOMAIN = b"sjelden/receipt/v1\x00"
 RECEIPT_TYPE = "sjelden.receipt"
 _HEX64 = re.compile(r"\A[0-9a-f]{64}\Z")
-_HEX32 = re.compile(r"\A[0-9a-f]{32}\Z")
 _FIELDS = frozenset(
     {
         "batch_id",
@@ -94,9 +93,9 @@ def _int(value: object, what: str) -> int:
     return value
 
 
-def _match(pattern: re.Pattern[str], value: object, what: str) -> str:
-    if not isinstance(value, str) or not pattern.match(value):
-        raise MalformedError(f"receipt {what} has the wrong form")
+def _sha256_hex(value: object) -> str:
+    if not isinstance(value, str) or not _HEX64.match(value):
+        raise MalformedError("receipt envelope_sha256 must be 64 lowercase hex characters")
     return value
 
 
@@ -113,12 +112,12 @@ def parse_receipt(document: object) -> Receipt:
         raise MalformedError("receipt signature must be a string")
     return Receipt(
         batch_id=canonical_uuid(body["batch_id"], what="receipt batch_id"),
-        envelope_sha256=_match(_HEX64, body["envelope_sha256"], "envelope_sha256"),
+        envelope_sha256=_sha256_hex(body["envelope_sha256"]),
         envelope_length=_int(body["envelope_length"], "envelope_length"),
         received_at=parse_utc(body["received_at"], what="receipt received_at"),
         record_count=_int(body["record_count"], "record_count"),
-        sender_key_id=_match(_HEX32, body["sender_key_id"], "sender_key_id"),
-        server_key_id=_match(_HEX32, body["server_key_id"], "server_key_id"),
+        sender_key_id=check_key_id(body["sender_key_id"], what="receipt sender_key_id"),
+        server_key_id=check_key_id(body["server_key_id"], what="receipt server_key_id"),
         signature=signature,
     )
 

@@ -19,7 +19,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from .errors import MalformedError, SignatureError, StaleTimestampError
-from .keys import b64decode, b64encode, key_id
+from .keys import b64decode, b64encode, check_key_id, key_id
+from .signing import SIGNATURE_LENGTH
 
 REQUEST_DOMAIN = b"sjelden/request/v1\x00"
 HEADER_KEY_ID = "X-Sjelden-Key-Id"
@@ -28,7 +29,6 @@ HEADER_NONCE = "X-Sjelden-Nonce"
 HEADER_SIGNATURE = "X-Sjelden-Signature"
 REPLAY_WINDOW_SECONDS = 300
 _NONCE = re.compile(r"\A[A-Za-z0-9_-]{16,64}\Z")
-_KEY_ID = re.compile(r"\A[0-9a-f]{32}\Z")
 _TIMESTAMP = re.compile(r"\A[0-9]{1,12}\Z")
 
 
@@ -82,13 +82,12 @@ def parse_request_auth(headers: Mapping[str, str]) -> RequestAuth:
             code="missing_signature",
         )
     kid, stamp, nonce, signature = (str(value) for value in values.values())
-    if not _KEY_ID.match(kid):
-        raise MalformedError(f"{HEADER_KEY_ID} must be 32 lowercase hex characters")
+    check_key_id(kid, what=HEADER_KEY_ID)
     if not _TIMESTAMP.match(stamp):
         raise MalformedError(f"{HEADER_TIMESTAMP} must be Unix time in whole seconds")
     if not _NONCE.match(nonce):
         raise MalformedError(f"{HEADER_NONCE} must be 16-64 base64url characters")
-    raw = b64decode(signature, what=HEADER_SIGNATURE, length=64)
+    raw = b64decode(signature, what=HEADER_SIGNATURE, length=SIGNATURE_LENGTH)
     return RequestAuth(key_id=kid, timestamp=int(stamp), nonce=nonce, signature=raw)
 
 

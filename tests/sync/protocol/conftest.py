@@ -7,6 +7,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from desktop.sync.protocol import ProtocolError
+
 
 def fake_record(revision: int = 1, **fields: Any) -> dict[str, Any]:
     """A synthetic record: random ids, made-up values, no real person."""
@@ -16,6 +18,13 @@ def fake_record(revision: int = 1, **fields: Any) -> dict[str, Any]:
         "form": {"id": "sjelden.registration", "version": "1.0"},
         "fields": {"diagnosis_code": "Q87.1", "birth_year": 2001, **fields},
     }
+
+
+def code_of(call) -> str:  # type: ignore[no-untyped-def]
+    """The reason code of the ``ProtocolError`` that ``call()`` raises."""
+    with pytest.raises(ProtocolError) as caught:
+        call()
+    return caught.value.code
 
 
 @pytest.fixture

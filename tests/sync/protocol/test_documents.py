@@ -5,11 +5,9 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.sync.protocol import (
-    ProtocolError,
     RecordDecision,
     build_batch,
     canonical_json,
@@ -25,15 +23,9 @@ from desktop.sync.protocol.canonical import parse_canonical
 from desktop.sync.protocol.enrollment import build_enrollment, verify_enrollment
 from desktop.sync.protocol.request_auth import check_request, parse_request_auth
 
-from .conftest import fake_record
+from .conftest import code_of, fake_record
 
 NOW = datetime(2025, 6, 1, 12, 0, 0, tzinfo=UTC)
-
-
-def code_of(call) -> str:  # type: ignore[no-untyped-def]
-    with pytest.raises(ProtocolError) as caught:
-        call()
-    return caught.value.code
 
 
 def test_receipt_binds_the_exact_bytes(signer, register_key) -> None:

@@ -25,7 +25,7 @@ from desktop.sync.protocol import envelope as env_mod
 from desktop.sync.protocol.envelope import BatchHeader, assemble
 from desktop.sync.protocol.payload import compress
 
-from .conftest import fake_record
+from .conftest import code_of, fake_record
 
 
 def open_with(data: bytes, signer: Ed25519PrivateKey, register_key: X25519PrivateKey) -> list:
@@ -34,12 +34,6 @@ def open_with(data: bytes, signer: Ed25519PrivateKey, register_key: X25519Privat
         {key_id(register_key.public_key()): register_key},
         {key_id(signer.public_key()): signer.public_key()},
     ).records
-
-
-def code_of(call) -> str:  # type: ignore[no-untyped-def]
-    with pytest.raises(ProtocolError) as caught:
-        call()
-    return caught.value.code
 
 
 def test_round_trip_and_server_view(signer, register_key) -> None:
