@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.forms.codelists import CodeListError, default_search, default_store
+if TYPE_CHECKING:
+    from desktop.forms.codelists import CodeListError
 
 SEARCHABLE = ("orpha", "icd10")
 
@@ -56,6 +57,9 @@ def _positive(text: str) -> int:
 
 
 def _lists(args: argparse.Namespace) -> int:
+    # Imported here, like every command's work: building the parser must stay cheap.
+    from desktop.forms.codelists import CodeListError, default_store
+
     try:
         store = default_store()
         rows: list[dict[str, Any]] = []
@@ -87,6 +91,8 @@ def _lists(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
+    from desktop.forms.codelists import CodeListError, default_search
+
     query = " ".join(args.query)
     try:
         search = default_search(tuple(args.lists or SEARCHABLE))

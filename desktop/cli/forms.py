@@ -72,7 +72,8 @@ def _positive(text: str) -> int:
     return value
 
 
-def _read_text(name: str, stdin: TextIO) -> str:
+def read_text(name: str, stdin: TextIO) -> str:
+    """The text of file ``name`` (``-``: standard input); ``InputError`` saying what is wrong."""
     if name == "-":
         return stdin.read()
     path = Path(name)
@@ -122,7 +123,7 @@ def run_validate(args: argparse.Namespace) -> int:
     from desktop.forms.validate import validate
 
     try:
-        records = parse_records(_read_text(args.file, sys.stdin), args.file)
+        records = parse_records(read_text(args.file, sys.stdin), args.file)
     except InputError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_UNREADABLE

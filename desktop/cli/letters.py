@@ -12,22 +12,19 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.forms.letters import LETTER_VARIANTS, PrintDocument
+from desktop.cli.forms import EXIT_UNREADABLE, InputError, parse_records, read_text
+
+if TYPE_CHECKING:
+    from desktop.forms.letters import PrintDocument
 
 EXIT_OK = 0
 EXIT_FAILED = 1
-EXIT_UNREADABLE = 2
 STATUSES = ("draft", "completed", "queued", "sent", "accepted", "rejected")
-
-
-class _InputError(Exception):
-    pass
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,7 +38,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     letter.add_argument("--record", required=True, help="the record as a JSON file")
-    letter.add_argument("--variant", choices=LETTER_VARIANTS, default=None)
+    letter.add_argument(
+        "--variant",
+        type=_variant,
+        default=None,
+        help="the variant: a code of the form's information.letter field (default: see above)",
+    )
     letter.add_argument(
         "--lang", choices=("nb", "en"), default="nb", help="letter language (default nb)"
     )
@@ -61,24 +63,32 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     summary.set_defaults(func=run_summary_pdf)
 
 
-def _read_record(name: str) -> dict[str, Any]:
-    path = Path(name)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise _InputError(f"Finner ikke filen {name}. / File not found: {name}.") from None
-    except (OSError, UnicodeDecodeError):
-        raise _InputError(f"Kan ikke lese {name}. / Cannot read {name}.") from None
-    except json.JSONDecodeError:
-        raise _InputError(f"{name} er ikke gyldig JSON. / {name} is not valid JSON.") from None
-    if isinstance(data, list) and len(data) == 1:
-        data = data[0]
-    if not isinstance(data, dict):
-        raise _InputError(
-            f"{name} må inneholde én registrering (et JSON-objekt). / "
-            f"{name} must hold one record (a JSON object)."
+def _variant(text: str) -> str:
+    # Checked here rather than with ``choices``: building the parser for every ``sjelden``
+    # command must not import the letters module.
+    from desktop.forms.letters import LETTER_VARIANTS
+
+    if text not in LETTER_VARIANTS:
+        raise argparse.ArgumentTypeError(
+            f"ukjent variant / unknown variant {text!r} (choose from {', '.join(LETTER_VARIANTS)})"
         )
-    return data
+    return text
+
+
+def _read_record(name: str) -> dict[str, Any] | None:
+    """The one record in file ``name`` (read like ``sjelden validate`` reads its input), or
+    None after saying on standard error why it cannot be read."""
+    try:
+        records = parse_records(read_text(name, sys.stdin), name)
+        if len(records) != 1 or not isinstance(records[0], dict):
+            raise InputError(
+                f"{name} må inneholde én registrering (et JSON-objekt). / "
+                f"{name} must hold one record (a JSON object)."
+            )
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return None
+    return records[0]
 
 
 def _write_pdf(doc: PrintDocument, target: str) -> int:
@@ -104,10 +114,8 @@ def _write_pdf(doc: PrintDocument, target: str) -> int:
 def run_letter(args: argparse.Namespace) -> int:
     from desktop.forms.letters import render_letter
 
-    try:
-        record = _read_record(args.record)
-    except _InputError as exc:
-        print(exc, file=sys.stderr)
+    record = _read_record(args.record)
+    if record is None:
         return EXIT_UNREADABLE
     doc = render_letter(record, args.variant, lang=args.lang)
     if args.html:
@@ -123,9 +131,7 @@ def run_letter(args: argparse.Namespace) -> int:
 def run_summary_pdf(args: argparse.Namespace) -> int:
     from desktop.forms.letters import render_summary
 
-    try:
-        record = _read_record(args.record)
-    except _InputError as exc:
-        print(exc, file=sys.stderr)
+    record = _read_record(args.record)
+    if record is None:
         return EXIT_UNREADABLE
     return _write_pdf(render_summary(record, lang=args.lang, status=args.status), args.pdf)

@@ -28,6 +28,8 @@ Lang = Literal["nb", "en"]
 DEFINITION_FORMAT = 1
 DEFAULT_FORM_ID = "sjeldenregisteret"
 CODELISTS = frozenset({"orpha", "icd10", "kommuner", "fylker"})
+#: The payload's own keys beside the sections; no section may be named like one.
+ENVELOPE_KEYS = ("record_id", "revision", "form", "modules")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _MODULE_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 _FILE_NAME = re.compile(r"^(?P<id>[a-z][a-z0-9-]*)-(?P<version>[1-9][0-9]*)\.json$")
@@ -104,12 +106,6 @@ class Field:
     def option(self, value: str) -> Option | None:
         return next((option for option in self.options if option.value == value), None)
 
-    def child(self, key: str) -> Field:
-        for child in self.fields:
-            if child.key == key:
-                return child
-        raise KeyError(f"{self.path} has no field {key!r}")
-
     def is_required(self, container: Mapping[str, Any]) -> bool:
         """Required outright, or because of the sibling values in ``container``."""
         if self.required:
@@ -131,16 +127,6 @@ class Section:
     repeat: bool = False
     min_items: int = 0
     max_items: int | None = None
-
-    @property
-    def path(self) -> str:
-        return self.key
-
-    def field(self, key: str) -> Field:
-        for candidate in self.fields:
-            if candidate.key == key:
-                return candidate
-        raise KeyError(f"section {self.key!r} has no field {key!r}")
 
 
 @dataclass(frozen=True)
@@ -392,14 +378,19 @@ def _read_json(path: Path) -> Mapping[str, Any]:
     return data
 
 
-def parse_module(data: Mapping[str, Any], source: Path | None = None) -> Module:
-    where = str(source) if source else "module"
-    module_id = data.get("module")
-    if not isinstance(module_id, str) or not _MODULE_ID.match(module_id):
-        raise DefinitionError(f"{where}.module: a lower-case id with letters, digits and '-'")
+def _id_and_version(data: Mapping[str, Any], id_key: str, where: str) -> tuple[str, int]:
+    ident = data.get(id_key)
+    if not isinstance(ident, str) or not _MODULE_ID.match(ident):
+        raise DefinitionError(f"{where}.{id_key}: a lower-case id with letters, digits and '-'")
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise DefinitionError(f"{where}.version: must be a positive integer")
+    return ident, version
+
+
+def parse_module(data: Mapping[str, Any], source: Path | None = None) -> Module:
+    where = str(source) if source else "module"
+    module_id, version = _id_and_version(data, "module", where)
     raw_fields = data.get("fields")
     if not isinstance(raw_fields, list) or not raw_fields:
         raise DefinitionError(f"{where}.fields: a module needs a list of fields")
@@ -433,12 +424,7 @@ def parse_form(
     data: Mapping[str, Any], modules: tuple[Module, ...] = (), source: Path | None = None
 ) -> FormDefinition:
     where = str(source) if source else "form"
-    form_id = data.get("id")
-    if not isinstance(form_id, str) or not _MODULE_ID.match(form_id):
-        raise DefinitionError(f"{where}.id: a lower-case id with letters, digits and '-'")
-    version = data.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise DefinitionError(f"{where}.version: must be a positive integer")
+    form_id, version = _id_and_version(data, "id", where)
     raw_sections = data.get("sections")
     if not isinstance(raw_sections, list) or not raw_sections:
         raise DefinitionError(f"{where}.sections: a form needs a list of sections")
@@ -450,7 +436,7 @@ def parse_form(
         if not isinstance(raw, Mapping) or not isinstance(raw.get("key"), str):
             raise DefinitionError(f"{swhere}: a section needs a 'key'")
         key = raw["key"]
-        if not _KEY.match(key) or key in ("record_id", "revision", "form", "modules"):
+        if not _KEY.match(key) or key in ENVELOPE_KEYS:
             raise DefinitionError(f"{swhere}.key: lower_snake_case and not a reserved key")
         repeat = bool(raw.get("repeat", False))
         raw_fields = raw.get("fields")

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from stdnum.no import orgnr
 
 from desktop.forms import national_id
+from desktop.forms.rules import age_on
 from desktop.forms.rules.diagnosis import UNDIAGNOSED_ORPHA
 from desktop.forms.rules.information import suggest_information_letters
 
@@ -220,7 +221,7 @@ class DemoGenerator:
         diagnosis["onset"] = onset
         if onset == "alder":
             diagnosis["onset_age"] = rng.randrange(0, (registered.year - birth.year) or 1)
-            diagnosis["onset_age"] = min(diagnosis["onset_age"], _age(birth, registered))
+            diagnosis["onset_age"] = min(diagnosis["onset_age"], age_on(birth, registered))
         basis = set(rng.sample(BASES, rng.randrange(1, 3)))
         findings: list[dict[str, Any]] = []
         if transcript is not None or rng.random() < 0.3:
@@ -266,12 +267,6 @@ class DemoGenerator:
             module["hsct"] = "ja"
             module["hsct_date"] = _random_day(rng, birth, registered).isoformat()
         return module
-
-
-def _age(birth: dt.date, on: dt.date) -> int:
-    from desktop.forms.rules import age_on
-
-    return age_on(birth, on)
 
 
 def demo_records(

@@ -34,11 +34,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from desktop.forms import national_id
 from desktop.forms.conditions import is_filled
 from desktop.forms.definition import Field, FieldType, FormDefinition, Lang, load_form
 from desktop.forms.rules import parse_iso_date
 from desktop.forms.rules.information import suggest_information_letters
+from desktop.forms.validate import derive_facts
 from desktop.resources import resource_path
 
 #: The letter variants, the same codes as the options of ``information.letter``.
@@ -203,38 +203,19 @@ def letter_variants(form: FormDefinition | None = None) -> tuple[str, ...]:
     return tuple(option.value for option in field.options)
 
 
-def birth_date(payload: Mapping[str, Any] | Any, *, today: dt.date | None = None) -> dt.date | None:
-    """The birth date implied by the patient's national id, or None when it is not valid."""
-    number = _mapping(_mapping(payload).get("patient")).get("national_id")
-    if not isinstance(number, str):
-        return None
-    try:
-        return national_id.parse(number.strip(), today=today).birth_date
-    except national_id.NationalIdError:
-        return None
-
-
-def reference_date(payload: Mapping[str, Any] | Any, *, today: dt.date | None = None) -> dt.date:
-    """The registration date when valid, else today: "age" means the age on this day."""
-    registered = parse_iso_date(
-        _mapping(_mapping(payload).get("reporter")).get("registration_date")
-    )
-    return registered or today or dt.date.today()
-
-
 def suggested_letters(
     payload: Mapping[str, Any] | Any, *, today: dt.date | None = None
 ) -> list[str]:
     """Variants fitting the age on the registration date, preferred first; [] if age unknown.
 
+    The age comes from the facts the validator derives (``derive_facts``), so the printout,
+    the editor's suggestion and the ``information_letter_fits_age`` rule always agree.
     Children get their own letter and their parents theirs, so for a child both are listed
     (``["barn_7_11", "foresatte"]``) and both are usually printed.
     """
-    born = birth_date(payload, today=today)
-    if born is None:
-        return []
-    on = reference_date(payload, today=today)
-    if born > on:
+    facts = derive_facts(_mapping(payload), today or dt.date.today())
+    born, on = facts.birth_date, facts.reference_date
+    if born is None or born > on:
         return []
     return suggest_information_letters(born, on)
 

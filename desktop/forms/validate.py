@@ -20,6 +20,7 @@ from typing import Any
 from desktop.forms import national_id
 from desktop.forms.conditions import is_filled
 from desktop.forms.definition import (
+    ENVELOPE_KEYS,
     DefinitionError,
     Field,
     FieldType,
@@ -40,7 +41,6 @@ from desktop.forms.rules import (
     parse_iso_date,
 )
 
-ENVELOPE_KEYS = ("record_id", "revision", "form", "modules")
 _SEP = " › "
 # A field's label is only spelled out when an issue needs it: (parent label, field).
 Label = str | tuple[str, Field]
@@ -121,12 +121,6 @@ def validate(
     return ValidationResult(issues)
 
 
-def validate_draft(
-    payload: Mapping[str, Any] | Any, *, lang: Lang = "nb", today: dt.date | None = None
-) -> ValidationResult:
-    return validate(payload, lang=lang, today=today, mode="draft")
-
-
 def derive_facts(payload: Mapping[str, Any], today: dt.date) -> Facts:
     """Birth date and sex from the national id, and the registration date, when valid."""
     facts = Facts(today=today)
@@ -194,9 +188,7 @@ class _Walker:
         severity: Severity = "error",
         params: Mapping[str, object] | None = None,
     ) -> None:
-        if isinstance(label, tuple):
-            label = f"{label[0]}{_SEP}{label[1].label.get(self.lang)}"
-        message = render(code, self.lang, label, params)
+        message = render(code, self.lang, self._text(label), params)
         self.issues.append(Issue(path, code, severity, message))
 
     # --- envelope ---------------------------------------------------------------------

@@ -4,8 +4,6 @@ where the exit code and the streams matter, in-process (``main``) elsewhere."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,18 +12,9 @@ import pytest
 
 from desktop.cli import main
 from tests.forms.conftest import valid_record
+from tests.helpers.cli import run_cli as run
 
 TODAY = "2025-06-15"
-
-
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def write(tmp_path: Path, payload: Any, name: str = "record.json") -> Path:
@@ -127,3 +116,28 @@ def test_demo_data_is_valid_json_lines(tmp_path: Path) -> None:
 def test_demo_data_refuses_a_bad_count() -> None:
     result = run("demo-data", "--count", "0")
     assert result.returncode == 2 and "must be 1 or more" in result.stderr
+
+
+def test_letter_refuses_an_unknown_variant(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["letter", "--record", str(write(tmp_path, valid_record())), "--html", "x.html"]
+    with pytest.raises(SystemExit) as caught:
+        main([*args, "--variant", "tenåringer"])
+    assert caught.value.code == 2
+    assert "barn_7_11" in capsys.readouterr().err
+
+
+def test_letter_reads_its_record_like_validate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "letter.html"
+    assert main(["letter", "--record", str(tmp_path), "--html", str(out)]) == 2
+    assert "is a directory" in capsys.readouterr().err
+    lines = write(tmp_path, [valid_record(), valid_record()])
+    assert main(["letter", "--record", str(lines), "--html", str(out)]) == 2
+    assert "must hold one record" in capsys.readouterr().err
+    single_line = tmp_path / "one.jsonl"
+    single_line.write_text(json.dumps(valid_record()) + "\n", encoding="utf-8")
+    assert main(["letter", "--record", str(single_line), "--html", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

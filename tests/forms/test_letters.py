@@ -15,6 +15,7 @@ import pytest
 
 from desktop.forms import letters
 from desktop.forms.definition import load_form
+from desktop.forms.validate import validate
 from tests.forms.conftest import ADULT_ID, TODAY, make_id, valid_record
 
 HOSTILE = "<b>Test & Co</b>"
@@ -97,6 +98,16 @@ def test_age_counts_on_the_registration_date_not_today() -> None:
     registered = dt.date(2025, 1, 10)
     record = record_born(dt.date(2009, 3, 1), registered)
     assert letters.choose_letter(record, today=dt.date(2025, 6, 1)) == "barn_12_16"
+
+
+def test_a_future_registration_date_counts_as_today_like_the_validator() -> None:
+    # 16 on the (future, invalid) registration date, 15 today: the validator judges the
+    # letter by today's age, so the printout must suggest the same letters.
+    record = record_born(dt.date(2009, 7, 1), dt.date(2025, 8, 1))
+    assert letters.suggested_letters(record, today=TODAY) == ["barn_12_16", "foresatte"]
+    record["information"]["letter"] = "voksne"
+    codes = {i.code for i in validate(record, today=TODAY).for_field("information.letter")}
+    assert codes == {"information.letter_age"}
 
 
 def test_the_clinicians_choice_wins_over_the_suggestion() -> None:

@@ -15,7 +15,6 @@ from desktop.forms.codelists.checks import (
     municipality_valid_on,
 )
 from desktop.forms.codelists.codes import (
-    UNDIAGNOSED_ORPHA,
     normalize_icd10,
     normalize_kommunenummer,
     normalize_orpha,
@@ -31,7 +30,6 @@ from desktop.forms.codelists.store import (
 )
 
 __all__ = [
-    "UNDIAGNOSED_ORPHA",
     "CodeChecker",
     "CodeList",
     "CodeListError",

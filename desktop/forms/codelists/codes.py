@@ -12,8 +12,6 @@ _ORPHA = re.compile(r"^\s*(?:orpha(?:code)?\s*[:\s]?\s*)?0*([1-9][0-9]{0,6})\s*$
 _ICD10 = re.compile(r"^\s*([A-Za-z][0-9]{2})\s*\.?\s*([0-9]{1,2})?\s*$")
 _KOMMUNE = re.compile(r"^\s*([0-9]{4})\s*$")
 
-UNDIAGNOSED_ORPHA = "ORPHA:616874"
-
 
 def normalize_orpha(text: str) -> str | None:
     match = _ORPHA.match(text)

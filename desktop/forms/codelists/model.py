@@ -28,6 +28,11 @@ class Concept:
         return self.code
 
 
+def in_period(valid_from: date | None, valid_to: date | None, day: date) -> bool:
+    """Whether ``day`` lies in ``[valid_from, valid_to)``; ``None`` leaves that end open."""
+    return (valid_from is None or valid_from <= day) and (valid_to is None or day < valid_to)
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class CodeList:
     """One version of one code list, with where it came from and when it is in force.
@@ -59,13 +64,8 @@ class CodeList:
     def get(self, code: str) -> Concept | None:
         return self.concepts.get(code)
 
-    def codes(self) -> list[str]:
-        return list(self.concepts)
-
     def in_force_on(self, day: date) -> bool:
-        if self.valid_from is not None and day < self.valid_from:
-            return False
-        return self.valid_to is None or day < self.valid_to
+        return in_period(self.valid_from, self.valid_to, day)
 
     def label(self, code: str, lang: str = "nb") -> str:
         concept = self.concepts.get(code)

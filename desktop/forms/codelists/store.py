@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from desktop.forms.codelists.model import CodeList, Concept
+from desktop.forms.codelists.model import CodeList, Concept, in_period
 from desktop.resources import resource_path
 
 SYNONYM_SEPARATOR = "|"
@@ -82,8 +82,7 @@ class CodeListStore:
         if on is None:
             return self._load(entries[-1])
         for entry in reversed(entries):
-            start, end = _day(entry.get("valid_from")), _day(entry.get("valid_to"))
-            if (start is None or start <= on) and (end is None or on < end):
+            if in_period(_day(entry.get("valid_from")), _day(entry.get("valid_to")), on):
                 return self._load(entry)
         raise NoVersionInForceError(list_id, on)
 

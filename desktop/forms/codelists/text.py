@@ -17,9 +17,10 @@ _NOT_WORD = re.compile(r"[^0-9a-z]+")
 def fold(text: str) -> str:
     if text.isascii():  # most names: skip the costly Unicode decomposition
         return _NOT_WORD.sub(" ", text.lower()).strip()
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
     # Accents become combining marks, dropped with anything else non-ASCII (which the word
-    # pattern would turn into a separator anyway).
+    # pattern would turn into a separator anyway). The letters without a decomposition are
+    # folded after it, which also catches those it produces ("ǿ" gives "ø" and an accent).
     ascii_only = decomposed.translate(_SPECIAL).encode("ascii", "ignore").decode("ascii")
     return _NOT_WORD.sub(" ", ascii_only.lower()).strip()
 

@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 
 from desktop.forms.codelists import (
-    UNDIAGNOSED_ORPHA,
     CodeListError,
     CodeListStore,
     NoVersionInForceError,
@@ -13,6 +12,7 @@ from desktop.forms.codelists import (
     default_store,
 )
 from desktop.forms.codelists.store import default_root
+from desktop.forms.rules.diagnosis import UNDIAGNOSED_ORPHA
 
 
 def test_shipped_orpha_list_is_large_and_holds_the_undiagnosed_code():
