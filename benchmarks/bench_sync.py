@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -83,6 +84,7 @@ def main() -> int:
         store.close()
         staff.close()
         server.stop()
+        shutil.rmtree(root, ignore_errors=True)
     return 0
 
 

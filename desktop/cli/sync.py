@@ -3,7 +3,9 @@ and ``demo`` (a one-command tour on one PC).
 
 Passphrases come from ``SJELDEN_PASSPHRASE`` or standard input, as for the profile
 commands (their helpers are reused). Messages are printed in the profile's language; the
-fingerprints printed by ``enroll`` are read out to the register by phone.
+fingerprints printed by ``enroll`` are read out to the register by phone. The sync modules
+(requests, cryptography) are imported by the commands that use them, not whenever the
+``sjelden`` parser is built.
 """
 
 from __future__ import annotations
@@ -20,16 +22,18 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.cli.profile import _lang, _profile, _Secrets
-from desktop.storage.errors import Lang, StoreError
-from desktop.storage.store import Store
-from desktop.sync import enroll, identity, service, status, transport_file
-from desktop.sync.errors import SyncError
-from desktop.sync.protocol.keys import load_public_key
+from desktop.cli.profile import _guarded, _lang, _profile, _Secrets
+from desktop.storage.errors import Lang
+from desktop.sync.errors import SyncError, message_for
+
+if TYPE_CHECKING:
+    from desktop.storage.store import Store
+    from desktop.sync import identity, status
+    from desktop.sync.demo_register import DemoRegister
 
 DEMO_PASSPHRASE = "demo sjelden register 2025"  # noqa: S105 - printed for the demo
 
@@ -107,23 +111,18 @@ def _sync_failed(error: SyncError, lang: Lang) -> int:
     return 1
 
 
-@contextlib.contextmanager
-def _unlocked(args: argparse.Namespace) -> Iterator[tuple[Store, Lang]]:
+def _run(args: argparse.Namespace, action: Callable[[Store, Lang], int]) -> int:
+    """Unlock the profile and run ``action``; store and sync errors become messages."""
     profile = _profile(args)
     lang = _lang(profile)
     passphrase = _Secrets().read("SJELDEN_PASSPHRASE", "Passordfrase / passphrase: ")
-    with profile.unlock(passphrase) as store:
-        yield store, lang
 
-
-def _run(args: argparse.Namespace, action: Callable[[Store, Lang], int]) -> int:
-    lang = _lang(_profile(args))
-    try:
-        with _unlocked(args) as (store, lang):
+    def unlocked() -> int:
+        with profile.unlock(passphrase) as store:
             return action(store, lang)
-    except StoreError as error:
-        print(error.user_message(lang), file=sys.stderr)
-        return 1
+
+    try:
+        return _guarded(lang, unlocked)
     except SyncError as error:
         return _sync_failed(error, lang)
 
@@ -148,6 +147,9 @@ def _print_fingerprints(prints: identity.Fingerprints, lang: Lang) -> None:
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
+    from desktop.sync import enroll
+    from desktop.sync.protocol.keys import load_public_key
+
     try:
         registers = [load_public_key(Path(f)) for f in args.register_key]
         staff = [load_public_key(Path(f)) for f in args.staff_key]
@@ -179,19 +181,15 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         if result.status == "approved":
             _say(lang, "PC-en er godkjent.", "The PC is approved.")
         else:
-            print(enroll_pending_message(lang))
+            print(message_for("installation_pending", lang))
         return 0
 
     return _run(args, action)
 
 
-def enroll_pending_message(lang: Lang) -> str:
-    from desktop.sync.errors import message_for
-
-    return message_for("installation_pending", lang)
-
-
 def cmd_sync(args: argparse.Namespace) -> int:
+    from desktop.sync import service
+
     def action(store: Store, lang: Lang) -> int:
         report = service.run_sync(store)
         _say(
@@ -227,6 +225,8 @@ def print_status(state: status.SyncStatus, lang: Lang) -> None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from desktop.sync import status
+
     def action(store: Store, lang: Lang) -> int:
         print_status(store.call(status.read), lang)
         return 0
@@ -235,6 +235,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.sync import transport_file
+
     def action(store: Store, lang: Lang) -> int:
         files = transport_file.export_batches(store, args.out)
         for path in files:
@@ -252,6 +254,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.sync import transport_file
+
     def action(store: Store, lang: Lang) -> int:
         result = transport_file.import_file(store, args.file)
         _say(
@@ -334,6 +338,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.forms.demo import demo_records
     from desktop.storage.profile import Profile
     from desktop.storage.records import RecordStatus
+    from desktop.sync import enroll, identity, service, status
     from desktop.sync.demo_register import DemoRegister
     from desktop.sync.http import Transport
     from desktop.sync.protocol.keys import save_public_key
@@ -410,7 +415,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def _play_register(demo: Any, url: str, stop: threading.Event) -> None:
+def _play_register(demo: DemoRegister, url: str, stop: threading.Event) -> None:
     """The demo's register decides on whatever arrives, every few seconds."""
     from desktop.sync.http import Transport
 

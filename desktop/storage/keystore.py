@@ -42,8 +42,6 @@ class KeyBlobStore(Protocol):
 
     def delete(self, profile_id: str) -> None: ...
 
-    def describe(self) -> str: ...
-
 
 class KeyringBlobStore:
     kind = "keyring"
@@ -61,9 +59,6 @@ class KeyringBlobStore:
     def delete(self, profile_id: str) -> None:
         with contextlib.suppress(keyring.errors.PasswordDeleteError):
             self._backend.delete_password(SERVICE_NAME, profile_id)
-
-    def describe(self) -> str:
-        return backend_name(self._backend)
 
 
 class FileBlobStore:
@@ -86,9 +81,6 @@ class FileBlobStore:
 
     def delete(self, profile_id: str) -> None:
         self._path(profile_id).unlink(missing_ok=True)
-
-    def describe(self) -> str:
-        return f"file in {self._directory}"
 
 
 def backend_name(backend: keyring.backend.KeyringBackend) -> str:

@@ -12,7 +12,6 @@ never re-encrypted.
 from __future__ import annotations
 
 import base64
-import hmac
 import os
 import secrets
 import time
@@ -148,10 +147,6 @@ def derive_recovery_key(recovery_key: str, salt: bytes) -> bytes:
         raise ValueError("not a recovery key")
     hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"sjelden recovery v1")
     return hkdf.derive(canonical.encode("ascii"))
-
-
-def constant_time_equal(a: bytes, b: bytes) -> bool:
-    return hmac.compare_digest(a, b)
 
 
 def wipe(buffer: bytearray) -> None:

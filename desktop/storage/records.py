@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Literal
@@ -18,7 +18,7 @@ from typing import Any, Literal
 from desktop.storage import audit
 from desktop.storage.connection import Connection, transaction
 from desktop.storage.errors import StoreError
-from desktop.storage.summary import RecordSummary, summarize
+from desktop.storage.summary import summarize
 
 
 class RecordStatus(StrEnum):
@@ -67,11 +67,10 @@ class RecordRow:
     display_name: str
     national_id: str | None
     diagnosis: str
-    registered_on: str | None
+    registered_on: str | None  # None: not filled in yet (stored as '' so it sorts first)
     updated_at: str
 
 
-Summarizer = Callable[[Mapping[str, Any]], RecordSummary]
 SortKey = Literal["updated_at", "display_name", "registered_on", "status", "diagnosis"]
 _SORT_KEYS = ("updated_at", "display_name", "registered_on", "status", "diagnosis")
 _RECORD_COLUMNS = (
@@ -82,7 +81,8 @@ _ROW_COLUMNS = (
 )
 
 
-def _now() -> str:
+def now_iso() -> str:
+    """The store's timestamp format (UTC, ISO 8601, microseconds: sorts as text)."""
     return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
@@ -141,9 +141,8 @@ def _write_current(
     payload: Mapping[str, Any],
     created_at: str,
     author: str,
-    summarizer: Summarizer,
 ) -> None:
-    summary = summarizer(payload)
+    summary = summarize(payload)
     conn.execute(
         "INSERT INTO records (record_id, revision, form_id, form_version, status, payload, "
         "created_at, updated_at, author, display_name, national_id, diagnosis, registered_on) "
@@ -162,12 +161,12 @@ def _write_current(
             status.value,
             _encode(payload, record_id, revision),
             created_at,
-            _now(),
+            now_iso(),
             author,
             summary.display_name,
             summary.national_id,
             summary.diagnosis,
-            summary.registered_on,
+            summary.registered_on or "",
         ),
     )
 
@@ -180,7 +179,6 @@ def save_draft(
     form_id: str,
     form_version: int,
     author: str,
-    summarizer: Summarizer = summarize,
 ) -> Record:
     """Create or update a draft. Completed records are refused: they need a new revision."""
     with transaction(conn, "save draft"):
@@ -196,9 +194,8 @@ def save_draft(
             form_version=form_version,
             status=RecordStatus.DRAFT,
             payload=payload,
-            created_at=existing.created_at if existing else _now(),
+            created_at=existing.created_at if existing else now_iso(),
             author=author,
-            summarizer=summarizer,
         )
         audit.append(
             conn,
@@ -216,7 +213,6 @@ def complete(
     record_id: str,
     payload: Mapping[str, Any],
     author: str,
-    summarizer: Summarizer = summarize,
 ) -> Record:
     """Mark a draft complete with its final payload; the caller has validated it."""
     with transaction(conn, "complete"):
@@ -233,7 +229,6 @@ def complete(
             payload=payload,
             created_at=existing.created_at,
             author=author,
-            summarizer=summarizer,
         )
         audit.append(
             conn, actor=author, action="complete", record_id=record_id, revision=existing.revision
@@ -248,14 +243,13 @@ def import_many(
     form_id: str,
     form_version: int,
     author: str,
-    summarizer: Summarizer = summarize,
 ) -> int:
     """Insert many new records in one transaction (demo data, restores); all or nothing.
 
     One transaction means one fsync for the batch instead of one per record, which is what
     makes loading 100,000 records take seconds rather than minutes.
     """
-    now = _now()
+    now = now_iso()
     with transaction(conn, "import records"):
         for record_id, payload, status in items:
             if get(conn, record_id) is not None:
@@ -270,7 +264,6 @@ def import_many(
                 payload=payload,
                 created_at=now,
                 author=author,
-                summarizer=summarizer,
             )
             audit.append(conn, actor=author, action="import", record_id=record_id, revision=1)
     return len(items)
@@ -295,7 +288,7 @@ def new_revision(conn: Connection, *, record_id: str, author: str) -> Record:
                 revision,
                 RecordStatus.DRAFT.value,
                 _encode(existing.payload, record_id, revision),
-                _now(),
+                now_iso(),
                 author,
                 record_id,
             ),
@@ -306,21 +299,39 @@ def new_revision(conn: Connection, *, record_id: str, author: str) -> Record:
     return require(conn, record_id)
 
 
-def set_status(
-    conn: Connection, *, record_id: str, revision: int, status: RecordStatus, actor: str
+def move_status(
+    conn: Connection,
+    *,
+    record_id: str,
+    revision: int,
+    status: RecordStatus,
+    actor: str,
+    allowed: Collection[RecordStatus] | None = None,
+    include_history: bool = False,
 ) -> bool:
-    """Move the given revision to ``status``; ``False`` if that revision is no longer current.
+    """Move one revision to ``status`` inside the caller's transaction, with its audit entry.
 
-    Sync feedback may arrive for a revision the clinician has already superseded; such
-    feedback must not overwrite the newer draft's state.
+    Guarded by the revision (and, with ``allowed``, by the old status), so sync feedback about
+    revision 1 never overwrites revision 2's draft. With ``include_history`` a superseded
+    revision's row in ``record_history`` is moved instead (what the register decided about
+    revision 1 still matters). ``False`` when nothing matched.
     """
-    with transaction(conn, "set status"):
-        cursor = conn.execute(
-            "UPDATE records SET status = ?, updated_at = ? WHERE record_id = ? AND revision = ?",
-            (status.value, _now(), record_id, revision),
-        )
-        if cursor.rowcount == 0:
-            return False
+    guard, params = "", []
+    if allowed is not None:
+        # the allowed old states travel as one JSON array parameter: no SQL built from values
+        guard = " AND status IN (SELECT value FROM json_each(?))"
+        params = [json.dumps([s.value for s in allowed])]
+    moved = conn.execute(
+        "UPDATE records SET status = ?, updated_at = ? WHERE record_id = ? AND revision = ?"
+        + guard,
+        (status.value, now_iso(), record_id, revision, *params),
+    ).rowcount
+    if not moved and include_history:
+        moved = conn.execute(
+            "UPDATE record_history SET status = ? WHERE record_id = ? AND revision = ?" + guard,
+            (status.value, record_id, revision, *params),
+        ).rowcount
+    if moved:
         audit.append(
             conn,
             actor=actor,
@@ -328,7 +339,15 @@ def set_status(
             record_id=record_id,
             revision=revision,
         )
-    return True
+    return bool(moved)
+
+
+def set_status(
+    conn: Connection, *, record_id: str, revision: int, status: RecordStatus, actor: str
+) -> bool:
+    """Move the current revision to ``status`` in a transaction of its own."""
+    with transaction(conn, "set status"):
+        return move_status(conn, record_id=record_id, revision=revision, status=status, actor=actor)
 
 
 def delete_draft(conn: Connection, *, record_id: str, author: str) -> None:
@@ -363,7 +382,6 @@ def delete_draft(conn: Connection, *, record_id: str, author: str) -> None:
                 payload=restored.payload,
                 created_at=restored.created_at,
                 author=restored.author,
-                summarizer=summarize,
             )
         audit.append(
             conn,
@@ -413,7 +431,7 @@ def list_rows(
         # The collation goes on the bound value: a COLLATE on the column side would stop
         # SQLite from seeking in the (display_name COLLATE NOCASE, record_id) index.
         where.append(f"({order_by}, record_id) {'<' if descending else '>'} (?{collate}, ?)")
-        params += [getattr(after, order_by), after.record_id]
+        params += [getattr(after, order_by) or "", after.record_id]
     sql = f"SELECT {_ROW_COLUMNS} FROM records"
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -422,7 +440,7 @@ def list_rows(
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
     return [
-        RecordRow(r[0], int(r[1]), RecordStatus(r[2]), r[3], r[4], r[5], r[6], r[7])
+        RecordRow(r[0], int(r[1]), RecordStatus(r[2]), r[3], r[4], r[5], r[6] or None, r[7])
         for r in conn.execute(sql, params)
     ]
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.storage.connection import Connection, transaction
+from desktop.storage.summary import summarize_json
 
 
 def _v1(conn: Connection) -> None:
@@ -66,9 +67,11 @@ def _v2(conn: Connection) -> None:
 
     A list page of 100,000 records must come back in milliseconds; reading JSON for each row
     cannot. Each sortable column is indexed together with ``record_id``, the tie-breaker of
-    every list order, so a page is an index range scan, never a sort. The columns
-    are filled from the payload by the caller's summary function, and back-filled here for
-    rows written under schema 1.
+    every list order, so a page is an index range scan, never a sort. Sortable columns are
+    NOT NULL ('' for "not filled in yet"), because a NULL never satisfies the keyset
+    comparison and such rows would drop out of paged lists. The columns
+    are derived from the payload on every write (``desktop.storage.summary``), and
+    back-filled here for rows written under schema 1.
     """
     _run_script(
         conn,
@@ -76,7 +79,7 @@ def _v2(conn: Connection) -> None:
         ALTER TABLE records ADD COLUMN display_name TEXT NOT NULL DEFAULT '';
         ALTER TABLE records ADD COLUMN national_id TEXT;
         ALTER TABLE records ADD COLUMN diagnosis TEXT NOT NULL DEFAULT '';
-        ALTER TABLE records ADD COLUMN registered_on TEXT;
+        ALTER TABLE records ADD COLUMN registered_on TEXT NOT NULL DEFAULT '';
         CREATE INDEX records_by_updated ON records (updated_at, record_id);
         CREATE INDEX records_by_name ON records (display_name COLLATE NOCASE, record_id);
         CREATE INDEX records_by_registered ON records (registered_on, record_id);
@@ -94,8 +97,10 @@ def _v3(conn: Connection) -> None:
     ``sync_keys`` holds the installation's Ed25519 private key (only ever inside this
     encrypted file) and the public keys pinned at enrollment. ``outbox_batches`` keeps each
     sealed envelope byte-for-byte until its receipt is verified, so a re-send is always the
-    same bytes under the same id. ``outbox_items`` is the per-revision sync state (which
-    batch, receipt, decision or quarantine reason: codes only, never field values).
+    same bytes under the same id; the batch keeps its receipt. ``outbox_items`` is the
+    per-revision sync state (which batch, decision or quarantine reason: codes only, never
+    field values); its ``state`` changes only together with the record's status
+    (``desktop.sync.outbox.set_state``).
     """
     _run_script(
         conn,
@@ -145,8 +150,6 @@ def _v3(conn: Connection) -> None:
 
 
 def _backfill_summaries(conn: Connection) -> None:
-    from desktop.storage.summary import summarize_json  # local: schema must not depend on forms
-
     rows = conn.execute("SELECT record_id, payload FROM records").fetchall()
     for record_id, payload in rows:
         summary = summarize_json(payload)
@@ -157,7 +160,7 @@ def _backfill_summaries(conn: Connection) -> None:
                 summary.display_name,
                 summary.national_id,
                 summary.diagnosis,
-                summary.registered_on,
+                summary.registered_on or "",
                 record_id,
             ),
         )

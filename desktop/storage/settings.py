@@ -17,10 +17,16 @@ def get(conn: Connection, key: str, default: Any = None) -> Any:
     return default if row is None else json.loads(row[0])
 
 
+def write(conn: Connection, key: str, value: Any) -> None:
+    """Set ``key`` inside the caller's transaction (e.g. together with the change it tracks)."""
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, json.dumps(value)),
+    )
+
+
 def put(conn: Connection, key: str, value: Any) -> None:
+    """Set ``key`` in a transaction of its own."""
     with transaction(conn, "save setting"):
-        conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (key, json.dumps(value)),
-        )
+        write(conn, key, value)

@@ -13,20 +13,16 @@ from typing import Any, TypeVar
 
 from desktop.storage import audit, records, settings
 from desktop.storage.connection import Connection, integrity_problems
-from desktop.storage.records import Record, RecordRow, RecordStatus, SortKey, Summarizer
-from desktop.storage.summary import summarize
+from desktop.storage.records import Record, RecordRow, RecordStatus, SortKey
 from desktop.storage.worker import DatabaseWorker
 
 T = TypeVar("T")
 
 
 class Store:
-    def __init__(
-        self, worker: DatabaseWorker, *, actor: str, summarizer: Summarizer = summarize
-    ) -> None:
+    def __init__(self, worker: DatabaseWorker, *, actor: str) -> None:
         self._worker = worker
         self.actor = actor
-        self.summarizer = summarizer
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -69,7 +65,6 @@ class Store:
                 form_id=form_id,
                 form_version=form_version,
                 author=self.actor,
-                summarizer=self.summarizer,
             ),
             "save draft",
         )
@@ -81,7 +76,6 @@ class Store:
                 record_id=record_id,
                 payload=payload,
                 author=self.actor,
-                summarizer=self.summarizer,
             ),
             "complete",
         )
@@ -100,7 +94,6 @@ class Store:
                 form_id=form_id,
                 form_version=form_version,
                 author=self.actor,
-                summarizer=self.summarizer,
             ),
             "import records",
         )

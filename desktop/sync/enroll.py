@@ -27,17 +27,19 @@ from desktop.sync.errors import SyncError
 from desktop.sync.http import RetryPolicy, Transport
 from desktop.sync.protocol.enrollment import build_enrollment
 from desktop.sync.protocol.errors import ProtocolError
-from desktop.sync.protocol.keys import b64decode, ed25519_public_from_raw, fingerprint, key_id
+from desktop.sync.protocol.keys import (
+    b64decode,
+    ed25519_public_from_raw,
+    fingerprint,
+    key_id,
+    same_fingerprint,
+)
 
 
 @dataclass(frozen=True)
 class EnrollmentResult:
     status: str  # pending | approved | revoked
     fingerprints: identity.Fingerprints
-
-
-def _same_fingerprint(a: str, b: str) -> bool:
-    return a.replace(" ", "").upper() == b.replace(" ", "").upper()
 
 
 def fetch_server_key(transport: Transport) -> Ed25519PublicKey:
@@ -51,14 +53,6 @@ def fetch_server_key(transport: Transport) -> Ed25519PublicKey:
     if answer.get("key_id") != key_id(key):
         raise SyncError("server_key_mismatch", "server key id does not match its key")
     return key
-
-
-def installation_status(transport: Transport, store: Store) -> str:
-    """``pending``, ``approved`` or ``revoked`` as the server sees this installation."""
-    signer = store.call(identity.installation_key, "installation key")
-    if signer is None:
-        raise SyncError("not_enrolled")
-    return _status_with(transport, signer)
 
 
 def enroll(
@@ -81,9 +75,7 @@ def enroll(
     )
     with Transport(server_url, ca_bundle=ca_bundle, proxy=proxy, policy=policy) as transport:
         server_key = fetch_server_key(transport)
-        if server_fingerprint and not _same_fingerprint(
-            server_fingerprint, fingerprint(server_key)
-        ):
+        if server_fingerprint and not same_fingerprint(server_fingerprint, fingerprint(server_key)):
             raise SyncError("server_key_mismatch")
         key = store.call(identity.installation_key, "installation key")
         status: str | None = None

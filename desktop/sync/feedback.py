@@ -19,8 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.storage import settings
 from desktop.storage.connection import Connection, transaction
-from desktop.storage.records import RecordStatus
+from desktop.storage.records import RecordStatus, now_iso
 from desktop.storage.store import Store
 from desktop.sync import outbox
 from desktop.sync.errors import SyncError
@@ -51,9 +52,7 @@ def verify(document: Any, ident: Identity) -> Feedback:
     return feedback
 
 
-def apply(
-    conn: Connection, feedback: Feedback, *, cursor: int | None = None, actor: str = outbox.ACTOR
-) -> tuple[int, int]:
+def apply(conn: Connection, feedback: Feedback, *, cursor: int | None = None) -> tuple[int, int]:
     """Apply one verified document; returns (accepted, rejected) newly applied."""
     accepted = rejected = 0
     with transaction(conn, "apply feedback"):
@@ -63,32 +62,25 @@ def apply(
         if seen is None:
             for decision in feedback.decisions:
                 ok = decision.decision in ("accepted", "duplicate")
-                state = outbox.ItemState.ACCEPTED if ok else outbox.ItemState.REJECTED
                 known = conn.execute(
                     "SELECT batch_id FROM outbox_items WHERE record_id = ? AND revision = ?",
                     (decision.record_id, decision.revision),
                 ).fetchone()
                 if known is None:
                     continue  # not a revision this installation sent (ignored, not trusted)
-                outbox.upsert_item(
+                if not outbox.set_state(
                     conn,
                     decision.record_id,
                     decision.revision,
-                    state=state,
+                    outbox.ItemState.ACCEPTED if ok else outbox.ItemState.REJECTED,
+                    _FROM,
                     batch_id=known[0],
                     reason_code=decision.reason_code
                     or ("duplicate" if decision.decision == "duplicate" else None),
                     reason_text=decision.reason_text,
                     decided=True,
-                )
-                outbox.move_status(
-                    conn,
-                    decision.record_id,
-                    decision.revision,
-                    RecordStatus.ACCEPTED if ok else RecordStatus.REJECTED,
-                    _FROM,
-                    actor,
-                )
+                ):
+                    continue
                 if ok:
                     accepted += 1
                 else:
@@ -96,20 +88,15 @@ def apply(
             conn.execute(
                 "INSERT INTO sync_feedback (feedback_id, staff_key_id, applied_at) "
                 "VALUES (?, ?, ?)",
-                (feedback.feedback_id, feedback.staff_key_id, outbox.now_iso()),
+                (feedback.feedback_id, feedback.staff_key_id, now_iso()),
             )
         if cursor is not None:
-            conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (CURSOR, str(cursor)),
-            )
+            settings.write(conn, CURSOR, cursor)
     return accepted, rejected
 
 
 def _cursor(conn: Connection) -> int:
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (CURSOR,)).fetchone()
-    return 0 if row is None else int(row[0])
+    return int(settings.get(conn, CURSOR, 0))
 
 
 def fetch_and_apply(

@@ -19,7 +19,7 @@ import json
 import logging
 import random
 import threading
-from collections.abc import Callable, Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,7 +53,7 @@ class RetryPolicy:
 class Answer:
     status: int
     body: bytes
-    headers: dict[str, str]
+    headers: Mapping[str, str]  # case-insensitive (requests' own)
 
     def json(self) -> Any:
         try:
@@ -73,14 +73,11 @@ class Transport:
         proxy: str | None = None,
         policy: RetryPolicy | None = None,
         cancel: threading.Event | None = None,
-        rng: random.Random | None = None,
-        sleep: Callable[[float], None] | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.policy = policy or RetryPolicy()
         self.cancel = cancel or threading.Event()
-        self._rng = rng or random.Random()  # noqa: S311 - jitter, not secrets
-        self._sleep = sleep
+        self._rng = random.Random()  # noqa: S311 - jitter, not secrets
         self.session = requests.Session()
         # Always verify; a custom bundle only changes which CAs are trusted. Passed with each
         # request too, because requests lets REQUESTS_CA_BUNDLE override a session's setting.
@@ -102,10 +99,6 @@ class Transport:
     # -- plumbing ------------------------------------------------------------------------------
 
     def _wait(self, seconds: float) -> None:
-        if self._sleep is not None:
-            self._sleep(seconds)
-            self.check_cancelled()
-            return
         if self.cancel.wait(seconds):
             raise Cancelled()
 
@@ -144,7 +137,7 @@ class Transport:
         except requests.exceptions.RequestException as exc:
             # Connection refused/reset, timeouts, a response cut short.
             raise SyncError("offline", type(exc).__name__, retryable=True) from exc
-        return Answer(response.status_code, content, dict(response.headers))
+        return Answer(response.status_code, content, response.headers)
 
     def _classify(self, answer: Answer) -> SyncError:
         code = ""
@@ -167,7 +160,7 @@ class Transport:
     def _retry_after(self, answer: Answer | None) -> float | None:
         if answer is None:
             return None
-        value = answer.headers.get("Retry-After") or answer.headers.get("retry-after")
+        value = answer.headers.get("Retry-After")
         try:
             return min(_MAX_RETRY_AFTER, max(0.0, float(value))) if value else None
         except ValueError:
@@ -184,7 +177,6 @@ class Transport:
         signer: Ed25519PrivateKey | None = None,
         content_type: str | None = None,
         ok: Collection[int] = (200, 201),
-        on_retry: Callable[[SyncError], None] | None = None,
     ) -> Answer:
         """Send until an answer in ``ok`` arrives, a refusal does, or attempts run out."""
         last: SyncError | None = None
@@ -202,8 +194,6 @@ class Transport:
                 raise error
             last = error
             log.info("sync %s %s attempt %d failed: %s", method, target, attempt + 1, error.code)
-            if on_retry is not None:
-                on_retry(error)
             if attempt + 1 < self.policy.attempts:
                 delay = self.policy.delay(attempt, self._rng)
                 hinted = self._retry_after(answer)

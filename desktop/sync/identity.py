@@ -15,7 +15,6 @@ Functions taking ``conn`` run on the database thread (``store.call``).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -52,15 +51,10 @@ class Identity:
     staff_keys: dict[str, Ed25519PublicKey]
     ca_bundle: str | None = None
     proxy: str | None = None
-    label: str = ""
 
     @property
     def key_id(self) -> str:
         return key_id(self.signing_key.public_key())
-
-    @property
-    def fingerprint(self) -> str:
-        return fingerprint(self.signing_key.public_key())
 
 
 @dataclass(frozen=True)
@@ -136,11 +130,7 @@ def pin_keys(
                     (role, key_id(key), raw_public(key), f"{stamp}#{position:04d}"),
                 )
         for name, value in ((SERVER_URL, server_url), (LABEL, label)):
-            conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (name, json.dumps(value)),
-            )
+            settings.write(conn, name, value)
 
 
 def set_transport(conn: Connection, *, ca_bundle: str | None, proxy: str | None) -> None:
@@ -164,7 +154,6 @@ def load(conn: Connection) -> Identity | None:
         staff_keys={kid: ed25519_public_from_raw(raw) for kid, raw, _ in _rows(conn, "staff")},
         ca_bundle=settings.get(conn, CA_BUNDLE),
         proxy=settings.get(conn, PROXY),
-        label=str(settings.get(conn, LABEL, "")),
     )
 
 

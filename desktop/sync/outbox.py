@@ -14,12 +14,12 @@ Record states follow the form spec: ``completed -> queued -> sent -> accepted | 
   about an old revision never overwrites a newer draft.
 
 Per-revision sync state lives in ``outbox_items`` (state, batch, reason code and text, decision
-time); nothing there is a field value.
+time); nothing there is a field value. ``set_state`` is the one place that changes it, always
+together with the record's status.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import uuid
@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from desktop.storage import audit, settings
+from desktop.storage import records, settings
 from desktop.storage.connection import Connection, transaction
-from desktop.storage.records import RecordStatus
+from desktop.storage.records import RecordStatus, now_iso
 from desktop.storage.store import Store
 from desktop.sync.identity import Identity
 from desktop.sync.protocol import build_batch
@@ -41,6 +41,7 @@ DEFAULT_MAX_RECORDS = 1000
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024  # plaintext per batch; the sealed envelope is smaller
 MIN_MAX_BYTES = 64 * 1024
 BATCH_BYTES_SETTING = "sync.batch_max_bytes"
+PACK_LIMIT = 100_000  # completed records read per pack; the rest wait for the next run
 ACTOR = "sync"
 
 
@@ -86,10 +87,6 @@ class ItemInfo:
 Validator = Callable[[dict[str, Any]], list[str]]
 
 
-def now_iso() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-
-
 def full_validation(payload: dict[str, Any]) -> list[str]:
     """Error issue keys (``code@field``) from the form validator; no values."""
     from desktop.forms.validate import validate
@@ -99,47 +96,54 @@ def full_validation(payload: dict[str, Any]) -> list[str]:
     return [issue.key for issue in result.errors]
 
 
-def move_status(
+_RECORD_STATUS = {
+    ItemState.QUEUED: RecordStatus.QUEUED,
+    ItemState.SENT: RecordStatus.SENT,
+    ItemState.ACCEPTED: RecordStatus.ACCEPTED,
+    ItemState.REJECTED: RecordStatus.REJECTED,
+    ItemState.QUARANTINED: RecordStatus.REJECTED,
+}
+
+
+def _move_status(
     conn: Connection,
     record_id: str,
     revision: int,
     new: RecordStatus,
     allowed: Sequence[RecordStatus],
-    actor: str,
 ) -> bool:
-    """Status change inside the caller's transaction, guarded by revision and old status."""
-    # The allowed old states travel as one JSON array parameter: no SQL is built from text.
-    old = json.dumps([s.value for s in allowed])
-    cursor = conn.execute(
-        "UPDATE records SET status = ?, updated_at = ? WHERE record_id = ? AND revision = ? "
-        "AND status IN (SELECT value FROM json_each(?))",
-        (new.value, now_iso(), record_id, revision, old),
+    """The record's status, current row or a superseded revision's (see ``move_status``)."""
+    return records.move_status(
+        conn,
+        record_id=record_id,
+        revision=revision,
+        status=new,
+        actor=ACTOR,
+        allowed=allowed,
+        include_history=True,
     )
-    # Earlier revisions in history show the decision too (the current row may be a new draft).
-    if not cursor.rowcount:
-        conn.execute(
-            "UPDATE record_history SET status = ? WHERE record_id = ? AND revision = ? "
-            "AND status IN (SELECT value FROM json_each(?))",
-            (new.value, record_id, revision, old),
-        )
-    if cursor.rowcount:
-        audit.append(
-            conn, actor=actor, action=f"status:{new.value}", record_id=record_id, revision=revision
-        )
-    return bool(cursor.rowcount)
 
 
-def upsert_item(
+def set_state(
     conn: Connection,
     record_id: str,
     revision: int,
-    *,
     state: ItemState,
+    allowed: Sequence[RecordStatus],
+    *,
     batch_id: str | None,
     reason_code: str | None = None,
     reason_text: str | None = None,
     decided: bool = False,
-) -> None:
+) -> bool:
+    """The one place a revision's sync state changes, inside the caller's transaction.
+
+    The record's status (derived from ``state``: quarantined is ``rejected``) and its
+    ``outbox_items`` row move together, so the two never disagree. ``False`` (nothing
+    written) if the revision is not in one of the ``allowed`` statuses.
+    """
+    if not _move_status(conn, record_id, revision, _RECORD_STATUS[state], allowed):
+        return False
     stamp = now_iso()
     conn.execute(
         "INSERT INTO outbox_items (record_id, revision, batch_id, state, reason_code, "
@@ -159,6 +163,7 @@ def upsert_item(
             stamp if decided else None,
         ),
     )
+    return True
 
 
 # -- packing ------------------------------------------------------------------------------------
@@ -193,11 +198,7 @@ def _chunks(
 
 
 def _store_batch(
-    conn: Connection,
-    batch_id: str,
-    envelope: bytes,
-    members: list[tuple[str, int]],
-    actor: str,
+    conn: Connection, batch_id: str, envelope: bytes, members: list[tuple[str, int]]
 ) -> bool:
     """Store one sealed batch if every member is still that revision, completed."""
     with transaction(conn, "queue batch"):
@@ -222,14 +223,13 @@ def _store_batch(
             ),
         )
         for record_id, revision in members:
-            upsert_item(conn, record_id, revision, state=ItemState.QUEUED, batch_id=batch_id)
-            move_status(
+            set_state(
                 conn,
                 record_id,
                 revision,
-                RecordStatus.QUEUED,
+                ItemState.QUEUED,
                 [RecordStatus.COMPLETED],
-                actor,
+                batch_id=batch_id,
             )
     return True
 
@@ -238,34 +238,31 @@ def _quarantine_rows(
     conn: Connection,
     items: list[tuple[str, int, str, str | None]],
     allowed: Sequence[RecordStatus],
-    actor: str,
 ) -> int:
-    done = 0
-    for record_id, revision, code, text in items:
-        if move_status(conn, record_id, revision, RecordStatus.REJECTED, allowed, actor):
-            upsert_item(
-                conn,
-                record_id,
-                revision,
-                state=ItemState.QUARANTINED,
-                batch_id=None,
-                reason_code=code,
-                reason_text=text,
-                decided=True,
-            )
-            done += 1
-    return done
+    return sum(
+        set_state(
+            conn,
+            record_id,
+            revision,
+            ItemState.QUARANTINED,
+            allowed,
+            batch_id=None,
+            reason_code=code,
+            reason_text=text,
+            decided=True,
+        )
+        for record_id, revision, code, text in items
+    )
 
 
 def quarantine(
     conn: Connection,
     items: list[tuple[str, int, str, str | None]],
     allowed: Sequence[RecordStatus],
-    actor: str = ACTOR,
 ) -> int:
     """Set aside revisions the register cannot take: ``rejected`` with the reason."""
     with transaction(conn, "quarantine"):
-        return _quarantine_rows(conn, items, allowed, actor)
+        return _quarantine_rows(conn, items, allowed)
 
 
 def pack(
@@ -275,8 +272,6 @@ def pack(
     max_records: int = DEFAULT_MAX_RECORDS,
     max_bytes: int | None = None,
     validator: Validator | None = full_validation,
-    limit: int = 100_000,
-    actor: str = ACTOR,
     check_cancelled: Callable[[], None] | None = None,
 ) -> PackResult:
     """Seal every completed record into batches; quarantine those that fail validation."""
@@ -285,7 +280,7 @@ def pack(
         max_bytes = int(
             store.call(lambda c: settings.get(c, BATCH_BYTES_SETTING, DEFAULT_MAX_BYTES))
         )
-    rows = store.call(lambda c: _candidates(c, limit), "outbox candidates")
+    rows = store.call(lambda c: _candidates(c, PACK_LIMIT), "outbox candidates")
     good: list[tuple[str, int, dict[str, Any], int]] = []
     bad: list[tuple[str, int, str, str | None]] = []
     for record_id, revision, text in rows:
@@ -298,59 +293,45 @@ def pack(
     quarantined = 0
     if bad:
         quarantined = store.call(
-            lambda c: quarantine(c, bad, [RecordStatus.COMPLETED], actor), "quarantine"
+            lambda c: quarantine(c, bad, [RecordStatus.COMPLETED]), "quarantine"
         )
     batches = records = 0
     for chunk in _chunks(good, max_records, max_bytes):
         if check_cancelled is not None:
             check_cancelled()
-        batch_id = str(uuid.uuid4())
         try:
-            envelope = build_batch(
-                [item[2] for item in chunk],
-                batch_id=batch_id,
-                signer=ident.signing_key,
-                recipient=ident.register_key,
-            )
-        except ProtocolError:
-            # One bad record must not block the others: seal them one by one.
-            for single in chunk:
-                sub = pack_one(store, ident, single, actor)
-                batches, records, quarantined = (
-                    batches + sub[0],
-                    records + sub[1],
-                    quarantined + sub[2],
-                )
+            if _seal_and_store(store, ident, chunk):
+                batches, records = batches + 1, records + len(chunk)
             continue
-        members = [(item[0], item[1]) for item in chunk]
-        if store.call(
-            lambda c, b=batch_id, e=envelope, m=members: _store_batch(c, b, e, m, actor),  # type: ignore[misc]
-            "queue batch",
-        ):
-            batches += 1
-            records += len(members)
+        except ProtocolError:
+            pass
+        # One record the envelope refuses must not block the others: seal them one by one.
+        for single in chunk:
+            try:
+                if _seal_and_store(store, ident, [single]):
+                    batches, records = batches + 1, records + 1
+            except ProtocolError as exc:
+                reason = [(single[0], single[1], exc.code, None)]
+                quarantined += store.call(
+                    lambda c, r=reason: quarantine(c, r, [RecordStatus.COMPLETED]),  # type: ignore[misc]
+                    "quarantine",
+                )
     return PackResult(batches=batches, records=records, quarantined=quarantined)
 
 
-def pack_one(
-    store: Store, ident: Identity, item: tuple[str, int, dict[str, Any], int], actor: str
-) -> tuple[int, int, int]:
+def _seal_and_store(
+    store: Store, ident: Identity, chunk: list[tuple[str, int, dict[str, Any], int]]
+) -> bool:
+    """Seal one batch (on this thread) and store it; ``ProtocolError`` if it cannot be sealed."""
     batch_id = str(uuid.uuid4())
-    try:
-        envelope = build_batch(
-            [item[2]], batch_id=batch_id, signer=ident.signing_key, recipient=ident.register_key
-        )
-    except ProtocolError as exc:
-        reason: list[tuple[str, int, str, str | None]] = [(item[0], item[1], exc.code, None)]
-        n = store.call(
-            lambda c: quarantine(c, reason, [RecordStatus.COMPLETED], actor),
-            "quarantine",
-        )
-        return 0, 0, n
-    ok = store.call(
-        lambda c: _store_batch(c, batch_id, envelope, [(item[0], item[1])], actor), "queue batch"
+    envelope = build_batch(
+        [item[2] for item in chunk],
+        batch_id=batch_id,
+        signer=ident.signing_key,
+        recipient=ident.register_key,
     )
-    return (1, 1, 0) if ok else (0, 0, 0)
+    members = [(item[0], item[1]) for item in chunk]
+    return bool(store.call(lambda c: _store_batch(c, batch_id, envelope, members), "queue batch"))
 
 
 # -- batches ------------------------------------------------------------------------------------
@@ -389,9 +370,17 @@ def note_attempt(conn: Connection, batch_id: str, error_code: str | None) -> Non
         )
 
 
-def mark_delivered(
-    conn: Connection, batch_id: str, receipt: dict[str, Any], actor: str = ACTOR
-) -> bool:
+def _queued_members(conn: Connection, batch_id: str) -> list[tuple[str, int]]:
+    return [
+        (str(r[0]), int(r[1]))
+        for r in conn.execute(
+            "SELECT record_id, revision FROM outbox_items WHERE batch_id = ? AND state = ?",
+            (batch_id, ItemState.QUEUED.value),
+        )
+    ]
+
+
+def mark_delivered(conn: Connection, batch_id: str, receipt: dict[str, Any]) -> bool:
     """Record a verified receipt; ``False`` if the batch was already delivered."""
     with transaction(conn, "batch delivered"):
         row = conn.execute(
@@ -404,54 +393,39 @@ def mark_delivered(
             "WHERE batch_id = ?",
             (BatchState.DELIVERED.value, json.dumps(receipt, sort_keys=True), now_iso(), batch_id),
         )
-        members = conn.execute(
-            "SELECT record_id, revision FROM outbox_items WHERE batch_id = ? AND state = ?",
-            (batch_id, ItemState.QUEUED.value),
-        ).fetchall()
-        conn.execute(
-            "UPDATE outbox_items SET state = ?, updated_at = ? WHERE batch_id = ? AND state = ?",
-            (ItemState.SENT.value, now_iso(), batch_id, ItemState.QUEUED.value),
-        )
-        for record_id, revision in members:
-            move_status(
-                conn, record_id, int(revision), RecordStatus.SENT, [RecordStatus.QUEUED], actor
+        for record_id, revision in _queued_members(conn, batch_id):
+            set_state(
+                conn, record_id, revision, ItemState.SENT, [RecordStatus.QUEUED], batch_id=batch_id
             )
     return True
 
 
-def dissolve(conn: Connection, batch_id: str, actor: str = ACTOR) -> int:
+def dissolve(conn: Connection, batch_id: str) -> int:
     """Drop a batch the server refused as a whole before storing it; records go back to
     ``completed`` and are packed again (e.g. smaller, after ``too_large``)."""
     with transaction(conn, "dissolve batch"):
-        members = conn.execute(
-            "SELECT record_id, revision FROM outbox_items WHERE batch_id = ? AND state = ?",
-            (batch_id, ItemState.QUEUED.value),
-        ).fetchall()
+        members = _queued_members(conn, batch_id)
         for record_id, revision in members:
-            move_status(
-                conn, record_id, int(revision), RecordStatus.COMPLETED, [RecordStatus.QUEUED], actor
-            )
+            _move_status(conn, record_id, revision, RecordStatus.COMPLETED, [RecordStatus.QUEUED])
         conn.execute("DELETE FROM outbox_items WHERE batch_id = ?", (batch_id,))
         conn.execute("DELETE FROM outbox_batches WHERE batch_id = ?", (batch_id,))
     return len(members)
 
 
-def quarantine_batch(conn: Connection, batch_id: str, code: str, actor: str = ACTOR) -> int:
+def quarantine_batch(conn: Connection, batch_id: str, code: str) -> int:
     """The server refuses this batch for good: set its records aside with the reason."""
     with transaction(conn, "fail batch"):
-        members = conn.execute(
-            "SELECT record_id, revision FROM outbox_items WHERE batch_id = ? AND state = ?",
-            (batch_id, ItemState.QUEUED.value),
-        ).fetchall()
         conn.execute(
             "UPDATE outbox_batches SET state = ?, last_error = ? WHERE batch_id = ?",
             (BatchState.FAILED.value, code, batch_id),
         )
         return _quarantine_rows(
             conn,
-            [(str(r[0]), int(r[1]), code, None) for r in members],
+            [
+                (record_id, revision, code, None)
+                for record_id, revision in _queued_members(conn, batch_id)
+            ],
             [RecordStatus.QUEUED],
-            actor,
         )
 
 

@@ -15,7 +15,8 @@ import json
 
 from desktop.storage import audit, settings
 from desktop.storage.connection import Connection, transaction
-from desktop.sync.outbox import ACTOR, BatchState, ItemState, now_iso
+from desktop.storage.records import now_iso
+from desktop.sync.outbox import ACTOR, BatchState, ItemState
 
 RETENTION_DAYS = "sync.retention_days"
 DEFAULT_DAYS = 30
@@ -49,7 +50,7 @@ def purge_due(conn: Connection, *, now: dt.datetime | None = None, days: int | N
             }
             conn.execute(
                 "UPDATE records SET payload = ?, display_name = '', national_id = NULL, "
-                "diagnosis = '', registered_on = NULL WHERE record_id = ? AND revision = ?",
+                "diagnosis = '', registered_on = '' WHERE record_id = ? AND revision = ?",
                 (json.dumps(stub, sort_keys=True, separators=(",", ":")), record_id, revision),
             )
             conn.execute("DELETE FROM record_history WHERE record_id = ?", (record_id,))

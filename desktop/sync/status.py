@@ -7,9 +7,9 @@ comes from ``desktop.sync.errors.MESSAGES`` and says what to do.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 
+from desktop.storage import settings
 from desktop.storage.connection import Connection, transaction
 from desktop.storage.records import RecordStatus
 from desktop.sync import identity
@@ -39,19 +39,6 @@ class SyncStatus:
         return self.counts.get("completed", 0) + self.counts.get("queued", 0)
 
 
-def _put(conn: Connection, key: str, value: object) -> None:
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, json.dumps(value)),
-    )
-
-
-def _get(conn: Connection, key: str) -> object:
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    return None if row is None else json.loads(row[0])
-
-
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -60,12 +47,12 @@ def record_outcome(conn: Connection, error_code: str | None) -> None:
     """After each sync run: success clears the last error; failure keeps it (code only)."""
     with transaction(conn, "sync outcome"):
         stamp = _now()
-        _put(conn, LAST_ATTEMPT, stamp)
+        settings.write(conn, LAST_ATTEMPT, stamp)
         if error_code is None:
-            _put(conn, LAST_SUCCESS, stamp)
-            _put(conn, LAST_ERROR, None)
+            settings.write(conn, LAST_SUCCESS, stamp)
+            settings.write(conn, LAST_ERROR, None)
         elif error_code != "cancelled":
-            _put(conn, LAST_ERROR, {"code": error_code, "at": stamp})
+            settings.write(conn, LAST_ERROR, {"code": error_code, "at": stamp})
 
 
 def read(conn: Connection) -> SyncStatus:
@@ -82,13 +69,13 @@ def read(conn: Connection) -> SyncStatus:
     pending = int(
         conn.execute("SELECT count(*) FROM outbox_batches WHERE state = 'pending'").fetchone()[0]
     )
-    error = _get(conn, LAST_ERROR)
-    url = _get(conn, identity.SERVER_URL)
+    error = settings.get(conn, LAST_ERROR)
+    url = settings.get(conn, identity.SERVER_URL)
     return SyncStatus(
         enrolled=identity.installation_key(conn) is not None and bool(url),
         server_url=None if url is None else str(url),
-        last_success_at=_str(_get(conn, LAST_SUCCESS)),
-        last_attempt_at=_str(_get(conn, LAST_ATTEMPT)),
+        last_success_at=_str(settings.get(conn, LAST_SUCCESS)),
+        last_attempt_at=_str(settings.get(conn, LAST_ATTEMPT)),
         last_error_code=str(error["code"]) if isinstance(error, dict) else None,
         counts=counts,
         pending_batches=pending,

@@ -2,23 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+from tests.helpers.cli import run_cli as run
 
 PASS = "riktig hest batteri stift"
-
-
-def run(*args, stdin="", env=None):
-    full_env = dict(os.environ, PYTHONPATH=os.getcwd(), **(env or {}))
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=full_env,
-        timeout=60,
-    )
 
 
 def test_version():

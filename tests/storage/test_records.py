@@ -172,3 +172,23 @@ def test_list_pages_use_indexes_not_sorts(store):
     for key in ("updated_at", "display_name COLLATE NOCASE", "registered_on", "status"):
         text = store.call(lambda c, k=key: plan(c, k))
         assert "TEMP B-TREE" not in text, (key, text)
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_keyset_paging_keeps_drafts_without_a_registration_date(store, descending):
+    rng = random.Random(11)
+    items = []
+    for i in range(60):
+        p = record(rng)
+        if i % 3 == 0:
+            del p["reporter"]["registration_date"]
+        items.append((p["record_id"], p, RecordStatus.DRAFT))
+    store.import_many(items, form_id="sjeldenregisteret", form_version=1)
+    paged, after = [], None
+    while page := store.list_rows(
+        order_by="registered_on", descending=descending, limit=7, after=after
+    ):
+        paged += page
+        after = page[-1]
+    assert sorted(r.record_id for r in paged) == sorted(i[0] for i in items)
+    assert sum(r.registered_on is None for r in paged) == 20

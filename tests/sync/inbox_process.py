@@ -37,8 +37,7 @@ from desktop.sync.protocol import (
 )
 from desktop.sync.protocol.keys import save_public_key
 from inbox import cli as inbox_cli
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers.cli import ROOT
 
 
 def free_port() -> int:

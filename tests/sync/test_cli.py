@@ -10,23 +10,14 @@ import sys
 from pathlib import Path
 
 from desktop.sync.protocol import RecordDecision
-from tests.sync.inbox_process import ROOT, InboxProcess, Staff
+from tests.helpers.cli import ROOT, run_cli
+from tests.sync.inbox_process import InboxProcess, Staff
 
 PASS = "riktig hest batteri stift"
 
 
-def run(*args: str, stdin: str = "", timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), SJELDEN_PASSPHRASE=PASS, SJELDEN_LANG="en")
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=timeout,
-        cwd=ROOT,
-        check=False,
-    )
+def run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return run_cli(*args, env={"SJELDEN_PASSPHRASE": PASS, "SJELDEN_LANG": "en"}, timeout=timeout)
 
 
 def test_enroll_sync_export_import(
@@ -58,13 +49,8 @@ def test_enroll_sync_export_import(
     assert installation["fingerprint"] in line  # what is read out matches the server's view
     staff.approve(key_id)
 
-    demo = subprocess.run(
-        [sys.executable, "-m", "desktop", "demo-data", "--count", "3", "--seed", "1"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
+    demo = run("demo-data", "--count", "3", "--seed", "1")
+    assert demo.returncode == 0, demo.stderr
     records = [json.loads(x) for x in demo.stdout.splitlines()]
     _import_completed(records)
 

@@ -12,7 +12,7 @@ import trustme
 
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
-from desktop.sync import feedback, outbox, service, transport_file
+from desktop.sync import feedback, identity, outbox, service, transport_file
 from desktop.sync.errors import SyncError
 from desktop.sync.protocol import RecordDecision
 from tests.sync.conftest import FAST, PASSPHRASE, Client, add_completed, enroll_store
@@ -63,7 +63,7 @@ def test_tampered_receipt_and_feedback_are_refused(
 def test_feedback_from_an_unknown_staff_key_is_refused(client: Client, staff: Staff) -> None:
     ids = add_completed(client.store, 1, seed=8)
     service.run_sync(client.store, policy=FAST)
-    ident = client.store.call(lambda c: __import__("desktop.sync.identity").sync.identity.load(c))
+    ident = client.store.call(identity.load)
     assert ident is not None
     impostor = Staff(staff.server, staff.public_key_file.parent)  # registered at the inbox...
     try:
