@@ -60,11 +60,9 @@ def main() -> None:
     from desktop.storage.session import Session
     from desktop.ui import i18n, ops
     from desktop.ui.form import RegistrationEditor
-    from desktop.ui.form import i18n as form_i18n
 
     app = QApplication([])
     i18n.install("nb")
-    form_i18n.install("nb")
     directory = profile_dir("bench")
     profile = Profile(directory, key_store=FileBlobStore(directory))
     store = profile.create(PASSPHRASE, key_storage="file").store

@@ -52,33 +52,21 @@ def wait_until(condition: Callable[[], bool], timeout: float = 15.0) -> None:
 
 
 def fill(store, count: int) -> None:
-    from desktop.storage import records
+    """``count`` synthetic records with fake names, every status represented."""
     from desktop.storage.records import RecordStatus
     from tests.helpers import synthetic
 
     rng = random.Random(2024)
-    statuses = [RecordStatus.DRAFT, RecordStatus.COMPLETED, RecordStatus.QUEUED,
-                RecordStatus.SENT, RecordStatus.ACCEPTED, RecordStatus.REJECTED]  # fmt: skip
-
-    def insert(conn) -> None:
-        for index in range(count):
-            payload = synthetic.record(rng, family_name=rng.choice(FAKE_FAMILY_NAMES))
-            payload["patient"]["given_names"] = rng.choice(FAKE_GIVEN_NAMES)
-            payload["reporter"]["registration_date"] = (
-                f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-            )
-            record = records.save_draft(
-                conn, record_id=payload["record_id"], payload=payload,
-                form_id="sjeldenregisteret", form_version=1, author="screenshot",
-            )  # fmt: skip
-            status = statuses[index % len(statuses)]
-            if status is not RecordStatus.DRAFT:
-                records.set_status(
-                    conn, record_id=record.record_id, revision=record.revision,
-                    status=status, actor="screenshot",
-                )  # fmt: skip
-
-    store.call(insert, "screenshot data")
+    statuses = list(RecordStatus)
+    items = []
+    for index in range(count):
+        payload = synthetic.record(rng, family_name=rng.choice(FAKE_FAMILY_NAMES))
+        payload["patient"]["given_names"] = rng.choice(FAKE_GIVEN_NAMES)
+        payload["reporter"]["registration_date"] = (
+            f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        )
+        items.append((payload["record_id"], payload, statuses[index % len(statuses)]))
+    store.import_many(items, form_id="sjeldenregisteret", form_version=1)
 
 
 PAGES = ("main", "setup", "unlock", "form")
@@ -123,16 +111,8 @@ def show_form(window, store) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from desktop.storage import records
-
     payload = demo_record()
-    store.call(
-        lambda conn: records.save_draft(
-            conn, record_id=payload["record_id"], payload=payload,
-            form_id="sjeldenregisteret", form_version=1, author="screenshot",
-        ),
-        "screenshot form",
-    )  # fmt: skip
+    store.save_draft(payload["record_id"], payload, form_id="sjeldenregisteret", form_version=1)
     window.open_registration(payload["record_id"])
     editor = window.form.editor
     wait_until(lambda: editor.record_id == payload["record_id"] and editor.body.isVisible())
@@ -156,7 +136,7 @@ def shoot(page: str, output: Path, *, language: str, records: int) -> bool:
         from desktop.storage.profile import Profile
         from desktop.storage.session import Session
         from desktop.ui import i18n
-        from desktop.ui.app import application, default_editor_factory
+        from desktop.ui.app import application, registration_editor
         from desktop.ui.controller import AppController
 
         app = application()
@@ -169,7 +149,7 @@ def shoot(page: str, output: Path, *, language: str, records: int) -> bool:
         controller = AppController(
             profile,
             Session(profile),
-            editor_factory=default_editor_factory() if page == "form" else None,
+            editor_factory=registration_editor if page == "form" else None,
         )
         controller.start()
         try:

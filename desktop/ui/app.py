@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.storage.errors import StoreError
 from desktop.storage.profile import Profile
+from desktop.storage.store import Store
 from desktop.ui import i18n
 from desktop.ui.controller import AppController, EditorFactory
 
@@ -40,29 +42,23 @@ def application() -> QApplication:
     return app
 
 
-def default_editor_factory() -> EditorFactory | None:
-    """The registration form editor, if this build has it."""
-    try:
-        from desktop.ui.form import RegistrationEditor
-    except ImportError:
-        return None
-    return lambda store_source: RegistrationEditor(store_source)
+def registration_editor(store_source: Callable[[], Store]) -> QWidget:
+    """The registration form editor (imported and built when the form is first opened)."""
+    from desktop.ui.form import RegistrationEditor
 
-
-_DEFAULT = object()
+    return RegistrationEditor(store_source)
 
 
 def run(
     profile: str | None = None,
     *,
     language: str | None = None,
-    editor_factory: EditorFactory | object | None = _DEFAULT,
+    editor_factory: EditorFactory | None = registration_editor,
 ) -> int:
     app = application()
     chosen = Profile.named(profile)
     i18n.install(choose_language(chosen, language))
-    factory = default_editor_factory() if editor_factory is _DEFAULT else editor_factory
-    controller = AppController(chosen, editor_factory=factory)  # type: ignore[arg-type]
+    controller = AppController(chosen, editor_factory=editor_factory)
     app.aboutToQuit.connect(controller.shutdown)
     controller.start()
     return int(app.exec())

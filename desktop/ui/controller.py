@@ -39,7 +39,7 @@ class AppController(QObject):
         self.gate = GateWindow(self.session)
         self.main = MainWindow(self.session)
         if editor_factory is not None:
-            self.main.form.set_editor(editor_factory(lambda: self.session.store))
+            self.main.form.set_editor_factory(lambda: editor_factory(lambda: self.session.store))
         self.auto_lock = AutoLock(
             self.session,
             self,

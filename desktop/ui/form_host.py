@@ -8,6 +8,7 @@ installed, the host shows a plain placeholder, so the shell can be used and test
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import Signal
@@ -43,6 +44,7 @@ class FormHost(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor: FormEditor | None = None
+        self._editor_factory: Callable[[], QWidget] | None = None
         self.record_id: str | None = None
         self.title = heading(self.tr("New registration"), self)
         self.back_button = QPushButton(self.tr("&Back to the list"), self)
@@ -63,6 +65,19 @@ class FormHost(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.area, 1)
 
+    def set_editor_factory(self, factory: Callable[[], QWidget]) -> None:
+        """Build the editor when the form is first needed, not at start-up.
+
+        Importing and building the form from its definition takes about half a second,
+        which the unlock screen should not wait for.
+        """
+        self._editor_factory = factory
+
+    def _ensure_editor(self) -> None:
+        if self.editor is None and self._editor_factory is not None:
+            factory, self._editor_factory = self._editor_factory, None
+            self.set_editor(factory())
+
     def set_editor(self, editor: QWidget) -> None:
         """Install the form editor (a QWidget implementing ``FormEditor``)."""
         self.area.setWidget(editor)
@@ -72,12 +87,14 @@ class FormHost(QWidget):
     def start_new(self) -> None:
         self.record_id = None
         self.title.setText(self.tr("New registration"))
+        self._ensure_editor()
         if self.editor is not None:
             self.editor.start_new()
 
     def open_record(self, record_id: str) -> None:
         self.record_id = record_id
         self.title.setText(self.tr("Registration"))
+        self._ensure_editor()
         if self.editor is not None:
             self.editor.open_record(record_id)
 

@@ -7,7 +7,6 @@ this widget only explains what would raise it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
 from desktop.storage.profile import MIN_PASSPHRASE_LENGTH, passphrase_strength
@@ -23,8 +22,6 @@ def password_field(parent: QWidget, accessible_name: str) -> QLineEdit:
 
 class PassphrasePair(QWidget):
     """New passphrase twice; ``passphrase()`` is the text once both agree and are long enough."""
-
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +58,6 @@ class PassphrasePair(QWidget):
         self.meter.setValue(score)
         self.hint.setText(self.strength_hint(text, score))
         self.problem.setText(self._problem(final=False)[0])
-        self.changed.emit()
 
     def strength_hint(self, text: str, score: int) -> str:
         if not text:
@@ -117,10 +113,6 @@ class PassphrasePair(QWidget):
             field.setFocus()
             return None
         return self.first.text()
-
-    def is_acceptable(self) -> bool:
-        first = self.first.text()
-        return len(first) >= MIN_PASSPHRASE_LENGTH and first == self.second.text()
 
     def clear(self) -> None:
         self.first.clear()

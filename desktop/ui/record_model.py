@@ -66,10 +66,6 @@ class Query:
 
 
 SORT_KEYS: tuple[SortKey, ...] = ("status", "display_name", "registered_on", "diagnosis")
-# Sort columns that may hold NULL (a draft without a registration date). SQL compares NULL
-# with nothing, so a keyset seek never reaches those rows: they sort first ascending and last
-# descending, and that block alone is paged with OFFSET (see ``page_query``).
-NULLABLE_KEYS: frozenset[str] = frozenset({"registered_on"})
 
 
 def column_header(column: int) -> str:
@@ -163,10 +159,6 @@ class RecordTableModel(QAbstractTableModel):
     def loading(self) -> bool:
         return self._loading
 
-    @property
-    def fully_loaded(self) -> bool:
-        return self._exhausted and not self._loading
-
     def record_id(self, row: int) -> str:
         return self._rows[row].record_id
 
@@ -206,13 +198,12 @@ class RecordTableModel(QAbstractTableModel):
     def _fetch_page(self) -> None:
         generation = self._generation
         query = self.query
-        loaded = len(self._rows)
         after = self._rows[-1] if self._rows else None
         limit = self.page_size
         self._set_loading(True)
 
         def page(conn: Any) -> list[RecordRow]:
-            return page_query(conn, query, after=after, loaded=loaded, limit=limit)
+            return page_query(conn, query, after=after, limit=limit)
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
@@ -237,33 +228,18 @@ class RecordTableModel(QAbstractTableModel):
         self._set_loading(False)  # last, so listeners see the new rows
 
 
-def page_query(
-    conn: Any, query: Query, *, after: RecordRow | None, loaded: int, limit: int
-) -> list[RecordRow]:
-    """The page after ``after`` (the last row loaded, ``loaded`` rows so far) for ``query``.
+def page_query(conn: Any, query: Query, *, after: RecordRow | None, limit: int) -> list[RecordRow]:
+    """The page after ``after`` (the last row loaded; ``None``: the first page) for ``query``.
 
-    A keyset seek (``after=``) wherever the sort key has a value. Rows whose key is NULL
-    cannot be reached by a seek; they form one block (first when ascending, last when
-    descending) that is paged by position instead.
+    A keyset seek at any depth; the store keeps rows without a sort value (a draft without a
+    registration date) in the seek's order too.
     """
-
-    def rows(**paging: Any) -> list[RecordRow]:
-        return records.list_rows(
-            conn,
-            status=query.status,
-            search=query.search or None,
-            order_by=query.order_by,
-            descending=query.descending,
-            **paging,
-        )
-
-    nullable = query.order_by in NULLABLE_KEYS
-    if after is None:
-        return rows(limit=limit)
-    if nullable and getattr(after, query.order_by) is None:
-        return rows(limit=limit, offset=loaded)  # inside the NULL block
-    found = rows(limit=limit, after=after)
-    if nullable and query.descending and len(found) < limit:
-        # Past the last value: the NULL block, if any, comes next.
-        found += rows(limit=limit - len(found), offset=loaded + len(found))
-    return found
+    return records.list_rows(
+        conn,
+        status=query.status,
+        search=query.search or None,
+        order_by=query.order_by,
+        descending=query.descending,
+        limit=limit,
+        after=after,
+    )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QVBoxLayout, QWidge
 from desktop.forms.codelists import default_search, default_store, get_codelist
 from desktop.ui.diagnosis_picker import DiagnosisPicker
 from desktop.ui.form.fields import FieldWidget, TextField
+from desktop.ui.form.style import mark_input
 
 
 class LazySearch:
@@ -115,8 +116,6 @@ class DiagnosisCodeField(FieldWidget):
         return self._value
 
     def mark(self, severity: str | None) -> None:
-        from desktop.ui.form.style import mark_input
-
         mark_input(self.picker.query, severity)
 
     def set_read_only(self, read_only: bool) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 from desktop.forms.definition import Field
 from desktop.ui.form.binding import Path, path_text
 from desktop.ui.form.context import EditorContext
-from desktop.ui.form.fields import FieldWidget
+from desktop.ui.form.fields import BoxField, FieldWidget
 
 
 class ContainerView(QWidget):
@@ -90,18 +90,12 @@ class ContainerView(QWidget):
         return next((w for w in self.widgets if not w.isHidden()), None)
 
 
-class GroupFieldWidget(FieldWidget):
+class GroupFieldWidget(BoxField):
     """A group field (address, guardian, institution): a titled box of nested fields."""
 
-    input: QGroupBox
-
-    def build_input(self) -> QWidget:
-        box = QGroupBox(self.caption.replace("&", "&&"), self)
-        column = QVBoxLayout(box)
+    def build_body(self, box: QGroupBox) -> QWidget:
         self.inner = ContainerView(self.field.fields, self.path, self.ctx, box)
-        column.addWidget(self.inner)
-        self.label.hide()
-        return box
+        return self.inner
 
     def focus_target(self) -> QWidget:
         first = self.inner.first_field()
@@ -110,29 +104,8 @@ class GroupFieldWidget(FieldWidget):
     def focus_widgets(self) -> list[QWidget]:
         return self.inner.focus_widgets()
 
-    def name_inputs(self) -> None:
-        self.input.setAccessibleName(self.caption)
-        if self.help:
-            self.input.setAccessibleDescription(self.help)
-
-    def _describe(self) -> None:
-        parts = [self.help] if self.help else []
-        parts += [message for _, message in self._issues]
-        self.input.setAccessibleDescription(" ".join(parts))
-
-    def _update_label(self) -> None:
-        super()._update_label()
-        if hasattr(self, "input"):
-            self.input.setTitle(self.label.text())
-
     def show_value(self, value: Any) -> None:
         self.inner.load()
-
-    def current_value(self) -> Any:
-        return self.ctx.binder.get(self.path)
-
-    def mark(self, severity: str | None) -> None:
-        pass  # the message line says it; the nested fields carry their own marks
 
     def set_read_only(self, read_only: bool) -> None:
         self.inner.set_read_only(read_only)

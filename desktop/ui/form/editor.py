@@ -34,6 +34,7 @@ from desktop.forms.definition import FormDefinition, Lang, load_form
 from desktop.forms.record import new_record
 from desktop.forms.validate import Issue, ValidationResult, validate
 from desktop.storage import records
+from desktop.storage.errors import StoreError
 from desktop.storage.records import Record, RecordStatus
 from desktop.storage.store import Store
 from desktop.ui import i18n
@@ -427,7 +428,7 @@ class RegistrationEditor(QWidget):
         self.saved.emit(record.record_id)
 
     def _save_failed(self, exc: BaseException) -> None:
-        message = getattr(exc, "message_nb" if self.lang == "nb" else "message_en", None)
+        message = exc.user_message(self.lang) if isinstance(exc, StoreError) else None
         self._set_state(
             self.tr("The draft could not be saved: %1").replace(
                 "%1", message or type(exc).__name__

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -170,6 +171,41 @@ class FieldWidget(QWidget):
 
     def appeared(self) -> None:
         """The field was just shown because of another answer (not when a record opens)."""
+
+
+class BoxField(FieldWidget):
+    """A field drawn as a titled box around nested fields (a group, a repeat).
+
+    The box carries the caption, the required marker and the description; the nested fields
+    carry their own marks and descriptions, and the value lives in the binder below the
+    field's path.
+    """
+
+    input: QGroupBox
+
+    def build_input(self) -> QWidget:
+        box = QGroupBox(_mnemonic_safe(self.caption), self)
+        QVBoxLayout(box).addWidget(self.build_body(box))
+        self.label.hide()
+        return box
+
+    def build_body(self, box: QGroupBox) -> QWidget:
+        raise NotImplementedError
+
+    def _describe(self) -> None:
+        parts = [self.help] if self.help else []
+        parts += [message for _, message in self._issues]
+        self.input.setAccessibleDescription(" ".join(parts))
+
+    def _update_label(self) -> None:
+        super()._update_label()
+        self.input.setTitle(self.label.text())
+
+    def current_value(self) -> Any:
+        return self.ctx.binder.get(self.path)
+
+    def mark(self, severity: str | None) -> None:
+        pass  # the message line says it; the nested fields carry their own marks
 
 
 # --- text-like inputs -------------------------------------------------------------------------

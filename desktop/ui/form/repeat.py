@@ -13,7 +13,7 @@ from desktop.forms.definition import Field
 from desktop.ui.form.binding import Path, path_text
 from desktop.ui.form.container import ContainerView
 from desktop.ui.form.context import EditorContext
-from desktop.ui.form.fields import FieldWidget
+from desktop.ui.form.fields import BoxField
 
 
 class RepeatView(QWidget):
@@ -141,41 +141,20 @@ class RepeatView(QWidget):
         self._update_buttons()
 
 
-class RepeatFieldWidget(FieldWidget):
+class RepeatFieldWidget(BoxField):
     """A repeating field (genetic findings): a titled box holding a ``RepeatView``."""
 
-    input: QGroupBox
-
-    def build_input(self) -> QWidget:
-        box = QGroupBox(self.caption.replace("&", "&&"), self)
-        column = QVBoxLayout(box)
-        item_title = self.ctx.text(self.field.item_label) or self.caption
+    def build_body(self, box: QGroupBox) -> QWidget:
         self.view = RepeatView(
             self.field.fields,
             self.path,
             self.ctx,
-            item_title=item_title,
+            item_title=self.ctx.text(self.field.item_label) or self.caption,
             min_items=0,
             max_items=self.field.max_items,
             parent=box,
         )
-        column.addWidget(self.view)
-        self.label.hide()
-        return box
-
-    def name_inputs(self) -> None:
-        self.input.setAccessibleName(self.caption)
-        self._describe()
-
-    def _describe(self) -> None:
-        parts = [self.help] if self.help else []
-        parts += [message for _, message in self._issues]
-        self.input.setAccessibleDescription(" ".join(parts))
-
-    def _update_label(self) -> None:
-        super()._update_label()
-        if hasattr(self, "input"):
-            self.input.setTitle(self.label.text())
+        return self.view
 
     def focus_target(self) -> QWidget:
         if self.view.items:
@@ -190,15 +169,9 @@ class RepeatFieldWidget(FieldWidget):
     def show_value(self, value: Any) -> None:
         self.view.load()
 
-    def current_value(self) -> Any:
-        return self.ctx.binder.get(self.path)
-
     def appeared(self) -> None:
         if self.field.min_items and self.view.count() == 0:
             self.view.add(focus=False)
-
-    def mark(self, severity: str | None) -> None:
-        pass
 
     def set_read_only(self, read_only: bool) -> None:
         self.view.set_read_only(read_only)

@@ -13,6 +13,10 @@ from desktop.ui.form.repeat import RepeatView
 
 
 class _Box(QGroupBox):
+    """A titled box with an optional note, around the section's or module's ``body``."""
+
+    body: ContainerView | RepeatView
+
     def __init__(self, title: str, help_text: str, parent: QWidget | None) -> None:
         super().__init__(title.replace("&", "&&"), parent)
         self.setAccessibleName(title)
@@ -24,13 +28,21 @@ class _Box(QGroupBox):
             self.setAccessibleDescription(help_text)
             self.column.addWidget(note)
 
+    def load(self) -> None:
+        self.body.load()
+
+    def focus_widgets(self) -> list[QWidget]:
+        return self.body.focus_widgets()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.body.set_read_only(read_only)
+
 
 class SectionView(_Box):
     def __init__(self, section: Section, ctx: EditorContext, parent: QWidget | None = None):
         super().__init__(ctx.text(section.label), ctx.text(section.help), parent)
         self.section = section
         self.key = section.key
-        self.body: ContainerView | RepeatView
         if section.repeat:
             self.body = RepeatView(
                 section.fields,
@@ -45,15 +57,6 @@ class SectionView(_Box):
             self.body = ContainerView(section.fields, (section.key,), ctx, self)
         self.column.addWidget(self.body)
 
-    def load(self) -> None:
-        self.body.load()
-
-    def focus_widgets(self) -> list[QWidget]:
-        return self.body.focus_widgets()
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.body.set_read_only(read_only)
-
 
 class ModuleView(_Box):
     def __init__(self, module: Module, ctx: EditorContext, parent: QWidget | None = None):
@@ -62,12 +65,3 @@ class ModuleView(_Box):
         self.key = module.path
         self.body = ContainerView(module.fields, ("modules", module.id), ctx, self)
         self.column.addWidget(self.body)
-
-    def load(self) -> None:
-        self.body.load()
-
-    def focus_widgets(self) -> list[QWidget]:
-        return self.body.focus_widgets()
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.body.set_read_only(read_only)

@@ -25,10 +25,8 @@ def main(directory: str, passphrase: str, national_id: str, family_name: str) ->
     app = QApplication([])
     from desktop.ui import i18n
     from desktop.ui.form import RegistrationEditor
-    from desktop.ui.form import i18n as form_i18n
 
     i18n.install("nb")
-    form_i18n.install("nb")
     profile = Profile(Path(directory), key_store=FileBlobStore(Path(directory)))
     store = profile.unlock(passphrase)
     editor = RegistrationEditor(lambda: store, autosave_ms=300)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
 
 import pytest
 
@@ -12,14 +11,6 @@ from desktop.forms import national_id
 from tests.ui.conftest import PASSPHRASE
 
 ADULT_BIRTH = dt.date(1985, 4, 12)
-
-
-@pytest.fixture(autouse=True)
-def form_catalogue(bokmal) -> Iterator[None]:
-    from desktop.ui.form import i18n as form_i18n
-
-    form_i18n.install("nb")
-    yield
 
 
 @pytest.fixture
