@@ -1,8 +1,8 @@
 """Refresh the UI translation catalogues and compile them.
 
 1. ``pyside6-lupdate`` collects every ``tr``/``translate`` string of each catalogue's
-   sources (table ``SOURCES``: the form editor and the sync panel keep catalogues of their
-   own, the shell takes the rest of ``desktop/ui``) into ``resources/i18n/<catalogue>_nb.ts``
+   sources (table ``SOURCES``: the form editor, the sync panel and staff mode keep catalogues
+   of their own, the shell takes the rest of ``desktop/ui``) into ``resources/i18n/<catalogue>_nb.ts``
    (every message, to be translated by hand into bokmål) and ``<catalogue>_en.ts`` (plural
    forms only: the source strings are English already).
 2. ``pyside6-lrelease`` compiles them to ``.qm``, which are committed so a checkout runs;
@@ -33,7 +33,7 @@ SOURCE_DIR = ROOT / "desktop" / "ui"
 # no other catalogue claims.
 SOURCES: dict[str, tuple[Path, ...]] = {
     "sjelden_form": (SOURCE_DIR / "form",),
-    "sjelden_sync": (SOURCE_DIR / "sync_panel.py",),
+    "sjelden_sync": (SOURCE_DIR / "sync_panel.py", SOURCE_DIR / "enroll_dialog.py"),
 }
 SHELL = "sjelden"
 I18N_DIR = ROOT / "resources" / "i18n"
