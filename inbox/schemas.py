@@ -42,6 +42,10 @@ class EnrollmentIn(BaseModel):
 class InstallationOut(BaseModel):
     key_id: str
     fingerprint: str
+    public_key: str = Field(
+        description="Raw Ed25519 public key, base64url: the register pins it only after "
+        "checking that it hashes to key_id and comparing its fingerprint out of band"
+    )
     label: str
     status: Literal["pending", "approved", "revoked"]
     enrolled_at: int

@@ -28,6 +28,7 @@ def installation_out(installation: Installation) -> InstallationOut:
     return InstallationOut(
         key_id=installation.key_id,
         fingerprint=fingerprint(installation.public_key),
+        public_key=b64encode(installation.public_key),
         label=installation.label,
         status=installation.status.value,
         enrolled_at=installation.enrolled_at,
