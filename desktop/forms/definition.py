@@ -15,15 +15,16 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, cast
 
 from desktop.forms.conditions import Condition, ConditionError, parse_condition
 from desktop.resources import resource_path
 
+_T = TypeVar("_T")
 Lang = Literal["nb", "en"]
 DEFINITION_FORMAT = 1
 DEFAULT_FORM_ID = "sjeldenregisteret"
@@ -155,10 +156,24 @@ class FormDefinition:
     module_selector: str | None = None
     source: Path | None = None
     _by_path: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
+    _derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for found in self.iter_fields():
             self._by_path[found.path] = found
+
+    def derived(self, name: str, build: Callable[[FormDefinition], _T]) -> _T:
+        """``build(self)``, made once per definition and kept with it.
+
+        For structures a consumer derives from the (immutable) definition and would
+        otherwise rebuild per record, such as the validator's per-field plan; keeping them
+        here ties their lifetime to the definition's, with no global cache to go stale.
+        """
+        try:
+            return cast(_T, self._derived[name])
+        except KeyError:
+            value = self._derived[name] = build(self)
+            return value
 
     def section(self, key: str) -> Section:
         for section in self.sections:

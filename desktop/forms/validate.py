@@ -15,9 +15,8 @@ import math
 import uuid
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from desktop.forms import national_id
 from desktop.forms.conditions import is_filled
 from desktop.forms.definition import (
     ENVELOPE_KEYS,
@@ -26,6 +25,7 @@ from desktop.forms.definition import (
     FieldType,
     FormDefinition,
     Lang,
+    Module,
     available_versions,
     load_form,
     selected_module_ids,
@@ -36,14 +36,20 @@ from desktop.forms.rules import (
     Facts,
     Finding,
     Mode,
+    Rule,
     RuleContext,
     Severity,
     parse_iso_date,
 )
 
 _SEP = " › "
-# A field's label is only spelled out when an issue needs it: (parent label, field).
-Label = str | tuple[str, Field]
+# A label is only spelled out when an issue needs it. Unresolved, it is a text, or
+# (parent label, field): "parent › field", (parent label, field, _ITEM): "parent › the
+# field's item label", or (list label, n): "list n" (see ``_Walker._text``).
+Label = str | tuple[Any, ...]
+_ITEM = "item"
+_ID_LABEL = {True: "Registrerings-ID (record_id)", False: "Record id (record_id)"}
+_REVISION_LABEL = {True: "Revisjon (revision)", False: "Revision (revision)"}
 
 
 @dataclass(frozen=True)
@@ -108,17 +114,60 @@ def validate(
     form: FormDefinition | None = None,
 ) -> ValidationResult:
     """Check ``payload``; ``duplicate_lookup(national_id, orpha_code)`` tells whether the
-    local store already holds such a record (it must ignore this record's own id)."""
-    walker = _Walker(lang=lang, today=today or dt.date.today(), mode=mode, lookup=duplicate_lookup)
-    walker.run(payload, form)
-    confirmed = set(confirmed_warnings)
-    issues = [
-        Issue(i.field, i.code, i.severity, i.message, confirmed=True)
-        if i.severity == "warning" and (i.key in confirmed or i.code in confirmed)
-        else i
-        for i in walker.issues
-    ]
-    return ValidationResult(issues)
+    local store already holds such a record (it must ignore this record's own id).
+
+    The same as ``Validator(form, lang=lang, mode=mode).validate(payload, ...)``; code that
+    checks many records (packing, the registry import) keeps one ``Validator``."""
+    return Validator(form, lang=lang, mode=mode).validate(
+        payload,
+        today=today,
+        duplicate_lookup=duplicate_lookup,
+        confirmed_warnings=confirmed_warnings,
+    )
+
+
+class Validator:
+    """The validator for one form definition, language and mode, reused across records.
+
+    Without ``form``, records are checked against the shipped form version they name (the
+    newest by default), as ``validate`` does. The per-field plan (rules resolved and split
+    by mode, option sets, conditions) is built once per definition and kept with it, so a
+    record costs only its own walk. A ``Validator`` holds no per-record state: one instance
+    may serve several threads.
+    """
+
+    __slots__ = ("_form", "lang", "mode")
+
+    def __init__(
+        self, form: FormDefinition | None = None, *, lang: Lang = "nb", mode: Mode = "complete"
+    ) -> None:
+        self._form = form
+        self.lang: Lang = lang
+        self.mode: Mode = mode
+
+    def validate(
+        self,
+        payload: Mapping[str, Any] | Any,
+        *,
+        today: dt.date | None = None,
+        duplicate_lookup: Callable[[str, str], bool] | None = None,
+        confirmed_warnings: Collection[str] = (),
+    ) -> ValidationResult:
+        """Check one record (see ``validate``)."""
+        walker = _Walker(
+            lang=self.lang, today=today or dt.date.today(), mode=self.mode, lookup=duplicate_lookup
+        )
+        walker.run(payload, self._form)
+        issues = walker.issues
+        if issues and confirmed_warnings:
+            confirmed = set(confirmed_warnings)
+            issues = [
+                Issue(i.field, i.code, i.severity, i.message, confirmed=True)
+                if i.severity == "warning" and (i.key in confirmed or i.code in confirmed)
+                else i
+                for i in issues
+            ]
+        return ValidationResult(issues)
 
 
 def derive_facts(payload: Mapping[str, Any], today: dt.date) -> Facts:
@@ -128,11 +177,8 @@ def derive_facts(payload: Mapping[str, Any], today: dt.date) -> Facts:
     if isinstance(patient, Mapping):
         nid = patient.get("national_id")
         if isinstance(nid, str):
-            try:
-                parsed = national_id.parse(nid, today=today)
-            except national_id.NationalIdError:
-                pass
-            else:
+            parsed = facts.parse_national_id(nid)
+            if not isinstance(parsed, str):
                 facts.birth_date = parsed.birth_date
                 facts.id_sex = parsed.sex
     reporter = payload.get("reporter")
@@ -159,7 +205,83 @@ def _codelist_verdict(name: str, value: str) -> str | None:
     return None
 
 
+# --- the plan: what the walk needs of a definition, derived once per definition -----------
+
+_PLAN = "validate.plan"
+_GROUP, _REPEAT, _TEXT, _ENUM = FieldType.GROUP, FieldType.REPEAT, FieldType.TEXT, FieldType.ENUM
+
+
+class _FieldPlan:
+    """One field with its rules resolved and split by when they run."""
+
+    __slots__ = (
+        "children",
+        "dependency",
+        "field",
+        "key",
+        "kind",
+        "max_length",
+        "option_values",
+        "required",
+        "required_when",
+        "rules_complete",
+        "rules_draft",
+        "rules_when_empty",
+        "visible_when",
+    )
+
+    def __init__(self, item: Field) -> None:
+        self.field = item
+        self.key = item.key
+        self.kind = item.type
+        self.required = item.required
+        self.required_when = item.required_when
+        self.visible_when = item.visible_when
+        self.dependency: tuple[str, ...] = (
+            tuple(sorted(item.visible_when.referenced_fields())) if item.visible_when else ()
+        )
+        self.max_length = item.max_length
+        self.option_values = item.option_values
+        rules = tuple(RULES[name] for name in item.rules)
+        # Filled in: every rule on completion, syntax rules on drafts; empty: only the
+        # ``when_empty`` rules, and only on completion.
+        self.rules_complete = rules
+        self.rules_draft = tuple(r for r in rules if r.syntax)
+        self.rules_when_empty = tuple(r for r in rules if r.when_empty)
+        self.children = _Fields(item.fields) if item.type in (_GROUP, _REPEAT) else None
+
+
+class _Fields:
+    """The fields of one container (section, group, repeated item, module)."""
+
+    __slots__ = ("by_key", "fields")
+
+    def __init__(self, fields: tuple[Field, ...]) -> None:
+        self.fields = tuple(_FieldPlan(item) for item in fields)
+        self.by_key = {item.key: item for item in fields}
+
+
+class _FormPlan:
+    __slots__ = ("form", "known_keys", "module_by_id", "modules", "sections")
+
+    def __init__(self, form: FormDefinition) -> None:
+        self.form = form
+        self.sections = tuple((section, _Fields(section.fields)) for section in form.sections)
+        self.known_keys = frozenset({s.key for s in form.sections} | set(ENVELOPE_KEYS))
+        self.modules = tuple((module, _Fields(module.fields)) for module in form.modules)
+        self.module_by_id: dict[str, Module] = {}
+        for module in form.modules:
+            self.module_by_id.setdefault(module.id, module)
+
+
+# --- the walk -----------------------------------------------------------------------------
+
+
 class _Walker:
+    """One record's walk; labels stay unresolved (``Label``) until an issue needs one."""
+
+    __slots__ = ("complete", "facts", "issues", "lang", "lookup", "mode", "record", "today")
+
     def __init__(
         self,
         *,
@@ -171,14 +293,11 @@ class _Walker:
         self.lang: Lang = lang
         self.today = today
         self.mode: Mode = mode
+        self.complete = mode == "complete"
         self.lookup = lookup
         self.issues: list[Issue] = []
         self.record: Mapping[str, Any] = {}
         self.facts = Facts(today=today)
-
-    @property
-    def complete(self) -> bool:
-        return self.mode == "complete"
 
     def add(
         self,
@@ -191,6 +310,18 @@ class _Walker:
         message = render(code, self.lang, self._text(label), params)
         self.issues.append(Issue(path, code, severity, message))
 
+    def _text(self, label: Label) -> str:
+        if isinstance(label, str):
+            return label
+        parent, part = label[0], label[1]
+        if isinstance(part, int):  # (list label, number): the n-th item
+            return f"{self._text(parent)} {part}"
+        if len(label) == 3 and part.item_label:  # (parent, repeat field, _ITEM)
+            text = part.item_label.get(self.lang)
+            if text:
+                return f"{self._text(parent)}{_SEP}{text}"
+        return f"{self._text(parent)}{_SEP}{part.label.get(self.lang)}"
+
     # --- envelope ---------------------------------------------------------------------
 
     def run(self, payload: Any, form: FormDefinition | None) -> None:
@@ -201,22 +332,24 @@ class _Walker:
         form = self._form(payload, form)
         if form is None:
             return
+        plan = form.derived(_PLAN, _FormPlan)
         self.facts = derive_facts(payload, self.today)
-        self._envelope(payload, form)
-        for section in form.sections:
-            label = section.label.get(self.lang)
+        self._envelope(payload, plan)
+        lang = self.lang
+        for section, fields in plan.sections:
+            label = section.label.get(lang)
             value = payload.get(section.key)
             if section.repeat:
                 self._walk_list(
-                    section.fields, value, section.key, label, section.min_items, section.max_items
+                    fields, value, section.key, label, section.min_items, section.max_items
                 )
             elif value is None:
-                self._walk_container(section.fields, {}, section.key, label)
+                self._walk_container(fields, {}, section.key, label)
             elif not isinstance(value, Mapping):
                 self.add(section.key, "field.type_group", label)
             else:
-                self._walk_container(section.fields, value, section.key, label)
-        self._modules(payload, form)
+                self._walk_container(fields, value, section.key, label)
+        self._modules(payload, plan)
 
     def _form(
         self, payload: Mapping[str, Any], form: FormDefinition | None
@@ -250,43 +383,41 @@ class _Walker:
         self.add("form", "form.unknown_version", label, params={"versions": shown})
         return None
 
-    def _envelope(self, payload: Mapping[str, Any], form: FormDefinition) -> None:
+    def _envelope(self, payload: Mapping[str, Any], plan: _FormPlan) -> None:
         nb = self.lang == "nb"
         record_id = payload.get("record_id")
-        id_label = "Registrerings-ID (record_id)" if nb else "Record id (record_id)"
         if record_id is None:
             if self.complete:
-                self.add("record_id", "field.required", id_label)
+                self.add("record_id", "field.required", _ID_LABEL[nb])
         elif not _is_uuid(record_id):
-            self.add("record_id", "record_id.invalid", id_label)
+            self.add("record_id", "record_id.invalid", _ID_LABEL[nb])
         revision = payload.get("revision")
-        rev_label = "Revisjon (revision)" if nb else "Revision (revision)"
         if revision is None:
             if self.complete:
-                self.add("revision", "field.required", rev_label)
+                self.add("revision", "field.required", _REVISION_LABEL[nb])
         elif isinstance(revision, bool) or not isinstance(revision, int) or revision < 1:
-            self.add("revision", "revision.invalid", rev_label)
-        known = {s.key for s in form.sections} | set(ENVELOPE_KEYS)
+            self.add("revision", "revision.invalid", _REVISION_LABEL[nb])
+        known = plan.known_keys
         for key in payload:
             if key not in known:
                 self.add(_child_path("", key), "field.unknown", _key_label(key))
 
-    def _modules(self, payload: Mapping[str, Any], form: FormDefinition) -> None:
+    def _modules(self, payload: Mapping[str, Any], plan: _FormPlan) -> None:
         value = payload.get("modules")
         if value is None:
             value = {}
         if not isinstance(value, Mapping):
             self.add("modules", "field.type_group", "modules")
             return
-        selected = selected_module_ids(payload, form.module_selector)
+        selected = selected_module_ids(payload, plan.form.module_selector)
         for key, data in value.items():
-            module = form.module(key) if isinstance(key, str) else None
+            module = plan.module_by_id.get(key) if isinstance(key, str) else None
             path = _child_path("modules", key)
             if module is None:
                 self.add(path, "module.unknown", _key_label(key))
             elif key not in selected and self.complete and is_filled(data):
                 self.add(path, "module.inactive", module.label.get(self.lang))
-        for module in form.modules:
+        for module, fields in plan.modules:
             if module.id not in selected:
                 continue
             data = value.get(module.id)
@@ -296,29 +427,100 @@ class _Walker:
             if not isinstance(data, Mapping):
                 self.add(module.path, "field.type_group", label)
                 continue
-            self._walk_container(module.fields, data, module.path, label)
+            self._walk_container(fields, data, module.path, label)
 
     # --- the definition walk --------------------------------------------------------------
 
     def _walk_container(
-        self, fields: tuple[Field, ...], container: Mapping[str, Any], path: str, label: str
+        self, plan: _Fields, container: Mapping[str, Any], path: str, label: Label
     ) -> None:
-        by_key = {f.key: f for f in fields}
+        by_key = plan.by_key
         for key in container:
             if key not in by_key:
-                self.add(_child_path(path, key), "field.unknown", f"{label}{_SEP}{_key_label(key)}")
-        for item in fields:
-            self._walk_field(item, container, by_key, path, label)
+                self.add(
+                    _child_path(path, key),
+                    "field.unknown",
+                    f"{self._text(label)}{_SEP}{_key_label(key)}",
+                )
+        complete = self.complete
+        get = container.get
+        # One loop over the fields, the common cases inline: this is the validator's hot path.
+        for fp in plan.fields:
+            value: Any = get(fp.key)
+            if value is None:
+                filled = False
+            elif type(value) is str:
+                filled = bool(value.strip())
+            else:
+                filled = is_filled(value)
+            when = fp.visible_when
+            if when is not None and not when.evaluate(container):
+                if filled and complete:
+                    self._not_applicable(fp, by_key, path, label)
+                continue
+            if not filled:
+                if complete:
+                    required_when = fp.required_when
+                    if fp.required or (
+                        required_when is not None and required_when.evaluate(container)
+                    ):
+                        self.add(f"{path}.{fp.key}", "field.required", (label, fp.field))
+                    if fp.rules_when_empty:
+                        self._rules(fp, fp.rules_when_empty, value, container, path, label)
+                continue
+            kind = fp.kind
+            if kind is _TEXT:
+                if not isinstance(value, str):
+                    self.add(f"{path}.{fp.key}", "field.type_text", (label, fp.field))
+                    continue
+                max_length = fp.max_length
+                if max_length is not None and len(value) > max_length:
+                    self.add(
+                        f"{path}.{fp.key}",
+                        "field.too_long",
+                        (label, fp.field),
+                        params={"max": max_length},
+                    )
+                    continue
+            elif kind is _ENUM:
+                if not isinstance(value, str) or value not in fp.option_values:
+                    self.add(
+                        f"{path}.{fp.key}",
+                        "enum.invalid",
+                        (label, fp.field),
+                        params={"options": self._options(fp.field)},
+                    )
+                    continue
+            elif not self._check_type(fp, value, path, label):
+                continue
+            elif kind is _GROUP:
+                assert fp.children is not None
+                self._walk_container(fp.children, value, f"{path}.{fp.key}", (label, fp.field))
+            elif kind is _REPEAT:
+                assert fp.children is not None
+                item = fp.field
+                self._walk_list(
+                    fp.children,
+                    value,
+                    f"{path}.{fp.key}",
+                    (label, item),
+                    item.min_items if item.is_required(container) else 0,
+                    item.max_items,
+                    (label, item, _ITEM) if item.item_label else None,
+                )
+            rules = fp.rules_complete if complete else fp.rules_draft
+            if rules:
+                self._rules(fp, rules, value, container, path, label)
 
     def _walk_list(
         self,
-        fields: tuple[Field, ...],
+        fields: _Fields,
         value: Any,
         path: str,
-        label: str,
+        label: Label,
         min_items: int,
         max_items: int | None,
-        item_label: str | None = None,
+        item_label: Label | None = None,
     ) -> None:
         if value is None:
             value = []
@@ -329,85 +531,40 @@ class _Walker:
             self.add(path, "repeat.too_few", label, params={"min": min_items})
         if max_items is not None and len(value) > max_items:
             self.add(path, "repeat.too_many", label, params={"max": max_items})
+        base = item_label or label
         for index, item in enumerate(value):
             item_path = f"{path}[{index}]"
-            this_label = f"{item_label or label} {index + 1}"
             if not isinstance(item, Mapping):
-                self.add(item_path, "field.type_group", this_label)
+                self.add(item_path, "field.type_group", (base, index + 1))
             else:
-                self._walk_container(fields, item, item_path, this_label)
+                self._walk_container(fields, item, item_path, (base, index + 1))
 
-    def _walk_field(
-        self,
-        item: Field,
-        container: Mapping[str, Any],
-        siblings: Mapping[str, Field],
-        parent_path: str,
-        parent_label: str,
+    def _not_applicable(
+        self, fp: _FieldPlan, siblings: Mapping[str, Field], parent_path: str, label: Label
     ) -> None:
-        value = container.get(item.key)
-        path = f"{parent_path}.{item.key}"
-        label: Label = (parent_label, item)
-        filled = is_filled(value)
-        if item.visible_when is not None and not item.visible_when.evaluate(container):
-            if filled and self.complete:
-                names = sorted(item.visible_when.referenced_fields())
-                dependency = ", ".join(
-                    siblings[n].label.get(self.lang) if n in siblings else n for n in names
-                )
-                self.add(path, "field.not_applicable", label, params={"dependency": dependency})
-            return
-        if not filled:
-            if self.complete and item.is_required(container):
-                self.add(path, "field.required", label)
-            if self.complete and item.rules:
-                self._rules(item, value, container, path, label, empty=True)
-            return
-        if not self._check_type(item, value, path, label):
-            return
-        if item.type is FieldType.GROUP and isinstance(value, Mapping):
-            self._walk_container(item.fields, value, path, self._text(label))
-        elif item.type is FieldType.REPEAT:
-            item_label = item.item_label.get(self.lang) if item.item_label else None
-            min_items = item.min_items if item.is_required(container) else 0
-            self._walk_list(
-                item.fields,
-                value,
-                path,
-                self._text(label),
-                min_items,
-                item.max_items,
-                f"{parent_label}{_SEP}{item_label}" if item_label else None,
-            )
-        if item.rules:
-            self._rules(item, value, container, path, label, empty=False)
+        dependency = ", ".join(
+            siblings[n].label.get(self.lang) if n in siblings else n for n in fp.dependency
+        )
+        self.add(
+            f"{parent_path}.{fp.key}",
+            "field.not_applicable",
+            (label, fp.field),
+            params={"dependency": dependency},
+        )
 
-    def _text(self, label: Label) -> str:
-        if isinstance(label, tuple):
-            return f"{label[0]}{_SEP}{label[1].label.get(self.lang)}"
-        return label
-
-    def _check_type(self, item: Field, value: Any, path: str, label: Label) -> bool:
-        kind = item.type
-        if kind is FieldType.TEXT:
-            if not isinstance(value, str):
-                self.add(path, "field.type_text", label)
-                return False
-            if item.max_length is not None and len(value) > item.max_length:
-                self.add(path, "field.too_long", label, params={"max": item.max_length})
-                return False
-            return True
+    def _check_type(self, fp: _FieldPlan, value: Any, parent_path: str, label: Label) -> bool:
+        """The less common field types (text and enum are checked inline by the walk)."""
+        item = fp.field
+        kind = fp.kind
+        problem: str | None = None
+        params: dict[str, object] | None = None
         if kind is FieldType.DATE:
             if parse_iso_date(value) is None:
-                self.add(path, "field.type_date", label)
-                return False
-            return True
-        if kind is FieldType.YEAR:
+                problem = "field.type_date"
+        elif kind is FieldType.YEAR:
             if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9999:
-                self.add(path, "field.type_year", label)
-                return False
-            return True
-        if kind in (FieldType.INTEGER, FieldType.NUMBER):
+                problem = "field.type_year"
+        elif kind in (FieldType.INTEGER, FieldType.NUMBER):
             integer = kind is FieldType.INTEGER
             allowed: tuple[type, ...] = (int,) if integer else (int, float)
             if (
@@ -415,61 +572,40 @@ class _Walker:
                 or not isinstance(value, allowed)
                 or (isinstance(value, float) and not math.isfinite(value))
             ):
-                self.add(path, "field.type_integer" if integer else "field.type_number", label)
-                return False
-            return self._check_range(item, value, path, label)
-        if kind is FieldType.ENUM:
-            if not isinstance(value, str) or value not in item.option_values:
-                self.add(path, "enum.invalid", label, params={"options": self._options(item)})
-                return False
-            return True
-        if kind is FieldType.MULTI_ENUM:
+                problem = "field.type_integer" if integer else "field.type_number"
+            else:
+                unit = f" {item.unit}" if item.unit else ""
+                amount = cast(float, value)
+                if item.minimum is not None and amount < item.minimum:
+                    problem, params = "field.below_min", {"min": _num(item.minimum), "unit": unit}
+                elif item.maximum is not None and amount > item.maximum:
+                    problem, params = "field.above_max", {"max": _num(item.maximum), "unit": unit}
+        elif kind is FieldType.MULTI_ENUM:
             if not isinstance(value, list):
-                self.add(path, "field.type_list", label)
-                return False
-            values = item.option_values
-            if not all(isinstance(v, str) and v in values for v in value):
-                self.add(path, "enum.invalid", label, params={"options": self._options(item)})
-                return False
-            if len(set(value)) != len(value):
-                self.add(path, "multi_enum.duplicate", label)
-                return False
-            return True
-        if kind is FieldType.CODE:
+                problem = "field.type_list"
+            elif not all(isinstance(v, str) and v in fp.option_values for v in value):
+                problem, params = "enum.invalid", {"options": self._options(item)}
+            elif len(set(value)) != len(value):
+                problem = "multi_enum.duplicate"
+        elif kind is FieldType.CODE:
             if not isinstance(value, str):
-                self.add(path, "field.type_text", label)
-                return False
-            assert item.codelist is not None
-            verdict = _codelist_verdict(item.codelist, value)
-            if verdict is not None:
-                self.add(path, verdict, label, params={"codelist": item.codelist})
-                return False
-            return True
-        if kind is FieldType.GROUP:
+                problem = "field.type_text"
+            else:
+                assert item.codelist is not None
+                problem = _codelist_verdict(item.codelist, value)
+                params = {"codelist": item.codelist}
+        elif kind is _GROUP:
             if not isinstance(value, Mapping):
-                self.add(path, "field.type_group", label)
-                return False
-            return True
-        if kind is FieldType.REPEAT:
+                problem = "field.type_group"
+        elif kind is _REPEAT:
             if not isinstance(value, list):
-                self.add(path, "field.type_list", label)
-                return False
+                problem = "field.type_list"
+        elif kind is not _TEXT and kind is not _ENUM:  # pragma: no cover
+            raise AssertionError(f"unhandled field type {kind}")
+        if problem is None:
             return True
-        raise AssertionError(f"unhandled field type {kind}")  # pragma: no cover
-
-    def _check_range(self, item: Field, value: Any, path: str, label: Label) -> bool:
-        unit = f" {item.unit}" if item.unit else ""
-        if item.minimum is not None and value < item.minimum:
-            self.add(
-                path, "field.below_min", label, params={"min": _num(item.minimum), "unit": unit}
-            )
-            return False
-        if item.maximum is not None and value > item.maximum:
-            self.add(
-                path, "field.above_max", label, params={"max": _num(item.maximum), "unit": unit}
-            )
-            return False
-        return True
+        self.add(f"{parent_path}.{fp.key}", problem, (label, item), params=params)
+        return False
 
     def _options(self, item: Field, only: Collection[str] | None = None) -> str:
         labels = [o.label.get(self.lang) for o in item.options if only is None or o.value in only]
@@ -478,29 +614,27 @@ class _Walker:
 
     def _rules(
         self,
-        item: Field,
+        fp: _FieldPlan,
+        rules: tuple[Rule, ...],
         value: Any,
         container: Mapping[str, Any],
-        path: str,
-        label: Label,
-        *,
-        empty: bool,
+        parent_path: str,
+        parent_label: Label,
     ) -> None:
-        for name in item.rules:
-            rule = RULES[name]
-            if (empty and not rule.when_empty) or (not self.complete and not rule.syntax):
-                continue
-            ctx = RuleContext(
-                value=value,
-                container=container,
-                record=self.record,
-                path=path,
-                facts=self.facts,
-                mode=self.mode,
-                duplicate_lookup=self.lookup,
-            )
+        path = f"{parent_path}.{fp.key}"
+        # One context for the field's rules: rules only read it.
+        ctx = RuleContext(
+            value=value,
+            container=container,
+            record=self.record,
+            path=path,
+            facts=self.facts,
+            mode=self.mode,
+            duplicate_lookup=self.lookup,
+        )
+        for rule in rules:
             for finding in rule.fn(ctx):
-                self._report(item, finding, path, label)
+                self._report(fp.field, finding, path, (parent_label, fp.field))
 
     def _report(self, item: Field, finding: Finding, path: str, label: Label) -> None:
         params: dict[str, object] = dict(finding.params)

@@ -9,7 +9,7 @@ gets the precise "not in force on that date" message rather than "unknown"), and
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from typing import Literal
@@ -42,6 +42,12 @@ _SYNTAX: dict[str, Callable[[str], str | None]] = {
 class CodeChecker:
     name: CodeListName
     versions: tuple[CodeList, ...]
+    # Every code of every version in one set: validation asks once per code field per record.
+    _codes: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        codes = frozenset(code for version in self.versions for code in version.concepts)
+        object.__setattr__(self, "_codes", codes)
 
     def normalize(self, value: str) -> str | None:
         """The canonical form of ``value`` when it names a code of any version, else ``None``.
@@ -52,7 +58,7 @@ class CodeChecker:
         canonical = _SYNTAX[self.name](value)
         if canonical is None:
             return None
-        return canonical if any(canonical in v for v in self.versions) else None
+        return canonical if canonical in self._codes else None
 
     def label(self, code: str, lang: str = "nb") -> str:
         for version in reversed(self.versions):

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from desktop.forms import national_id
+
 Severity = Literal["error", "warning"]
 Mode = Literal["complete", "draft"]
 
@@ -37,6 +39,22 @@ class Facts:
     birth_date: dt.date | None = None
     id_sex: str | None = None
     registration_date: dt.date | None = None
+    # National ids parsed on ``today``: the facts and the national id rule read the same
+    # number, and parsing it (two check digits, a birth date) is a real part of the cost.
+    _national_ids: dict[str, national_id.NationalId | str] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def parse_national_id(self, number: str) -> national_id.NationalId | str:
+        """``national_id.parse(number, today=self.today)``, or its error code; parsed once."""
+        parsed = self._national_ids.get(number)
+        if parsed is None:
+            try:
+                parsed = national_id.parse(number, today=self.today)
+            except national_id.NationalIdError as exc:
+                parsed = exc.code
+            self._national_ids[number] = parsed
+        return parsed
 
     @property
     def reference_date(self) -> dt.date:
@@ -58,7 +76,7 @@ def age_on(birth_date: dt.date, on: dt.date) -> int:
     return years
 
 
-@dataclass
+@dataclass(slots=True)
 class RuleContext:
     value: Any
     container: Mapping[str, Any]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from desktop.forms import national_id
 from desktop.forms.rules import Finding, RuleContext, rule
 
 NATIONAL_ID_CODES = (
@@ -22,10 +21,9 @@ NATIONAL_ID_CODES = (
 def check_national_id(ctx: RuleContext) -> Iterator[Finding]:
     if not isinstance(ctx.value, str):
         return
-    try:
-        national_id.parse(ctx.value, today=ctx.facts.today)
-    except national_id.NationalIdError as exc:
-        yield Finding(exc.code)
+    parsed = ctx.facts.parse_national_id(ctx.value)
+    if isinstance(parsed, str):
+        yield Finding(parsed)
 
 
 @rule("sex_matches_national_id", codes=("sex.differs_from_national_id",))
