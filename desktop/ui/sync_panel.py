@@ -1,32 +1,41 @@
-"""The sync status panel: "Synkroniser nå", progress, cancel, last sync, counts, last error.
+"""The sync bar: "Synkroniser nå", progress, cancel, last sync, counts, last error, notices.
 
-All work runs off the GUI thread: the sync itself through ``BackgroundOp`` (the ops thread
-pool), the status read through ``Op`` (the store's database thread). Progress reported by
-the sync thread reaches the widgets only through the ops relay.
+All work runs off the GUI thread: a run (status before, ``run_sync``, status after) through
+``BackgroundOp`` on the ops thread pool, the status read alone through ``Op`` on the store's
+database thread. The GUI thread only sets label texts; progress from the sync thread is
+coalesced (at most one relay message waiting at a time), so a run with many batches or
+feedback pages never floods the event loop.
 
-Triggers, all funnelled into ``sync_now`` (which ignores a trigger while a sync runs):
+Triggers, all funnelled into ``sync_now`` (which ignores a trigger while a run is going):
 
 * the button;
 * a timer (default every 15 minutes);
 * connectivity returning: ``QNetworkInformation`` where the platform has a backend
   (reachability changes to online), plus a cheap periodic probe (``GET /v1/health`` in the
-  background, every minute) that syncs when the server answers again after a failure and
-  something is waiting.
+  background, every minute) that syncs when the server answers again after a failure.
 
-The shell places it with ``SyncPanel(store_source, parent)`` (e.g. in a dock or the status
-area) and may connect ``synced`` to refresh the record list.
+Every trigger needs the panel *started* (the store is unlocked: ``start``/``stop`` from the
+main window) and the profile *enrolled* (known from the last status read); until then the
+timers are not even running and the panel offers enrollment instead (``enroll_requested``).
+
+After a run the panel compares the counts before and after: ``states_changed`` tells the
+record list to reload, ``decisions_arrived`` carries how many records the register accepted
+or rejected and how many were set aside (``decisions_text`` words it), for a notice in the
+panel or, in the main window, above the list.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -47,8 +56,84 @@ PROBE_MS = 60 * 1000
 STATES = ("completed", "queued", "sent", "accepted", "rejected", "quarantined")
 
 
-class SyncPanel(QWidget):
-    synced = Signal()  # after every finished run (success or not): refresh record lists
+@dataclass(frozen=True)
+class RunOutcome:
+    """What one run did, read on the sync thread so the GUI thread only shows it."""
+
+    report: service.SyncReport | None
+    error: SyncError | None
+    before: status.SyncStatus
+    after: status.SyncStatus
+
+    @property
+    def changed(self) -> bool:
+        """Records moved between states, or personal data were purged: lists are stale."""
+        purged = self.report is not None and self.report.purged > 0
+        return purged or self.before.counts != self.after.counts
+
+    def decisions(self) -> tuple[int, int, int]:
+        """(accepted, rejected by the register, set aside) brought by this run.
+
+        From the run's report when it finished; after a failure part-way (decisions applied
+        before the connection dropped are kept) from the change in counts.
+        """
+        if self.report is not None:
+            return (
+                self.report.feedback.accepted,
+                self.report.feedback.rejected,
+                self.report.packed.quarantined + self.report.uploaded.set_aside,
+            )
+        before, after = self.before.counts, self.after.counts
+
+        def grew(name: str) -> int:
+            return max(0, after.get(name, 0) - before.get(name, 0))
+
+        set_aside = grew("quarantined")
+        return grew("accepted"), max(0, grew("rejected") - set_aside), set_aside
+
+
+class _Run:
+    """One run's cancel flag and coalesced progress (shared with the sync thread)."""
+
+    def __init__(self) -> None:
+        self.cancel = threading.Event()
+        self._lock = threading.Lock()
+        self._latest: tuple[str, int, int] | None = None
+        self._posted = False
+
+    def report(self, phase: str, done: int, total: int, deliver: Callable[[], None]) -> None:
+        """On the sync thread: keep the latest figure; post only if none is waiting."""
+        with self._lock:
+            self._latest = (phase, done, total)
+            if self._posted:
+                return
+            self._posted = True
+        relay().post(deliver)
+
+    def take(self) -> tuple[str, int, int] | None:
+        """On the GUI thread: the latest figure (and allow the next post)."""
+        with self._lock:
+            latest, self._latest, self._posted = self._latest, None, False
+        return latest
+
+
+def local_time(stamp: str) -> str:
+    """An ISO UTC stamp as the clinician's local date and time (dd.mm.yyyy HH:MM)."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+class SyncPanel(QFrame):
+    synced = Signal()  # after every finished run (success or not)
+    states_changed = Signal()  # a run changed record states or purged data: reload lists
+    decisions_arrived = Signal(int, int, int)  # accepted, rejected, set aside (any > 0)
+    enroll_requested = Signal()  # not enrolled: the user asked to connect to the register
+    enrolled_changed = Signal(bool)
 
     def __init__(
         self,
@@ -59,34 +144,60 @@ class SyncPanel(QWidget):
         probe_ms: int = PROBE_MS,
         policy: RetryPolicy | None = None,
         watch_network: bool = True,
+        autostart: bool = True,
     ) -> None:
         super().__init__(parent)
         self._store_source = store_source
-        self._policy = policy
-        self._cancel: threading.Event | None = None
+        self.policy = policy
+        self._timer_ms = timer_ms
+        self._probe_ms = probe_ms
+        self._watch = watch_network
+        self._run: _Run | None = None
+        self._active = False
+        self._enrolled: bool | None = None  # None: not known yet (no status read)
+        self._generation = 0  # answers from before a stop are dropped
         self._offline = False
         self._probing = False
+        self.show_notices = True  # False: the owner shows ``decisions_arrived`` elsewhere
+        self.network: Any = None
         self.setObjectName("syncPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(self.tr("Synchronisation with the register"))
 
-        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button = QPushButton(self.tr("Sync now"), self)
         self.sync_button.setObjectName("syncNow")
+        self.sync_button.setAccessibleName(self.tr("Sync now"))
         self.sync_button.clicked.connect(self.sync_now)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setEnabled(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel the synchronisation"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
+        self.enroll_button = QPushButton(self.tr("Connect to the register…"), self)
+        self.enroll_button.setObjectName("syncEnroll")
+        self.enroll_button.setAccessibleName(self.tr("Connect this PC to the register"))
+        self.enroll_button.clicked.connect(self.enroll_requested)
+        self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Sync progress"))
-        self.last_sync = QLabel()
-        self.error = QLabel()
+        self.progress.setMaximumWidth(260)
+        self.last_sync = QLabel(self)
+        self.last_sync.setAccessibleName(self.tr("Last synchronisation"))
+        self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setObjectName("syncError")
+        self.error.setAccessibleName(self.tr("Last sync error"))
+        self.error.setStyleSheet("QLabel#syncError { color: #a4262c; }")
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setObjectName("syncNotice")
+        self.notice.setAccessibleName(self.tr("Sync notice"))
         self.count_labels: dict[str, QLabel] = {}
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.sync_button)
-        buttons.addWidget(self.cancel_button)
-        grid = QGridLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.sync_button)
+        top.addWidget(self.cancel_button)
+        top.addWidget(self.enroll_button)
+        top.addWidget(self.progress)
+        top.addWidget(self.last_sync, 1)
+        counts = QHBoxLayout()
         names = {
             "completed": self.tr("Completed, not sent"),
             "queued": self.tr("In the outbox"),
@@ -95,31 +206,94 @@ class SyncPanel(QWidget):
             "rejected": self.tr("Rejected"),
             "quarantined": self.tr("Set aside (need correction)"),
         }
-        for row, state in enumerate(STATES):
-            value = QLabel("0")
+        for state in STATES:
+            name = QLabel(names[state] + ":", self)
+            value = QLabel("", self)
             value.setObjectName(f"count_{state}")
+            value.setAccessibleName(names[state])
+            name.setBuddy(value)
             self.count_labels[state] = value
-            grid.addWidget(QLabel(names[state]), row, 0)
-            grid.addWidget(value, row, 1)
+            counts.addWidget(name)
+            counts.addWidget(value)
+            counts.addSpacing(12)
+        counts.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.last_sync)
-        layout.addLayout(grid)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addLayout(counts)
         layout.addWidget(self.error)
+        layout.addWidget(self.notice)
 
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.sync_now)
-        if timer_ms > 0:
-            self._timer.start(timer_ms)
         self._probe_timer = QTimer(self)
         self._probe_timer.timeout.connect(self.probe)
-        if probe_ms > 0:
-            self._probe_timer.start(probe_ms)
-        self.network: Any = None
-        if watch_network:
-            self._watch_network()
+        self._show_idle()
+        if autostart:
+            self.start()
+
+    # -- started / stopped ---------------------------------------------------------------------
+
+    @property
+    def active(self) -> bool:
+        return self._active
+
+    @property
+    def enrolled(self) -> bool:
+        return bool(self._enrolled)
+
+    def start(self) -> None:
+        """The store is open: read the status; triggers follow once it says enrolled."""
+        self._active = True
+        self._generation += 1
+        self.show()
         self.refresh()
+
+    def stop(self) -> None:
+        """The store is closing: cancel a run, stop every trigger, forget what was shown."""
+        self._active = False
+        self._generation += 1
+        if self._run is not None:
+            self._run.cancel.set()
+            self._run = None
+        self._enrolled = None
+        self._offline = False
+        self._arm(False)
+        for label in self.count_labels.values():
+            label.clear()
+        self.last_sync.clear()
+        self.error.clear()
+        self.notice.clear()
+        self._show_idle()
+
+    def _arm(self, on: bool) -> None:
+        """Timers and the network watch run only while started and enrolled."""
+        if on and self._timer_ms > 0:
+            if not self._timer.isActive():
+                self._timer.start(self._timer_ms)
+        else:
+            self._timer.stop()
+        if on and self._probe_ms > 0:
+            if not self._probe_timer.isActive():
+                self._probe_timer.start(self._probe_ms)
+        else:
+            self._probe_timer.stop()
+        if on and self._watch and self.network is None:
+            self._watch_network()
+        elif not on and self.network is not None:
+            self.network.reachabilityChanged.disconnect(self._reachability_changed)
+            self.network = None
+
+    def _show_idle(self) -> None:
+        running = self._run is not None
+        known = self._enrolled is not None
+        self.sync_button.setVisible(not known or bool(self._enrolled))
+        self.sync_button.setEnabled(self._active and bool(self._enrolled) and not running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running and not self._run.cancel.is_set())  # type: ignore[union-attr]
+        self.enroll_button.setVisible(known and not self._enrolled)
+        self.progress.setVisible(running)
 
     # -- triggers ------------------------------------------------------------------------------
 
@@ -139,9 +313,10 @@ class SyncPanel(QWidget):
 
     def probe(self) -> None:
         """Cheap check after a failure: when the server answers again, sync."""
-        if self._cancel is not None or self._probing or not self._offline:
+        if not self._ready() or self._probing or not self._offline:
             return
         store = self._store_source()
+        generation = self._generation
         self._probing = True
 
         def reachable() -> bool:
@@ -159,7 +334,7 @@ class SyncPanel(QWidget):
             return True
 
         def done(ok: bool) -> None:
-            if ok:
+            if ok and generation == self._generation:
                 self.sync_now()
 
         def finished() -> None:
@@ -169,42 +344,60 @@ class SyncPanel(QWidget):
         op.success(done).failure(lambda _e: None).finally_(finished)
         op.run_in_background()
 
+    def _ready(self) -> bool:
+        return self._active and bool(self._enrolled) and self._run is None
+
     # -- a run ---------------------------------------------------------------------------------
 
     @property
     def running(self) -> bool:
-        return self._cancel is not None
+        return self._run is not None
 
     def sync_now(self) -> None:
-        if self._cancel is not None:
+        if not self._ready():
             return
-        store = self._store_source()
-        cancel = threading.Event()
-        self._cancel = cancel
-        self.sync_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
+        try:
+            store = self._store_source()
+        except Exception:
+            return  # locked in the meantime
+        run = _Run()
+        self._run = run
+        self.notice.clear()
         self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        policy = self._policy
+        self.progress.resetFormat()
+        self._show_idle()
+        policy = self.policy
+
+        def deliver() -> None:  # on the GUI thread
+            latest = run.take()
+            if latest is not None and run is self._run:
+                self._show_progress(*latest)
 
         def report(phase: str, done: int, total: int) -> None:  # on the sync thread
-            relay().post(lambda: self._show_progress(phase, done, total))
+            run.report(phase, done, total, deliver)
 
-        def work() -> service.SyncReport:
-            return service.run_sync(store, policy=policy, cancel=cancel, progress=report)
+        def work() -> RunOutcome:
+            before = store.call(status.read, "sync status")
+            report_: service.SyncReport | None = None
+            error: SyncError | None = None
+            try:
+                report_ = service.run_sync(store, policy=policy, cancel=run.cancel, progress=report)
+            except SyncError as exc:
+                error = exc
+            after = store.call(status.read, "sync status")
+            return RunOutcome(report_, error, before, after)
 
         op = BackgroundOp(self, work)
-        op.success(self._succeeded).failure(self._failed).finally_(self._finished)
+        op.success(lambda outcome: self._done(run, outcome))
+        op.failure(lambda exc: self._failed(run, exc))
         op.run_in_background()
 
     def cancel(self) -> None:
-        if self._cancel is not None:
-            self._cancel.set()
+        if self._run is not None:
+            self._run.cancel.set()
             self.cancel_button.setEnabled(False)
 
     def _show_progress(self, phase: str, done: int, total: int) -> None:
-        if self._cancel is None:
-            return
         if phase == "upload" and total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
@@ -212,49 +405,110 @@ class SyncPanel(QWidget):
         else:
             self.progress.setRange(0, 0)
 
-    def _succeeded(self, _report: service.SyncReport) -> None:
-        self._offline = False
-        self.error.clear()
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, SyncError):
-            self._offline = exc.code in ("offline", "server_busy")
-            if exc.code != "cancelled":
-                self.error.setText(exc.user_message(i18n.current_language()))
+    def _done(self, run: _Run, outcome: RunOutcome) -> None:
+        if run is not self._run:
+            return  # stopped (locked) while it ran
+        self._run = None
+        error = outcome.error
+        if error is None:
+            self._offline = False
         else:
-            self.error.setText(
-                self.tr("Sync failed unexpectedly: %1").replace("%1", type(exc).__name__)
-            )
-
-    def _finished(self) -> None:
-        self._cancel = None
-        self.sync_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
-        self.progress.setVisible(False)
-        self.refresh()
+            self._offline = error.code in ("offline", "server_busy", "rate_limited")
+        self.show_status(outcome.after)
+        if error is not None and error.code != "cancelled":
+            self.error.setText(error.user_message(i18n.current_language()))
+        accepted, rejected, set_aside = outcome.decisions()
+        self._show_notice(accepted, rejected, set_aside)
+        self._show_idle()
+        if outcome.changed:
+            self.states_changed.emit()
+        if accepted or rejected or set_aside:
+            self.decisions_arrived.emit(accepted, rejected, set_aside)
         self.synced.emit()
+
+    def _failed(self, run: _Run, exc: BaseException) -> None:
+        """Not a sync error: the store closed under the run, or a bug. Say so, plainly."""
+        if run is not self._run:
+            return
+        self._run = None
+        self._show_idle()
+        self.error.setText(
+            self.tr(
+                "Sync failed unexpectedly (%1). Try again; if it persists, contact support."
+            ).replace("%1", type(exc).__name__)
+        )
+        self.refresh()
+        self.states_changed.emit()
+        self.synced.emit()
+
+    def decisions_text(self, accepted: int, rejected: int, set_aside: int) -> str:
+        """E.g. "2 registreringer avvist av registeret – se listen." (empty: nothing new)."""
+        parts = []
+        if rejected:
+            parts.append(
+                self.tr("%n registration(s) rejected by the register – see the list.", "", rejected)
+            )
+        if set_aside:
+            parts.append(
+                self.tr(
+                    "%n registration(s) set aside before sending – see the list.", "", set_aside
+                )
+            )
+        if accepted:
+            parts.append(self.tr("%n registration(s) accepted by the register.", "", accepted))
+        return " ".join(parts)
+
+    def _show_notice(self, accepted: int, rejected: int, set_aside: int) -> None:
+        if self.show_notices:
+            self.notice.setText(self.decisions_text(accepted, rejected, set_aside))
 
     # -- status --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        if not self._active:
+            return
         try:
             store = self._store_source()
         except Exception:
             return
+        generation = self._generation
+
+        def show(state: status.SyncStatus) -> None:
+            if generation == self._generation:
+                self.show_status(state)
+
         op = Op(self, status.read, store=store, operation="sync status")
-        op.success(self.show_status).failure(lambda _e: None)
+        op.success(show).failure(lambda _e: None)
         op.run_in_background()
 
     def show_status(self, state: status.SyncStatus) -> None:
+        if not self._active:
+            return
         for name, label in self.count_labels.items():
             label.setText(str(state.counts.get(name, 0)))
+        was = self._enrolled
+        self._enrolled = state.enrolled
         if not state.enrolled:
-            self.last_sync.setText(self.tr("This PC is not enrolled with the register."))
+            self.last_sync.setText(
+                self.tr(
+                    "This PC is not connected to the register yet. Choose Connect to the "
+                    "register and have the enrollment letter ready."
+                )
+            )
         elif state.last_success_at:
-            self.last_sync.setText(self.tr("Last sync: %1").replace("%1", state.last_success_at))
+            self.last_sync.setText(
+                self.tr("Last sync: %1").replace("%1", local_time(state.last_success_at))
+            )
         else:
             self.last_sync.setText(self.tr("Not synchronised yet"))
-        if state.last_error_code and self._cancel is None:
-            self.error.setText(message_for(state.last_error_code, i18n.current_language()))
-        elif self._cancel is None:
-            self.error.clear()
+        if self._run is None:
+            code = state.last_error_code if state.enrolled else None
+            if code:
+                self.error.setText(message_for(code, i18n.current_language()))
+                self._offline = self._offline or code in ("offline", "server_busy")
+            else:
+                self.error.clear()
+        self._arm(state.enrolled)
+        self._show_idle()
+        if was != self._enrolled:
+            self.enrolled_changed.emit(state.enrolled)

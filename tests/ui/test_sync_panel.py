@@ -1,22 +1,42 @@
-"""The sync panel against the real inbox: button, progress, counts, errors in Norwegian."""
+"""The sync panel against the real inbox: button, progress, counts, errors in Norwegian;
+triggers only while started and enrolled."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pytestqt.qtbot import QtBot
 
+from desktop.storage.profile import Profile
+from desktop.sync import status
 from desktop.ui.ops import wait_for_background_work
 from desktop.ui.sync_panel import SyncPanel
-from tests.sync.conftest import FAST, Client, add_completed, client, inbox_server, staff
-from tests.sync.inbox_process import InboxProcess
+from tests.sync.conftest import (
+    FAST,
+    PASSPHRASE,
+    Client,
+    add_completed,
+    client,
+    inbox_server,
+    staff,
+)
+from tests.sync.inbox_process import InboxProcess, Staff
 
 __all__ = ["client", "inbox_server", "staff"]  # fixtures used below
 
 
+def started(qtbot: QtBot, panel: SyncPanel) -> SyncPanel:
+    """Wait for the first status read: triggers follow enrollment, which it tells."""
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.count_labels["completed"].text() != "", timeout=10_000)
+    return panel
+
+
 def test_button_syncs_in_the_background_and_shows_counts(qtbot: QtBot, client: Client) -> None:
     add_completed(client.store, 4, seed=21)
-    panel = SyncPanel(lambda: client.store, timer_ms=0, probe_ms=0, policy=FAST)
-    qtbot.addWidget(panel)
-    qtbot.waitUntil(lambda: panel.count_labels["completed"].text() == "4")
+    panel = started(qtbot, SyncPanel(lambda: client.store, timer_ms=0, probe_ms=0, policy=FAST))
+    assert panel.enrolled and panel.sync_button.isEnabled() and panel.enroll_button.isHidden()
+    assert panel.count_labels["completed"].text() == "4"
     with qtbot.waitSignal(panel.synced, timeout=30_000):
         panel.sync_button.click()
         assert panel.running and not panel.sync_button.isEnabled()
@@ -32,8 +52,7 @@ def test_offline_error_is_plain_norwegian_and_probe_recovers(
     qtbot: QtBot, client: Client, inbox_server: InboxProcess
 ) -> None:
     add_completed(client.store, 2, seed=22)
-    panel = SyncPanel(lambda: client.store, timer_ms=0, probe_ms=0, policy=FAST)
-    qtbot.addWidget(panel)
+    panel = started(qtbot, SyncPanel(lambda: client.store, timer_ms=0, probe_ms=0, policy=FAST))
     inbox_server.kill()
     with qtbot.waitSignal(panel.synced, timeout=30_000):
         panel.sync_now()
@@ -54,10 +73,84 @@ def test_cancel_stops_a_run(qtbot: QtBot, client: Client, inbox_server: InboxPro
     from desktop.sync.http import RetryPolicy
 
     slow = RetryPolicy(attempts=50, base_delay=1.0, max_delay=1.0, connect_timeout=1)
-    panel = SyncPanel(lambda: client.store, timer_ms=0, probe_ms=0, policy=slow)
-    qtbot.addWidget(panel)
+    panel = started(qtbot, SyncPanel(lambda: client.store, timer_ms=0, probe_ms=0, policy=slow))
     with qtbot.waitSignal(panel.synced, timeout=20_000):
         panel.sync_now()
         panel.cancel()
     assert not panel.running
     wait_for_background_work()
+
+
+def test_states_changed_and_decisions_are_reported(
+    qtbot: QtBot, client: Client, staff: Staff
+) -> None:
+    from desktop.sync.protocol import RecordDecision
+
+    ids = add_completed(client.store, 3, seed=24)
+    panel = started(qtbot, SyncPanel(lambda: client.store, timer_ms=0, probe_ms=0, policy=FAST))
+    with qtbot.waitSignal(panel.states_changed, timeout=30_000):
+        panel.sync_now()
+    qtbot.waitUntil(lambda: not panel.running)
+    staff.decide(
+        client.key_id,
+        [
+            RecordDecision(ids[0], 1, "accepted"),
+            RecordDecision(ids[1], 1, "rejected", "missing_consent", "Samtykke mangler"),
+            RecordDecision(ids[2], 1, "rejected", "wrong_diagnosis", "Feil diagnose"),
+        ],
+    )
+    with qtbot.waitSignal(panel.decisions_arrived, timeout=30_000) as decided:
+        panel.sync_now()
+    assert decided.args == [1, 2, 0]
+    qtbot.waitUntil(lambda: not panel.running)
+    assert panel.notice.text() == (
+        "2 registreringer avvist av registeret – se listen. 1 registrering akseptert av registeret."
+    )
+    assert panel.count_labels["rejected"].text() == "2"
+    # Nothing new: no notice, no reload signal.
+    with qtbot.assertNotEmitted(panel.states_changed), qtbot.waitSignal(panel.synced):
+        panel.sync_now()
+    assert panel.notice.text() == ""
+    wait_for_background_work()
+
+
+def test_not_enrolled_offers_enrollment_and_never_syncs(
+    qtbot: QtBot, make_profile: Callable[..., Profile]
+) -> None:
+    store = make_profile().create(PASSPHRASE).store
+    try:
+        add_completed(store, 1, seed=25)
+        panel = started(qtbot, SyncPanel(lambda: store, timer_ms=50, probe_ms=50))
+        assert not panel.enrolled
+        assert panel.enroll_button.isVisibleTo(panel) and not panel.sync_button.isVisibleTo(panel)
+        assert "ikke koblet til registeret" in panel.last_sync.text()
+        with qtbot.waitSignal(panel.enroll_requested):
+            panel.enroll_button.click()
+        # The triggers are not armed, and a direct call does nothing either.
+        assert not panel._timer.isActive() and not panel._probe_timer.isActive()
+        assert panel.network is None
+        panel.sync_now()
+        assert not panel.running
+        qtbot.wait(200)
+        assert store.call(status.read).last_attempt_at is None
+    finally:
+        store.close()
+
+
+def test_stop_disarms_and_forgets(qtbot: QtBot, client: Client) -> None:
+    add_completed(client.store, 2, seed=26)
+    panel = started(
+        qtbot,
+        SyncPanel(lambda: client.store, timer_ms=60_000, probe_ms=60_000, watch_network=False),
+    )
+    assert panel._timer.isActive() and panel._probe_timer.isActive()
+    panel.stop()
+    assert not panel.active and not panel.enrolled
+    assert not panel._timer.isActive() and not panel._probe_timer.isActive()
+    assert all(label.text() == "" for label in panel.count_labels.values())
+    assert panel.last_sync.text() == "" and panel.error.text() == ""
+    panel.sync_now()
+    assert not panel.running
+    panel.start()
+    qtbot.waitUntil(lambda: panel.count_labels["completed"].text() == "2", timeout=10_000)
+    assert panel.enrolled and panel._timer.isActive()
