@@ -44,7 +44,7 @@ class AppController(QObject):
             self.session,
             self,
             interval_ms=check_interval_ms,
-            before_lock=self.main.form.about_to_lock,
+            before_lock=self.main.about_to_lock,
         )
         self.session.on_lock.append(self._on_locked)
         ops.set_store_source(lambda: self.session.store)
@@ -68,7 +68,7 @@ class AppController(QObject):
     def lock(self) -> None:
         if self.session.locked:
             return
-        self.main.form.about_to_lock()
+        self.main.about_to_lock()
         self.session.lock()  # runs _on_locked through the session's callbacks
 
     def _on_locked(self) -> None:
@@ -91,7 +91,7 @@ class AppController(QObject):
         if self._on_locked in self.session.on_lock:
             self.session.on_lock.remove(self._on_locked)
         if not self.session.locked:
-            self.main.form.about_to_lock()
+            self.main.about_to_lock()
             self.session.lock()
         self.main.deactivate()
         ops.wait_for_background_work()

@@ -1,8 +1,15 @@
-"""The main window: menus, the record list, the form area and a status bar.
+"""The main window: menus, the sync bar, the record list, the form area and a status bar.
 
-Deliberately a shell. Menus trigger signals or small dialogs; the list and the form live in
-their own modules; locking, unlocking and start-up are the controller's job. ``deactivate``
-is the one place that makes sure no patient data stays in a widget while locked.
+Deliberately a shell. Menus trigger signals or small dialogs; the list, the form and the
+sync bar live in their own modules; locking, unlocking and start-up are the controller's job.
+``activate`` starts the sync bar with the store; ``deactivate`` is the one place that makes
+sure no patient data (and no sync state) stays in a widget while locked.
+
+The sync bar sits above the record list, where the clinician looks: last sync, counts, the
+last error in plain words, "Synkroniser nå", progress and cancel. When a run changed record
+states the list reloads; when it brought the register's decisions a notice above the list
+says so. The "Synkronisering" menu connects the PC to the register (``EnrollDialog``),
+starts a sync and shows the status.
 """
 
 from __future__ import annotations
@@ -12,10 +19,18 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from desktop import __version__
+from desktop.storage.records import RecordStatus
 from desktop.storage.session import Session
+from desktop.storage.store import Store
+from desktop.sync import status
+from desktop.sync.errors import message_for
+from desktop.ui import i18n
+from desktop.ui.enroll_dialog import EnrollDialog
 from desktop.ui.form_host import FormHost
+from desktop.ui.ops import Op
 from desktop.ui.record_list import RecordListPanel
 from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog
+from desktop.ui.sync_panel import SyncPanel, local_time
 
 
 class MainWindow(QMainWindow):
@@ -30,6 +45,10 @@ class MainWindow(QMainWindow):
         self.resize(1000, 640)
 
         self.records = RecordListPanel(self)
+        self.sync_panel = SyncPanel(self._store, self.records, autostart=False)
+        self.records.set_header(self.sync_panel)
+        self.sync_panel.show_notices = False  # shown above the list instead
+        self.sync_panel.hide()
         self.form = FormHost(self)
         self.pages = QStackedWidget(self)
         self.pages.setAccessibleName(self.tr("Work area"))
@@ -47,6 +66,14 @@ class MainWindow(QMainWindow):
         self.records.open_requested.connect(self.open_registration)
         self.records.model.total_changed.connect(self._show_total)
         self.form.closed.connect(self.show_list)
+        self.sync_panel.enroll_requested.connect(self.enroll)
+        self.sync_panel.enrolled_changed.connect(self._enrolled_changed)
+        self.sync_panel.states_changed.connect(self._sync_changed_states)
+        self.sync_panel.decisions_arrived.connect(self._decisions_arrived)
+        self._status_box: QMessageBox | None = None
+
+    def _store(self) -> Store:
+        return self.session.store
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
         action = QAction(text, self)
@@ -81,6 +108,17 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.change_passphrase_action)
         settings_menu.addAction(self.auto_lock_action)
 
+        sync_menu = bar.addMenu(self.tr("S&ync"))
+        self.enroll_action = self._action(self.tr("&Connect to the register…"), self.enroll)
+        self.sync_action = self._action(
+            self.tr("&Sync now"), self.sync_panel.sync_now, QKeySequence("F5")
+        )
+        self.sync_action.setEnabled(False)
+        self.sync_status_action = self._action(self.tr("Sync s&tatus…"), self.sync_status)
+        sync_menu.addAction(self.enroll_action)
+        sync_menu.addAction(self.sync_action)
+        sync_menu.addAction(self.sync_status_action)
+
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = self._action(self.tr("&About"), self.about)
         help_menu.addAction(self.about_action)
@@ -106,14 +144,29 @@ class MainWindow(QMainWindow):
     # -- unlocked / locked ------------------------------------------------------------------
 
     def activate(self) -> None:
-        """Unlocked: load the list afresh."""
+        """Unlocked: load the list afresh and start the sync bar."""
         self.show_list()
         self.records.activate()
+        self.sync_panel.start()
+
+    def about_to_lock(self) -> None:
+        """Just before the store closes: save the form's draft, stop a sync run."""
+        self.form.about_to_lock()
+        self.sync_panel.cancel()
 
     def deactivate(self) -> None:
-        """Locked: forget every row, the form and open dialogs; hide the window."""
+        """Locked: forget every row, the form, the sync state and open dialogs; hide."""
         for dialog in self.findChildren(ChangePassphraseDialog) + self.findChildren(AutoLockDialog):
             dialog.reject()
+        for enroll_dialog in self.findChildren(EnrollDialog):
+            enroll_dialog.force_close()
+        if self._status_box is not None:
+            self._status_box.done(0)
+            self._status_box.deleteLater()
+            self._status_box = None
+        self.sync_panel.stop()
+        self.sync_panel.hide()
+        self.sync_action.setEnabled(False)
         self.form.clear()
         self.records.clear()
         self.count_label.clear()
@@ -122,6 +175,70 @@ class MainWindow(QMainWindow):
 
     def _show_total(self, total: int) -> None:
         self.count_label.setText(self.tr("%n registration(s)", "", total))
+
+    # -- sync -------------------------------------------------------------------------------
+
+    def _enrolled_changed(self, enrolled: bool) -> None:
+        self.sync_action.setEnabled(enrolled)
+
+    def _sync_changed_states(self) -> None:
+        if self.records.model.active:
+            self.records.model.reload()
+
+    def _decisions_arrived(self, accepted: int, rejected: int, set_aside: int) -> None:
+        """The notice above the list; rejections get the way to correct them and a filter."""
+        text = self.sync_panel.decisions_text(accepted, rejected, set_aside)
+        if rejected or set_aside:
+            text += " " + self.tr("Open one and choose New revision to correct it.")
+        self.records.show_notice(text, RecordStatus.REJECTED if rejected or set_aside else None)
+
+    def enroll(self) -> None:
+        if self.session.locked:
+            return
+        existing = self.findChildren(EnrollDialog)
+        if existing:
+            existing[0].raise_()
+            return
+        dialog = EnrollDialog(self._store, self, policy=self.sync_panel.policy)
+        dialog.enrolled.connect(lambda _result: self.sync_panel.refresh())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def sync_status(self) -> None:
+        """The status as ``sjelden sync-status`` prints it, read on the database thread."""
+        Op(self, status.read, operation="sync status").success(
+            self._show_sync_status
+        ).run_in_background()
+
+    def _show_sync_status(self, state: status.SyncStatus) -> None:
+        lang = i18n.current_language()
+        never = self.tr("never")
+        lines = [
+            self.tr("Server: %1").replace(
+                "%1", state.server_url or self.tr("not connected to the register")
+            ),
+            self.tr("Last sync: %1").replace(
+                "%1", local_time(state.last_success_at) if state.last_success_at else never
+            ),
+            self.tr("Last attempt: %1").replace(
+                "%1", local_time(state.last_attempt_at) if state.last_attempt_at else never
+            ),
+            self.tr("Waiting to be sent: %1; batches in the outbox: %2")
+            .replace("%1", str(state.waiting))
+            .replace("%2", str(state.pending_batches)),
+        ]
+        if state.last_error_code:
+            lines.append(
+                self.tr("Last error: %1").replace("%1", message_for(state.last_error_code, lang))
+            )
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Sync status"))
+        box.setAccessibleName(self.tr("Sync status"))
+        box.setText("\n".join(lines))
+        box.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+        box.finished.connect(lambda _r: setattr(self, "_status_box", None))
+        self._status_box = box
+        box.open()
 
     # -- dialogs ----------------------------------------------------------------------------
 

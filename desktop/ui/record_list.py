@@ -1,4 +1,9 @@
-"""The list of registrations: search, status filter and a sortable, lazily loaded table."""
+"""The list of registrations: search, status filter and a sortable, lazily loaded table.
+
+Above the table the shell may place a header (the sync bar, ``set_header``) and a notice
+(``show_notice``): e.g. after a sync brought rejections, with a button that filters the list
+to them. The last column (the register's note) is not sortable.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,7 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.storage.records import RecordStatus
-from desktop.ui.record_model import RECORD_ID_ROLE, RecordTableModel, status_label
+from desktop.ui.record_model import (
+    RECORD_ID_ROLE,
+    SORT_KEYS,
+    RecordTableModel,
+    status_label,
+)
 
 SEARCH_DELAY_MS = 300  # one query after typing pauses, not one per key
 
@@ -68,9 +79,32 @@ class RecordListPanel(QWidget):
         horizontal = self.table.horizontalHeader()
         horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         horizontal.setStretchLastSection(True)
-        for column, width in enumerate((110, 280, 140)):
+        for column, width in enumerate((110, 280, 140, 260)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._activated)
+        self._sorted_by = (horizontal.sortIndicatorSection(), horizontal.sortIndicatorOrder())
+        horizontal.sortIndicatorChanged.connect(self._sort_indicator_changed)
+
+        self.notice = QFrame(self)
+        self.notice.setObjectName("listNotice")
+        self.notice.setFrameShape(QFrame.Shape.StyledPanel)
+        self.notice.setStyleSheet("QFrame#listNotice { background: #fff4ce; }")
+        self.notice_text = QLabel(self.notice)
+        self.notice_text.setWordWrap(True)
+        self.notice_text.setAccessibleName(self.tr("Notice"))
+        self.notice_show = QPushButton(self.tr("&Show them"), self.notice)
+        self.notice_show.setAccessibleName(self.tr("Show the registrations the notice is about"))
+        self.notice_show.clicked.connect(self._show_notice_rows)
+        self.notice_close = QPushButton(self.tr("&Dismiss"), self.notice)
+        self.notice_close.setAccessibleName(self.tr("Dismiss the notice"))
+        self.notice_close.clicked.connect(self.hide_notice)
+        notice_layout = QHBoxLayout(self.notice)
+        notice_layout.setContentsMargins(8, 4, 8, 4)
+        notice_layout.addWidget(self.notice_text, 1)
+        notice_layout.addWidget(self.notice_show)
+        notice_layout.addWidget(self.notice_close)
+        self.notice.hide()
+        self._notice_status: RecordStatus | None = None
 
         self.empty_hint = QLabel("", self)
         self.empty_hint.setAccessibleName(self.tr("List status"))
@@ -93,6 +127,8 @@ class RecordListPanel(QWidget):
         bar.addStretch(0)
         bar.addWidget(self.new_button)
         layout = QVBoxLayout(self)
+        self._layout = layout
+        layout.addWidget(self.notice)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_hint)
@@ -117,9 +153,42 @@ class RecordListPanel(QWidget):
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.model.reload()
 
+    def set_header(self, widget: QWidget) -> None:
+        """Put ``widget`` (the sync bar) at the very top, above the notice and the search."""
+        self._layout.insertWidget(0, widget)
+
+    def show_notice(self, text: str, status: RecordStatus | None = None) -> None:
+        """A notice above the list; with ``status``, a button filters the list to it."""
+        self.notice_text.setText(text)
+        self._notice_status = status
+        self.notice_show.setVisible(status is not None)
+        self.notice.show()
+
+    def hide_notice(self) -> None:
+        self.notice.hide()
+        self.notice_text.clear()
+        self._notice_status = None
+
+    def _show_notice_rows(self) -> None:
+        if self._notice_status is not None:
+            self.status_filter.setCurrentIndex(self.status_filter.findData(self._notice_status))
+        self.hide_notice()
+        self.table.setFocus()
+
+    def _sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:
+        """The note column cannot be sorted by: put the indicator back where it was."""
+        header = self.table.horizontalHeader()
+        if section >= len(SORT_KEYS):
+            header.blockSignals(True)
+            header.setSortIndicator(*self._sorted_by)
+            header.blockSignals(False)
+        else:
+            self._sorted_by = (section, order)
+
     def clear(self) -> None:
-        """Drop every row and the search text (on lock)."""
+        """Drop every row, the search text and any notice (on lock)."""
         self._search_timer.stop()
+        self.hide_notice()
         self.model.clear()
         self.search.blockSignals(True)
         self.search.clear()

@@ -10,10 +10,17 @@ change starts again from the first page. The rows are kept as the store returns 
 Every query runs on the database thread via ``Op``; results that belong to an older query
 (sorting changed, search typed, the app locked) are recognised by a generation number and
 dropped. ``clear`` removes every row from memory, which is what locking relies on.
+
+The last column is the register's word on a row: for a rejected revision the reason (code
+and text, from the sync outbox) and how to correct it (a new revision); for a revision set
+aside before sending, what was wrong; for an accepted one whose personal data retention has
+purged, that they are gone. It is read with the page, for the rejected rows of that page
+only, on the database thread.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -34,6 +41,8 @@ from desktop.ui.ops import Op
 PAGE_SIZE = 200
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 3  # the row's ``SyncNote`` (or None)
+NOTE_COLUMN = 4
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -66,6 +75,7 @@ class Query:
 
 
 SORT_KEYS: tuple[SortKey, ...] = ("status", "display_name", "registered_on", "diagnosis")
+COLUMN_COUNT = len(SORT_KEYS) + 1  # the note column is not sortable
 
 
 def column_header(column: int) -> str:
@@ -74,8 +84,77 @@ def column_header(column: int) -> str:
         QCoreApplication.translate("RecordTableModel", "Name"),
         QCoreApplication.translate("RecordTableModel", "Registration date"),
         QCoreApplication.translate("RecordTableModel", "Diagnosis"),
+        QCoreApplication.translate("RecordTableModel", "Note from the register"),
     )
     return headers[column]
+
+
+@dataclass(frozen=True)
+class SyncNote:
+    """What the register (or the outbox) said about one revision; never a field value."""
+
+    kind: str  # rejected | quarantined | purged
+    reason_code: str | None = None
+    reason_text: str | None = None
+
+
+def note_text(note: SyncNote | None) -> str:
+    """The note in plain words, with what to do about it."""
+    if note is None:
+        return ""
+    if note.kind == "purged":
+        return QCoreApplication.translate(
+            "SyncNote", "Accepted; the personal data have been deleted from this PC."
+        )
+    if note.kind == "quarantined":
+        if note.reason_code == "local_validation":
+            fields = sorted({key.partition("@")[2] or key for key in _issue_keys(note)})
+            text = QCoreApplication.translate(
+                "SyncNote",
+                "Set aside before sending: the form has errors (%1). Open it and choose "
+                "New revision to correct it.",
+            )
+            return text.replace("%1", ", ".join(fields) or "?")
+        text = QCoreApplication.translate(
+            "SyncNote",
+            "Set aside before sending: the server refused the batch (%1). Open it and "
+            "choose New revision, or contact the register.",
+        )
+        return text.replace("%1", note.reason_code or "?")
+    reason = note.reason_text or ""
+    code = note.reason_code or ""
+    said = f"{reason} ({code})" if reason and code else reason or code
+    text = QCoreApplication.translate(
+        "SyncNote", "Rejected by the register: %1. Open it and choose New revision to correct it."
+    )
+    return text.replace("%1", said or "?")
+
+
+def _issue_keys(note: SyncNote) -> list[str]:
+    return [part.strip() for part in (note.reason_text or "").split(",") if part.strip()]
+
+
+def sync_notes(conn: Any, rows: Sequence[RecordRow]) -> dict[tuple[str, int], SyncNote]:
+    """Notes for the rejected and purged rows of one page (database thread).
+
+    Rejections come from the outbox (``outbox.item``: reason code and text of that exact
+    revision). A purged record is an accepted one whose list columns retention cleared
+    (a completed registration always has a name, so an accepted row without one is purged).
+    """
+    from desktop.sync import outbox
+
+    notes: dict[tuple[str, int], SyncNote] = {}
+    for row in rows:
+        if row.status is RecordStatus.REJECTED:
+            info = outbox.item(conn, row.record_id, row.revision)
+            if info is not None:
+                kind = "quarantined" if info.state is outbox.ItemState.QUARANTINED else "rejected"
+                notes[(row.record_id, row.revision)] = SyncNote(
+                    kind, info.reason_code, info.reason_text
+                )
+        elif row.status is RecordStatus.ACCEPTED and not row.display_name:
+            notes[(row.record_id, row.revision)] = SyncNote("purged")
+    return notes
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -87,6 +166,7 @@ class RecordTableModel(QAbstractTableModel):
         self.page_size = page_size
         self.query = Query()
         self._rows: list[RecordRow] = []
+        self._notes: dict[tuple[str, int], SyncNote] = {}
         self._generation = 0
         self._exhausted = True
         self._loading = False
@@ -99,7 +179,7 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(SORT_KEYS)
+        return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -112,21 +192,29 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
+        column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            column = index.column()
             if column == 0:
                 return status_label(row.status)
             if column == 1:
-                return row.display_name or QCoreApplication.translate(
-                    "RecordTableModel", "(no name yet)"
-                )
+                if row.display_name:
+                    return row.display_name
+                if self._notes.get((row.record_id, row.revision), SyncNote("")).kind == "purged":
+                    return QCoreApplication.translate("RecordTableModel", "(personal data deleted)")
+                return QCoreApplication.translate("RecordTableModel", "(no name yet)")
             if column == 2:
                 return display_date(row.registered_on)
-            return row.diagnosis
+            if column == 3:
+                return row.diagnosis
+            return note_text(self._notes.get((row.record_id, row.revision)))
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, NOTE_COLUMN):
+            return note_text(self._notes.get((row.record_id, row.revision))) or None
         if role == RECORD_ID_ROLE:
             return row.record_id
         if role == STATUS_ROLE:
             return row.status
+        if role == NOTE_ROLE:
+            return self._notes.get((row.record_id, row.revision))
         return None
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
@@ -186,6 +274,7 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._generation += 1
         self._rows = []
+        self._notes = {}
         self._exhausted = True
         self._set_loading(False)
         self.endResetModel()
@@ -202,8 +291,9 @@ class RecordTableModel(QAbstractTableModel):
         limit = self.page_size
         self._set_loading(True)
 
-        def page(conn: Any) -> list[RecordRow]:
-            return page_query(conn, query, after=after, limit=limit)
+        def page(conn: Any) -> tuple[list[RecordRow], dict[tuple[str, int], SyncNote]]:
+            rows = page_query(conn, query, after=after, limit=limit)
+            return rows, sync_notes(conn, rows)
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
@@ -213,13 +303,19 @@ class RecordTableModel(QAbstractTableModel):
                 show_error(self.parent_widget, exc)
 
         Op(self.parent_widget, page, operation="list records").success(
-            lambda rows: self._append(generation, rows)
+            lambda answer: self._append(generation, *answer)
         ).failure(failed).run_in_background()
 
-    def _append(self, generation: int, rows: list[RecordRow]) -> None:
+    def _append(
+        self,
+        generation: int,
+        rows: list[RecordRow],
+        notes: dict[tuple[str, int], SyncNote] | None = None,
+    ) -> None:
         if generation != self._generation:
             return  # an answer to a query nobody is asking any more
         self._exhausted = len(rows) < self.page_size
+        self._notes.update(notes or {})
         if rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)

@@ -233,6 +233,22 @@
         <translation>&amp;Automatisk låsing …</translation>
     </message>
     <message>
+        <source>S&amp;ync</source>
+        <translation>&amp;Synkronisering</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to the register…</source>
+        <translation>&amp;Koble til registeret…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Synkroniser nå</translation>
+    </message>
+    <message>
+        <source>Sync s&amp;tatus…</source>
+        <translation>Synkroniserings&amp;status…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
@@ -250,6 +266,42 @@
             <numerusform>%n registrering</numerusform>
             <numerusform>%n registreringer</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Open one and choose New revision to correct it.</source>
+        <translation>Åpne registreringen og velg Ny revisjon for å rette den.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldri</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>not connected to the register</source>
+        <translation>ikke koblet til registeret</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Sist synkronisert: %1</translation>
+    </message>
+    <message>
+        <source>Last attempt: %1</source>
+        <translation>Siste forsøk: %1</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1; batches in the outbox: %2</source>
+        <translation>Venter på å bli sendt: %1; forsendelser i utboksen: %2</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Siste feil: %1</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Synkroniseringsstatus</translation>
     </message>
     <message>
         <source>About Sjeldenregisteret</source>
@@ -443,6 +495,26 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>Registreringer</translation>
     </message>
     <message>
+        <source>Notice</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>&amp;Show them</source>
+        <translation>&amp;Vis dem</translation>
+    </message>
+    <message>
+        <source>Show the registrations the notice is about</source>
+        <translation>Vis registreringene meldingen gjelder</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Lukk meldingen</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>Lukk meldingen</translation>
+    </message>
+    <message>
         <source>List status</source>
         <translation>Listestatus</translation>
     </message>
@@ -503,6 +575,14 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>Note from the register</source>
+        <translation>Merknad fra registeret</translation>
+    </message>
+    <message>
+        <source>(personal data deleted)</source>
+        <translation>(personopplysninger slettet)</translation>
     </message>
     <message>
         <source>(no name yet)</source>
@@ -676,6 +756,25 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>Keep your recovery key</source>
         <translation>Ta vare på gjenopprettingsnøkkelen</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNote</name>
+    <message>
+        <source>Accepted; the personal data have been deleted from this PC.</source>
+        <translation>Akseptert; personopplysningene er slettet fra denne PC-en.</translation>
+    </message>
+    <message>
+        <source>Set aside before sending: the form has errors (%1). Open it and choose New revision to correct it.</source>
+        <translation>Satt til side før sending: skjemaet har feil (%1). Åpne registreringen og velg Ny revisjon for å rette den.</translation>
+    </message>
+    <message>
+        <source>Set aside before sending: the server refused the batch (%1). Open it and choose New revision, or contact the register.</source>
+        <translation>Satt til side før sending: serveren avviste forsendelsen (%1). Åpne registreringen og velg Ny revisjon, eller kontakt registeret.</translation>
+    </message>
+    <message>
+        <source>Rejected by the register: %1. Open it and choose New revision to correct it.</source>
+        <translation>Avvist av registeret: %1. Åpne registreringen og velg Ny revisjon for å rette den.</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,7 @@ def test_bokmal_is_the_default_and_english_can_be_chosen(qtbot, profile):
     window = MainWindow(session)
     qtbot.addWidget(window)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Fil", "&Innstillinger", "&Hjelp"]
+    assert menus == ["&Fil", "&Innstillinger", "&Synkronisering", "&Hjelp"]
     window._show_total(1)
     assert window.count_label.text() == "1 registrering"
 
@@ -65,7 +65,12 @@ def test_bokmal_is_the_default_and_english_can_be_chosen(qtbot, profile):
     assert page.unlock_button.text() == "&Unlock"
     window = MainWindow(session)
     qtbot.addWidget(window)
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Settings", "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "&File",
+        "&Settings",
+        "S&ync",
+        "&Help",
+    ]
     window._show_total(2)
     assert window.count_label.text() == "2 registrations"
 
