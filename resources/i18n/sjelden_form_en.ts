@@ -4,6 +4,13 @@
 <context>
     <name>RegistrationEditor</name>
     <message numerus="yes">
+        <source>The registration has been accepted by the register, and its personal data were deleted from this PC after %n day(s).</source>
+        <translation>
+            <numerusform>The registration has been accepted by the register, and its personal data were deleted from this PC after %n day.</numerusform>
+            <numerusform>The registration has been accepted by the register, and its personal data were deleted from this PC after %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Cannot complete: correct %n error(s) first.</source>
         <translation>
             <numerusform>Cannot complete: correct %n error first.</numerusform>

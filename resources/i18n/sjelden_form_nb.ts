@@ -120,6 +120,10 @@
         <translation>Status for registreringen</translation>
     </message>
     <message>
+        <source>Personal data deleted</source>
+        <translation>Personopplysninger slettet</translation>
+    </message>
+    <message>
         <source>&amp;Save draft</source>
         <translation>&amp;Lagre utkast</translation>
     </message>
@@ -166,6 +170,21 @@
     <message>
         <source>The registration no longer exists.</source>
         <translation>Registreringen finnes ikke lenger.</translation>
+    </message>
+    <message>
+        <source>The registration has been accepted by the register, and its personal data have been deleted from this PC.</source>
+        <translation>Registreringen er akseptert av registeret, og personopplysningene er slettet fra denne PC-en.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The registration has been accepted by the register, and its personal data were deleted from this PC after %n day(s).</source>
+        <translation>
+            <numerusform>Registreringen er akseptert av registeret, og personopplysningene er slettet fra denne PC-en etter %n dag.</numerusform>
+            <numerusform>Registreringen er akseptert av registeret, og personopplysningene er slettet fra denne PC-en etter %n dager.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The register keeps the registration; there is nothing to edit.</source>
+        <translation>Registeret har registreringen; her er det ingenting å redigere.</translation>
     </message>
     <message>
         <source>Draft</source>

@@ -88,6 +88,7 @@ class RegistrationEditor(QWidget):
         self.duplicates: set[tuple[str, str]] = set()
         self.result = ValidationResult()
         self.delete_box: QMessageBox | None = None
+        self.purged = False  # retention deleted the personal data: nothing to show or edit
         self._module_stash: dict[str, Any] = {}
         self._busy = False
 
@@ -117,6 +118,14 @@ class RegistrationEditor(QWidget):
         self.heading.setWordWrap(True)
         self.state_label = QLabel(self)
         self.state_label.setAccessibleName(self.tr("Registration status"))
+        self.purged_notice = QLabel(self)
+        self.purged_notice.setObjectName("purgedNotice")
+        self.purged_notice.setWordWrap(True)
+        self.purged_notice.setAccessibleName(self.tr("Personal data deleted"))
+        self.purged_notice.setStyleSheet(
+            "QLabel#purgedNotice { background: #e6f2e6; padding: 12px; }"
+        )
+        self.purged_notice.hide()
         self.save_button = self._button(
             self.tr("&Save draft"), self.save_now, self.tr("Save draft (Ctrl+S)")
         )
@@ -182,6 +191,7 @@ class RegistrationEditor(QWidget):
         middle.addWidget(self.panel)
         outer = QVBoxLayout(self)
         outer.addLayout(top)
+        outer.addWidget(self.purged_notice)
         outer.addWidget(self.body, 1)
 
     def _shortcuts(self) -> None:
@@ -208,8 +218,8 @@ class RegistrationEditor(QWidget):
 
     def open_record(self, record_id: str) -> None:
         self.autosaver.flush()
-        Op(self, lambda conn: records.get(conn, record_id), store=self._store()).success(
-            self._opened
+        Op(self, lambda conn: store_ops.open_record(conn, record_id), store=self._store()).success(
+            lambda opened: self._opened(*opened)
         ).run_in_background()
 
     def about_to_lock(self) -> None:
@@ -236,11 +246,45 @@ class RegistrationEditor(QWidget):
         self.show_payload(new_record(defaults, form=self.form), None)
         self._set_state(self.tr("New draft, not saved yet"))
 
-    def _opened(self, record: Record | None) -> None:
+    def _opened(self, record: Record | None, purged_after_days: int | None = None) -> None:
         if record is None:
             self._set_state(self.tr("The registration no longer exists."), "error")
             return
+        if store_ops.is_purged(record.payload):
+            self.show_purged(record, purged_after_days)
+            return
         self.show_payload(record.payload, record.status)
+
+    def show_purged(self, record: Record, days: int | None) -> None:
+        """A notice instead of an empty (and invalid) form; nothing can be edited or completed.
+
+        The widgets are emptied first, so nothing of a record shown before stays on screen.
+        """
+        self.show_payload({}, None)
+        self.body.hide()
+        self.record_id = record.record_id
+        self.status = record.status
+        self.purged = True
+        self.ctx.read_only = True
+        if days is None:
+            text = self.tr(
+                "The registration has been accepted by the register, and its personal data "
+                "have been deleted from this PC."
+            )
+        else:
+            text = self.tr(
+                "The registration has been accepted by the register, and its personal data "
+                "were deleted from this PC after %n day(s).",
+                "",
+                days,
+            )
+        self.purged_notice.setText(
+            text + " " + self.tr("The register keeps the registration; there is nothing to edit.")
+        )
+        self.purged_notice.show()
+        self._update_buttons()
+        self._set_state(self._status_text(record.status))
+        self.loaded.emit(record.record_id)
 
     def show_payload(self, payload: dict[str, Any], status: RecordStatus | None) -> None:
         """Build nothing new: bind ``payload`` into the existing widgets (repeats rebuilt)."""
@@ -248,6 +292,8 @@ class RegistrationEditor(QWidget):
         self.validation_timer.stop()
         self.record_id = payload.get("record_id") if isinstance(payload, dict) else None
         self.status = status
+        self.purged = False
+        self.purged_notice.hide()
         self.ctx.read_only = status is not None and status is not RecordStatus.DRAFT
         self.mode = "draft"
         self.duplicates = set()
@@ -290,12 +336,13 @@ class RegistrationEditor(QWidget):
         return texts[status]
 
     def _update_buttons(self) -> None:
-        editable = not self.ctx.read_only and self.record_id is not None
+        editable = not self.ctx.read_only and self.record_id is not None and not self.purged
         for button in (self.save_button, self.complete_button, self.delete_button):
             button.setVisible(editable)
             button.setEnabled(editable and not self._busy)
-        self.revision_button.setVisible(self.ctx.read_only)
-        self.revision_button.setEnabled(self.ctx.read_only and not self._busy)
+        revisable = self.ctx.read_only and not self.purged
+        self.revision_button.setVisible(revisable)
+        self.revision_button.setEnabled(revisable and not self._busy)
         self.print_actions.update_enabled()
 
     def _set_state(self, text: str, severity: str | None = None) -> None:
@@ -399,7 +446,7 @@ class RegistrationEditor(QWidget):
     # -- saving -----------------------------------------------------------------------------
 
     def _editable_store(self) -> Store | None:
-        if self.ctx.read_only or self.record_id is None or self._busy:
+        if self.ctx.read_only or self.record_id is None or self._busy or self.purged:
             return None
         return self._store()
 
@@ -511,7 +558,7 @@ class RegistrationEditor(QWidget):
 
     def new_revision(self) -> None:
         store = self._store()
-        if store is None or not self.ctx.read_only or self.record_id is None:
+        if store is None or not self.ctx.read_only or self.record_id is None or self.purged:
             return
         record_id, actor = self.record_id, store.actor
         Op(

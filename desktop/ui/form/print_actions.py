@@ -99,7 +99,8 @@ class PrintActions(QObject):
         return self.editor.record_id is not None and not self.editor.body.isHidden()
 
     def update_enabled(self) -> None:
-        enabled = self.editor.record_id is not None
+        # A purged record has no contents left to print.
+        enabled = self.editor.record_id is not None and not getattr(self.editor, "purged", False)
         for action in self.actions:
             action.setEnabled(enabled)
         self.button.setEnabled(enabled)

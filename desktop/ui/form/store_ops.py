@@ -19,6 +19,21 @@ from desktop.storage.records import Record
 REPORTER_SETTING = "reporter_defaults"
 
 
+def is_purged(payload: Mapping[str, Any]) -> bool:
+    """Retention replaced the payload by a stub (``{"form", "purged", "record_id", ...}``)."""
+    return payload.get("purged") is True
+
+
+def open_record(conn: Connection, record_id: str) -> tuple[Record | None, int | None]:
+    """The record, and for a purged one the retention period (days) that purged it."""
+    record = records.get(conn, record_id)
+    if record is None or not is_purged(record.payload):
+        return record, None
+    from desktop.sync.retention import retention_days  # only for purged records
+
+    return record, retention_days(conn)
+
+
 def reporter_defaults(conn: Connection) -> dict[str, Any]:
     value = settings.get(conn, REPORTER_SETTING, {})
     return dict(value) if isinstance(value, Mapping) else {}
