@@ -1,0 +1,146 @@
+"""The hospital registry CSV: dialect, columns, golden cells, revisions, atomic writing."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import stat
+from pathlib import Path
+
+import pytest
+
+from desktop.staff.export import FORMATS, ExportError, export
+from desktop.staff.export.registry_csv import COLUMNS
+from desktop.staff.model import RegisterRecord
+from tests.staff.export.conftest import leftovers
+from tests.staff.export.synthetic import GOLDEN_ORGNR, TODAY, wrap
+
+
+def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM for Excel nb-NO"
+    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";")
+    header, *body = list(reader)
+    return header, [dict(zip(header, row, strict=True)) for row in body]
+
+
+def test_formats_are_the_four_documented() -> None:
+    assert FORMATS == ("csv", "fhir", "phenopacket", "research")
+
+
+def test_dialect_header_and_one_row_per_diagnosis(
+    demo_register: list[RegisterRecord], out_dir: Path
+) -> None:
+    path = out_dir / "register.csv"
+    result = export("csv", demo_register, path, today=TODAY)
+    assert result.count == len(demo_register)
+    assert result.files == (path,)
+    header, rows = read_rows(path)
+    assert header == list(COLUMNS)
+    assert len(rows) == sum(len(r.payload["diagnoses"]) for r in demo_register)
+    raw = path.read_bytes()
+    assert raw.count(b"\r\n") >= len(rows) + 1  # CRLF line ends (RFC 4180)
+    assert b"\n" not in raw.replace(b"\r\n", b"")  # no bare LF outside quoted fields here
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert leftovers(out_dir) == ["register.csv"]
+    # every row's diagnosis matches its record, in record order
+    by_id = {r.record_id: r for r in demo_register}
+    for row in rows:
+        diagnosis = by_id[row["record_id"]].payload["diagnoses"][int(row["diagnosis_number"]) - 1]
+        assert row["orpha_code"] == diagnosis["orpha_code"]
+        assert row["orpha_name"] and row["orpha_name"] != row["orpha_code"]
+    assert {row["national_id_type"] for row in rows} == {"fnr", "dnr"}
+    assert "dod" in {row["vital_status"] for row in rows}
+    assert any(row["finding_karyotypes"] for row in rows)
+    assert any(row["pid_iuis_category"] for row in rows)
+
+
+def test_golden_record_cells(golden: RegisterRecord, out_dir: Path) -> None:
+    path = out_dir / "golden.csv"
+    export("csv", [golden], path, today=TODAY)
+    _, (first, second) = read_rows(path)
+    patient = golden.payload["patient"]
+    assert first["record_id"] == golden.record_id
+    assert first["revision"] == "2"
+    assert (first["diagnosis_number"], first["diagnosis_count"]) == ("1", "2")
+    assert first["national_id"] == patient["national_id"]
+    assert first["national_id_type"] == "dnr"
+    assert first["birth_date"] == "1990-05-17"
+    assert first["age_at_registration"] == "34"
+    assert (first["vital_status"], first["date_of_death"]) == ("dod", "2024-11-02")
+    assert (first["municipality"], first["municipality_name"]) == ("0301", "Oslo")
+    assert (first["county"], first["county_name"]) == ("03", "Oslo")
+    assert (first["postal_code"], first["street"]) == ("0424", "Zzyxveien 12")
+    assert (first["orpha_code"], first["orpha_name"]) == ("ORPHA:558", "Marfans syndrom")
+    assert (first["icd10"], first["icd10_name"]) == ("Q87.4", "Marfan syndrome")
+    assert first["basis"] == "cytogenetisk | klinisk | molekylaergenetisk"
+    assert first["finding_count"] == "2"
+    assert first["finding_genes"] == "FBN1 | "
+    assert first["finding_hgvs"] == "NM_000138.5:c.3010T>A | "
+    assert first["finding_karyotypes"] == " | 46,XX,del(5)(p15.2)"
+    assert first["finding_classification"] == "patogen | sannsynlig_patogen"
+    assert (first["institution_name"], first["institution_orgnr"]) == (
+        "Testsykehuset HF",
+        GOLDEN_ORGNR,
+    )
+    assert first["pid_iuis_category"] == ""  # the module belongs to the second diagnosis
+    assert second["orpha_code"] == "ORPHA:47"
+    assert second["sub_registry"] == "primaer-immunsvikt"
+    assert second["pid_iuis_category"] == "antistoffsvikt"
+    assert second["pid_igg_at_diagnosis"] == "2,5"  # decimal comma beside ";"
+    assert second["pid_iga_at_diagnosis"] == "0,05"
+    assert second["pid_ig_replacement_start"] == "2016-03-01"
+    # RFC 4180: the separator, quotes and a line break survive inside one field
+    assert first["reporter_comment"] == 'Kontroll; "viktig"\nny linje'
+    assert '"Kontroll; ""viktig""\nny linje"' in path.read_text(encoding="utf-8-sig")
+    assert first["batch_id"] == golden.origin.batch_id
+    assert first["accepted_by"] == "staff-key-01"
+
+
+def test_only_the_current_revision_is_exported(golden: RegisterRecord, out_dir: Path) -> None:
+    older_payload = copy.deepcopy(golden.payload)
+    older_payload["revision"] = 1
+    older_payload["patient"]["family_name"] = "Zzyxeldre"
+    older = wrap(older_payload)
+    path = out_dir / "current.csv"
+    result = export("csv", [golden, older], path, today=TODAY)
+    assert result.count == 1
+    _, rows = read_rows(path)
+    assert {row["revision"] for row in rows} == {"2"}
+    assert "Zzyxeldre" not in path.read_text(encoding="utf-8-sig")
+
+
+def test_a_failed_export_leaves_nothing_and_keeps_the_old_file(
+    golden: RegisterRecord, demo_register: list[RegisterRecord], out_dir: Path
+) -> None:
+    path = out_dir / "register.csv"
+    path.write_bytes(b"previous export")
+    damaged_payload = copy.deepcopy(golden.payload)
+    number = damaged_payload["patient"]["national_id"]
+    damaged_payload["patient"]["national_id"] = number[:-1] + str((int(number[-1]) + 1) % 10)
+    records = [*demo_register, wrap(damaged_payload)]
+    with pytest.raises(ExportError) as failure:
+        export("csv", records, path, today=TODAY)
+    message = str(failure.value)
+    assert golden.record_id in message and "national_id.checksum" in message
+    assert number[:6] not in message  # never the number (nor its birth date digits)
+    assert path.read_bytes() == b"previous export"
+    assert leftovers(out_dir) == ["register.csv"]
+
+
+def test_bad_destinations_and_formats_are_refused(golden: RegisterRecord, out_dir: Path) -> None:
+    with pytest.raises(ExportError, match="does not exist"):
+        export("csv", [golden], out_dir / "missing" / "x.csv", today=TODAY)
+    with pytest.raises(ExportError, match="is a folder"):
+        export("csv", [golden], out_dir, today=TODAY)
+    with pytest.raises(ExportError, match="Unknown export format 'xlsx'"):
+        export("xlsx", [golden], out_dir / "x.xlsx", today=TODAY)
+    assert leftovers(out_dir) == []
+
+
+def test_no_records_gives_a_header_only_file(out_dir: Path) -> None:
+    path = out_dir / "empty.csv"
+    assert export("csv", [], path, today=TODAY).count == 0
+    header, rows = read_rows(path)
+    assert header == list(COLUMNS) and rows == []
