@@ -74,3 +74,10 @@ class ReviewItem:
     duplicate_of: str | None = None  # record id already in the register
     reason_code: str | None = None
     reason_text: str | None = None  # must not contain personal data
+    decided_at: str | None = None  # YYYY-MM-DDTHH:MM:SSZ once decided
+    decided_by: str | None = None  # staff key id (or "auto" for reservations)
+
+    @property
+    def clean(self) -> bool:
+        """Pending with nothing found: what bulk acceptance takes."""
+        return self.state is ReviewState.PENDING and not self.findings

@@ -3,7 +3,8 @@
 Files in the profile directory (all 0600, the directory 0700):
 
 - ``profile.json``: non-secret facts needed before unlocking (profile id, where the sealed key
-  is kept, UI language). Written last at set-up, so its presence means set-up finished.
+  is kept, UI language, and the kind: ``clinician`` or registry ``staff``). Written last at
+  set-up, so its presence means set-up finished.
 - ``recovery.json``: the data key sealed under the recovery key. Kept on disk as well as in
   the keyring so a lost keyring entry (new Windows profile, wiped keychain) can be recovered.
   It is protected by 160 bits of randomness, not by a guessable passphrase.
@@ -49,6 +50,10 @@ FREE_ATTEMPTS = 3
 MAX_DELAY_SECONDS = 300.0
 DB_FILE = "store.db"
 KeyStorage = Literal["keyring", "file"]
+# A staff profile holds the register's keys and review queue (desktop.staff); the two kinds
+# never share a profile, so a clinician's PC never holds a register decryption key.
+ProfileKind = Literal["clinician", "staff"]
+PROFILE_KINDS: tuple[ProfileKind, ...] = ("clinician", "staff")
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,11 @@ class Profile:
     def profile_id(self) -> str:
         return str(self.info()["profile_id"])
 
+    @property
+    def kind(self) -> ProfileKind:
+        """``clinician`` unless set up as a staff profile (files before kinds were clinicians')."""
+        return "staff" if self.info().get("kind") == "staff" else "clinician"
+
     def key_store(self) -> KeyBlobStore:
         if self._key_store is None:
             storage = self.info().get("key_storage", "keyring") if self.exists else "keyring"
@@ -109,8 +119,15 @@ class Profile:
     # -- set-up -----------------------------------------------------------------------------
 
     def create(
-        self, passphrase: str, *, key_storage: KeyStorage = "keyring", language: str = "nb"
+        self,
+        passphrase: str,
+        *,
+        key_storage: KeyStorage = "keyring",
+        language: str = "nb",
+        kind: ProfileKind = "clinician",
     ) -> SetupResult:
+        if kind not in PROFILE_KINDS:
+            raise ValueError(f"profile kind must be one of {PROFILE_KINDS}")
         if self.exists:
             raise ProfileExists(str(self.directory))
         check_passphrase(passphrase)
@@ -139,6 +156,7 @@ class Profile:
                 "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 "key_storage": self._key_store.kind,
                 "language": language,
+                "kind": kind,
             }
             write_private_file(
                 self.directory / "profile.json", json.dumps(info, indent=2).encode("utf-8")

@@ -1,0 +1,117 @@
+"""How the register keeps patient data unreadable in its own database.
+
+* **Payloads** are sealed with AES-256-GCM under the register data key (held only inside the
+  staff profile's encrypted store). The additional data binds each ciphertext to where it
+  belongs (table, record id, revision, batch), so a database administrator cannot move one
+  person's payload onto another row without decryption failing.
+* **National ids** are kept only as ``HMAC-SHA256(register secret, national id)``: enough to
+  find duplicates and reservations with an index, useless without the secret (a plain hash of
+  an 11-digit number with check digits could be reversed by trying them all).
+* **ORPHA codes** in the duplicate index are keyed hashes too (another domain of the same
+  secret): a rare diagnosis next to a stable pseudonym would otherwise say a lot.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from desktop.staff.errors import StaffError
+
+SEAL_VERSION = 1
+NONCE_BYTES = 12
+KEY_BYTES = 32
+_PERSON_DOMAIN = b"sjelden/register/person/v1\x00"
+_DIAGNOSIS_DOMAIN = b"sjelden/register/diagnosis/v1\x00"
+_WHITESPACE = re.compile(r"\s+")
+
+
+def new_secret() -> bytes:
+    return os.urandom(KEY_BYTES)
+
+
+def secret_id(secret: bytes) -> str:
+    """A short public name for a secret (so two profiles can tell whether they share it)."""
+    return hashlib.sha256(b"sjelden/register/secret-id/v1\x00" + secret).hexdigest()[:32]
+
+
+def aad(*parts: str | int) -> bytes:
+    return "\x1f".join(str(p) for p in parts).encode("utf-8")
+
+
+class RegisterCipher:
+    """Seals payloads and makes keyed hashes; the keys never leave this object."""
+
+    def __init__(self, data_key: bytes, hmac_key: bytes) -> None:
+        if len(data_key) != KEY_BYTES or len(hmac_key) != KEY_BYTES:
+            raise ValueError("register keys are 32 bytes")
+        self._aead = AESGCM(data_key)
+        self._hmac_key = bytes(hmac_key)
+        self.data_key_id = secret_id(data_key)
+        self.hmac_key_id = secret_id(hmac_key)
+
+    def seal(self, payload: Mapping[str, Any], associated: bytes) -> bytes:
+        plaintext = json.dumps(
+            payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        ).encode("utf-8")
+        nonce = os.urandom(NONCE_BYTES)
+        return bytes([SEAL_VERSION]) + nonce + self._aead.encrypt(nonce, plaintext, associated)
+
+    def open(self, sealed: bytes, associated: bytes) -> dict[str, Any]:
+        data = bytes(sealed)
+        if len(data) < 1 + NONCE_BYTES + 16 or data[0] != SEAL_VERSION:
+            raise StaffError("register_db_error", "payload is not a register seal")
+        try:
+            plaintext = self._aead.decrypt(
+                data[1 : 1 + NONCE_BYTES], data[1 + NONCE_BYTES :], associated
+            )
+        except InvalidTag as exc:
+            raise StaffError(
+                "register_db_error", "payload does not decrypt (moved or altered)"
+            ) from exc
+        value: dict[str, Any] = json.loads(plaintext)
+        return value
+
+    def person_key(self, national_id: str) -> bytes:
+        normalised = _WHITESPACE.sub("", national_id)
+        return hmac.new(
+            self._hmac_key, _PERSON_DOMAIN + normalised.encode("utf-8"), "sha256"
+        ).digest()
+
+    def diagnosis_key(self, orpha_code: str) -> bytes:
+        return hmac.new(
+            self._hmac_key, _DIAGNOSIS_DOMAIN + orpha_code.strip().encode("utf-8"), "sha256"
+        ).digest()
+
+    def diagnosis_keys(self, codes: Iterable[str]) -> list[bytes]:
+        return sorted({self.diagnosis_key(code) for code in codes})
+
+
+def national_id_of(payload: Mapping[str, Any]) -> str | None:
+    patient = payload.get("patient")
+    if isinstance(patient, Mapping):
+        value = patient.get("national_id")
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def orpha_codes_of(payload: Mapping[str, Any]) -> list[str]:
+    diagnoses = payload.get("diagnoses")
+    if not isinstance(diagnoses, list):
+        return []
+    codes = []
+    for diagnosis in diagnoses:
+        if isinstance(diagnosis, Mapping):
+            code = diagnosis.get("orpha_code")
+            if isinstance(code, str) and code.strip():
+                codes.append(code)
+    return codes

@@ -1,0 +1,229 @@
+"""Staff decisions on review items: accept, reject (with a reason) or mark as a duplicate.
+
+* **accept** puts the revision into the register; a ``revision`` replaces the current record
+  and the old one stays in history. Refused while the register holds the same person and
+  diagnosis under another record id (decide ``duplicate`` instead), for an older or equal
+  revision than the register holds (``stale``), and for records with validation errors.
+  Each check is made again at decision time, in the same transaction as the write.
+* **reject** needs a reason code (``[a-z][a-z0-9_]{0,63}``); **duplicate** maps to the
+  protocol decision ``duplicate``. An optional reason text must not hold personal data: the
+  feedback travels unencrypted, so the validator's own ``comment_personal_data`` check is run
+  on it (national id, phone or e-mail patterns).
+* **accept_clean** accepts every pending item with no findings, a chunk per transaction.
+
+A decided item's payload is purged from the queue (it is in the register if accepted), and
+its decision waits for ``feedback.prepare`` to be signed and sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import partial
+from typing import Any, Literal
+
+from desktop.staff import register as reg
+from desktop.staff.crypto import RegisterCipher, orpha_codes_of
+from desktop.staff.dialect import Db
+from desktop.staff.errors import StaffError
+from desktop.staff.model import Finding, ReviewItem, ReviewState
+from desktop.sync.protocol.limits import MAX_REASON_TEXT_CHARS
+
+Choice = Literal["accept", "reject", "duplicate"]
+CHOICES: tuple[Choice, ...] = ("accept", "reject", "duplicate")
+REASON_CODE = re.compile(r"\A[a-z][a-z0-9_]{0,63}\Z")
+CLEAN_CHUNK = 1000
+_STATE = {
+    "accept": ReviewState.ACCEPTED,
+    "reject": ReviewState.REJECTED,
+    "duplicate": ReviewState.DUPLICATE,
+}
+
+
+def contains_personal_data(text: str) -> bool:
+    """The validator's free-text check (``comment_personal_data``), reused as is."""
+    from desktop.forms.rules import RULES, Facts, RuleContext
+
+    rule = RULES["comment_personal_data"]
+    context = RuleContext(
+        value=text, container={}, record={}, path="", facts=Facts(dt.date.today()), mode="complete"
+    )
+    return any(True for _ in rule.fn(context))
+
+
+def check_reason(choice: Choice, code: str | None, text: str | None) -> None:
+    if code is not None and not REASON_CODE.match(code):
+        raise StaffError("bad_reason_code")
+    if choice == "reject" and code is None:
+        raise StaffError("bad_reason_code", "a rejection needs a reason code")
+    if text is not None:
+        if len(text) > MAX_REASON_TEXT_CHARS:
+            raise StaffError("text_too_long")
+        if contains_personal_data(text):
+            raise StaffError("personal_data_in_text")
+
+
+def _pick(db: Db, record_id: str, revision: int | None, batch_id: str | None) -> ReviewItem:
+    items = [
+        item
+        for item in reg.pending_items(db, None, record_id=record_id)
+        if (revision is None or item.revision == revision)
+        and (batch_id is None or item.origin.batch_id == batch_id)
+    ]
+    if not items:
+        decided = db.execute(
+            "SELECT 1 FROM review_items WHERE record_id = ? AND state <> 'pending'", (record_id,)
+        ).fetchone()
+        raise StaffError("not_pending" if decided else "unknown_item", record_id)
+    if len(items) > 1:
+        raise StaffError("ambiguous_item", record_id)
+    return items[0]
+
+
+def _close_item(
+    db: Db,
+    item: ReviewItem,
+    state: ReviewState,
+    actor: str,
+    stamp: str,
+    code: str | None,
+    text: str | None,
+) -> None:
+    db.execute(
+        "UPDATE review_items SET state = ?, reason_code = ?, reason_text = ?, payload = NULL, "
+        "person_key = NULL, decided_at = ?, decided_by = ? "
+        "WHERE batch_id = ? AND record_id = ? AND state = 'pending'",
+        (state.value, code, text, stamp, actor, item.origin.batch_id, item.record_id),
+    )
+    db.execute(
+        "DELETE FROM review_index WHERE batch_id = ? AND record_id = ?",
+        (item.origin.batch_id, item.record_id),
+    )
+    reg.log(db, actor, f"review:{state.value}", item.record_id, item.revision)
+
+
+def _accept_refusal(
+    db: Db, cipher: RegisterCipher, item: ReviewItem
+) -> tuple[str | None, dict[str, Any] | None, bytes | None]:
+    """Why ``item`` cannot be accepted now (or ``None``), with its payload and person key."""
+    if Finding.INVALID in item.findings:
+        return "invalid_refused", None, None
+    current = reg.current_revision(db, item.record_id)
+    if current is not None and item.revision <= current:
+        return "stale_refused", None, None
+    row = db.execute(
+        "SELECT payload, person_key FROM review_items WHERE batch_id = ? AND record_id = ?",
+        (item.origin.batch_id, item.record_id),
+    ).fetchone()
+    if row is None or row[0] is None:
+        return "not_pending", None, None
+    payload = cipher.open(
+        bytes(row[0]), reg.item_aad(item.origin.batch_id, item.record_id, item.revision)
+    )
+    person_key = None if row[1] is None else bytes(row[1])
+    if person_key is not None:
+        keys = cipher.diagnosis_keys(orpha_codes_of(payload))
+        if reg.registered_duplicate(db, person_key, keys, item.record_id) is not None:
+            return "duplicate_refused", None, None
+    return None, payload, person_key
+
+
+def _accept(
+    db: Db,
+    cipher: RegisterCipher,
+    item: ReviewItem,
+    actor: str,
+    stamp: str,
+    code: str | None,
+    text: str | None,
+) -> str | None:
+    """Accept inside the caller's transaction; the refusal code instead when it cannot."""
+    refusal, payload, person_key = _accept_refusal(db, cipher, item)
+    if refusal is not None:
+        return refusal
+    assert payload is not None
+    reg.write_record(
+        db,
+        cipher,
+        record_id=item.record_id,
+        revision=item.revision,
+        payload=payload,
+        person_key=person_key,
+        diagnosis_keys=cipher.diagnosis_keys(orpha_codes_of(payload)),
+        origin=item.origin,
+        accepted_by=actor,
+        stamp=stamp,
+    )
+    _close_item(db, item, ReviewState.ACCEPTED, actor, stamp, code, text)
+    return None
+
+
+def decide(
+    register: reg.Register,
+    record_id: str,
+    choice: Choice,
+    *,
+    revision: int | None = None,
+    batch_id: str | None = None,
+    reason_code: str | None = None,
+    reason_text: str | None = None,
+) -> ReviewItem:
+    """Decide one pending item (``revision``/``batch_id`` pick one when several wait)."""
+    if choice not in CHOICES:
+        raise ValueError(f"choice must be one of {CHOICES}")
+    text = reason_text.strip() if reason_text else None
+    check_reason(choice, reason_code, text)
+    cipher, actor = register.cipher, register.actor
+
+    def run(db: Db) -> ReviewItem:
+        stamp = reg.now()
+        with db.transaction("decide"):
+            item = _pick(db, record_id, revision, batch_id)
+            if choice == "accept":
+                refusal = _accept(db, cipher, item, actor, stamp, reason_code, text)
+                if refusal is not None:
+                    raise StaffError(refusal, record_id)
+            else:
+                _close_item(db, item, _STATE[choice], actor, stamp, reason_code, text)
+        decided = reg.find_item(db, None, item.origin.batch_id, item.record_id)
+        assert decided is not None
+        return decided
+
+    return register.call(run, "decide")
+
+
+def accept_clean(register: reg.Register) -> tuple[int, int]:
+    """Accept every pending item without findings; (accepted, left pending) counts.
+
+    An item can be left pending when something changed since import (the register took
+    the same person and diagnosis under another id meanwhile): it then needs a decision.
+    """
+    cipher, actor = register.cipher, register.actor
+
+    def chunk(db: Db, after: int) -> tuple[int, int, int, bool]:
+        stamp = reg.now()
+        accepted = left = 0
+        with db.transaction("accept clean"):
+            rows = db.execute(
+                "SELECT seq, batch_id, record_id FROM review_items WHERE state = 'pending' AND "
+                "findings = '' AND seq > ? ORDER BY seq LIMIT ?",
+                (after, CLEAN_CHUNK),
+            ).fetchall()
+            for seq, batch_id, record_id in rows:
+                after = int(seq)
+                item = reg.find_item(db, None, str(batch_id), str(record_id))
+                assert item is not None
+                if _accept(db, cipher, item, actor, stamp, None, None) is None:
+                    accepted += 1
+                else:
+                    left += 1
+        return accepted, left, after, len(rows) == CLEAN_CHUNK
+
+    total = left_total = 0
+    after = 0
+    more = True
+    while more:
+        accepted, left, after, more = register.call(partial(chunk, after=after), "accept clean")
+        total += accepted
+        left_total += left
+    return total, left_total

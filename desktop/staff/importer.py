@@ -1,0 +1,290 @@
+"""Importing a batch into the review queue: all of it in one transaction, or none of it.
+
+For each batch: the envelope checks (``verify``), then every record is validated with the
+form's own validator (errors become the finding ``invalid`` with issue keys ``code@field``,
+never values) and checked against the register:
+
+* same record id already held: ``revision`` (a newer revision, with a field diff) or
+  ``stale`` (older or equal);
+* same national id (keyed hash) and ORPHA code under another record id, in the register or
+  waiting in the queue (or earlier in the same batch): ``duplicate`` with ``duplicate_of``;
+* a reserved person: rejected at once with reason code ``reservert``; the payload is never
+  stored.
+
+Validation and sealing run on the calling thread (or a process pool for big batches, since
+the validator is the slow part); the lookups and inserts run in one register transaction that
+also records the batch id, so a batch is imported exactly once: a replay is refused as
+``already_imported`` (``batch_conflict`` if the same id comes with other bytes).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.staff import register as reg
+from desktop.staff import verify
+from desktop.staff.crypto import national_id_of, orpha_codes_of
+from desktop.staff.dialect import Db
+from desktop.staff.errors import BatchRefused
+from desktop.staff.model import Finding, ReviewState
+from desktop.staff.session import StaffSession
+from desktop.sync.protocol import Envelope
+from desktop.sync.protocol.limits import MAX_ENVELOPE_BYTES
+
+RESERVED_REASON = "reservert"
+AUTO_ACTOR = "auto"
+POOL_MIN_RECORDS = 256  # smaller batches validate faster than a pool can start
+Validator = Callable[[dict[str, Any]], list[str]]
+
+
+def validation_errors(payload: dict[str, Any]) -> list[str]:
+    """Error issue keys from the form validator (warnings were confirmed at the clinic)."""
+    from desktop.forms.validate import validate
+
+    return [issue.key for issue in validate(payload).errors]
+
+
+def _validate_chunk(payloads: list[dict[str, Any]]) -> list[list[str]]:
+    return [validation_errors(p) for p in payloads]
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    batch_id: str
+    installation_key_id: str
+    records: int
+    clean: int
+    findings: dict[str, int] = field(default_factory=dict)  # finding -> records with it
+    auto_rejected: int = 0
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    record_id: str
+    revision: int
+    person_key: bytes | None
+    diagnosis_keys: list[bytes]
+    issue_keys: list[str]
+    sealed: bytes
+
+
+class Importer:
+    """Imports batches for one staff session; owns the validation pool (close it)."""
+
+    def __init__(
+        self,
+        session: StaffSession,
+        *,
+        workers: int | None = None,
+        validator: Validator | None = None,
+        max_size: int = MAX_ENVELOPE_BYTES,
+    ) -> None:
+        self.session = session
+        self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self.validator = validator
+        self.max_size = max_size
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Importer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- validation ------------------------------------------------------------------------
+
+    def _validate(self, payloads: list[dict[str, Any]]) -> list[list[str]]:
+        if self.validator is not None:
+            return [self.validator(p) for p in payloads]
+        if self.workers <= 1 or len(payloads) < POOL_MIN_RECORDS:
+            return _validate_chunk(payloads)
+        if self._pool is None:
+            # spawn, not fork: the store's database threads must not be copied into children.
+            self._pool = concurrent.futures.ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        size = max(16, len(payloads) // (self.workers * 4))
+        chunks = [payloads[i : i + size] for i in range(0, len(payloads), size)]
+        out: list[list[str]] = []
+        for part in self._pool.map(_validate_chunk, chunks):
+            out.extend(part)
+        return out
+
+    # -- one batch -------------------------------------------------------------------------
+
+    def import_file(self, path: Path) -> ImportReport:
+        try:
+            size = path.stat().st_size
+            if size > self.max_size:
+                raise BatchRefused("too_large", f"{size} bytes")
+            data = path.read_bytes()
+        except OSError as exc:
+            raise BatchRefused("unreadable_file", type(exc).__name__) from exc
+        return self.import_bytes(data)
+
+    def import_bytes(self, data: bytes, *, expected_batch_id: str | None = None) -> ImportReport:
+        """Check, decrypt, validate and queue one batch; ``BatchRefused`` stores nothing.
+
+        ``expected_batch_id`` is the id the inbox listed: a server that hands out another
+        batch's bytes under it is refused, so it cannot make the pull acknowledge a batch
+        that was never imported.
+        """
+        session = self.session
+        envelope = verify.check_envelope(
+            data, session.pinned_installations(), max_size=self.max_size
+        )
+        if expected_batch_id is not None and envelope.header.batch_id != expected_batch_id:
+            raise BatchRefused(
+                "batch_id_mismatch",
+                f"listed as {expected_batch_id}, the envelope says {envelope.header.batch_id}",
+                batch_id=expected_batch_id,
+            )
+        self._refuse_replay(envelope)
+        records = verify.decrypt(envelope, session.keys.register_keys)
+        prepared = self._prepare(envelope.header.batch_id, records)
+        received = reg.now()
+        return session.register.call(
+            lambda db: _store(db, envelope, prepared, received, session.register.actor),
+            "import batch",
+        )
+
+    def _refuse_replay(self, envelope: Envelope) -> None:
+        """Early answer for a replay (the transaction checks again, race-free)."""
+        held = self.session.register.call(
+            lambda db: reg.imported_batch(db, envelope.header.batch_id), "imported batch"
+        )
+        if held is not None:
+            raise _replay(envelope, held)
+
+    def _prepare(self, batch_id: str, records: Sequence[dict[str, Any]]) -> list[_Prepared]:
+        cipher = self.session.keys.cipher
+        issues = self._validate(list(records))
+        prepared = []
+        for record, issue_keys in zip(records, issues, strict=True):
+            record_id, revision = str(record["record_id"]), int(record["revision"])
+            nid = national_id_of(record)
+            prepared.append(
+                _Prepared(
+                    record_id=record_id,
+                    revision=revision,
+                    person_key=None if nid is None else cipher.person_key(nid),
+                    diagnosis_keys=cipher.diagnosis_keys(orpha_codes_of(record)),
+                    issue_keys=issue_keys,
+                    sealed=cipher.seal(record, reg.item_aad(batch_id, record_id, revision)),
+                )
+            )
+        return prepared
+
+
+def _replay(envelope: Envelope, held_sha256: str) -> BatchRefused:
+    batch_id = envelope.header.batch_id
+    if held_sha256 == envelope.sha256:
+        return BatchRefused("already_imported", batch_id, batch_id=batch_id)
+    return BatchRefused("batch_conflict", batch_id, batch_id=batch_id)
+
+
+def _store(
+    db: Db, envelope: Envelope, prepared: list[_Prepared], received: str, actor: str
+) -> ImportReport:
+    header = envelope.header
+    batch_id, sender = header.batch_id, header.sender_key_id
+    findings_count: dict[str, int] = {}
+    clean = auto_rejected = 0
+    with db.transaction("import batch"):
+        held = reg.imported_batch(db, batch_id)
+        if held is not None:
+            raise _replay(envelope, held)
+        row = db.execute("SELECT coalesce(max(seq), 0) FROM review_items").fetchone()
+        seq = int(row[0])
+        in_batch: dict[tuple[bytes, bytes], str] = {}
+        items: list[tuple[Any, ...]] = []
+        index: list[tuple[Any, ...]] = []
+        for item in prepared:
+            seq += 1
+            pk, dks = item.person_key, item.diagnosis_keys
+            if pk is not None and reg.is_reserved(db, pk):
+                auto_rejected += 1
+                findings_count[Finding.RESERVED] = findings_count.get(Finding.RESERVED, 0) + 1
+                items.append(
+                    (batch_id, item.record_id, item.revision, seq, sender, received,
+                     ReviewState.REJECTED.value, Finding.RESERVED.value, "[]", None,
+                     RESERVED_REASON, None, None, None, received, AUTO_ACTOR)
+                )  # fmt: skip
+                continue
+            findings: list[Finding] = []
+            if item.issue_keys:
+                findings.append(Finding.INVALID)
+            current = reg.current_revision(db, item.record_id)
+            if current is not None:
+                findings.append(Finding.STALE if item.revision <= current else Finding.REVISION)
+            duplicate_of = None
+            if pk is not None and dks:
+                duplicate_of = reg.registered_duplicate(
+                    db, pk, dks, item.record_id
+                ) or reg.pending_duplicate(db, pk, dks, item.record_id)
+                if duplicate_of is None:
+                    duplicate_of = next(
+                        (
+                            other
+                            for dk in dks
+                            if (other := in_batch.get((pk, dk))) not in (None, item.record_id)
+                        ),
+                        None,
+                    )
+                for dk in dks:
+                    in_batch.setdefault((pk, dk), item.record_id)
+                    index.append((pk, dk, item.record_id, batch_id))
+            if duplicate_of is not None:
+                findings.append(Finding.DUPLICATE)
+            for finding in findings:
+                findings_count[finding] = findings_count.get(finding, 0) + 1
+            clean += not findings
+            items.append(
+                (batch_id, item.record_id, item.revision, seq, sender, received,
+                 ReviewState.PENDING.value, ",".join(findings), _json(item.issue_keys),
+                 duplicate_of, None, None, pk, item.sealed, None, None)
+            )  # fmt: skip
+        db.executemany(
+            "INSERT INTO review_items (batch_id, record_id, revision, seq, installation_key_id, "
+            "received_at, state, findings, issue_keys, duplicate_of, reason_code, reason_text, "
+            "person_key, payload, decided_at, decided_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            items,
+        )
+        if index:
+            db.executemany(
+                "INSERT INTO review_index (person_key, diagnosis_key, record_id, batch_id) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                index,
+            )
+        db.execute(
+            "INSERT INTO imported_batches (batch_id, installation_key_id, envelope_sha256, "
+            "record_count, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)",
+            (batch_id, sender, envelope.sha256, len(prepared), received, actor),
+        )
+        reg.log(db, actor, f"import_batch:{batch_id}")
+    return ImportReport(
+        batch_id=batch_id,
+        installation_key_id=sender,
+        records=len(prepared),
+        clean=clean,
+        findings=findings_count,
+        auto_rejected=auto_rejected,
+    )
+
+
+def _json(values: list[str]) -> str:
+    import json
+
+    return json.dumps(values, separators=(",", ":"))

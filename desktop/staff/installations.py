@@ -1,0 +1,136 @@
+"""Which installations the register trusts: approved at the inbox and pinned here.
+
+The inbox decides whose uploads it takes; the register decides whose batches it opens. The
+two are kept separate on purpose: a compromised inbox could approve a key of its own, but
+cannot make the register trust it, because a batch opens only if its sender is pinned in the
+staff profile, after staff compared the key's fingerprint with the clinic by phone.
+
+* ``approve``: compare the fingerprint, approve at the inbox, and pin, in that order.
+* ``pin``: for installations already approved at the inbox (``sjelden-inbox devices
+  approve``): compare the fingerprint and pin.
+
+The public key comes from the inbox's staff installation list; it is checked to hash to the
+key id, and the fingerprint staff compare is computed here from that key, not taken from
+the server.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from desktop.staff import keys
+from desktop.staff.errors import StaffError
+from desktop.staff.session import StaffSession
+from desktop.sync.errors import SyncError
+from desktop.sync.http import Transport
+from desktop.sync.protocol.errors import ProtocolError
+from desktop.sync.protocol.keys import (
+    b64decode,
+    ed25519_public_from_raw,
+    fingerprint,
+    key_id,
+    same_fingerprint,
+)
+
+
+@dataclass(frozen=True)
+class InboxInstallation:
+    key_id: str
+    public_key: Ed25519PublicKey
+    label: str
+    status: str  # pending, approved, revoked (as the inbox says)
+    pinned: bool
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.public_key)
+
+
+def list_installations(session: StaffSession, transport: Transport) -> list[InboxInstallation]:
+    answer = transport.request(
+        "GET", "/v1/staff/installations", signer=session.keys.signing_key, ok=(200,)
+    ).json()
+    pinned = session.pinned_installations()
+    out = []
+    for entry in answer if isinstance(answer, list) else []:
+        try:
+            raw = b64decode(entry["public_key"], what="public_key", length=32)
+            public = ed25519_public_from_raw(raw)
+        except (KeyError, TypeError, ProtocolError) as exc:
+            raise StaffError("installation_key_mismatch", "unreadable key") from exc
+        if key_id(public) != entry.get("key_id"):
+            raise StaffError("installation_key_mismatch", str(entry.get("key_id")))
+        out.append(
+            InboxInstallation(
+                key_id=key_id(public),
+                public_key=public,
+                label=str(entry.get("label", "")),
+                status=str(entry.get("status", "")),
+                pinned=key_id(public) in pinned,
+            )
+        )
+    return out
+
+
+def _find(
+    session: StaffSession, transport: Transport, installation_key_id: str
+) -> InboxInstallation:
+    for found in list_installations(session, transport):
+        if found.key_id == installation_key_id:
+            return found
+    raise StaffError("unknown_installation", installation_key_id)
+
+
+def _checked(found: InboxInstallation, typed_fingerprint: str) -> None:
+    if not same_fingerprint(typed_fingerprint, found.fingerprint):
+        raise StaffError("fingerprint_mismatch", found.key_id)
+
+
+def approve(
+    session: StaffSession, transport: Transport, installation_key_id: str, typed_fingerprint: str
+) -> keys.PinnedInstallation:
+    """Compare, approve at the inbox (unless it already is) and pin here."""
+    found = _find(session, transport, installation_key_id)
+    _checked(found, typed_fingerprint)
+    if found.status != "approved":
+        try:
+            transport.request(
+                "POST",
+                f"/v1/staff/installations/{found.key_id}/approve",
+                signer=session.keys.signing_key,
+                ok=(200,),
+            )
+        except SyncError as exc:
+            if exc.code == "installation_revoked":
+                raise StaffError("installation_not_approved", "revoked") from exc
+            raise
+    return _pin(session, found)
+
+
+def pin(
+    session: StaffSession, transport: Transport, installation_key_id: str, typed_fingerprint: str
+) -> keys.PinnedInstallation:
+    """Pin an installation already approved at the inbox, after comparing fingerprints."""
+    found = _find(session, transport, installation_key_id)
+    _checked(found, typed_fingerprint)
+    if found.status != "approved":
+        raise StaffError("installation_not_approved", found.key_id)
+    return _pin(session, found)
+
+
+def _pin(session: StaffSession, found: InboxInstallation) -> keys.PinnedInstallation:
+    actor = session.register.actor
+    return session.store.call(
+        lambda c: keys.pin_installation(c, found.public_key, found.label, actor=actor),
+        "pin installation",
+    )
+
+
+def enrollment_code(session: StaffSession, transport: Transport) -> tuple[str, int]:
+    """A one-time enrollment code for a clinic, and when it expires (Unix time)."""
+    answer = transport.request(
+        "POST", "/v1/staff/enrollment-codes", signer=session.keys.signing_key, ok=(201,)
+    ).json()
+    return str(answer["code"]), int(answer["expires_at"])

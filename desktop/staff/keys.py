@@ -1,0 +1,224 @@
+"""The staff profile's keys, kept only inside its encrypted store (table ``staff_keys``).
+
+| role       | what                                   | why                                        |
+|------------|----------------------------------------|--------------------------------------------|
+| `register` | X25519 private keys, newest last       | batches are sealed to them; old keys stay  |
+|            |                                        | so batches sealed before a rotation open   |
+| `signing`  | this staff member's Ed25519 key        | signs feedback and inbox requests          |
+| `data`     | 32-byte AES-GCM register data key      | payloads in the register store             |
+| `hmac`     | 32-byte keyed-hash secret              | national ids / ORPHA codes in the indexes  |
+
+Public keys leave the profile only as PEM ``.pub`` files (the format ``sjelden-inbox keygen``
+writes) for the enrollment letter and ``sjelden-inbox staff add``. Installation keys the
+register trusts are pinned in ``staff_installations`` after staff compared fingerprints.
+
+Functions taking ``conn`` run on the store's thread (``store.call``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from desktop.staff import crypto
+from desktop.staff.errors import StaffError
+from desktop.storage import audit
+from desktop.storage.connection import Connection, transaction
+from desktop.sync.protocol.keys import (
+    ed25519_public_from_raw,
+    fingerprint,
+    key_id,
+    raw_private,
+    raw_public,
+    save_public_key,
+)
+
+REGISTER_PUB = "register.pub"
+STAFF_PUB = "staff.pub"
+
+
+@dataclass(frozen=True)
+class PublicKeyInfo:
+    role: str
+    key_id: str
+    fingerprint: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class StaffKeys:
+    """What a staff session holds in memory while unlocked."""
+
+    register_keys: dict[str, X25519PrivateKey]  # key id -> private key, every generation
+    newest_register_key_id: str
+    signing_key: Ed25519PrivateKey
+    cipher: crypto.RegisterCipher
+
+    @property
+    def staff_key_id(self) -> str:
+        return key_id(self.signing_key.public_key())
+
+
+@dataclass(frozen=True)
+class PinnedInstallation:
+    key_id: str
+    public_key: Ed25519PublicKey
+    label: str
+    pinned_at: str
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.public_key)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _insert(
+    conn: Connection, role: str, kid: str, public: bytes | None, secret: bytes, stamp: str
+) -> None:
+    conn.execute(
+        "INSERT INTO staff_keys (role, key_id, public_key, secret, created_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (role, kid, public, secret, stamp),
+    )
+
+
+def generate(conn: Connection, *, actor: str) -> None:
+    """All keys of a new staff profile, in one transaction (refused if any exist)."""
+    with transaction(conn, "generate staff keys"):
+        if conn.execute("SELECT 1 FROM staff_keys LIMIT 1").fetchone() is not None:
+            raise StaffError("staff_profile_incomplete", "keys exist already")
+        stamp = _now()
+        register = X25519PrivateKey.generate()
+        signing = Ed25519PrivateKey.generate()
+        _insert(
+            conn,
+            "register",
+            key_id(register.public_key()),
+            raw_public(register.public_key()),
+            raw_private(register),
+            stamp,
+        )
+        _insert(
+            conn,
+            "signing",
+            key_id(signing.public_key()),
+            raw_public(signing.public_key()),
+            raw_private(signing),
+            stamp,
+        )
+        for role in ("data", "hmac"):
+            secret = crypto.new_secret()
+            _insert(conn, role, crypto.secret_id(secret), None, secret, stamp)
+        audit.append(conn, actor=actor, action="staff:keys_generated")
+
+
+def rotate_register_key(conn: Connection, *, actor: str) -> str:
+    """A new register key for announcements; the old ones stay to open older batches."""
+    register = X25519PrivateKey.generate()
+    with transaction(conn, "rotate register key"):
+        _insert(
+            conn,
+            "register",
+            key_id(register.public_key()),
+            raw_public(register.public_key()),
+            raw_private(register),
+            _now(),
+        )
+        audit.append(
+            conn, actor=actor, action=f"staff:register_key_added:{key_id(register.public_key())}"
+        )
+    return key_id(register.public_key())
+
+
+def _rows(conn: Connection, role: str) -> list[tuple[str, bytes | None, bytes, str]]:
+    return [
+        (str(r[0]), None if r[1] is None else bytes(r[1]), bytes(r[2]), str(r[3]))
+        for r in conn.execute(
+            "SELECT key_id, public_key, secret, created_at FROM staff_keys WHERE role = ? "
+            "ORDER BY created_at, key_id",
+            (role,),
+        )
+    ]
+
+
+def load(conn: Connection) -> StaffKeys:
+    registers, signing = _rows(conn, "register"), _rows(conn, "signing")
+    data, secret = _rows(conn, "data"), _rows(conn, "hmac")
+    if not (registers and signing and data and secret):
+        raise StaffError("staff_profile_incomplete")
+    return StaffKeys(
+        register_keys={kid: X25519PrivateKey.from_private_bytes(s) for kid, _, s, _ in registers},
+        newest_register_key_id=registers[-1][0],
+        signing_key=Ed25519PrivateKey.from_private_bytes(signing[-1][2]),
+        cipher=crypto.RegisterCipher(data[-1][2], secret[-1][2]),
+    )
+
+
+def public_keys(conn: Connection) -> list[PublicKeyInfo]:
+    """The register keys (oldest first) and the signing key, as their ids and fingerprints."""
+    out: list[PublicKeyInfo] = []
+    for role in ("register", "signing"):
+        for kid, public, _, created in _rows(conn, role):
+            assert public is not None
+            out.append(PublicKeyInfo(role, kid, fingerprint(public), created))
+    return out
+
+
+def write_public_files(keys: StaffKeys, directory: Path) -> tuple[Path, Path]:
+    """``register.pub`` (the newest register key) and ``staff.pub`` for the enrollment letter."""
+    directory.mkdir(parents=True, exist_ok=True)
+    register = keys.register_keys[keys.newest_register_key_id].public_key()
+    paths = (directory / REGISTER_PUB, directory / STAFF_PUB)
+    save_public_key(register, paths[0])
+    save_public_key(keys.signing_key.public_key(), paths[1])
+    return paths
+
+
+# -- pinned installations ------------------------------------------------------------------------
+
+
+def pin_installation(
+    conn: Connection, public_key: Ed25519PublicKey, label: str, *, actor: str
+) -> PinnedInstallation:
+    kid = key_id(public_key)
+    stamp = _now()
+    with transaction(conn, "pin installation"):
+        conn.execute(
+            "INSERT INTO staff_installations (key_id, public_key, label, pinned_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET label = excluded.label",
+            (kid, raw_public(public_key), label, stamp),
+        )
+        audit.append(conn, actor=actor, action=f"staff:installation_pinned:{kid}")
+    found = pinned(conn).get(kid)
+    assert found is not None
+    return found
+
+
+def unpin_installation(conn: Connection, installation_key_id: str, *, actor: str) -> bool:
+    with transaction(conn, "unpin installation"):
+        gone = conn.execute(
+            "DELETE FROM staff_installations WHERE key_id = ?", (installation_key_id,)
+        ).rowcount
+        if gone:
+            audit.append(
+                conn, actor=actor, action=f"staff:installation_unpinned:{installation_key_id}"
+            )
+    return bool(gone)
+
+
+def pinned(conn: Connection) -> dict[str, PinnedInstallation]:
+    return {
+        str(r[0]): PinnedInstallation(
+            str(r[0]), ed25519_public_from_raw(bytes(r[1])), str(r[2]), str(r[3])
+        )
+        for r in conn.execute(
+            "SELECT key_id, public_key, label, pinned_at FROM staff_installations ORDER BY key_id"
+        )
+    }

@@ -1,0 +1,403 @@
+"""The register store: accepted records with their full history, the review queue, imported
+batch ids, reservations and feedback documents, on SQLCipher or PostgreSQL.
+
+``Register`` is the typed face the CLI and the (future) Qt layer use: every method runs on
+the backend's own thread; ``submit`` returns a ``Future`` for the GUI, the plain methods wait.
+The module-level functions take a ``Db`` and run inside a caller's transaction; the
+importer, decisions and reservations build on them so each of their operations is one
+transaction.
+
+Nothing here is in clear on disk: payloads are sealed with the register data key, national
+ids and ORPHA codes are keyed hashes (``desktop.staff.crypto``). Audit entries (the store's
+hash-chained ``audit_log``) name record ids and actions, never values.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from desktop.staff.crypto import RegisterCipher, aad
+from desktop.staff.dialect import Backend, Db
+from desktop.staff.diff import diff_payloads
+from desktop.staff.errors import StaffError
+from desktop.staff.model import (
+    FieldChange,
+    Finding,
+    Origin,
+    RegisterRecord,
+    ReviewItem,
+    ReviewState,
+)
+from desktop.storage import audit
+from desktop.sync.protocol.timefmt import format_utc, now_utc
+
+T = TypeVar("T")
+_ITEM_COLUMNS = (
+    "batch_id, record_id, revision, installation_key_id, received_at, state, findings, "
+    "issue_keys, duplicate_of, reason_code, reason_text, payload, decided_at, decided_by"
+)
+_RECORD_COLUMNS = (
+    "record_id, revision, payload, batch_id, installation_key_id, received_at, accepted_at, "
+    "accepted_by"
+)
+PAGE = 500
+
+
+def now() -> str:
+    return format_utc(now_utc())
+
+
+def record_aad(record_id: str, revision: int) -> bytes:
+    return aad("record", record_id, revision)
+
+
+def item_aad(batch_id: str, record_id: str, revision: int) -> bytes:
+    return aad("review", batch_id, record_id, revision)
+
+
+@dataclass(frozen=True)
+class Counts:
+    pending: int
+    decided_unsent: int
+    records: int
+    history: int
+    batches: int
+    reservations: int
+    feedback_unsent: int
+
+
+# -- rows -> shapes ------------------------------------------------------------------------------
+
+
+def _item(row: Sequence[Any], cipher: RegisterCipher | None) -> ReviewItem:
+    batch_id, record_id, revision = str(row[0]), str(row[1]), int(row[2])
+    payload = None
+    if cipher is not None and row[11] is not None:
+        payload = cipher.open(bytes(row[11]), item_aad(batch_id, record_id, revision))
+    return ReviewItem(
+        record_id=record_id,
+        revision=revision,
+        payload=payload,
+        origin=Origin(batch_id, str(row[3]), str(row[4])),
+        state=ReviewState(row[5]),
+        findings=[Finding(f) for f in str(row[6]).split(",") if f],
+        issue_keys=list(json.loads(row[7])),
+        duplicate_of=row[8],
+        reason_code=row[9],
+        reason_text=row[10],
+        decided_at=row[12],
+        decided_by=row[13],
+    )
+
+
+def _record(row: Sequence[Any], cipher: RegisterCipher) -> RegisterRecord:
+    record_id, revision = str(row[0]), int(row[1])
+    return RegisterRecord(
+        record_id=record_id,
+        revision=revision,
+        payload=cipher.open(bytes(row[2]), record_aad(record_id, revision)),
+        origin=Origin(str(row[3]), str(row[4]), str(row[5])),
+        accepted_at=str(row[6]),
+        accepted_by=str(row[7]),
+    )
+
+
+# -- reads (functions of a Db) ---------------------------------------------------------------
+
+
+def current_revision(db: Db, record_id: str) -> int | None:
+    row = db.execute(
+        "SELECT revision FROM register_records WHERE record_id = ?", (record_id,)
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def get_record(db: Db, cipher: RegisterCipher, record_id: str) -> RegisterRecord | None:
+    row = db.execute(
+        f"SELECT {_RECORD_COLUMNS} FROM register_records WHERE record_id = ?",  # noqa: S608
+        (record_id,),
+    ).fetchone()
+    return None if row is None else _record(row, cipher)
+
+
+def record_history(db: Db, cipher: RegisterCipher, record_id: str) -> list[RegisterRecord]:
+    rows = db.execute(
+        f"SELECT {_RECORD_COLUMNS} FROM register_history WHERE record_id = ? ORDER BY revision",  # noqa: S608 - constant column list
+        (record_id,),
+    ).fetchall()
+    return [_record(r, cipher) for r in rows]
+
+
+def current_page(db: Db, cipher: RegisterCipher, after: str, limit: int) -> list[RegisterRecord]:
+    rows = db.execute(
+        f"SELECT {_RECORD_COLUMNS} FROM register_records WHERE record_id > ? "  # noqa: S608 - constant column list
+        "ORDER BY record_id LIMIT ?",
+        (after, limit),
+    ).fetchall()
+    return [_record(r, cipher) for r in rows]
+
+
+def registered_duplicate(
+    db: Db, person_key: bytes, diagnosis_keys: Sequence[bytes], record_id: str
+) -> str | None:
+    """Another record id the register holds for this person with one of these diagnoses."""
+    for diagnosis_key in diagnosis_keys:
+        row = db.execute(
+            "SELECT record_id FROM register_index WHERE person_key = ? AND diagnosis_key = ? "
+            "AND record_id <> ? ORDER BY record_id LIMIT 1",
+            (person_key, diagnosis_key, record_id),
+        ).fetchone()
+        if row is not None:
+            return str(row[0])
+    return None
+
+
+def pending_duplicate(
+    db: Db, person_key: bytes, diagnosis_keys: Sequence[bytes], record_id: str
+) -> str | None:
+    """Another record id waiting in the queue for this person with one of these diagnoses."""
+    for diagnosis_key in diagnosis_keys:
+        row = db.execute(
+            "SELECT record_id FROM review_index WHERE person_key = ? AND diagnosis_key = ? "
+            "AND record_id <> ? ORDER BY record_id LIMIT 1",
+            (person_key, diagnosis_key, record_id),
+        ).fetchone()
+        if row is not None:
+            return str(row[0])
+    return None
+
+
+def is_reserved(db: Db, person_key: bytes) -> bool:
+    row = db.execute("SELECT 1 FROM reservations WHERE person_key = ?", (person_key,)).fetchone()
+    return row is not None
+
+
+def imported_batch(db: Db, batch_id: str) -> str | None:
+    """The envelope SHA-256 of an imported batch, or ``None`` if it was never imported."""
+    row = db.execute(
+        "SELECT envelope_sha256 FROM imported_batches WHERE batch_id = ?", (batch_id,)
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def pending_items(
+    db: Db,
+    cipher: RegisterCipher | None,
+    *,
+    record_id: str | None = None,
+    limit: int | None = None,
+    after_seq: int = 0,
+) -> list[ReviewItem]:
+    sql = f"SELECT {_ITEM_COLUMNS} FROM review_items WHERE state = ?"  # noqa: S608 - constant column list
+    params: list[Any] = [ReviewState.PENDING.value]
+    if record_id is not None:
+        sql += " AND record_id = ?"
+        params.append(record_id)
+    sql += " AND seq > ? ORDER BY seq"
+    params.append(after_seq)
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [_item(r, cipher) for r in db.execute(sql, params).fetchall()]
+
+
+def find_item(
+    db: Db, cipher: RegisterCipher | None, batch_id: str, record_id: str
+) -> ReviewItem | None:
+    row = db.execute(
+        f"SELECT {_ITEM_COLUMNS} FROM review_items WHERE batch_id = ? AND record_id = ?",  # noqa: S608 - constant column list
+        (batch_id, record_id),
+    ).fetchone()
+    return None if row is None else _item(row, cipher)
+
+
+def items_of_batch(db: Db, batch_id: str) -> list[ReviewItem]:
+    rows = db.execute(
+        f"SELECT {_ITEM_COLUMNS} FROM review_items WHERE batch_id = ? ORDER BY seq",  # noqa: S608
+        (batch_id,),
+    ).fetchall()
+    return [_item(r, None) for r in rows]
+
+
+def counts(db: Db) -> Counts:
+    def one(sql: str, params: Sequence[Any] = ()) -> int:
+        return int(db.execute(sql, params).fetchone()[0])
+
+    return Counts(
+        pending=one("SELECT count(*) FROM review_items WHERE state = 'pending'"),
+        decided_unsent=one(
+            "SELECT count(*) FROM review_items WHERE state <> 'pending' AND feedback_id IS NULL"
+        ),
+        records=one("SELECT count(*) FROM register_records"),
+        history=one("SELECT count(*) FROM register_history"),
+        batches=one("SELECT count(*) FROM imported_batches"),
+        reservations=one("SELECT count(*) FROM reservations"),
+        feedback_unsent=one("SELECT count(*) FROM feedback_documents WHERE sent_at IS NULL"),
+    )
+
+
+# -- writes (inside the caller's transaction) ----------------------------------------------------
+
+
+def write_record(
+    db: Db,
+    cipher: RegisterCipher,
+    *,
+    record_id: str,
+    revision: int,
+    payload: dict[str, Any],
+    person_key: bytes | None,
+    diagnosis_keys: Sequence[bytes],
+    origin: Origin,
+    accepted_by: str,
+    stamp: str,
+) -> None:
+    """Make ``revision`` the current record; the one it replaces goes to history untouched."""
+    db.execute(
+        "INSERT INTO register_history (record_id, revision, person_key, payload, batch_id, "
+        "installation_key_id, received_at, accepted_at, accepted_by, superseded_at) "
+        "SELECT record_id, revision, person_key, payload, batch_id, installation_key_id, "
+        "received_at, accepted_at, accepted_by, ? FROM register_records WHERE record_id = ?",
+        (stamp, record_id),
+    )
+    db.execute("DELETE FROM register_records WHERE record_id = ?", (record_id,))
+    db.execute("DELETE FROM register_index WHERE record_id = ?", (record_id,))
+    db.execute(
+        "INSERT INTO register_records (record_id, revision, person_key, payload, batch_id, "
+        "installation_key_id, received_at, accepted_at, accepted_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            record_id,
+            revision,
+            person_key,
+            cipher.seal(payload, record_aad(record_id, revision)),
+            origin.batch_id,
+            origin.installation_key_id,
+            origin.received_at,
+            stamp,
+            accepted_by,
+        ),
+    )
+    if person_key is not None and diagnosis_keys:
+        db.executemany(
+            "INSERT INTO register_index (person_key, diagnosis_key, record_id) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            [(person_key, key, record_id) for key in diagnosis_keys],
+        )
+
+
+def log(
+    db: Db, actor: str, action: str, record_id: str | None = None, revision: int | None = None
+) -> None:
+    """One hash-chained audit entry (desktop.storage.audit) in the register's database."""
+    audit.append(db, actor=actor, action=action, record_id=record_id, revision=revision)
+
+
+# -- the typed face ------------------------------------------------------------------------------
+
+
+class Register:
+    """The register store on its backend; every call runs on the backend's thread."""
+
+    def __init__(self, backend: Backend, cipher: RegisterCipher, *, actor: str) -> None:
+        self.backend = backend
+        self.cipher = cipher
+        self.actor = actor
+
+    @property
+    def dialect(self) -> str:
+        return self.backend.dialect
+
+    def submit(self, fn: Callable[[Db], T], operation: str = "") -> concurrent.futures.Future[T]:
+        return self.backend.submit(fn, operation)
+
+    def call(self, fn: Callable[[Db], T], operation: str = "") -> T:
+        return self.backend.submit(fn, operation).result()
+
+    def close(self) -> None:
+        self.backend.close()
+
+    # -- reads ---------------------------------------------------------------------------------
+
+    def counts(self) -> Counts:
+        return self.call(counts, "register counts")
+
+    def pending(
+        self, *, limit: int | None = None, after_seq: int = 0, with_payload: bool = False
+    ) -> list[ReviewItem]:
+        """Pending review items in import order (payloads only when asked for)."""
+        cipher = self.cipher if with_payload else None
+        return self.call(
+            lambda db: pending_items(db, cipher, limit=limit, after_seq=after_seq), "queue"
+        )
+
+    def pending_for(self, record_id: str, *, with_payload: bool = False) -> list[ReviewItem]:
+        cipher = self.cipher if with_payload else None
+        return self.call(lambda db: pending_items(db, cipher, record_id=record_id), "queue item")
+
+    def item(
+        self, batch_id: str, record_id: str, *, with_payload: bool = True
+    ) -> ReviewItem | None:
+        cipher = self.cipher if with_payload else None
+        return self.call(lambda db: find_item(db, cipher, batch_id, record_id), "review item")
+
+    def batch_items(self, batch_id: str) -> list[ReviewItem]:
+        return self.call(lambda db: items_of_batch(db, batch_id), "batch items")
+
+    def current(self, record_id: str) -> RegisterRecord | None:
+        return self.call(lambda db: get_record(db, self.cipher, record_id), "register record")
+
+    def history(self, record_id: str) -> list[RegisterRecord]:
+        """Earlier accepted revisions, oldest first (the current one is ``current``)."""
+        return self.call(lambda db: record_history(db, self.cipher, record_id), "register history")
+
+    def iter_current(self, page: int = PAGE) -> Iterator[RegisterRecord]:
+        """Every current record, by record id, a page per database call (for exports)."""
+        after = ""
+        while True:
+            rows = self.call(
+                lambda db, a=after: current_page(db, self.cipher, a, page),  # type: ignore[misc]
+                "register page",
+            )
+            yield from rows
+            if len(rows) < page:
+                return
+            after = rows[-1].record_id
+
+    def diff(self, item: ReviewItem) -> list[FieldChange]:
+        """Field-by-field changes from the register's current record to ``item``."""
+        if item.payload is None:
+            loaded = self.item(item.origin.batch_id, item.record_id)
+            if loaded is None or loaded.payload is None:
+                raise StaffError("not_pending", item.record_id)
+            item = loaded
+        current = self.current(item.record_id)
+        return diff_payloads(current.payload if current else {}, item.payload or {})
+
+    def is_imported(self, batch_id: str) -> bool:
+        return self.call(lambda db: imported_batch(db, batch_id), "imported batch") is not None
+
+    def is_reserved(self, national_id: str) -> bool:
+        key = self.cipher.person_key(national_id)
+        return self.call(lambda db: is_reserved(db, key), "reservation lookup")
+
+    def find_duplicate(
+        self, national_id: str, orpha_code: str, exclude_record_id: str = ""
+    ) -> str | None:
+        """The record id the register holds for this person and diagnosis (index lookup)."""
+        person = self.cipher.person_key(national_id)
+        diagnosis = [self.cipher.diagnosis_key(orpha_code)]
+        return self.call(
+            lambda db: registered_duplicate(db, person, diagnosis, exclude_record_id),
+            "duplicate lookup",
+        )
+
+    def audit_entries(self, record_id: str | None = None) -> list[audit.AuditEntry]:
+        return self.call(lambda db: audit.entries(db, record_id), "audit entries")
+
+    def verify_audit_chain(self) -> int | None:
+        return self.call(lambda db: audit.verify_chain(db), "verify audit")

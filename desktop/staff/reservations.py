@@ -1,0 +1,119 @@
+"""Reservations: a person's wish not to be in the register, honoured everywhere at once.
+
+Recording a reservation, in one transaction:
+
+* deletes every register revision of that person: current records and their history (and
+  any record whose current revision is theirs, with all its history), with their index rows;
+* closes the person's pending review items as ``rejected`` with reason ``reservert`` and
+  purges their payloads (their decisions still go back to the clinic, so its record does not
+  wait forever; the feedback holds only record ids and the reason code);
+* keeps only ``HMAC(register secret, national id)`` so later registrations of the person are
+  rejected automatically at import with reason ``reservert``;
+* writes an audit entry naming the reservation id, never the national id.
+
+Afterwards deleted pages are made unrecoverable: SQLCipher has ``secure_delete`` on and the
+WAL is checkpointed (truncated); PostgreSQL's tables are vacuumed. Either way the deleted
+rows held only ciphertext and keyed hashes.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+
+from desktop.staff import register as reg
+from desktop.staff.dialect import Db
+from desktop.staff.errors import StaffError
+from desktop.staff.model import Finding
+
+RESERVED_REASON = "reservert"
+_DIGITS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class ReservationResult:
+    reservation_id: str
+    new: bool  # False: the person already had a reservation (deleting again is harmless)
+    records_removed: int
+    history_removed: int
+    queue_items_closed: int
+
+
+def _checked(national_id: str) -> str:
+    from desktop.forms import national_id as nid
+
+    number = _DIGITS.sub("", national_id)
+    if not nid.is_valid(number):
+        raise StaffError("bad_national_id")
+    return number
+
+
+def reserve(register: reg.Register, national_id: str) -> ReservationResult:
+    """Record a reservation and delete the person's data; the id is never stored in clear."""
+    person_key = register.cipher.person_key(_checked(national_id))
+    actor = register.actor
+
+    def run(db: Db) -> ReservationResult:
+        stamp = reg.now()
+        with db.transaction("reservation"):
+            row = db.execute(
+                "SELECT reservation_id FROM reservations WHERE person_key = ?", (person_key,)
+            ).fetchone()
+            new = row is None
+            reservation_id = str(uuid.uuid4()) if new else str(row[0])
+            if new:
+                db.execute(
+                    "INSERT INTO reservations (reservation_id, person_key, recorded_at, "
+                    "recorded_by) VALUES (?, ?, ?, ?)",
+                    (reservation_id, person_key, stamp, actor),
+                )
+            owned = [
+                str(r[0])
+                for r in db.execute(
+                    "SELECT record_id FROM register_records WHERE person_key = ?", (person_key,)
+                ).fetchall()
+            ]
+            history = 0
+            for record_id in owned:
+                history += db.execute(
+                    "DELETE FROM register_history WHERE record_id = ?", (record_id,)
+                ).rowcount
+                db.execute("DELETE FROM register_index WHERE record_id = ?", (record_id,))
+                db.execute("DELETE FROM register_records WHERE record_id = ?", (record_id,))
+            history += db.execute(
+                "DELETE FROM register_history WHERE person_key = ?", (person_key,)
+            ).rowcount
+            db.execute("DELETE FROM register_index WHERE person_key = ?", (person_key,))
+            pending = db.execute(
+                "SELECT batch_id, record_id, findings FROM review_items "
+                "WHERE person_key = ? AND state = 'pending'",
+                (person_key,),
+            ).fetchall()
+            db.executemany(
+                "UPDATE review_items SET state = 'rejected', reason_code = ?, reason_text = NULL, "
+                "findings = ?, payload = NULL, person_key = NULL, decided_at = ?, decided_by = ? "
+                "WHERE batch_id = ? AND record_id = ?",
+                [
+                    (RESERVED_REASON, _with_reserved(str(f)), stamp, actor, str(b), str(r))
+                    for b, r, f in pending
+                ],
+            )
+            # Decided items hold no payload; drop the link to the person all the same.
+            db.execute(
+                "UPDATE review_items SET payload = NULL, person_key = NULL WHERE person_key = ?",
+                (person_key,),
+            )
+            db.execute("DELETE FROM review_index WHERE person_key = ?", (person_key,))
+            reg.log(db, actor, f"reservation:{reservation_id}")
+        db.checkpoint()
+        return ReservationResult(reservation_id, new, len(owned), history, len(pending))
+
+    return register.call(run, "reservation")
+
+
+def _with_reserved(findings: str) -> str:
+    values = [f for f in findings.split(",") if f]
+    if Finding.RESERVED.value not in values:
+        values.append(Finding.RESERVED.value)
+    return ",".join(values)

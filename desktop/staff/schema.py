@@ -1,0 +1,222 @@
+"""The staff tables and their migrations, versioned in a table of their own.
+
+Two components, each with its own row in ``staff_schema`` (so neither depends on the
+clinician schema's ``PRAGMA user_version``, which ``desktop.storage.schema`` owns):
+
+* ``profile``: always in the staff profile's SQLCipher file: the staff keys (register
+  decryption keys, the staff signing key, the register data key and the keyed-hash secret;
+  private parts only ever inside this encrypted file) and the pinned installation keys.
+* ``register``: where the register lives, the same SQLCipher file by default or PostgreSQL:
+  accepted records with their history, the review queue, imported batch ids, reservations,
+  feedback documents. Patient data are never in clear here, on either backend: payloads are
+  AES-GCM ciphertext under the register data key, national ids and ORPHA codes only keyed
+  hashes (``desktop.staff.crypto``). PostgreSQL also gets an ``audit_log`` of the same shape
+  as the store's (SQLCipher already has one), so one audit module serves both.
+
+Migrations only move forward, each in its own transaction; on PostgreSQL an advisory lock
+makes concurrent starts of several staff members safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from desktop.staff.dialect import Db, DialectName, blob
+from desktop.staff.errors import StaffError
+
+Component = str
+
+
+def _statements(db: Db, script: str) -> None:
+    for statement in script.format(blob=blob(db.dialect)).split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _profile_v1(db: Db) -> None:
+    _statements(
+        db,
+        """
+        CREATE TABLE staff_keys (
+            role        TEXT NOT NULL,
+            key_id      TEXT NOT NULL,
+            public_key  {blob},
+            secret      {blob} NOT NULL,
+            created_at  TEXT NOT NULL,
+            PRIMARY KEY (role, key_id)
+        );
+        CREATE TABLE staff_installations (
+            key_id      TEXT PRIMARY KEY,
+            public_key  {blob} NOT NULL,
+            label       TEXT NOT NULL,
+            pinned_at   TEXT NOT NULL
+        )
+        """,
+    )
+
+
+def _register_v1(db: Db) -> None:
+    _statements(
+        db,
+        """
+        CREATE TABLE register_meta (
+            key    TEXT PRIMARY KEY,
+            value  TEXT NOT NULL
+        );
+        CREATE TABLE register_records (
+            record_id            TEXT PRIMARY KEY,
+            revision             INTEGER NOT NULL,
+            person_key           {blob},
+            payload              {blob} NOT NULL,
+            batch_id             TEXT NOT NULL,
+            installation_key_id  TEXT NOT NULL,
+            received_at          TEXT NOT NULL,
+            accepted_at          TEXT NOT NULL,
+            accepted_by          TEXT NOT NULL
+        );
+        CREATE INDEX register_records_by_person ON register_records (person_key);
+        CREATE TABLE register_history (
+            record_id            TEXT NOT NULL,
+            revision             INTEGER NOT NULL,
+            person_key           {blob},
+            payload              {blob} NOT NULL,
+            batch_id             TEXT NOT NULL,
+            installation_key_id  TEXT NOT NULL,
+            received_at          TEXT NOT NULL,
+            accepted_at          TEXT NOT NULL,
+            accepted_by          TEXT NOT NULL,
+            superseded_at        TEXT NOT NULL,
+            PRIMARY KEY (record_id, revision)
+        );
+        CREATE INDEX register_history_by_person ON register_history (person_key);
+        CREATE TABLE register_index (
+            person_key     {blob} NOT NULL,
+            diagnosis_key  {blob} NOT NULL,
+            record_id      TEXT NOT NULL,
+            PRIMARY KEY (person_key, diagnosis_key, record_id)
+        );
+        CREATE INDEX register_index_by_record ON register_index (record_id);
+        CREATE TABLE review_items (
+            batch_id             TEXT NOT NULL,
+            record_id            TEXT NOT NULL,
+            revision             INTEGER NOT NULL,
+            seq                  INTEGER NOT NULL,
+            installation_key_id  TEXT NOT NULL,
+            received_at          TEXT NOT NULL,
+            state                TEXT NOT NULL,
+            findings             TEXT NOT NULL,
+            issue_keys           TEXT NOT NULL,
+            duplicate_of         TEXT,
+            reason_code          TEXT,
+            reason_text          TEXT,
+            person_key           {blob},
+            payload              {blob},
+            decided_at           TEXT,
+            decided_by           TEXT,
+            feedback_id          TEXT,
+            PRIMARY KEY (batch_id, record_id)
+        );
+        CREATE INDEX review_items_by_state ON review_items (state, seq);
+        CREATE INDEX review_items_by_record ON review_items (record_id);
+        CREATE INDEX review_items_by_person ON review_items (person_key);
+        CREATE INDEX review_items_unsent ON review_items (installation_key_id, batch_id)
+            WHERE feedback_id IS NULL AND state <> 'pending';
+        CREATE TABLE review_index (
+            person_key     {blob} NOT NULL,
+            diagnosis_key  {blob} NOT NULL,
+            record_id      TEXT NOT NULL,
+            batch_id       TEXT NOT NULL,
+            PRIMARY KEY (person_key, diagnosis_key, record_id, batch_id)
+        );
+        CREATE INDEX review_index_by_item ON review_index (batch_id, record_id);
+        CREATE TABLE imported_batches (
+            batch_id             TEXT PRIMARY KEY,
+            installation_key_id  TEXT NOT NULL,
+            envelope_sha256      TEXT NOT NULL,
+            record_count         INTEGER NOT NULL,
+            imported_at          TEXT NOT NULL,
+            imported_by          TEXT NOT NULL
+        );
+        CREATE TABLE reservations (
+            reservation_id  TEXT PRIMARY KEY,
+            person_key      {blob} NOT NULL UNIQUE,
+            recorded_at     TEXT NOT NULL,
+            recorded_by     TEXT NOT NULL
+        );
+        CREATE TABLE feedback_documents (
+            feedback_id          TEXT PRIMARY KEY,
+            installation_key_id  TEXT NOT NULL,
+            batch_id             TEXT,
+            document             TEXT NOT NULL,
+            decisions            INTEGER NOT NULL,
+            created_at           TEXT NOT NULL,
+            sent_at              TEXT,
+            exported_at          TEXT
+        )
+        """,
+    )
+    if db.dialect == "postgresql":
+        # The same shape as desktop.storage's audit_log, so desktop.storage.audit works as is.
+        _statements(
+            db,
+            """
+            CREATE TABLE audit_log (
+                seq        INTEGER PRIMARY KEY,
+                at         TEXT NOT NULL,
+                actor      TEXT NOT NULL,
+                action     TEXT NOT NULL,
+                record_id  TEXT,
+                revision   INTEGER,
+                prev_hash  {blob} NOT NULL,
+                hash       {blob} NOT NULL
+            )
+            """,
+        )
+
+
+MIGRATIONS: dict[Component, list[Callable[[Db], None]]] = {
+    "profile": [_profile_v1],
+    "register": [_register_v1],
+}
+SCHEMA_VERSIONS = {name: len(steps) for name, steps in MIGRATIONS.items()}
+
+
+def current_version(db: Db, component: Component) -> int:
+    row = db.execute(
+        "SELECT version FROM staff_schema WHERE component = ?", (component,)
+    ).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def _ensure_version_table(db: Db) -> None:
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS staff_schema ("
+        "component TEXT PRIMARY KEY, version INTEGER NOT NULL)"
+    )
+
+
+def migrate(db: Db, component: Component) -> int:
+    """Bring ``component`` to the newest version; returns the version it is at."""
+    steps = MIGRATIONS[component]
+    with db.transaction(f"staff schema {component}"):
+        _ensure_version_table(db)
+    while True:
+        with db.transaction(f"migrate staff {component}"):
+            version = current_version(db, component)
+            if version > len(steps):
+                raise StaffError("register_schema_too_new", f"{component} schema {version}")
+            if version == len(steps):
+                return version
+            steps[version](db)
+            db.execute(
+                "INSERT INTO staff_schema (component, version) VALUES (?, ?) "
+                "ON CONFLICT (component) DO UPDATE SET version = excluded.version",
+                (component, version + 1),
+            )
+
+
+def dialect_components(dialect: DialectName, *, register_here: bool) -> list[Component]:
+    """The components a database holds: the profile file has both unless the register moved."""
+    if dialect == "postgresql":
+        return ["register"]
+    return ["profile", "register"] if register_here else ["profile"]

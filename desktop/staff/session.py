@@ -1,0 +1,174 @@
+"""A staff profile: set it up, unlock it, and get everything the staff mode works with.
+
+A staff profile is an ordinary ``Profile`` (same passphrase seal, keyring, recovery key and
+SQLCipher file) whose ``profile.json`` says ``"kind": "staff"``; clinician and staff data never
+share a profile. Unlocking it gives a ``StaffSession``: the profile store (keys, pinned
+installations, settings), the keys in memory, and the ``Register`` on its backend (the same
+SQLCipher file, or PostgreSQL when ``staff.register_db`` holds a ``postgresql://`` URL).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.staff import keys as staff_keys
+from desktop.staff import schema
+from desktop.staff.dialect import Backend, Db, PgBackend, SqliteBackend, SqliteDb
+from desktop.staff.errors import StaffError
+from desktop.staff.register import Register
+from desktop.storage.connection import Connection
+from desktop.storage.profile import KeyStorage, Profile
+from desktop.storage.store import Store
+from desktop.sync.http import RetryPolicy, Transport
+
+INBOX_URL = "staff.inbox_url"
+CA_BUNDLE = "staff.ca_bundle"
+PROXY = "staff.proxy"
+REGISTER_DB = "staff.register_db"
+SETTINGS = (INBOX_URL, CA_BUNDLE, PROXY, REGISTER_DB)
+
+
+@dataclass
+class StaffSession:
+    """An unlocked staff profile. Close it when done (it owns two database threads)."""
+
+    profile: Profile
+    store: Store
+    keys: staff_keys.StaffKeys
+    register: Register
+
+    @property
+    def staff_key_id(self) -> str:
+        return self.keys.staff_key_id
+
+    def setting(self, name: str) -> Any:
+        return self.store.get_setting(name)
+
+    def transport(self, policy: RetryPolicy | None = None) -> Transport:
+        url = self.setting(INBOX_URL)
+        if not url:
+            raise StaffError("no_inbox")
+        return Transport(
+            str(url), ca_bundle=self.setting(CA_BUNDLE), proxy=self.setting(PROXY), policy=policy
+        )
+
+    def pinned_installations(self) -> dict[str, staff_keys.PinnedInstallation]:
+        return self.store.call(staff_keys.pinned, "pinned installations")
+
+    def close(self) -> None:
+        try:
+            self.register.close()
+        finally:
+            self.store.close()
+
+    def __enter__(self) -> StaffSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _migrate_profile(conn: Connection, register_here: bool) -> None:
+    db = SqliteDb(conn)
+    for component in schema.dialect_components("sqlite", register_here=register_here):
+        schema.migrate(db, component)
+
+
+def _check_register_keys(db: Db, cipher_ids: tuple[str, str]) -> None:
+    """A register database belongs to one pair of register secrets: refuse any other."""
+    with db.transaction("register keys"):
+        found = dict(
+            (str(k), str(v))
+            for k, v in db.execute(
+                "SELECT key, value FROM register_meta WHERE key IN ('data_key_id', 'hmac_key_id')"
+            ).fetchall()
+        )
+        wanted = {"data_key_id": cipher_ids[0], "hmac_key_id": cipher_ids[1]}
+        if not found:
+            db.executemany(
+                "INSERT INTO register_meta (key, value) VALUES (?, ?)", list(wanted.items())
+            )
+        elif found != wanted:
+            raise StaffError("register_key_mismatch")
+
+
+def _backend(store: Store, url: str | None) -> Backend:
+    if not url:
+        return SqliteBackend(store)
+    return PgBackend(url)
+
+
+def _open_session(profile: Profile, store: Store) -> StaffSession:
+    register_db = store.get_setting(REGISTER_DB)
+    store.call(lambda c: _migrate_profile(c, not register_db), "staff schema")
+    loaded = store.call(staff_keys.load, "staff keys")
+    backend = _backend(store, register_db)
+    try:
+        if backend.dialect == "postgresql":
+            backend.submit(lambda db: schema.migrate(db, "register"), "register schema").result()
+        ids = (loaded.cipher.data_key_id, loaded.cipher.hmac_key_id)
+        backend.submit(lambda db: _check_register_keys(db, ids), "register keys").result()
+    except BaseException:
+        backend.close()
+        raise
+    register = Register(backend, loaded.cipher, actor=loaded.staff_key_id)
+    return StaffSession(profile, store, loaded, register)
+
+
+def create(
+    profile: Profile,
+    passphrase: str,
+    *,
+    key_storage: KeyStorage = "keyring",
+    language: str = "nb",
+    inbox_url: str | None = None,
+    ca_bundle: str | None = None,
+    proxy: str | None = None,
+    register_db: str | None = None,
+) -> tuple[StaffSession, str]:
+    """Set up a staff profile with fresh keys; returns the session and the recovery key."""
+    result = profile.create(passphrase, key_storage=key_storage, language=language, kind="staff")
+    store = result.store
+    try:
+        store.call(lambda c: _migrate_profile(c, not register_db), "staff schema")
+        store.call(lambda c: staff_keys.generate(c, actor=store.actor), "staff keys")
+        configure(
+            store, inbox_url=inbox_url, ca_bundle=ca_bundle, proxy=proxy, register_db=register_db
+        )
+        return _open_session(profile, store), result.recovery_key
+    except BaseException:
+        store.close()
+        raise
+
+
+def configure(store: Store, **values: str | None) -> None:
+    """Set the inbox URL, CA bundle, proxy or register database (``None`` leaves a value)."""
+    names = {
+        "inbox_url": INBOX_URL,
+        "ca_bundle": CA_BUNDLE,
+        "proxy": PROXY,
+        "register_db": REGISTER_DB,
+    }
+    for key, value in values.items():
+        if value is None:
+            continue
+        if (
+            key == "register_db"
+            and value
+            and not value.startswith(("postgresql://", "postgres://"))
+        ):
+            raise ValueError("--register-db must be a postgresql:// URL (or '' for this profile)")
+        store.put_setting(names[key], value or None)
+
+
+def open_session(profile: Profile, passphrase: str) -> StaffSession:
+    """Unlock a staff profile (``StaffError('not_staff_profile')`` for a clinician's)."""
+    if profile.exists and profile.kind != "staff":
+        raise StaffError("not_staff_profile")
+    store = profile.unlock(passphrase)
+    try:
+        return _open_session(profile, store)
+    except BaseException:
+        store.close()
+        raise

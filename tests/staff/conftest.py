@@ -1,0 +1,152 @@
+"""Fixtures for the staff mode: a real staff profile (SQLCipher file, in-memory keyring, fast
+KDF) whose register lives in the same file or in a fresh PostgreSQL schema
+(``SJELDEN_TEST_PG_URL``), pinned installations with real keys, and real batch envelopes."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import random
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+from desktop.forms import national_id
+from desktop.forms.demo import DemoGenerator
+from desktop.staff import keys, session
+from desktop.staff.importer import Importer
+from desktop.staff.session import StaffSession
+from desktop.storage.profile import Profile
+from desktop.sync.protocol import build_batch
+from tests.inbox.conftest import postgres_schema_url
+
+PASSPHRASE = "registerets hemmelige stift 2025"
+TODAY = dt.date.today()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def register_db(backend: str) -> Iterator[str | None]:
+    """``None`` for the profile's own SQLCipher file, else a fresh PostgreSQL schema URL."""
+    if backend == "sqlite":
+        yield None
+    else:
+        with postgres_schema_url() as url:
+            yield url
+
+
+@pytest.fixture
+def staff_session(
+    make_profile: Callable[..., Profile], register_db: str | None
+) -> Iterator[StaffSession]:
+    opened, _ = session.create(make_profile("staff"), PASSPHRASE, register_db=register_db)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def importer(staff_session: StaffSession) -> Iterator[Importer]:
+    with Importer(staff_session, workers=1) as imp:
+        yield imp
+
+
+@dataclass
+class Clinic:
+    """An installation the register has pinned: its key and a way to seal batches."""
+
+    key: Ed25519PrivateKey
+    recipient: X25519PublicKey
+
+    @property
+    def key_id(self) -> str:
+        from desktop.sync.protocol import key_id
+
+        return key_id(self.key.public_key())
+
+    def batch(self, records: list[dict[str, Any]], batch_id: str | None = None) -> bytes:
+        return build_batch(
+            records,
+            batch_id=batch_id or str(uuid.uuid4()),
+            signer=self.key,
+            recipient=self.recipient,
+        )
+
+
+def pin_clinic(staff: StaffSession, label: str = "Testklinikk") -> Clinic:
+    key = Ed25519PrivateKey.generate()
+    staff.store.call(lambda c: keys.pin_installation(c, key.public_key(), label, actor="test"))
+    recipient = staff.keys.register_keys[staff.keys.newest_register_key_id].public_key()
+    return Clinic(key, recipient)
+
+
+@pytest.fixture
+def clinic(staff_session: StaffSession) -> Clinic:
+    return pin_clinic(staff_session)
+
+
+class Records:
+    """Valid synthetic registrations (desktop.forms.demo), one generator per test."""
+
+    def __init__(self, seed: int = 7) -> None:
+        self.generator = DemoGenerator(seed, TODAY)
+        self.rng = random.Random(seed)
+
+    def one(self, **patient: Any) -> dict[str, Any]:
+        record = self.generator.record()
+        record["revision"] = 1
+        record["patient"].update(patient)
+        return record
+
+    def many(self, count: int) -> list[dict[str, Any]]:
+        return [self.one() for _ in range(count)]
+
+    def same_person(self, record: dict[str, Any]) -> dict[str, Any]:
+        """Another registration (new record id) of the same person and diagnosis."""
+        twin = copy.deepcopy(record)
+        twin["record_id"] = str(uuid.uuid4())
+        twin["revision"] = 1
+        twin["reporter"]["name"] = "Lege Annensen"
+        return twin
+
+    def national_id(self) -> str:
+        return national_id.generate(dt.date(1980, 5, 17), "kvinne", "fnr", self.rng)
+
+
+@pytest.fixture
+def records() -> Records:
+    return Records()
+
+
+def revised(record: dict[str, Any], **patient: Any) -> dict[str, Any]:
+    newer = copy.deepcopy(record)
+    newer["revision"] = record["revision"] + 1
+    newer["patient"].update(patient)
+    return newer
+
+
+def table_counts(staff: StaffSession) -> dict[str, int]:
+    tables = (
+        "register_records",
+        "register_history",
+        "register_index",
+        "review_items",
+        "review_index",
+        "imported_batches",
+        "reservations",
+        "feedback_documents",
+        "audit_log",
+    )
+    return staff.register.call(
+        lambda db: {t: int(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+    )

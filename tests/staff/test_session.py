@@ -1,0 +1,124 @@
+"""Staff profiles: their kind, keys only inside the encrypted store, public key files,
+rotation, and a register database bound to one set of register secrets."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+from desktop.staff import keys, schema, session
+from desktop.staff.dialect import SqliteDb
+from desktop.staff.errors import StaffError
+from desktop.staff.importer import Importer
+from desktop.storage.profile import Profile
+from desktop.sync.protocol.keys import fingerprint, key_id, load_public_key, raw_private
+from inbox import cli as inbox_cli
+from tests.staff.conftest import PASSPHRASE, Records, pin_clinic
+
+
+def test_profile_kind_defaults_to_clinician(make_profile: Callable[..., Profile]) -> None:
+    clinician = make_profile("clinic")
+    clinician.create(PASSPHRASE).store.close()
+    assert clinician.kind == "clinician"
+    assert json.loads((clinician.directory / "profile.json").read_text())["kind"] == "clinician"
+    # A profile.json written before kinds existed is a clinician's.
+    info = json.loads((clinician.directory / "profile.json").read_text())
+    del info["kind"]
+    (clinician.directory / "profile.json").write_text(json.dumps(info))
+    assert clinician.kind == "clinician"
+    with pytest.raises(StaffError) as caught:
+        session.open_session(clinician, PASSPHRASE)
+    assert caught.value.code == "not_staff_profile"
+    with pytest.raises(ValueError):
+        make_profile("odd").create(PASSPHRASE, kind="admin")
+
+
+def test_staff_profile_keys_stay_inside_the_store(
+    make_profile: Callable[..., Profile], tmp_path: Path
+) -> None:
+    profile = make_profile("staff")
+    opened, recovery = session.create(profile, PASSPHRASE)
+    try:
+        assert profile.kind == "staff" and recovery
+        register_pub, staff_pub = keys.write_public_files(opened.keys, tmp_path / "letter")
+        register = load_public_key(register_pub)
+        staff = load_public_key(staff_pub)
+        assert isinstance(register, X25519PublicKey) and isinstance(staff, Ed25519PublicKey)
+        assert key_id(register) == opened.keys.newest_register_key_id
+        assert key_id(staff) == opened.staff_key_id
+        # The inbox reads the same file format: `sjelden-inbox staff add staff.pub`.
+        assert (
+            inbox_cli.main(["staff", "add", str(staff_pub), "--data-dir", str(tmp_path / "i")]) == 0
+        )
+        listed = opened.store.call(keys.public_keys)
+        assert {k.fingerprint for k in listed} == {fingerprint(register), fingerprint(staff)}
+        secrets = [
+            raw_private(opened.keys.signing_key),
+            *(raw_private(k) for k in opened.keys.register_keys.values()),
+        ]
+    finally:
+        opened.close()
+    for path in [*profile.directory.rglob("*"), *(tmp_path / "letter").rglob("*")]:
+        if path.is_file():
+            data = path.read_bytes()
+            assert not any(secret in data for secret in secrets), path
+    # Unlocks again with the same keys.
+    with session.open_session(profile, PASSPHRASE) as again:
+        assert again.staff_key_id == key_id(staff)
+
+
+def test_rotation_keeps_old_register_keys(
+    make_profile: Callable[..., Profile], records: Records
+) -> None:
+    profile = make_profile("staff")
+    opened, _ = session.create(profile, PASSPHRASE)
+    try:
+        clinic = pin_clinic(opened)  # seals to the first register key
+        old_batch = clinic.batch(records.many(2))
+        new_id = opened.store.call(lambda c: keys.rotate_register_key(c, actor="test"))
+    finally:
+        opened.close()
+    with session.open_session(profile, PASSPHRASE) as rotated, Importer(rotated, workers=1) as imp:
+        assert rotated.keys.newest_register_key_id == new_id
+        assert len(rotated.keys.register_keys) == 2
+        assert imp.import_bytes(old_batch).records == 2
+
+
+@pytest.mark.postgres
+def test_register_database_belongs_to_one_set_of_secrets(
+    make_profile: Callable[..., Profile],
+) -> None:
+    from tests.inbox.conftest import postgres_schema_url
+
+    with postgres_schema_url() as url:
+        first, _ = session.create(make_profile("one"), PASSPHRASE, register_db=url)
+        first.close()
+        with pytest.raises(StaffError) as caught:
+            session.create(make_profile("two"), PASSPHRASE, register_db=url)
+        assert caught.value.code == "register_key_mismatch"
+
+
+def test_schema_versions_are_tracked_per_component(make_profile: Callable[..., Profile]) -> None:
+    opened, _ = session.create(make_profile("staff"), PASSPHRASE)
+    try:
+        versions = opened.store.call(
+            lambda c: {
+                name: schema.current_version(SqliteDb(c), name) for name in ("profile", "register")
+            }
+        )
+        assert versions == schema.SCHEMA_VERSIONS
+        # Migrating again is a no-op; a newer file is refused with a clear code.
+        opened.store.call(lambda c: schema.migrate(SqliteDb(c), "register"))
+        opened.store.call(
+            lambda c: c.execute("UPDATE staff_schema SET version = 99 WHERE component = 'register'")
+        )
+        with pytest.raises(StaffError) as caught:
+            opened.store.call(lambda c: schema.migrate(SqliteDb(c), "register"))
+        assert caught.value.code == "register_schema_too_new"
+    finally:
+        opened.close()
