@@ -8,7 +8,9 @@ import uuid
 
 import pytest
 
-from desktop.staff import decisions, importer as importer_module, register as reg
+from desktop.staff import decisions
+from desktop.staff import importer as importer_module
+from desktop.staff import register as reg
 from desktop.staff.errors import BatchRefused
 from desktop.staff.importer import Importer
 from desktop.staff.model import Finding, ReviewState
