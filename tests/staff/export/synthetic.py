@@ -161,9 +161,8 @@ def identifiers(records: list[RegisterRecord]) -> dict[str, set[str]]:
         found["text"].add(record.record_id)
         found["text"].add(patient["national_id"])
         found["text"].add(patient["family_name"])
-        found["text"].add(patient["given_names"])
-        for name in patient["given_names"].split():
-            found["token"].add(name)
+        found["text"].add(patient["given_names"])  # whole: demo first words ("Demo") are
+        # also words of the demo institutions' names
         for key in ("email",):
             if patient.get(key):
                 found["text"].add(patient[key])
