@@ -21,6 +21,7 @@ COMMAND_MODULES: list[str] = [
     "desktop.cli.forms",
     "desktop.cli.letters",
     "desktop.cli.sync",
+    "desktop.cli.staff",
     # more command modules are added below this line
 ]
 

@@ -150,3 +150,7 @@ def table_counts(staff: StaffSession) -> dict[str, int]:
     return staff.register.call(
         lambda db: {t: int(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
     )
+
+
+# The real inbox subprocess of the sync tests, for the end-to-end and CLI tests here.
+from tests.sync.conftest import inbox_server  # noqa: E402, F401

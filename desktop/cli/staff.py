@@ -1,0 +1,596 @@
+"""Registry-staff commands: ``sjelden staff init | pull | import | queue | decide | ...``.
+
+A staff profile is separate from clinician profiles (``--profile`` defaults to ``staff``
+here). Passphrases come from ``SJELDEN_PASSPHRASE`` or standard input, as for every other
+command; a national id for ``staff reserve`` only ever from standard input (or a no-echo
+prompt), never from the command line or the environment, which would keep it in the shell
+history and the process list. Nothing printed holds a field value: record ids, key ids,
+fingerprints, finding and issue codes, changed field paths.
+
+The staff modules (cryptography, requests, the validator) are imported by the commands, not
+when the ``sjelden`` parser is built.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.cli.profile import _lang, _Secrets
+from desktop.storage.errors import Lang, StoreError
+from desktop.storage.profile import Profile
+
+if TYPE_CHECKING:
+    from desktop.staff.session import StaffSession
+
+DEFAULT_STAFF_PROFILE = "staff"
+Action = Callable[["StaffSession", Lang], int]
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    staff = subparsers.add_parser(
+        "staff",
+        help="registry-staff mode: pull and review batches, decide, reservations, exports",
+        description="Registry-staff mode. Uses the profile given with --profile (default "
+        "'staff'), which must be a staff profile (sjelden staff init).",
+    )
+    sub = staff.add_subparsers(dest="staff_command", metavar="STAFF_COMMAND")
+    staff.set_defaults(func=lambda args: _help(staff))
+
+    init = sub.add_parser("init", help="set up a staff profile with fresh register and staff keys")
+    init.add_argument(
+        "--out", type=Path, default=Path("."), help="folder for register.pub and staff.pub"
+    )
+    init.add_argument(
+        "--key-file", action="store_true", help="keep the sealed key in a file (no OS keyring)"
+    )
+    init.add_argument("--language", choices=("nb", "en"), default="nb")
+    _transport_options(init)
+    init.set_defaults(func=cmd_init)
+
+    conf = sub.add_parser(
+        "configure", help="set the inbox address, CA bundle, proxy, register database"
+    )
+    _transport_options(conf)
+    conf.set_defaults(func=cmd_configure)
+
+    keys = sub.add_parser("keys", help="key ids and fingerprints of the register and staff keys")
+    keys.add_argument("--out", type=Path, help="also write register.pub and staff.pub here")
+    keys.set_defaults(func=cmd_keys)
+
+    rotate = sub.add_parser(
+        "rotate-register-key", help="add a new register key (old ones are kept)"
+    )
+    rotate.add_argument("--out", type=Path, required=True, help="folder for the new register.pub")
+    rotate.set_defaults(func=cmd_rotate)
+
+    code = sub.add_parser("enroll-code", help="a one-time enrollment code for a clinic")
+    code.set_defaults(func=cmd_enroll_code)
+
+    inst = sub.add_parser("installations", help="installations at the inbox, with fingerprints")
+    inst.set_defaults(func=cmd_installations)
+
+    for name, helptext in (
+        ("approve", "compare the fingerprint, approve at the inbox and pin the installation here"),
+        ("pin", "pin an installation already approved at the inbox (after comparing fingerprints)"),
+    ):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("key_id", metavar="KEY_ID")
+        p.add_argument(
+            "--fingerprint", required=True, help='as read out by the clinic, e.g. "D5PF IWTS …"'
+        )
+        p.set_defaults(func=cmd_approve if name == "approve" else cmd_pin)
+
+    pull = sub.add_parser(
+        "pull", help="fetch, verify and import unacknowledged batches from the inbox"
+    )
+    pull.set_defaults(func=cmd_pull)
+
+    imp = sub.add_parser("import", help="import batch files (.sjbt) from sjelden export-batch")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.set_defaults(func=cmd_import)
+
+    queue = sub.add_parser(
+        "queue", help="pending registrations with their findings (no field values)"
+    )
+    queue.add_argument("--limit", type=int, default=None)
+    queue.set_defaults(func=cmd_queue)
+
+    diff = sub.add_parser("diff", help="which fields a pending revision changes (paths only)")
+    diff.add_argument("record_id", metavar="RECORD_ID")
+    diff.add_argument("--revision", type=int)
+    diff.set_defaults(func=cmd_diff)
+
+    decide = sub.add_parser(
+        "decide", help="accept, reject or mark a pending registration as duplicate"
+    )
+    decide.add_argument("record_id", metavar="RECORD_ID")
+    decide.add_argument("decision", choices=("accept", "reject", "duplicate"))
+    decide.add_argument("--revision", type=int, help="when several revisions are pending")
+    decide.add_argument("--reason", help="reason code, e.g. missing_consent (required to reject)")
+    decide.add_argument("--text", help="reason text for the clinic, without personal data")
+    decide.set_defaults(func=cmd_decide)
+
+    clean = sub.add_parser(
+        "accept-clean", help="accept every pending registration without findings"
+    )
+    clean.set_defaults(func=cmd_accept_clean)
+
+    send = sub.add_parser("send-feedback", help="sign and send decisions (or write them to files)")
+    send.add_argument("--out", type=Path, help="write feedback files here instead of sending")
+    send.set_defaults(func=cmd_send_feedback)
+
+    reserve = sub.add_parser(
+        "reserve", help="record a reservation (national id from standard input, never an argument)"
+    )
+    reserve.set_defaults(func=cmd_reserve)
+
+    status = sub.add_parser(
+        "status", help="counts: queue, register, batches, reservations, feedback"
+    )
+    status.set_defaults(func=cmd_status)
+
+    export = sub.add_parser("export", help="export the register's current records")
+    export.add_argument(
+        "--format", required=True, choices=("csv", "fhir", "phenopacket", "research")
+    )
+    export.add_argument("--out", required=True, type=Path, help="file (folder for phenopacket)")
+    export.set_defaults(func=cmd_export)
+
+
+def _transport_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--inbox", help="inbox address, e.g. https://inbox.example")
+    parser.add_argument("--ca-bundle", help="CA bundle (PEM) of the health network")
+    parser.add_argument("--proxy", help="HTTP(S) proxy URL")
+    parser.add_argument(
+        "--register-db",
+        help="postgresql://… to keep the register in PostgreSQL ('' for this profile's file)",
+    )
+
+
+def _help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+# -- plumbing ------------------------------------------------------------------------------------
+
+
+class _Input(_Secrets):
+    """Passphrase and other secret lines, in order, from stdin (or a no-echo prompt)."""
+
+    def line(self, prompt: str) -> str:
+        if sys.stdin.isatty():
+            return getpass.getpass(prompt)
+        if self._lines is None:
+            self._lines = iter(sys.stdin.read().splitlines())
+        return next(self._lines, "")
+
+
+def _profile(args: argparse.Namespace) -> Profile:
+    return Profile.named(args.profile or DEFAULT_STAFF_PROFILE)
+
+
+def _say(lang: Lang, nb: str, en: str) -> None:
+    print(nb if lang == "nb" else en)
+
+
+def _failed(code: str, message: str) -> int:
+    print(message, file=sys.stderr)
+    print(f"({code})", file=sys.stderr)
+    return 1
+
+
+def _guard(lang: Lang, action: Callable[[], int]) -> int:
+    from desktop.staff.errors import StaffError
+    from desktop.sync.errors import SyncError
+
+    try:
+        return action()
+    except StaffError as error:
+        return _failed(error.code, error.user_message(lang))
+    except SyncError as error:
+        return _failed(error.code, error.user_message(lang))
+    except StoreError as error:
+        print(error.user_message(lang), file=sys.stderr)
+        if hasattr(error, "report"):
+            print(f"Feilrapport / report: {error.report}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace, action: Action, reader: _Input | None = None) -> int:
+    """Unlock the staff profile and run ``action``; every error becomes a message."""
+    from desktop.staff import session
+
+    profile = _profile(args)
+    lang = _lang(profile)
+    reader = reader or _Input()
+    passphrase = reader.read("SJELDEN_PASSPHRASE", "Passordfrase / passphrase: ")
+
+    def unlocked() -> int:
+        with session.open_session(profile, passphrase) as opened:
+            return action(opened, lang)
+
+    return _guard(lang, unlocked)
+
+
+def _print_keys(opened: StaffSession) -> None:
+    from desktop.staff import keys
+
+    for info in opened.store.call(keys.public_keys):
+        newest = " (newest)" if info.key_id == opened.keys.newest_register_key_id else ""
+        print(f"  {info.role:<9} key id {info.key_id}  fingerprint {info.fingerprint}{newest}")
+
+
+# -- commands ------------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from desktop.staff import keys, session
+
+    profile = _profile(args)
+    lang: Lang = args.language
+    passphrase = _Input().read("SJELDEN_PASSPHRASE", "Ny passordfrase / new passphrase: ")
+
+    def action() -> int:
+        opened, recovery = session.create(
+            profile,
+            passphrase,
+            key_storage="file" if args.key_file else "keyring",
+            language=lang,
+            inbox_url=args.inbox,
+            ca_bundle=args.ca_bundle,
+            proxy=args.proxy,
+            register_db=args.register_db or None,
+        )
+        with opened:
+            register_pub, staff_pub = keys.write_public_files(opened.keys, args.out)
+            _say(
+                lang,
+                f"Registerprofilen er satt opp i {profile.directory}.",
+                f"The staff profile is set up in {profile.directory}.",
+            )
+            _print_keys(opened)
+            print(f"  {register_pub}\n  {staff_pub}")
+            _say(
+                lang,
+                "Legg register.pub og staff.pub ved registreringsbrevet. Registrer staff.pub i "
+                "innboksen: sjelden-inbox staff add staff.pub",
+                "Send register.pub and staff.pub with the enrollment letter. Register staff.pub "
+                "at the inbox: sjelden-inbox staff add staff.pub",
+            )
+            _say(lang, "Gjenopprettingsnøkkel (vises bare nå):", "Recovery key (shown only now):")
+            print(recovery)
+        return 0
+
+    return _guard(lang, action)
+
+
+def cmd_configure(args: argparse.Namespace) -> int:
+    from desktop.staff import session
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        session.configure(
+            opened.store,
+            inbox_url=args.inbox,
+            ca_bundle=args.ca_bundle,
+            proxy=args.proxy,
+            register_db=args.register_db,
+        )
+        _say(lang, "Lagret.", "Saved.")
+        return 0
+
+    try:
+        return _run(args, action)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    from desktop.staff import keys
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        _print_keys(opened)
+        if args.out:
+            for path in keys.write_public_files(opened.keys, args.out):
+                print(f"  {path}")
+        return 0
+
+    return _run(args, action)
+
+
+def cmd_rotate(args: argparse.Namespace) -> int:
+    from desktop.staff import keys
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        actor = opened.staff_key_id
+        new_id = opened.store.call(lambda c: keys.rotate_register_key(c, actor=actor))
+        fresh = opened.store.call(keys.load)
+        register_pub, _ = keys.write_public_files(fresh, args.out)
+        _say(
+            lang,
+            f"Ny registernøkkel {new_id}: {register_pub}. De gamle beholdes, så eldre "
+            "forsendelser kan fortsatt åpnes. Send den nye til klinikkene.",
+            f"New register key {new_id}: {register_pub}. The old ones are kept, so older "
+            "batches still open. Send the new one to the clinics.",
+        )
+        return 0
+
+    return _run(args, action)
+
+
+def cmd_enroll_code(args: argparse.Namespace) -> int:
+    from desktop.staff import installations
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        with opened.transport() as transport:
+            code, _ = installations.enrollment_code(opened, transport)
+        print(code)
+        return 0
+
+    return _run(args, action)
+
+
+def cmd_installations(args: argparse.Namespace) -> int:
+    from desktop.staff import installations
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        with opened.transport() as transport:
+            found = installations.list_installations(opened, transport)
+        for item in found:
+            pinned = "pinned" if item.pinned else "-"
+            print(f"{item.key_id}  {item.status:<8}  {pinned:<6}  {item.fingerprint}  {item.label}")
+        return 0
+
+    return _run(args, action)
+
+
+def _approve_or_pin(args: argparse.Namespace, approve: bool) -> int:
+    from desktop.staff import installations
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        with opened.transport() as transport:
+            step = installations.approve if approve else installations.pin
+            pinned = step(opened, transport, args.key_id, args.fingerprint)
+        _say(
+            lang,
+            f"Godkjent og festet: {pinned.key_id}  {pinned.fingerprint}  {pinned.label}",
+            f"Approved and pinned: {pinned.key_id}  {pinned.fingerprint}  {pinned.label}",
+        )
+        return 0
+
+    return _run(args, action)
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    return _approve_or_pin(args, True)
+
+
+def cmd_pin(args: argparse.Namespace) -> int:
+    return _approve_or_pin(args, False)
+
+
+def _print_refusal(refusal: object, lang: Lang, where: str) -> None:
+    from desktop.staff.errors import BatchRefused
+
+    assert isinstance(refusal, BatchRefused)
+    print(f"{where}: {refusal.code}: {refusal.user_message(lang)}", file=sys.stderr)
+
+
+def cmd_pull(args: argparse.Namespace) -> int:
+    from desktop.staff.importer import Importer
+    from desktop.staff.pull import pull
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        with opened.transport() as transport, Importer(opened) as importer:
+            report = pull(importer, transport)
+        for refused in report.refused:
+            _print_refusal(refused, lang, refused.batch_id or "?")
+        _say(
+            lang,
+            f"Importert: {len(report.imported)} forsendelser med {report.records} registreringer; "
+            f"kvittert på nytt: {len(report.acknowledged_again)}; avvist: {len(report.refused)}.",
+            f"Imported: {len(report.imported)} batches with {report.records} registrations; "
+            f"acknowledged again: {len(report.acknowledged_again)}; "
+            f"refused: {len(report.refused)}.",
+        )
+        return 1 if report.refused else 0
+
+    return _run(args, action)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.staff.errors import BatchRefused
+    from desktop.staff.importer import Importer
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        failures = 0
+        with Importer(opened) as importer:
+            for path in args.files:
+                try:
+                    report = importer.import_file(path)
+                except BatchRefused as refused:
+                    failures += 1
+                    _print_refusal(refused, lang, str(path))
+                    continue
+                findings = ", ".join(f"{k} {v}" for k, v in sorted(report.findings.items()))
+                print(
+                    f"{path}: batch {report.batch_id}: {report.records} records "
+                    f"({findings or 'clean'})"
+                )
+        return 1 if failures else 0
+
+    return _run(args, action)
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    def action(opened: StaffSession, lang: Lang) -> int:
+        items = opened.register.pending(limit=args.limit)
+        for item in items:
+            findings = ",".join(item.findings) or "clean"
+            extra = f"  duplicate_of {item.duplicate_of}" if item.duplicate_of else ""
+            issues = f"  issues {' '.join(item.issue_keys)}" if item.issue_keys else ""
+            print(
+                f"{item.record_id}  rev {item.revision}  {findings:<18}  "
+                f"batch {item.origin.batch_id}"
+                f"  from {item.origin.installation_key_id}{extra}{issues}"
+            )
+        _say(lang, f"{len(items)} venter.", f"{len(items)} pending.")
+        return 0
+
+    return _run(args, action)
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from desktop.staff.errors import StaffError
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        items = [
+            i
+            for i in opened.register.pending_for(args.record_id, with_payload=True)
+            if args.revision is None or i.revision == args.revision
+        ]
+        if not items:
+            raise StaffError("unknown_item", args.record_id)
+        if len(items) > 1:
+            raise StaffError("ambiguous_item", args.record_id)
+        for change in opened.register.diff(items[0]):
+            kind = "added" if change.old is None else "removed" if change.new is None else "changed"
+            print(f"{kind:<8} {change.path}")
+        return 0
+
+    return _run(args, action)
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    from desktop.staff import decisions
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        item = decisions.decide(
+            opened.register,
+            args.record_id,
+            args.decision,
+            revision=args.revision,
+            reason_code=args.reason,
+            reason_text=args.text,
+        )
+        print(f"{item.record_id}  rev {item.revision}  {item.state}")
+        return 0
+
+    return _run(args, action)
+
+
+def cmd_accept_clean(args: argparse.Namespace) -> int:
+    from desktop.staff import decisions
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        accepted, left = decisions.accept_clean(opened.register)
+        _say(
+            lang,
+            f"Godkjent: {accepted}. Trenger avgjørelse: {left}.",
+            f"Accepted: {accepted}. Need a decision: {left}.",
+        )
+        return 0
+
+    return _run(args, action)
+
+
+def cmd_send_feedback(args: argparse.Namespace) -> int:
+    from desktop.staff import feedback
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        made = feedback.prepare(opened.register, opened.keys.signing_key)
+        if args.out:
+            files = feedback.export(opened.register, args.out)
+            for path in files:
+                print(path)
+            _say(
+                lang,
+                f"{made} nye tilbakemeldinger; {len(files)} filer skrevet (klinikken importerer "
+                "dem med 'sjelden import-receipt FIL').",
+                f"{made} new feedback documents; {len(files)} files written (the clinic imports "
+                "them with 'sjelden import-receipt FILE').",
+            )
+            return 0
+        with opened.transport() as transport:
+            report = feedback.send(opened.register, transport, opened.keys.signing_key)
+        for feedback_id, code in report.failed:
+            print(f"{feedback_id}: {code}", file=sys.stderr)
+        _say(
+            lang,
+            f"Sendt: {report.sent} (allerede levert: {report.already_sent}, "
+            f"feilet: {len(report.failed)}).",
+            f"Sent: {report.sent} (already delivered: {report.already_sent}, "
+            f"failed: {len(report.failed)}).",
+        )
+        return 1 if report.failed else 0
+
+    return _run(args, action)
+
+
+def cmd_reserve(args: argparse.Namespace) -> int:
+    from desktop.staff import reservations
+
+    reader = _Input()
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        number = reader.line("Fødselsnummer / national id: ")
+        result = reservations.reserve(opened.register, number)
+        _say(
+            lang,
+            f"Reservasjon {result.reservation_id} "
+            f"{'registrert' if result.new else 'fantes fra før'}. "
+            f"Slettet: {result.records_removed} registreringer, {result.history_removed} eldre "
+            f"revisjoner; {result.queue_items_closed} ventende avvist (reservert).",
+            f"Reservation {result.reservation_id} {'recorded' if result.new else 'already held'}. "
+            f"Deleted: {result.records_removed} records, {result.history_removed} earlier "
+            f"revisions; {result.queue_items_closed} pending rejected (reservert).",
+        )
+        return 0
+
+    return _run(args, action, reader)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    def action(opened: StaffSession, lang: Lang) -> int:
+        counts = opened.register.counts()
+        backend = opened.register.dialect
+        print(
+            f"register ({backend}): {counts.records} records, {counts.history} earlier revisions; "
+            f"queue: {counts.pending} pending, {counts.decided_unsent} decided awaiting feedback; "
+            f"batches imported: {counts.batches}; reservations: {counts.reservations}; "
+            f"feedback unsent: {counts.feedback_unsent}"
+        )
+        return 0
+
+    return _run(args, action)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    def action(opened: StaffSession, lang: Lang) -> int:
+        try:
+            from desktop.staff.export import ExportError, export
+        except ImportError:
+            from desktop.staff.errors import StaffError
+
+            raise StaffError("export_unavailable") from None
+        try:
+            result = export(args.format, opened.register.iter_current(), args.out)
+        except ExportError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+        for path in result.files:
+            print(path)
+        _say(
+            lang,
+            f"Eksportert: {result.count} registreringer.",
+            f"Exported: {result.count} records.",
+        )
+        return 0
+
+    return _run(args, action)
