@@ -117,12 +117,20 @@ def _reference_kind(reference: str) -> str:
     return "LRG" + (sub[0] if sub else "")
 
 
+_POSITION = re.compile(r"([-*]?)(\d+)(?:([+-])(\d+))?")
+_REGION = {"-": 0, "": 1, "*": 2}
+_EDITS = ("delins", "del", "dup", "ins", "inv")
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def _position_key(pos: str) -> tuple[int, int, int] | None:
     """Order of a c./n. position; None when positions are not comparable by number alone."""
-    match = re.fullmatch(r"([-*]?)(\d+)(?:([+-])(\d+))?", pos)
+    if pos.isdigit():  # the common case, a plain position (the grammar allows only \d here)
+        return (1, int(pos), 0)
+    match = _POSITION.fullmatch(pos)
     if match is None:
         return None
-    region = {"-": 0, "": 1, "*": 2}[match[1]]
+    region = _REGION[match[1]]
     base = int(match[2]) * (-1 if match[1] == "-" else 1)
     offset = int(match[4]) * (-1 if match[3] == "-" else 1) if match[3] else 0
     return (region, base, offset)
@@ -148,7 +156,9 @@ def parse(description: str) -> HgvsVariant:
         if match["ref"] == match["alt"]:
             raise HgvsError("hgvs.syntax")
         return HgvsVariant(reference, coordinate, "sub")
-    edit = next(e for e in ("delins", "del", "dup", "ins", "inv") if match[e])
+    edit = match.lastgroup  # the edit's group closes last (the edits are alternatives)
+    if edit not in _EDITS:  # pragma: no cover - kept correct if the grammar changes
+        edit = next(e for e in _EDITS if match[e])
     if match["end"] is None:
         if edit in ("ins", "inv"):
             raise HgvsError("hgvs.syntax")  # both need a range of two positions
@@ -175,7 +185,7 @@ def _parse_protein(change: str) -> str:
     start, end = (
         (match["start"], match["end"]) if match["start"] else (match["istart"], match["iend"])
     )
-    if end is not None and int(re.sub(r"\D", "", start)) >= int(re.sub(r"\D", "", end)):
+    if end is not None and int(_NOT_DIGIT.sub("", start)) >= int(_NOT_DIGIT.sub("", end)):
         raise HgvsError("hgvs.range_order")
     if match["istart"]:
         return "ins"

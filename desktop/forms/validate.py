@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from desktop.forms.conditions import is_filled
+from desktop.forms.conditions import Condition, is_filled
 from desktop.forms.definition import (
     ENVELOPE_KEYS,
     DefinitionError,
@@ -174,7 +174,7 @@ def derive_facts(payload: Mapping[str, Any], today: dt.date) -> Facts:
     """Birth date and sex from the national id, and the registration date, when valid."""
     facts = Facts(today=today)
     patient = payload.get("patient")
-    if isinstance(patient, Mapping):
+    if type(patient) is dict or isinstance(patient, Mapping):
         nid = patient.get("national_id")
         if isinstance(nid, str):
             parsed = facts.parse_national_id(nid)
@@ -182,7 +182,7 @@ def derive_facts(payload: Mapping[str, Any], today: dt.date) -> Facts:
                 facts.birth_date = parsed.birth_date
                 facts.id_sex = parsed.sex
     reporter = payload.get("reporter")
-    if isinstance(reporter, Mapping):
+    if type(reporter) is dict or isinstance(reporter, Mapping):
         registered = parse_iso_date(reporter.get("registration_date"))
         if registered is not None and registered <= today:
             facts.registration_date = registered
@@ -235,8 +235,8 @@ class _FieldPlan:
         self.key = item.key
         self.kind = item.type
         self.required = item.required
-        self.required_when = item.required_when
-        self.visible_when = item.visible_when
+        self.required_when = _compile(item.required_when)
+        self.visible_when = _compile(item.visible_when)
         self.dependency: tuple[str, ...] = (
             tuple(sorted(item.visible_when.referenced_fields())) if item.visible_when else ()
         )
@@ -250,15 +250,60 @@ class _FieldPlan:
         self.rules_when_empty = tuple(r for r in rules if r.when_empty)
         self.children = _Fields(item.fields) if item.type in (_GROUP, _REPEAT) else None
 
+    def is_required(self, container: Mapping[str, Any]) -> bool:
+        """``Field.is_required``, with the compiled condition."""
+        return self.required or (self.required_when is not None and self.required_when(container))
+
+
+_Test = Callable[[Mapping[str, Any]], bool]
+
+
+def _compile(condition: Condition | None) -> _Test | None:
+    """``condition.evaluate`` as a closure over one container the walk knows is a mapping:
+    the operator is dispatched once per definition instead of once per record."""
+    if condition is None:
+        return None
+    op, key, values = condition.op, condition.field, condition.values
+    if op in ("all", "any", "not"):
+        children = tuple(_compile(child) for child in condition.children)
+        tests = cast(tuple[_Test, ...], children)
+        if op == "all":
+            return lambda container: all(test(container) for test in tests)
+        if op == "any":
+            return lambda container: any(test(container) for test in tests)
+        return lambda container: not tests[0](container)
+    if key is None:  # a leaf naming no field reads nothing (its value is None)
+        return condition.evaluate
+    if op == "filled":
+        wanted = bool(values[0])
+        return lambda container: is_filled(container.get(key)) == wanted
+    if op == "equals":
+        expected = values[0]
+        return lambda container: _hashable(value := container.get(key)) and value == expected
+    if op == "in":
+        return lambda container: _hashable(value := container.get(key)) and value in values
+    if op == "contains_any":
+        return lambda container: (
+            isinstance(value := container.get(key), list)
+            and any(_hashable(item) and item in values for item in value)
+        )
+    return condition.evaluate  # an operator added later: its own evaluation
+
+
+def _hashable(value: Any) -> bool:
+    """What ``Condition`` compares: scalars only (``conditions._hashable``)."""
+    return value is None or isinstance(value, str | int | float | bool)
+
 
 class _Fields:
     """The fields of one container (section, group, repeated item, module)."""
 
-    __slots__ = ("by_key", "fields")
+    __slots__ = ("by_key", "fields", "keys")
 
     def __init__(self, fields: tuple[Field, ...]) -> None:
         self.fields = tuple(_FieldPlan(item) for item in fields)
         self.by_key = {item.key: item for item in fields}
+        self.keys = frozenset(self.by_key)
 
 
 class _FormPlan:
@@ -280,7 +325,17 @@ class _FormPlan:
 class _Walker:
     """One record's walk; labels stay unresolved (``Label``) until an issue needs one."""
 
-    __slots__ = ("complete", "facts", "issues", "lang", "lookup", "mode", "record", "today")
+    __slots__ = (
+        "complete",
+        "ctx",
+        "facts",
+        "issues",
+        "lang",
+        "lookup",
+        "mode",
+        "record",
+        "today",
+    )
 
     def __init__(
         self,
@@ -325,7 +380,7 @@ class _Walker:
     # --- envelope ---------------------------------------------------------------------
 
     def run(self, payload: Any, form: FormDefinition | None) -> None:
-        if not isinstance(payload, Mapping):
+        if not (type(payload) is dict or isinstance(payload, Mapping)):
             self.add("", "record.not_object", "")
             return
         self.record = payload
@@ -334,6 +389,7 @@ class _Walker:
             return
         plan = form.derived(_PLAN, _FormPlan)
         self.facts = derive_facts(payload, self.today)
+        self.ctx = RuleContext(None, {}, payload, "", self.facts, self.mode, self.lookup)
         self._envelope(payload, plan)
         lang = self.lang
         for section, fields in plan.sections:
@@ -345,7 +401,7 @@ class _Walker:
                 )
             elif value is None:
                 self._walk_container(fields, {}, section.key, label)
-            elif not isinstance(value, Mapping):
+            elif not (type(value) is dict or isinstance(value, Mapping)):
                 self.add(section.key, "field.type_group", label)
             else:
                 self._walk_container(fields, value, section.key, label)
@@ -363,7 +419,7 @@ class _Walker:
                 self.add("form", "field.required", label)
             return default
         if (
-            not isinstance(ref, Mapping)
+            not (type(ref) is dict or isinstance(ref, Mapping))
             or set(ref) - {"id", "version"}
             or not isinstance(ref.get("version"), int)
             or isinstance(ref.get("version"), bool)
@@ -406,7 +462,7 @@ class _Walker:
         value = payload.get("modules")
         if value is None:
             value = {}
-        if not isinstance(value, Mapping):
+        if not (type(value) is dict or isinstance(value, Mapping)):
             self.add("modules", "field.type_group", "modules")
             return
         selected = selected_module_ids(payload, plan.form.module_selector)
@@ -424,7 +480,7 @@ class _Walker:
             label = module.label.get(self.lang)
             if data is None:
                 data = {}
-            if not isinstance(data, Mapping):
+            if not (type(data) is dict or isinstance(data, Mapping)):
                 self.add(module.path, "field.type_group", label)
                 continue
             self._walk_container(fields, data, module.path, label)
@@ -435,7 +491,8 @@ class _Walker:
         self, plan: _Fields, container: Mapping[str, Any], path: str, label: Label
     ) -> None:
         by_key = plan.by_key
-        for key in container:
+        unknown = () if container.keys() <= plan.keys else container
+        for key in unknown:
             if key not in by_key:
                 self.add(
                     _child_path(path, key),
@@ -448,29 +505,29 @@ class _Walker:
         for fp in plan.fields:
             value: Any = get(fp.key)
             if value is None:
-                filled = False
+                filled = text = False
             elif type(value) is str:
                 filled = bool(value.strip())
+                text = True
             else:
                 filled = is_filled(value)
+                text = isinstance(value, str)
             when = fp.visible_when
-            if when is not None and not when.evaluate(container):
+            if when is not None and not when(container):
                 if filled and complete:
                     self._not_applicable(fp, by_key, path, label)
                 continue
             if not filled:
                 if complete:
                     required_when = fp.required_when
-                    if fp.required or (
-                        required_when is not None and required_when.evaluate(container)
-                    ):
+                    if fp.required or (required_when is not None and required_when(container)):
                         self.add(f"{path}.{fp.key}", "field.required", (label, fp.field))
                     if fp.rules_when_empty:
                         self._rules(fp, fp.rules_when_empty, value, container, path, label)
                 continue
             kind = fp.kind
             if kind is _TEXT:
-                if not isinstance(value, str):
+                if not text:
                     self.add(f"{path}.{fp.key}", "field.type_text", (label, fp.field))
                     continue
                 max_length = fp.max_length
@@ -483,7 +540,7 @@ class _Walker:
                     )
                     continue
             elif kind is _ENUM:
-                if not isinstance(value, str) or value not in fp.option_values:
+                if not text or value not in fp.option_values:
                     self.add(
                         f"{path}.{fp.key}",
                         "enum.invalid",
@@ -504,7 +561,7 @@ class _Walker:
                     value,
                     f"{path}.{fp.key}",
                     (label, item),
-                    item.min_items if item.is_required(container) else 0,
+                    item.min_items if fp.is_required(container) else 0,
                     item.max_items,
                     (label, item, _ITEM) if item.item_label else None,
                 )
@@ -534,7 +591,7 @@ class _Walker:
         base = item_label or label
         for index, item in enumerate(value):
             item_path = f"{path}[{index}]"
-            if not isinstance(item, Mapping):
+            if not (type(item) is dict or isinstance(item, Mapping)):
                 self.add(item_path, "field.type_group", (base, index + 1))
             else:
                 self._walk_container(fields, item, item_path, (base, index + 1))
@@ -595,7 +652,7 @@ class _Walker:
                 problem = _codelist_verdict(item.codelist, value)
                 params = {"codelist": item.codelist}
         elif kind is _GROUP:
-            if not isinstance(value, Mapping):
+            if not (type(value) is dict or isinstance(value, Mapping)):
                 problem = "field.type_group"
         elif kind is _REPEAT:
             if not isinstance(value, list):
@@ -622,16 +679,12 @@ class _Walker:
         parent_label: Label,
     ) -> None:
         path = f"{parent_path}.{fp.key}"
-        # One context for the field's rules: rules only read it.
-        ctx = RuleContext(
-            value=value,
-            container=container,
-            record=self.record,
-            path=path,
-            facts=self.facts,
-            mode=self.mode,
-            duplicate_lookup=self.lookup,
-        )
+        # One context per record, pointed at each field in turn: rules only read it while
+        # they run (see ``RuleContext``), and building one per rule cost more than most rules.
+        ctx = self.ctx
+        ctx.value = value
+        ctx.container = container
+        ctx.path = path
         for rule in rules:
             for finding in rule.fn(ctx):
                 self._report(fp.field, finding, path, (parent_label, fp.field))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from desktop.forms.codelists.codes import (
@@ -83,9 +83,14 @@ def municipality_valid_on(code: str, day: date) -> bool:
     A day before the first shipped list is judged by the earliest list: registrations cannot
     predate this client, and an answer from the nearest list beats refusing every record.
     """
+    return code in _municipalities_on(day)
+
+
+@lru_cache(maxsize=4096)
+def _municipalities_on(day: date) -> CodeList:
+    """The list judging ``day``; asked once per record, for a few thousand distinct days."""
     store = default_store()
     try:
-        in_force = store.get("kommuner", on=day)
+        return store.get("kommuner", on=day)
     except NoVersionInForceError:
-        in_force = store.versions("kommuner")[0]
-    return code in in_force
+        return store.versions("kommuner")[0]

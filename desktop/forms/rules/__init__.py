@@ -78,6 +78,9 @@ def age_on(birth_date: dt.date, on: dt.date) -> int:
 
 @dataclass(slots=True)
 class RuleContext:
+    """What a rule sees. The validator points one context at each field in turn, so a rule
+    reads it while it runs and keeps no reference to it."""
+
     value: Any
     container: Mapping[str, Any]
     record: Mapping[str, Any]
