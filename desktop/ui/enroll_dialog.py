@@ -145,7 +145,7 @@ class EnrollDialog(QDialog):
         self._store_source = store_source
         self.policy = policy or ENROLL_POLICY
         self._busy = False
-        self.result: enroll.EnrollmentResult | None = None
+        self.outcome: enroll.EnrollmentResult | None = None
         self.setWindowTitle(self.tr("Connect to the register"))
         self.setAccessibleName(self.tr("Connect this PC to the register"))
         self.setModal(True)
@@ -495,7 +495,7 @@ class EnrollDialog(QDialog):
         self.show_message(self.error_text(exc))
 
     def _enrolled(self, result: enroll.EnrollmentResult) -> None:
-        self.result = result
+        self.outcome = result
         self.show_result(result)
         self.pages.setCurrentIndex(1)
         self.close_button.setFocus()
@@ -530,9 +530,9 @@ class EnrollDialog(QDialog):
 
     def fingerprint_text(self) -> str:
         """All fingerprints as plain text (for the clipboard or a note); no secrets."""
-        if self.result is None:
+        if self.outcome is None:
             return ""
-        prints = self.result.fingerprints
+        prints = self.outcome.fingerprints
         own = self.tr("This PC")
         return f"{own}: {prints.installation} ({prints.installation_key_id})\n" + self.peer_text(
             prints

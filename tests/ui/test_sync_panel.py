@@ -3,6 +3,7 @@ triggers only while started and enrolled."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
@@ -42,6 +43,7 @@ def test_button_syncs_in_the_background_and_shows_counts(qtbot: QtBot, client: C
         assert panel.running and not panel.sync_button.isEnabled()
         assert panel.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: panel.count_labels["sent"].text() == "4")
+    assert gc.isenabled()  # paused only while the run went
     assert panel.count_labels["completed"].text() == "0"
     assert panel.error.text() == ""
     assert panel.sync_button.isEnabled() and not panel.progress.isVisible()
