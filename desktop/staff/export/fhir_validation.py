@@ -1,11 +1,15 @@
 """Checking built FHIR resources with the ``fhir.resources`` models (FHIR R4B, 4.3.0).
 
-Why R4B and not R4 proper: ``fhir.resources`` 8.x (the line that works with pydantic 2,
-which the rest of the app needs) ships R5 as its default and R4B and STU3 as subpackages;
-the last release with R4 (4.0.1) models, 6.5.0, needs pydantic 1 and cannot be imported
-beside pydantic 2. The resources exported here (Bundle, Patient, Condition, Observation,
-Organization, Practitioner, PractitionerRole) use only elements that R4 and R4B define
-alike, so the output is R4 JSON checked with the R4B models (docs/staff-exports.md).
+Why R4B models for an R4 export: ``fhir.resources`` 8.x, the line built on pydantic 2
+(which the rest of the app needs), ships R5 as its default and R4B and STU3 as subpackages.
+Its R4 (4.0.1) releases are 6.0-6.4, which need pydantic 1 and cannot be imported beside
+pydantic 2 (6.5 is already R4B), and 5.x, which needs no pydantic but does not reject
+malformed dates (it logs them, value included) nor check choice types (it accepted both
+deceasedBoolean and deceasedDateTime), an older line. For the seven resource types built
+here, R4 and R4B define the same elements: the 44 element types reachable from them have
+identical element names, list-ness and required-ness in the 5.1 (R4) and 8.3 (R4B) models,
+and exported bundles also pass the 5.1 R4 models (docs/staff-exports.md). So the output is
+R4 JSON, checked with the stricter R4B models.
 
 A resource that fails is a bug in the mapping: the error names the resource type and the
 element paths and error kinds, never the values (pydantic's own message carries them).
