@@ -172,3 +172,14 @@ def open_session(profile: Profile, passphrase: str) -> StaffSession:
     except BaseException:
         store.close()
         raise
+
+
+def attach(profile: Profile, store: Store) -> StaffSession:
+    """A staff session on a store the caller already unlocked (the app's unlock screen).
+
+    The caller keeps owning ``store``: closing the session closes it too, and locking the
+    store (auto-lock) must be followed by ``session.register.close()``.
+    """
+    if profile.kind != "staff":
+        raise StaffError("not_staff_profile")
+    return _open_session(profile, store)
