@@ -1,5 +1,5 @@
-"""Sync commands: ``enroll``, ``sync``, ``sync-status``, ``export-batch``, ``import-receipt``
-and ``demo`` (a one-command tour on one PC).
+"""Sync commands: ``enroll``, ``register-key add``, ``sync``, ``sync-status``,
+``export-batch``, ``import-receipt`` and ``demo`` (a one-command tour on one PC).
 
 Passphrases come from ``SJELDEN_PASSPHRASE`` or standard input, as for the profile
 commands (their helpers are reused). Messages are printed in the profile's language; the
@@ -66,6 +66,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--ca-bundle", help="CA bundle (PEM) of the health network, if it has its own")
     p.add_argument("--proxy", help="HTTP(S) proxy URL, e.g. http://proxy.helsenett:8080")
     p.set_defaults(func=cmd_enroll)
+
+    rk = subparsers.add_parser(
+        "register-key",
+        help="the register's encryption key: install the new one when the register rotates it",
+    )
+    rk_commands = rk.add_subparsers(dest="register_key_command", metavar="ACTION", required=True)
+    rk_add = rk_commands.add_parser(
+        "add",
+        help="pin FILE.pub as the key new batches are sealed to (prints its fingerprint)",
+    )
+    rk_add.add_argument("file", type=Path, help="the register's new public key (PEM)")
+    rk_add.add_argument(
+        "--fingerprint", help="the fingerprint from the register's letter; a mismatch stops"
+    )
+    rk_add.add_argument(
+        "--replace", action="store_true", help="also unpin the register's older keys"
+    )
+    rk_add.set_defaults(func=cmd_register_key_add)
 
     s = subparsers.add_parser("sync", help="send completed registrations and fetch feedback")
     s.set_defaults(func=cmd_sync)
@@ -187,6 +205,69 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     return _run(args, action)
 
 
+def cmd_register_key_add(args: argparse.Namespace) -> int:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+    from desktop.sync import identity, outbox
+    from desktop.sync.protocol.keys import fingerprint, load_public_key, same_fingerprint
+
+    try:
+        key = load_public_key(args.file)
+    except (OSError, ValueError) as exc:
+        print(f"Kan ikke lese nøkkelfil / cannot read key file: {exc}", file=sys.stderr)
+        return 1
+    if not isinstance(key, X25519PublicKey):
+        print(
+            "Filen er ikke registerets krypteringsnøkkel (X25519). / The file is not the "
+            "register's encryption key (X25519).",
+            file=sys.stderr,
+        )
+        return 2
+    shown = fingerprint(key)
+    if args.fingerprint and not same_fingerprint(args.fingerprint, shown):
+        profile = _profile(args)
+        print(message_for("register_key_mismatch", _lang(profile)), file=sys.stderr)
+        print(f"  {shown}", file=sys.stderr)
+        return 1
+
+    def action(store: Store, lang: Lang) -> int:
+        change = store.call(
+            lambda c: identity.add_register_key(c, key, replace=args.replace), "register key"
+        )
+        stale = store.call(lambda c: outbox.stale_batches(c, change.key_id), "stale batches")
+        _say(
+            lang,
+            "Registerets krypteringsnøkkel; sammenlign fingeravtrykket med registerets brev:",
+            "The register's encryption key; compare the fingerprint with the register's letter:",
+        )
+        print(f"  register (encryption): {shown}  (key id {change.key_id})")
+        if change.changed:
+            _say(
+                lang,
+                "Nye forsendelser krypteres nå til denne nøkkelen. "
+                f"{len(stale)} forsendelser som ikke er levert ennå, ble kryptert til en eldre "
+                "nøkkel; neste synkronisering pakker dem om med den nye (sjelden sync).",
+                "New batches are now sealed to this key. "
+                f"{len(stale)} undelivered batches were sealed to an older key; the next sync "
+                "re-packs them under the new one (sjelden sync).",
+            )
+        else:
+            _say(
+                lang,
+                "Nøkkelen var allerede den forsendelsene krypteres til.",
+                "The key already was the one batches are sealed to.",
+            )
+        if change.removed:
+            _say(
+                lang,
+                f"{change.removed} eldre registernøkler er fjernet.",
+                f"{change.removed} older register keys were unpinned.",
+            )
+        return 0
+
+    return _run(args, action)
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
     from desktop.sync import service
 
@@ -203,6 +284,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
             f"{report.feedback.accepted} accepted, {report.feedback.rejected} rejected. "
             f"Set aside: {report.packed.quarantined}.",
         )
+        if report.stale.resealed:
+            _say(
+                lang,
+                f"{report.stale.resealed} forsendelser ble pakket om med registerets nye nøkkel.",
+                f"{report.stale.resealed} batches were re-packed under the register's new key.",
+            )
         return 0
 
     return _run(args, action)

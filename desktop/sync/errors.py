@@ -84,10 +84,20 @@ MESSAGES: dict[str, Message] = {
         "Contact the register.",
     ),
     "wrong_recipient": Message(
-        "Registeret bruker en ny krypteringsnøkkel. Oppdater registerets nøkkel "
-        "(sjelden enroll) og synkroniser igjen.",
-        "The register uses a new encryption key. Update the register key (sjelden enroll) "
-        "and sync again.",
+        "Registeret bruker en ny krypteringsnøkkel, så ingenting ble sendt. Installer "
+        "nøkkelfilen registeret har sendt («sjelden register-key add FIL.pub»), sammenlign "
+        "fingeravtrykket med registerets brev, og synkroniser igjen. Registreringene venter "
+        "trygt i utboksen og pakkes om med den nye nøkkelen.",
+        "The register uses a new encryption key, so nothing was sent. Install the key file "
+        "the register sent ('sjelden register-key add FILE.pub'), compare the fingerprint "
+        "with the register's letter, and sync again. The registrations wait safely in the "
+        "outbox and are re-packed under the new key.",
+    ),
+    "register_key_mismatch": Message(
+        "Nøkkelfilens fingeravtrykk er et annet enn det du skrev inn, så nøkkelen ble ikke "
+        "installert. Ikke bruk filen; kontakt registeret.",
+        "The key file's fingerprint differs from the one you typed, so the key was not "
+        "installed. Do not use the file; contact the register.",
     ),
     "stale_timestamp": Message(
         "PC-ens klokke går feil. Rett dato og klokkeslett og prøv igjen.",

@@ -6,7 +6,9 @@ private key never touches the file system or the keyring in plain form. Peer key
 * ``server``: the inbox's receipt key (Ed25519), fetched at enrollment and compared by
   fingerprint;
 * ``register``: the register's X25519 encryption key(s) that batches are sealed to (the
-  newest is used; older ones stay for reference until removed);
+  newest is used; older ones stay for reference until removed). ``add_register_key`` pins
+  the new key the register publishes when it rotates (``sjelden register-key add``); the
+  next sync re-packs undelivered batches sealed to an older key (``upload``);
 * ``staff``: registry staff Ed25519 keys whose signed feedback is trusted.
 
 Functions taking ``conn`` run on the database thread (``store.call``).
@@ -24,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from desktop.storage import settings
 from desktop.storage.connection import Connection, transaction
+from desktop.sync.errors import SyncError
 from desktop.sync.protocol.keys import (
     ed25519_public_from_raw,
     fingerprint,
@@ -131,6 +134,73 @@ def pin_keys(
                 )
         for name, value in ((SERVER_URL, server_url), (LABEL, label)):
             settings.write(conn, name, value)
+
+
+@dataclass(frozen=True)
+class RegisterKeyChange:
+    """What ``add_register_key`` did: the key now sealed to and the one it took over from."""
+
+    key_id: str
+    fingerprint: str
+    previous_key_id: str
+    removed: int = 0  # older register keys unpinned (``replace``)
+
+    @property
+    def changed(self) -> bool:
+        """Whether new batches are now sealed to another key than before."""
+        return self.key_id != self.previous_key_id
+
+
+def register_key_id(conn: Connection) -> str | None:
+    """The key id of the register key batches are sealed to (the newest pinned one)."""
+    rows = _rows(conn, "register")
+    return rows[-1][0] if rows else None
+
+
+def _later_stamp(conn: Connection, role: Role) -> str:
+    """An ``added_at`` that sorts after every key of ``role``, even within the same second
+    (keys pinned together carry ``<time>#<position>``; the newest sorts last)."""
+    stamp = f"{_now()}#0000"
+    row = conn.execute("SELECT max(added_at) FROM sync_keys WHERE role = ?", (role,)).fetchone()
+    last = None if row is None else row[0]
+    if last is None or stamp > last:
+        return stamp
+    head, _, position = str(last).rpartition("#")
+    if head and position.isdigit():
+        return f"{head}#{int(position) + 1:0{len(position)}d}"
+    return f"{last}#0001"
+
+
+def add_register_key(
+    conn: Connection, key: X25519PublicKey, *, replace: bool = False
+) -> RegisterKeyChange:
+    """Pin ``key`` as the register's newest encryption key: new batches are sealed to it.
+
+    For the register's key rotation (``docs/protocol.md``, "Rotation"): the register
+    publishes a new key file and compares fingerprints as at enrollment. A key already pinned
+    becomes the newest again; with ``replace`` the older register keys are unpinned. Batches
+    still undelivered that were sealed to an older key are not changed here (their id and
+    bytes never change): the next sync asks the inbox about each and re-packs those it does
+    not hold into new batches under this key. Raises ``SyncError("not_enrolled")`` before
+    enrollment, which pins the first register key.
+    """
+    with transaction(conn, "add register key"):
+        previous = register_key_id(conn)
+        if previous is None or installation_key(conn) is None:
+            raise SyncError("not_enrolled")
+        new_id = key_id(key)
+        if new_id != previous:
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_keys (role, key_id, public_key, private_key, "
+                "added_at) VALUES ('register', ?, ?, NULL, ?)",
+                (new_id, raw_public(key), _later_stamp(conn, "register")),
+            )
+        removed = 0
+        if replace:
+            removed = conn.execute(
+                "DELETE FROM sync_keys WHERE role = 'register' AND key_id != ?", (new_id,)
+            ).rowcount
+    return RegisterKeyChange(new_id, fingerprint(key), previous, removed)
 
 
 def set_transport(conn: Connection, *, ca_bundle: str | None, proxy: str | None) -> None:

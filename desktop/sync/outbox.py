@@ -9,6 +9,11 @@ Record states follow the form spec: ``completed -> queued -> sent -> accepted | 
   ``queued``. Encryption runs on the calling (sync) thread, not the database thread.
 * A batch's id and bytes never change once stored: every re-send is byte-identical, which is
   what makes uploads idempotent at the server (same id + same bytes -> the same receipt).
+* **Re-packing after a register key rotation**: a pending batch sealed to a register key
+  that is no longer the newest pinned one (``stale_batches``) and that the inbox does not
+  hold is replaced by a *new* batch (new id, new bytes) with the same records sealed to the
+  new key (``reseal``); its records stay ``queued`` throughout. The upload step decides
+  which (it asks the inbox first, see ``upload.reseal_stale_batches``).
 * **Delivery** (a verified receipt) moves the batch's records ``queued -> sent``; feedback
   moves them to ``accepted``/``rejected``. Each update names the revision, so a decision
   about an old revision never overwrites a newer draft.
@@ -26,16 +31,19 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.storage import records, settings
 from desktop.storage.connection import Connection, transaction
 from desktop.storage.records import RecordStatus, now_iso
 from desktop.storage.store import Store
 from desktop.sync.identity import Identity
-from desktop.sync.protocol import build_batch
+from desktop.sync.protocol import build_batch, parse_envelope
 from desktop.sync.protocol.errors import ProtocolError
 from desktop.sync.protocol.limits import MAX_RECORDS_PER_BATCH
+
+if TYPE_CHECKING:
+    from desktop.forms.validate import Validator as FormValidator
 
 DEFAULT_MAX_RECORDS = 1000
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024  # plaintext per batch; the sealed envelope is smaller
@@ -87,11 +95,21 @@ class ItemInfo:
 Validator = Callable[[dict[str, Any]], list[str]]
 
 
-def full_validation(payload: dict[str, Any]) -> list[str]:
-    """Error issue keys (``code@field``) from the form validator; no values."""
-    from desktop.forms.validate import validate
+_validator: FormValidator | None = None
 
-    result = validate(payload)
+
+def full_validation(payload: dict[str, Any]) -> list[str]:
+    """Error issue keys (``code@field``) from the form validator; no values.
+
+    One ``Validator`` serves every pack (its per-field plan is built once); the forms
+    package is imported on first use, not whenever sync is.
+    """
+    global _validator
+    if _validator is None:
+        from desktop.forms.validate import Validator
+
+        _validator = Validator()
+    result = _validator.validate(payload)
     # Warnings were confirmed when the record was completed; only errors quarantine.
     return [issue.key for issue in result.errors]
 
@@ -410,6 +428,102 @@ def dissolve(conn: Connection, batch_id: str) -> int:
         conn.execute("DELETE FROM outbox_items WHERE batch_id = ?", (batch_id,))
         conn.execute("DELETE FROM outbox_batches WHERE batch_id = ?", (batch_id,))
     return len(members)
+
+
+def stale_batches(conn: Connection, recipient_key_id: str) -> list[PendingBatch]:
+    """Pending batches sealed to another register key than ``recipient_key_id`` (the key
+    new batches are sealed to): the register has rotated its key since they were packed.
+
+    The recipient is read from each stored envelope's header, so no column records it."""
+    stale: list[PendingBatch] = []
+    for row in conn.execute(
+        "SELECT batch_id, record_count, length, envelope FROM outbox_batches WHERE state = ? "
+        "ORDER BY created_at, batch_id",
+        (BatchState.PENDING.value,),
+    ):
+        if row[3] is None:
+            continue
+        try:
+            recipient = parse_envelope(bytes(row[3])).header.recipient_key_id
+        except ProtocolError:  # pragma: no cover - the bytes are our own, stored when sealed
+            continue
+        if recipient != recipient_key_id:
+            stale.append(PendingBatch(str(row[0]), int(row[1]), int(row[2])))
+    return stale
+
+
+def _member_payloads(conn: Connection, batch_id: str) -> list[tuple[str, int, dict[str, Any]]]:
+    """The queued revisions of a batch with their payloads (current row or history row)."""
+    members: list[tuple[str, int, dict[str, Any]]] = []
+    for record_id, revision in sorted(_queued_members(conn, batch_id)):
+        row = conn.execute(
+            "SELECT payload FROM records WHERE record_id = ? AND revision = ? UNION ALL "
+            "SELECT payload FROM record_history WHERE record_id = ? AND revision = ? LIMIT 1",
+            (record_id, revision, record_id, revision),
+        ).fetchone()
+        if row is not None:
+            members.append((record_id, revision, json.loads(row[0])))
+    return members
+
+
+def _replace_batch(
+    conn: Connection,
+    old_id: str,
+    new_id: str,
+    envelope: bytes,
+    members: list[tuple[str, int]],
+) -> bool:
+    """In one transaction: the new batch in, the members moved to it, the old batch out."""
+    with transaction(conn, "re-pack batch"):
+        if batch_state(conn, old_id) is not BatchState.PENDING or sorted(
+            _queued_members(conn, old_id)
+        ) != sorted(members):
+            return False  # delivered or changed meanwhile: nothing written
+        stamp = now_iso()
+        conn.execute(
+            "INSERT INTO outbox_batches (batch_id, created_at, record_count, envelope, sha256, "
+            "length, state) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                new_id,
+                stamp,
+                len(members),
+                envelope,
+                hashlib.sha256(envelope).hexdigest(),
+                len(envelope),
+                BatchState.PENDING.value,
+            ),
+        )
+        conn.execute(
+            "UPDATE outbox_items SET batch_id = ?, updated_at = ? WHERE batch_id = ? AND state = ?",
+            (new_id, stamp, old_id, ItemState.QUEUED.value),
+        )
+        conn.execute("DELETE FROM outbox_batches WHERE batch_id = ?", (old_id,))
+    return True
+
+
+def reseal(store: Store, ident: Identity, batch: PendingBatch) -> str | None:
+    """Re-pack a pending batch into a new one sealed to ``ident.register_key``.
+
+    For a batch sealed to a retired register key that the inbox does not hold. The new batch
+    gets a new id (a batch's id and bytes never change) and the same revisions, which stay
+    ``queued``; they are not validated again (they were when first packed, and re-packing
+    changes only the envelope). Sealing runs on the calling thread. Returns the new batch
+    id, or ``None`` when the batch was delivered or changed meanwhile (nothing written);
+    ``ProtocolError`` if the records cannot be sealed.
+    """
+    members = store.call(lambda c: _member_payloads(c, batch.batch_id), "batch members")
+    new_id = str(uuid.uuid4())
+    envelope = build_batch(
+        [payload for _, _, payload in members],
+        batch_id=new_id,
+        signer=ident.signing_key,
+        recipient=ident.register_key,
+    )
+    keys = [(record_id, revision) for record_id, revision, _ in members]
+    replaced = store.call(
+        lambda c: _replace_batch(c, batch.batch_id, new_id, envelope, keys), "re-pack batch"
+    )
+    return new_id if replaced else None
 
 
 def quarantine_batch(conn: Connection, batch_id: str, code: str) -> int:

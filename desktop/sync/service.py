@@ -1,4 +1,5 @@
-"""One sync run: pack, upload, fetch feedback, purge what retention allows.
+"""One sync run: settle batches sealed to a retired register key, pack, upload, fetch
+feedback, purge what retention allows.
 
 ``run_sync`` is what the button, the timer, the connectivity trigger and ``sjelden sync``
 all call, on a background thread (never the GUI thread). Every step keeps its progress in
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.storage.store import Store
 from desktop.sync import feedback, identity, outbox, retention, status, upload
@@ -30,6 +31,7 @@ class SyncReport:
     uploaded: upload.UploadResult
     feedback: feedback.FeedbackResult
     purged: int
+    stale: upload.StaleResult = field(default_factory=upload.StaleResult)
 
 
 def run_sync(
@@ -74,6 +76,9 @@ def _run(
     ) as transport:
         if progress is not None:
             progress("pack", 0, 0)
+        # Before packing: batches sealed to an older register key are delivered as the inbox
+        # holds them or re-packed under the newest key (a no-op unless the key changed).
+        stale = upload.reseal_stale_batches(store, ident, transport)
         packed = outbox.pack(
             store,
             ident,
@@ -95,10 +100,12 @@ def _run(
         )
     purged = store.call(retention.purge_due, "retention") if purge else 0
     log.info(
-        "sync: %d batches packed, %d delivered, %d set aside, %d feedback documents",
+        "sync: %d batches packed, %d re-packed for a new register key, %d delivered, "
+        "%d set aside, %d feedback documents",
         packed.batches,
+        stale.resealed,
         uploaded.delivered_batches,
         uploaded.set_aside,
         got.documents,
     )
-    return SyncReport(packed, uploaded, got, purged)
+    return SyncReport(packed, uploaded, got, purged, stale)

@@ -10,7 +10,15 @@ length match the bytes sent.
 Refusals that concern one batch (it is malformed, too large, conflicts with another batch
 under the same id) set that batch aside and the upload goes on with the next; refusals that
 concern the installation or the connection (not approved, revoked, untrusted certificate,
-offline) stop the run with a message saying what to do.
+offline) stop the run with a message saying what to do. ``wrong_recipient`` (the inbox takes
+only batches sealed to a newer register key) is one of those: the records stay queued, and
+the message tells the user to install the register's new key file.
+
+After a register key rotation, ``reseal_stale_batches`` runs before packing: for each
+pending batch sealed to an older key it asks the inbox (``GET /v1/batches/{id}``) whether it
+already holds it (an upload whose receipt was lost). Held: the receipt is verified and the
+batch is delivered as it is. Not held: its records are re-packed into a new batch under the
+new key (``outbox.reseal``), so every record reaches the register exactly once.
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ from desktop.sync import outbox
 from desktop.sync.errors import SyncError
 from desktop.sync.http import Transport
 from desktop.sync.identity import Identity
-from desktop.sync.protocol import verify_receipt
+from desktop.sync.protocol import key_id, verify_receipt
 from desktop.sync.protocol.errors import ProtocolError
 
 log = logging.getLogger(__name__)
@@ -53,6 +61,15 @@ class UploadResult:
     delivered_batches: int
     delivered_records: int
     set_aside: int
+
+
+@dataclass(frozen=True)
+class StaleResult:
+    """Pending batches sealed to a retired register key: found held by the inbox (and now
+    delivered), or re-packed under the new key."""
+
+    held: int = 0
+    resealed: int = 0
 
 
 def _shrink_batches(store: Store) -> None:
@@ -98,17 +115,69 @@ def upload_batch(
             )
             return False
         raise
-    document = answer.json()
+    _accept_receipt(store, ident, batch.batch_id, envelope, answer.json())
+    return True
+
+
+def _accept_receipt(
+    store: Store, ident: Identity, batch_id: str, envelope: bytes, document: object
+) -> None:
+    """Mark the batch delivered once ``document`` is a valid receipt for exactly ``envelope``
+    from this installation; otherwise ``receipt_invalid`` and the batch stays pending."""
     try:
+        if not isinstance(document, dict):
+            raise ProtocolError("the receipt is not a JSON object", code="malformed")
         receipt = verify_receipt(document, ident.server_keys, envelope=envelope)
-        if receipt.batch_id != batch.batch_id or receipt.sender_key_id != ident.key_id:
+        if receipt.batch_id != batch_id or receipt.sender_key_id != ident.key_id:
             raise ProtocolError("receipt names another batch or sender", code="receipt_mismatch")
     except ProtocolError as exc:
-        log.warning("receipt for batch %s refused: %s", batch.batch_id, exc.code)
-        store.call(lambda c: outbox.note_attempt(c, batch.batch_id, "receipt_invalid"), "note")
+        log.warning("receipt for batch %s refused: %s", batch_id, exc.code)
+        store.call(lambda c: outbox.note_attempt(c, batch_id, "receipt_invalid"), "note")
         raise SyncError("receipt_invalid", exc.code) from exc
-    store.call(lambda c: outbox.mark_delivered(c, batch.batch_id, document), "batch delivered")
-    return True
+    store.call(lambda c: outbox.mark_delivered(c, batch_id, document), "batch delivered")
+
+
+def reseal_stale_batches(store: Store, ident: Identity, transport: Transport) -> StaleResult:
+    """Settle pending batches sealed to an older register key than the newest pinned one.
+
+    Each is either already held by the inbox (delivered with the inbox's receipt for those
+    exact bytes) or re-packed into a new batch under the new key; never both, so no record is
+    stored twice. Errors other than "not held" (offline, not approved, ...) stop the run like
+    an upload's; the batch stays as it was and the next run asks again.
+    """
+    current = key_id(ident.register_key)
+    stale = store.call(lambda c: outbox.stale_batches(c, current), "stale batches")
+    held = resealed = 0
+    for batch in stale:
+        transport.check_cancelled()
+        envelope = store.call(lambda c, b=batch: outbox.envelope_of(c, b.batch_id), "read batch")  # type: ignore[misc]
+        if envelope is None:
+            continue
+        try:
+            answer = transport.request(
+                "GET", f"/v1/batches/{batch.batch_id}", signer=ident.signing_key, ok=(200,)
+            )
+        except SyncError as exc:
+            if exc.code != "unknown_batch":
+                raise
+        else:
+            document = answer.json()
+            receipt = document.get("receipt") if isinstance(document, dict) else None
+            _accept_receipt(store, ident, batch.batch_id, envelope, receipt)
+            held += 1
+            continue
+        try:
+            new_id = outbox.reseal(store, ident, batch)
+        except ProtocolError as exc:
+            # Cannot happen for records that were sealed before; if it does, the records go
+            # back to be packed one by one (where a record the envelope refuses is set aside).
+            log.warning("batch %s could not be re-packed: %s", batch.batch_id, exc.code)
+            store.call(lambda c, b=batch: outbox.dissolve(c, b.batch_id), "dissolve batch")  # type: ignore[misc]
+            continue
+        if new_id is not None:
+            log.info("batch %s re-packed as %s under the new register key", batch.batch_id, new_id)
+            resealed += 1
+    return StaleResult(held=held, resealed=resealed)
 
 
 def upload_pending(

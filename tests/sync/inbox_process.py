@@ -53,6 +53,8 @@ class InboxProcess:
     certfile: Path | None = None
     keyfile: Path | None = None
     rate_limit_per_minute: float = 1_000_000.0
+    # ``--recipient-key-id``: the register key ids batches must be sealed to (empty: any).
+    recipient_key_ids: tuple[str, ...] = ()
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -89,6 +91,8 @@ class InboxProcess:
         ]
         if self.certfile and self.keyfile:
             command += ["--ssl-certfile", str(self.certfile), "--ssl-keyfile", str(self.keyfile)]
+        for recipient in self.recipient_key_ids:
+            command += ["--recipient-key-id", recipient]
         log = open(self.data_dir / "server.log", "ab")  # noqa: SIM115
         try:
             self.process = subprocess.Popen(
@@ -135,12 +139,13 @@ class Staff:
     def __init__(self, server: InboxProcess, tmp: Path, verify: bool | str = True) -> None:
         self.server = server
         self.key = Ed25519PrivateKey.generate()
-        self.register_key = X25519PrivateKey.generate()
         pub = tmp / f"staff-{uuid.uuid4().hex[:8]}.pub"
         save_public_key(self.key.public_key(), pub)
         self.public_key_file = pub
-        self.register_public_file = tmp / f"register-{uuid.uuid4().hex[:8]}.pub"
-        save_public_key(self.register_key.public_key(), self.register_public_file)
+        self.tmp = tmp
+        # Every register key still held (the import opens batches with any of them).
+        self.register_keys: dict[str, X25519PrivateKey] = {}
+        self.rotate_register_key()
         server.admin("staff", "add", str(pub), "--label", "test staff")
         self.trusted: dict[str, Ed25519PublicKey] = {}
         self.http = requests.Session()
@@ -148,6 +153,15 @@ class Staff:
 
     def close(self) -> None:
         self.http.close()
+
+    def rotate_register_key(self) -> Path:
+        """A new register encryption key, as the register publishes when it rotates; the old
+        private keys are kept (until no batch sealed to them is outstanding)."""
+        self.register_key = X25519PrivateKey.generate()
+        self.register_keys[key_id(self.register_key.public_key())] = self.register_key
+        self.register_public_file = self.tmp / f"register-{uuid.uuid4().hex[:8]}.pub"
+        save_public_key(self.register_key.public_key(), self.register_public_file)
+        return self.register_public_file
 
     def call(self, method: str, target: str, body: Any = None) -> requests.Response:
         content = b"" if body is None else json.dumps(body).encode()
@@ -191,11 +205,7 @@ class Staff:
         """Fetch and decrypt one batch as the register's import does."""
         response = self.call("GET", f"/v1/staff/batches/{batch_id}")
         assert response.status_code == 200, response.text
-        opened = open_batch(
-            response.content,
-            {key_id(self.register_key.public_key()): self.register_key},
-            self.trusted,
-        )
+        opened = open_batch(response.content, self.register_keys, self.trusted)
         return list(opened.records)
 
     def trust(self, installation: Ed25519PublicKey) -> None:

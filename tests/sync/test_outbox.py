@@ -1,16 +1,22 @@
-"""The outbox on its own (no server): a revision's status and its outbox item move together."""
+"""The outbox on its own (no server): a revision's status and its outbox item move together;
+a new register key, and batches re-packed under it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
-from desktop.sync import outbox
+from desktop.storage.store import Store
+from desktop.sync import identity, outbox
+from desktop.sync.errors import SyncError
 from desktop.sync.identity import Identity
+from desktop.sync.protocol import key_id, open_batch, parse_envelope
+from desktop.sync.protocol.keys import fingerprint
 from tests.sync.conftest import PASSPHRASE, add_completed
 
 
@@ -58,5 +64,110 @@ def test_refused_batch_sets_aside_a_revision_already_superseded(
             ]
         )
         assert actions[-2:] == ["status:queued", "status:rejected"]
+    finally:
+        store.close()
+
+
+def _pin(store: Store, register: X25519PublicKey) -> Identity:
+    """An enrolled installation as far as the outbox cares: our key and the register's."""
+    store.call(identity.new_installation_key)
+    store.call(
+        lambda c: identity.pin_keys(
+            c,
+            server_url="http://127.0.0.1:9",
+            label="Testklinikk PC 1",
+            server_keys=[Ed25519PrivateKey.generate().public_key()],
+            register_keys=[register],
+            staff_keys=[],
+        )
+    )
+    ident = store.call(identity.load)
+    assert ident is not None
+    return ident
+
+
+def test_a_new_register_key_becomes_the_one_batches_are_sealed_to(
+    make_profile: Callable[..., Profile],
+) -> None:
+    store = make_profile().create(PASSPHRASE).store
+    try:
+        first, second = (X25519PrivateKey.generate().public_key() for _ in range(2))
+        with pytest.raises(SyncError) as not_enrolled:
+            store.call(lambda c: identity.add_register_key(c, second))
+        assert not_enrolled.value.code == "not_enrolled"
+        _pin(store, first)
+
+        change = store.call(lambda c: identity.add_register_key(c, second))
+        assert change.changed and change.previous_key_id == key_id(first)
+        assert change.fingerprint == fingerprint(second)
+        loaded = store.call(identity.load)
+        assert loaded is not None and key_id(loaded.register_key) == key_id(second)
+        # The same key again changes nothing; the older key again becomes the newest.
+        assert not store.call(lambda c: identity.add_register_key(c, second)).changed
+        assert store.call(lambda c: identity.add_register_key(c, first)).changed
+        assert store.call(identity.register_key_id) == key_id(first)
+        prints = store.call(identity.fingerprints)
+        assert prints is not None and prints.register == [fingerprint(second), fingerprint(first)]
+        # Replacing unpins the others.
+        replaced = store.call(lambda c: identity.add_register_key(c, second, replace=True))
+        assert replaced.removed == 1
+        prints = store.call(identity.fingerprints)
+        assert prints is not None and prints.register == [fingerprint(second)]
+    finally:
+        store.close()
+
+
+def test_reseal_moves_queued_revisions_to_a_new_batch_under_the_new_key(
+    make_profile: Callable[..., Profile],
+) -> None:
+    store = make_profile().create(PASSPHRASE).store
+    try:
+        old_register, new_register = X25519PrivateKey.generate(), X25519PrivateKey.generate()
+        ident = _pin(store, old_register.public_key())
+        ids = add_completed(store, 3, seed=43)
+        payloads = {i: store.get(i).payload for i in ids}  # type: ignore[union-attr]
+        assert outbox.pack(store, ident, validator=None, max_records=2).batches == 2
+        old_batches = store.call(outbox.pending_batches)
+        # Revision 1 of one record waits in a batch while the clinician edits revision 2.
+        assert store.new_revision(ids[0]).revision == 2
+        assert (
+            store.call(lambda c: outbox.stale_batches(c, key_id(old_register.public_key()))) == []
+        )
+
+        store.call(lambda c: identity.add_register_key(c, new_register.public_key()))
+        loaded = store.call(identity.load)
+        assert loaded is not None
+        ident = loaded
+        new_kid = key_id(new_register.public_key())
+        stale = store.call(lambda c: outbox.stale_batches(c, new_kid))
+        assert stale == old_batches
+
+        new_ids = [outbox.reseal(store, ident, batch) for batch in stale]
+        assert None not in new_ids and not set(new_ids) & {b.batch_id for b in old_batches}
+        # A stale view of a batch already re-packed writes nothing.
+        assert outbox.reseal(store, ident, stale[0]) is None
+        assert [b.batch_id for b in store.call(outbox.pending_batches)] == new_ids
+        assert store.call(lambda c: outbox.stale_batches(c, new_kid)) == []
+        for old in old_batches:
+            assert store.call(lambda c, b=old: outbox.batch_state(c, b.batch_id)) is None  # type: ignore[misc]
+
+        opened: dict[str, object] = {}
+        for new_id in new_ids:
+            envelope = store.call(lambda c, b=new_id: outbox.envelope_of(c, b))  # type: ignore[misc]
+            assert envelope is not None
+            assert parse_envelope(envelope).header.recipient_key_id == new_kid
+            batch = open_batch(
+                envelope,
+                {new_kid: new_register},
+                {ident.key_id: ident.signing_key.public_key()},
+            )
+            opened |= {r["record_id"]: r for r in batch.records}
+        assert opened == payloads  # revision 1 of the edited record included
+        for record_id in ids:
+            info = store.call(lambda c, r=record_id: outbox.item(c, r, 1))  # type: ignore[misc]
+            assert info is not None and info.state is outbox.ItemState.QUEUED
+            assert info.batch_id in new_ids
+        assert store.history(ids[0])[0].status is RecordStatus.QUEUED
+        assert store.count(RecordStatus.QUEUED) == 2  # the third is the new draft
     finally:
         store.close()

@@ -1,0 +1,123 @@
+"""The register rotates its encryption key while batches sealed to the old one are undelivered:
+the inbox (started with ``--recipient-key-id`` for the new key) refuses them, the user installs
+the new key with ``sjelden register-key add``, and the next sync delivers every record exactly
+once: a batch the inbox already held (its receipt was lost) as it is, the others re-packed
+into new batches under the new key. Real inbox subprocess, real CLI, real encrypted store."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.storage.profile import Profile
+from desktop.storage.records import RecordStatus
+from desktop.storage.store import Store
+from desktop.sync import identity, outbox, service, status
+from desktop.sync.errors import SyncError
+from desktop.sync.protocol import key_id, parse_envelope
+from desktop.sync.protocol.keys import fingerprint, load_public_key
+from tests.conftest import FAST_KDF_SECONDS
+from tests.helpers.cli import run_cli
+from tests.sync.conftest import FAST, PASSPHRASE, add_completed, enroll_store
+from tests.sync.inbox_process import InboxProcess, Staff
+
+
+def _register_key_add(*args: str) -> tuple[int, str, str]:
+    done = run_cli(
+        "register-key",
+        "add",
+        *args,
+        env={"SJELDEN_PASSPHRASE": PASSPHRASE, "SJELDEN_LANG": "en"},
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def _pending_ids(store: Store) -> list[str]:
+    return [b.batch_id for b in store.call(outbox.pending_batches)]
+
+
+def test_old_key_batches_are_refused_repacked_and_delivered_once(
+    inbox_server: InboxProcess, staff: Staff
+) -> None:
+    # The seal in a file (not the tests' in-memory keyring), so the CLI subprocess can unlock.
+    profile = Profile.named("default", kdf_target_seconds=FAST_KDF_SECONDS)
+    store = profile.create(PASSPHRASE, key_storage="file", language="en").store
+    try:
+        installation = enroll_store(store, inbox_server.url, staff)
+        ids = add_completed(store, 6, seed=5)
+        ident = store.call(identity.load)
+        assert ident is not None
+        # Two batches sealed to the register's first key, neither delivered yet.
+        assert outbox.pack(store, ident, max_records=3).batches == 2
+        held_id, home_id = _pending_ids(store)
+        old_key = key_id(staff.register_key.public_key())
+        # The first reached the inbox, but its receipt never came back (cut connection).
+        held_bytes = store.call(lambda c: outbox.envelope_of(c, held_id))
+        assert held_bytes is not None
+        answer = staff.http.put(
+            f"{inbox_server.url}/v1/batches/{held_id}",
+            data=held_bytes,
+            headers={"Content-Type": "application/octet-stream"},
+            timeout=30,
+        )
+        assert answer.status_code == 201, answer.text
+
+        # The register rotates: a new key, and the inbox takes only batches sealed to it.
+        new_file = staff.rotate_register_key()
+        new_key = key_id(staff.register_key.public_key())
+        inbox_server.stop()
+        inbox_server.recipient_key_ids = (new_key,)
+        inbox_server.start()
+
+        with pytest.raises(SyncError) as refused:
+            service.run_sync(store, policy=FAST)
+        assert refused.value.code == "wrong_recipient"
+        assert "register-key add" in refused.value.user_message("en")
+        # Nothing set aside, nothing lost: the records wait, queued, in the same batches.
+        assert store.count(RecordStatus.QUEUED) == 6
+        assert store.count(RecordStatus.REJECTED) == 0
+        assert _pending_ids(store) == [held_id, home_id]
+        assert store.call(status.read).last_error_code == "wrong_recipient"
+    finally:
+        store.close()
+
+    # A mistyped fingerprint installs nothing.
+    code, _, err = _register_key_add(str(new_file), "--fingerprint", "AAAA " * 8)
+    assert code == 1 and "differs" in err
+    store = profile.unlock(PASSPHRASE)
+    try:
+        assert store.call(identity.register_key_id) == old_key
+    finally:
+        store.close()
+
+    shown = fingerprint(load_public_key(new_file))
+    code, out, err = _register_key_add(str(new_file), "--fingerprint", shown.lower())
+    assert code == 0, err
+    assert shown in out and "2 undelivered batches" in out
+
+    store = profile.unlock(PASSPHRASE)
+    try:
+        report = service.run_sync(store, policy=FAST)
+        assert (report.stale.held, report.stale.resealed) == (1, 1)
+        assert report.uploaded.delivered_records == 3
+        assert all(store.get(i).status is RecordStatus.SENT for i in ids)  # type: ignore[union-attr]
+        assert store.call(outbox.pending_batches) == []
+        assert store.call(lambda c: outbox.batch_state(c, home_id)) is None  # dissolved
+        held_state = store.call(lambda c: outbox.batch_state(c, held_id))
+        assert held_state is outbox.BatchState.DELIVERED  # with the inbox's receipt
+    finally:
+        store.close()
+
+    # The inbox holds the batch it already had and one new batch (never the old id again with
+    # other bytes); together they hold every record exactly once, each openable by the register.
+    batches = {b["batch_id"]: b for b in staff.batches()}
+    assert held_id in batches and home_id not in batches and len(batches) == 2
+    [repacked_id] = set(batches) - {held_id}
+    recipients = {}
+    seen: list[str] = []
+    for batch_id in batches:
+        response = staff.call("GET", f"/v1/staff/batches/{batch_id}")
+        recipients[batch_id] = parse_envelope(response.content).header.recipient_key_id
+        seen += [r["record_id"] for r in staff.open(batch_id)]
+    assert recipients == {held_id: old_key, repacked_id: new_key}
+    assert sorted(seen) == sorted(ids)
+    assert installation in {i["key_id"] for i in staff.installations()}
