@@ -411,12 +411,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
         failures = 0
         with Importer(opened) as importer:
-            for path in args.files:
-                try:
-                    report = importer.import_file(path)
-                except BatchRefused as refused:
+            items = ((path, path, None) for path in args.files)
+            for path, report in importer.import_many(items):
+                if isinstance(report, BatchRefused):
                     failures += 1
-                    _print_refusal(refused, lang, str(path))
+                    _print_refusal(report, lang, str(path))
                     continue
                 findings = ", ".join(f"{k} {v}" for k, v in sorted(report.findings.items()))
                 print(

@@ -22,10 +22,10 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop.staff import register as reg
 from desktop.staff import verify
@@ -41,13 +41,20 @@ RESERVED_REASON = "reservert"
 AUTO_ACTOR = "auto"
 POOL_MIN_RECORDS = 256  # smaller batches validate faster than a pool can start
 Validator = Callable[[dict[str, Any]], list[str]]
+K = TypeVar("K")
+
+
+_validator: Any = None  # one reused desktop.forms.validate.Validator per process
 
 
 def validation_errors(payload: dict[str, Any]) -> list[str]:
     """Error issue keys from the form validator (warnings were confirmed at the clinic)."""
-    from desktop.forms.validate import validate
+    global _validator
+    if _validator is None:
+        from desktop.forms.validate import Validator
 
-    return [issue.key for issue in validate(payload).errors]
+        _validator = Validator()
+    return [issue.key for issue in _validator.validate(payload).errors]
 
 
 def _validate_chunk(payloads: list[dict[str, Any]]) -> list[list[str]]:
@@ -104,34 +111,51 @@ class Importer:
 
     # -- validation ------------------------------------------------------------------------
 
-    def _validate(self, payloads: list[dict[str, Any]]) -> list[list[str]]:
+    def _start_validation(self, payloads: list[dict[str, Any]]) -> Callable[[], list[list[str]]]:
+        """Start validating; the returned function waits for the issue keys, in order.
+
+        Big batches go to a process pool (the validator is the import's slowest step), so
+        the next batch can be decrypted, and the previous one stored, meanwhile.
+        """
         if self.validator is not None:
-            return [self.validator(p) for p in payloads]
+            check = self.validator
+            done = [check(p) for p in payloads]
+            return lambda: done
         if self.workers <= 1 or len(payloads) < POOL_MIN_RECORDS:
-            return _validate_chunk(payloads)
+            done = _validate_chunk(payloads)
+            return lambda: done
         if self._pool is None:
             # spawn, not fork: the store's database threads must not be copied into children.
             self._pool = concurrent.futures.ProcessPoolExecutor(
                 self.workers, mp_context=multiprocessing.get_context("spawn")
             )
         size = max(16, len(payloads) // (self.workers * 4))
-        chunks = [payloads[i : i + size] for i in range(0, len(payloads), size)]
-        out: list[list[str]] = []
-        for part in self._pool.map(_validate_chunk, chunks):
-            out.extend(part)
-        return out
+        futures = [
+            self._pool.submit(_validate_chunk, payloads[i : i + size])
+            for i in range(0, len(payloads), size)
+        ]
 
-    # -- one batch -------------------------------------------------------------------------
+        def wait() -> list[list[str]]:
+            out: list[list[str]] = []
+            for future in futures:
+                out.extend(future.result())
+            return out
+
+        return wait
+
+    # -- batches ---------------------------------------------------------------------------
 
     def import_file(self, path: Path) -> ImportReport:
+        return self.import_bytes(self._read(path))
+
+    def _read(self, path: Path) -> bytes:
         try:
             size = path.stat().st_size
             if size > self.max_size:
                 raise BatchRefused("too_large", f"{size} bytes")
-            data = path.read_bytes()
+            return path.read_bytes()
         except OSError as exc:
             raise BatchRefused("unreadable_file", type(exc).__name__) from exc
-        return self.import_bytes(data)
 
     def import_bytes(self, data: bytes, *, expected_batch_id: str | None = None) -> ImportReport:
         """Check, decrypt, validate and queue one batch; ``BatchRefused`` stores nothing.
@@ -140,6 +164,39 @@ class Importer:
         batch's bytes under it is refused, so it cannot make the pull acknowledge a batch
         that was never imported.
         """
+        envelope, records = self._open(data, expected_batch_id)
+        return self._finish(envelope, records, self._start_validation(records))
+
+    def import_many(
+        self, items: Iterable[tuple[K, bytes | Path, str | None]]
+    ) -> Iterator[tuple[K, ImportReport | BatchRefused]]:
+        """Import ``(key, bytes or path, expected batch id)`` items, one transaction each, in
+        order; yields each outcome once its transaction committed (or it was refused).
+
+        Pipelined one batch ahead: while batch N is stored, batch N+1 is already decrypted
+        and being validated in the pool. Items are read from ``items`` one ahead only.
+        """
+        pending: tuple[K, Envelope, list[dict[str, Any]], Callable[[], list[list[str]]]] | None
+        pending = None
+        for key, source, expected in items:
+            started = refused = None
+            try:
+                data = self._read(source) if isinstance(source, Path) else source
+                envelope, records = self._open(data, expected)
+                started = (key, envelope, records, self._start_validation(records))
+            except BatchRefused as exc:
+                refused = exc
+            if pending is not None:
+                yield pending[0], self._finish_or_refusal(*pending[1:])
+            pending = started
+            if refused is not None:
+                yield key, refused
+        if pending is not None:
+            yield pending[0], self._finish_or_refusal(*pending[1:])
+
+    def _open(
+        self, data: bytes, expected_batch_id: str | None
+    ) -> tuple[Envelope, list[dict[str, Any]]]:
         session = self.session
         envelope = verify.check_envelope(
             data, session.pinned_installations(), max_size=self.max_size
@@ -151,12 +208,30 @@ class Importer:
                 batch_id=expected_batch_id,
             )
         self._refuse_replay(envelope)
-        records = verify.decrypt(envelope, session.keys.register_keys)
-        prepared = self._prepare(envelope.header.batch_id, records)
+        return envelope, verify.decrypt(envelope, session.keys.register_keys)
+
+    def _finish_or_refusal(
+        self,
+        envelope: Envelope,
+        records: list[dict[str, Any]],
+        issues: Callable[[], list[list[str]]],
+    ) -> ImportReport | BatchRefused:
+        try:
+            return self._finish(envelope, records, issues)
+        except BatchRefused as exc:
+            return exc
+
+    def _finish(
+        self,
+        envelope: Envelope,
+        records: list[dict[str, Any]],
+        issues: Callable[[], list[list[str]]],
+    ) -> ImportReport:
+        register = self.session.register
+        prepared = self._prepare(envelope.header.batch_id, records, issues())
         received = reg.now()
-        return session.register.call(
-            lambda db: _store(db, envelope, prepared, received, session.register.actor),
-            "import batch",
+        return register.call(
+            lambda db: _store(db, envelope, prepared, received, register.actor), "import batch"
         )
 
     def _refuse_replay(self, envelope: Envelope) -> None:
@@ -167,9 +242,10 @@ class Importer:
         if held is not None:
             raise _replay(envelope, held)
 
-    def _prepare(self, batch_id: str, records: Sequence[dict[str, Any]]) -> list[_Prepared]:
+    def _prepare(
+        self, batch_id: str, records: Sequence[dict[str, Any]], issues: list[list[str]]
+    ) -> list[_Prepared]:
         cipher = self.session.keys.cipher
-        issues = self._validate(list(records))
         prepared = []
         for record, issue_keys in zip(records, issues, strict=True):
             record_id, revision = str(record["record_id"]), int(record["revision"])
@@ -205,15 +281,19 @@ def _store(
         held = reg.imported_batch(db, batch_id)
         if held is not None:
             raise _replay(envelope, held)
-        row = db.execute("SELECT coalesce(max(seq), 0) FROM review_items").fetchone()
-        seq = int(row[0])
+        seq = reg.next_seqs(db, len(prepared)) - 1
+        found = reg.batch_lookup(
+            db,
+            [item.record_id for item in prepared],
+            [item.person_key for item in prepared if item.person_key is not None],
+        )
         in_batch: dict[tuple[bytes, bytes], str] = {}
         items: list[tuple[Any, ...]] = []
         index: list[tuple[Any, ...]] = []
         for item in prepared:
             seq += 1
             pk, dks = item.person_key, item.diagnosis_keys
-            if pk is not None and reg.is_reserved(db, pk):
+            if pk is not None and pk in found.reserved:
                 auto_rejected += 1
                 findings_count[Finding.RESERVED] = findings_count.get(Finding.RESERVED, 0) + 1
                 items.append(
@@ -225,14 +305,12 @@ def _store(
             findings: list[Finding] = []
             if item.issue_keys:
                 findings.append(Finding.INVALID)
-            current = reg.current_revision(db, item.record_id)
+            current = found.revisions.get(item.record_id)
             if current is not None:
                 findings.append(Finding.STALE if item.revision <= current else Finding.REVISION)
             duplicate_of = None
             if pk is not None and dks:
-                duplicate_of = reg.registered_duplicate(
-                    db, pk, dks, item.record_id
-                ) or reg.pending_duplicate(db, pk, dks, item.record_id)
+                duplicate_of = found.duplicate(pk, dks, item.record_id)
                 if duplicate_of is None:
                     duplicate_of = next(
                         (

@@ -9,7 +9,7 @@ is signed with the staff key.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from desktop.staff.errors import BatchRefused
@@ -37,40 +37,52 @@ def pull(
     *,
     progress: Callable[[int], None] | None = None,
 ) -> PullReport:
+    """Import every unacknowledged batch; fetches run one batch ahead of the imports."""
     signer = importer.session.keys.signing_key
     register = importer.session.register
     report = PullReport()
-    after = 0
-    while True:
-        transport.check_cancelled()
-        page = transport.request(
-            "GET", f"/v1/staff/batches?after={after}&limit={PAGE}", signer=signer, ok=(200,)
-        ).json()
-        items = page.get("items") if isinstance(page, dict) else None
-        if not isinstance(items, list):
-            raise SyncError("server_busy", "batch list malformed", retryable=True)
-        for info in items:
-            batch_id = str(info.get("batch_id", "")) if isinstance(info, dict) else ""
-            if not batch_id:
+
+    def ack(batch_id: str) -> None:
+        transport.request("POST", f"/v1/staff/batches/{batch_id}/ack", signer=signer, ok=(200,))
+
+    def listed() -> Iterator[tuple[str, bytes, str]]:
+        after = 0
+        while True:
+            transport.check_cancelled()
+            page = transport.request(
+                "GET", f"/v1/staff/batches?after={after}&limit={PAGE}", signer=signer, ok=(200,)
+            ).json()
+            items = page.get("items") if isinstance(page, dict) else None
+            if not isinstance(items, list):
                 raise SyncError("server_busy", "batch list malformed", retryable=True)
-            if not register.is_imported(batch_id):
+            for info in items:
+                batch_id = info.get("batch_id") if isinstance(info, dict) else None
+                if not isinstance(batch_id, str) or not batch_id:
+                    raise SyncError("server_busy", "batch list malformed", retryable=True)
+                if register.is_imported(batch_id):
+                    # Imported before a crash or an interrupted acknowledgement: ack again.
+                    ack(batch_id)
+                    report.acknowledged_again.append(batch_id)
+                    continue
                 raw = transport.request(
                     "GET", f"/v1/staff/batches/{batch_id}", signer=signer, ok=(200,)
                 ).body
-                try:
-                    report.imported.append(importer.import_bytes(raw, expected_batch_id=batch_id))
-                except BatchRefused as refused:
-                    if refused.code != "already_imported":
-                        refused.batch_id = refused.batch_id or batch_id
-                        report.refused.append(refused)
-                        continue
-                    report.acknowledged_again.append(batch_id)
-            else:
-                report.acknowledged_again.append(batch_id)
-            transport.request("POST", f"/v1/staff/batches/{batch_id}/ack", signer=signer, ok=(200,))
-            if progress is not None:
-                progress(len(report.imported))
-        next_after = page.get("next_after")
-        if len(items) < PAGE or not isinstance(next_after, int) or next_after <= after:
-            return report
-        after = next_after
+                yield batch_id, raw, batch_id
+            next_after = page.get("next_after")
+            if len(items) < PAGE or not isinstance(next_after, int) or next_after <= after:
+                return
+            after = next_after
+
+    for batch_id, outcome in importer.import_many(listed()):
+        if isinstance(outcome, BatchRefused):
+            if outcome.code != "already_imported":
+                outcome.batch_id = outcome.batch_id or batch_id
+                report.refused.append(outcome)
+                continue  # not acknowledged: it stays listed until dealt with
+            report.acknowledged_again.append(batch_id)
+        else:
+            report.imported.append(outcome)
+        ack(batch_id)  # only now: the import has committed
+        if progress is not None:
+            progress(len(report.imported))
+    return report

@@ -171,6 +171,87 @@ def pending_duplicate(
     return None
 
 
+@dataclass(frozen=True)
+class BatchLookup:
+    """What the register and queue hold for one batch's records, from a few queries.
+
+    Lookups of a whole batch at once (``IN`` lists of at most ``LOOKUP_CHUNK`` values), not
+    one query per record: an import of 1,000 records makes a handful of index range scans.
+    """
+
+    reserved: set[bytes]
+    revisions: dict[str, int]  # record id -> current revision in the register
+    registered: dict[tuple[bytes, bytes], list[str]]  # (person, diagnosis) -> record ids
+    pending: dict[tuple[bytes, bytes], list[str]]  # the same, for the pending queue
+
+    def duplicate(
+        self, person_key: bytes, diagnosis_keys: Sequence[bytes], record_id: str
+    ) -> str | None:
+        """The first other record id, in the register first, then in the queue."""
+        for table in (self.registered, self.pending):
+            for diagnosis_key in diagnosis_keys:
+                for other in table.get((person_key, diagnosis_key), ()):
+                    if other != record_id:
+                        return other
+        return None
+
+
+LOOKUP_CHUNK = 500
+
+
+def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), LOOKUP_CHUNK):
+        yield values[start : start + LOOKUP_CHUNK]
+
+
+def batch_lookup(db: Db, record_ids: Sequence[str], person_keys: Sequence[bytes]) -> BatchLookup:
+    reserved: set[bytes] = set()
+    revisions: dict[str, int] = {}
+    registered: dict[tuple[bytes, bytes], list[str]] = {}
+    pending: dict[tuple[bytes, bytes], list[str]] = {}
+    people = sorted(set(person_keys))
+    for part in _chunks(people):
+        marks = ", ".join("?" * len(part))
+        reserved.update(
+            bytes(r[0])
+            for r in db.execute(
+                f"SELECT person_key FROM reservations WHERE person_key IN ({marks})",  # noqa: S608
+                part,
+            ).fetchall()
+        )
+        for table, found in (("register_index", registered), ("review_index", pending)):
+            rows = db.execute(
+                f"SELECT person_key, diagnosis_key, record_id FROM {table} "  # noqa: S608
+                f"WHERE person_key IN ({marks}) ORDER BY record_id",
+                part,
+            ).fetchall()
+            for person, diagnosis, other in rows:
+                found.setdefault((bytes(person), bytes(diagnosis)), []).append(str(other))
+    ids = sorted(set(record_ids))
+    for part in _chunks(ids):
+        marks = ", ".join("?" * len(part))
+        revisions.update(
+            (str(r[0]), int(r[1]))
+            for r in db.execute(
+                f"SELECT record_id, revision FROM register_records WHERE record_id IN ({marks})",  # noqa: S608
+                part,
+            ).fetchall()
+        )
+    return BatchLookup(reserved, revisions, registered, pending)
+
+
+def next_seqs(db: Db, count: int) -> int:
+    """Reserve ``count`` queue sequence numbers (import order); returns the first one."""
+    row = db.execute("SELECT value FROM register_meta WHERE key = 'review_seq'").fetchone()
+    first = 1 if row is None else int(row[0]) + 1
+    db.execute(
+        "INSERT INTO register_meta (key, value) VALUES ('review_seq', ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (str(first + count - 1),),
+    )
+    return first
+
+
 def is_reserved(db: Db, person_key: bytes) -> bool:
     row = db.execute("SELECT 1 FROM reservations WHERE person_key = ?", (person_key,)).fetchone()
     return row is not None
