@@ -34,6 +34,7 @@ SOURCE_DIR = ROOT / "desktop" / "ui"
 SOURCES: dict[str, tuple[Path, ...]] = {
     "sjelden_form": (SOURCE_DIR / "form",),
     "sjelden_sync": (SOURCE_DIR / "sync_panel.py", SOURCE_DIR / "enroll_dialog.py"),
+    "sjelden_staff": (SOURCE_DIR / "staff",),
 }
 SHELL = "sjelden"
 I18N_DIR = ROOT / "resources" / "i18n"

@@ -7,6 +7,7 @@ application flow with an in-memory keyring, a fast key derivation and a fake clo
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
@@ -18,6 +19,9 @@ from desktop.ui import ops
 from desktop.ui.auto_lock import CHECK_INTERVAL_MS, AutoLock
 from desktop.ui.gate_window import GateWindow
 from desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from desktop.ui.staff.window import StaffWindow
 
 # Builds the form editor given where to find the open store (see ``form_host.FormEditor``).
 EditorFactory = Callable[[Callable[[], Store]], QWidget]
@@ -37,9 +41,19 @@ class AppController(QObject):
         self._shut_down = False
         self.session = session if session is not None else Session(profile)
         self.gate = GateWindow(self.session)
-        self.main = MainWindow(self.session)
-        if editor_factory is not None:
-            self.main.form.set_editor_factory(lambda: editor_factory(lambda: self.session.store))
+        self.main: MainWindow | StaffWindow
+        if profile.exists and profile.kind == "staff":
+            # Registry staff get their own window; a staff store never shows the clinic form.
+            # Imported here so a clinician's start-up never loads the staff import.
+            from desktop.ui.staff.window import StaffWindow
+
+            self.main = StaffWindow(self.session)
+        else:
+            self.main = MainWindow(self.session)
+            if editor_factory is not None:
+                self.main.form.set_editor_factory(
+                    lambda: editor_factory(lambda: self.session.store)
+                )
         self.auto_lock = AutoLock(
             self.session,
             self,

@@ -1,9 +1,9 @@
 """How failures reach the user.
 
-Known store errors carry their own bokmål/English text naming the problem and the fix. A
-``BugReport`` adds a report that is safe to paste into a support ticket. Anything else is a
-bug in this program: the dialog and the log name only the exception type and where it
-happened, never its message, because messages can contain field values.
+Known store, sync and staff errors carry their own bokmål/English text naming the problem
+and the fix. A ``BugReport`` adds a report that is safe to paste into a support ticket.
+Anything else is a bug in this program: the dialog and the log name only the exception type
+and where it happened, never its message, because messages can contain field values.
 
 Dialogs are opened non-modally to the event loop (``open``, not ``exec``) so background
 results keep flowing and tests can find and close them.
@@ -17,7 +17,9 @@ import traceback
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.staff.errors import StaffError
 from desktop.storage.errors import BugReport, StoreError
+from desktop.sync.errors import SyncError
 from desktop.ui.i18n import current_language
 
 log = logging.getLogger(__name__)
@@ -37,7 +39,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("ErrorDialogs", "Sjeldenregisteret"))
     box.setAccessibleName(QCoreApplication.translate("ErrorDialogs", "Error message"))
-    if isinstance(exc, StoreError):
+    if isinstance(exc, StoreError | SyncError | StaffError):
+        # Known failures: each carries its own text naming the problem and the fix.
         box.setText(exc.user_message(current_language()))
         if isinstance(exc, BugReport):
             _add_report(box, exc.report)

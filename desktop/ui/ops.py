@@ -59,6 +59,11 @@ class CancelToken:
     def cancelled(self) -> bool:
         return self._event.is_set()
 
+    @property
+    def event(self) -> threading.Event:
+        """For core code that waits on an event (``Transport(cancel=...)``)."""
+        return self._event
+
     def cancel(self) -> None:
         self._event.set()
         if self.future is not None:

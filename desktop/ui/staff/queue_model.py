@@ -1,0 +1,165 @@
+"""The review queue as a Qt table model, with the filters a registry officer works by.
+
+The queue is what has arrived and is not yet decided; it is thousands of rows at most, so
+the model holds the ``ReviewItem``s it is given and filters them in memory. The items come
+from the staff store's database thread; ``clear`` forgets them all (locking relies on it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from desktop.staff.model import Finding, ReviewItem, ReviewState
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def state_label(state: ReviewState) -> str:
+    labels = {
+        ReviewState.PENDING: QCoreApplication.translate("ReviewState", "Awaiting review"),
+        ReviewState.ACCEPTED: QCoreApplication.translate("ReviewState", "Accepted"),
+        ReviewState.DUPLICATE: QCoreApplication.translate("ReviewState", "Duplicate"),
+        ReviewState.REJECTED: QCoreApplication.translate("ReviewState", "Rejected"),
+    }
+    return labels[state]
+
+
+def finding_label(finding: Finding) -> str:
+    labels = {
+        Finding.INVALID: QCoreApplication.translate("Finding", "Validation errors"),
+        Finding.REVISION: QCoreApplication.translate("Finding", "New revision"),
+        Finding.DUPLICATE: QCoreApplication.translate("Finding", "Possible duplicate"),
+        Finding.RESERVED: QCoreApplication.translate("Finding", "Reserved person"),
+        Finding.STALE: QCoreApplication.translate("Finding", "Older revision"),
+    }
+    return labels[finding]
+
+
+def findings_text(item: ReviewItem) -> str:
+    if not item.findings:
+        return QCoreApplication.translate("Finding", "Clean")
+    return ", ".join(finding_label(finding) for finding in item.findings)
+
+
+def patient_name(item: ReviewItem) -> str:
+    patient = (item.payload or {}).get("patient") or {}
+    family = str(patient.get("family_name") or "")
+    given = str(patient.get("given_names") or "")
+    return ", ".join(part for part in (family, given) if part)
+
+
+def diagnoses_text(item: ReviewItem) -> str:
+    diagnoses = (item.payload or {}).get("diagnoses") or []
+    return ", ".join(
+        str(d.get("orpha_code")) for d in diagnoses if isinstance(d, dict) and d.get("orpha_code")
+    )
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """``None`` means any."""
+
+    state: ReviewState | None = ReviewState.PENDING
+    finding: Finding | None = None
+    clean_only: bool = False
+
+    def matches(self, item: ReviewItem) -> bool:
+        if self.state is not None and item.state is not self.state:
+            return False
+        if self.clean_only and item.findings:
+            return False
+        return self.finding is None or self.finding in item.findings
+
+
+COLUMNS = ("state", "findings", "name", "diagnoses", "record", "received")
+
+
+def column_header(column: int) -> str:
+    headers = (
+        QCoreApplication.translate("ReviewQueueModel", "Status"),
+        QCoreApplication.translate("ReviewQueueModel", "Checks"),
+        QCoreApplication.translate("ReviewQueueModel", "Patient"),
+        QCoreApplication.translate("ReviewQueueModel", "Diagnoses"),
+        QCoreApplication.translate("ReviewQueueModel", "Registration"),
+        QCoreApplication.translate("ReviewQueueModel", "Received"),
+    )
+    return headers[column]
+
+
+class ReviewQueueModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[ReviewItem] = []
+        self._shown: list[ReviewItem] = []
+        self.filter = QueueFilter()
+
+    # -- data in ----------------------------------------------------------------------------
+
+    def set_items(self, items: Sequence[ReviewItem]) -> None:
+        self.beginResetModel()
+        self._all = list(items)
+        self._shown = [item for item in self._all if self.filter.matches(item)]
+        self.endResetModel()
+
+    def set_filter(self, query: QueueFilter) -> None:
+        self.filter = query
+        self.set_items(self._all)
+
+    def clear(self) -> None:
+        self.set_items([])
+
+    def item(self, row: int) -> ReviewItem | None:
+        return self._shown[row] if 0 <= row < len(self._shown) else None
+
+    def shown(self) -> list[ReviewItem]:
+        return list(self._shown)
+
+    def clean_pending(self) -> list[ReviewItem]:
+        return [i for i in self._all if i.state is ReviewState.PENDING and not i.findings]
+
+    # -- Qt model interface -----------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return column_header(section)
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._shown):
+            return None
+        item = self._shown[index.row()]
+        if role == ITEM_ROLE:
+            return item
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        column = COLUMNS[index.column()]
+        if column == "state":
+            return state_label(item.state)
+        if column == "findings":
+            return findings_text(item)
+        if column == "name":
+            return patient_name(item)
+        if column == "diagnoses":
+            return diagnoses_text(item)
+        if column == "record":
+            return f"{item.record_id[:8]} r{item.revision}"
+        return item.origin.received_at.replace("T", " ").removesuffix("Z")

@@ -1,0 +1,309 @@
+"""The review queue: what arrived, what the checks found, and the officer's decision.
+
+Pending items are loaded with their payloads (decrypted on the register's thread) so the
+officer can see whom a registration is about; the revision diff is computed on demand for the
+selected item. Every register call runs in the background; the panel only ever holds what
+is on screen, and ``clear`` forgets it (locking relies on it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.forms.definition import load_form
+from desktop.staff import decisions
+from desktop.staff.model import Finding, ReviewItem
+from desktop.staff.session import StaffSession
+from desktop.ui.error_dialogs import show_info
+from desktop.ui.ops import BackgroundOp
+from desktop.ui.staff.diff_view import DiffView, field_label
+from desktop.ui.staff.queue_model import (
+    ITEM_ROLE,
+    QueueFilter,
+    ReviewQueueModel,
+    diagnoses_text,
+    finding_label,
+    findings_text,
+    patient_name,
+)
+
+QUEUE_LIMIT = 5000  # one screenful of work is far less; the rest loads after decisions
+# Common reasons, offered first; any code of the protocol's form may be typed.
+REASON_CODES = (
+    "missing_consent",
+    "invalid_data",
+    "wrong_diagnosis",
+    "incomplete",
+    "not_rare_diagnosis",
+)
+
+SessionSource = Callable[[], StaffSession]
+
+
+class ReviewPanel(QWidget):
+    queue_changed = Signal(int)  # pending items now shown
+
+    def __init__(self, session_source: SessionSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session_source
+        self._form = None
+        self.model = ReviewQueueModel(self)
+
+        self.finding_filter = QComboBox(self)
+        self.finding_filter.setAccessibleName(self.tr("Show items with"))
+        self.finding_filter.addItem(self.tr("All pending"), None)
+        self.finding_filter.addItem(self.tr("Clean only"), "clean")
+        for finding in Finding:
+            if finding is not Finding.RESERVED:  # reserved persons are rejected on import
+                self.finding_filter.addItem(finding_label(finding), finding)
+        self.finding_filter.currentIndexChanged.connect(self._filter_changed)
+        filter_label = QLabel(self.tr("S&how:"), self)
+        filter_label.setBuddy(self.finding_filter)
+
+        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
+        self.refresh_button.clicked.connect(self.reload)
+        self.accept_clean_button = QPushButton(self.tr("Accept all &clean"), self)
+        self.accept_clean_button.setAccessibleName(self.tr("Accept all clean registrations"))
+        self.accept_clean_button.clicked.connect(self.accept_clean)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Review queue"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.details = QTextBrowser(self)
+        self.details.setAccessibleName(self.tr("Selected registration"))
+        self.diff = DiffView(self)
+        self.diff_box = QGroupBox(self.tr("Changes from the register's revision"), self)
+        diff_layout = QVBoxLayout(self.diff_box)
+        diff_layout.addWidget(self.diff)
+        self.diff_box.hide()
+
+        self.reason_code = QComboBox(self)
+        self.reason_code.setEditable(True)
+        self.reason_code.addItems(REASON_CODES)
+        self.reason_code.setAccessibleName(self.tr("Reason code"))
+        self.reason_text = QLineEdit(self)
+        self.reason_text.setAccessibleName(self.tr("Reason text"))
+        self.reason_text.setPlaceholderText(
+            self.tr("Sent to the clinic unencrypted: no names, numbers or other personal data")
+        )
+        self.accept_button = QPushButton(self.tr("&Accept"), self)
+        self.reject_button = QPushButton(self.tr("Re&ject"), self)
+        self.duplicate_button = QPushButton(self.tr("Mark as d&uplicate"), self)
+        self.accept_button.clicked.connect(lambda: self.decide("accept"))
+        self.reject_button.clicked.connect(lambda: self.decide("reject"))
+        self.duplicate_button.clicked.connect(lambda: self.decide("duplicate"))
+
+        self.status = QLabel("", self)
+        self.status.setAccessibleName(self.tr("Queue status"))
+
+        top = QHBoxLayout()
+        top.addWidget(filter_label)
+        top.addWidget(self.finding_filter)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.accept_clean_button)
+
+        decision = QGroupBox(self.tr("Decision"), self)
+        form = QFormLayout(decision)
+        form.addRow(self.tr("Reason &code:"), self.reason_code)
+        form.addRow(self.tr("Reason &text:"), self.reason_text)
+        buttons = QHBoxLayout()
+        for button in (self.accept_button, self.reject_button, self.duplicate_button):
+            buttons.addWidget(button)
+        form.addRow(buttons)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.details, 2)
+        right_layout.addWidget(self.diff_box, 2)
+        right_layout.addWidget(decision)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(right)
+        splitter.setSizes([600, 400])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        self._set_decision_enabled(False)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def form(self):  # the form definition, for field labels (loaded once, on first use)
+        if self._form is None:
+            self._form = load_form()
+        return self._form
+
+    def reload(self) -> None:
+        session = self._session()
+        self.refresh_button.setEnabled(False)
+        BackgroundOp(
+            self, lambda: session.register.pending(limit=QUEUE_LIMIT, with_payload=True)
+        ).success(self._show_items).finally_(
+            lambda: self.refresh_button.setEnabled(True)
+        ).run_in_background()
+
+    def _show_items(self, items: list[ReviewItem]) -> None:
+        self.model.set_items(items)
+        self._show_details(None)
+        clean = len(self.model.clean_pending())
+        self.accept_clean_button.setEnabled(clean > 0)
+        self.status.setText(
+            self.tr("%n registration(s) awaiting review", "", len(items))
+            + " · "
+            + self.tr("%n clean", "", clean)
+        )
+        self.queue_changed.emit(len(items))
+
+    def clear(self) -> None:
+        self.model.clear()
+        self._show_details(None)
+        self.reason_text.clear()
+        self.status.clear()
+
+    def _filter_changed(self) -> None:
+        choice = self.finding_filter.currentData()
+        if choice == "clean":
+            self.model.set_filter(QueueFilter(clean_only=True))
+        else:
+            self.model.set_filter(QueueFilter(finding=choice))
+        self._show_details(None)
+
+    # -- the selected item --------------------------------------------------------------------
+
+    def selected(self) -> ReviewItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.data(rows[0], ITEM_ROLE) if rows else None
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_details(self.selected())
+
+    def _set_decision_enabled(self, enabled: bool) -> None:
+        for button in (self.accept_button, self.reject_button, self.duplicate_button):
+            button.setEnabled(enabled)
+
+    def _show_details(self, item: ReviewItem | None) -> None:
+        self.diff.clear_changes()
+        self.diff_box.hide()
+        if item is None:
+            self.details.clear()
+            self._set_decision_enabled(False)
+            return
+        self._set_decision_enabled(True)
+        self.accept_button.setEnabled(Finding.INVALID not in item.findings)
+        lines = [
+            f"<b>{_escape(patient_name(item))}</b>",
+            self.tr("Diagnoses: %1").replace("%1", _escape(diagnoses_text(item))),
+            self.tr("Registration %1, revision %2")
+            .replace("%1", item.record_id)
+            .replace("%2", str(item.revision)),
+            self.tr("Received %1 in batch %2 from installation %3")
+            .replace("%1", item.origin.received_at)
+            .replace("%2", item.origin.batch_id)
+            .replace("%3", item.origin.installation_key_id),
+            self.tr("Checks: %1").replace("%1", _escape(findings_text(item))),
+        ]
+        if item.duplicate_of:
+            lines.append(
+                self.tr("The register holds the same person and diagnosis as %1").replace(
+                    "%1", item.duplicate_of
+                )
+            )
+        if item.issue_keys:
+            lines.append(self.tr("Validation errors:"))
+            for key in item.issue_keys:
+                code, _, path = key.partition("@")
+                lines.append(f"&nbsp;&nbsp;• {_escape(field_label(self.form(), path))}: {code}")
+        self.details.setHtml("<br>".join(lines))
+        if Finding.REVISION in item.findings:
+            session = self._session()
+            BackgroundOp(self, lambda: session.register.diff(item)).success(
+                lambda changes: self._show_diff(item, changes)
+            ).run_in_background()
+
+    def _show_diff(self, item: ReviewItem, changes: list) -> None:
+        if self.selected() is not item:
+            return  # the selection moved on meanwhile
+        self.diff.show_changes(changes, self.form())
+        self.diff_box.setVisible(True)
+
+    # -- decisions ----------------------------------------------------------------------------
+
+    def decide(self, choice: decisions.Choice) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        code = self.reason_code.currentText().strip() or None
+        text = self.reason_text.text().strip() or None
+        if choice == "accept":
+            code = text = None  # an acceptance carries no reason
+        session = self._session()
+        self._set_decision_enabled(False)
+        BackgroundOp(
+            self,
+            lambda: decisions.decide(
+                session.register,
+                item.record_id,
+                choice,
+                revision=item.revision,
+                batch_id=item.origin.batch_id,
+                reason_code=code,
+                reason_text=text,
+            ),
+        ).success(lambda _decided: self._decided()).finally_(
+            lambda: self._set_decision_enabled(self.selected() is not None)
+        ).run_in_background()
+
+    def _decided(self) -> None:
+        self.reason_text.clear()
+        self.reload()
+
+    def accept_clean(self) -> None:
+        session = self._session()
+        self.accept_clean_button.setEnabled(False)
+        BackgroundOp(self, lambda: decisions.accept_clean(session.register)).with_progress(
+            self.tr("Accepting clean registrations…")
+        ).success(self._accepted_clean).run_in_background()
+
+    def _accepted_clean(self, counts: tuple[int, int]) -> None:
+        accepted, left = counts
+        text = self.tr("%n registration(s) accepted.", "", accepted)
+        if left:
+            text += " " + self.tr(
+                "%n need a decision of their own (the register changed meanwhile).", "", left
+            )
+        show_info(self, text)
+        self.reload()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

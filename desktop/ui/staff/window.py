@@ -1,0 +1,341 @@
+"""The registry-staff window: review queue, reservations and reports, with the inbox and
+export actions in menus.
+
+Shown instead of the clinician's main window when the unlocked profile is a staff profile
+(``sjelden staff init``). Like the main window it is a shell: the panels do the work, the
+controller owns locking. Unlocking attaches the staff session (keys, the register on its
+backend) in the background; ``deactivate`` closes the register and forgets every row.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from desktop import __version__
+from desktop.staff import feedback
+from desktop.staff import session as staff_session
+from desktop.staff.errors import StaffError
+from desktop.staff.export import FORMATS, ExportError, ExportResult, export
+from desktop.staff.importer import Importer
+from desktop.staff.pull import PullReport, pull
+from desktop.storage.session import Session
+from desktop.ui.error_dialogs import show_error, show_info
+from desktop.ui.i18n import current_language
+from desktop.ui.ops import BackgroundOp, CancelToken
+from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog
+from desktop.ui.staff.reports_panel import ReportsPanel
+from desktop.ui.staff.reservations_panel import ReservationsPanel
+from desktop.ui.staff.review_panel import ReviewPanel
+
+
+class StaffWindow(QMainWindow):
+    lock_requested = Signal()
+    quit_requested = Signal()
+    ready = Signal()  # the staff session is attached and the queue is loading
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.staff: staff_session.StaffSession | None = None
+        self.setWindowTitle(self.tr("Sjeldenregisteret: registry staff"))
+        self.setAccessibleName(self.tr("Registry staff window"))
+        self.resize(1200, 760)
+
+        self.review = ReviewPanel(self.staff_session, self)
+        self.reservations = ReservationsPanel(
+            self.staff_session, self, on_changed=self.review.reload
+        )
+        self.reports = ReportsPanel(self.staff_session, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Work area"))
+        self.tabs.addTab(self.review, self.tr("&Review"))
+        self.tabs.addTab(self.reservations, self.tr("Re&servations"))
+        self.tabs.addTab(self.reports, self.tr("Re&ports"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+
+        self.queue_label = QLabel("", self)
+        self.queue_label.setAccessibleName(self.tr("Registrations awaiting review"))
+        self.statusBar().addPermanentWidget(self.queue_label)
+        self.review.queue_changed.connect(
+            lambda n: self.queue_label.setText(self.tr("%n awaiting review", "", n))
+        )
+        self._build_menus()
+        self._set_actions_enabled(False)
+
+    def staff_session(self) -> staff_session.StaffSession:
+        if self.staff is None:
+            raise StaffError("not_staff_profile", "the staff session is not open")
+        return self.staff
+
+    # -- menus --------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.import_action = self._action(
+            self.tr("&Import batch files…"), self.choose_batch_files, QKeySequence("Ctrl+I")
+        )
+        self.lock_action = self._action(
+            self.tr("&Lock"), self.lock_requested.emit, QKeySequence("Ctrl+L")
+        )
+        self.quit_action = self._action(
+            self.tr("E&xit"), self.quit_requested.emit, QKeySequence("Ctrl+Q")
+        )
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.quit_action)
+
+        inbox_menu = bar.addMenu(self.tr("I&nbox"))
+        self.pull_action = self._action(
+            self.tr("&Fetch new batches"), self.pull, QKeySequence("Ctrl+R")
+        )
+        self.send_action = self._action(self.tr("&Send decisions"), self.send_decisions)
+        self.save_feedback_action = self._action(
+            self.tr("Save decisions as &files…"), self.choose_feedback_dir
+        )
+        for action in (self.pull_action, self.send_action, self.save_feedback_action):
+            inbox_menu.addAction(action)
+
+        export_menu = bar.addMenu(self.tr("&Export"))
+        labels = {
+            "csv": self.tr("Hospital registry &CSV…"),
+            "fhir": self.tr("&FHIR R4 bundle…"),
+            "phenopacket": self.tr("&Phenopackets (folder)…"),
+            "research": self.tr("De-identified &research extract…"),
+        }
+        self.export_actions = {
+            fmt: self._action(labels[fmt], lambda _=False, f=fmt: self.choose_export(f))
+            for fmt in FORMATS
+        }
+        for action in self.export_actions.values():
+            export_menu.addAction(action)
+
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        settings_menu.addAction(
+            self._action(
+                self.tr("&Change passphrase…"),
+                lambda: ChangePassphraseDialog(self.session, self).open(),
+            )
+        )
+        settings_menu.addAction(
+            self._action(
+                self.tr("&Automatic locking…"), lambda: AutoLockDialog(self.session, self).open()
+            )
+        )
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About"), self.about))
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for action in (
+            self.import_action,
+            self.pull_action,
+            self.send_action,
+            self.save_feedback_action,
+            *self.export_actions.values(),
+        ):
+            action.setEnabled(enabled)
+        self.tabs.setEnabled(enabled)
+
+    # -- unlocked / locked --------------------------------------------------------------------
+
+    def activate(self) -> None:
+        """Unlocked: attach the staff session in the background, then load the queue."""
+        profile, store = self.session.profile, self.session.store
+        BackgroundOp(self, lambda: staff_session.attach(profile, store)).success(
+            self._attached
+        ).failure(self._attach_failed).run_in_background()
+
+    def _attached(self, attached: staff_session.StaffSession) -> None:
+        if self.session.locked:  # locked while the register was opening
+            attached.register.close()
+            return
+        self.staff = attached
+        self._set_actions_enabled(True)
+        self.review.reload()
+        self.ready.emit()
+
+    def _attach_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self.lock_requested.emit()
+
+    def about_to_lock(self) -> None:
+        """Nothing to save: every decision is written when it is made."""
+
+    def deactivate(self) -> None:
+        """Locked: close the register, forget every row and dialog, hide the window."""
+        for dialog in self.findChildren(ChangePassphraseDialog) + self.findChildren(AutoLockDialog):
+            dialog.reject()
+        for box in self.findChildren(QMessageBox):
+            box.close()
+        staff, self.staff = self.staff, None
+        if staff is not None:
+            staff.register.close()
+        self.review.clear()
+        self.reservations.clear()
+        self.reports.clear()
+        self.queue_label.clear()
+        self._set_actions_enabled(False)
+        self.hide()
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.reports and self.staff is not None:
+            self.reports.reload()
+
+    # -- importing ----------------------------------------------------------------------------
+
+    def choose_batch_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import batch files"), "", self.tr("Sjelden batches (*.sjbt)")
+        )
+        if names:
+            self.import_files([Path(name) for name in names])
+
+    def import_files(self, paths: list[Path]) -> None:
+        staff = self.staff_session()
+
+        def run() -> PullReport:
+            report = PullReport()
+            with Importer(staff) as importer:
+                for path in paths:
+                    try:
+                        report.imported.append(importer.import_file(path))
+                    except StaffError as refused:
+                        report.refused.append(refused)  # type: ignore[arg-type]
+            return report
+
+        BackgroundOp(self, run).with_progress(self.tr("Importing batches…")).success(
+            self._imported
+        ).run_in_background()
+
+    def pull(self) -> None:
+        staff = self.staff_session()
+        token = CancelToken()
+
+        def run() -> PullReport:
+            transport = staff.transport()
+            transport.cancel = token.event
+            with transport, Importer(staff) as importer:
+                return pull(importer, transport)
+
+        op = BackgroundOp(self, run)
+        op.token = token  # the progress dialog's Cancel stops the transfer between requests
+        op.with_progress(self.tr("Fetching batches from the inbox…")).success(
+            self._imported
+        ).run_in_background()
+
+    def _imported(self, report: PullReport) -> None:
+        lang = current_language()
+        lines = [
+            self.tr("%n batch(es) imported", "", len(report.imported))
+            + ", "
+            + self.tr("%n registration(s) to review", "", report.records)
+            + "."
+        ]
+        for refused in report.refused:
+            batch = getattr(refused, "batch_id", None) or "?"
+            lines.append(
+                self.tr("Refused batch %1: %2")
+                .replace("%1", batch)
+                .replace("%2", refused.user_message(lang))
+            )
+        show_info(self, "\n".join(lines))
+        self.review.reload()
+
+    # -- decisions back to the clinics ----------------------------------------------------------
+
+    def send_decisions(self) -> None:
+        staff = self.staff_session()
+
+        def run() -> feedback.SendReport:
+            feedback.prepare(staff.register, staff.keys.signing_key)
+            with staff.transport() as transport:
+                return feedback.send(staff.register, transport, staff.keys.signing_key)
+
+        BackgroundOp(self, run).with_progress(self.tr("Sending decisions…")).success(
+            self._sent
+        ).run_in_background()
+
+    def _sent(self, report: feedback.SendReport) -> None:
+        text = self.tr("%n decision document(s) sent.", "", report.sent)
+        if report.failed:
+            codes = ", ".join(sorted({code for _, code in report.failed}))
+            text += " " + self.tr("%n refused by the inbox (%1).", "", len(report.failed)).replace(
+                "%1", codes
+            )
+        show_info(self, text)
+
+    def choose_feedback_dir(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("Save decisions to folder"))
+        if name:
+            self.save_feedback(Path(name))
+
+    def save_feedback(self, directory: Path) -> None:
+        staff = self.staff_session()
+
+        def run() -> list[Path]:
+            feedback.prepare(staff.register, staff.keys.signing_key)
+            return feedback.export(staff.register, directory)
+
+        BackgroundOp(self, run).success(
+            lambda files: show_info(self, self.tr("%n file(s) written.", "", len(files)))
+        ).run_in_background()
+
+    # -- exports ----------------------------------------------------------------------------
+
+    def choose_export(self, fmt: str) -> None:
+        if fmt == "phenopacket":
+            name = QFileDialog.getExistingDirectory(self, self.tr("Export to an empty folder"))
+        else:
+            suffix = "json" if fmt == "fhir" else "csv"
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export"), f"sjeldenregisteret-{fmt}.{suffix}"
+            )
+        if name:
+            self.export_to(fmt, Path(name))
+
+    def export_to(self, fmt: str, destination: Path) -> None:
+        staff = self.staff_session()
+        BackgroundOp(
+            self, lambda: export(fmt, staff.register.iter_current(), destination)
+        ).with_progress(self.tr("Exporting…")).success(self._exported).failure(
+            self._export_failed
+        ).run_in_background()
+
+    def _exported(self, result: ExportResult) -> None:
+        show_info(
+            self,
+            self.tr("%n registration(s) exported.", "", result.count)
+            + " "
+            + self.tr("Files: %1").replace("%1", ", ".join(str(f) for f in result.files)),
+        )
+
+    def _export_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ExportError):
+            show_info(self, self.tr("Nothing was exported: %1").replace("%1", str(exc)))
+        else:
+            show_error(self, exc)
+
+    # -- misc -------------------------------------------------------------------------------
+
+    def about(self) -> None:
+        show_info(
+            self,
+            self.tr("Sjeldenregisteret %1, registry-staff mode.").replace("%1", __version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.ignore()
+        self.quit_requested.emit()

@@ -1,0 +1,160 @@
+"""Staff mode through the real windows: unlock a staff profile, import batch files, review,
+decide, reserve, count and export, then lock and find nothing left on screen."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.staff import session as staff_session
+from desktop.staff.model import Finding
+from desktop.ui.staff.window import StaffWindow
+from tests.staff.conftest import PASSPHRASE, Records, pin_clinic, revised
+from tests.ui.staff.conftest import close_message_boxes
+from tests.ui.test_unlock import unlock
+
+
+@pytest.fixture
+def staff_profile(make_profile, tmp_path: Path):
+    """A staff profile with one pinned clinic; returns the profile and the clinic."""
+    profile = make_profile("staff")
+    opened, _ = staff_session.create(profile, PASSPHRASE)
+    try:
+        clinic = pin_clinic(opened)
+    finally:
+        opened.close()
+    return profile, clinic
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def _open_window(qtbot, make_controller, profile) -> StaffWindow:
+    controller = make_controller(profile)
+    window = controller.main
+    assert isinstance(window, StaffWindow)
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        unlock(qtbot, controller, PASSPHRASE)
+    return window
+
+
+def test_import_review_decide_report_export_and_lock(
+    qtbot, staff_profile, make_controller, tmp_path: Path
+) -> None:
+    profile, clinic = staff_profile
+    records = Records(seed=11)
+    first = records.one()
+    twin = records.same_person(first)  # same person and diagnosis, another record id
+    others = records.many(3)
+    window = _open_window(qtbot, make_controller, profile)
+    review = window.review
+
+    window.import_files([_write(tmp_path, "a.sjbt", clinic.batch([first, *others]))])
+    qtbot.waitUntil(lambda: review.model.rowCount() == 4, timeout=10_000)
+    close_message_boxes(window)
+    assert "4" in window.queue_label.text()
+
+    # Bulk-accept the clean ones, then a second batch brings a revision and a duplicate.
+    review.accept_clean()
+    qtbot.waitUntil(lambda: review.model.rowCount() == 0, timeout=10_000)
+    close_message_boxes(window)
+    corrected = revised(first, family_name="Korrigertsen")
+    window.import_files([_write(tmp_path, "b.sjbt", clinic.batch([corrected, twin]))])
+    qtbot.waitUntil(lambda: review.model.rowCount() == 2, timeout=10_000)
+    close_message_boxes(window)
+
+    by_id = {item.record_id: row for row, item in enumerate(review.model.shown())}
+    review.table.selectRow(by_id[corrected["record_id"]])
+    item = review.selected()
+    assert Finding.REVISION in item.findings
+    qtbot.waitUntil(review.diff_box.isVisible, timeout=10_000)
+    cells = {
+        review.diff.item(r, 0).toolTip(): review.diff.item(r, 2).text()
+        for r in range(review.diff.rowCount())
+    }
+    assert cells["patient.family_name"] == "Korrigertsen"
+    review.decide("accept")
+    qtbot.waitUntil(lambda: review.model.rowCount() == 1, timeout=10_000)
+
+    review.table.selectRow(0)
+    assert Finding.DUPLICATE in review.selected().findings
+    review.decide("duplicate")
+    qtbot.waitUntil(lambda: review.model.rowCount() == 0, timeout=10_000)
+
+    # A reason text with personal data is refused with a message, and nothing changes.
+    window.import_files([_write(tmp_path, "c.sjbt", clinic.batch(records.many(1)))])
+    qtbot.waitUntil(lambda: review.model.rowCount() == 1, timeout=10_000)
+    close_message_boxes(window)
+    review.table.selectRow(0)
+    review.reason_code.setCurrentText("missing_consent")
+    review.reason_text.setText("Ring 41234567")
+    review.decide("reject")
+    box = qtbot.waitUntil(lambda: _message_box(window) is not None, timeout=10_000) or _message_box(
+        window
+    )
+    assert "personopplysninger" in box.text().lower()
+    close_message_boxes(window)
+    assert review.model.rowCount() == 1
+
+    # Reports: four accepted records (the revision replaced the first).
+    window.tabs.setCurrentWidget(window.reports)
+    qtbot.waitUntil(lambda: sum(r.count for r in window.reports.rows) >= 4, timeout=10_000)
+    assert window.reports.chart.bars
+    report_path = tmp_path / "report.csv"
+    window.reports.write_csv(report_path)
+    qtbot.waitUntil(report_path.exists, timeout=10_000)
+    close_message_boxes(window)
+
+    # The de-identified extract holds none of the names.
+    extract = tmp_path / "research.csv"
+    window.export_to("research", extract)
+    qtbot.waitUntil(extract.exists, timeout=20_000)
+    close_message_boxes(window)
+    text = extract.read_text("utf-8-sig")
+    assert "Korrigertsen" not in text and first["patient"]["national_id"] not in text
+    assert len(list(csv.reader(text.splitlines(), delimiter=";"))) == 5  # header + 4
+
+    # Reserve the corrected person: gone from the register, blocked on re-import.
+    panel = window.reservations
+    window.tabs.setCurrentWidget(panel)
+    qtbot.keyClicks(panel.national_id, first["patient"]["national_id"])
+    assert panel.reserve_button.isEnabled()
+    panel.reserve()
+    assert panel.national_id.text() == ""
+    qtbot.waitUntil(lambda: "Reservasjonen er registrert" in panel.result.text(), timeout=10_000)
+    close_message_boxes(window)
+
+    # Locking forgets every row and closes the register.
+    window.lock_requested.emit()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert window.staff is None
+    assert review.model.rowCount() == 0
+    assert window.reports.rows == [] and not window.reports.chart.bars
+    assert review.details.toPlainText() == ""
+
+
+def test_a_damaged_batch_file_is_refused_with_its_reason(
+    qtbot, staff_profile, make_controller, tmp_path: Path
+) -> None:
+    profile, clinic = staff_profile
+    window = _open_window(qtbot, make_controller, profile)
+    data = bytearray(clinic.batch(Records(seed=3).many(2)))
+    data[-5] ^= 0x01  # the signature no longer verifies
+    window.import_files([_write(tmp_path, "bad.sjbt", bytes(data))])
+    qtbot.waitUntil(lambda: _message_box(window) is not None, timeout=10_000)
+    text = _message_box(window).text()
+    assert "0 forsendelser importert" in text
+    assert "ingenting" in text.lower()
+    close_message_boxes(window)
+    assert window.review.model.rowCount() == 0
+
+
+def _message_box(window) -> QMessageBox | None:
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    return boxes[-1] if boxes else None
