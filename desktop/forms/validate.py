@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import uuid
+import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from desktop.forms.conditions import Condition, is_filled
 from desktop.forms.definition import (
@@ -28,7 +28,6 @@ from desktop.forms.definition import (
     Module,
     available_versions,
     load_form,
-    selected_module_ids,
 )
 from desktop.forms.messages import render
 from desktop.forms.rules import (
@@ -42,12 +41,17 @@ from desktop.forms.rules import (
     parse_iso_date,
 )
 
+if TYPE_CHECKING:
+    from desktop.forms.codelists import CodeChecker
+
 _SEP = " › "
 # A label is only spelled out when an issue needs it. Unresolved, it is a text, or
 # (parent label, field): "parent › field", (parent label, field, _ITEM): "parent › the
 # field's item label", or (list label, n): "list n" (see ``_Walker._text``).
 Label = str | tuple[Any, ...]
 _ITEM = "item"
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_FORM_REF_KEYS = frozenset({"id", "version"})
 _ID_LABEL = {True: "Registrerings-ID (record_id)", False: "Record id (record_id)"}
 _REVISION_LABEL = {True: "Revisjon (revision)", False: "Revision (revision)"}
 
@@ -118,7 +122,10 @@ def validate(
 
     The same as ``Validator(form, lang=lang, mode=mode).validate(payload, ...)``; code that
     checks many records (packing, the registry import) keeps one ``Validator``."""
-    return Validator(form, lang=lang, mode=mode).validate(
+    validator = _SHARED.get((lang, mode)) if form is None else None
+    if validator is None:
+        validator = Validator(form, lang=lang, mode=mode)
+    return validator.validate(
         payload,
         today=today,
         duplicate_lookup=duplicate_lookup,
@@ -170,6 +177,14 @@ class Validator:
         return ValidationResult(issues)
 
 
+# ``validate`` without a form: one shared Validator per language and mode (they keep no state).
+_LANGS: tuple[Lang, ...] = ("nb", "en")
+_MODES: tuple[Mode, ...] = ("complete", "draft")
+_SHARED: dict[tuple[str, str], Validator] = {
+    (lang, mode): Validator(lang=lang, mode=mode) for lang in _LANGS for mode in _MODES
+}
+
+
 def derive_facts(payload: Mapping[str, Any], today: dt.date) -> Facts:
     """Birth date and sex from the national id, and the registration date, when valid."""
     facts = Facts(today=today)
@@ -189,14 +204,21 @@ def derive_facts(payload: Mapping[str, Any], today: dt.date) -> Facts:
     return facts
 
 
+# Code-list checkers by name once loaded (the lists are imported on first use, not with this
+# module); a list that failed to load is asked for again next time.
+_CHECKERS: dict[str, CodeChecker] = {}
+
+
 def _codelist_verdict(name: str, value: str) -> str | None:
     """None when ``value`` is a canonical code of list ``name``, else an issue code."""
-    try:
-        from desktop.forms.codelists import get_codelist
+    codelist = _CHECKERS.get(name)
+    if codelist is None:
+        try:
+            from desktop.forms.codelists import get_codelist
 
-        codelist = get_codelist(name)  # type: ignore[arg-type]
-    except Exception:  # an installation problem must not crash validation
-        return "codelist.unavailable"
+            codelist = _CHECKERS[name] = get_codelist(name)  # type: ignore[arg-type]
+        except Exception:  # an installation problem must not crash validation
+            return "codelist.unavailable"
     canonical = codelist.normalize(value)
     if canonical is None:
         return "code.unknown"
@@ -307,7 +329,15 @@ class _Fields:
 
 
 class _FormPlan:
-    __slots__ = ("form", "known_keys", "module_by_id", "modules", "sections")
+    __slots__ = (
+        "form",
+        "known_keys",
+        "module_by_id",
+        "modules",
+        "sections",
+        "selector_key",
+        "selector_list",
+    )
 
     def __init__(self, form: FormDefinition) -> None:
         self.form = form
@@ -317,6 +347,23 @@ class _FormPlan:
         self.module_by_id: dict[str, Module] = {}
         for module in form.modules:
             self.module_by_id.setdefault(module.id, module)
+        selector = form.module_selector
+        head, _, key = (selector or "").partition(".")
+        self.selector_list: str | None = head.removesuffix("[]") if selector else None
+        self.selector_key = key
+
+    def selected_modules(self, payload: Mapping[str, Any]) -> set[str]:
+        """``selected_module_ids(payload, form.module_selector)``, the selector split once."""
+        if self.selector_list is None:
+            return set()
+        container = payload.get(self.selector_list)
+        items = container if isinstance(container, list) else [container]
+        key = self.selector_key
+        return {
+            item[key]
+            for item in items
+            if (type(item) is dict or isinstance(item, Mapping)) and isinstance(item.get(key), str)
+        }
 
 
 # --- the walk -----------------------------------------------------------------------------
@@ -352,7 +399,7 @@ class _Walker:
         self.lookup = lookup
         self.issues: list[Issue] = []
         self.record: Mapping[str, Any] = {}
-        self.facts = Facts(today=today)
+        # ``facts`` and ``ctx`` are set by ``run`` once the record is known to be an object.
 
     def add(
         self,
@@ -420,7 +467,7 @@ class _Walker:
             return default
         if (
             not (type(ref) is dict or isinstance(ref, Mapping))
-            or set(ref) - {"id", "version"}
+            or not ref.keys() <= _FORM_REF_KEYS
             or not isinstance(ref.get("version"), int)
             or isinstance(ref.get("version"), bool)
             or not isinstance(ref.get("id"), str)
@@ -465,7 +512,7 @@ class _Walker:
         if not (type(value) is dict or isinstance(value, Mapping)):
             self.add("modules", "field.type_group", "modules")
             return
-        selected = selected_module_ids(payload, plan.form.module_selector)
+        selected = plan.selected_modules(payload)
         for key, data in value.items():
             module = plan.module_by_id.get(key) if isinstance(key, str) else None
             path = _child_path("modules", key)
@@ -698,12 +745,9 @@ class _Walker:
 
 
 def _is_uuid(value: Any) -> bool:
-    if not isinstance(value, str) or len(value) != 36:
-        return False
-    try:
-        return str(uuid.UUID(value)) == value.lower()
-    except ValueError:
-        return False
+    """A UUID in its canonical hyphenated form, any case (what ``str(uuid.UUID(value)) ==
+    value.lower()`` accepts: no character but A-F lowers to a hex digit)."""
+    return isinstance(value, str) and len(value) == 36 and _UUID.fullmatch(value) is not None
 
 
 def _num(value: float) -> str:
