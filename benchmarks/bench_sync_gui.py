@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -131,7 +132,7 @@ def main() -> int:
         finally:
             store.close()
 
-        app = application()
+        app = application()  # noqa: F841 - kept alive for the run
         i18n.install("nb")
         controller = AppController(profile, Session(profile), editor_factory=None)
         controller.start()
@@ -140,12 +141,24 @@ def main() -> int:
         panel.policy = RetryPolicy(attempts=3, base_delay=0.05)
         model = main_window.records.model
 
-        def run_until(condition: object, timeout: float) -> None:
+        def run_until(condition: Callable[[], bool], timeout: float) -> None:
+            """Run the event loop as ``app.exec`` does until ``condition`` holds."""
+            loop = QEventLoop()
             deadline = time.monotonic() + timeout
-            while not condition():  # type: ignore[operator]
-                if time.monotonic() > deadline:
-                    raise TimeoutError("the app did not reach the expected state")
-                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            check = QTimer()
+            check.setInterval(50)
+
+            def poll() -> None:
+                if condition() or time.monotonic() > deadline:
+                    loop.quit()
+
+            check.timeout.connect(poll)
+            check.start()
+            if not condition():
+                loop.exec()
+            check.stop()
+            if not condition():
+                raise TimeoutError("the app did not reach the expected state")
 
         controller.gate.unlock.passphrase.setText(PASSPHRASE)
         controller.gate.unlock.try_unlock()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.test_unlock import unlock
@@ -48,16 +50,38 @@ def test_keyboard_and_mouse_input_count_as_activity(
     controller = make_controller(existing_profile, idle_seconds=600)
     open_app(qtbot, controller)
     controller.auto_lock.start()  # the filter is installed on unlock; idempotent here
+    # Input as the platform delivers it: to the window, which hands it to the widget.
+    window = controller.main.windowHandle()
     search = controller.main.records.search
+    search.setFocus()
     clock.advance(500)
-    qtbot.keyClick(search, Qt.Key.Key_A)
+    QTest.keyClick(window, Qt.Key.Key_A)
     clock.advance(500)
     assert not controller.auto_lock.check()
-    qtbot.mouseClick(search, Qt.MouseButton.LeftButton)
+    centre = search.mapTo(controller.main, search.rect().center())
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
     clock.advance(599)
     assert not controller.auto_lock.check()
     clock.advance(2)
     assert controller.auto_lock.check()
+
+
+def test_typing_in_a_dialog_counts_as_activity(qtbot, existing_profile, make_controller, clock):
+    """Dialogs are windows of their own: the filter follows the focus window to them."""
+    from desktop.ui.settings_dialogs import AutoLockDialog
+
+    controller = make_controller(existing_profile, idle_seconds=600)
+    open_app(qtbot, controller)
+    dialog = AutoLockDialog(controller.session, controller.main)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle(), timeout=5000)
+    clock.advance(599)
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_Tab)
+    clock.advance(2)
+    assert not controller.auto_lock.check()
+    dialog.reject()
 
 
 def test_lock_menu_and_shortcut(qtbot, existing_profile, make_controller):
