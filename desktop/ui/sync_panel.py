@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -199,6 +200,7 @@ class SyncPanel(QFrame):
         self.network: Any = None
         self.setObjectName("syncPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setAccessibleName(self.tr("Synchronisation with the register"))
 
         self.sync_button = QPushButton(self.tr("Sync now"), self)
@@ -227,6 +229,8 @@ class SyncPanel(QFrame):
         self.notice.setObjectName("syncNotice")
         self.notice.setAccessibleName(self.tr("Sync notice"))
         self.count_labels: dict[str, QLabel] = {}
+        self.error.hide()
+        self.notice.hide()
 
         top = QHBoxLayout()
         top.addWidget(self.sync_button)
@@ -300,8 +304,8 @@ class SyncPanel(QFrame):
         for label in self.count_labels.values():
             label.clear()
         self.last_sync.clear()
-        self.error.clear()
-        self.notice.clear()
+        self._show(self.error, "")
+        self._show(self.notice, "")
         self._show_idle()
 
     def _arm(self, on: bool) -> None:
@@ -321,6 +325,12 @@ class SyncPanel(QFrame):
         elif not on and self.network is not None:
             self.network.reachabilityChanged.disconnect(self._reachability_changed)
             self.network = None
+
+    @staticmethod
+    def _show(label: QLabel, text: str) -> None:
+        """An empty message takes no room in the bar."""
+        label.setText(text)
+        label.setVisible(bool(text))
 
     def _show_idle(self) -> None:
         run = self._run
@@ -400,7 +410,7 @@ class SyncPanel(QFrame):
             return  # locked in the meantime
         run = _Run()
         self._run = run
-        self.notice.clear()
+        self._show(self.notice, "")
         self.progress.setRange(0, 0)
         self.progress.resetFormat()
         self._show_idle()
@@ -461,7 +471,7 @@ class SyncPanel(QFrame):
             self._offline = error.code in ("offline", "server_busy", "rate_limited")
         self.show_status(outcome.after)
         if error is not None and error.code != "cancelled":
-            self.error.setText(error.user_message(i18n.current_language()))
+            self._show(self.error, error.user_message(i18n.current_language()))
         accepted, rejected, set_aside = outcome.decisions()
         self._show_notice(accepted, rejected, set_aside)
         self._show_idle()
@@ -477,10 +487,11 @@ class SyncPanel(QFrame):
             return
         self._run = None
         self._show_idle()
-        self.error.setText(
+        self._show(
+            self.error,
             self.tr(
                 "Sync failed unexpectedly (%1). Try again; if it persists, contact support."
-            ).replace("%1", type(exc).__name__)
+            ).replace("%1", type(exc).__name__),
         )
         self.refresh()
         self.states_changed.emit()
@@ -505,7 +516,7 @@ class SyncPanel(QFrame):
 
     def _show_notice(self, accepted: int, rejected: int, set_aside: int) -> None:
         if self.show_notices:
-            self.notice.setText(self.decisions_text(accepted, rejected, set_aside))
+            self._show(self.notice, self.decisions_text(accepted, rejected, set_aside))
 
     # -- status --------------------------------------------------------------------------------
 
@@ -549,10 +560,10 @@ class SyncPanel(QFrame):
         if self._run is None:
             code = state.last_error_code if state.enrolled else None
             if code:
-                self.error.setText(message_for(code, i18n.current_language()))
+                self._show(self.error, message_for(code, i18n.current_language()))
                 self._offline = self._offline or code in ("offline", "server_busy")
             else:
-                self.error.clear()
+                self._show(self.error, "")
         self._arm(state.enrolled)
         self._show_idle()
         if was != self._enrolled:
