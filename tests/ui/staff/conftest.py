@@ -11,3 +11,6 @@ def close_message_boxes(window: QWidget) -> None:
     for box in window.findChildren(QMessageBox):
         box.close()
         box.deleteLater()
+
+
+from tests.sync.conftest import inbox_server  # noqa: E402, F401
