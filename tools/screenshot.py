@@ -12,10 +12,12 @@ Usage::
     xvfb-run -a python tools/screenshot.py --page form --output docs/screenshots/form.png
     xvfb-run -a python tools/screenshot.py "$ARTIFACTS"   # every page into that directory
 
-Pages: ``main`` (the record list), ``setup``, ``unlock`` and ``form`` (the registration form
-on a synthetic, filled-in demo record, scrolled to its diagnosis and genetic finding). Given a
-directory and no ``--page``, every page is written there (``main-window.png``, ``setup.png``,
-``unlock.png``, ``form.png``); that is how CI runs it.
+Pages: ``main`` (the record list), ``setup``, ``unlock``, ``form`` (the registration form
+on a synthetic, filled-in demo record, scrolled to its diagnosis and genetic finding) and
+``staff`` (the registry-staff review queue after importing a batch of demo records, with a
+revision's diff). Given a directory and no ``--page``, every page is written there
+(``main-window.png``, ``setup.png``, ``unlock.png``, ``form.png``, ``staff-window.png``); that
+is how CI runs it.
 """
 
 from __future__ import annotations
@@ -69,8 +71,8 @@ def fill(store, count: int) -> None:
     store.import_many(items, form_id="sjeldenregisteret", form_version=1)
 
 
-PAGES = ("main", "setup", "unlock", "form")
-FILE_NAMES = {"main": "main-window.png"}
+PAGES = ("main", "setup", "unlock", "form", "staff")
+FILE_NAMES = {"main": "main-window.png", "staff": "staff-window.png"}
 
 
 def file_name(page: str) -> str:
@@ -127,6 +129,47 @@ def show_form(window, store) -> None:
     bar.setValue(min(bar.maximum(), diagnoses.y() - 8))
 
 
+def staff_profile(profile, records: int) -> None:
+    """A staff profile that has imported a batch of demo records from one pinned clinic,
+    one of them a correction of a record the register already holds."""
+    import copy
+    import uuid
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop.forms.demo import DemoGenerator
+    from desktop.staff import decisions, keys
+    from desktop.staff import session as staff_session
+    from desktop.staff.importer import Importer
+    from desktop.sync.protocol import build_batch
+
+    opened, _ = staff_session.create(profile, PASSPHRASE, key_storage="file")
+    with opened:
+        clinic = Ed25519PrivateKey.generate()
+        opened.store.call(
+            lambda c: keys.pin_installation(c, clinic.public_key(), "Demo-klinikken", actor="demo")
+        )
+        recipient = opened.keys.register_keys[opened.keys.newest_register_key_id].public_key()
+        generator = DemoGenerator(seed=2024)
+        first = [generator.record() for _ in range(max(records // 4, 2))]
+        later = [generator.record() for _ in range(max(records // 2, 4))]
+        corrected = copy.deepcopy(first[0])
+        corrected["revision"] = 2
+        corrected["diagnoses"][0]["assertion"] = "bekreftet"
+        corrected["patient"]["given_names"] = corrected["patient"]["given_names"] + " Demo"
+        twin = copy.deepcopy(first[1])
+        twin["record_id"] = str(uuid.uuid4())
+        with Importer(opened, workers=1) as importer:
+            for batch in (first, [corrected, twin, *later]):
+                importer.import_bytes(
+                    build_batch(
+                        batch, batch_id=str(uuid.uuid4()), signer=clinic, recipient=recipient
+                    )
+                )
+                if batch is first:
+                    decisions.accept_clean(opened.register)
+
+
 def shoot(page: str, output: Path, *, language: str, records: int) -> bool:
     """Start the app in a throw-away profile, show ``page`` and save it as ``output``."""
     with tempfile.TemporaryDirectory(prefix="sjelden-screenshot-") as tmp:
@@ -142,7 +185,9 @@ def shoot(page: str, output: Path, *, language: str, records: int) -> bool:
         app = application()
         i18n.install(language)
         profile = Profile(Path(tmp) / "profile", kdf_target_seconds=0.05)
-        if page != "setup":
+        if page == "staff":
+            staff_profile(profile, records)
+        elif page != "setup":
             result = profile.create(PASSPHRASE, key_storage="file")
             with result.store as store:
                 fill(store, records)
@@ -162,6 +207,19 @@ def shoot(page: str, output: Path, *, language: str, records: int) -> bool:
             elif page == "unlock":
                 window = controller.gate
                 window.resize(560, 300)
+            elif page == "staff":
+                controller.gate.unlock.passphrase.setText(PASSPHRASE)
+                controller.gate.unlock.try_unlock()
+                window = controller.main
+                wait_until(window.isVisible)
+                window.resize(1360, 760)
+                review = window.review
+                wait_until(lambda: review.model.rowCount() > 0)
+                revision = next(
+                    row for row, item in enumerate(review.model.shown()) if item.revision == 2
+                )
+                review.table.selectRow(revision)
+                wait_until(review.diff_box.isVisible)
             else:
                 controller.gate.unlock.passphrase.setText(PASSPHRASE)
                 controller.gate.unlock.try_unlock()

@@ -2,9 +2,10 @@
 
 1. ``pyside6-lupdate`` collects every ``tr``/``translate`` string of each catalogue's
    sources (table ``SOURCES``: the form editor, the sync panel and staff mode keep catalogues
-   of their own, the shell takes the rest of ``desktop/ui``) into ``resources/i18n/<catalogue>_nb.ts``
-   (every message, to be translated by hand into bokmål) and ``<catalogue>_en.ts`` (plural
-   forms only: the source strings are English already).
+   of their own, the shell takes the rest of ``desktop/ui``) into
+   ``resources/i18n/<catalogue>_nb.ts`` (every message, to be translated by hand into
+   bokmål) and ``<catalogue>_en.ts`` (plural forms only: the source strings are English
+   already).
 2. ``pyside6-lrelease`` compiles them to ``.qm``, which are committed so a checkout runs;
    ``desktop.ui.i18n`` installs every catalogue it finds for the chosen language.
 

@@ -20,6 +20,7 @@ only, on the database thread.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -64,6 +65,17 @@ def display_date(iso: str | None) -> str:
     if not iso or len(iso) < 10:
         return iso or ""
     return f"{iso[8:10]}.{iso[5:7]}.{iso[0:4]}"
+
+
+def local_time(stamp: str) -> str:
+    """An ISO UTC stamp as the clinician's local date and time (dd.mm.yyyy HH:MM)."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().strftime("%d.%m.%Y %H:%M")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ panel or, in the main window, above the list.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import threading
 from collections.abc import Callable
@@ -52,6 +51,7 @@ from desktop.sync.errors import SyncError, message_for
 from desktop.sync.http import RetryPolicy, Transport
 from desktop.ui import i18n
 from desktop.ui.ops import BackgroundOp, Op, relay
+from desktop.ui.record_model import local_time
 
 TIMER_MS = 15 * 60 * 1000
 PROBE_MS = 60 * 1000
@@ -153,17 +153,6 @@ class _Run:
         with self._lock:
             latest, self._latest, self._posted = self._latest, None, False
         return latest
-
-
-def local_time(stamp: str) -> str:
-    """An ISO UTC stamp as the clinician's local date and time (dd.mm.yyyy HH:MM)."""
-    try:
-        moment = dt.datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().strftime("%d.%m.%Y %H:%M")
 
 
 class SyncPanel(QFrame):

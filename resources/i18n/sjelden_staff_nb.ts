@@ -344,10 +344,6 @@
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>Checks</source>
         <translation>Kontroller</translation>
     </message>
@@ -366,25 +362,6 @@
     <message>
         <source>Received</source>
         <translation>Mottatt</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewState</name>
-    <message>
-        <source>Awaiting review</source>
-        <translation>Venter på gjennomgang</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Godtatt</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>Duplikat</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Avvist</translation>
     </message>
 </context>
 <context>

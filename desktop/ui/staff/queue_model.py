@@ -20,19 +20,10 @@ from PySide6.QtCore import (
 )
 
 from desktop.staff.model import Finding, ReviewItem, ReviewState
+from desktop.ui.record_model import local_time
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-def state_label(state: ReviewState) -> str:
-    labels = {
-        ReviewState.PENDING: QCoreApplication.translate("ReviewState", "Awaiting review"),
-        ReviewState.ACCEPTED: QCoreApplication.translate("ReviewState", "Accepted"),
-        ReviewState.DUPLICATE: QCoreApplication.translate("ReviewState", "Duplicate"),
-        ReviewState.REJECTED: QCoreApplication.translate("ReviewState", "Rejected"),
-    }
-    return labels[state]
 
 
 def finding_label(finding: Finding) -> str:
@@ -82,12 +73,12 @@ class QueueFilter:
         return self.finding is None or self.finding in item.findings
 
 
-COLUMNS = ("state", "findings", "name", "diagnoses", "record", "received")
+# The queue shows pending items only (decided ones leave it), so there is no state column.
+COLUMNS = ("findings", "name", "diagnoses", "record", "received")
 
 
 def column_header(column: int) -> str:
     headers = (
-        QCoreApplication.translate("ReviewQueueModel", "Status"),
         QCoreApplication.translate("ReviewQueueModel", "Checks"),
         QCoreApplication.translate("ReviewQueueModel", "Patient"),
         QCoreApplication.translate("ReviewQueueModel", "Diagnoses"),
@@ -152,8 +143,6 @@ class ReviewQueueModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         column = COLUMNS[index.column()]
-        if column == "state":
-            return state_label(item.state)
         if column == "findings":
             return findings_text(item)
         if column == "name":
@@ -162,4 +151,4 @@ class ReviewQueueModel(QAbstractTableModel):
             return diagnoses_text(item)
         if column == "record":
             return f"{item.record_id[:8]} r{item.revision}"
-        return item.origin.received_at.replace("T", " ").removesuffix("Z")
+        return local_time(item.origin.received_at)

@@ -28,12 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.forms.codelists import CodeListError, get_codelist
 from desktop.forms.definition import load_form
 from desktop.staff import decisions
 from desktop.staff.model import Finding, ReviewItem
 from desktop.staff.session import StaffSession
+from desktop.ui import i18n
 from desktop.ui.error_dialogs import show_info
 from desktop.ui.ops import BackgroundOp
+from desktop.ui.record_model import local_time
 from desktop.ui.staff.diff_view import DiffView, field_label
 from desktop.ui.staff.queue_model import (
     ITEM_ROLE,
@@ -65,6 +68,7 @@ class ReviewPanel(QWidget):
         super().__init__(parent)
         self._session = session_source
         self._form = None
+        self._orpha = None
         self.model = ReviewQueueModel(self)
 
         self.finding_filter = QComboBox(self)
@@ -90,9 +94,16 @@ class ReviewPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        horizontal = self.table.horizontalHeader()
+        horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        horizontal.setStretchLastSection(True)
+        for column, width in enumerate((150, 220, 150, 110)):
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.details = QTextBrowser(self)
@@ -222,12 +233,12 @@ class ReviewPanel(QWidget):
         self.accept_button.setEnabled(Finding.INVALID not in item.findings)
         lines = [
             f"<b>{_escape(patient_name(item))}</b>",
-            self.tr("Diagnoses: %1").replace("%1", _escape(diagnoses_text(item))),
+            self.tr("Diagnoses: %1").replace("%1", _escape(self._diagnosis_names(item))),
             self.tr("Registration %1, revision %2")
             .replace("%1", item.record_id)
             .replace("%2", str(item.revision)),
             self.tr("Received %1 in batch %2 from installation %3")
-            .replace("%1", item.origin.received_at)
+            .replace("%1", local_time(item.origin.received_at))
             .replace("%2", item.origin.batch_id)
             .replace("%3", item.origin.installation_key_id),
             self.tr("Checks: %1").replace("%1", _escape(findings_text(item))),
@@ -249,6 +260,19 @@ class ReviewPanel(QWidget):
             BackgroundOp(self, lambda: session.register.diff(item)).success(
                 lambda changes: self._show_diff(item, changes)
             ).run_in_background()
+
+    def _diagnosis_names(self, item: ReviewItem) -> str:
+        if self._orpha is None:
+            try:
+                self._orpha = get_codelist("orpha")
+            except CodeListError:
+                return diagnoses_text(item)  # the codes alone; the list is unreadable
+        lang = i18n.current_language()
+        names = []
+        for code in diagnoses_text(item).split(", "):
+            label = self._orpha.label(code, lang) if code else ""
+            names.append(f"{code} {label}" if label else code)
+        return ", ".join(names)
 
     def _show_diff(self, item: ReviewItem, changes: list) -> None:
         if self.selected() is not item:

@@ -75,9 +75,9 @@ def test_queue_model_filters_by_state_and_finding(qtbot) -> None:
     ]
     model.set_items(items)
     assert model.rowCount() == 3  # pending only by default
-    assert model.data(model.index(0, 2)) == "Testesen1, Demo"
-    assert model.data(model.index(0, 1)) == "Ingen funn"
-    assert model.data(model.index(2, 1)) == "Valideringsfeil, Ny revisjon"
+    assert model.data(model.index(0, 1)) == "Testesen1, Demo"
+    assert model.data(model.index(0, 0)) == "Ingen funn"
+    assert model.data(model.index(2, 0)) == "Valideringsfeil, Ny revisjon"
     assert model.data(model.index(1, 0), ITEM_ROLE) is items[1]
     model.set_filter(QueueFilter(finding=Finding.REVISION))
     assert [i.record_id for i in model.shown()] == [items[2].record_id]
