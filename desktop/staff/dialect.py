@@ -150,7 +150,10 @@ class PgBackend:
     dialect: DialectName = "postgresql"
 
     def __init__(self, url: str) -> None:
-        import psycopg
+        try:
+            import psycopg
+        except ImportError as exc:  # a server extra: pip install 'sjelden[server]'
+            raise StaffError("postgres_driver_missing") from exc
 
         self._psycopg = psycopg
         self._executor = concurrent.futures.ThreadPoolExecutor(

@@ -132,6 +132,12 @@ MESSAGES: dict[str, Message] = {
         "The register database does not answer. Check that PostgreSQL runs and the address is "
         "right ('sjelden staff configure --register-db URL'), and try again.",
     ),
+    "postgres_driver_missing": Message(
+        "PostgreSQL-driveren (psycopg) er ikke installert. Installer med "
+        "'pip install sjelden[server]', eller bruk registeret i profilen.",
+        "The PostgreSQL driver (psycopg) is not installed. Install it with "
+        "'pip install sjelden[server]', or keep the register in the profile.",
+    ),
     "register_db_error": Message(
         "Registerdatabasen meldte en feil; ingenting er endret av operasjonen. Send "
         "feilkoden til brukerstøtte.",

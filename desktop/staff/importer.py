@@ -323,6 +323,8 @@ def _store(
                 for dk in dks:
                     in_batch.setdefault((pk, dk), item.record_id)
                     index.append((pk, dk, item.record_id, batch_id))
+            elif pk is not None:
+                index.append((pk, b"", item.record_id, batch_id))  # found at a reservation
             if duplicate_of is not None:
                 findings.append(Finding.DUPLICATE)
             for finding in findings:

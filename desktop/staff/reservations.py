@@ -85,9 +85,11 @@ def reserve(register: reg.Register, national_id: str) -> ReservationResult:
                 "DELETE FROM register_history WHERE person_key = ?", (person_key,)
             ).rowcount
             db.execute("DELETE FROM register_index WHERE person_key = ?", (person_key,))
+            # The person's pending items, through the keyed-hash index of the queue.
             pending = db.execute(
-                "SELECT batch_id, record_id, findings FROM review_items "
-                "WHERE person_key = ? AND state = 'pending'",
+                "SELECT DISTINCT i.batch_id, i.record_id, i.findings FROM review_index x "
+                "JOIN review_items i ON i.batch_id = x.batch_id AND i.record_id = x.record_id "
+                "WHERE x.person_key = ? AND i.state = 'pending'",
                 (person_key,),
             ).fetchall()
             db.executemany(
@@ -99,11 +101,7 @@ def reserve(register: reg.Register, national_id: str) -> ReservationResult:
                     for b, r, f in pending
                 ],
             )
-            # Decided items hold no payload; drop the link to the person all the same.
-            db.execute(
-                "UPDATE review_items SET payload = NULL, person_key = NULL WHERE person_key = ?",
-                (person_key,),
-            )
+            # Decided items hold neither payload nor keyed hash: both are purged at decision.
             db.execute("DELETE FROM review_index WHERE person_key = ?", (person_key,))
             reg.log(db, actor, f"reservation:{reservation_id}")
         db.checkpoint()

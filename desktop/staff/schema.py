@@ -118,9 +118,10 @@ def _register_v1(db: Db) -> None:
         );
         CREATE INDEX review_items_by_state ON review_items (state, seq);
         CREATE INDEX review_items_by_record ON review_items (record_id);
-        CREATE INDEX review_items_by_person ON review_items (person_key);
         CREATE INDEX review_items_unsent ON review_items (installation_key_id, batch_id)
             WHERE feedback_id IS NULL AND state <> 'pending';
+        -- Keyed hashes of pending items (diagnosis_key '' for an item without ORPHA code),
+        -- for duplicate lookups and for finding a person's pending items at a reservation.
         CREATE TABLE review_index (
             person_key     {blob} NOT NULL,
             diagnosis_key  {blob} NOT NULL,

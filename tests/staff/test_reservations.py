@@ -84,7 +84,9 @@ def test_reservation_removes_person_everywhere(
     second["diagnoses"][0]["orpha_code"] = (
         "ORPHA:70" if person["diagnoses"][0]["orpha_code"] != "ORPHA:70" else "ORPHA:586"
     )
-    importer.import_bytes(clinic.batch([revised(revised(person)), second]))
+    no_diagnosis = records.same_person(person)  # invalid, but the person's all the same
+    no_diagnosis["diagnoses"] = []
+    importer.import_bytes(clinic.batch([revised(revised(person)), second, no_diagnosis]))
 
     # Positive control: the person is readable through the register before.
     assert nid in _decrypted_everything(staff_session)
@@ -92,7 +94,7 @@ def test_reservation_removes_person_everywhere(
 
     result = reservations.reserve(register, f" {nid[:6]} {nid[6:]} ")
     assert result.new and result.records_removed == 1 and result.history_removed == 1
-    assert result.queue_items_closed == 2
+    assert result.queue_items_closed == 3
     assert nid not in _decrypted_everything(staff_session)
     assert MARKER_NAME not in _decrypted_everything(staff_session)
     assert register.current(person["record_id"]) is None
