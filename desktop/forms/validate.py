@@ -6,6 +6,13 @@ accepts arbitrary JSON and never raises (a property test feeds it random JSON), 
 import side validates whatever arrives. Errors block completion; warnings must be confirmed
 explicitly (by issue ``key`` or by code). ``mode="draft"`` checks only the type and syntax of
 what is filled in, for autosaved drafts.
+
+Speed matters because packing re-validates every completed record and the registry import
+validates every incoming one. What can be decided from the definition alone is decided once
+per definition (``_FormPlan``, kept with the ``FormDefinition``): each field's rules resolved
+and split by mode, its option set, its conditions compiled. Per record only the walk is left,
+and labels, paths and messages are spelled out only for issues that occur. The national id
+is parsed once per record (``Facts.parse_national_id``) for the facts and its rule.
 """
 
 from __future__ import annotations
