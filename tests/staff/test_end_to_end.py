@@ -61,9 +61,14 @@ def _unacknowledged(staff: session.StaffSession, transport: Any) -> list[str]:
 
 
 def test_two_clinics_one_register(
-    inbox_server: InboxProcess, make_profile: Callable[..., Profile], tmp_path: Path
+    inbox_server: InboxProcess,
+    make_profile: Callable[..., Profile],
+    tmp_path: Path,
+    register_db: str | None,
 ) -> None:
-    staff, _ = session.create(make_profile("staff"), PASSPHRASE, inbox_url=inbox_server.url)
+    staff, _ = session.create(
+        make_profile("staff"), PASSPHRASE, inbox_url=inbox_server.url, register_db=register_db
+    )
     letter = keys.write_public_files(staff.keys, tmp_path / "letter")
     inbox_server.admin("staff", "add", str(letter[1]), "--label", "register staff")
     stores: list[Store] = []
