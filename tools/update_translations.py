@@ -34,7 +34,11 @@ SOURCE_DIR = ROOT / "desktop" / "ui"
 # no other catalogue claims.
 SOURCES: dict[str, tuple[Path, ...]] = {
     "sjelden_form": (SOURCE_DIR / "form",),
-    "sjelden_sync": (SOURCE_DIR / "sync_panel.py", SOURCE_DIR / "enroll_dialog.py"),
+    "sjelden_sync": (
+        SOURCE_DIR / "sync_panel.py",
+        SOURCE_DIR / "enroll_dialog.py",
+        SOURCE_DIR / "register_key_dialog.py",
+    ),
     "sjelden_staff": (SOURCE_DIR / "staff",),
 }
 SHELL = "sjelden"

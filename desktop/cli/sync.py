@@ -166,21 +166,13 @@ def _print_fingerprints(prints: identity.Fingerprints, lang: Lang) -> None:
 
 def cmd_enroll(args: argparse.Namespace) -> int:
     from desktop.sync import enroll
-    from desktop.sync.protocol.keys import load_public_key
+    from desktop.sync.keyfiles import KeyFileError, load_register_key, load_staff_key
 
     try:
-        registers = [load_public_key(Path(f)) for f in args.register_key]
-        staff = [load_public_key(Path(f)) for f in args.staff_key]
-    except (OSError, ValueError) as exc:
-        print(f"Kan ikke lese nøkkelfil / cannot read key file: {exc}", file=sys.stderr)
-        return 1
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
-
-    register_keys = [k for k in registers if isinstance(k, X25519PublicKey)]
-    staff_keys = [k for k in staff if isinstance(k, Ed25519PublicKey)]
-    if len(register_keys) != len(registers) or len(staff_keys) != len(staff):
-        print("--register-key needs X25519 keys and --staff-key Ed25519 keys.", file=sys.stderr)
+        register_keys = [load_register_key(Path(f)) for f in args.register_key]
+        staff_keys = [load_staff_key(Path(f)) for f in args.staff_key]
+    except KeyFileError as exc:
+        print(exc.user_message(_lang(_profile(args))), file=sys.stderr)
         return 2
 
     def action(store: Store, lang: Lang) -> int:
@@ -206,22 +198,14 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_register_key_add(args: argparse.Namespace) -> int:
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
-
     from desktop.sync import identity, outbox
-    from desktop.sync.protocol.keys import fingerprint, load_public_key, same_fingerprint
+    from desktop.sync.keyfiles import KeyFileError, load_register_key
+    from desktop.sync.protocol.keys import fingerprint, same_fingerprint
 
     try:
-        key = load_public_key(args.file)
-    except (OSError, ValueError) as exc:
-        print(f"Kan ikke lese nøkkelfil / cannot read key file: {exc}", file=sys.stderr)
-        return 1
-    if not isinstance(key, X25519PublicKey):
-        print(
-            "Filen er ikke registerets krypteringsnøkkel (X25519). / The file is not the "
-            "register's encryption key (X25519).",
-            file=sys.stderr,
-        )
+        key = load_register_key(args.file)
+    except KeyFileError as exc:
+        print(exc.user_message(_lang(_profile(args))), file=sys.stderr)
         return 2
     shown = fingerprint(key)
     if args.fingerprint and not same_fingerprint(args.fingerprint, shown):

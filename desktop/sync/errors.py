@@ -25,9 +25,10 @@ class Message:
 MESSAGES: dict[str, Message] = {
     "not_enrolled": Message(
         "Denne PC-en er ikke registrert hos registeret ennå. Be registeret om en "
-        "registreringskode og kjør «Registrer PC» (sjelden enroll).",
+        "registreringskode og velg Synkronisering > Koble til registeret (eller kjør "
+        "«sjelden enroll»).",
         "This PC is not enrolled with the register yet. Ask the register for an enrollment "
-        "code and run 'Enroll PC' (sjelden enroll).",
+        "code and choose Sync > Connect to the register (or run 'sjelden enroll').",
     ),
     "installation_pending": Message(
         "Registeret har ikke godkjent denne PC-en ennå. Ring registeret og les opp "
@@ -85,11 +86,13 @@ MESSAGES: dict[str, Message] = {
     ),
     "wrong_recipient": Message(
         "Registeret bruker en ny krypteringsnøkkel, så ingenting ble sendt. Installer "
-        "nøkkelfilen registeret har sendt («sjelden register-key add FIL.pub»), sammenlign "
+        "nøkkelfilen registeret har sendt (Synkronisering > Installer registerets nye nøkkel, "
+        "eller «sjelden register-key add FIL.pub»), sammenlign "
         "fingeravtrykket med registerets brev, og synkroniser igjen. Registreringene venter "
         "trygt i utboksen og pakkes om med den nye nøkkelen.",
         "The register uses a new encryption key, so nothing was sent. Install the key file "
-        "the register sent ('sjelden register-key add FILE.pub'), compare the fingerprint "
+        "the register sent (Sync > Install the register's new key, or 'sjelden register-key "
+        "add FILE.pub'), compare the fingerprint "
         "with the register's letter, and sync again. The registrations wait safely in the "
         "outbox and are re-packed under the new key.",
     ),
@@ -126,6 +129,31 @@ MESSAGES: dict[str, Message] = {
         "registeret.",
         "The server's key has a different fingerprint than given. Do not continue; contact "
         "the register.",
+    ),
+    "already_enrolled": Message(
+        "Denne PC-ens nøkkel er allerede registrert hos registeret. Du trenger ikke koble til "
+        "på nytt; synkroniser som vanlig. Gjelder det en annen PC, be om en ny kode der.",
+        "This PC's key is already enrolled with the register. There is no need to connect "
+        "again; sync as usual. If it concerns another PC, ask for a new code there.",
+    ),
+    "key_file_unreadable": Message(
+        "Nøkkelfilen {name} kan ikke leses. Sjekk at den fortsatt finnes (for eksempel på "
+        "minnepinnen), og velg den på nytt.",
+        "The key file {name} cannot be read. Check that it is still there (for example on "
+        "the USB stick) and choose it again.",
+    ),
+    "key_file_not_a_key": Message(
+        "Filen {name} er ikke en offentlig nøkkelfil. Velg .pub-filen som fulgte med brevet "
+        "fra registeret.",
+        "The file {name} is not a public key file. Choose the .pub file that came with the "
+        "register's letter.",
+    ),
+    "key_file_wrong_kind": Message(
+        "Filen {name} er feil slags nøkkel her: registerets krypteringsnøkkel og "
+        "saksbehandlernes signeringsnøkler er ulike filer. Sjekk i brevet hvilken fil som er "
+        "hvilken.",
+        "The file {name} is the wrong kind of key here: the register's encryption key and the "
+        "staff signing keys are different files. Check in the letter which file is which.",
     ),
     "unknown_batch": Message(
         "Kvitteringen gjelder en forsendelse denne PC-en ikke har. Sjekk at du valgte riktig fil.",

@@ -85,15 +85,6 @@ def code_display(text: str) -> str:
     return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
 
 
-class KeyFileError(Exception):
-    """A key file from the enrollment letter cannot be used; ``problem`` says why."""
-
-    def __init__(self, path: str, problem: str) -> None:
-        super().__init__(f"{problem}: {Path(path).name}")
-        self.path = path
-        self.problem = problem  # unreadable | not_a_key | wrong_kind
-
-
 @dataclass(frozen=True)
 class EnrollRequest:
     """The dialog's fields, checked; everything ``enroll.enroll`` needs besides the keys."""
@@ -110,24 +101,10 @@ class EnrollRequest:
 
 def load_key_files(request: EnrollRequest) -> tuple[list[object], list[object]]:
     """The register's X25519 and the staff's Ed25519 public keys (on the worker thread)."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+    from desktop.sync.keyfiles import load_register_key, load_staff_key
 
-    from desktop.sync.protocol.keys import load_public_key
-
-    def load(path: str, kind: type) -> object:
-        try:
-            key = load_public_key(Path(path))
-        except OSError as exc:
-            raise KeyFileError(path, "unreadable") from exc
-        except ValueError as exc:  # not PEM, or neither key type (MalformedError)
-            raise KeyFileError(path, "not_a_key") from exc
-        if not isinstance(key, kind):
-            raise KeyFileError(path, "wrong_kind")
-        return key
-
-    registers = [load(p, X25519PublicKey) for p in request.register_files]
-    staff = [load(p, Ed25519PublicKey) for p in request.staff_files]
+    registers = [load_register_key(Path(p)) for p in request.register_files]
+    staff = [load_staff_key(Path(p)) for p in request.staff_files]
     return registers, staff
 
 
@@ -466,23 +443,6 @@ class EnrollDialog(QDialog):
         lang = i18n.current_language()
         if isinstance(exc, SyncError):
             return f"{exc.user_message(lang)} ({exc.code})"
-        if isinstance(exc, KeyFileError):
-            name = Path(exc.path).name
-            texts = {
-                "unreadable": self.tr(
-                    "The key file %1 cannot be read. Check that it is still there (for "
-                    "example on the USB stick) and choose it again."
-                ),
-                "not_a_key": self.tr(
-                    "The file %1 is not a public key file. Choose the .pub file that came "
-                    "with the enrollment letter."
-                ),
-                "wrong_kind": self.tr(
-                    "The file %1 is the wrong kind of key here: the register key file and the "
-                    "staff key files are different. Check which file is which in the letter."
-                ),
-            }
-            return texts[exc.problem].replace("%1", name)
         from desktop.storage.errors import StoreError
 
         if isinstance(exc, StoreError):

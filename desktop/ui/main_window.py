@@ -29,8 +29,10 @@ from desktop.ui.enroll_dialog import EnrollDialog
 from desktop.ui.form_host import FormHost
 from desktop.ui.ops import Op
 from desktop.ui.record_list import RecordListPanel
+from desktop.ui.record_model import local_time
+from desktop.ui.register_key_dialog import RegisterKeyDialog
 from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog
-from desktop.ui.sync_panel import SyncPanel, local_time
+from desktop.ui.sync_panel import SyncPanel
 
 
 class MainWindow(QMainWindow):
@@ -115,9 +117,14 @@ class MainWindow(QMainWindow):
         )
         self.sync_action.setEnabled(False)
         self.sync_status_action = self._action(self.tr("Sync s&tatus…"), self.sync_status)
+        self.register_key_action = self._action(
+            self.tr("Install the register's new &key…"), self.install_register_key
+        )
         sync_menu.addAction(self.enroll_action)
         sync_menu.addAction(self.sync_action)
         sync_menu.addAction(self.sync_status_action)
+        sync_menu.addSeparator()
+        sync_menu.addAction(self.register_key_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = self._action(self.tr("&About"), self.about)
@@ -160,6 +167,8 @@ class MainWindow(QMainWindow):
             dialog.reject()
         for enroll_dialog in self.findChildren(EnrollDialog):
             enroll_dialog.force_close()
+        for key_dialog in self.findChildren(RegisterKeyDialog):
+            key_dialog.reject()
         if self._status_box is not None:
             self._status_box.done(0)
             self._status_box.deleteLater()
@@ -201,6 +210,14 @@ class MainWindow(QMainWindow):
             return
         dialog = EnrollDialog(self._store, self, policy=self.sync_panel.policy)
         dialog.enrolled.connect(lambda _result: self.sync_panel.refresh())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def install_register_key(self) -> None:
+        if self.session.locked:
+            return
+        dialog = RegisterKeyDialog(self._store, self)
+        dialog.finished.connect(lambda _r: self.sync_panel.refresh())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

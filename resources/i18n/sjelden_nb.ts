@@ -249,6 +249,10 @@
         <translation>Synkroniserings&amp;status…</translation>
     </message>
     <message>
+        <source>Install the register&apos;s new &amp;key…</source>
+        <translation>Installer registerets nye &amp;nøkkel …</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>RegisterKeyDialog</name>
+    <message numerus="yes">
+        <source>%n waiting batch(es) will be re-packed with the new key at the next sync.</source>
+        <translation>
+            <numerusform>%n waiting batch will be re-packed with the new key at the next sync.</numerusform>
+            <numerusform>%n waiting batches will be re-packed with the new key at the next sync.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncPanel</name>
     <message numerus="yes">
         <source>%n registration(s) rejected by the register – see the list.</source>

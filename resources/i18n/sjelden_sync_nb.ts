@@ -216,18 +216,6 @@
         <translation>Kobler til registeret …</translation>
     </message>
     <message>
-        <source>The key file %1 cannot be read. Check that it is still there (for example on the USB stick) and choose it again.</source>
-        <translation>Nøkkelfilen %1 kan ikke leses. Sjekk at den fortsatt finnes (for eksempel på minnepinnen), og velg den på nytt.</translation>
-    </message>
-    <message>
-        <source>The file %1 is not a public key file. Choose the .pub file that came with the enrollment letter.</source>
-        <translation>Filen %1 er ikke en offentlig nøkkelfil. Velg .pub-filen som fulgte med registreringsbrevet.</translation>
-    </message>
-    <message>
-        <source>The file %1 is the wrong kind of key here: the register key file and the staff key files are different. Check which file is which in the letter.</source>
-        <translation>Filen %1 er feil type nøkkel her: registerets nøkkelfil og de ansattes nøkkelfiler er forskjellige. Sjekk i brevet hvilken fil som er hvilken.</translation>
-    </message>
-    <message>
         <source>Enrollment failed unexpectedly (%1). Try again, or contact support.</source>
         <translation>Tilkoblingen feilet uventet (%1). Prøv igjen, eller kontakt brukerstøtte.</translation>
     </message>
@@ -254,6 +242,84 @@
     <message>
         <source>This PC</source>
         <translation>Denne PC-en</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterKeyDialog</name>
+    <message>
+        <source>Install the register&apos;s new key</source>
+        <translation>Installer registerets nye nøkkel</translation>
+    </message>
+    <message>
+        <source>Install the register&apos;s new encryption key</source>
+        <translation>Installer registerets nye krypteringsnøkkel</translation>
+    </message>
+    <message>
+        <source>The register has sent a new encryption key file (register.pub) with a letter. Choose the file and type the fingerprint from the letter; registrations waiting in the outbox are re-packed with the new key at the next sync.</source>
+        <translation>Registeret har sendt en ny fil med krypteringsnøkkel (register.pub) sammen med et brev. Velg filen og skriv inn fingeravtrykket fra brevet; registreringer som venter i utboksen, pakkes om med den nye nøkkelen ved neste synkronisering.</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Nøkkelfil</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Velg …</translation>
+    </message>
+    <message>
+        <source>Fingerprint from the letter</source>
+        <translation>Fingeravtrykk fra brevet</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>&amp;Nøkkelfil:</translation>
+    </message>
+    <message>
+        <source>&amp;Fingerprint:</source>
+        <translation>&amp;Fingeravtrykk:</translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation>&amp;Installer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>The register&apos;s key file</source>
+        <translation>Registerets nøkkelfil</translation>
+    </message>
+    <message>
+        <source>Public key (*.pub)</source>
+        <translation>Offentlig nøkkel (*.pub)</translation>
+    </message>
+    <message>
+        <source>Choose the key file that came with the letter.</source>
+        <translation>Velg nøkkelfilen som fulgte med brevet.</translation>
+    </message>
+    <message>
+        <source>Installed. Fingerprint: %1.</source>
+        <translation>Installert. Fingeravtrykk: %1.</translation>
+    </message>
+    <message>
+        <source>This key was already the one in use.</source>
+        <translation>Denne nøkkelen var allerede i bruk.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting batch(es) will be re-packed with the new key at the next sync.</source>
+        <translation>
+            <numerusform>%n ventende forsendelse pakkes om med den nye nøkkelen ved neste synkronisering.</numerusform>
+            <numerusform>%n ventende forsendelser pakkes om med den nye nøkkelen ved neste synkronisering.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint with the register&apos;s letter.</source>
+        <translation>Sammenlign fingeravtrykket med brevet fra registeret.</translation>
     </message>
 </context>
 <context>

@@ -234,7 +234,7 @@ def test_enrollment_dialog_checks_fields_and_key_files(
     dialog.add_staff_key(str(register_pub))
     dialog.connect_button.click()
     qtbot.waitUntil(lambda: not dialog._busy, timeout=10_000)
-    assert "feil type nøkkel" in dialog.message.text() and "staff.pub" in dialog.message.text()
+    assert "feil slags nøkkel" in dialog.message.text() and "staff.pub" in dialog.message.text()
     dialog.register_file.setText(str(tmp_path / "gone.pub"))
     dialog.connect_button.click()
     qtbot.waitUntil(lambda: not dialog._busy, timeout=10_000)
