@@ -14,9 +14,8 @@ starts a sync and shows the status.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QWidget
 
 from desktop import __version__
 from desktop.storage.records import RecordStatus
@@ -33,12 +32,10 @@ from desktop.ui.record_model import local_time
 from desktop.ui.register_key_dialog import RegisterKeyDialog
 from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog
 from desktop.ui.sync_panel import SyncPanel
+from desktop.ui.window_base import AppWindow
 
 
-class MainWindow(QMainWindow):
-    lock_requested = Signal()
-    quit_requested = Signal()
-
+class MainWindow(AppWindow):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -76,13 +73,6 @@ class MainWindow(QMainWindow):
 
     def _store(self) -> Store:
         return self.session.store
-
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -163,8 +153,7 @@ class MainWindow(QMainWindow):
 
     def deactivate(self) -> None:
         """Locked: forget every row, the form, the sync state and open dialogs; hide."""
-        for dialog in self.findChildren(ChangePassphraseDialog) + self.findChildren(AutoLockDialog):
-            dialog.reject()
+        self.close_settings_dialogs()
         for enroll_dialog in self.findChildren(EnrollDialog):
             enroll_dialog.force_close()
         for key_dialog in self.findChildren(RegisterKeyDialog):
@@ -278,7 +267,3 @@ class MainWindow(QMainWindow):
         )
         box.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
         box.open()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        event.ignore()
-        self.quit_requested.emit()

@@ -23,7 +23,7 @@ def run_tool(*args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("page", ["main", "setup", "form"])
+@pytest.mark.parametrize("page", ["main", "setup", "form", "staff"])
 def test_screenshot_tool_writes_a_png(tmp_path, page):
     output = tmp_path / f"{page}.png"
     run_tool("--page", page, "--output", str(output))
@@ -47,7 +47,13 @@ def test_form_screenshot_shows_the_form_not_the_placeholder(tmp_path):
 def test_directory_argument_writes_every_page_as_ci_calls_it(tmp_path):
     result = run_tool(str(tmp_path))
     names = sorted(path.name for path in tmp_path.glob("*.png"))
-    assert names == ["form.png", "main-window.png", "setup.png", "unlock.png"], result.stdout
+    assert names == [
+        "form.png",
+        "main-window.png",
+        "setup.png",
+        "staff-window.png",
+        "unlock.png",
+    ], result.stdout
     assert all(path.read_bytes().startswith(PNG) for path in tmp_path.glob("*.png"))
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QTabWidget, QWidget
 
 from desktop import __version__
 from desktop.staff import feedback
@@ -30,11 +30,10 @@ from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog
 from desktop.ui.staff.reports_panel import ReportsPanel
 from desktop.ui.staff.reservations_panel import ReservationsPanel
 from desktop.ui.staff.review_panel import ReviewPanel
+from desktop.ui.window_base import AppWindow
 
 
-class StaffWindow(QMainWindow):
-    lock_requested = Signal()
-    quit_requested = Signal()
+class StaffWindow(AppWindow):
     ready = Signal()  # the staff session is attached and the queue is loading
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -73,13 +72,6 @@ class StaffWindow(QMainWindow):
         return self.staff
 
     # -- menus --------------------------------------------------------------------------------
-
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -176,8 +168,7 @@ class StaffWindow(QMainWindow):
 
     def deactivate(self) -> None:
         """Locked: close the register, forget every row and dialog, hide the window."""
-        for dialog in self.findChildren(ChangePassphraseDialog) + self.findChildren(AutoLockDialog):
-            dialog.reject()
+        self.close_settings_dialogs()
         for box in self.findChildren(QMessageBox):
             box.close()
         staff, self.staff = self.staff, None
@@ -335,7 +326,3 @@ class StaffWindow(QMainWindow):
             self,
             self.tr("Sjeldenregisteret %1, registry-staff mode.").replace("%1", __version__),
         )
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        event.ignore()
-        self.quit_requested.emit()
