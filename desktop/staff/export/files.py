@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop.paths import fsync_dir
 from desktop.staff.export.errors import ExportError
 
 
@@ -72,7 +73,7 @@ def atomic_file(destination: Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
-    _fsync_dir(destination.parent)
+    fsync_dir(destination.parent)
 
 
 class DirectoryWriter:
@@ -108,21 +109,11 @@ def atomic_directory(destination: Path) -> Iterator[DirectoryWriter]:
     try:
         writer = DirectoryWriter(tmp)
         yield writer
-        _fsync_dir(tmp)
+        fsync_dir(tmp)
         if destination.is_dir():
             destination.rmdir()  # empty (checked above); os.rename cannot replace it on Windows
         os.rename(tmp, destination)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    _fsync_dir(destination.parent)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_dir(destination.parent)
