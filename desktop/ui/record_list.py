@@ -11,15 +11,12 @@ from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from desktop.ui.record_model import (
     RecordTableModel,
     status_label,
 )
+from desktop.ui.tables import row_table
 
 SEARCH_DELAY_MS = 300  # one query after typing pauses, not one per key
 
@@ -62,25 +60,10 @@ class RecordListPanel(QWidget):
         self.new_button.setAccessibleName(self.tr("New registration"))
         self.new_button.clicked.connect(self.new_requested)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Registrations"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table = row_table(self, self.model, self.tr("Registrations"), (110, 280, 140, 260))
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
-        # Fixed row heights: the view never measures 100,000 rows.
-        vertical = self.table.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
         horizontal = self.table.horizontalHeader()
-        horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        horizontal.setStretchLastSection(True)
-        for column, width in enumerate((110, 280, 140, 260)):
-            self.table.setColumnWidth(column, width)
+        horizontal.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
         self.table.activated.connect(self._activated)
         self._sorted_by = (horizontal.sortIndicatorSection(), horizontal.sortIndicatorOrder())
         horizontal.sortIndicatorChanged.connect(self._sort_indicator_changed)

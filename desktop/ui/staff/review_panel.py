@@ -12,17 +12,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -47,6 +44,7 @@ from desktop.ui.staff.queue_model import (
     findings_text,
     patient_name,
 )
+from desktop.ui.tables import row_table
 
 QUEUE_LIMIT = 5000  # one screenful of work is far less; the rest loads after decisions
 # Common reasons, offered first; any code of the protocol's form may be typed.
@@ -88,22 +86,7 @@ class ReviewPanel(QWidget):
         self.accept_clean_button.setAccessibleName(self.tr("Accept all clean registrations"))
         self.accept_clean_button.clicked.connect(self.accept_clean)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Review queue"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        vertical = self.table.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        horizontal = self.table.horizontalHeader()
-        horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        horizontal.setStretchLastSection(True)
-        for column, width in enumerate((150, 220, 150, 110)):
-            self.table.setColumnWidth(column, width)
+        self.table = row_table(self, self.model, self.tr("Review queue"), (150, 220, 150, 110))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.details = QTextBrowser(self)
