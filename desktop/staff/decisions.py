@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal
 
@@ -32,7 +33,7 @@ from desktop.sync.protocol.limits import MAX_REASON_TEXT_CHARS
 Choice = Literal["accept", "reject", "duplicate"]
 CHOICES: tuple[Choice, ...] = ("accept", "reject", "duplicate")
 REASON_CODE = re.compile(r"\A[a-z][a-z0-9_]{0,63}\Z")
-CLEAN_CHUNK = 1000
+CLEAN_CHUNK = 10_000
 _STATE = {
     "accept": ReviewState.ACCEPTED,
     "reject": ReviewState.REJECTED,
@@ -102,30 +103,45 @@ def _close_item(
     reg.log(db, actor, f"review:{state.value}", item.record_id, item.revision)
 
 
+@dataclass(frozen=True)
+class _Acceptable:
+    payload: dict[str, Any]
+    person_key: bytes | None
+    diagnosis_keys: list[bytes]
+    replaces: bool  # the register holds an earlier revision (it goes to history)
+
+
 def _accept_refusal(
-    db: Db, cipher: RegisterCipher, item: ReviewItem
-) -> tuple[str | None, dict[str, Any] | None, bytes | None]:
-    """Why ``item`` cannot be accepted now (or ``None``), with its payload and person key."""
+    db: Db,
+    cipher: RegisterCipher,
+    item: ReviewItem,
+    loaded: tuple[bytes, bytes | None] | None = None,
+) -> tuple[str | None, _Acceptable | None]:
+    """Why ``item`` cannot be accepted now (or ``None``), else what accepting it writes.
+
+    ``loaded`` is the sealed payload and person key when the caller has read them already
+    (bulk acceptance reads a chunk of items at once)."""
     if Finding.INVALID in item.findings:
-        return "invalid_refused", None, None
+        return "invalid_refused", None
     current = reg.current_revision(db, item.record_id)
     if current is not None and item.revision <= current:
-        return "stale_refused", None, None
-    row = db.execute(
-        "SELECT payload, person_key FROM review_items WHERE batch_id = ? AND record_id = ?",
-        (item.origin.batch_id, item.record_id),
-    ).fetchone()
-    if row is None or row[0] is None:
-        return "not_pending", None, None
-    payload = cipher.open(
-        bytes(row[0]), reg.item_aad(item.origin.batch_id, item.record_id, item.revision)
-    )
-    person_key = None if row[1] is None else bytes(row[1])
-    if person_key is not None:
-        keys = cipher.diagnosis_keys(orpha_codes_of(payload))
-        if reg.registered_duplicate(db, person_key, keys, item.record_id) is not None:
-            return "duplicate_refused", None, None
-    return None, payload, person_key
+        return "stale_refused", None
+    if loaded is None:
+        row = db.execute(
+            "SELECT payload, person_key FROM review_items WHERE batch_id = ? AND record_id = ?",
+            (item.origin.batch_id, item.record_id),
+        ).fetchone()
+        if row is None or row[0] is None:
+            return "not_pending", None
+        loaded = (bytes(row[0]), None if row[1] is None else bytes(row[1]))
+    sealed, person_key = loaded
+    payload = cipher.open(sealed, reg.item_aad(item.origin.batch_id, item.record_id, item.revision))
+    keys = cipher.diagnosis_keys(orpha_codes_of(payload))
+    if person_key is not None and (
+        reg.registered_duplicate(db, person_key, keys, item.record_id) is not None
+    ):
+        return "duplicate_refused", None
+    return None, _Acceptable(payload, person_key, keys, replaces=current is not None)
 
 
 def _accept(
@@ -136,23 +152,25 @@ def _accept(
     stamp: str,
     code: str | None,
     text: str | None,
+    loaded: tuple[bytes, bytes | None] | None = None,
 ) -> str | None:
     """Accept inside the caller's transaction; the refusal code instead when it cannot."""
-    refusal, payload, person_key = _accept_refusal(db, cipher, item)
+    refusal, accepted = _accept_refusal(db, cipher, item, loaded)
     if refusal is not None:
         return refusal
-    assert payload is not None
+    assert accepted is not None
     reg.write_record(
         db,
         cipher,
         record_id=item.record_id,
         revision=item.revision,
-        payload=payload,
-        person_key=person_key,
-        diagnosis_keys=cipher.diagnosis_keys(orpha_codes_of(payload)),
+        payload=accepted.payload,
+        person_key=accepted.person_key,
+        diagnosis_keys=accepted.diagnosis_keys,
         origin=item.origin,
         accepted_by=actor,
         stamp=stamp,
+        replaces=accepted.replaces,
     )
     _close_item(db, item, ReviewState.ACCEPTED, actor, stamp, code, text)
     return None
@@ -204,16 +222,11 @@ def accept_clean(register: reg.Register) -> tuple[int, int]:
         stamp = reg.now()
         accepted = left = 0
         with db.transaction("accept clean"):
-            rows = db.execute(
-                "SELECT seq, batch_id, record_id FROM review_items WHERE state = 'pending' AND "
-                "findings = '' AND seq > ? ORDER BY seq LIMIT ?",
-                (after, CLEAN_CHUNK),
-            ).fetchall()
-            for seq, batch_id, record_id in rows:
-                after = int(seq)
-                item = reg.find_item(db, None, str(batch_id), str(record_id))
-                assert item is not None
-                if _accept(db, cipher, item, actor, stamp, None, None) is None:
+            rows = reg.clean_pending_items(db, after, CLEAN_CHUNK)
+            for clean in rows:
+                after = clean.seq
+                loaded = None if clean.sealed is None else (clean.sealed, clean.person_key)
+                if _accept(db, cipher, clean.item, actor, stamp, None, None, loaded) is None:
                     accepted += 1
                 else:
                     left += 1

@@ -296,6 +296,34 @@ def find_item(
     return None if row is None else _item(row, cipher)
 
 
+@dataclass(frozen=True)
+class CleanItem:
+    """A pending item without findings, with what accepting it needs (bulk acceptance)."""
+
+    seq: int
+    item: ReviewItem
+    sealed: bytes | None  # the payload as the import sealed it (``item_aad``)
+    person_key: bytes | None
+
+
+def clean_pending_items(db: Db, after_seq: int, limit: int) -> list[CleanItem]:
+    """Pending items without findings after ``after_seq``, in import order."""
+    rows = db.execute(
+        f"SELECT seq, {_ITEM_COLUMNS}, person_key FROM review_items "  # noqa: S608
+        "WHERE state = 'pending' AND findings = '' AND seq > ? ORDER BY seq LIMIT ?",
+        (after_seq, limit),
+    ).fetchall()
+    return [
+        CleanItem(
+            int(row[0]),
+            _item(row[1:-1], None),
+            None if row[12] is None else bytes(row[12]),
+            None if row[-1] is None else bytes(row[-1]),
+        )
+        for row in rows
+    ]
+
+
 def items_of_batch(db: Db, batch_id: str) -> list[ReviewItem]:
     rows = db.execute(
         f"SELECT {_ITEM_COLUMNS} FROM review_items WHERE batch_id = ? ORDER BY seq",  # noqa: S608
@@ -336,17 +364,23 @@ def write_record(
     origin: Origin,
     accepted_by: str,
     stamp: str,
+    replaces: bool = True,
 ) -> None:
-    """Make ``revision`` the current record; the one it replaces goes to history untouched."""
-    db.execute(
-        "INSERT INTO register_history (record_id, revision, person_key, payload, batch_id, "
-        "installation_key_id, received_at, accepted_at, accepted_by, superseded_at) "
-        "SELECT record_id, revision, person_key, payload, batch_id, installation_key_id, "
-        "received_at, accepted_at, accepted_by, ? FROM register_records WHERE record_id = ?",
-        (stamp, record_id),
-    )
-    db.execute("DELETE FROM register_records WHERE record_id = ?", (record_id,))
-    db.execute("DELETE FROM register_index WHERE record_id = ?", (record_id,))
+    """Make ``revision`` the current record; the one it replaces goes to history untouched.
+
+    ``replaces=False`` (the caller has just seen that the register holds no revision of the
+    record, in the same transaction) skips the three statements that move one aside.
+    """
+    if replaces:
+        db.execute(
+            "INSERT INTO register_history (record_id, revision, person_key, payload, batch_id, "
+            "installation_key_id, received_at, accepted_at, accepted_by, superseded_at) "
+            "SELECT record_id, revision, person_key, payload, batch_id, installation_key_id, "
+            "received_at, accepted_at, accepted_by, ? FROM register_records WHERE record_id = ?",
+            (stamp, record_id),
+        )
+        db.execute("DELETE FROM register_records WHERE record_id = ?", (record_id,))
+        db.execute("DELETE FROM register_index WHERE record_id = ?", (record_id,))
     db.execute(
         "INSERT INTO register_records (record_id, revision, person_key, payload, batch_id, "
         "installation_key_id, received_at, accepted_at, accepted_by) "
