@@ -11,7 +11,9 @@ import contextlib
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import platformdirs
 
@@ -65,17 +67,20 @@ def create_private_file(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically with mode 0600.
+@contextlib.contextmanager
+def atomic_private_file(path: Path) -> Iterator[BinaryIO]:
+    """A binary handle whose content becomes ``path`` (mode 0600) when the block ends cleanly.
 
     The temporary file is created in the same directory (so ``os.replace`` is atomic) with
-    ``mkstemp``, which already opens it 0600; a crash leaves either the old or the new file.
+    ``mkstemp``, which already opens it 0600; it is fsynced before the rename and the
+    directory after. A crash or an exception leaves either the old file or none, never a
+    part: the temporary file is removed. The directory itself is left as it is (an export
+    goes where the user chose); ``write_private_file`` is for the app's own 0700 folders.
     """
-    ensure_private_dir(path.parent)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
@@ -84,6 +89,13 @@ def write_private_file(path: Path, data: bytes) -> None:
             os.unlink(tmp_name)
         raise
     fsync_dir(path.parent)
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically with mode 0600, in an owner-only directory."""
+    ensure_private_dir(path.parent)
+    with atomic_private_file(path) as handle:
+        handle.write(data)
 
 
 def fsync_dir(path: Path) -> None:

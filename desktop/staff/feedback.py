@@ -15,7 +15,6 @@ are checked for personal data when decided: nothing here is personal data.
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from desktop.paths import atomic_private_file
 from desktop.staff import register as reg
 from desktop.staff.dialect import Db
 from desktop.sync.errors import SyncError
@@ -162,14 +162,11 @@ def export(register: reg.Register, out_dir: Path) -> list[Path]:
     written: list[Path] = []
     for installation, documents in sorted(by_installation.items()):
         body = json.dumps([json.loads(d) for _, d in documents], separators=(",", ":"))
-        path = out_dir / f"sjelden-feedback-{installation}-{stamp}.json"
-        temp = path.with_name(path.name + ".part")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
+        # The first document's id keeps two exports in one second from sharing a name.
+        first = documents[0][0][:8]
+        path = out_dir / f"sjelden-feedback-{installation}-{stamp}-{first}.json"
+        with atomic_private_file(path) as handle:
             handle.write(body.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
         _mark(register, "exported_at", [i for i, _ in documents])
         written.append(path)
     return written

@@ -345,7 +345,10 @@ def counts(db: Db) -> Counts:
         history=one("SELECT count(*) FROM register_history"),
         batches=one("SELECT count(*) FROM imported_batches"),
         reservations=one("SELECT count(*) FROM reservations"),
-        feedback_unsent=one("SELECT count(*) FROM feedback_documents WHERE sent_at IS NULL"),
+        # Delivered either way: posted to the inbox, or written to a file for the clinic.
+        feedback_unsent=one(
+            "SELECT count(*) FROM feedback_documents WHERE sent_at IS NULL AND exported_at IS NULL"
+        ),
     )
 
 

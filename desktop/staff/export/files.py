@@ -6,8 +6,9 @@ renamed onto the chosen name only once everything is written and flushed. Any er
 invalid resource included, removes the temporary file and leaves the destination untouched.
 
 The destination's directory is not created or re-moded: the user picked it (a shared
-folder, a USB stick) and its permissions are theirs. ``desktop.paths.write_private_file``
-is not used for that reason: it tightens the parent directory to 0700.
+folder, a USB stick) and its permissions are theirs, so files go through
+``desktop.paths.atomic_private_file``, not ``write_private_file`` (which makes the
+directory 0700).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from desktop.paths import fsync_dir
+from desktop.paths import atomic_private_file, fsync_dir
 from desktop.staff.export.errors import ExportError
 
 
@@ -54,26 +55,11 @@ def check_directory_destination(destination: Path) -> None:
 
 @contextlib.contextmanager
 def atomic_file(destination: Path) -> Iterator[BinaryIO]:
-    """A binary handle whose content becomes ``destination`` when the block ends cleanly.
-
-    The temporary file is ``mkstemp``'s (0600) in the destination's directory, so the final
-    ``os.replace`` is atomic; the file is fsynced first and the directory after.
-    """
+    """A binary handle whose content becomes ``destination`` when the block ends cleanly
+    (``desktop.paths.atomic_private_file``, after the destination checks)."""
     check_file_destination(destination)
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{destination.name}.", suffix=".tmp", dir=destination.parent
-    )
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, destination)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
-    fsync_dir(destination.parent)
+    with atomic_private_file(destination) as handle:
+        yield handle
 
 
 class DirectoryWriter:

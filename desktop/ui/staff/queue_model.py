@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.staff.crypto import orpha_codes_of
 from desktop.staff.model import Finding, ReviewItem, ReviewState
 from desktop.ui.record_model import local_time
 
@@ -51,10 +52,7 @@ def patient_name(item: ReviewItem) -> str:
 
 
 def diagnoses_text(item: ReviewItem) -> str:
-    diagnoses = (item.payload or {}).get("diagnoses") or []
-    return ", ".join(
-        str(d.get("orpha_code")) for d in diagnoses if isinstance(d, dict) and d.get("orpha_code")
-    )
+    return ", ".join(orpha_codes_of(item.payload or {}))
 
 
 @dataclass(frozen=True)
@@ -68,7 +66,7 @@ class QueueFilter:
     def matches(self, item: ReviewItem) -> bool:
         if self.state is not None and item.state is not self.state:
             return False
-        if self.clean_only and item.findings:
+        if self.clean_only and not item.clean:
             return False
         return self.finding is None or self.finding in item.findings
 
@@ -117,7 +115,7 @@ class ReviewQueueModel(QAbstractTableModel):
         return list(self._shown)
 
     def clean_pending(self) -> list[ReviewItem]:
-        return [i for i in self._all if i.state is ReviewState.PENDING and not i.findings]
+        return [item for item in self._all if item.clean]
 
     # -- Qt model interface -----------------------------------------------------------------
 

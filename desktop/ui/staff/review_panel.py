@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.forms.codelists import CodeListError, get_codelist
 from desktop.forms.definition import load_form
 from desktop.staff import decisions
+from desktop.staff.crypto import orpha_codes_of
 from desktop.staff.model import Finding, ReviewItem
 from desktop.staff.session import StaffSession
 from desktop.ui import i18n
@@ -39,7 +40,6 @@ from desktop.ui.staff.queue_model import (
     ITEM_ROLE,
     QueueFilter,
     ReviewQueueModel,
-    diagnoses_text,
     finding_label,
     findings_text,
     patient_name,
@@ -245,17 +245,17 @@ class ReviewPanel(QWidget):
             ).run_in_background()
 
     def _diagnosis_names(self, item: ReviewItem) -> str:
+        codes = orpha_codes_of(item.payload or {})
         if self._orpha is None:
             try:
                 self._orpha = get_codelist("orpha")
             except CodeListError:
-                return diagnoses_text(item)  # the codes alone; the list is unreadable
+                return ", ".join(codes)  # the codes alone; the list is unreadable
         lang = i18n.current_language()
-        names = []
-        for code in diagnoses_text(item).split(", "):
-            label = self._orpha.label(code, lang) if code else ""
-            names.append(f"{code} {label}" if label else code)
-        return ", ".join(names)
+        return ", ".join(
+            f"{code} {label}" if (label := self._orpha.label(code, lang)) else code
+            for code in codes
+        )
 
     def _show_diff(self, item: ReviewItem, changes: list) -> None:
         if self.selected() is not item:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QTabWidget, QWid
 from desktop import __version__
 from desktop.staff import feedback
 from desktop.staff import session as staff_session
-from desktop.staff.errors import StaffError
+from desktop.staff.errors import BatchRefused, StaffError
 from desktop.staff.export import FORMATS, ExportError, ExportResult, export
 from desktop.staff.importer import Importer
 from desktop.staff.pull import PullReport, pull
@@ -200,11 +200,11 @@ class StaffWindow(AppWindow):
         def run() -> PullReport:
             report = PullReport()
             with Importer(staff) as importer:
-                for path in paths:
-                    try:
-                        report.imported.append(importer.import_file(path))
-                    except StaffError as refused:
-                        report.refused.append(refused)  # type: ignore[arg-type]
+                for _, outcome in importer.import_many((path, path, None) for path in paths):
+                    if isinstance(outcome, BatchRefused):
+                        report.refused.append(outcome)
+                    else:
+                        report.imported.append(outcome)
             return report
 
         BackgroundOp(self, run).with_progress(self.tr("Importing batches…")).success(
