@@ -198,27 +198,23 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_register_key_add(args: argparse.Namespace) -> int:
-    from desktop.sync import identity, outbox
-    from desktop.sync.keyfiles import KeyFileError, load_register_key
-    from desktop.sync.protocol.keys import fingerprint, same_fingerprint
+    from desktop.sync import keyfiles
 
     try:
-        key = load_register_key(args.file)
-    except KeyFileError as exc:
+        key = keyfiles.load_register_key(args.file)
+    except keyfiles.KeyFileError as exc:
         print(exc.user_message(_lang(_profile(args))), file=sys.stderr)
         return 2
-    shown = fingerprint(key)
-    if args.fingerprint and not same_fingerprint(args.fingerprint, shown):
-        profile = _profile(args)
-        print(message_for("register_key_mismatch", _lang(profile)), file=sys.stderr)
-        print(f"  {shown}", file=sys.stderr)
+    try:
+        shown = keyfiles.check_fingerprint(key, args.fingerprint)
+    except SyncError as exc:
+        print(exc.user_message(_lang(_profile(args))), file=sys.stderr)
+        print(f"  {exc.detail}", file=sys.stderr)
         return 1
 
     def action(store: Store, lang: Lang) -> int:
-        change = store.call(
-            lambda c: identity.add_register_key(c, key, replace=args.replace), "register key"
-        )
-        stale = store.call(lambda c: outbox.stale_batches(c, change.key_id), "stale batches")
+        installed = keyfiles.install_register_key(store, key, replace=args.replace)
+        change, stale = installed.change, installed.stale_batches
         _say(
             lang,
             "Registerets krypteringsnøkkel; sammenlign fingeravtrykket med registerets brev:",
@@ -229,10 +225,10 @@ def cmd_register_key_add(args: argparse.Namespace) -> int:
             _say(
                 lang,
                 "Nye forsendelser krypteres nå til denne nøkkelen. "
-                f"{len(stale)} forsendelser som ikke er levert ennå, ble kryptert til en eldre "
+                f"{stale} forsendelser som ikke er levert ennå, ble kryptert til en eldre "
                 "nøkkel; neste synkronisering pakker dem om med den nye (sjelden sync).",
                 "New batches are now sealed to this key. "
-                f"{len(stale)} undelivered batches were sealed to an older key; the next sync "
+                f"{stale} undelivered batches were sealed to an older key; the next sync "
                 "re-packs them under the new one (sjelden sync).",
             )
         else:

@@ -250,9 +250,17 @@ class StaffError(Exception):
 class BatchRefused(StaffError):
     """A whole batch was refused; nothing of it is stored. ``code`` is the protocol's."""
 
-    def __init__(self, code: str, detail: str = "", *, batch_id: str | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        detail: str = "",
+        *,
+        batch_id: str | None = None,
+        source: str | None = None,
+    ) -> None:
         super().__init__(code, detail)
         self.batch_id = batch_id
+        self.source = source  # the file it came from, when imported from a file
 
     def user_message(self, lang: Lang = "en") -> str:
         message = BATCH_MESSAGES.get(self.code)

@@ -49,6 +49,9 @@ class RegisterRecord:
     origin: Origin
     accepted_at: str  # YYYY-MM-DDTHH:MM:SSZ
     accepted_by: str  # staff key id of whoever decided
+    # The register's keyed hash of the person (hex), the same for all their records: a stable
+    # pseudonym for exports that need one per person. Never the national id; None if absent.
+    person_ref: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

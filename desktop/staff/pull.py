@@ -1,4 +1,5 @@
-"""The staff import loop against the inbox (docs/inbox.md): list, fetch, import, acknowledge.
+"""The staff import loop against the inbox (docs/inbox.md): list, fetch, import, acknowledge;
+and the same report for batch files (``import_files``).
 
 A batch is acknowledged only after its import committed, so a crash anywhere is safe: the
 next pull lists it again, finds its id among the imported batches, and acknowledges it
@@ -9,8 +10,9 @@ is signed with the staff key.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from desktop.staff.errors import BatchRefused
 from desktop.staff.importer import Importer, ImportReport
@@ -29,6 +31,18 @@ class PullReport:
     @property
     def records(self) -> int:
         return sum(r.records for r in self.imported)
+
+
+def import_files(importer: Importer, paths: Iterable[Path]) -> PullReport:
+    """Import batch files (``.sjbt``) in order; a refused file keeps its name (``source``)."""
+    report = PullReport()
+    for path, outcome in importer.import_many((path, path, None) for path in paths):
+        if isinstance(outcome, BatchRefused):
+            outcome.source = path.name
+            report.refused.append(outcome)
+        else:
+            report.imported.append(outcome)
+    return report
 
 
 def pull(

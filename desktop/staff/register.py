@@ -42,7 +42,7 @@ _ITEM_COLUMNS = (
 )
 _RECORD_COLUMNS = (
     "record_id, revision, payload, batch_id, installation_key_id, received_at, accepted_at, "
-    "accepted_by"
+    "accepted_by, person_key"
 )
 PAGE = 500
 
@@ -103,6 +103,7 @@ def _record(row: Sequence[Any], cipher: RegisterCipher) -> RegisterRecord:
         origin=Origin(str(row[3]), str(row[4]), str(row[5])),
         accepted_at=str(row[6]),
         accepted_by=str(row[7]),
+        person_ref=None if row[8] is None else bytes(row[8]).hex(),
     )
 
 

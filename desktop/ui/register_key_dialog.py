@@ -26,10 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.storage.store import Store
-from desktop.sync import identity, outbox
+from desktop.sync import keyfiles
 from desktop.sync.errors import SyncError
-from desktop.sync.keyfiles import load_register_key
-from desktop.sync.protocol.keys import fingerprint, same_fingerprint
 from desktop.ui import i18n
 from desktop.ui.ops import BackgroundOp
 
@@ -43,13 +41,10 @@ class Installed:
 
 def install(store: Store, path: Path, expected_fingerprint: str | None) -> Installed:
     """Load, compare and pin the key (on a worker thread); raises ``SyncError``."""
-    key = load_register_key(path)
-    shown = fingerprint(key)
-    if expected_fingerprint and not same_fingerprint(expected_fingerprint, shown):
-        raise SyncError("register_key_mismatch")
-    change = store.call(lambda c: identity.add_register_key(c, key), "register key")
-    stale = store.call(lambda c: outbox.stale_batches(c, change.key_id), "stale batches")
-    return Installed(shown, change.changed, len(stale))
+    key = keyfiles.load_register_key(path)
+    shown = keyfiles.check_fingerprint(key, expected_fingerprint)
+    installed = keyfiles.install_register_key(store, key)
+    return Installed(shown, installed.change.changed, installed.stale_batches)
 
 
 class RegisterKeyDialog(QDialog):
@@ -136,7 +131,10 @@ class RegisterKeyDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, SyncError):
-            self.message.setText(f"{exc.user_message(i18n.current_language())} ({exc.code})")
+            text = f"{exc.user_message(i18n.current_language())} ({exc.code})"
+            if exc.code == "register_key_mismatch":
+                text += " " + self.tr("The file's fingerprint: %1").replace("%1", exc.detail)
+            self.message.setText(text)
         else:
             from desktop.ui.error_dialogs import show_error
 

@@ -321,6 +321,10 @@
         <source>Compare the fingerprint with the register&apos;s letter.</source>
         <translation>Sammenlign fingeravtrykket med brevet fra registeret.</translation>
     </message>
+    <message>
+        <source>The file&apos;s fingerprint: %1</source>
+        <translation>Filens fingeravtrykk: %1</translation>
+    </message>
 </context>
 <context>
     <name>SyncPanel</name>

@@ -3,8 +3,9 @@
 A collection, not a transaction: the receiving registry tool (or a FHIR server's import)
 decides how to store the resources; a transaction would dictate create-or-update per
 resource, which this export cannot know. Entries have ``urn:uuid`` full URLs and reference
-each other by them; the ids are UUIDv5 of register keys (record id, diagnosis number, ...),
-so exporting the same record again gives the same ids.
+each other by them; the ids are UUIDv5 of register keys (record id, diagnosis number, the
+register's keyed pseudonym of the person for the Patient, ...), so exporting the same record
+again, alone or with others, gives the same ids.
 
 Per person (national id) one Patient, from the most recently registered record; per
 diagnosis one Condition (ORPHA and ICD-10 codings); per genetic finding one Observation in
@@ -205,7 +206,10 @@ class BundleBuilder:
             held[0].registration_date,
             held[1].accepted_at,
         )
-        patient_id = held[2]["id"] if held else resource_id("patient", record.record_id)
+        # The register's pseudonym of the person keeps the id the same in every export;
+        # records without one (built outside the register) fall back to their record id.
+        person = record.person_ref or f"record/{record.record_id}"
+        patient_id = held[2]["id"] if held else resource_id("patient", person)
         if newer:
             resource = build_patient(record, facts, patient_id, self.names)
             self._patients[facts.national_id] = (facts, record, resource)

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QTabWidget, QWid
 from desktop import __version__
 from desktop.staff import feedback
 from desktop.staff import session as staff_session
-from desktop.staff.errors import BatchRefused, StaffError
+from desktop.staff.errors import StaffError
 from desktop.staff.export import FORMATS, ExportError, ExportResult, export
 from desktop.staff.importer import Importer
-from desktop.staff.pull import PullReport, pull
+from desktop.staff.pull import PullReport, import_files, pull
 from desktop.storage.session import Session
 from desktop.ui.error_dialogs import show_error, show_info
 from desktop.ui.i18n import current_language
@@ -198,14 +198,8 @@ class StaffWindow(AppWindow):
         staff = self.staff_session()
 
         def run() -> PullReport:
-            report = PullReport()
             with Importer(staff) as importer:
-                for _, outcome in importer.import_many((path, path, None) for path in paths):
-                    if isinstance(outcome, BatchRefused):
-                        report.refused.append(outcome)
-                    else:
-                        report.imported.append(outcome)
-            return report
+                return import_files(importer, paths)
 
         BackgroundOp(self, run).with_progress(self.tr("Importing batches…")).success(
             self._imported
@@ -236,7 +230,7 @@ class StaffWindow(AppWindow):
             + "."
         ]
         for refused in report.refused:
-            batch = getattr(refused, "batch_id", None) or "?"
+            batch = refused.source or refused.batch_id or "?"
             lines.append(
                 self.tr("Refused batch %1: %2")
                 .replace("%1", batch)

@@ -4,6 +4,7 @@ references that resolve inside the Bundle, stable ids, nothing written on an inv
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import stat
 from pathlib import Path
@@ -268,3 +269,17 @@ def test_an_invalid_resource_fails_the_export_and_writes_nothing(
     assert "invalid Patient resource" in message and "deceasedDateTime" in message
     assert "2024-13-45" not in message and payload["patient"]["national_id"] not in message
     assert leftovers(out_dir) == []
+
+
+def test_a_persons_patient_id_does_not_depend_on_what_else_is_exported(
+    golden: RegisterRecord, out_dir: Path
+) -> None:
+    later = copy.deepcopy(golden.payload)
+    later["record_id"] = "9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d"
+    later["revision"] = 1
+    ref = "ab" * 32  # the register's keyed pseudonym of the person, the same on both records
+    first, second = dataclasses.replace(golden, person_ref=ref), wrap(later)
+    second = dataclasses.replace(second, person_ref=ref)
+    (both,) = resources(exported([first, second], out_dir / "both.json"), "Patient")
+    (alone,) = resources(exported([second], out_dir / "alone.json"), "Patient")
+    assert both["id"] == alone["id"]
