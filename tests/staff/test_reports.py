@@ -4,8 +4,6 @@ without personal data."""
 from __future__ import annotations
 
 import copy
-import csv
-import io
 from collections import Counter
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 from desktop.staff.export import ExportError
 from desktop.staff.model import RegisterRecord
 from desktop.staff.reports import DIMENSIONS, ReportRow, count_by, write_report_csv
+from tests.staff.export.conftest import read_csv
 from tests.staff.export.synthetic import (
     REPORTER_ORGNR,
     assert_valid,
@@ -121,13 +120,26 @@ def test_report_csv_has_no_personal_data(tmp_path: Path) -> None:
     folder.mkdir()
     for dimension in DIMENSIONS:
         path = write_report_csv(count_by(demo, dimension), dimension, folder / f"{dimension}.csv")
-        text = path.read_bytes().decode("utf-8-sig")
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
-        assert rows[0][2] == "records"
-        assert sum(int(row[2]) for row in rows[1:]) >= 100
+        text = path.read_text(encoding="utf-8-sig")
+        header, rows = read_csv(path)
+        assert header[2] == "records"
+        assert sum(int(row["records"]) for row in rows) >= 100
         found = identifiers(demo)
         for value in found["text"]:
             assert value not in text
-        cells = {cell for row in rows for cell in row}
+        cells = {*header, *(cell for row in rows for cell in row.values())}
         assert not found["token"] & cells
     assert sorted(p.name for p in folder.iterdir()) == sorted(f"{d}.csv" for d in DIMENSIONS)
+
+
+def test_report_csv_neutralises_formula_cells(tmp_path: Path) -> None:
+    record = variant(
+        "00000000-0000-4000-8000-000000000009",
+        reporter__orgnr="",
+        reporter__workplace='=HYPERLINK("http://x/","Klikk")',
+    )
+    rows = count_by([record], "institution")
+    path = write_report_csv(rows, "institution", tmp_path / "institution.csv")
+    _, (row,) = read_csv(path)
+    assert row["institution"] == row["institution_name"] == '\'=HYPERLINK("http://x/","Klikk")'
+    assert row["records"] == "1"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -32,3 +34,12 @@ def out_dir(tmp_path: Path) -> Path:
 def leftovers(folder: Path) -> list[str]:
     """Everything in ``folder``, hidden temporary files included."""
     return sorted(p.name for p in folder.iterdir())
+
+
+def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """A staff CSV (UTF-8 with BOM, ";"): its header and its rows as column -> cell."""
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM for Excel nb-NO"
+    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";")
+    header, *body = list(reader)
+    return header, [dict(zip(header, row, strict=True)) for row in body]

