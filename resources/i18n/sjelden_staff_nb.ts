@@ -245,6 +245,10 @@
         <translation>Endringer fra registerets revisjon</translation>
     </message>
     <message>
+        <source>Choose or type a code (needed to reject)</source>
+        <translation>Velg eller skriv en kode (kreves for avvisning)</translation>
+    </message>
+    <message>
         <source>Reason code</source>
         <translation>Årsakskode</translation>
     </message>
@@ -267,6 +271,10 @@
     <message>
         <source>Mark as d&amp;uplicate</source>
         <translation>Merk som &amp;duplikat</translation>
+    </message>
+    <message>
+        <source>Decision message</source>
+        <translation>Melding om beslutningen</translation>
     </message>
     <message>
         <source>Queue status</source>
@@ -321,6 +329,10 @@
     <message>
         <source>Validation errors:</source>
         <translation>Valideringsfeil:</translation>
+    </message>
+    <message>
+        <source>Choose or type a reason code to reject.</source>
+        <translation>Velg eller skriv en årsakskode for å avvise.</translation>
     </message>
     <message>
         <source>Accepting clean registrations…</source>

@@ -100,7 +100,13 @@ class ReviewPanel(QWidget):
         self.reason_code = QComboBox(self)
         self.reason_code.setEditable(True)
         self.reason_code.addItems(REASON_CODES)
+        self.reason_code.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.reason_code.setCurrentIndex(-1)  # no reason until the officer chooses one
+        line = self.reason_code.lineEdit()
+        assert line is not None
+        line.setPlaceholderText(self.tr("Choose or type a code (needed to reject)"))
         self.reason_code.setAccessibleName(self.tr("Reason code"))
+        self.reason_code.editTextChanged.connect(lambda _text: self.decision_message.clear())
         self.reason_text = QLineEdit(self)
         self.reason_text.setAccessibleName(self.tr("Reason text"))
         self.reason_text.setPlaceholderText(
@@ -112,6 +118,10 @@ class ReviewPanel(QWidget):
         self.accept_button.clicked.connect(lambda: self.decide("accept"))
         self.reject_button.clicked.connect(lambda: self.decide("reject"))
         self.duplicate_button.clicked.connect(lambda: self.decide("duplicate"))
+
+        self.decision_message = QLabel("", self)
+        self.decision_message.setAccessibleName(self.tr("Decision message"))
+        self.decision_message.setWordWrap(True)
 
         self.status = QLabel("", self)
         self.status.setAccessibleName(self.tr("Queue status"))
@@ -131,6 +141,7 @@ class ReviewPanel(QWidget):
         for button in (self.accept_button, self.reject_button, self.duplicate_button):
             buttons.addWidget(button)
         form.addRow(buttons)
+        form.addRow(self.decision_message)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -181,8 +192,14 @@ class ReviewPanel(QWidget):
     def clear(self) -> None:
         self.model.clear()
         self._show_details(None)
-        self.reason_text.clear()
+        self._clear_reason()
         self.status.clear()
+
+    def _clear_reason(self) -> None:
+        self.reason_code.setCurrentIndex(-1)
+        self.reason_code.clearEditText()
+        self.reason_text.clear()
+        self.decision_message.clear()
 
     def _filter_changed(self) -> None:
         choice = self.finding_filter.currentData()
@@ -269,10 +286,15 @@ class ReviewPanel(QWidget):
         item = self.selected()
         if item is None:
             return
-        code = self.reason_code.currentText().strip() or None
+        code = self.reason_code.currentText().strip() or None  # only one chosen or typed
         text = self.reason_text.text().strip() or None
         if choice == "accept":
             code = text = None  # an acceptance carries no reason
+        elif choice == "reject" and code is None:
+            self.decision_message.setText(self.tr("Choose or type a reason code to reject."))
+            self.reason_code.setFocus()
+            return
+        self.decision_message.clear()
         session = self._session()
         self._set_decision_enabled(False)
         BackgroundOp(
@@ -291,7 +313,7 @@ class ReviewPanel(QWidget):
         ).run_in_background()
 
     def _decided(self) -> None:
-        self.reason_text.clear()
+        self._clear_reason()  # the next item's reason is chosen afresh
         self.reload()
 
     def accept_clean(self) -> None:

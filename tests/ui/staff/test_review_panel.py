@@ -1,0 +1,90 @@
+"""The review panel's decision controls, against a stand-in register: what reason reaches
+``decisions.decide`` and what stays on screen after a decision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from desktop.staff.model import Finding, Origin, ReviewItem, ReviewState
+from desktop.ui.staff import review_panel
+from desktop.ui.staff.review_panel import ReviewPanel
+
+ORIGIN = Origin("b" * 8, "k" * 32, "2026-11-30T10:00:00Z")
+
+
+def _item(n: int, findings: list[Finding] | None = None) -> ReviewItem:
+    payload = {
+        "patient": {"family_name": f"Testesen{n}", "given_names": "Demo"},
+        "diagnoses": [{"orpha_code": "ORPHA:558"}],
+    }
+    record_id = f"{n:08d}-0000-4000-8000-000000000000"
+    return ReviewItem(record_id, 1, payload, ORIGIN, ReviewState.PENDING, findings or [])
+
+
+class FakeRegister:
+    def __init__(self, items: list[ReviewItem]) -> None:
+        self.items = items
+        self.pending_calls = 0
+
+    def pending(self, limit: int, with_payload: bool) -> list[ReviewItem]:
+        self.pending_calls += 1
+        return list(self.items)
+
+
+class FakeSession:
+    def __init__(self, register: FakeRegister) -> None:
+        self.register = register
+
+
+@pytest.fixture
+def panel(qtbot, monkeypatch):
+    """A panel showing three pending items; ``panel.calls`` records every decision made."""
+    register = FakeRegister([_item(1), _item(2), _item(3)])
+    calls: list[dict[str, Any]] = []
+
+    def decide(reg: FakeRegister, record_id: str, choice: str, **kwargs: Any) -> ReviewItem:
+        calls.append({"record_id": record_id, "choice": choice, **kwargs})
+        reg.items = [item for item in reg.items if item.record_id != record_id]
+        return _item(0)
+
+    monkeypatch.setattr(review_panel.decisions, "decide", decide)
+    session = FakeSession(register)
+    widget = ReviewPanel(lambda: session)  # type: ignore[arg-type, return-value]
+    qtbot.addWidget(widget)
+    widget.reload()
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 3, timeout=5000)
+    widget.calls = calls  # type: ignore[attr-defined]
+    widget.fake_register = register  # type: ignore[attr-defined]
+    return widget
+
+
+def test_no_reason_code_is_chosen_until_the_officer_chooses_one(qtbot, panel) -> None:
+    assert panel.reason_code.currentIndex() == -1
+    assert panel.reason_code.currentText() == ""
+
+    # Marking a duplicate without a code sends none (not the list's first entry).
+    panel.table.selectRow(0)
+    panel.decide("duplicate")
+    qtbot.waitUntil(lambda: len(panel.calls) == 1, timeout=5000)
+    assert panel.calls[0]["choice"] == "duplicate"
+    assert panel.calls[0]["reason_code"] is None
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
+
+    # A rejection without a code is refused next to the buttons, and nothing is sent.
+    panel.table.selectRow(0)
+    panel.decide("reject")
+    assert panel.decision_message.text() != ""
+    qtbot.wait(50)
+    assert len(panel.calls) == 1
+
+    # With a code chosen the rejection goes through with that code.
+    panel.reason_code.setCurrentIndex(panel.reason_code.findText("incomplete"))
+    assert panel.decision_message.text() == ""
+    panel.decide("reject")
+    qtbot.waitUntil(lambda: len(panel.calls) == 2, timeout=5000)
+    assert panel.calls[1]["choice"] == "reject"
+    assert panel.calls[1]["reason_code"] == "incomplete"
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    assert panel.reason_code.currentText() == ""  # not carried over to the next item
