@@ -33,6 +33,7 @@ from desktop.staff.export.records import (
     current_revisions,
     diagnoses,
     findings,
+    hgvs_coordinate,
     module,
     person,
     section,
@@ -82,12 +83,6 @@ CLINICAL_SIGNIFICANCE = {
     "vus": ("LA26333-7", "Uncertain significance"),
     "sannsynlig_benign": ("LA26334-5", "Likely benign"),
     "benign": ("LA6675-8", "Benign"),
-}
-HGVS_COMPONENT = {
-    "c": ("48004-6", "DNA change (c.HGVS)"),
-    "n": ("48004-6", "DNA change (c.HGVS)"),
-    "g": ("81290-9", "Genomic DNA change (gHGVS)"),
-    "p": ("48005-3", "Amino acid change (pHGVS)"),
 }
 GUARDIAN_RELATION = {
     "mor": ("MTH", "mother"),
@@ -500,11 +495,10 @@ def variant_observation(
         )
     hgvs = text(finding, "hgvs")
     if hgvs:
-        kind = hgvs.partition(":")[2][:1]
-        code, display = HGVS_COMPONENT.get(kind, HGVS_COMPONENT["c"])
+        _, coordinate = hgvs_coordinate(hgvs)
         components.append(
             {
-                "code": loinc(code, display),
+                "code": loinc(coordinate.loinc, coordinate.loinc_display),
                 "valueCodeableConcept": {"coding": [coding(HGVS_SYSTEM, hgvs)]},
             }
         )

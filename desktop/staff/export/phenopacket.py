@@ -9,7 +9,9 @@ which is the point of the format and why the folder is still personal data.
 Each diagnosis is a Disease with its ORPHA term (and, as separate Disease elements for
 the same diagnosis, its ICD-10 and OMIM codes when given) and an Interpretation whose
 genomic interpretations hold a VariationDescriptor per finding: HGVS expressions (syntax
-``hgvs.c``/``hgvs.n``/``hgvs.g``/``hgvs.p``) or the ISCN karyotype (syntax ``iscn``).
+``hgvs.c``, ``hgvs.n``, ``hgvs.r``, ``hgvs.g``, ``hgvs.m`` or ``hgvs.p``, the coordinate
+type as the validator's parser reads it, see ``records.COORDINATES``) or the ISCN
+karyotype (syntax ``iscn``).
 Every phenopacket is parsed into ``phenopackets.schema.v2.Phenopacket`` (refusing unknown
 fields and bad enum values) and written from the parsed message.
 """
@@ -41,6 +43,7 @@ from desktop.staff.export.records import (
     current_revisions,
     diagnoses,
     findings,
+    hgvs_coordinate,
     person,
     section,
     text,
@@ -78,7 +81,6 @@ INTERPRETATION_STATUS = {
     "benign": "REJECTED",
 }
 INHERITANCE = {"de_novo": "de novo", "arvet_mor": "maternal", "arvet_far": "paternal"}
-MOLECULE_CONTEXT = {"c": "transcript", "n": "transcript", "g": "genomic", "p": "protein"}
 KARYOTYPIC_SEX = {
     "XX": "XX",
     "XY": "XY",
@@ -319,9 +321,9 @@ def _genomic_interpretation(
     hgvs = text(finding, "hgvs")
     context = "genomic"
     if hgvs:
-        kind = hgvs.partition(":")[2][:1]
-        context = MOLECULE_CONTEXT.get(kind, "unspecified_molecule_context")
-        expressions.append({"syntax": f"hgvs.{kind}" if kind else "hgvs", "value": hgvs})
+        letter, coordinate = hgvs_coordinate(hgvs)
+        context = coordinate.molecule_context
+        expressions.append({"syntax": f"hgvs.{letter}", "value": hgvs})
     karyotype = text(finding, "karyotype")
     if karyotype:
         expressions.append({"syntax": "iscn", "value": karyotype})

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.forms import hgvs as hgvs_grammar
 from desktop.forms import national_id
 from desktop.forms.national_id import IdKind
 from desktop.forms.rules import age_on
@@ -105,3 +106,38 @@ def text(container: Mapping[str, Any], key: str) -> str:
 def year_of(value: object) -> str:
     """The year of an ISO date field, or empty."""
     return value[:4] if isinstance(value, str) and len(value) >= 4 else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Coordinate:
+    """How the exports label an HGVS coordinate type (the letter before the dot)."""
+
+    loinc: str  # the genomics-reporting component the expression is given as
+    loinc_display: str
+    molecule_context: str  # Phenopacket v2 MoleculeContext
+
+
+# The one map from HGVS coordinate type to the FHIR component and the phenopacket context.
+# LOINC has no separate RNA-change code: r. (RNA) and n. (non-coding transcript) go with the
+# transcript-level c.HGVS component; m. (mitochondrial) is a genomic DNA change.
+COORDINATES = {
+    "c": Coordinate("48004-6", "DNA change (c.HGVS)", "transcript"),
+    "n": Coordinate("48004-6", "DNA change (c.HGVS)", "transcript"),
+    "r": Coordinate("48004-6", "DNA change (c.HGVS)", "transcript"),
+    "g": Coordinate("81290-9", "Genomic DNA change (gHGVS)", "genomic"),
+    "m": Coordinate("81290-9", "Genomic DNA change (gHGVS)", "genomic"),
+    "p": Coordinate("48005-3", "Amino acid change (pHGVS)", "protein"),
+}
+
+
+def hgvs_coordinate(description: str) -> tuple[str, Coordinate]:
+    """The coordinate type of an accepted HGVS description (``"m"`` for
+    ``NC_012920.1:m.3243A>G``) and its labels, read with the validator's parser."""
+    try:
+        letter = hgvs_grammar.parse(description).coordinate
+    except hgvs_grammar.HgvsError as exc:
+        raise ExportError(
+            f"A genetic finding has an HGVS description the validator should have refused "
+            f"({exc.code}). Nothing was exported; report this as a bug."
+        ) from None
+    return letter, COORDINATES[letter]

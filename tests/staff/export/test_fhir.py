@@ -17,7 +17,7 @@ from fhir.resources.R4B.bundle import Bundle
 from desktop.staff.export import ExportError, export
 from desktop.staff.model import RegisterRecord
 from tests.staff.export.conftest import leftovers
-from tests.staff.export.synthetic import GOLDEN_ORGNR, REPORTER_ORGNR, TODAY, wrap
+from tests.staff.export.synthetic import GOLDEN_ORGNR, REPORTER_ORGNR, TODAY, assert_valid, wrap
 
 FNR = "urn:oid:2.16.578.1.12.4.1.4.1"
 DNR = "urn:oid:2.16.578.1.12.4.1.4.2"
@@ -283,3 +283,27 @@ def test_a_persons_patient_id_does_not_depend_on_what_else_is_exported(
     (both,) = resources(exported([first, second], out_dir / "both.json"), "Patient")
     (alone,) = resources(exported([second], out_dir / "alone.json"), "Patient")
     assert both["id"] == alone["id"]
+
+
+def test_mitochondrial_and_rna_variants_are_labelled_by_their_coordinate_type(
+    golden: RegisterRecord, out_dir: Path
+) -> None:
+    payload = copy.deepcopy(golden.payload)
+    payload["diagnoses"][0]["genetic_findings"] = [
+        {"gene": "MT-TL1", "hgvs": "NC_012920.1:m.3243A>G", "classification": "patogen"},
+        {"gene": "FBN1", "hgvs": "NM_000138.5:r.3010u>a", "classification": "vus"},
+        {"gene": "RMRP", "hgvs": "NR_003051.3:n.71A>G", "classification": "patogen"},
+    ]
+    bundle = exported([wrap(assert_valid(payload))], out_dir / "m.json")
+    urls = by_url(bundle)
+    mito, rna, noncoding = (
+        urls[d["reference"]] for d in resources(bundle, "Condition")[0]["evidence"][0]["detail"]
+    )
+    genomic = component(mito, "81290-9")
+    assert genomic["code"]["coding"][0]["display"] == "Genomic DNA change (gHGVS)"
+    assert genomic["valueCodeableConcept"]["coding"][0]["code"] == "NC_012920.1:m.3243A>G"
+    assert not [c for c in mito["component"] if c["code"]["coding"][0]["code"] == "48004-6"]
+    assert component(rna, "48004-6")["valueCodeableConcept"]["coding"][0]["code"] == (
+        "NM_000138.5:r.3010u>a"
+    )
+    assert component(noncoding, "48004-6")

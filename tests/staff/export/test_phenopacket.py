@@ -18,7 +18,7 @@ from desktop.staff.export import ExportError, export
 from desktop.staff.export.phenopacket import karyotypic_sex, to_json
 from desktop.staff.model import RegisterRecord
 from tests.staff.export.conftest import leftovers
-from tests.staff.export.synthetic import TODAY, identifiers, wrap
+from tests.staff.export.synthetic import TODAY, assert_valid, identifiers, wrap
 
 
 def packets(folder: Path) -> dict[str, dict[str, Any]]:
@@ -177,3 +177,28 @@ def test_destination_folder_rules(golden: RegisterRecord, out_dir: Path) -> None
         export("phenopacket", [golden], out_dir / "file", today=TODAY)
     assert leftovers(out_dir) == ["empty", "file"]
     assert leftovers(empty) == [f"{golden.record_id}.json"]
+
+
+def test_molecule_context_and_syntax_follow_the_coordinate_type(
+    golden: RegisterRecord, out_dir: Path
+) -> None:
+    payload = copy.deepcopy(golden.payload)
+    payload["diagnoses"][0]["genetic_findings"] = [
+        {"gene": "MT-TL1", "hgvs": "NC_012920.1:m.3243A>G", "classification": "patogen"},
+        {"gene": "FBN1", "hgvs": "NM_000138.5:r.3010u>a", "classification": "vus"},
+        {"gene": "FBN1", "hgvs": "NC_000015.10:g.48408313C>T", "classification": "patogen"},
+        {"gene": "FBN1", "hgvs": "NP_000129.3:p.(Arg117His)", "classification": "vus"},
+    ]
+    folder = out_dir / "pp"
+    export("phenopacket", [wrap(assert_valid(payload))], folder, today=TODAY)
+    (packet,) = packets(folder).values()
+    descriptors = [
+        genomic["variantInterpretation"]["variationDescriptor"]
+        for genomic in packet["interpretations"][0]["diagnosis"]["genomicInterpretations"]
+    ]
+    assert [(d["expressions"][0]["syntax"], d["moleculeContext"]) for d in descriptors] == [
+        ("hgvs.m", "genomic"),
+        ("hgvs.r", "transcript"),
+        ("hgvs.g", "genomic"),
+        ("hgvs.p", "protein"),
+    ]
