@@ -108,6 +108,20 @@ class ReviewQueueModel(QAbstractTableModel):
     def clear(self) -> None:
         self.set_items([])
 
+    def remove(self, item: ReviewItem) -> int:
+        """Take a decided ``item`` out of the queue; the row it was shown at, or -1."""
+        self._all = [other for other in self._all if other is not item]
+        row = next((n for n, other in enumerate(self._shown) if other is item), -1)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._shown[row]
+            self.endRemoveRows()
+        return row
+
+    def total(self) -> int:
+        """Every item held, whatever the filter shows."""
+        return len(self._all)
+
     def item(self, row: int) -> ReviewItem | None:
         return self._shown[row] if 0 <= row < len(self._shown) else None
 

@@ -180,14 +180,18 @@ class ReviewPanel(QWidget):
     def _show_items(self, items: list[ReviewItem]) -> None:
         self.model.set_items(items)
         self._show_details(None)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        total = self.model.total()
         clean = len(self.model.clean_pending())
         self.accept_clean_button.setEnabled(clean > 0)
         self.status.setText(
-            self.tr("%n registration(s) awaiting review", "", len(items))
+            self.tr("%n registration(s) awaiting review", "", total)
             + " · "
             + self.tr("%n clean", "", clean)
         )
-        self.queue_changed.emit(len(items))
+        self.queue_changed.emit(total)
 
     def clear(self) -> None:
         self.model.clear()
@@ -222,15 +226,18 @@ class ReviewPanel(QWidget):
         for button in (self.accept_button, self.reject_button, self.duplicate_button):
             button.setEnabled(enabled)
 
+    def _enable_decisions(self, item: ReviewItem | None) -> None:
+        self._set_decision_enabled(item is not None)
+        if item is not None:
+            self.accept_button.setEnabled(Finding.INVALID not in item.findings)
+
     def _show_details(self, item: ReviewItem | None) -> None:
         self.diff.clear_changes()
         self.diff_box.hide()
+        self._enable_decisions(item)
         if item is None:
             self.details.clear()
-            self._set_decision_enabled(False)
             return
-        self._set_decision_enabled(True)
-        self.accept_button.setEnabled(Finding.INVALID not in item.findings)
         lines = [
             f"<b>{_escape(patient_name(item))}</b>",
             self.tr("Diagnoses: %1").replace("%1", _escape(self._diagnosis_names(item))),
@@ -308,13 +315,19 @@ class ReviewPanel(QWidget):
                 reason_code=code,
                 reason_text=text,
             ),
-        ).success(lambda _decided: self._decided()).finally_(
-            lambda: self._set_decision_enabled(self.selected() is not None)
+        ).success(lambda _decided: self._decided(item)).finally_(
+            lambda: self._enable_decisions(self.selected())
         ).run_in_background()
 
-    def _decided(self) -> None:
+    def _decided(self, item: ReviewItem) -> None:
+        """The item leaves the queue (no reload: the rest is unchanged); the next is selected."""
         self._clear_reason()  # the next item's reason is chosen afresh
-        self.reload()
+        row = self.model.remove(item)
+        self._show_counts()
+        if self.model.rowCount():
+            self.table.selectRow(min(max(row, 0), self.model.rowCount() - 1))
+        else:
+            self._show_details(None)
 
     def accept_clean(self) -> None:
         session = self._session()

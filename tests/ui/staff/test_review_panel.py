@@ -7,9 +7,11 @@ from typing import Any
 
 import pytest
 
+from desktop.staff.errors import StaffError
 from desktop.staff.model import Finding, Origin, ReviewItem, ReviewState
 from desktop.ui.staff import review_panel
 from desktop.ui.staff.review_panel import ReviewPanel
+from tests.ui.staff.conftest import close_message_boxes
 
 ORIGIN = Origin("b" * 8, "k" * 32, "2026-11-30T10:00:00Z")
 
@@ -88,3 +90,48 @@ def test_no_reason_code_is_chosen_until_the_officer_chooses_one(qtbot, panel) ->
     assert panel.calls[1]["reason_code"] == "incomplete"
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
     assert panel.reason_code.currentText() == ""  # not carried over to the next item
+
+
+def test_a_decision_takes_the_item_out_without_reloading_the_queue(qtbot, panel) -> None:
+    first, second, third = panel.model.shown()
+    panel.table.selectRow(1)
+    assert panel.selected() is second
+    panel.decide("accept")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
+    assert panel.fake_register.pending_calls == 1  # only the initial load
+    assert panel.model.shown() == [first, third]
+    assert panel.selected() is third  # the next row, ready for its decision
+    assert panel.accept_button.isEnabled()
+    assert "2" in panel.status.text()
+
+    # The last row: the selection moves up; after the last item nothing is selected.
+    panel.decide("duplicate")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    assert panel.selected() is first
+    panel.decide("duplicate")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=5000)
+    assert panel.selected() is None
+    assert not panel.accept_button.isEnabled()
+    assert not panel.accept_clean_button.isEnabled()
+    assert panel.fake_register.pending_calls == 1
+
+
+def test_an_invalid_item_stays_unacceptable_after_a_refused_decision(
+    qtbot, panel, monkeypatch
+) -> None:
+    panel.fake_register.items = [_item(4, [Finding.INVALID])]
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    panel.table.selectRow(0)
+    assert not panel.accept_button.isEnabled()
+
+    def refuse(*_args: Any, **_kwargs: Any) -> ReviewItem:
+        raise StaffError("not_pending")
+
+    monkeypatch.setattr(review_panel.decisions, "decide", refuse)
+    panel.decide("duplicate")
+    qtbot.waitUntil(lambda: panel.duplicate_button.isEnabled(), timeout=5000)
+    close_message_boxes(panel)
+    assert panel.model.rowCount() == 1
+    assert panel.reject_button.isEnabled()
+    assert not panel.accept_button.isEnabled()  # the failure does not re-enable Accept
