@@ -1,8 +1,8 @@
 """Headless validation throughput on synthetic records (``sjelden demo-data``).
 
-Prints records per second for the full validator (every rule, code lists, messages), through
-``validate()`` and through one reused ``Validator`` (what packing and the registry import
-use), and, as a baseline, for the structural pydantic model alone, best of several rounds so
+Prints records per second for the full validator (every rule, code lists, messages) through
+``validate()`` (what packing and the registry import use, via ``error_keys``), and, as a
+baseline, for the structural pydantic model alone, best of several rounds so
 a busy shared machine skews the figures less. Goal: at least 10,000 records/s for the full
 validator (the registry import must take >= 2,000 records/s including verify, decrypt,
 de-duplicate and insert, and packing re-validates every record).
@@ -20,7 +20,7 @@ from typing import Any
 
 from desktop.forms.demo import demo_records
 from desktop.forms.model import record_model
-from desktop.forms.validate import Validator, validate
+from desktop.forms.validate import validate
 
 
 def best_rate(
@@ -45,13 +45,10 @@ def main() -> None:
     validate(records[0], today=today)  # load code lists and the definition once
     model = record_model()
     full = best_rate(records, lambda r: validate(r, today=today), args.rounds)
-    validator = Validator()
-    reused = best_rate(records, lambda r: validator.validate(r, today=today), args.rounds)
     draft = best_rate(records, lambda r: validate(r, today=today, mode="draft"), args.rounds)
     pydantic_only = best_rate(records, model.model_validate, args.rounds)
     print(f"records: {len(records)} (best of {args.rounds} rounds)")
     print(f"full validation (complete): {full:10.0f} records/s  (goal >= 10000)")
-    print(f"  one Validator reused:     {reused:10.0f} records/s")
     print(f"draft validation:           {draft:10.0f} records/s")
     print(f"pydantic model only:        {pydantic_only:10.0f} records/s  (structure, no rules)")
     print(f"full rules cost {pydantic_only / full:.1f}x the structural check alone")

@@ -127,17 +127,22 @@ def validate(
     """Check ``payload``; ``duplicate_lookup(national_id, orpha_code)`` tells whether the
     local store already holds such a record (it must ignore this record's own id).
 
-    The same as ``Validator(form, lang=lang, mode=mode).validate(payload, ...)``; code that
-    checks many records (packing, the registry import) keeps one ``Validator``."""
-    validator = _SHARED.get((lang, mode)) if form is None else None
-    if validator is None:
-        validator = Validator(form, lang=lang, mode=mode)
-    return validator.validate(
+    The same as ``Validator(form, lang=lang, mode=mode).validate(payload, ...)``. A
+    ``Validator`` is only its settings: the per-field plan is kept with the definition."""
+    return Validator(form, lang=lang, mode=mode).validate(
         payload,
         today=today,
         duplicate_lookup=duplicate_lookup,
         confirmed_warnings=confirmed_warnings,
     )
+
+
+def error_keys(payload: Mapping[str, Any] | Any) -> list[str]:
+    """The error issue keys (``code@field``, no values) of a complete record against the
+    form version it names: what packing and the registry import quarantine or refuse on.
+    Warnings were confirmed when the record was completed, so they do not count. A
+    top-level function, so it can be handed to a worker process."""
+    return [issue.key for issue in validate(payload).errors]
 
 
 class Validator:
@@ -182,14 +187,6 @@ class Validator:
                 for i in issues
             ]
         return ValidationResult(issues)
-
-
-# ``validate`` without a form: one shared Validator per language and mode (they keep no state).
-_LANGS: tuple[Lang, ...] = ("nb", "en")
-_MODES: tuple[Mode, ...] = ("complete", "draft")
-_SHARED: dict[tuple[str, str], Validator] = {
-    (lang, mode): Validator(lang=lang, mode=mode) for lang in _LANGS for mode in _MODES
-}
 
 
 def derive_facts(payload: Mapping[str, Any], today: dt.date) -> Facts:

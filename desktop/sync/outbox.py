@@ -31,7 +31,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desktop.storage import records, settings
 from desktop.storage.connection import Connection, transaction
@@ -41,9 +41,6 @@ from desktop.sync.identity import Identity
 from desktop.sync.protocol import build_batch, parse_envelope
 from desktop.sync.protocol.errors import ProtocolError
 from desktop.sync.protocol.limits import MAX_RECORDS_PER_BATCH
-
-if TYPE_CHECKING:
-    from desktop.forms.validate import Validator as FormValidator
 
 DEFAULT_MAX_RECORDS = 1000
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024  # plaintext per batch; the sealed envelope is smaller
@@ -95,23 +92,14 @@ class ItemInfo:
 Validator = Callable[[dict[str, Any]], list[str]]
 
 
-_validator: FormValidator | None = None
-
-
 def full_validation(payload: dict[str, Any]) -> list[str]:
-    """Error issue keys (``code@field``) from the form validator; no values.
+    """``desktop.forms.validate.error_keys``: error issue keys (``code@field``), no values.
 
-    One ``Validator`` serves every pack (its per-field plan is built once); the forms
-    package is imported on first use, not whenever sync is.
+    The forms package is imported on first use, not whenever sync is.
     """
-    global _validator
-    if _validator is None:
-        from desktop.forms.validate import Validator
+    from desktop.forms.validate import error_keys
 
-        _validator = Validator()
-    result = _validator.validate(payload)
-    # Warnings were confirmed when the record was completed; only errors quarantine.
-    return [issue.key for issue in result.errors]
+    return error_keys(payload)
 
 
 _RECORD_STATUS = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import pickle
 import re
 from typing import Any
 
@@ -11,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.forms.rules import RULES
-from desktop.forms.validate import validate
+from desktop.forms.validate import error_keys, validate
 from tests.forms.conftest import ADULT_ID, TODAY, valid_record
 
 JSON = st.recursive(
@@ -105,6 +106,14 @@ def test_errors_cannot_be_confirmed_away() -> None:
         record, today=TODAY, confirmed_warnings=["field.required@patient.family_name"]
     )
     assert not result.ok and not result.can_complete
+
+
+def test_error_keys_are_the_errors_only_and_picklable() -> None:
+    record = valid_record()
+    record["patient"]["sex"] = "mann"  # a warning: confirmed at completion, not counted
+    del record["patient"]["family_name"]
+    assert error_keys(record) == ["field.required@patient.family_name"]
+    assert pickle.loads(pickle.dumps(error_keys)) is error_keys
 
 
 def test_messages_name_field_problem_and_fix_in_both_languages() -> None:
