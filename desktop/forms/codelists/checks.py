@@ -83,11 +83,11 @@ def municipality_valid_on(code: str, day: date) -> bool:
     A day before the first shipped list is judged by the earliest list: registrations cannot
     predate this client, and an answer from the nearest list beats refusing every record.
     """
-    return code in _municipalities_on(day)
+    return code in municipalities_on(day)
 
 
 @lru_cache(maxsize=4096)
-def _municipalities_on(day: date) -> CodeList:
+def municipalities_on(day: date) -> CodeList:
     """The list judging ``day``; asked once per record, for a few thousand distinct days."""
     store = default_store()
     try:
