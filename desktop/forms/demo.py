@@ -46,6 +46,8 @@ KARYOTYPES = (
 )
 BASES = ("klinisk", "biokjemisk", "histologi", "bildediagnostikk")
 NUCLEOTIDES = "ACGT"
+# The primary immunodeficiency sub-registry's module id (forms/modules/); the staff exports
+# import it from here, since forms must not depend on staff.
 PID_MODULE = "primaer-immunsvikt"
 
 

@@ -29,6 +29,7 @@ from desktop.staff.export.errors import ExportError
 from desktop.staff.export.fhir_validation import validate_resource
 from desktop.staff.export.files import atomic_file, check_file_destination
 from desktop.staff.export.records import (
+    PID_MODULE,
     Person,
     current_revisions,
     diagnoses,
@@ -101,7 +102,6 @@ IMMUNOGLOBULINS = (
     ("iga_at_diagnosis", "2458-8", "IgA [Mass/volume] in Serum or Plasma"),
     ("igm_at_diagnosis", "2472-9", "IgM [Mass/volume] in Serum or Plasma"),
 )
-PID_MODULE = "primaer-immunsvikt"
 
 
 def resource_id(*key: object) -> str:

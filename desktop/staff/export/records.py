@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop.forms import hgvs as hgvs_grammar
 from desktop.forms import national_id
+from desktop.forms.demo import PID_MODULE as PID_MODULE  # the exports' pid_* sub-registry
 from desktop.forms.national_id import IdKind
 from desktop.forms.rules import age_on
 from desktop.staff.export.errors import ExportError

@@ -22,6 +22,7 @@ from desktop.staff.export.codes import CodeNames
 from desktop.staff.export.errors import ExportError
 from desktop.staff.export.files import atomic_file
 from desktop.staff.export.records import (
+    PID_MODULE,
     current_revisions,
     diagnoses,
     findings,
@@ -33,8 +34,6 @@ from desktop.staff.export.records import (
 from desktop.staff.export.result import ExportResult
 from desktop.staff.export.tabular import LIST_SEPARATOR, decimal, write_csv
 from desktop.staff.model import RegisterRecord
-
-PID_MODULE = "primaer-immunsvikt"
 
 PATIENT_COLUMNS = (
     "record_id",
@@ -87,7 +86,7 @@ DIAGNOSIS_COLUMNS = (
     "institution_orgnr",
     "sub_registry",
 )
-PID_FIELDS = (
+PID_FIELDS = (  # the module's fields, in its order (a test holds them to the definition)
     "iuis_category",
     "igg_at_diagnosis",
     "iga_at_diagnosis",

@@ -23,9 +23,11 @@ import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
+from desktop.staff.export import registry_csv
 from desktop.staff.export.codes import CodeNames
 from desktop.staff.export.files import atomic_file, check_file_destination
 from desktop.staff.export.records import (
+    PID_MODULE,
     current_revisions,
     diagnoses,
     module,
@@ -34,12 +36,11 @@ from desktop.staff.export.records import (
     text,
     year_of,
 )
-from desktop.staff.export.registry_csv import PID_MODULE, diagnosis_cells
 from desktop.staff.export.result import ExportResult
 from desktop.staff.export.tabular import decimal, write_csv
 from desktop.staff.model import RegisterRecord
 
-COLUMNS = (
+PERSON_COLUMNS = (
     "patient_pseudonym",
     "registration_number",
     "diagnosis_number",
@@ -53,37 +54,13 @@ COLUMNS = (
     "registration_year",
     "research_contact",
     "reporter_role",
-    "orpha_code",
-    "orpha_name",
-    "icd10",
-    "icd10_name",
-    "omim",
-    "assertion",
-    "diagnosis_year",
-    "onset",
-    "onset_age",
-    "basis",
-    "finding_count",
-    "finding_genes",
-    "finding_hgvs",
-    "finding_karyotypes",
-    "finding_zygosity",
-    "finding_inheritance",
-    "finding_classification",
-    "institution_name",
-    "institution_orgnr",
-    "sub_registry",
-    "pid_iuis_category",
-    "pid_igg_at_diagnosis",
-    "pid_iga_at_diagnosis",
-    "pid_igm_at_diagnosis",
-    "pid_recurrent_infections",
-    "pid_ig_replacement",
-    "pid_ig_replacement_route",
-    "pid_ig_replacement_start_year",
-    "pid_hsct",
-    "pid_hsct_year",
 )
+# The registry CSV's diagnosis and PID columns, less free text and with dates as years.
+FREE_TEXT = frozenset({"basis_other"})
+PID_YEARS = {"ig_replacement_start": "ig_replacement_start_year", "hsct_date": "hsct_year"}
+DIAGNOSIS_COLUMNS = tuple(c for c in registry_csv.DIAGNOSIS_COLUMNS if c not in FREE_TEXT)
+PID_COLUMNS = {name: f"pid_{PID_YEARS.get(name, name)}" for name in registry_csv.PID_FIELDS}
+COLUMNS = PERSON_COLUMNS + DIAGNOSIS_COLUMNS + tuple(PID_COLUMNS.values())
 PSEUDONYM_BYTES = 8
 
 
@@ -136,24 +113,12 @@ def extract_rows(
             for number, diagnosis in enumerate(listed, start=1):
                 row = dict(common)
                 row["diagnosis_number"] = str(number)
-                cells = diagnosis_cells(diagnosis, names)
-                row.update({k: v for k, v in cells.items() if k in COLUMNS})
+                cells = registry_csv.diagnosis_cells(diagnosis, names)
+                row.update({column: cells[column] for column in DIAGNOSIS_COLUMNS})
                 selects = diagnosis.get("sub_registry") == PID_MODULE
-                for name in (
-                    "iuis_category",
-                    "igg_at_diagnosis",
-                    "iga_at_diagnosis",
-                    "igm_at_diagnosis",
-                    "recurrent_infections",
-                    "ig_replacement",
-                    "ig_replacement_route",
-                    "hsct",
-                ):
-                    row[f"pid_{name}"] = decimal(pid.get(name)) if selects else ""
-                row["pid_ig_replacement_start_year"] = (
-                    year_of(pid.get("ig_replacement_start")) if selects else ""
-                )
-                row["pid_hsct_year"] = year_of(pid.get("hsct_date")) if selects else ""
+                for name, column in PID_COLUMNS.items():
+                    value = pid.get(name) if selects else None
+                    row[column] = year_of(value) if name in PID_YEARS else decimal(value)
                 rows.append(row)
     rows.sort(
         key=lambda r: (

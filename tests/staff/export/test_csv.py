@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.forms.definition import load_form
 from desktop.staff.export import FORMATS, ExportError, export
-from desktop.staff.export.registry_csv import COLUMNS
+from desktop.staff.export.records import PID_MODULE
+from desktop.staff.export.registry_csv import COLUMNS, PID_FIELDS
 from desktop.staff.export.tabular import neutralise
 from desktop.staff.model import RegisterRecord
 from tests.staff.export.conftest import leftovers, read_csv
@@ -179,3 +181,9 @@ def test_formula_cells_are_neutralised(out_dir: Path) -> None:
 )
 def test_neutralise(cell: str, written: str) -> None:
     assert neutralise(cell) == written
+
+
+def test_pid_columns_are_the_modules_fields() -> None:
+    module = load_form().module(PID_MODULE)
+    assert module is not None
+    assert tuple(field.key for field in module.fields) == PID_FIELDS

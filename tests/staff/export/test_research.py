@@ -115,3 +115,55 @@ def test_formula_cells_are_neutralised(out_dir: Path) -> None:
         "'-1+2",
     ]
     assert rows[1]["pid_igg_at_diagnosis"] == "2,5"
+
+
+EXPECTED_COLUMNS = (
+    "patient_pseudonym",
+    "registration_number",
+    "diagnosis_number",
+    "diagnosis_count",
+    "age_at_registration",
+    "sex",
+    "county",
+    "county_name",
+    "vital_status",
+    "year_of_death",
+    "registration_year",
+    "research_contact",
+    "reporter_role",
+    "orpha_code",
+    "orpha_name",
+    "icd10",
+    "icd10_name",
+    "omim",
+    "assertion",
+    "diagnosis_year",
+    "onset",
+    "onset_age",
+    "basis",
+    "finding_count",
+    "finding_genes",
+    "finding_hgvs",
+    "finding_karyotypes",
+    "finding_zygosity",
+    "finding_inheritance",
+    "finding_classification",
+    "institution_name",
+    "institution_orgnr",
+    "sub_registry",
+    "pid_iuis_category",
+    "pid_igg_at_diagnosis",
+    "pid_iga_at_diagnosis",
+    "pid_igm_at_diagnosis",
+    "pid_recurrent_infections",
+    "pid_ig_replacement",
+    "pid_ig_replacement_route",
+    "pid_ig_replacement_start_year",
+    "pid_hsct",
+    "pid_hsct_year",
+)
+
+
+def test_columns_are_the_documented_contract() -> None:
+    """Derived from the registry CSV's lists; the order and names must not drift."""
+    assert COLUMNS == EXPECTED_COLUMNS
