@@ -16,7 +16,6 @@ dialect (``desktop.staff.export.tabular``), atomically, to the path the user cho
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from typing import Literal, get_args
 from desktop.staff.export.codes import CodeNames
 from desktop.staff.export.errors import ExportError
 from desktop.staff.export.files import atomic_file
-from desktop.staff.export.records import current_revisions, diagnoses, section, text
+from desktop.staff.export.records import current_revisions, date_of, diagnoses, section, text
 from desktop.staff.export.tabular import write_csv
 from desktop.staff.model import RegisterRecord
 
@@ -77,16 +76,10 @@ def _keys(record: RegisterRecord, dimension: str, names: CodeNames) -> set[tuple
     if dimension == "institution":
         workplace = text(reporter, "workplace")
         return {(text(reporter, "orgnr") or workplace, workplace)}
-    registered = text(reporter, "registration_date")
+    day = date_of(record, reporter.get("registration_date"), "registration date")
     if dimension == "month":
-        month = registered[:7]
+        month = f"{day:%Y-%m}"
         return {(month, month)}
-    try:
-        day = dt.date.fromisoformat(registered)
-    except ValueError:
-        raise ExportError(
-            f"Record {record.record_id} has no valid registration date. Report this as a bug."
-        ) from None
     county, county_name = names.county(text(section(record, "patient"), "municipality"), day)
     return {(county, county_name)}
 

@@ -143,3 +143,13 @@ def test_report_csv_neutralises_formula_cells(tmp_path: Path) -> None:
     _, (row,) = read_csv(path)
     assert row["institution"] == row["institution_name"] == '\'=HYPERLINK("http://x/","Klikk")'
     assert row["records"] == "1"
+
+
+@pytest.mark.parametrize("dimension", ["month", "county"])
+def test_a_damaged_registration_date_is_reported_by_record(dimension: str) -> None:
+    payload = copy.deepcopy(golden_payload())
+    payload["reporter"]["registration_date"] = "20241001"  # not the validator's YYYY-MM-DD
+    record = wrap(payload)
+    with pytest.raises(ExportError, match="no valid registration date") as failure:
+        count_by([record], dimension)
+    assert record.record_id in str(failure.value)

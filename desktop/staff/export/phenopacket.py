@@ -41,6 +41,7 @@ from desktop.staff.export.files import atomic_directory, check_directory_destina
 from desktop.staff.export.records import (
     Person,
     current_revisions,
+    date_of,
     diagnoses,
     findings,
     hgvs_coordinate,
@@ -273,14 +274,7 @@ def _subject(
         vital: dict[str, Any] = {"status": "DECEASED"}
         died = text(patient, "date_of_death")
         if died:
-            try:
-                age = age_on(facts.birth_date, dt.date.fromisoformat(died))
-            except ValueError:
-                raise ExportError(
-                    f"Record {record.record_id} (revision {record.revision}) has a date of "
-                    "death that is not a date, which the validator refuses. Nothing was "
-                    "exported; report this as a bug."
-                ) from None
+            age = age_on(facts.birth_date, date_of(record, died, "date of death"))
             vital["timeOfDeath"] = {"age": {"iso8601duration": f"P{age}Y"}}
         subject["vitalStatus"] = vital
     else:

@@ -16,7 +16,7 @@ from desktop.forms import hgvs as hgvs_grammar
 from desktop.forms import national_id
 from desktop.forms.demo import PID_MODULE as PID_MODULE  # the exports' pid_* sub-registry
 from desktop.forms.national_id import IdKind
-from desktop.forms.rules import age_on
+from desktop.forms.rules import age_on, parse_iso_date
 from desktop.staff.export.errors import ExportError
 from desktop.staff.model import RegisterRecord
 
@@ -55,21 +55,28 @@ def person(record: RegisterRecord, today: dt.date) -> Person:
         if not isinstance(number, str):
             raise national_id.NationalIdError("national_id.format")
         parsed = national_id.parse(number, today=today)
-        registered = dt.date.fromisoformat(str(reporter.get("registration_date")))
     except national_id.NationalIdError as exc:
         raise ExportError(
             f"Record {record.record_id} (revision {record.revision}) has a national id the "
             f"validator should have refused ({exc.code}). Nothing was exported; report this "
             "as a bug, or reject and re-import the record."
         ) from None
-    except ValueError:
-        raise ExportError(
-            f"Record {record.record_id} (revision {record.revision}) has no valid "
-            "registration date. Nothing was exported; report this as a bug."
-        ) from None
+    registered = date_of(record, reporter.get("registration_date"), "registration date")
     return Person(
         number, parsed.kind, parsed.birth_date, registered, age_on(parsed.birth_date, registered)
     )
+
+
+def date_of(record: RegisterRecord, value: object, what: str) -> dt.date:
+    """A date field of an accepted record, read as the validator reads it (strict ISO
+    ``YYYY-MM-DD``), or an ``ExportError`` naming the record and ``what`` (never the value)."""
+    parsed = parse_iso_date(value)
+    if parsed is None:
+        raise ExportError(
+            f"Record {record.record_id} (revision {record.revision}) has no valid {what}. "
+            "Nothing was exported; report this as a bug."
+        )
+    return parsed
 
 
 def section(record: RegisterRecord, name: str) -> Mapping[str, Any]:
