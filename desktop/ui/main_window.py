@@ -24,12 +24,10 @@ from desktop.storage.store import Store
 from desktop.sync import status
 from desktop.sync.errors import message_for
 from desktop.ui import i18n
-from desktop.ui.enroll_dialog import EnrollDialog
 from desktop.ui.form_host import FormHost
 from desktop.ui.ops import Op
 from desktop.ui.record_list import RecordListPanel
 from desktop.ui.record_model import local_time
-from desktop.ui.register_key_dialog import RegisterKeyDialog
 from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog
 from desktop.ui.sync_panel import SyncPanel
 from desktop.ui.window_base import AppWindow
@@ -69,7 +67,6 @@ class MainWindow(AppWindow):
         self.sync_panel.enrolled_changed.connect(self._enrolled_changed)
         self.sync_panel.states_changed.connect(self._sync_changed_states)
         self.sync_panel.decisions_arrived.connect(self._decisions_arrived)
-        self._status_box: QMessageBox | None = None
 
     def _store(self) -> Store:
         return self.session.store
@@ -153,15 +150,7 @@ class MainWindow(AppWindow):
 
     def deactivate(self) -> None:
         """Locked: forget every row, the form, the sync state and open dialogs; hide."""
-        self.close_settings_dialogs()
-        for enroll_dialog in self.findChildren(EnrollDialog):
-            enroll_dialog.force_close()
-        for key_dialog in self.findChildren(RegisterKeyDialog):
-            key_dialog.reject()
-        if self._status_box is not None:
-            self._status_box.done(0)
-            self._status_box.deleteLater()
-            self._status_box = None
+        self.close_dialogs()
         self.sync_panel.stop()
         self.sync_panel.hide()
         self.sync_action.setEnabled(False)
@@ -193,6 +182,9 @@ class MainWindow(AppWindow):
     def enroll(self) -> None:
         if self.session.locked:
             return
+        # Imported here: it brings the HTTP client, which start-up does not need.
+        from desktop.ui.enroll_dialog import EnrollDialog
+
         existing = self.findChildren(EnrollDialog)
         if existing:
             existing[0].raise_()
@@ -205,6 +197,8 @@ class MainWindow(AppWindow):
     def install_register_key(self) -> None:
         if self.session.locked:
             return
+        from desktop.ui.register_key_dialog import RegisterKeyDialog  # not needed at start-up
+
         dialog = RegisterKeyDialog(self._store, self)
         dialog.finished.connect(lambda _r: self.sync_panel.refresh())
         dialog.finished.connect(dialog.deleteLater)
@@ -242,8 +236,7 @@ class MainWindow(AppWindow):
         box.setAccessibleName(self.tr("Sync status"))
         box.setText("\n".join(lines))
         box.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
-        box.finished.connect(lambda _r: setattr(self, "_status_box", None))
-        self._status_box = box
+        box.finished.connect(box.deleteLater)
         box.open()
 
     # -- dialogs ----------------------------------------------------------------------------

@@ -30,7 +30,7 @@ import gc
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
@@ -46,12 +46,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.storage.store import Store
-from desktop.sync import identity, service, status
+from desktop.sync import identity, status
 from desktop.sync.errors import SyncError, message_for
-from desktop.sync.http import RetryPolicy, Transport
 from desktop.ui import i18n
 from desktop.ui.ops import BackgroundOp, Op, relay
 from desktop.ui.record_model import local_time
+
+if TYPE_CHECKING:  # the sync service and HTTP client load with the first run, not at start-up
+    from desktop.sync import service
+    from desktop.sync.http import RetryPolicy
 
 TIMER_MS = 15 * 60 * 1000
 PROBE_MS = 60 * 1000
@@ -357,6 +360,8 @@ class SyncPanel(QFrame):
         self._probing = True
 
         def reachable() -> bool:
+            from desktop.sync.http import RetryPolicy, Transport
+
             ident = store.call(identity.load)
             if ident is None:
                 return False
@@ -414,6 +419,8 @@ class SyncPanel(QFrame):
             run.report(phase, done, total, deliver)
 
         def work() -> RunOutcome:
+            from desktop.sync import service
+
             with collector_paused:
                 before = store.call(status.read, "sync status")
                 report_: service.SyncReport | None = None

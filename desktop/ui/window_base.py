@@ -1,14 +1,12 @@
 """What the clinician's main window and the staff window share: the lock and quit signals the
-controller listens to, menu actions, the settings dialogs they close on lock, and a close
-button that asks the controller to quit (so the store is closed properly)."""
+controller listens to, menu actions, closing every dialog on lock, and a close button that
+asks the controller to quit (so the store is closed properly)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow
-
-from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 
 class AppWindow(QMainWindow):
@@ -22,10 +20,22 @@ class AppWindow(QMainWindow):
         action.triggered.connect(slot)
         return action
 
-    def close_settings_dialogs(self) -> None:
-        """On lock: a half-typed passphrase change must not stay on screen."""
-        for dialog in self.findChildren(ChangePassphraseDialog) + self.findChildren(AutoLockDialog):
-            dialog.reject()
+    def close_dialogs(self) -> None:
+        """On lock: no dialog of the window stays on screen (a half-typed passphrase, a
+        message naming a patient, the sync status, an enrollment).
+
+        Every ``QDialog`` child at any depth is closed; a dialog that can refuse to close
+        (``EnrollDialog`` while an enrollment is in flight) offers ``force_close`` instead.
+        Message boxes are deleted too: nobody keeps a reference to one.
+        """
+        for dialog in self.findChildren(QDialog):
+            force_close = getattr(dialog, "force_close", None)
+            if callable(force_close):
+                force_close()
+                continue
+            dialog.done(QDialog.DialogCode.Rejected)
+            if isinstance(dialog, QMessageBox):
+                dialog.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         event.ignore()

@@ -129,3 +129,30 @@ def test_change_passphrase_dialog(qtbot, existing_profile, make_controller):
     assert info, "a confirmation is shown"
     info[0].close()
     existing_profile.verify_passphrase(NEW_PASSPHRASE)
+
+
+def test_locking_closes_every_dialog_of_the_window(qtbot, existing_profile, make_controller):
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from desktop.ui.register_key_dialog import RegisterKeyDialog
+    from desktop.ui.settings_dialogs import AutoLockDialog
+
+    controller = make_controller(existing_profile)
+    unlock(qtbot, controller, PASSPHRASE)
+    main = controller.main
+    qtbot.waitUntil(main.isVisible, timeout=5000)
+    main.auto_lock_action.trigger()
+    main.register_key_action.trigger()
+    main.about_action.trigger()
+    main.sync_status_action.trigger()
+    qtbot.waitUntil(lambda: len(main.findChildren(QMessageBox)) == 2, timeout=5000)
+    deep = QMessageBox(main.records)  # a message from a panel, not the window itself
+    deep.open()
+    dialogs = main.findChildren(QDialog)
+    assert main.findChildren(AutoLockDialog) and main.findChildren(RegisterKeyDialog)
+    assert all(dialog.isVisible() for dialog in dialogs)
+
+    controller.lock()
+    qtbot.waitUntil(lambda: not main.isVisible(), timeout=5000)
+    assert not any(dialog.isVisible() for dialog in main.findChildren(QDialog))
+    qtbot.waitUntil(lambda: not main.findChildren(QMessageBox), timeout=5000)

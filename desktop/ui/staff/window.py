@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QWidget
 
 from desktop import __version__
 from desktop.staff import feedback
@@ -168,9 +168,7 @@ class StaffWindow(AppWindow):
 
     def deactivate(self) -> None:
         """Locked: close the register, forget every row and dialog, hide the window."""
-        self.close_settings_dialogs()
-        for box in self.findChildren(QMessageBox):
-            box.close()
+        self.close_dialogs()
         staff, self.staff = self.staff, None
         if staff is not None:
             staff.register.close()
