@@ -15,8 +15,10 @@ Evaluation never raises: a malformed payload simply makes a condition false.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 
@@ -35,6 +37,11 @@ def is_filled(value: Any) -> bool:
     return True
 
 
+#: A compiled condition: whether it holds for a container known to be a mapping.
+Test = Callable[[Mapping[str, Any]], bool]
+_NO_VALUES: Mapping[str, Any] = MappingProxyType({})
+
+
 @dataclass(frozen=True)
 class Condition:
     """One parsed condition; ``evaluate`` takes the container holding the fields it names."""
@@ -44,29 +51,15 @@ class Condition:
     values: tuple[Any, ...] = ()
     children: tuple[Condition, ...] = ()
 
+    @functools.cached_property
+    def test(self) -> Test:
+        """The condition compiled once into a closure over a mapping (the operator is
+        dispatched here, not per evaluation): what ``evaluate`` and the validator run."""
+        return _compile(self)
+
     def evaluate(self, container: Mapping[str, Any] | Any) -> bool:
-        if self.op == "all":
-            return all(child.evaluate(container) for child in self.children)
-        if self.op == "any":
-            return any(child.evaluate(container) for child in self.children)
-        if self.op == "not":
-            return not self.children[0].evaluate(container)
-        value = (
-            container.get(self.field)
-            if isinstance(container, Mapping) and self.field is not None
-            else None
-        )
-        if self.op == "filled":
-            return is_filled(value) == bool(self.values[0])
-        if self.op == "equals":
-            return _hashable(value) and value == self.values[0]
-        if self.op == "in":
-            return _hashable(value) and value in self.values
-        if self.op == "contains_any":
-            return isinstance(value, list) and any(
-                _hashable(item) and item in self.values for item in value
-            )
-        raise AssertionError(f"unhandled condition operator {self.op}")
+        """Whether the condition holds; a container that is no mapping has no values."""
+        return self.test(container if isinstance(container, Mapping) else _NO_VALUES)
 
     def referenced_fields(self) -> frozenset[str]:
         """The sibling keys this condition reads, so a UI knows when to re-evaluate it."""
@@ -77,9 +70,43 @@ class Condition:
             names |= child.referenced_fields()
         return frozenset(names)
 
+    def __getstate__(self) -> dict[str, Any]:
+        # The compiled closure is rebuilt on demand, not pickled or copied.
+        state = dict(self.__dict__)
+        state.pop("test", None)
+        return state
+
+
+def _compile(condition: Condition) -> Test:
+    op, key, values = condition.op, condition.field, condition.values
+    if op in ("all", "any", "not"):
+        tests = tuple(child.test for child in condition.children)
+        if op == "all":
+            return lambda container: all(test(container) for test in tests)
+        if op == "any":
+            return lambda container: any(test(container) for test in tests)
+        return lambda container: not tests[0](container)
+    if key is None:  # pragma: no cover - parse_condition gives every leaf a field
+        raise AssertionError(f"condition {op!r} names no field")
+    if op == "filled":
+        wanted = bool(values[0])
+        return lambda container: is_filled(container.get(key)) == wanted
+    if op == "equals":
+        expected = values[0]
+        return lambda container: _hashable(value := container.get(key)) and value == expected
+    if op == "in":
+        return lambda container: _hashable(value := container.get(key)) and value in values
+    if op == "contains_any":
+        return lambda container: (
+            isinstance(value := container.get(key), list)
+            and any(_hashable(item) and item in values for item in value)
+        )
+    raise AssertionError(f"unhandled condition operator {op}")
+
 
 def _hashable(value: Any) -> bool:
-    return isinstance(value, str | int | float | bool) or value is None
+    """What conditions compare: scalars only."""
+    return value is None or isinstance(value, str | int | float | bool)
 
 
 _LEAF_OPS = ("equals", "in", "contains_any", "filled")

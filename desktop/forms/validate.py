@@ -24,7 +24,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
-from desktop.forms.conditions import Condition, is_filled
+from desktop.forms.conditions import is_filled
 from desktop.forms.definition import (
     ENVELOPE_KEYS,
     DefinitionError,
@@ -248,8 +248,6 @@ class _FieldPlan:
         "kind",
         "max_length",
         "option_values",
-        "required",
-        "required_when",
         "rules_complete",
         "rules_draft",
         "rules_when_empty",
@@ -260,9 +258,7 @@ class _FieldPlan:
         self.field = item
         self.key = item.key
         self.kind = item.type
-        self.required = item.required
-        self.required_when = _compile(item.required_when)
-        self.visible_when = _compile(item.visible_when)
+        self.visible_when = item.visible_when.test if item.visible_when else None
         self.dependency: tuple[str, ...] = (
             tuple(sorted(item.visible_when.referenced_fields())) if item.visible_when else ()
         )
@@ -275,50 +271,6 @@ class _FieldPlan:
         self.rules_draft = tuple(r for r in rules if r.syntax)
         self.rules_when_empty = tuple(r for r in rules if r.when_empty)
         self.children = _Fields(item.fields) if item.type in (_GROUP, _REPEAT) else None
-
-    def is_required(self, container: Mapping[str, Any]) -> bool:
-        """``Field.is_required``, with the compiled condition."""
-        return self.required or (self.required_when is not None and self.required_when(container))
-
-
-_Test = Callable[[Mapping[str, Any]], bool]
-
-
-def _compile(condition: Condition | None) -> _Test | None:
-    """``condition.evaluate`` as a closure over one container the walk knows is a mapping:
-    the operator is dispatched once per definition instead of once per record."""
-    if condition is None:
-        return None
-    op, key, values = condition.op, condition.field, condition.values
-    if op in ("all", "any", "not"):
-        children = tuple(_compile(child) for child in condition.children)
-        tests = cast(tuple[_Test, ...], children)
-        if op == "all":
-            return lambda container: all(test(container) for test in tests)
-        if op == "any":
-            return lambda container: any(test(container) for test in tests)
-        return lambda container: not tests[0](container)
-    if key is None:  # a leaf naming no field reads nothing (its value is None)
-        return condition.evaluate
-    if op == "filled":
-        wanted = bool(values[0])
-        return lambda container: is_filled(container.get(key)) == wanted
-    if op == "equals":
-        expected = values[0]
-        return lambda container: _hashable(value := container.get(key)) and value == expected
-    if op == "in":
-        return lambda container: _hashable(value := container.get(key)) and value in values
-    if op == "contains_any":
-        return lambda container: (
-            isinstance(value := container.get(key), list)
-            and any(_hashable(item) and item in values for item in value)
-        )
-    return condition.evaluate  # an operator added later: its own evaluation
-
-
-def _hashable(value: Any) -> bool:
-    """What ``Condition`` compares: scalars only (``conditions._hashable``)."""
-    return value is None or isinstance(value, str | int | float | bool)
 
 
 class _Fields:
@@ -570,8 +522,7 @@ class _Walker:
                 continue
             if not filled:
                 if complete:
-                    required_when = fp.required_when
-                    if fp.required or (required_when is not None and required_when(container)):
+                    if fp.field.is_required(container):
                         self.add(f"{path}.{fp.key}", "field.required", (label, fp.field))
                     if fp.rules_when_empty:
                         self._rules(fp, fp.rules_when_empty, value, container, path, label)
@@ -612,7 +563,7 @@ class _Walker:
                     value,
                     f"{path}.{fp.key}",
                     (label, item),
-                    item.min_items if fp.is_required(container) else 0,
+                    item.min_items if item.is_required(container) else 0,
                     item.max_items,
                     (label, item, _ITEM) if item.item_label else None,
                 )

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from desktop.forms.conditions import parse_condition
 from desktop.forms.definition import DefinitionError, FieldType, forms_dir, load_form
 from desktop.forms.validate import validate
 from tests.forms.conftest import TODAY, valid_record
@@ -162,3 +165,15 @@ def test_broken_module_definitions_are_refused_with_the_place(
 def test_missing_form_version_is_named(tmp_path: Path) -> None:
     with pytest.raises(DefinitionError, match="version 7 is not installed"):
         load_form(version=7, directory=_copy_forms(tmp_path))
+
+
+def test_conditions_compile_once_and_survive_copies() -> None:
+    condition = parse_condition(
+        {"any": [{"field": "a", "equals": "x"}, {"not": {"field": "b", "filled": True}}]}, "t"
+    )
+    assert condition.test is condition.test  # compiled once
+    assert condition.evaluate({"a": "x", "b": "y"}) and not condition.evaluate({"b": "y"})
+    assert condition.evaluate(["not a mapping"])  # no values: "b" is not filled
+    assert not condition.evaluate({"a": ["x"], "b": 1})  # lists never equal a scalar
+    for copied in (pickle.loads(pickle.dumps(condition)), copy.deepcopy(condition)):
+        assert copied == condition and copied.evaluate({"a": "x", "b": "y"})
