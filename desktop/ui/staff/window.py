@@ -4,11 +4,13 @@ export actions in menus.
 Shown instead of the clinician's main window when the unlocked profile is a staff profile
 (``sjelden staff init``). Like the main window it is a shell: the panels do the work, the
 controller owns locking. Unlocking attaches the staff session (keys, the register on its
-backend) in the background; ``deactivate`` closes the register and forgets every row.
+backend) in the background; ``deactivate`` forgets every row and closes the register off the
+GUI thread (closing waits for the register's queued work).
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -32,6 +34,8 @@ from desktop.ui.staff.reservations_panel import ReservationsPanel
 from desktop.ui.staff.review_panel import ReviewPanel
 from desktop.ui.window_base import AppWindow
 
+log = logging.getLogger(__name__)
+
 
 class StaffWindow(AppWindow):
     ready = Signal()  # the staff session is attached and the queue is loading
@@ -40,6 +44,7 @@ class StaffWindow(AppWindow):
         super().__init__(parent)
         self.session = session
         self.staff: staff_session.StaffSession | None = None
+        self._generation = 0  # an attach from before a lock (or a second unlock) is dropped
         self.setWindowTitle(self.tr("Sjeldenregisteret: registry staff"))
         self.setAccessibleName(self.tr("Registry staff window"))
         self.resize(1200, 760)
@@ -145,23 +150,34 @@ class StaffWindow(AppWindow):
 
     def activate(self) -> None:
         """Unlocked: attach the staff session in the background, then load the queue."""
+        self._generation += 1
+        generation = self._generation
         profile, store = self.session.profile, self.session.store
         BackgroundOp(self, lambda: staff_session.attach(profile, store)).success(
-            self._attached
-        ).failure(self._attach_failed).run_in_background()
+            lambda attached: self._attached(generation, attached)
+        ).failure(lambda exc: self._attach_failed(generation, exc)).run_in_background()
 
-    def _attached(self, attached: staff_session.StaffSession) -> None:
-        if self.session.locked:  # locked while the register was opening
-            attached.register.close()
+    def _attached(self, generation: int, attached: staff_session.StaffSession) -> None:
+        if generation != self._generation or self.session.locked:
+            self._close_register(attached)  # locked (and maybe unlocked again) meanwhile
             return
         self.staff = attached
         self._set_actions_enabled(True)
         self.review.reload()
         self.ready.emit()
 
-    def _attach_failed(self, exc: BaseException) -> None:
+    def _attach_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return  # that unlock is over already
         show_error(self, exc)
         self.lock_requested.emit()
+
+    def _close_register(self, staff: staff_session.StaffSession) -> None:
+        """Off the GUI thread: closing waits for queued register work (a bulk acceptance,
+        an export), which must not freeze the unlock screen."""
+        BackgroundOp(self, staff.register.close).failure(
+            lambda exc: log.warning("closing the register failed: %s", type(exc).__name__)
+        ).run_in_background()
 
     def about_to_lock(self) -> None:
         """Nothing to save: every decision is written when it is made."""
@@ -169,9 +185,10 @@ class StaffWindow(AppWindow):
     def deactivate(self) -> None:
         """Locked: close the register, forget every row and dialog, hide the window."""
         self.close_dialogs()
+        self._generation += 1
         staff, self.staff = self.staff, None
         if staff is not None:
-            staff.register.close()
+            self._close_register(staff)
         self.review.clear()
         self.reservations.clear()
         self.reports.clear()

@@ -158,3 +158,40 @@ def test_a_damaged_batch_file_is_refused_with_its_reason(
 def _message_box(window) -> QMessageBox | None:
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     return boxes[-1] if boxes else None
+
+
+def test_a_quick_lock_and_unlock_keeps_one_register_open(
+    qtbot, staff_profile, make_controller, monkeypatch
+) -> None:
+    profile, _clinic = staff_profile
+    opened: list[staff_session.StaffSession] = []
+    closed: list[staff_session.StaffSession] = []
+    attach = staff_session.attach
+
+    def tracked_attach(*args, **kwargs):
+        attached = attach(*args, **kwargs)
+        close = attached.register.close
+
+        def tracked_close() -> None:
+            closed.append(attached)
+            close()
+
+        attached.register.close = tracked_close  # type: ignore[method-assign]
+        opened.append(attached)
+        return attached
+
+    monkeypatch.setattr(staff_session, "attach", tracked_attach)
+    window = _open_window(qtbot, make_controller, profile)
+    # Locked and unlocked again before the first attach answers: two attaches in flight.
+    window.deactivate()
+    window.activate()
+    window.activate()
+    qtbot.waitUntil(lambda: len(opened) == 3 and len(closed) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: window.staff is not None, timeout=10_000)
+    kept = window.staff
+    # The first session and the superseded attach are closed; only the last one is kept.
+    assert kept in opened and kept not in closed
+    assert {id(s) for s in closed} == {id(s) for s in opened if s is not kept}
+    window.lock_requested.emit()
+    qtbot.waitUntil(lambda: len(closed) == 3, timeout=10_000)
+    assert window.staff is None
