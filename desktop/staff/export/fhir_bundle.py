@@ -129,15 +129,16 @@ def loinc(code: str, display: str) -> dict[str, Any]:
 
 def write(records: Iterable[RegisterRecord], destination: Path, *, today: dt.date) -> ExportResult:
     check_file_destination(destination)
-    current = current_revisions(records)
     builder = BundleBuilder(CodeNames(), today)
-    for record in current:
+    count = 0
+    for record in current_revisions(records):
         builder.add(record)
+        count += 1
     bundle = builder.bundle()
     data = json.dumps(bundle, ensure_ascii=False, indent=1).encode("utf-8")
     with atomic_file(destination) as handle:
         handle.write(data)
-    return ExportResult(len(current), (destination,))
+    return ExportResult(count, (destination,))
 
 
 class BundleBuilder:

@@ -154,20 +154,18 @@ def _resources() -> dict[str, dict[str, str]]:
 
 def write(records: Iterable[RegisterRecord], destination: Path, *, today: dt.date) -> ExportResult:
     check_directory_destination(destination)
-    current = current_revisions(records)
     names = CodeNames()
     resources = _resources()
     created = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    documents = []
-    for record in current:
-        packet = build(record, names, resources, created=created, today=today)
-        documents.append((f"{record.record_id}.json", to_json(packet, record)))
     written = []
+    # Each phenopacket is written as it is built: a failure removes the temporary folder.
     with atomic_directory(destination) as folder:
-        for name, data in documents:
-            folder.write(name, data)
+        for record in current_revisions(records):
+            packet = build(record, names, resources, created=created, today=today)
+            name = f"{record.record_id}.json"
+            folder.write(name, to_json(packet, record))
             written.append(destination / name)
-    return ExportResult(len(current), tuple(written))
+    return ExportResult(len(written), tuple(written))
 
 
 def to_json(packet: dict[str, Any], record: RegisterRecord) -> bytes:

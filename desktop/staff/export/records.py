@@ -1,14 +1,18 @@
 """What every export and report derives from an accepted record, computed one way.
 
 The register store hands over accepted revisions; an export takes the current revision of
-each record (the highest revision per record id, should history be passed in too), and
+each record (the highest revision per record id, should a history grouped by record id be passed
+in), and
 reads the birth date and id kind from the national id the validator already accepted.
+Records are streamed: ``Register.iter_current`` pages through the register, and nothing
+here holds more than one record unless the format needs them all (a FHIR Bundle, the
+research extract's pseudonym order).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,14 +25,29 @@ from desktop.staff.export.errors import ExportError
 from desktop.staff.model import RegisterRecord
 
 
-def current_revisions(records: Iterable[RegisterRecord]) -> list[RegisterRecord]:
-    """The highest revision of each record id, ordered by record id (stable output)."""
-    latest: dict[str, RegisterRecord] = {}
+def current_revisions(records: Iterable[RegisterRecord]) -> Iterator[RegisterRecord]:
+    """The highest revision of each record id, streamed in input order.
+
+    The contract: a record's revisions are adjacent in ``records``. ``Register.iter_current``
+    (one revision per record, in record-id order, paged) meets it, and so does a history
+    grouped by record id; only the record ids seen are remembered, never the records. A
+    record id that comes back after another raises ``ValueError`` (a bug in the caller).
+    """
+    seen: set[str] = set()
+    held: RegisterRecord | None = None
     for record in records:
-        held = latest.get(record.record_id)
-        if held is None or record.revision > held.revision:
-            latest[record.record_id] = record
-    return [latest[key] for key in sorted(latest)]
+        if held is not None and record.record_id == held.record_id:
+            if record.revision > held.revision:
+                held = record
+            continue
+        if record.record_id in seen:
+            raise ValueError("a record's revisions must be adjacent")  # a bug, not user input
+        seen.add(record.record_id)
+        if held is not None:
+            yield held
+        held = record
+    if held is not None:
+        yield held
 
 
 @dataclass(frozen=True, slots=True)

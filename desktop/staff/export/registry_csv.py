@@ -124,17 +124,20 @@ COLUMNS = PATIENT_COLUMNS + DIAGNOSIS_COLUMNS + PID_COLUMNS + TRAILING_COLUMNS
 
 
 def write(records: Iterable[RegisterRecord], destination: Path, *, today: dt.date) -> ExportResult:
-    current = current_revisions(records)
     names = CodeNames()
+    exported = [0]  # records written, counted as they stream past
     with atomic_file(destination) as handle:
-        write_csv(handle, COLUMNS, _rows(current, names, today))
-    return ExportResult(len(current), (destination,))
+        write_csv(handle, COLUMNS, _rows(current_revisions(records), names, today, exported))
+    return ExportResult(exported[0], (destination,))
 
 
-def _rows(records: list[RegisterRecord], names: CodeNames, today: dt.date) -> Iterator[list[str]]:
+def _rows(
+    records: Iterable[RegisterRecord], names: CodeNames, today: dt.date, exported: list[int]
+) -> Iterator[list[str]]:
     for record in records:
         for row in record_rows(record, names, today):
             yield [row[column] for column in COLUMNS]
+        exported[0] += 1
 
 
 def record_rows(record: RegisterRecord, names: CodeNames, today: dt.date) -> list[dict[str, str]]:

@@ -66,7 +66,7 @@ PSEUDONYM_BYTES = 8
 
 def write(records: Iterable[RegisterRecord], destination: Path, *, today: dt.date) -> ExportResult:
     check_file_destination(destination)
-    current = current_revisions(records)
+    current = list(current_revisions(records))  # pseudonyms and their order need them all
     rows = extract_rows(current, CodeNames(), today)
     with atomic_file(destination) as handle:
         write_csv(handle, COLUMNS, ([row[c] for c in COLUMNS] for row in rows))
