@@ -162,6 +162,12 @@ MESSAGES: dict[str, Message] = {
 }
 
 
+# Codes of failures that pass by themselves (no connection, a busy or throttling server): a
+# stored ``last_error_code`` among them means "try again when the server answers". A live
+# error says so itself (``SyncError.retryable``).
+TRANSIENT_CODES = frozenset({"offline", "server_busy", "rate_limited"})
+
+
 class SyncError(Exception):
     """A failure the user is told about; ``code`` keys ``MESSAGES``."""
 

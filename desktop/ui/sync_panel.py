@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 
 from desktop.storage.store import Store
 from desktop.sync import identity, status
-from desktop.sync.errors import SyncError, message_for
+from desktop.sync.errors import TRANSIENT_CODES, SyncError, message_for
 from desktop.ui import i18n
 from desktop.ui.ops import BackgroundOp, Op, relay
 from desktop.ui.record_model import local_time
@@ -464,7 +464,7 @@ class SyncPanel(QFrame):
         if error is None:
             self._offline = False
         else:
-            self._offline = error.code in ("offline", "server_busy", "rate_limited")
+            self._offline = error.retryable
         self.show_status(outcome.after)
         if error is not None and error.code != "cancelled":
             self._show(self.error, error.user_message(i18n.current_language()))
@@ -557,7 +557,7 @@ class SyncPanel(QFrame):
             code = state.last_error_code if state.enrolled else None
             if code:
                 self._show(self.error, message_for(code, i18n.current_language()))
-                self._offline = self._offline or code in ("offline", "server_busy")
+                self._offline = self._offline or code in TRANSIENT_CODES
             else:
                 self._show(self.error, "")
         self._arm(state.enrolled)

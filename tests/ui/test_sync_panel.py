@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pytestqt.qtbot import QtBot
 
 from desktop.storage.profile import Profile
+from desktop.storage.store import Store
 from desktop.sync import status
 from desktop.ui.ops import wait_for_background_work
 from desktop.ui.sync_panel import SyncPanel
@@ -156,3 +157,19 @@ def test_stop_disarms_and_forgets(qtbot: QtBot, client: Client) -> None:
     panel.start()
     qtbot.waitUntil(lambda: panel.count_labels["completed"].text() == "2", timeout=10_000)
     assert panel.enrolled and panel._timer.isActive()
+
+
+def test_every_transient_stored_error_arms_the_probe(qtbot: QtBot) -> None:
+    """A stored ``last_error_code`` that passes by itself (rate limiting included) lets the
+    probe sync when the server answers again; a lasting one does not."""
+    from desktop.sync.errors import TRANSIENT_CODES
+
+    def locked() -> Store:
+        raise RuntimeError("locked")
+
+    for code, transient in [*((c, True) for c in TRANSIENT_CODES), ("bad_signature", False)]:
+        panel = SyncPanel(locked, timer_ms=0, probe_ms=0, watch_network=False)
+        qtbot.addWidget(panel)
+        panel.start()
+        panel.show_status(status.SyncStatus(True, "https://x", None, None, code))
+        assert panel._offline is transient, code
