@@ -36,7 +36,8 @@ _ACTIVITY = frozenset(
 
 
 class ActivityFilter(QObject):
-    """Application-wide event filter; never consumes an event."""
+    """Event filter on each top-level window (``QWindow``): user input counts as activity
+    and postpones the automatic lock; never consumes an event."""
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
