@@ -22,8 +22,9 @@ import math
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
+from desktop.forms.codelists import get_codelist
 from desktop.forms.conditions import is_filled
 from desktop.forms.definition import (
     ENVELOPE_KEYS,
@@ -47,9 +48,6 @@ from desktop.forms.rules import (
     Severity,
     parse_iso_date,
 )
-
-if TYPE_CHECKING:
-    from desktop.forms.codelists import CodeChecker
 
 _SEP = " › "
 # A label is only spelled out when an issue needs it. Unresolved, it is a text, or
@@ -208,21 +206,14 @@ def derive_facts(payload: Mapping[str, Any], today: dt.date) -> Facts:
     return facts
 
 
-# Code-list checkers by name once loaded (the lists are imported on first use, not with this
-# module); a list that failed to load is asked for again next time.
-_CHECKERS: dict[str, CodeChecker] = {}
-
-
 def _codelist_verdict(name: str, value: str) -> str | None:
     """None when ``value`` is a canonical code of list ``name``, else an issue code."""
-    codelist = _CHECKERS.get(name)
-    if codelist is None:
-        try:
-            from desktop.forms.codelists import get_codelist
-
-            codelist = _CHECKERS[name] = get_codelist(name)  # type: ignore[arg-type]
-        except Exception:  # an installation problem must not crash validation
-            return "codelist.unavailable"
+    # ``get_codelist`` reads a list on first use and keeps it; one that failed to load is
+    # asked for again next time.
+    try:
+        codelist = get_codelist(name)  # type: ignore[arg-type]
+    except Exception:  # an installation problem must not crash validation
+        return "codelist.unavailable"
     canonical = codelist.normalize(value)
     if canonical is None:
         return "code.unknown"
