@@ -63,9 +63,6 @@ class CodeListStore:
                 "Reinstall the application, or run tools/codelists/build.py in a source tree."
             ) from exc
         self._entries: dict[str, list[dict[str, Any]]] = {}
-        # Each list's versions newest first with their periods parsed once: the municipality
-        # rule asks for the version in force on a registration date for every record.
-        self._periods: dict[str, list[tuple[date | None, date | None, dict[str, Any]]]] = {}
         self._loaded: dict[tuple[str, str], CodeList] = {}
         self._lock = threading.Lock()
         for entry in index["lists"]:
@@ -73,9 +70,6 @@ class CodeListStore:
         for list_id, entries in self._entries.items():
             entries.sort(key=lambda e: e.get("valid_from") or "")
             _check_no_overlap(list_id, entries)
-            self._periods[list_id] = [
-                (_day(e.get("valid_from")), _day(e.get("valid_to")), e) for e in reversed(entries)
-            ]
 
     def ids(self) -> list[str]:
         return sorted(self._entries)
@@ -87,8 +81,9 @@ class CodeListStore:
             raise UnknownCodeListError(list_id, self.ids())
         if on is None:
             return self._load(entries[-1])
-        for valid_from, valid_to, entry in self._periods[list_id]:
-            if in_period(valid_from, valid_to, on):
+        # Newest first. The validator asks once per distinct day (checks.municipalities_on).
+        for entry in reversed(entries):
+            if in_period(_day(entry.get("valid_from")), _day(entry.get("valid_to")), on):
                 return self._load(entry)
         raise NoVersionInForceError(list_id, on)
 
