@@ -20,7 +20,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, get_args
 
 from desktop.staff.export.codes import CodeNames
 from desktop.staff.export.errors import ExportError
@@ -29,15 +28,20 @@ from desktop.staff.export.records import current_revisions, date_of, diagnoses, 
 from desktop.staff.export.tabular import write_csv
 from desktop.staff.model import RegisterRecord
 
-Dimension = Literal["diagnosis", "institution", "month", "county"]
-DIMENSIONS: tuple[Dimension, ...] = get_args(Dimension)
-_CODE_ORDER = ("month", "county")
-HEADERS: dict[str, tuple[str, str, str]] = {
-    "diagnosis": ("orpha_code", "orpha_name", "records"),
-    "institution": ("institution", "institution_name", "records"),
-    "month": ("month", "month_label", "records"),
-    "county": ("county", "county_name", "records"),
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    header: tuple[str, str, str]  # the report CSV's columns: key, label, count
+    code_order: bool  # rows by key (a time line, a map) rather than by count
+
+
+_TABLES: dict[str, _Table] = {
+    "diagnosis": _Table(("orpha_code", "orpha_name", "records"), code_order=False),
+    "institution": _Table(("institution", "institution_name", "records"), code_order=False),
+    "month": _Table(("month", "month_label", "records"), code_order=True),
+    "county": _Table(("county", "county_name", "records"), code_order=True),
 }
+DIMENSIONS: tuple[str, ...] = tuple(_TABLES)  # in the overview's order
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +53,7 @@ class ReportRow:
 
 def count_by(records: Iterable[RegisterRecord], dimension: str) -> list[ReportRow]:
     """The number of accepted records per value of ``dimension`` (see the module doc)."""
-    if dimension not in DIMENSIONS:
-        raise ExportError(
-            f"Unknown report dimension {dimension!r}. Choose one of: {', '.join(DIMENSIONS)}."
-        )
+    table = _table(dimension)
     names = CodeNames()
     counts: Counter[str] = Counter()
     labels: dict[str, Counter[str]] = {}
@@ -61,11 +62,20 @@ def count_by(records: Iterable[RegisterRecord], dimension: str) -> list[ReportRo
             counts[key] += 1
             labels.setdefault(key, Counter())[label] += 1
     rows = [ReportRow(key, _most_common(labels[key]), count) for key, count in counts.items()]
-    if dimension in _CODE_ORDER:
+    if table.code_order:
         rows.sort(key=lambda row: row.key)
     else:
         rows.sort(key=lambda row: (-row.count, row.key))
     return rows
+
+
+def _table(dimension: str) -> _Table:
+    table = _TABLES.get(dimension)
+    if table is None:
+        raise ExportError(
+            f"Unknown report dimension {dimension!r}. Choose one of: {', '.join(DIMENSIONS)}."
+        )
+    return table
 
 
 def _keys(record: RegisterRecord, dimension: str, names: CodeNames) -> set[tuple[str, str]]:
@@ -90,10 +100,7 @@ def _most_common(labels: Counter[str]) -> str:
 
 def write_report_csv(rows: Sequence[ReportRow], dimension: str, destination: Path) -> Path:
     """Write a report (key, label, count per row) as CSV; atomically, nothing on failure."""
-    if dimension not in HEADERS:
-        raise ExportError(
-            f"Unknown report dimension {dimension!r}. Choose one of: {', '.join(DIMENSIONS)}."
-        )
+    header = _table(dimension).header
     with atomic_file(Path(destination)) as handle:
-        write_csv(handle, HEADERS[dimension], ([r.key, r.label, str(r.count)] for r in rows))
+        write_csv(handle, header, ([r.key, r.label, str(r.count)] for r in rows))
     return Path(destination)

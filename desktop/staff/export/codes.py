@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.forms.codelists import CodeListError, get_codelist
-from desktop.forms.codelists.checks import municipalities_on
+from desktop.forms.codelists.checks import CodeListName, municipalities_on
 from desktop.staff.export.errors import ExportError
 
 
@@ -25,6 +25,17 @@ class CodeNames:
             self._kommuner = get_codelist("kommuner")
         except CodeListError as exc:
             raise ExportError(f"{exc} Nothing was exported.") from None
+
+    def system(self, name: CodeListName) -> str:
+        """The list's code-system URI for FHIR codings (index.json ``system``)."""
+        lists = {"orpha": self._orpha, "icd10": self._icd10, "kommuner": self._kommuner}
+        system = lists[name].versions[-1].system
+        if not system:
+            raise ExportError(
+                f"The code list {name!r} names no code system (resources/codelists/"
+                "index.json). Nothing was exported; report this as a bug."
+            )
+        return system
 
     def orpha(self, code: str) -> str:
         return self._orpha.label(code) if code else ""

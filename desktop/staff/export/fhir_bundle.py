@@ -35,6 +35,7 @@ from desktop.staff.export.records import (
     diagnoses,
     findings,
     hgvs_coordinate,
+    mapping,
     module,
     person,
     section,
@@ -48,11 +49,8 @@ FNR_SYSTEM = "urn:oid:2.16.578.1.12.4.1.4.1"
 DNR_SYSTEM = "urn:oid:2.16.578.1.12.4.1.4.2"
 HPR_SYSTEM = "urn:oid:2.16.578.1.12.4.1.4.4"
 ORGNR_SYSTEM = "urn:oid:2.16.578.1.12.4.1.4.101"
-MUNICIPALITY_SYSTEM = "urn:oid:2.16.578.1.12.4.1.1.3402"
 MUNICIPALITY_EXTENSION = "http://hl7.no/fhir/StructureDefinition/no-basis-municipalitycode"
-# Code systems
-ORPHA_SYSTEM = "http://www.orpha.net"
-ICD10_SYSTEM = "http://hl7.org/fhir/sid/icd-10"
+# Code systems (ORPHA, ICD-10 and the kommunenummer OID come with their code lists)
 LOINC = "http://loinc.org"
 HGVS_SYSTEM = "http://varnomen.hgvs.org"
 ISCN_SYSTEM = "https://iscn.karger.com"
@@ -252,13 +250,13 @@ class BundleBuilder:
             role["telecom"] = telecom
         return self._add(role)
 
-    def _institution_role(self, diagnosis: Mapping[str, Any]) -> dict[str, Any] | None:
-        institution = diagnosis.get("institution")
-        if not isinstance(institution, Mapping) or not (
-            text(institution, "name") or text(institution, "orgnr")
-        ):
-            return None
-        organization = self._organization(text(institution, "name"), text(institution, "orgnr"))
+    def _institution(self, diagnosis: Mapping[str, Any]) -> dict[str, Any] | None:
+        """The Organization of the institution that made the diagnosis, if one is named."""
+        institution = mapping(diagnosis.get("institution"))
+        name, orgnr = text(institution, "name"), text(institution, "orgnr")
+        return self._organization(name, orgnr) if name or orgnr else None
+
+    def _institution_role(self, organization: dict[str, Any]) -> dict[str, Any]:
         key = f"institution-role/{organization['id']}"
         role = {
             "resourceType": "PractitionerRole",
@@ -284,10 +282,14 @@ class BundleBuilder:
         codings = []
         if orpha:
             codings.append(
-                coding(ORPHA_SYSTEM, orpha.removeprefix("ORPHA:"), self.names.orpha_en(orpha))
+                coding(
+                    self.names.system("orpha"),
+                    orpha.removeprefix("ORPHA:"),
+                    self.names.orpha_en(orpha),
+                )
             )
         if icd10:
-            codings.append(coding(ICD10_SYSTEM, icd10, self.names.icd10(icd10)))
+            codings.append(coding(self.names.system("icd10"), icd10, self.names.icd10(icd10)))
         condition: dict[str, Any] = {
             "resourceType": "Condition",
             "id": resource_id("condition", record.record_id, number),
@@ -314,10 +316,10 @@ class BundleBuilder:
             condition["onsetString"] = ONSET_TEXT[onset]
         condition["recordedDate"] = facts.registration_date.isoformat()
         condition["recorder"] = ref(reporter_role)
-        institution_role = self._institution_role(diagnosis)
-        if institution_role is not None:
-            condition["asserter"] = ref(institution_role)
-        variants = self._variants(record, number, diagnosis, patient)
+        institution = self._institution(diagnosis)
+        if institution is not None:
+            condition["asserter"] = ref(self._institution_role(institution))
+        variants = self._variants(record, number, diagnosis, patient, institution)
         if variants:
             condition["evidence"] = [{"detail": [ref(v) for v in variants]}]
         self._add(condition)
@@ -328,13 +330,8 @@ class BundleBuilder:
         number: int,
         diagnosis: Mapping[str, Any],
         patient: dict[str, Any],
+        performer: dict[str, Any] | None,
     ) -> list[dict[str, Any]]:
-        institution = diagnosis.get("institution")
-        performer = None
-        if isinstance(institution, Mapping) and (
-            text(institution, "name") or text(institution, "orgnr")
-        ):
-            performer = self._organization(text(institution, "name"), text(institution, "orgnr"))
         variants = []
         compound = []
         for index, finding in enumerate(findings(diagnosis), start=1):
@@ -420,15 +417,14 @@ def build_patient(
     else:
         resource["deceasedBoolean"] = False
     resource["address"] = [_address(patient, names)]
-    guardian = patient.get("guardian")
-    if isinstance(guardian, Mapping) and any(guardian.values()):
+    guardian = mapping(patient.get("guardian"))
+    if any(guardian.values()):
         resource["contact"] = [_contact(guardian)]
     return resource
 
 
 def _address(patient: Mapping[str, Any], names: CodeNames) -> dict[str, Any]:
-    postal = patient.get("address")
-    postal = postal if isinstance(postal, Mapping) else {}
+    postal = mapping(patient.get("address"))
     address: dict[str, Any] = {"use": "home"}
     if text(postal, "street"):
         address["line"] = [text(postal, "street")]
@@ -442,7 +438,7 @@ def _address(patient: Mapping[str, Any], names: CodeNames) -> dict[str, Any]:
                 {
                     "url": MUNICIPALITY_EXTENSION,
                     "valueCoding": coding(
-                        MUNICIPALITY_SYSTEM, municipality, names.municipality(municipality)
+                        names.system("kommuner"), municipality, names.municipality(municipality)
                     ),
                 }
             ]

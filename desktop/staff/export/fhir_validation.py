@@ -25,7 +25,6 @@ from pydantic import BaseModel, ValidationError
 
 from desktop.staff.export.errors import ExportError
 
-FHIR_VERSION = "4.3.0"  # of the models; the output is meant as R4 (4.0.1), see above
 RESOURCE_TYPES = (
     "Bundle",
     "Patient",

@@ -67,7 +67,6 @@ class DirectoryWriter:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.names: list[str] = []
 
     def write(self, name: str, data: bytes) -> None:
         if "/" in name or "\\" in name or name.startswith("."):
@@ -78,7 +77,6 @@ class DirectoryWriter:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        self.names.append(name)
 
 
 @contextlib.contextmanager

@@ -98,10 +98,14 @@ def date_of(record: RegisterRecord, value: object, what: str) -> dt.date:
     return parsed
 
 
+def mapping(value: object) -> Mapping[str, Any]:
+    """``value`` when it is an object (a JSON mapping), else an empty mapping."""
+    return value if isinstance(value, Mapping) else {}
+
+
 def section(record: RegisterRecord, name: str) -> Mapping[str, Any]:
     """A top-level object of the payload, or an empty mapping when it is absent."""
-    value = record.payload.get(name)
-    return value if isinstance(value, Mapping) else {}
+    return mapping(record.payload.get(name))
 
 
 def diagnoses(record: RegisterRecord) -> list[Mapping[str, Any]]:
@@ -115,9 +119,7 @@ def findings(diagnosis: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 
 
 def module(record: RegisterRecord, module_id: str) -> Mapping[str, Any]:
-    modules = record.payload.get("modules")
-    value = modules.get(module_id) if isinstance(modules, Mapping) else None
-    return value if isinstance(value, Mapping) else {}
+    return mapping(section(record, "modules").get(module_id))
 
 
 def text(container: Mapping[str, Any], key: str) -> str:

@@ -26,6 +26,7 @@ from desktop.staff.export.records import (
     current_revisions,
     diagnoses,
     findings,
+    mapping,
     module,
     person,
     section,
@@ -135,17 +136,17 @@ def _rows(
     records: Iterable[RegisterRecord], names: CodeNames, today: dt.date, exported: list[int]
 ) -> Iterator[list[str]]:
     for record in records:
-        for row in record_rows(record, names, today):
+        for row in _record_rows(record, names, today):
             yield [row[column] for column in COLUMNS]
         exported[0] += 1
 
 
-def record_rows(record: RegisterRecord, names: CodeNames, today: dt.date) -> list[dict[str, str]]:
-    """The rows of one record, as column -> cell (exposed for tests and the docs)."""
+def _record_rows(record: RegisterRecord, names: CodeNames, today: dt.date) -> list[dict[str, str]]:
+    """The rows of one record, as column -> cell."""
     facts = person(record, today)
     patient = section(record, "patient")
-    address = _mapping(patient.get("address"))
-    guardian = _mapping(patient.get("guardian"))
+    address = mapping(patient.get("address"))
+    guardian = mapping(patient.get("guardian"))
     information = section(record, "information")
     reporter = section(record, "reporter")
     municipality = text(patient, "municipality")
@@ -219,7 +220,7 @@ def diagnosis_cells(diagnosis: Mapping[str, Any], names: CodeNames) -> dict[str,
     """The diagnosis columns (shared with the research extract)."""
     orpha = text(diagnosis, "orpha_code")
     icd10 = text(diagnosis, "icd10")
-    institution = _mapping(diagnosis.get("institution"))
+    institution = mapping(diagnosis.get("institution"))
     items = findings(diagnosis)
     basis = diagnosis.get("basis")
     return {
@@ -251,7 +252,3 @@ def _joined(items: list[Mapping[str, Any]], key: str) -> str:
     if not any(item.get(key) for item in items):
         return ""
     return LIST_SEPARATOR.join(text(item, key) for item in items)
-
-
-def _mapping(value: object) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}

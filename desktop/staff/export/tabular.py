@@ -59,20 +59,16 @@ def decimal(value: object) -> str:
     return str(value)
 
 
-def write_csv(handle: BinaryIO, header: Sequence[str], rows: Iterable[Sequence[str]]) -> int:
-    """Write the header and rows to a binary handle, every cell ``neutralise``d; returns
-    the number of data rows."""
+def write_csv(handle: BinaryIO, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+    """Write the header and rows to a binary handle, every cell ``neutralise``d."""
     text = io.TextIOWrapper(handle, encoding=ENCODING, newline="", write_through=False)
     writer = csv.writer(
         text, delimiter=DELIMITER, quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n"
     )
     writer.writerow(header)
-    count = 0
     for row in rows:
         if len(row) != len(header):
             raise ValueError("row width differs from the header")  # a bug in a column list
         writer.writerow([neutralise(cell) for cell in row])
-        count += 1
     text.flush()
     text.detach()  # leave the handle open for the caller's fsync
-    return count
