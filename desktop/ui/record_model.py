@@ -42,7 +42,6 @@ from desktop.ui.ops import Op
 PAGE_SIZE = 200
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
-NOTE_ROLE = Qt.ItemDataRole.UserRole + 3  # the row's ``SyncNote`` (or None)
 NOTE_COLUMN = 4
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -225,8 +224,6 @@ class RecordTableModel(QAbstractTableModel):
             return row.record_id
         if role == STATUS_ROLE:
             return row.status
-        if role == NOTE_ROLE:
-            return self._notes.get((row.record_id, row.revision))
         return None
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008

@@ -8,6 +8,8 @@ is on screen, and ``clear`` forgets it (locking relies on it).
 
 from __future__ import annotations
 
+import contextlib
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
@@ -65,8 +67,6 @@ class ReviewPanel(QWidget):
     def __init__(self, session_source: SessionSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session_source
-        self._form = None
-        self._orpha = None
         self.model = ReviewQueueModel(self)
 
         self.finding_filter = QComboBox(self)
@@ -163,17 +163,22 @@ class ReviewPanel(QWidget):
 
     # -- loading ------------------------------------------------------------------------------
 
-    def form(self):  # the form definition, for field labels (loaded once, on first use)
-        if self._form is None:
-            self._form = load_form()
-        return self._form
+    def form(self):  # the form definition, for field labels (cached by load_form)
+        return load_form()
 
     def reload(self) -> None:
         session = self._session()
         self.refresh_button.setEnabled(False)
-        BackgroundOp(
-            self, lambda: session.register.pending(limit=QUEUE_LIMIT, with_payload=True)
-        ).success(self._show_items).finally_(
+
+        def load() -> list[ReviewItem]:
+            # Warm the (process-wide) form and ORPHA caches here, off the GUI thread, so the
+            # first selection does no file reading on it.
+            load_form()
+            with contextlib.suppress(CodeListError):
+                get_codelist("orpha")
+            return session.register.pending(limit=QUEUE_LIMIT, with_payload=True)
+
+        BackgroundOp(self, load).success(self._show_items).finally_(
             lambda: self.refresh_button.setEnabled(True)
         ).run_in_background()
 
@@ -239,8 +244,8 @@ class ReviewPanel(QWidget):
             self.details.clear()
             return
         lines = [
-            f"<b>{_escape(patient_name(item))}</b>",
-            self.tr("Diagnoses: %1").replace("%1", _escape(self._diagnosis_names(item))),
+            f"<b>{html.escape(patient_name(item))}</b>",
+            self.tr("Diagnoses: %1").replace("%1", html.escape(self._diagnosis_names(item))),
             self.tr("Registration %1, revision %2")
             .replace("%1", item.record_id)
             .replace("%2", str(item.revision)),
@@ -248,7 +253,7 @@ class ReviewPanel(QWidget):
             .replace("%1", local_time(item.origin.received_at))
             .replace("%2", item.origin.batch_id)
             .replace("%3", item.origin.installation_key_id),
-            self.tr("Checks: %1").replace("%1", _escape(findings_text(item))),
+            self.tr("Checks: %1").replace("%1", html.escape(findings_text(item))),
         ]
         if item.duplicate_of:
             lines.append(
@@ -260,7 +265,7 @@ class ReviewPanel(QWidget):
             lines.append(self.tr("Validation errors:"))
             for key in item.issue_keys:
                 code, _, path = key.partition("@")
-                lines.append(f"&nbsp;&nbsp;• {_escape(field_label(self.form(), path))}: {code}")
+                lines.append(f"&nbsp;&nbsp;• {html.escape(field_label(self.form(), path))}: {code}")
         self.details.setHtml("<br>".join(lines))
         if Finding.REVISION in item.findings:
             session = self._session()
@@ -270,14 +275,14 @@ class ReviewPanel(QWidget):
 
     def _diagnosis_names(self, item: ReviewItem) -> str:
         codes = orpha_codes_of(item.payload or {})
-        if self._orpha is None:
-            try:
-                self._orpha = get_codelist("orpha")
-            except CodeListError:
-                return ", ".join(codes)  # the codes alone; the list is unreadable
+        try:
+            orpha = get_codelist("orpha")
+        except CodeListError:
+            return ", ".join(codes)  # the codes alone; the list is unreadable
         lang = i18n.current_language()
+        # label() gives the code itself for a code the list does not know
         return ", ".join(
-            f"{code} {label}" if (label := self._orpha.label(code, lang)) else code
+            f"{code} {label}" if (label := orpha.label(code, lang)) != code else code
             for code in codes
         )
 
@@ -345,7 +350,3 @@ class ReviewPanel(QWidget):
             )
         show_info(self, text)
         self.reload()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
