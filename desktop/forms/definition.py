@@ -200,26 +200,37 @@ class FormDefinition:
 
     def active_modules(self, payload: Mapping[str, Any]) -> list[Module]:
         """The modules selected by any diagnosis (the UI shows only these)."""
-        selected = selected_module_ids(payload, self.module_selector)
+        selected = self.selected_module_ids(payload)
         return [module for module in self.modules if module.id in selected]
+
+    def selected_module_ids(self, payload: Mapping[str, Any]) -> set[str]:
+        """Module ids chosen in the payload by ``module_selector`` (``<list>[].<key>`` or
+        ``<section>.<key>``)."""
+        selector = self._selector
+        if selector is None or not isinstance(payload, Mapping):
+            return set()
+        head, key = selector
+        container = payload.get(head)
+        items = container if isinstance(container, list) else [container]
+        return {
+            item[key]
+            for item in items
+            if isinstance(item, Mapping) and isinstance(item.get(key), str)
+        }
+
+    @functools.cached_property
+    def _selector(self) -> tuple[str, str] | None:
+        """``module_selector`` split once: (the section or list, the key in it)."""
+        if not self.module_selector:
+            return None
+        head, _, key = self.module_selector.partition(".")
+        return head.removesuffix("[]"), key
 
 
 def _walk(fields: tuple[Field, ...]) -> Iterator[Field]:
     for item in fields:
         yield item
         yield from _walk(item.fields)
-
-
-def selected_module_ids(payload: Mapping[str, Any], selector: str | None) -> set[str]:
-    """Module ids chosen in the payload by ``selector`` (``<list>[].<key>`` or ``<sec>.<key>``)."""
-    if not selector or not isinstance(payload, Mapping):
-        return set()
-    head, _, key = selector.partition(".")
-    container = payload.get(head.removesuffix("[]"))
-    items = container if isinstance(container, list) else [container]
-    return {
-        item[key] for item in items if isinstance(item, Mapping) and isinstance(item.get(key), str)
-    }
 
 
 # --- parsing -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 _AA3 = "Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val|Sec|Pyl"
 _AA = f"(?:{_AA3}|Ter)"
@@ -119,7 +120,6 @@ def _reference_kind(reference: str) -> str:
 
 _POSITION = re.compile(r"([-*]?)(\d+)(?:([+-])(\d+))?")
 _REGION = {"-": 0, "": 1, "*": 2}
-_EDITS = ("delins", "del", "dup", "ins", "inv")
 _NOT_DIGIT = re.compile(r"\D")
 
 
@@ -156,9 +156,8 @@ def parse(description: str) -> HgvsVariant:
         if match["ref"] == match["alt"]:
             raise HgvsError("hgvs.syntax")
         return HgvsVariant(reference, coordinate, "sub")
-    edit = match.lastgroup  # the edit's group closes last (the edits are alternatives)
-    if edit not in _EDITS:  # pragma: no cover - kept correct if the grammar changes
-        edit = next(e for e in _EDITS if match[e])
+    # The edit's named group closes last (the edits are alternatives after the location).
+    edit = cast(str, match.lastgroup)
     if match["end"] is None:
         if edit in ("ins", "inv"):
             raise HgvsError("hgvs.syntax")  # both need a range of two positions

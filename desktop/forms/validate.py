@@ -276,41 +276,15 @@ class _Fields:
 
 
 class _FormPlan:
-    __slots__ = (
-        "form",
-        "known_keys",
-        "module_by_id",
-        "modules",
-        "sections",
-        "selector_key",
-        "selector_list",
-    )
+    __slots__ = ("known_keys", "module_by_id", "modules", "sections")
 
     def __init__(self, form: FormDefinition) -> None:
-        self.form = form
         self.sections = tuple((section, _Fields(section.fields)) for section in form.sections)
         self.known_keys = frozenset({s.key for s in form.sections} | set(ENVELOPE_KEYS))
         self.modules = tuple((module, _Fields(module.fields)) for module in form.modules)
         self.module_by_id: dict[str, Module] = {}
         for module in form.modules:
             self.module_by_id.setdefault(module.id, module)
-        selector = form.module_selector
-        head, _, key = (selector or "").partition(".")
-        self.selector_list: str | None = head.removesuffix("[]") if selector else None
-        self.selector_key = key
-
-    def selected_modules(self, payload: Mapping[str, Any]) -> set[str]:
-        """``selected_module_ids(payload, form.module_selector)``, the selector split once."""
-        if self.selector_list is None:
-            return set()
-        container = payload.get(self.selector_list)
-        items = container if isinstance(container, list) else [container]
-        key = self.selector_key
-        return {
-            item[key]
-            for item in items
-            if (type(item) is dict or isinstance(item, Mapping)) and isinstance(item.get(key), str)
-        }
 
 
 # --- the walk -----------------------------------------------------------------------------
@@ -399,7 +373,7 @@ class _Walker:
                 self.add(section.key, "field.type_group", label)
             else:
                 self._walk_container(fields, value, section.key, label)
-        self._modules(payload, plan)
+        self._modules(payload, form, plan)
 
     def _form(
         self, payload: Mapping[str, Any], form: FormDefinition | None
@@ -452,14 +426,14 @@ class _Walker:
             if key not in known:
                 self.add(_child_path("", key), "field.unknown", _key_label(key))
 
-    def _modules(self, payload: Mapping[str, Any], plan: _FormPlan) -> None:
+    def _modules(self, payload: Mapping[str, Any], form: FormDefinition, plan: _FormPlan) -> None:
         value = payload.get("modules")
         if value is None:
             value = {}
         if not (type(value) is dict or isinstance(value, Mapping)):
             self.add("modules", "field.type_group", "modules")
             return
-        selected = plan.selected_modules(payload)
+        selected = form.selected_module_ids(payload)
         for key, data in value.items():
             module = plan.module_by_id.get(key) if isinstance(key, str) else None
             path = _child_path("modules", key)
