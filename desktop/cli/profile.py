@@ -14,6 +14,8 @@ import importlib.util
 import os
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from typing import Protocol, TypeVar, cast
 
 import keyring
 
@@ -23,6 +25,8 @@ from desktop.storage import keystore
 from desktop.storage.connection import sqlcipher_version
 from desktop.storage.errors import Lang, StoreError
 from desktop.storage.profile import Profile
+
+T = TypeVar("T")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -86,11 +90,44 @@ class _Secrets:
         value = os.environ.get(env)
         if value is not None:
             return value
+        return self.line(prompt)
+
+    def line(self, prompt: str) -> str:
+        """The next line of standard input, or a no-echo prompt on a terminal."""
         if sys.stdin.isatty():
             return getpass.getpass(prompt)
         if self._lines is None:
             self._lines = iter(sys.stdin.read().splitlines())
         return next(self._lines, "")
+
+    def new_passphrase(self, env: str = "SJELDEN_PASSPHRASE") -> str | None:
+        """A new passphrase, asked twice on a terminal; ``None`` (and a message) if they differ."""
+        passphrase = self.read(env, "Ny passordfrase / new passphrase: ")
+        if sys.stdin.isatty() and env not in os.environ:
+            again = getpass.getpass("Gjenta passordfrasen / repeat the passphrase: ")
+            if again != passphrase:
+                print("Passordfrasene er ulike. / The passphrases differ.", file=sys.stderr)
+                return None
+        return passphrase
+
+
+class _Coded(Protocol):
+    """An error with a stable code and a message (``SyncError``, ``StaffError``)."""
+
+    code: str
+
+    def user_message(self, lang: Lang) -> str: ...
+
+
+def _say(lang: Lang, nb: str, en: str) -> None:
+    print(nb if lang == "nb" else en)
+
+
+def _failed(error: _Coded, lang: Lang) -> int:
+    """Print a coded error's message and its code (for support and scripts)."""
+    print(error.user_message(lang), file=sys.stderr)
+    print(f"({error.code})", file=sys.stderr)
+    return 1
 
 
 def _fail(error: StoreError, lang: Lang) -> int:
@@ -100,23 +137,40 @@ def _fail(error: StoreError, lang: Lang) -> int:
     return 1
 
 
-def _guarded(lang: Lang, action: Callable[[], int]) -> int:
+def _guarded(lang: Lang, action: Callable[[], int], coded: tuple[type[Exception], ...] = ()) -> int:
+    """Run ``action``; store errors, and errors of the ``coded`` types, become messages."""
     try:
         return action()
     except StoreError as error:
         return _fail(error, lang)
+    except coded as error:
+        return _failed(cast(_Coded, error), lang)
+
+
+def _run_unlocked(
+    profile: Profile,
+    unlock: Callable[[str], AbstractContextManager[T]],
+    action: Callable[[T, Lang], int],
+    coded: tuple[type[Exception], ...] = (),
+    secrets: _Secrets | None = None,
+) -> int:
+    """Read the passphrase, ``unlock`` the profile and run ``action``; errors become messages."""
+    lang = _lang(profile)
+    passphrase = (secrets or _Secrets()).read("SJELDEN_PASSPHRASE", "Passordfrase / passphrase: ")
+
+    def unlocked() -> int:
+        with unlock(passphrase) as opened:
+            return action(opened, lang)
+
+    return _guarded(lang, unlocked, coded)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     profile = _profile(args)
     lang: Lang = args.language
-    secrets = _Secrets()
-    passphrase = secrets.read("SJELDEN_PASSPHRASE", "Ny passordfrase / new passphrase: ")
-    if sys.stdin.isatty() and "SJELDEN_PASSPHRASE" not in os.environ:
-        again = getpass.getpass("Gjenta passordfrasen / repeat the passphrase: ")
-        if again != passphrase:
-            print("Passordfrasene er ulike. / The passphrases differ.", file=sys.stderr)
-            return 1
+    passphrase = _Secrets().new_passphrase()
+    if passphrase is None:
+        return 1
 
     def action() -> int:
         result = profile.create(
@@ -141,7 +195,8 @@ def cmd_unlock_check(args: argparse.Namespace) -> int:
     passphrase = _Secrets().read("SJELDEN_PASSPHRASE", "Passordfrase / passphrase: ")
 
     def action() -> int:
-        with profile.unlock(passphrase) as store:
+        # A profile check: either kind of profile.
+        with profile.unlock(passphrase, kind=profile.kind) as store:
             records = store.count()
             problems = store.integrity_problems()
             broken = store.verify_audit_chain()

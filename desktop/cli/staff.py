@@ -14,14 +14,13 @@ when the ``sjelden`` parser is built.
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli.profile import _lang, _Secrets
-from desktop.storage.errors import Lang, StoreError
+from desktop.cli.profile import _guarded, _run_unlocked, _say, _Secrets
+from desktop.storage.errors import Lang
 from desktop.storage.profile import Profile
 
 if TYPE_CHECKING:
@@ -160,62 +159,29 @@ def _help(parser: argparse.ArgumentParser) -> int:
 # -- plumbing ------------------------------------------------------------------------------------
 
 
-class _Input(_Secrets):
-    """Passphrase and other secret lines, in order, from stdin (or a no-echo prompt)."""
-
-    def line(self, prompt: str) -> str:
-        if sys.stdin.isatty():
-            return getpass.getpass(prompt)
-        if self._lines is None:
-            self._lines = iter(sys.stdin.read().splitlines())
-        return next(self._lines, "")
-
-
 def _profile(args: argparse.Namespace) -> Profile:
     return Profile.named(args.profile or DEFAULT_STAFF_PROFILE)
 
 
-def _say(lang: Lang, nb: str, en: str) -> None:
-    print(nb if lang == "nb" else en)
-
-
-def _failed(code: str, message: str) -> int:
-    print(message, file=sys.stderr)
-    print(f"({code})", file=sys.stderr)
-    return 1
-
-
-def _guard(lang: Lang, action: Callable[[], int]) -> int:
+def _coded() -> tuple[type[Exception], ...]:
     from desktop.staff.errors import StaffError
     from desktop.sync.errors import SyncError
 
-    try:
-        return action()
-    except StaffError as error:
-        return _failed(error.code, error.user_message(lang))
-    except SyncError as error:
-        return _failed(error.code, error.user_message(lang))
-    except StoreError as error:
-        print(error.user_message(lang), file=sys.stderr)
-        if hasattr(error, "report"):
-            print(f"Feilrapport / report: {error.report}", file=sys.stderr)
-        return 1
+    return (StaffError, SyncError)
 
 
-def _run(args: argparse.Namespace, action: Action, reader: _Input | None = None) -> int:
+def _run(args: argparse.Namespace, action: Action, secrets: _Secrets | None = None) -> int:
     """Unlock the staff profile and run ``action``; every error becomes a message."""
     from desktop.staff import session
 
     profile = _profile(args)
-    lang = _lang(profile)
-    reader = reader or _Input()
-    passphrase = reader.read("SJELDEN_PASSPHRASE", "Passordfrase / passphrase: ")
-
-    def unlocked() -> int:
-        with session.open_session(profile, passphrase) as opened:
-            return action(opened, lang)
-
-    return _guard(lang, unlocked)
+    return _run_unlocked(
+        profile,
+        lambda passphrase: session.open_session(profile, passphrase),
+        action,
+        _coded(),
+        secrets,
+    )
 
 
 def _print_keys(opened: StaffSession) -> None:
@@ -234,7 +200,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     profile = _profile(args)
     lang: Lang = args.language
-    passphrase = _Input().read("SJELDEN_PASSPHRASE", "Ny passordfrase / new passphrase: ")
+    passphrase = _Secrets().new_passphrase()
+    if passphrase is None:
+        return 1
 
     def action() -> int:
         opened, recovery = session.create(
@@ -267,7 +235,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             print(recovery)
         return 0
 
-    return _guard(lang, action)
+    return _guarded(lang, action, _coded())
 
 
 def cmd_configure(args: argparse.Namespace) -> int:
@@ -284,11 +252,7 @@ def cmd_configure(args: argparse.Namespace) -> int:
         _say(lang, "Lagret.", "Saved.")
         return 0
 
-    try:
-        return _run(args, action)
-    except ValueError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
+    return _run(args, action)
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
@@ -535,7 +499,7 @@ def cmd_send_feedback(args: argparse.Namespace) -> int:
 def cmd_reserve(args: argparse.Namespace) -> int:
     from desktop.staff import reservations
 
-    reader = _Input()
+    reader = _Secrets()
 
     def action(opened: StaffSession, lang: Lang) -> int:
         number = reader.line("Fødselsnummer / national id: ")
@@ -572,12 +536,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
-        try:
-            from desktop.staff.export import ExportError, export
-        except ImportError:
-            from desktop.staff.errors import StaffError
+        from desktop.staff.export import ExportError, export
 
-            raise StaffError("export_unavailable") from None
         try:
             result = export(args.format, opened.register.iter_current(), args.out)
         except ExportError as exc:

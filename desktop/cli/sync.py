@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.profile import _guarded, _lang, _profile, _Secrets
+from desktop.cli.profile import _failed, _guarded, _lang, _profile, _say, _Secrets
 from desktop.storage.errors import Lang
 from desktop.sync.errors import SyncError, message_for
 
@@ -119,16 +119,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 # -- helpers ------------------------------------------------------------------------------------
 
 
-def _say(lang: Lang, nb: str, en: str) -> None:
-    print(nb if lang == "nb" else en)
-
-
-def _sync_failed(error: SyncError, lang: Lang) -> int:
-    print(error.user_message(lang), file=sys.stderr)
-    print(f"({error.code})", file=sys.stderr)
-    return 1
-
-
 def _run(args: argparse.Namespace, action: Callable[[Store, Lang], int]) -> int:
     """Unlock the profile and run ``action``; store and sync errors become messages."""
     profile = _profile(args)
@@ -142,7 +132,7 @@ def _run(args: argparse.Namespace, action: Callable[[Store, Lang], int]) -> int:
     try:
         return _guarded(lang, unlocked)
     except SyncError as error:
-        return _sync_failed(error, lang)
+        return _failed(error, lang)
 
 
 def _print_fingerprints(prints: identity.Fingerprints, lang: Lang) -> None:
@@ -470,7 +460,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             stop.set()
             referee.join(timeout=10)
     except SyncError as error:
-        return _sync_failed(error, "en")
+        return _failed(error, "en")
     finally:
         if process is not None:
             process.terminate()

@@ -8,20 +8,7 @@ the same thing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
-Lang = Literal["nb", "en"]
-
-
-@dataclass(frozen=True)
-class Message:
-    nb: str
-    en: str
-
-    def text(self, lang: Lang = "en") -> str:
-        return self.nb if lang == "nb" else self.en
-
+from desktop.sync.errors import Lang, Message
 
 _RESEND = Message(
     "Forsendelsen er skadet eller endret underveis. Ingenting av den er importert. Be klinikken "
@@ -132,6 +119,12 @@ MESSAGES: dict[str, Message] = {
         "The register database does not answer. Check that PostgreSQL runs and the address is "
         "right ('sjelden staff configure --register-db URL'), and try again.",
     ),
+    "register_db_not_postgres": Message(
+        "Registerdatabasen må være en postgresql://-adresse (eller '' for registeret i "
+        "profilen). Ingenting er endret; prøv igjen med riktig --register-db.",
+        "The register database must be a postgresql:// address (or '' for the register in "
+        "this profile). Nothing was changed; try again with the right --register-db.",
+    ),
     "postgres_driver_missing": Message(
         "PostgreSQL-driveren (psycopg) er ikke installert. Installer med "
         "'pip install sjelden[server]', eller bruk registeret i profilen.",
@@ -226,10 +219,6 @@ MESSAGES: dict[str, Message] = {
         "sikkerhetsansvarlig.",
         "The inbox gives a key that does not belong to the key id. Do not trust it; contact the "
         "security officer.",
-    ),
-    "export_unavailable": Message(
-        "Eksport er ikke tilgjengelig i denne versjonen.",
-        "Export is not available in this version.",
     ),
 }
 

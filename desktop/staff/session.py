@@ -18,7 +18,7 @@ from desktop.staff.dialect import Backend, Db, PgBackend, SqliteBackend, SqliteD
 from desktop.staff.errors import StaffError
 from desktop.staff.register import Register
 from desktop.storage.connection import Connection
-from desktop.storage.profile import KeyStorage, Profile
+from desktop.storage.profile import KeyStorage, Profile, WrongProfileKind
 from desktop.storage.store import Store
 from desktop.sync.http import RetryPolicy, Transport
 
@@ -26,7 +26,6 @@ INBOX_URL = "staff.inbox_url"
 CA_BUNDLE = "staff.ca_bundle"
 PROXY = "staff.proxy"
 REGISTER_DB = "staff.register_db"
-SETTINGS = (INBOX_URL, CA_BUNDLE, PROXY, REGISTER_DB)
 
 
 @dataclass
@@ -93,17 +92,16 @@ def _check_register_keys(db: Db, cipher_ids: tuple[str, str]) -> None:
             raise StaffError("register_key_mismatch")
 
 
-def _backend(store: Store, url: str | None) -> Backend:
-    if not url:
-        return SqliteBackend(store)
-    return PgBackend(url)
+def check_register_db(url: str | None) -> None:
+    """``StaffError('register_db_not_postgres')`` unless ``url`` is empty or PostgreSQL's."""
+    if url and not url.startswith(("postgresql://", "postgres://")):
+        raise StaffError("register_db_not_postgres")
 
 
-def _open_session(profile: Profile, store: Store) -> StaffSession:
-    register_db = store.get_setting(REGISTER_DB)
-    store.call(lambda c: _migrate_profile(c, not register_db), "staff schema")
-    loaded = store.call(staff_keys.load, "staff keys")
-    backend = _backend(store, register_db)
+def _open_register(
+    profile: Profile, store: Store, loaded: staff_keys.StaffKeys, backend: Backend
+) -> StaffSession:
+    """The session on ``backend``, whose schema and register keys are checked first."""
     try:
         if backend.dialect == "postgresql":
             backend.submit(lambda db: schema.migrate(db, "register"), "register schema").result()
@@ -114,6 +112,14 @@ def _open_session(profile: Profile, store: Store) -> StaffSession:
         raise
     register = Register(backend, loaded.cipher, actor=loaded.staff_key_id)
     return StaffSession(profile, store, loaded, register)
+
+
+def _open_session(profile: Profile, store: Store) -> StaffSession:
+    register_db = store.get_setting(REGISTER_DB)
+    store.call(lambda c: _migrate_profile(c, not register_db), "staff schema")
+    loaded = store.call(staff_keys.load, "staff keys")
+    backend: Backend = PgBackend(register_db) if register_db else SqliteBackend(store)
+    return _open_register(profile, store, loaded, backend)
 
 
 def create(
@@ -127,19 +133,38 @@ def create(
     proxy: str | None = None,
     register_db: str | None = None,
 ) -> tuple[StaffSession, str]:
-    """Set up a staff profile with fresh keys; returns the session and the recovery key."""
-    result = profile.create(passphrase, key_storage=key_storage, language=language, kind="staff")
-    store = result.store
-    try:
-        store.call(lambda c: _migrate_profile(c, not register_db), "staff schema")
-        store.call(lambda c: staff_keys.generate(c, actor=store.actor), "staff keys")
+    """Set up a staff profile with fresh keys; returns the session and the recovery key.
+
+    The register database is checked (and PostgreSQL connected) before anything is created,
+    and the keys and register are set up before ``profile.json`` is written: a failure leaves
+    no half-made profile behind, so ``staff init`` can simply be run again.
+    """
+    check_register_db(register_db)
+    # Connected first: a PostgreSQL that is down or refuses us costs no key derivation.
+    pg = PgBackend(register_db) if register_db else None
+    opened: list[StaffSession] = []
+
+    def setup(store: Store) -> None:
         configure(
             store, inbox_url=inbox_url, ca_bundle=ca_bundle, proxy=proxy, register_db=register_db
         )
-        return _open_session(profile, store), result.recovery_key
+        store.call(lambda c: _migrate_profile(c, pg is None), "staff schema")
+        store.call(lambda c: staff_keys.generate(c, actor=store.actor), "staff keys")
+        loaded = store.call(staff_keys.load, "staff keys")
+        backend: Backend = pg if pg is not None else SqliteBackend(store)
+        opened.append(_open_register(profile, store, loaded, backend))
+
+    try:
+        result = profile.create(
+            passphrase, key_storage=key_storage, language=language, kind="staff", setup=setup
+        )
     except BaseException:
-        store.close()
+        if opened:
+            opened[0].register.close()
+        elif pg is not None:
+            pg.close()
         raise
+    return opened[0], result.recovery_key
 
 
 def configure(store: Store, **values: str | None) -> None:
@@ -150,23 +175,18 @@ def configure(store: Store, **values: str | None) -> None:
         "proxy": PROXY,
         "register_db": REGISTER_DB,
     }
+    check_register_db(values.get("register_db"))
     for key, value in values.items():
-        if value is None:
-            continue
-        if (
-            key == "register_db"
-            and value
-            and not value.startswith(("postgresql://", "postgres://"))
-        ):
-            raise ValueError("--register-db must be a postgresql:// URL (or '' for this profile)")
-        store.put_setting(names[key], value or None)
+        if value is not None:
+            store.put_setting(names[key], value or None)
 
 
 def open_session(profile: Profile, passphrase: str) -> StaffSession:
     """Unlock a staff profile (``StaffError('not_staff_profile')`` for a clinician's)."""
-    if profile.exists and profile.kind != "staff":
-        raise StaffError("not_staff_profile")
-    store = profile.unlock(passphrase)
+    try:
+        store = profile.unlock(passphrase, kind="staff")
+    except WrongProfileKind:
+        raise StaffError("not_staff_profile") from None
     try:
         return _open_session(profile, store)
     except BaseException:

@@ -33,8 +33,10 @@ from desktop.paths import DEFAULT_PROFILE, profile_dir, write_private_file
 from desktop.storage import keywrap
 from desktop.storage.errors import (
     KeyMaterialMissing,
+    Lang,
     ProfileExists,
     ProfileMissing,
+    StoreError,
     TooManyAttempts,
     WeakPassphrase,
     WrongPassphrase,
@@ -54,6 +56,38 @@ KeyStorage = Literal["keyring", "file"]
 # never share a profile, so a clinician's PC never holds a register decryption key.
 ProfileKind = Literal["clinician", "staff"]
 PROFILE_KINDS: tuple[ProfileKind, ...] = ("clinician", "staff")
+
+
+class WrongProfileKind(StoreError):
+    """A clinician command on a staff profile, or a staff command on a clinician's."""
+
+    code = "store.wrong_profile_kind"
+    message_nb = (
+        "Dette er en registerprofil. Bruk 'sjelden staff …' for den, eller velg en "
+        "klinikerprofil med --profile NAVN (ny profil: 'sjelden --profile NAVN init')."
+    )
+    message_en = (
+        "This is a registry-staff profile. Use 'sjelden staff …' with it, or choose a clinician "
+        "profile with --profile NAME (a new one: 'sjelden --profile NAME init')."
+    )
+
+    def __init__(self, *, found: ProfileKind, wanted: ProfileKind) -> None:
+        super().__init__(f"profile kind {found}, wanted {wanted}")
+        self.found = found
+        self.wanted = wanted
+
+    def user_message(self, lang: Lang = "nb") -> str:
+        if self.found == "staff":
+            return super().user_message(lang)
+        if lang == "nb":
+            return (
+                "Dette er en klinikerprofil. Opprett en egen registerprofil med "
+                "'sjelden --profile NAVN staff init'."
+            )
+        return (
+            "This is a clinician profile. Create a separate staff profile with "
+            "'sjelden --profile NAME staff init'."
+        )
 
 
 @dataclass(frozen=True)
@@ -125,7 +159,14 @@ class Profile:
         key_storage: KeyStorage = "keyring",
         language: str = "nb",
         kind: ProfileKind = "clinician",
+        setup: Callable[[Store], None] | None = None,
     ) -> SetupResult:
+        """Set the profile up; ``profile.json`` is written only once everything succeeded.
+
+        ``setup`` runs on the new store before that (a staff profile's keys and register): if
+        it or anything else fails, the store, its seals and the key entry are removed again,
+        so a failed set-up can simply be run again.
+        """
         if kind not in PROFILE_KINDS:
             raise ValueError(f"profile kind must be one of {PROFILE_KINDS}")
         if self.exists:
@@ -140,16 +181,16 @@ class Profile:
             leftover.unlink()
         profile_id = str(uuid.uuid4())
         data_key = keywrap.new_data_key()
+        store: Store | None = None
         try:
             recovery_key = keywrap.new_recovery_key()
             self._save_passphrase_seal(profile_id, data_key, passphrase)
             self._save_recovery_seal(profile_id, data_key, recovery_key)
             worker = DatabaseWorker(self.db_path, data_key, create=True)
-            try:
-                worker.call(lambda conn: migrate(conn, None), "create schema")
-            except BaseException:
-                worker.close()
-                raise
+            store = Store(worker, actor=_actor())
+            worker.call(lambda conn: migrate(conn, None), "create schema")
+            if setup is not None:
+                setup(store)
             info = {
                 "format": 1,
                 "profile_id": profile_id,
@@ -161,13 +202,33 @@ class Profile:
             write_private_file(
                 self.directory / "profile.json", json.dumps(info, indent=2).encode("utf-8")
             )
-            return SetupResult(Store(worker, actor=_actor()), recovery_key)
+            return SetupResult(store, recovery_key)
+        except BaseException:
+            if store is not None:
+                store.close()
+            self._remove_unfinished(profile_id)
+            raise
         finally:
             keywrap.wipe(data_key)
 
+    def _remove_unfinished(self, profile_id: str) -> None:
+        """Undo a set-up that failed before ``profile.json`` was written."""
+        with contextlib.suppress(Exception):
+            self.key_store().delete(profile_id)
+        for leftover in (*self.directory.glob(f"{DB_FILE}*"), self.directory / "recovery.json"):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
     # -- unlocking --------------------------------------------------------------------------
 
-    def unlock(self, passphrase: str) -> Store:
+    def unlock(self, passphrase: str, kind: ProfileKind = "clinician") -> Store:
+        """Open the store of a ``kind`` profile (``WrongProfileKind`` for the other kind).
+
+        Clinician commands never write into a staff profile, nor staff commands into a
+        clinician's; the check comes before the passphrase is tried.
+        """
+        if self.kind != kind:
+            raise WrongProfileKind(found=self.kind, wanted=kind)
         data_key = self._unseal_with_passphrase(passphrase)
         try:
             return self._open(data_key)

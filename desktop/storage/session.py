@@ -54,7 +54,8 @@ class Session:
         return store
 
     def unlock(self, passphrase: str) -> Store:
-        return self.attach(self.profile.unlock(passphrase))
+        # The app opens either kind and shows the window that belongs to it.
+        return self.attach(self.profile.unlock(passphrase, kind=self.profile.kind))
 
     def unlock_with_recovery(self, recovery_key: str, new_passphrase: str) -> Store:
         return self.attach(self.profile.unlock_with_recovery(recovery_key, new_passphrase))

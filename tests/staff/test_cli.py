@@ -125,3 +125,31 @@ def test_a_clinician_profile_is_not_a_staff_profile(make_profile: Callable[..., 
     assert run_cli("--profile", "klinikk", "init", "--key-file", env=ENV).returncode == 0
     result = run_cli("--profile", "klinikk", "staff", "queue", env=ENV)
     assert result.returncode == 1 and "(not_staff_profile)" in result.stderr
+
+
+def test_init_with_a_bad_register_address_can_simply_be_run_again(tmp_path: Path) -> None:
+    bad = staff(
+        "init", "--key-file", "--out", str(tmp_path), "--register-db", "mysql://x", ok=False
+    )
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+    assert "(register_db_not_postgres)" in bad.stderr and "postgresql://" in bad.stderr
+    down = "postgresql://127.0.0.1:9/register"
+    unavailable = staff(
+        "init", "--key-file", "--out", str(tmp_path), "--register-db", down, ok=False
+    )
+    assert unavailable.returncode == 1 and "(register_db_unavailable)" in unavailable.stderr
+    assert (
+        "Recovery key"
+        in staff("init", "--key-file", "--language", "en", "--out", str(tmp_path)).stdout
+    )
+    assert staff("status").returncode == 0
+
+
+def test_clinician_commands_refuse_a_staff_profile(tmp_path: Path) -> None:
+    staff("init", "--key-file", "--language", "en", "--out", str(tmp_path))
+    for command in (("sync",), ("sync-status",), ("import-receipt", str(tmp_path / "x.sjfb"))):
+        result = run_cli("--profile", "register", *command, env=ENV)
+        assert result.returncode == 1, (command, result.stdout, result.stderr)
+        assert "registry-staff profile" in result.stderr and "Traceback" not in result.stderr
+    # A profile-level check works on either kind.
+    assert run_cli("--profile", "register", "unlock-check", env=ENV).returncode == 0

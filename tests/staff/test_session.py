@@ -15,6 +15,7 @@ from desktop.staff import keys, schema, session
 from desktop.staff.dialect import SqliteDb
 from desktop.staff.errors import StaffError
 from desktop.staff.importer import Importer
+from desktop.storage.keystore import KeyringBlobStore
 from desktop.storage.profile import Profile
 from desktop.sync.protocol.keys import fingerprint, key_id, load_public_key, raw_private
 from inbox import cli as inbox_cli
@@ -122,3 +123,60 @@ def test_schema_versions_are_tracked_per_component(make_profile: Callable[..., P
         assert caught.value.code == "register_schema_too_new"
     finally:
         opened.close()
+
+
+def _leftovers(profile: Profile) -> list[str]:
+    return sorted(p.name for p in profile.directory.iterdir()) if profile.directory.exists() else []
+
+
+def test_a_failed_set_up_leaves_no_half_made_profile(
+    make_profile: Callable[..., Profile],
+    memory_key_store: KeyringBlobStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    profile = make_profile("staff")
+    # A bad register address is refused before anything is created.
+    with pytest.raises(StaffError) as caught:
+        session.create(profile, PASSPHRASE, register_db="sqlite:///register.db")
+    assert caught.value.code == "register_db_not_postgres"
+    assert not profile.exists and _leftovers(profile) == []
+    # A PostgreSQL that does not answer: also before any key is derived or saved.
+    with pytest.raises(StaffError) as caught:
+        session.create(profile, PASSPHRASE, register_db="postgresql://127.0.0.1:9/nothing")
+    assert caught.value.code == "register_db_unavailable"
+    assert not profile.exists and _leftovers(profile) == []
+
+    # A failure after the store exists (here: generating the keys) removes it again.
+    def broken(*args: object, **kwargs: object) -> None:
+        raise StaffError("register_db_error", "simulated")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(keys, "generate", broken)
+        with pytest.raises(StaffError):
+            session.create(profile, PASSPHRASE)
+    assert not profile.exists
+    assert not any(name.startswith(("store.db", "recovery")) for name in _leftovers(profile))
+    assert memory_key_store._backend.entries == {}  # type: ignore[attr-defined]
+
+    # So set-up can simply be run again, and then it is complete.
+    opened, recovery = session.create(profile, PASSPHRASE)
+    opened.close()
+    assert profile.exists and profile.kind == "staff" and recovery
+    with session.open_session(profile, PASSPHRASE) as again:
+        assert again.keys.staff_key_id
+
+
+def test_unlock_checks_the_kind_of_profile(make_profile: Callable[..., Profile]) -> None:
+    from desktop.storage.profile import WrongProfileKind
+    from desktop.storage.session import Session
+
+    profile = make_profile("staff")
+    session.create(profile, PASSPHRASE)[0].close()
+    with pytest.raises(WrongProfileKind) as caught:
+        profile.unlock(PASSPHRASE)  # what every clinician command does
+    assert "sjelden staff" in caught.value.user_message("en")
+    profile.unlock(PASSPHRASE, kind="staff").close()
+    # The app's unlock screen opens either kind (and shows the kind's own window).
+    app = Session(profile)
+    app.unlock(PASSPHRASE)
+    app.lock()
