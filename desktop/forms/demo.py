@@ -51,13 +51,18 @@ NUCLEOTIDES = "ACGT"
 PID_MODULE = "primaer-immunsvikt"
 
 
+def orgnr_with_check_digit(base: str) -> str | None:
+    """The eight digits ``base`` with the mod-11 check digit that makes an organisation
+    number, or None when no digit does (some bases have none)."""
+    return next((base + d for d in "0123456789" if orgnr.is_valid(base + d)), None)
+
+
 def _orgnr(rng: random.Random) -> str:
     """A synthetic organisation number with a valid mod-11 check digit."""
     while True:
-        base = str(rng.randrange(80_000_000, 99_999_999))
-        for digit in "0123456789":
-            if orgnr.is_valid(base + digit):
-                return base + digit
+        number = orgnr_with_check_digit(str(rng.randrange(80_000_000, 99_999_999)))
+        if number is not None:
+            return number
 
 
 def _variant(rng: random.Random, transcript: str) -> str:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from desktop.forms.demo import demo_records
+from desktop.forms.demo import demo_records, orgnr_with_check_digit
 from desktop.staff.model import Origin, RegisterRecord
+from tests.helpers.synthetic import MARKER_FAMILY_NAME
 
 TODAY = dt.date(2025, 6, 15)
 
@@ -36,12 +37,12 @@ def register_records(count: int, seed: int = 7, today: dt.date = TODAY) -> list[
 
 
 def _orgnr(base: str) -> str:
-    from stdnum.no import orgnr
+    number = orgnr_with_check_digit(base)
+    assert number is not None, "a base without a mod-11 check digit"
+    return number
 
-    return next(base + d for d in "0123456789" if orgnr.is_valid(base + d))
 
-
-GOLDEN_ORGNR = _orgnr("97458909")  # mod-11 check digits; a base without one raises
+GOLDEN_ORGNR = _orgnr("97458909")
 REPORTER_ORGNR = _orgnr("98395111")
 
 
@@ -59,7 +60,7 @@ def golden_payload() -> dict[str, Any]:
         "form": {"id": "sjeldenregisteret", "version": 1},
         "patient": {
             "national_id": generate(dt.date(1990, 5, 17), "kvinne", "dnr", random.Random(3)),
-            "family_name": "Zzyxtestesen",
+            "family_name": MARKER_FAMILY_NAME,
             "given_names": "Prøve Kari Anne",
             "sex": "kvinne",
             "municipality": "0301",

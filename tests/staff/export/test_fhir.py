@@ -16,6 +16,7 @@ from fhir.resources.R4B.bundle import Bundle
 
 from desktop.staff.export import ExportError, export
 from desktop.staff.model import RegisterRecord
+from tests.helpers.synthetic import MARKER_FAMILY_NAME
 from tests.staff.export.conftest import leftovers
 from tests.staff.export.synthetic import GOLDEN_ORGNR, REPORTER_ORGNR, TODAY, assert_valid, wrap
 
@@ -97,7 +98,7 @@ def test_golden_patient_condition_and_organisations(golden: RegisterRecord, out_
         {"use": "official", "system": DNR, "value": source["national_id"]}
     ]
     assert patient["name"] == [
-        {"use": "official", "family": "Zzyxtestesen", "given": ["Prøve", "Kari", "Anne"]}
+        {"use": "official", "family": MARKER_FAMILY_NAME, "given": ["Prøve", "Kari", "Anne"]}
     ]
     assert patient["gender"] == "female"
     assert patient["birthDate"] == "1990-05-17"
