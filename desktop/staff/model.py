@@ -20,6 +20,11 @@ class ReviewState(StrEnum):
     REJECTED = "rejected"  # refused with a reason code; feedback "rejected"
 
 
+# The reason code of a registration rejected because its person is reserved (at import, or
+# when the reservation is recorded).
+RESERVED_REASON = "reservert"
+
+
 class Finding(StrEnum):
     """What the checks against the register found for an incoming revision."""
 

@@ -25,9 +25,8 @@ from dataclasses import dataclass
 from desktop.staff import register as reg
 from desktop.staff.dialect import Db
 from desktop.staff.errors import StaffError
-from desktop.staff.model import Finding
+from desktop.staff.model import RESERVED_REASON, Finding
 
-RESERVED_REASON = "reservert"
 _DIGITS = re.compile(r"\s+")
 
 
