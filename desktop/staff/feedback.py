@@ -32,8 +32,6 @@ from desktop.sync.protocol import RecordDecision, canonical_json, sign_feedback
 from desktop.sync.protocol.limits import MAX_FEEDBACK_DECISIONS
 from desktop.sync.protocol.timefmt import now_utc
 
-_DECISION = {"accepted": "accepted", "rejected": "rejected", "duplicate": "duplicate"}
-
 
 @dataclass(frozen=True)
 class SendReport:
@@ -70,7 +68,7 @@ def prepare(register: reg.Register, signing_key: Ed25519PrivateKey) -> int:
             for installation, batch_id, members in list(_groups(db)):
                 feedback_id = str(uuid.uuid4())
                 decisions = [
-                    RecordDecision(record_id, revision, _DECISION[state], code, text)  # type: ignore[arg-type]
+                    RecordDecision(record_id, revision, str(state), code, text)  # type: ignore[arg-type]
                     for _, record_id, revision, state, code, text in members
                 ]
                 document = sign_feedback(

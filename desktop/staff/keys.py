@@ -17,7 +17,6 @@ Functions taking ``conn`` run on the store's thread (``store.call``).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from desktop.staff import crypto
 from desktop.staff.errors import StaffError
 from desktop.storage import audit
 from desktop.storage.connection import Connection, transaction
+from desktop.storage.records import now_iso
 from desktop.sync.protocol.keys import (
     ed25519_public_from_raw,
     fingerprint,
@@ -75,10 +75,6 @@ class PinnedInstallation:
         return fingerprint(self.public_key)
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-
-
 def _insert(
     conn: Connection, role: str, kid: str, public: bytes | None, secret: bytes, stamp: str
 ) -> None:
@@ -94,7 +90,7 @@ def generate(conn: Connection, *, actor: str) -> None:
     with transaction(conn, "generate staff keys"):
         if conn.execute("SELECT 1 FROM staff_keys LIMIT 1").fetchone() is not None:
             raise StaffError("staff_profile_incomplete", "keys exist already")
-        stamp = _now()
+        stamp = now_iso()
         register = X25519PrivateKey.generate()
         signing = Ed25519PrivateKey.generate()
         _insert(
@@ -129,7 +125,7 @@ def rotate_register_key(conn: Connection, *, actor: str) -> str:
             key_id(register.public_key()),
             raw_public(register.public_key()),
             raw_private(register),
-            _now(),
+            now_iso(),
         )
         audit.append(
             conn, actor=actor, action=f"staff:register_key_added:{key_id(register.public_key())}"
@@ -188,7 +184,7 @@ def pin_installation(
     conn: Connection, public_key: Ed25519PublicKey, label: str, *, actor: str
 ) -> PinnedInstallation:
     kid = key_id(public_key)
-    stamp = _now()
+    stamp = now_iso()
     with transaction(conn, "pin installation"):
         conn.execute(
             "INSERT INTO staff_installations (key_id, public_key, label, pinned_at) "
@@ -199,18 +195,6 @@ def pin_installation(
     found = pinned(conn).get(kid)
     assert found is not None
     return found
-
-
-def unpin_installation(conn: Connection, installation_key_id: str, *, actor: str) -> bool:
-    with transaction(conn, "unpin installation"):
-        gone = conn.execute(
-            "DELETE FROM staff_installations WHERE key_id = ?", (installation_key_id,)
-        ).rowcount
-        if gone:
-            audit.append(
-                conn, actor=actor, action=f"staff:installation_unpinned:{installation_key_id}"
-            )
-    return bool(gone)
 
 
 def pinned(conn: Connection) -> dict[str, PinnedInstallation]:

@@ -14,7 +14,6 @@ hash-chained ``audit_log``) name record ids and actions, never values.
 
 from __future__ import annotations
 
-import concurrent.futures
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -157,21 +156,6 @@ def registered_duplicate(
     return None
 
 
-def pending_duplicate(
-    db: Db, person_key: bytes, diagnosis_keys: Sequence[bytes], record_id: str
-) -> str | None:
-    """Another record id waiting in the queue for this person with one of these diagnoses."""
-    for diagnosis_key in diagnosis_keys:
-        row = db.execute(
-            "SELECT record_id FROM review_index WHERE person_key = ? AND diagnosis_key = ? "
-            "AND record_id <> ? ORDER BY record_id LIMIT 1",
-            (person_key, diagnosis_key, record_id),
-        ).fetchone()
-        if row is not None:
-            return str(row[0])
-    return None
-
-
 @dataclass(frozen=True)
 class BatchLookup:
     """What the register and queue hold for one batch's records, from a few queries.
@@ -251,11 +235,6 @@ def next_seqs(db: Db, count: int) -> int:
         (str(first + count - 1),),
     )
     return first
-
-
-def is_reserved(db: Db, person_key: bytes) -> bool:
-    row = db.execute("SELECT 1 FROM reservations WHERE person_key = ?", (person_key,)).fetchone()
-    return row is not None
 
 
 def imported_batch(db: Db, batch_id: str) -> str | None:
@@ -431,9 +410,6 @@ class Register:
     def dialect(self) -> str:
         return self.backend.dialect
 
-    def submit(self, fn: Callable[[Db], T], operation: str = "") -> concurrent.futures.Future[T]:
-        return self.backend.submit(fn, operation)
-
     def call(self, fn: Callable[[Db], T], operation: str = "") -> T:
         return self.backend.submit(fn, operation).result()
 
@@ -499,10 +475,6 @@ class Register:
 
     def is_imported(self, batch_id: str) -> bool:
         return self.call(lambda db: imported_batch(db, batch_id), "imported batch") is not None
-
-    def is_reserved(self, national_id: str) -> bool:
-        key = self.cipher.person_key(national_id)
-        return self.call(lambda db: is_reserved(db, key), "reservation lookup")
 
     def find_duplicate(
         self, national_id: str, orpha_code: str, exclude_record_id: str = ""
