@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from desktop.storage.store import Store
 from desktop.sync import feedback, identity, outbox, retention, status, upload
@@ -31,7 +31,7 @@ class SyncReport:
     uploaded: upload.UploadResult
     feedback: feedback.FeedbackResult
     purged: int
-    stale: upload.StaleResult = field(default_factory=upload.StaleResult)
+    stale: upload.StaleResult
 
 
 def run_sync(
