@@ -203,6 +203,25 @@ def _chunks(
     return chunks
 
 
+def _insert_batch(
+    conn: Connection, batch_id: str, created_at: str, record_count: int, envelope: bytes
+) -> None:
+    """One pending batch row (a batch's id and bytes never change once stored)."""
+    conn.execute(
+        "INSERT INTO outbox_batches (batch_id, created_at, record_count, envelope, sha256, "
+        "length, state) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            batch_id,
+            created_at,
+            record_count,
+            envelope,
+            hashlib.sha256(envelope).hexdigest(),
+            len(envelope),
+            BatchState.PENDING.value,
+        ),
+    )
+
+
 def _store_batch(
     conn: Connection, batch_id: str, envelope: bytes, members: list[tuple[str, int]]
 ) -> bool:
@@ -215,19 +234,7 @@ def _store_batch(
         ).fetchone()[0]
         if still != len(members):
             return False  # changed meanwhile: leave all for the next pack (nothing written)
-        conn.execute(
-            "INSERT INTO outbox_batches (batch_id, created_at, record_count, envelope, sha256, "
-            "length, state) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                batch_id,
-                now_iso(),
-                len(members),
-                envelope,
-                hashlib.sha256(envelope).hexdigest(),
-                len(envelope),
-                BatchState.PENDING.value,
-            ),
-        )
+        _insert_batch(conn, batch_id, now_iso(), len(members), envelope)
         for record_id, revision in members:
             set_state(
                 conn,
@@ -325,17 +332,21 @@ def pack(
     return PackResult(batches=batches, records=records, quarantined=quarantined)
 
 
+def _seal(ident: Identity, payloads: list[dict[str, Any]]) -> tuple[str, bytes]:
+    """A new batch id and its envelope: ``payloads`` signed by this installation and sealed
+    to the newest register key (``ProtocolError`` if they cannot be sealed)."""
+    batch_id = str(uuid.uuid4())
+    envelope = build_batch(
+        payloads, batch_id=batch_id, signer=ident.signing_key, recipient=ident.register_key
+    )
+    return batch_id, envelope
+
+
 def _seal_and_store(
     store: Store, ident: Identity, chunk: list[tuple[str, int, dict[str, Any], int]]
 ) -> bool:
     """Seal one batch (on this thread) and store it; ``ProtocolError`` if it cannot be sealed."""
-    batch_id = str(uuid.uuid4())
-    envelope = build_batch(
-        [item[2] for item in chunk],
-        batch_id=batch_id,
-        signer=ident.signing_key,
-        recipient=ident.register_key,
-    )
+    batch_id, envelope = _seal(ident, [item[2] for item in chunk])
     members = [(item[0], item[1]) for item in chunk]
     return bool(store.call(lambda c: _store_batch(c, batch_id, envelope, members), "queue batch"))
 
@@ -468,19 +479,7 @@ def _replace_batch(
         ) != sorted(members):
             return False  # delivered or changed meanwhile: nothing written
         stamp = now_iso()
-        conn.execute(
-            "INSERT INTO outbox_batches (batch_id, created_at, record_count, envelope, sha256, "
-            "length, state) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                new_id,
-                stamp,
-                len(members),
-                envelope,
-                hashlib.sha256(envelope).hexdigest(),
-                len(envelope),
-                BatchState.PENDING.value,
-            ),
-        )
+        _insert_batch(conn, new_id, stamp, len(members), envelope)
         conn.execute(
             "UPDATE outbox_items SET batch_id = ?, updated_at = ? WHERE batch_id = ? AND state = ?",
             (new_id, stamp, old_id, ItemState.QUEUED.value),
@@ -500,13 +499,7 @@ def reseal(store: Store, ident: Identity, batch: PendingBatch) -> str | None:
     ``ProtocolError`` if the records cannot be sealed.
     """
     members = store.call(lambda c: _member_payloads(c, batch.batch_id), "batch members")
-    new_id = str(uuid.uuid4())
-    envelope = build_batch(
-        [payload for _, _, payload in members],
-        batch_id=new_id,
-        signer=ident.signing_key,
-        recipient=ident.register_key,
-    )
+    new_id, envelope = _seal(ident, [payload for _, _, payload in members])
     keys = [(record_id, revision) for record_id, revision, _ in members]
     replaced = store.call(
         lambda c: _replace_batch(c, batch.batch_id, new_id, envelope, keys), "re-pack batch"
