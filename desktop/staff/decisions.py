@@ -17,39 +17,27 @@ its decision waits for ``feedback.prepare`` to be signed and sent.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal
 
+from desktop.forms.rules.privacy import contains_personal_data
 from desktop.staff import register as reg
 from desktop.staff.crypto import RegisterCipher, orpha_codes_of
 from desktop.staff.dialect import Db
 from desktop.staff.errors import StaffError
 from desktop.staff.model import Finding, ReviewItem, ReviewState
+from desktop.sync.protocol.feedback import REASON_CODE
 from desktop.sync.protocol.limits import MAX_REASON_TEXT_CHARS
 
 Choice = Literal["accept", "reject", "duplicate"]
 CHOICES: tuple[Choice, ...] = ("accept", "reject", "duplicate")
-REASON_CODE = re.compile(r"\A[a-z][a-z0-9_]{0,63}\Z")
 CLEAN_CHUNK = 10_000
 _STATE = {
     "accept": ReviewState.ACCEPTED,
     "reject": ReviewState.REJECTED,
     "duplicate": ReviewState.DUPLICATE,
 }
-
-
-def contains_personal_data(text: str) -> bool:
-    """The validator's free-text check (``comment_personal_data``), reused as is."""
-    from desktop.forms.rules import RULES, Facts, RuleContext
-
-    rule = RULES["comment_personal_data"]
-    context = RuleContext(
-        value=text, container={}, record={}, path="", facts=Facts(dt.date.today()), mode="complete"
-    )
-    return any(True for _ in rule.fn(context))
 
 
 def check_reason(choice: Choice, code: str | None, text: str | None) -> None:

@@ -15,7 +15,13 @@ _PERSONAL = re.compile(
 )
 
 
+def contains_personal_data(text: str) -> bool:
+    """Whether ``text`` holds what looks like a national id, an e-mail address or a phone
+    number (the free-text check, also used for the register's reason texts)."""
+    return _PERSONAL.search(text) is not None
+
+
 @rule("comment_personal_data", codes=("comment.personal_data",))
 def check_comment(ctx: RuleContext) -> Iterator[Finding]:
-    if isinstance(ctx.value, str) and _PERSONAL.search(ctx.value):
+    if isinstance(ctx.value, str) and contains_personal_data(ctx.value):
         yield Finding("comment.personal_data", "warning")

@@ -25,7 +25,7 @@ FEEDBACK_DOMAIN = b"sjelden/feedback/v1\x00"
 FEEDBACK_TYPE = "sjelden.feedback"
 DECISIONS = ("accepted", "rejected", "duplicate")
 Decision = Literal["accepted", "rejected", "duplicate"]
-_REASON_CODE = re.compile(r"\A[a-z][a-z0-9_]{0,63}\Z")
+REASON_CODE = re.compile(r"\A[a-z][a-z0-9_]{0,63}\Z")
 _BODY_FIELDS = frozenset(
     {
         "batch_id",
@@ -96,7 +96,7 @@ def _decision(value: object, index: int) -> RecordDecision:
     if decision not in DECISIONS:
         raise MalformedError(f"{where} decision must be one of {', '.join(DECISIONS)}")
     code, text = value["reason_code"], value["reason_text"]
-    if code is not None and (not isinstance(code, str) or not _REASON_CODE.match(code)):
+    if code is not None and (not isinstance(code, str) or not REASON_CODE.match(code)):
         raise MalformedError(f"{where} reason_code must match [a-z][a-z0-9_]{{0,63}}")
     if decision == "rejected" and code is None:
         raise MalformedError(f"{where} is a rejection and needs a reason_code")
