@@ -8,6 +8,6 @@ pyproject.toml.
 from setuptools import find_packages, setup
 
 setup(
-    packages=[*find_packages(include=["desktop*", "inbox*"]), "sjelden_resources"],
+    packages=[*find_packages(include=["desktop*"]), "sjelden_resources"],
     package_dir={"sjelden_resources": "resources"},
 )

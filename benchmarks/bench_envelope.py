@@ -1,7 +1,7 @@
 """Envelope throughput on one core: build + compress + encrypt + sign, and
 verify + decrypt + decompress + parse. Goal: >= 10,000 records/s each.
 
-Run: .venv/bin/python benchmarks/bench_envelope.py [--records 500] [--rounds 20]
+Run: .venv-test/bin/python benchmarks/bench_envelope.py [--records 500] [--rounds 20]
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sjelden_protocol import build_batch, key_id, open_batch
 
 from desktop.forms.demo import demo_records
-from desktop.sync.protocol import build_batch, key_id, open_batch
 
 GOAL = 10_000
 

@@ -6,7 +6,7 @@ figures include validating every resource against its standard (fhir.resources R
 the phenopackets v2 protobuf classes), which is most of their cost; the second FHIR line
 shows what building alone costs. Reports are counted over the same records.
 
-    .venv/bin/python benchmarks/bench_export.py [--count 10000] [--rounds 3]
+    .venv-test/bin/python benchmarks/bench_export.py [--count 10000] [--rounds 3]
 """
 
 from __future__ import annotations

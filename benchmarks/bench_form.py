@@ -10,7 +10,7 @@
 * printing: the form's "Print summary" document (HTML from the shown payload), writing it as
   a PDF, and the information letter(s).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_form.py [--records 10000]
+    QT_QPA_PLATFORM=offscreen .venv-test/bin/python benchmarks/bench_form.py [--records 10000]
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 `sjelden-inbox serve` subprocess. Prints records/s and p50/p99 upload latency.
 Goal: >= 2,000 records/s on a 2-core machine, SQLite and PostgreSQL.
 
-Run: .venv/bin/python benchmarks/bench_inbox.py [--database postgresql://...]
+Run: .venv-test/bin/python benchmarks/bench_inbox.py [--database postgresql://...]
      [--clients 8] [--batches 6] [--records 500]
 """
 
@@ -27,11 +27,10 @@ from bench_envelope import synthetic_records
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from figures import pct
-
-from desktop.sync.protocol import build_batch, key_id
-from desktop.sync.protocol.keys import raw_public
-from inbox.codes import canonical_code, new_code
-from inbox.storage import InstallationStatus, Store, open_database
+from sjelden_inbox.codes import canonical_code, new_code
+from sjelden_inbox.storage import InstallationStatus, Store, open_database
+from sjelden_protocol import build_batch, key_id
+from sjelden_protocol.keys import raw_public
 
 GOAL = 2_000
 
@@ -90,7 +89,7 @@ def main() -> int:
             [
                 sys.executable,
                 "-m",
-                "inbox",
+                "sjelden_inbox",
                 "serve",
                 "--data-dir",
                 tmp,

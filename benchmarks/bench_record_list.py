@@ -1,6 +1,6 @@
 """Record list benchmark: the main window's list over 100,000 registrations, offscreen.
 
-Run: ``.venv/bin/python benchmarks/bench_record_list.py [--records 100000]``
+Run: ``.venv-test/bin/python benchmarks/bench_record_list.py [--records 100000]``
 
 A throwaway profile (``SJELDEN_HOME`` in a temporary directory, key kept in a file) is
 filled with synthetic records by ``Store.import_many`` in a child process, so this process's

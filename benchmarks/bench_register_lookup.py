@@ -8,7 +8,7 @@ lookups through ``Register.find_duplicate`` (keyed hashes, the register's thread
 seek) and prints p50/p99. Baseline: the same query forced to scan (no index), which is what
 a lookup would cost if national ids were encrypted without a keyed hash. Goal: p99 <= 5 ms.
 
-Run: .venv/bin/python benchmarks/bench_register_lookup.py [--records 1000000]
+Run: .venv-test/bin/python benchmarks/bench_register_lookup.py [--records 1000000]
      [--lookups 5000] [--database postgresql://...]
 """
 

@@ -4,7 +4,7 @@ register (its SQLCipher file, or PostgreSQL with --database). Prints records/s o
 the same import without validation (what the validator costs), and the validator alone on
 one core, so the ratios show where the time goes. Goal: >= 2,000 records/s.
 
-Run: .venv/bin/python benchmarks/bench_staff_import.py [--records 100000] [--batch 1000]
+Run: .venv-test/bin/python benchmarks/bench_staff_import.py [--records 100000] [--batch 1000]
      [--workers N] [--database postgresql://...]
 """
 
@@ -24,12 +24,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sjelden_protocol import build_batch
 
 from desktop.forms.demo import DemoGenerator
 from desktop.staff import decisions, keys, session
 from desktop.staff.importer import Importer, validation_errors
 from desktop.storage.profile import Profile
-from desktop.sync.protocol import build_batch
 
 GOAL = 2_000
 PASSPHRASE = "benchmark register passphrase"

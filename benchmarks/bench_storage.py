@@ -1,6 +1,6 @@
 """Storage benchmarks: one save, bulk insert, list pages, encryption overhead, unlock, RSS.
 
-Run: ``.venv/bin/python benchmarks/bench_storage.py [--records 100000]``
+Run: ``.venv-test/bin/python benchmarks/bench_storage.py [--records 100000]``
 Prints figures and ratios; it asserts nothing (the machines are shared and noisy). Works in a
 throwaway ``SJELDEN_HOME`` with a file-kept key, and synthetic records only.
 

@@ -5,7 +5,7 @@ sealing it, seal with HPKE, sign, store envelopes and move records to ``queued``
 a real inbox subprocess, verify receipts and mark records ``sent``. Goal: <= 5 s for 10,000
 records. ``--no-revalidate`` leaves the validator out, to show what re-validation costs.
 
-    .venv/bin/python benchmarks/bench_sync.py [--count 10000] [--batch 1000] [--no-revalidate]
+    .venv-test/bin/python benchmarks/bench_sync.py [--count 10000] [--batch 1000] [--no-revalidate]
 """
 
 from __future__ import annotations
@@ -38,9 +38,9 @@ def main() -> int:
 
     root = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     os.environ["SJELDEN_HOME"] = str(root / "home")
+    from desktop.net.http import RetryPolicy
     from desktop.storage.profile import Profile
     from desktop.sync import outbox, service
-    from desktop.sync.http import RetryPolicy
     from tests.sync.conftest import enroll_store
     from tests.sync.inbox_process import InboxProcess, Staff
 

@@ -10,7 +10,7 @@ above 5 ms is time the GUI thread could not react (a stall). Goal: longest stall
 With ``--trace`` a watchdog thread prints, for each stall above the threshold, what every
 thread was doing at that moment (to find what blocks the GUI thread).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_sync_gui.py [--count 10000]
+    QT_QPA_PLATFORM=offscreen .venv-test/bin/python benchmarks/bench_sync_gui.py [--count 10000]
 """
 
 from __future__ import annotations
@@ -104,10 +104,10 @@ def main() -> int:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
     from desktop.forms.demo import demo_records
+    from desktop.net.http import RetryPolicy
     from desktop.storage.profile import Profile
     from desktop.storage.records import RecordStatus
     from desktop.storage.session import Session
-    from desktop.sync.http import RetryPolicy
     from desktop.ui import i18n
     from desktop.ui.app import application
     from desktop.ui.controller import AppController

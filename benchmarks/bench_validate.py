@@ -7,7 +7,7 @@ a busy shared machine skews the figures less. Goal: at least 10,000 records/s fo
 validator (the registry import must take >= 2,000 records/s including verify, decrypt,
 de-duplicate and insert, and packing re-validates every record).
 
-    .venv/bin/python benchmarks/bench_validate.py [--count 2000] [--rounds 5]
+    .venv-test/bin/python benchmarks/bench_validate.py [--count 2000] [--rounds 5]
 """
 
 from __future__ import annotations

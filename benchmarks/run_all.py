@@ -1,6 +1,6 @@
 """Run every benchmark, one after another, each in its own process: one command for all.
 
-Usage: ``.venv/bin/python benchmarks/run_all.py [--only NAME ...] [--skip NAME ...]``
+Usage: ``.venv-test/bin/python benchmarks/run_all.py [--only NAME ...] [--skip NAME ...]``
 (``NAME`` is a script's stem, e.g. ``bench_storage``). Each script prints its own figures and
 ratios; this prints a line per script with its wall time and exit status at the end, and
 exits non-zero if any script failed. PostgreSQL variants run when ``SJELDEN_TEST_PG_URL`` is

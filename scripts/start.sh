@@ -1,8 +1,33 @@
 #!/usr/bin/env bash
-# Install the application into ./.venv and start it (Linux/macOS). On Windows:
-#   py -m venv .venv && .venv\Scripts\pip install . && .venv\Scripts\sjelden
+# Install the application into ./.venv and start it (Linux/macOS; on Windows:
+# py scripts\start.py). `bash scripts/start.sh demo` starts the one-PC tour; any other
+# arguments go to `sjelden`.
+#
+# On Debian/Ubuntu it first installs what Python and Qt need from the system's packages
+# (python3-venv, and Qt's X11 libraries when there is a display), asking sudo when not root.
+# Everything else comes from requirements/app.lock through scripts/start.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check . 2>&1 | grep -v '^WARNING: Location' || true
-exec .venv/bin/sjelden "$@"
+
+system_packages=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  python3 -c "import ensurepip, venv" 2>/dev/null || system_packages+=(python3-venv)
+  if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    for pkg in libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 \
+      libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
+      libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core; do
+      dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+        || system_packages+=("$pkg")
+    done
+  fi
+fi
+if [ ${#system_packages[@]} -gt 0 ]; then
+  echo "== installing system packages: ${system_packages[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    "${system_packages[@]}" >/dev/null
+fi
+
+exec python3 scripts/start.py "$@"

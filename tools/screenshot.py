@@ -136,12 +136,12 @@ def staff_profile(profile, records: int) -> None:
     import uuid
 
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from sjelden_protocol import build_batch
 
     from desktop.forms.demo import DemoGenerator
     from desktop.staff import decisions, keys
     from desktop.staff import session as staff_session
     from desktop.staff.importer import Importer
-    from desktop.sync.protocol import build_batch
 
     opened, _ = staff_session.create(profile, PASSPHRASE, key_storage="file")
     with opened:

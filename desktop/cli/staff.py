@@ -164,8 +164,8 @@ def _profile(args: argparse.Namespace) -> Profile:
 
 
 def _coded() -> tuple[type[Exception], ...]:
+    from desktop.net.errors import SyncError
     from desktop.staff.errors import StaffError
-    from desktop.sync.errors import SyncError
 
     return (StaffError, SyncError)
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib
-import importlib.util
 import os
 import shutil
 import socket
@@ -27,8 +25,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli.profile import _failed, _guarded, _lang, _profile, _say, _Secrets
+from desktop.net.errors import SyncError, message_for
 from desktop.storage.errors import Lang
-from desktop.sync.errors import SyncError, message_for
 
 if TYPE_CHECKING:
     from desktop.storage.store import Store
@@ -343,7 +341,7 @@ def _start_inbox(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
             [
                 sys.executable,
                 "-m",
-                "inbox",
+                "sjelden_inbox",
                 "serve",
                 "--data-dir",
                 str(data_dir),
@@ -377,7 +375,7 @@ def _start_inbox(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
 
 def _inbox_admin(data_dir: Path, *args: str) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", "inbox", *args, "--data-dir", str(data_dir)],
+        [sys.executable, "-m", "sjelden_inbox", *args, "--data-dir", str(data_dir)],
         capture_output=True,
         check=True,
         text=True,
@@ -386,19 +384,16 @@ def _inbox_admin(data_dir: Path, *args: str) -> str:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    if importlib.util.find_spec("fastapi") is None or importlib.util.find_spec("uvicorn") is None:
-        print("The demo needs the inbox server: pip install 'sjelden[server]'", file=sys.stderr)
-        return 1
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from sjelden_protocol.keys import save_public_key
 
     from desktop.forms.demo import demo_records
+    from desktop.net.http import Transport
     from desktop.storage.profile import Profile
     from desktop.storage.records import RecordStatus
     from desktop.sync import enroll, identity, service, status
     from desktop.sync.demo_register import DemoRegister
-    from desktop.sync.http import Transport
-    from desktop.sync.protocol.keys import save_public_key
 
     root = Path(tempfile.mkdtemp(prefix="sjelden-demo-"))
     inbox_dir, home = root / "inbox", root / "home"
@@ -474,7 +469,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _play_register(demo: DemoRegister, url: str, stop: threading.Event) -> None:
     """The demo's register decides on whatever arrives, every few seconds."""
-    from desktop.sync.http import Transport
+    from desktop.net.http import Transport
 
     with Transport(url, cancel=stop) as transport:
         while not stop.wait(5):
@@ -484,13 +479,12 @@ def _play_register(demo: DemoRegister, url: str, stop: threading.Event) -> None:
 
 def _demo_front(args: argparse.Namespace) -> int:
     if not args.no_gui:
-        try:
-            app_module = importlib.import_module("desktop.ui.app")
-        except ImportError as exc:
-            print(f"The app is not available here ({exc}).")
-        else:
+        from desktop.cli import gui
+
+        if gui.display_problem() is None:
             print("Starting the app; unlock the 'demo' profile with the passphrase above.")
-            return int(app_module.run(profile="demo"))
+            return gui.start("demo", args.language)
+        print("No window can open here (see 'sjelden' for why); the demo runs headless.")
     print(
         "The inbox keeps running until Ctrl+C. In another terminal:\n"
         f"  SJELDEN_HOME={os.environ['SJELDEN_HOME']} SJELDEN_PASSPHRASE='{DEMO_PASSPHRASE}' "

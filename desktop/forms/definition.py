@@ -18,11 +18,10 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
 
 from desktop.forms.conditions import Condition, ConditionError, parse_condition
-from desktop.resources import resource_path
+from desktop.resources import Traversable, resource_path
 
 _T = TypeVar("_T")
 Lang = Literal["nb", "en"]
@@ -37,7 +36,7 @@ _FILE_NAME = re.compile(r"^(?P<id>[a-z][a-z0-9-]*)-(?P<version>[1-9][0-9]*)\.jso
 
 
 @functools.cache
-def forms_dir() -> Path:
+def forms_dir() -> Traversable:
     """The shipped definitions (``resources/forms``, in a checkout or the installed wheel)."""
     return resource_path("forms")
 
@@ -139,7 +138,7 @@ class Module:
     label: LocalizedText
     help: LocalizedText | None
     fields: tuple[Field, ...]
-    source: Path | None = None
+    source: Traversable | None = None
 
     @property
     def path(self) -> str:
@@ -154,7 +153,7 @@ class FormDefinition:
     sections: tuple[Section, ...]
     modules: tuple[Module, ...] = ()
     module_selector: str | None = None
-    source: Path | None = None
+    source: Traversable | None = None
     _by_path: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
     _derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -390,7 +389,7 @@ def _known_rules() -> frozenset[str]:
     return frozenset(RULES)
 
 
-def _read_json(path: Path) -> Mapping[str, Any]:
+def _read_json(path: Traversable) -> Mapping[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -414,7 +413,7 @@ def _id_and_version(data: Mapping[str, Any], id_key: str, where: str) -> tuple[s
     return ident, version
 
 
-def parse_module(data: Mapping[str, Any], source: Path | None = None) -> Module:
+def parse_module(data: Mapping[str, Any], source: Traversable | None = None) -> Module:
     where = str(source) if source else "module"
     module_id, version = _id_and_version(data, "module", where)
     raw_fields = data.get("fields")
@@ -447,7 +446,7 @@ def _module_extends(data: Mapping[str, Any], form_id: str, version: int) -> bool
 
 
 def parse_form(
-    data: Mapping[str, Any], modules: tuple[Module, ...] = (), source: Path | None = None
+    data: Mapping[str, Any], modules: tuple[Module, ...] = (), source: Traversable | None = None
 ) -> FormDefinition:
     where = str(source) if source else "form"
     form_id, version = _id_and_version(data, "id", where)
@@ -517,12 +516,13 @@ def _with_module_options(item: Field, module_options: tuple[Option, ...]) -> Fie
     return replace(item, options=module_options)
 
 
-def discover_modules(directory: Path, form_id: str, version: int) -> tuple[Module, ...]:
+def discover_modules(directory: Traversable, form_id: str, version: int) -> tuple[Module, ...]:
     """Every module file in ``directory`` extending this form; the newest version per id."""
-    newest: dict[str, tuple[int, Mapping[str, Any], Path]] = {}
+    newest: dict[str, tuple[int, Mapping[str, Any], Traversable]] = {}
     if not directory.is_dir():
         return ()
-    for path in sorted(directory.glob("*.json")):
+    files = (entry for entry in directory.iterdir() if entry.name.endswith(".json"))
+    for path in sorted(files, key=lambda entry: entry.name):
         if not _FILE_NAME.match(path.name):
             raise DefinitionError(f"{path}: module files are named <module-id>-<version>.json")
         data = _read_json(path)
@@ -537,10 +537,12 @@ def discover_modules(directory: Path, form_id: str, version: int) -> tuple[Modul
     return tuple(parse_module(data, path) for _, data, path in newest.values())
 
 
-def available_versions(form_id: str = DEFAULT_FORM_ID, directory: Path | None = None) -> list[int]:
+def available_versions(
+    form_id: str = DEFAULT_FORM_ID, directory: Traversable | None = None
+) -> list[int]:
     root = directory or forms_dir()
     versions = []
-    for path in root.glob(f"{form_id}-*.json"):
+    for path in root.iterdir():
         match = _FILE_NAME.match(path.name)
         if match and match["id"] == form_id:
             versions.append(int(match["version"]))
@@ -548,15 +550,18 @@ def available_versions(form_id: str = DEFAULT_FORM_ID, directory: Path | None = 
 
 
 def load_form(
-    form_id: str = DEFAULT_FORM_ID, version: int | None = None, *, directory: Path | None = None
+    form_id: str = DEFAULT_FORM_ID,
+    version: int | None = None,
+    *,
+    directory: Traversable | None = None,
 ) -> FormDefinition:
     """Load a form (the newest version unless ``version`` is given) with its modules."""
-    return _load_form_cached(form_id, version, str(directory or forms_dir()))
+    # importlib's Traversables are hashable paths (the protocol does not say so)
+    return _load_form_cached(form_id, version, directory or forms_dir())  # type: ignore[arg-type]
 
 
 @functools.lru_cache(maxsize=16)
-def _load_form_cached(form_id: str, version: int | None, directory: str) -> FormDefinition:
-    root = Path(directory)
+def _load_form_cached(form_id: str, version: int | None, root: Traversable) -> FormDefinition:
     versions = available_versions(form_id, root)
     if not versions:
         raise DefinitionError(f"{root}: no definition of form {form_id!r}")

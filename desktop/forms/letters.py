@@ -31,7 +31,6 @@ import html
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
 from desktop.forms.conditions import is_filled
@@ -39,7 +38,7 @@ from desktop.forms.definition import Field, FieldType, FormDefinition, Lang, loa
 from desktop.forms.rules import parse_iso_date
 from desktop.forms.rules.information import suggest_information_letters
 from desktop.forms.validate import derive_facts
-from desktop.resources import resource_path
+from desktop.resources import Traversable, resource_path
 
 #: The letter variants, the same codes as the options of ``information.letter``.
 LETTER_VARIANTS: tuple[str, ...] = ("voksne", "foresatte", "barn_12_16", "barn_7_11")
@@ -193,7 +192,7 @@ def format_date(day: dt.date, lang: Lang = "nb") -> str:
 # --- which letter --------------------------------------------------------------------------
 
 
-def letters_dir() -> Path:
+def letters_dir() -> Traversable:
     return resource_path("letters")
 
 
@@ -241,7 +240,7 @@ def letter_fits_age(
 # --- letter templates -------------------------------------------------------------------------
 
 
-def template_path(variant: str, lang: Lang = "nb") -> Path:
+def template_path(variant: str, lang: Lang = "nb") -> Traversable:
     """The template file of a variant; bokmål when there is no version in ``lang``."""
     if variant not in LETTER_VARIANTS:
         raise LetterError(
@@ -254,7 +253,7 @@ def template_path(variant: str, lang: Lang = "nb") -> Path:
 
 
 @functools.lru_cache(maxsize=16)
-def _read_template(path: Path) -> str:
+def _read_template(path: Traversable) -> str:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -267,7 +266,8 @@ def _read_template(path: Path) -> str:
 
 def letter_template(variant: str, lang: Lang = "nb") -> str:
     """The template text (comments removed), checked for unknown placeholders."""
-    return _read_template(template_path(variant, lang))
+    # importlib's Traversables are hashable paths (the protocol does not say so)
+    return _read_template(template_path(variant, lang))  # type: ignore[arg-type]
 
 
 def template_placeholders(text: str) -> set[str]:

@@ -21,14 +21,15 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal
 
+from sjelden_protocol.feedback import REASON_CODE
+from sjelden_protocol.limits import MAX_REASON_TEXT_CHARS
+
 from desktop.forms.rules.privacy import contains_personal_data
 from desktop.staff import register as reg
 from desktop.staff.crypto import RegisterCipher, orpha_codes_of
 from desktop.staff.dialect import Db
 from desktop.staff.errors import StaffError
 from desktop.staff.model import Finding, ReviewItem, ReviewState
-from desktop.sync.protocol.feedback import REASON_CODE
-from desktop.sync.protocol.limits import MAX_REASON_TEXT_CHARS
 
 Choice = Literal["accept", "reject", "duplicate"]
 CHOICES: tuple[Choice, ...] = ("accept", "reject", "duplicate")

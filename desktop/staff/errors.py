@@ -8,7 +8,7 @@ the same thing.
 
 from __future__ import annotations
 
-from desktop.sync.errors import Lang, Message
+from desktop.net.errors import Lang, Message
 
 _RESEND = Message(
     "Forsendelsen er skadet eller endret underveis. Ingenting av den er importert. Be klinikken "

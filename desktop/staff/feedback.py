@@ -22,15 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sjelden_protocol import RecordDecision, canonical_json, sign_feedback
+from sjelden_protocol.limits import MAX_FEEDBACK_DECISIONS
+from sjelden_protocol.timefmt import now_utc
 
+from desktop.net.errors import SyncError
+from desktop.net.http import Transport
 from desktop.paths import atomic_private_file
 from desktop.staff import register as reg
 from desktop.staff.dialect import Db
-from desktop.sync.errors import SyncError
-from desktop.sync.http import Transport
-from desktop.sync.protocol import RecordDecision, canonical_json, sign_feedback
-from desktop.sync.protocol.limits import MAX_FEEDBACK_DECISIONS
-from desktop.sync.protocol.timefmt import now_utc
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sjelden_protocol import Envelope
+from sjelden_protocol.limits import MAX_ENVELOPE_BYTES
+
 from desktop.forms.validate import error_keys
 from desktop.staff import register as reg
 from desktop.staff import verify
@@ -35,8 +38,6 @@ from desktop.staff.dialect import Db
 from desktop.staff.errors import BatchRefused
 from desktop.staff.model import RESERVED_REASON, Finding, ReviewState
 from desktop.staff.session import StaffSession
-from desktop.sync.protocol import Envelope
-from desktop.sync.protocol.limits import MAX_ENVELOPE_BYTES
 
 AUTO_ACTOR = "auto"
 POOL_MIN_RECORDS = 256  # smaller batches validate faster than a pool can start

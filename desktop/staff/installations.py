@@ -19,20 +19,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-from desktop.staff import keys
-from desktop.staff.errors import StaffError
-from desktop.staff.session import StaffSession
-from desktop.sync.errors import SyncError
-from desktop.sync.http import Transport
-from desktop.sync.protocol.errors import ProtocolError
-from desktop.sync.protocol.keys import (
+from sjelden_protocol.errors import ProtocolError
+from sjelden_protocol.keys import (
     b64decode,
     ed25519_public_from_raw,
     fingerprint,
     key_id,
     same_fingerprint,
 )
+
+from desktop.net.errors import SyncError
+from desktop.net.http import Transport
+from desktop.staff import keys
+from desktop.staff.errors import StaffError
+from desktop.staff.session import StaffSession
 
 
 @dataclass(frozen=True)

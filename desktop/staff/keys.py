@@ -22,13 +22,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-
-from desktop.staff import crypto
-from desktop.staff.errors import StaffError
-from desktop.storage import audit
-from desktop.storage.connection import Connection, transaction
-from desktop.storage.records import now_iso
-from desktop.sync.protocol.keys import (
+from sjelden_protocol.keys import (
     ed25519_public_from_raw,
     fingerprint,
     key_id,
@@ -36,6 +30,12 @@ from desktop.sync.protocol.keys import (
     raw_public,
     save_public_key,
 )
+
+from desktop.staff import crypto
+from desktop.staff.errors import StaffError
+from desktop.storage import audit
+from desktop.storage.connection import Connection, transaction
+from desktop.storage.records import now_iso
 
 REGISTER_PUB = "register.pub"
 STAFF_PUB = "staff.pub"

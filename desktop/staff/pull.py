@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.net.errors import SyncError
+from desktop.net.http import Transport
 from desktop.staff.errors import BatchRefused
 from desktop.staff.importer import Importer, ImportReport
-from desktop.sync.errors import SyncError
-from desktop.sync.http import Transport
 
 PAGE = 100
 

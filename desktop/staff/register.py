@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from sjelden_protocol.timefmt import format_utc, now_utc
+
 from desktop.staff.crypto import RegisterCipher, aad
 from desktop.staff.dialect import Backend, Db
 from desktop.staff.diff import diff_payloads
@@ -32,7 +34,6 @@ from desktop.staff.model import (
     ReviewState,
 )
 from desktop.storage import audit
-from desktop.sync.protocol.timefmt import format_utc, now_utc
 
 T = TypeVar("T")
 _ITEM_COLUMNS = (

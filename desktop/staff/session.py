@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.net.http import RetryPolicy, Transport
 from desktop.staff import keys as staff_keys
 from desktop.staff import schema
 from desktop.staff.dialect import Backend, Db, PgBackend, SqliteBackend, SqliteDb
@@ -20,7 +21,6 @@ from desktop.staff.register import Register
 from desktop.storage.connection import Connection
 from desktop.storage.profile import KeyStorage, Profile, WrongProfileKind
 from desktop.storage.store import Store
-from desktop.sync.http import RetryPolicy, Transport
 
 INBOX_URL = "staff.inbox_url"
 CA_BUNDLE = "staff.ca_bundle"

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sjelden_protocol import Envelope, decrypt_envelope, parse_envelope, verify_envelope
+from sjelden_protocol.errors import ProtocolError
+from sjelden_protocol.limits import MAX_ENVELOPE_BYTES
+from sjelden_protocol.payload import Record
 
 from desktop.staff.errors import BatchRefused
 from desktop.staff.keys import PinnedInstallation
-from desktop.sync.protocol import Envelope, decrypt_envelope, parse_envelope, verify_envelope
-from desktop.sync.protocol.errors import ProtocolError
-from desktop.sync.protocol.limits import MAX_ENVELOPE_BYTES
-from desktop.sync.protocol.payload import Record
 
 
 def _refused(exc: ProtocolError, batch_id: str | None) -> BatchRefused:

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sjelden_protocol import RecordDecision, key_id, open_batch, sign_feedback
 
-from desktop.sync.http import Transport
-from desktop.sync.protocol import RecordDecision, key_id, open_batch, sign_feedback
+from desktop.net.http import Transport
 
 
 @dataclass

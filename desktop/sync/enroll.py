@@ -20,20 +20,20 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
-
-from desktop.storage.store import Store
-from desktop.sync import identity
-from desktop.sync.errors import SyncError
-from desktop.sync.http import RetryPolicy, Transport
-from desktop.sync.protocol.enrollment import build_enrollment
-from desktop.sync.protocol.errors import ProtocolError
-from desktop.sync.protocol.keys import (
+from sjelden_protocol.enrollment import build_enrollment
+from sjelden_protocol.errors import ProtocolError
+from sjelden_protocol.keys import (
     b64decode,
     ed25519_public_from_raw,
     fingerprint,
     key_id,
     same_fingerprint,
 )
+
+from desktop.net.errors import SyncError
+from desktop.net.http import RetryPolicy, Transport
+from desktop.storage.store import Store
+from desktop.sync import identity
 
 
 @dataclass(frozen=True)

@@ -19,16 +19,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from sjelden_protocol import Feedback, verify_feedback
+from sjelden_protocol.errors import ProtocolError
+
+from desktop.net.errors import SyncError
+from desktop.net.http import Transport
 from desktop.storage import settings
 from desktop.storage.connection import Connection, transaction
 from desktop.storage.records import RecordStatus, now_iso
 from desktop.storage.store import Store
 from desktop.sync import outbox
-from desktop.sync.errors import SyncError
-from desktop.sync.http import Transport
 from desktop.sync.identity import Identity
-from desktop.sync.protocol import Feedback, verify_feedback
-from desktop.sync.protocol.errors import ProtocolError
 
 CURSOR = "sync.feedback_after"
 PAGE = 100

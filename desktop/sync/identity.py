@@ -23,11 +23,7 @@ from typing import Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
-
-from desktop.storage import settings
-from desktop.storage.connection import Connection, transaction
-from desktop.sync.errors import SyncError
-from desktop.sync.protocol.keys import (
+from sjelden_protocol.keys import (
     ed25519_public_from_raw,
     fingerprint,
     key_id,
@@ -35,6 +31,10 @@ from desktop.sync.protocol.keys import (
     raw_public,
     x25519_public_from_raw,
 )
+
+from desktop.net.errors import SyncError
+from desktop.storage import settings
+from desktop.storage.connection import Connection, transaction
 
 Role = Literal["installation", "server", "register", "staff"]
 SERVER_URL = "sync.server_url"

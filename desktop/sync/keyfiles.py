@@ -14,12 +14,12 @@ from pathlib import Path
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from sjelden_protocol.errors import ProtocolError
+from sjelden_protocol.keys import PublicKey, fingerprint, load_public_key, same_fingerprint
 
+from desktop.net.errors import Lang, SyncError, message_for
 from desktop.storage.store import Store
 from desktop.sync import identity, outbox
-from desktop.sync.errors import Lang, SyncError, message_for
-from desktop.sync.protocol.errors import ProtocolError
-from desktop.sync.protocol.keys import PublicKey, fingerprint, load_public_key, same_fingerprint
 
 
 class KeyFileError(SyncError):

@@ -33,14 +33,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from sjelden_protocol import build_batch, parse_envelope
+from sjelden_protocol.errors import ProtocolError
+from sjelden_protocol.limits import MAX_RECORDS_PER_BATCH
+
 from desktop.storage import records, settings
 from desktop.storage.connection import Connection, transaction
 from desktop.storage.records import RecordStatus, now_iso
 from desktop.storage.store import Store
 from desktop.sync.identity import Identity
-from desktop.sync.protocol import build_batch, parse_envelope
-from desktop.sync.protocol.errors import ProtocolError
-from desktop.sync.protocol.limits import MAX_RECORDS_PER_BATCH
 
 DEFAULT_MAX_RECORDS = 1000
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024  # plaintext per batch; the sealed envelope is smaller

@@ -14,10 +14,10 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop.net.errors import SyncError
+from desktop.net.http import RetryPolicy, Transport
 from desktop.storage.store import Store
 from desktop.sync import feedback, identity, outbox, retention, status, upload
-from desktop.sync.errors import SyncError
-from desktop.sync.http import RetryPolicy, Transport
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """What the status panel and ``sjelden sync-status`` show: last sync, counts, last error.
 
 The last error is kept as a code and a time (never a payload); its text in bokmål or English
-comes from ``desktop.sync.errors.MESSAGES`` and says what to do.
+comes from ``desktop.net.errors.MESSAGES`` and says what to do.
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from desktop.net.errors import Lang, message_for
 from desktop.storage import settings
 from desktop.storage.connection import Connection, transaction
 from desktop.storage.records import RecordStatus
 from desktop.sync import identity
-from desktop.sync.errors import Lang, message_for
 
 LAST_SUCCESS = "sync.last_success_at"
 LAST_ATTEMPT = "sync.last_attempt_at"

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sjelden_protocol import verify_receipt
+from sjelden_protocol.errors import ProtocolError
+
+from desktop.net.errors import SyncError
 from desktop.storage.store import Store
 from desktop.sync import feedback, identity, outbox
-from desktop.sync.errors import SyncError
-from desktop.sync.protocol import verify_receipt
-from desktop.sync.protocol.errors import ProtocolError
 
 SUFFIX = ".sjbt"
 MAX_IMPORT_BYTES = 64 * 1024 * 1024

@@ -27,14 +27,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sjelden_protocol import key_id, verify_receipt
+from sjelden_protocol.errors import ProtocolError
+
+from desktop.net.errors import SyncError
+from desktop.net.http import Transport
 from desktop.storage import settings
 from desktop.storage.store import Store
 from desktop.sync import outbox
-from desktop.sync.errors import SyncError
-from desktop.sync.http import Transport
 from desktop.sync.identity import Identity
-from desktop.sync.protocol import key_id, verify_receipt
-from desktop.sync.protocol.errors import ProtocolError
 
 log = logging.getLogger(__name__)
 

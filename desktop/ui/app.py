@@ -8,13 +8,12 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.cli.output import LANGUAGE_ENV
 from desktop.storage.errors import StoreError
 from desktop.storage.profile import Profile
 from desktop.storage.store import Store
 from desktop.ui import i18n
 from desktop.ui.controller import AppController, EditorFactory
-
-LANGUAGE_ENV = "SJELDEN_LANGUAGE"
 
 
 def choose_language(profile: Profile, requested: str | None = None) -> i18n.Language:
@@ -39,6 +38,9 @@ def application() -> QApplication:
     app.setApplicationDisplayName("Sjeldenregisteret")
     app.setOrganizationName("Oslo universitetssykehus")
     app.setOrganizationDomain("sjeldenregisteret.no")
+    from desktop.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 

@@ -37,12 +37,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sjelden_protocol.enrollment import MAX_LABEL_CHARS, normalise_code
 
+from desktop.net.errors import SyncError, message_for
+from desktop.net.http import RetryPolicy
 from desktop.storage.store import Store
 from desktop.sync import enroll, identity
-from desktop.sync.errors import SyncError, message_for
-from desktop.sync.http import RetryPolicy
-from desktop.sync.protocol.enrollment import MAX_LABEL_CHARS, normalise_code
 from desktop.ui import i18n
 from desktop.ui.ops import BackgroundOp
 

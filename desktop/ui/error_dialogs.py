@@ -17,9 +17,9 @@ import traceback
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.net.errors import SyncError
 from desktop.staff.errors import StaffError
 from desktop.storage.errors import BugReport, StoreError
-from desktop.sync.errors import SyncError
 from desktop.ui.i18n import current_language
 
 log = logging.getLogger(__name__)

@@ -3,7 +3,9 @@
 Source strings are English (``self.tr``); bokmål is the default UI language, so the bokmål
 catalogue is installed unless the profile or the command line asks for English. The
 compiled ``.qm`` files are kept in ``resources/i18n`` beside their ``.ts`` sources so a
-checkout runs without a build step.
+checkout runs without a build step. They are read as bytes through ``desktop.resources``
+(``QTranslator.load(data)``), so they need not be files on disk (a wheel, a bundle); Qt does
+not copy that data, so each translator keeps its bytes alive beside it.
 
 The store's error texts are not Qt strings: they come in both languages from the core, and
 ``current_language`` tells the UI which one to show.
@@ -11,12 +13,12 @@ The store's error texts are not Qt strings: they come in both languages from the
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from desktop.resources import resource_path
+from desktop.resources import Traversable, resource_path
 
 Language = Literal["nb", "en"]
 LANGUAGES: tuple[Language, ...] = ("nb", "en")
@@ -24,17 +26,17 @@ DEFAULT_LANGUAGE: Language = "nb"
 CATALOGUE = "sjelden"
 
 _current: Language = DEFAULT_LANGUAGE
-_installed: list[QTranslator] = []
+_installed: list[tuple[QTranslator, bytes]] = []
 
 
-def translations_dir() -> Path:
+def translations_dir() -> Traversable:
     return resource_path("i18n")
 
 
 def normalize(language: str | None) -> Language:
     """Unknown or missing choices fall back to bokmål, the register's working language."""
     if language in LANGUAGES:
-        return language  # type: ignore[return-value]
+        return language
     return DEFAULT_LANGUAGE
 
 
@@ -44,10 +46,9 @@ def catalogue_names(lang: Language) -> list[str]:
     Parts worked on in parallel (the form editor) keep their own catalogue so two people
     never edit one .ts file; the app loads them all.
     """
+    own = re.compile(rf"^({CATALOGUE}_[a-z]+_{lang})\.qm$")
     extra = sorted(
-        path.stem
-        for path in translations_dir().glob(f"{CATALOGUE}_*_{lang}.qm")
-        if path.stem != f"{CATALOGUE}_{lang}"
+        match[1] for entry in translations_dir().iterdir() if (match := own.match(entry.name))
     )
     return [f"{CATALOGUE}_{lang}", *extra]
 
@@ -60,13 +61,19 @@ def install(language: str | None) -> Language:
         raise RuntimeError("create the QApplication before installing translations")
     lang = normalize(language)
     while _installed:
-        app.removeTranslator(_installed.pop())
+        app.removeTranslator(_installed.pop()[0])
     for name in catalogue_names(lang):
         translator = QTranslator(app)
-        if not translator.load(name, str(translations_dir())):
-            raise FileNotFoundError(f"translation catalogue {name}.qm is missing")
+        try:
+            data = (translations_dir() / f"{name}.qm").read_bytes()
+        except OSError:
+            data = b""
+        if not data or not translator.load(data):
+            raise FileNotFoundError(
+                f"translation catalogue {name}.qm is missing or damaged: reinstall the application"
+            )
         app.installTranslator(translator)
-        _installed.append(translator)
+        _installed.append((translator, data))
     _current = lang
     QLocale.setDefault(
         QLocale(

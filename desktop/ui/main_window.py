@@ -18,11 +18,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QWidget
 
 from desktop import __version__
+from desktop.net.errors import message_for
 from desktop.storage.records import RecordStatus
 from desktop.storage.session import Session
 from desktop.storage.store import Store
 from desktop.sync import status
-from desktop.sync.errors import message_for
 from desktop.ui import i18n
 from desktop.ui.form_host import FormHost
 from desktop.ui.ops import Op

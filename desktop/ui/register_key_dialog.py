@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.net.errors import SyncError
 from desktop.storage.store import Store
 from desktop.sync import keyfiles
-from desktop.sync.errors import SyncError
 from desktop.ui import i18n
 from desktop.ui.ops import BackgroundOp
 

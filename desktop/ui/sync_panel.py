@@ -45,16 +45,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.net.errors import TRANSIENT_CODES, SyncError, message_for
 from desktop.storage.store import Store
 from desktop.sync import identity, status
-from desktop.sync.errors import TRANSIENT_CODES, SyncError, message_for
 from desktop.ui import i18n
 from desktop.ui.ops import BackgroundOp, Op, relay
 from desktop.ui.record_model import local_time
 
 if TYPE_CHECKING:  # the sync service and HTTP client load with the first run, not at start-up
+    from desktop.net.http import RetryPolicy
     from desktop.sync import service
-    from desktop.sync.http import RetryPolicy
 
 TIMER_MS = 15 * 60 * 1000
 PROBE_MS = 60 * 1000
@@ -360,7 +360,7 @@ class SyncPanel(QFrame):
         self._probing = True
 
         def reachable() -> bool:
-            from desktop.sync.http import RetryPolicy, Transport
+            from desktop.net.http import RetryPolicy, Transport
 
             ident = store.call(identity.load)
             if ident is None:

@@ -22,15 +22,15 @@ import uvicorn
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from fastapi import FastAPI
+from sjelden_inbox.app import build_context, create_app
+from sjelden_inbox.codes import canonical_code, new_code
+from sjelden_inbox.context import InboxContext
+from sjelden_inbox.settings import Settings
+from sjelden_inbox.storage import InstallationStatus
+from sjelden_protocol import build_batch, key_id, sign_request
+from sjelden_protocol.enrollment import build_enrollment
+from sjelden_protocol.keys import raw_public
 
-from desktop.sync.protocol import build_batch, key_id, sign_request
-from desktop.sync.protocol.enrollment import build_enrollment
-from desktop.sync.protocol.keys import raw_public
-from inbox.app import build_context, create_app
-from inbox.codes import canonical_code, new_code
-from inbox.context import InboxContext
-from inbox.settings import Settings
-from inbox.storage import InstallationStatus
 from tests.sync.protocol.conftest import fake_record
 
 PG_URL_ENV = "SJELDEN_TEST_PG_URL"

@@ -11,11 +11,11 @@ from pathlib import Path
 import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sjelden_inbox.cli import main
+from sjelden_inbox.storage import InstallationStatus, Store, open_database
+from sjelden_protocol import fingerprint, key_id
+from sjelden_protocol.keys import raw_public
 
-from desktop.sync.protocol import fingerprint, key_id
-from desktop.sync.protocol.keys import raw_public
-from inbox.cli import main
-from inbox.storage import InstallationStatus, Store, open_database
 from tests.sync.inbox_process import free_port
 
 
@@ -75,7 +75,16 @@ def test_serve_runs_with_only_a_data_dir(tmp_path: Path) -> None:
     port = free_port()
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "inbox", "serve", "--data-dir", str(tmp_path), "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "sjelden_inbox",
+            "serve",
+            "--data-dir",
+            str(tmp_path),
+            "--port",
+            str(port),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,

@@ -5,10 +5,9 @@ from __future__ import annotations
 import threading
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-from desktop.sync.protocol import key_id
-from desktop.sync.protocol.keys import raw_public
-from inbox.storage import EnrollmentRefused
+from sjelden_inbox.storage import EnrollmentRefused
+from sjelden_protocol import key_id
+from sjelden_protocol.keys import raw_public
 
 from .conftest import Inbox, canonical_code, new_code
 

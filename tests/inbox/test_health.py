@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from desktop.sync.protocol import fingerprint, key_id
+from sjelden_protocol import fingerprint, key_id
 
 from .conftest import Inbox
 

@@ -18,8 +18,7 @@ from schemathesis.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
-
-from inbox.openapi import CHECKED_IN
+from sjelden_inbox.openapi import CHECKED_IN
 
 from .conftest import Inbox, make_inbox
 
@@ -35,7 +34,8 @@ def test_checked_in_openapi_matches_the_served_document(tmp_path: Path) -> None:
     for inbox in make_inbox(tmp_path, f"sqlite:///{tmp_path / 'db.sqlite3'}"):
         served = inbox.http.get("/openapi.json").json()
     assert served == json.loads(CHECKED_IN.read_text(encoding="utf-8")), (
-        "inbox/openapi.json is stale; run: .venv/bin/sjelden-inbox openapi --out inbox/openapi.json"
+        "the checked-in openapi.json is stale; run: .venv-test/bin/sjelden-inbox openapi --out "
+        "inbox/src/sjelden_inbox/openapi.json"
     )
 
 

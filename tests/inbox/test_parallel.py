@@ -7,8 +7,7 @@ import threading
 from collections import Counter
 
 import httpx
-
-from desktop.sync.protocol import key_id, verify_receipt
+from sjelden_protocol import key_id, verify_receipt
 
 from .conftest import Inbox
 

@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from desktop.sync.protocol import sign_request
-from inbox.storage.database import Database, PoolTimeout, Transaction
+from sjelden_inbox.storage.database import Database, PoolTimeout, Transaction
+from sjelden_protocol import sign_request
 
 from .conftest import make_inbox
 

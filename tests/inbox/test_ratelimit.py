@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from inbox.ratelimit import SWEEP_EVERY, RateLimiter
+from sjelden_inbox.ratelimit import SWEEP_EVERY, RateLimiter
 
 
 class Clock:

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-from desktop.sync.protocol import (
+from sjelden_protocol import (
     RecordDecision,
     fingerprint,
     key_id,
@@ -19,7 +18,7 @@ from desktop.sync.protocol import (
     verify_feedback,
     verify_receipt,
 )
-from desktop.sync.protocol.enrollment import build_enrollment
+from sjelden_protocol.enrollment import build_enrollment
 
 from .conftest import Inbox, database_url, make_inbox
 

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from sjelden_protocol import build_batch
 
 from desktop.forms import national_id
 from desktop.forms.demo import DemoGenerator
@@ -22,7 +23,6 @@ from desktop.staff import keys, session
 from desktop.staff.importer import Importer
 from desktop.staff.session import StaffSession
 from desktop.storage.profile import Profile
-from desktop.sync.protocol import build_batch
 from tests.inbox.conftest import postgres_schema_url
 
 PASSPHRASE = "registerets hemmelige stift 2025"
@@ -70,7 +70,7 @@ class Clinic:
 
     @property
     def key_id(self) -> str:
-        from desktop.sync.protocol import key_id
+        from sjelden_protocol import key_id
 
         return key_id(self.key.public_key())
 

@@ -8,10 +8,11 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from sjelden_protocol.keys import load_public_key
+
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.sync import enroll, service, transport_file
-from desktop.sync.protocol.keys import load_public_key
 from tests.helpers.cli import run_cli
 from tests.staff.conftest import PASSPHRASE
 from tests.sync.conftest import FAST, add_completed

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sjelden_protocol.keys import load_public_key
+
 from desktop.staff import decisions, feedback, installations, keys, session
 from desktop.staff.importer import Importer
 from desktop.staff.model import Finding
@@ -22,7 +24,6 @@ from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.storage.store import Store
 from desktop.sync import enroll, outbox, service
-from desktop.sync.protocol.keys import load_public_key
 from tests.staff.conftest import PASSPHRASE
 from tests.sync.conftest import FAST, add_completed
 from tests.sync.inbox_process import InboxProcess

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from sjelden_protocol import verify_feedback
+
 from desktop.staff import decisions, feedback
 from desktop.staff.importer import Importer
 from desktop.staff.session import StaffSession
-from desktop.sync.protocol import verify_feedback
 from tests.staff.conftest import Records, pin_clinic
 
 

@@ -23,12 +23,12 @@ import pytest
 from cryptography.hazmat.primitives import hpke
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sjelden_protocol import key_id
+from sjelden_protocol.envelope import BatchHeader, assemble, parse_envelope
 
 from desktop.staff.errors import BATCH_MESSAGES, BatchRefused
 from desktop.staff.importer import Importer
 from desktop.staff.session import StaffSession
-from desktop.sync.protocol import key_id
-from desktop.sync.protocol.envelope import BatchHeader, assemble, parse_envelope
 from tests.staff.conftest import Clinic, Records, pin_clinic, table_counts
 
 MUTATIONS = 1000

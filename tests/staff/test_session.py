@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from sjelden_inbox import cli as inbox_cli
+from sjelden_protocol.keys import fingerprint, key_id, load_public_key, raw_private
 
 from desktop.staff import keys, schema, session
 from desktop.staff.dialect import SqliteDb
@@ -17,8 +19,6 @@ from desktop.staff.errors import StaffError
 from desktop.staff.importer import Importer
 from desktop.storage.keystore import KeyringBlobStore
 from desktop.storage.profile import Profile
-from desktop.sync.protocol.keys import fingerprint, key_id, load_public_key, raw_private
-from inbox import cli as inbox_cli
 from tests.staff.conftest import PASSPHRASE, Records, pin_clinic
 
 

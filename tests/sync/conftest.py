@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sjelden_protocol.keys import load_public_key
 
 from desktop.forms.demo import demo_records
+from desktop.net.http import RetryPolicy
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.storage.store import Store
 from desktop.sync import enroll, identity
-from desktop.sync.http import RetryPolicy
-from desktop.sync.protocol.keys import load_public_key
 from tests.sync.inbox_process import InboxProcess, Staff
 
 PASSPHRASE = "korrekt hest batteri stift 42"

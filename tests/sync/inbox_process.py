@@ -1,6 +1,6 @@
 """The real inbox server as a subprocess on 127.0.0.1, plus a registry-staff client.
 
-``InboxProcess`` runs ``python -m inbox serve`` with its own data dir (SQLite and the
+``InboxProcess`` runs ``python -m sjelden_inbox serve`` with its own data dir (SQLite and the
 receipt key) on a fixed free port, so a test can kill it (SIGKILL, no clean shutdown) and
 start it again on the same address with the same data. ``Staff`` signs its requests with a
 staff key registered through the real ``sjelden-inbox staff add`` command, and does what the
@@ -27,16 +27,16 @@ from typing import Any
 import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-
-from desktop.sync.protocol import (
+from sjelden_inbox import cli as inbox_cli
+from sjelden_protocol import (
     RecordDecision,
     key_id,
     open_batch,
     sign_feedback,
     sign_request,
 )
-from desktop.sync.protocol.keys import save_public_key
-from inbox import cli as inbox_cli
+from sjelden_protocol.keys import save_public_key
+
 from tests.helpers.cli import ROOT
 
 
@@ -76,7 +76,7 @@ class InboxProcess:
         command = [
             sys.executable,
             "-m",
-            "inbox",
+            "sjelden_inbox",
             "serve",
             "--data-dir",
             str(self.data_dir),

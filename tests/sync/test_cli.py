@@ -9,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desktop.sync.protocol import RecordDecision
+from sjelden_protocol import RecordDecision
+
 from tests.helpers.cli import ROOT, run_cli
 from tests.sync.inbox_process import InboxProcess, Staff
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 
+from sjelden_protocol import RecordDecision, verify_receipt
+
 from desktop.storage.records import RecordStatus
 from desktop.sync import identity, outbox, service, status
-from desktop.sync.protocol import RecordDecision, verify_receipt
 from tests.sync.conftest import FAST, Client, add_completed
 from tests.sync.inbox_process import Staff
 
@@ -81,7 +82,7 @@ def test_pending_installation_sends_nothing_and_says_why(
 ) -> None:
     import pytest
 
-    from desktop.sync.errors import SyncError
+    from desktop.net.errors import SyncError
     from tests.sync.conftest import PASSPHRASE, enroll_store
 
     store = make_profile().create(PASSPHRASE).store  # type: ignore[operator]

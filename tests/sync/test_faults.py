@@ -16,14 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sjelden_protocol import RecordDecision
 
+from desktop.net.errors import SyncError
+from desktop.net.http import RetryPolicy
 from desktop.storage.connection import Connection
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.sync import outbox, service
-from desktop.sync.errors import SyncError
-from desktop.sync.http import RetryPolicy
-from desktop.sync.protocol import RecordDecision
 from tests.sync.conftest import PASSPHRASE, add_completed, enroll_store
 from tests.sync.faultproxy import FaultProxy
 from tests.sync.inbox_process import InboxProcess, Staff

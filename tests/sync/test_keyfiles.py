@@ -8,9 +8,9 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.rsa import generate_private_key
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sjelden_protocol.keys import save_public_key
 
 from desktop.sync.keyfiles import KeyFileError, load_register_key, load_staff_key
-from desktop.sync.protocol.keys import save_public_key
 
 
 def _pem(path: Path, key) -> Path:

@@ -8,15 +8,15 @@ from collections.abc import Callable
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from sjelden_protocol import key_id, open_batch, parse_envelope
+from sjelden_protocol.keys import fingerprint
 
+from desktop.net.errors import SyncError
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.storage.store import Store
 from desktop.sync import identity, outbox
-from desktop.sync.errors import SyncError
 from desktop.sync.identity import Identity
-from desktop.sync.protocol import key_id, open_batch, parse_envelope
-from desktop.sync.protocol.keys import fingerprint
 from tests.sync.conftest import PASSPHRASE, add_completed
 
 

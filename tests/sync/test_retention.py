@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from sjelden_protocol import RecordDecision
+
 from desktop.storage.records import RecordStatus
 from desktop.sync import outbox, retention, service, status
-from desktop.sync.protocol import RecordDecision
 from tests.sync.conftest import FAST, Client, add_completed
 from tests.sync.inbox_process import Staff
 

@@ -7,14 +7,14 @@ into new batches under the new key. Real inbox subprocess, real CLI, real encryp
 from __future__ import annotations
 
 import pytest
+from sjelden_protocol import key_id, parse_envelope
+from sjelden_protocol.keys import fingerprint, load_public_key
 
+from desktop.net.errors import SyncError
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.storage.store import Store
 from desktop.sync import identity, outbox, service, status
-from desktop.sync.errors import SyncError
-from desktop.sync.protocol import key_id, parse_envelope
-from desktop.sync.protocol.keys import fingerprint, load_public_key
 from tests.conftest import FAST_KDF_SECONDS
 from tests.helpers.cli import run_cli
 from tests.sync.conftest import FAST, PASSPHRASE, add_completed, enroll_store

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 import trustme
+from sjelden_protocol import RecordDecision
 
+from desktop.net.errors import SyncError
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.sync import feedback, identity, outbox, service, transport_file
-from desktop.sync.errors import SyncError
-from desktop.sync.protocol import RecordDecision
 from tests.sync.conftest import FAST, PASSPHRASE, Client, add_completed, enroll_store
 from tests.sync.faultproxy import FaultProxy
 from tests.sync.inbox_process import InboxProcess, Staff

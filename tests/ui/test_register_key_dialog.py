@@ -7,9 +7,9 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sjelden_protocol.keys import fingerprint, key_id, save_public_key
 
 from desktop.sync import identity
-from desktop.sync.protocol.keys import fingerprint, key_id, save_public_key
 from desktop.ui.register_key_dialog import RegisterKeyDialog
 from tests.ui.conftest import PASSPHRASE
 

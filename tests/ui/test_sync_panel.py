@@ -73,7 +73,7 @@ def test_offline_error_is_plain_norwegian_and_probe_recovers(
 def test_cancel_stops_a_run(qtbot: QtBot, client: Client, inbox_server: InboxProcess) -> None:
     add_completed(client.store, 1, seed=23)
     inbox_server.kill()  # every attempt fails and backs off: a long run to cancel
-    from desktop.sync.http import RetryPolicy
+    from desktop.net.http import RetryPolicy
 
     slow = RetryPolicy(attempts=50, base_delay=1.0, max_delay=1.0, connect_timeout=1)
     panel = started(qtbot, SyncPanel(lambda: client.store, timer_ms=0, probe_ms=0, policy=slow))
@@ -87,7 +87,7 @@ def test_cancel_stops_a_run(qtbot: QtBot, client: Client, inbox_server: InboxPro
 def test_states_changed_and_decisions_are_reported(
     qtbot: QtBot, client: Client, staff: Staff
 ) -> None:
-    from desktop.sync.protocol import RecordDecision
+    from sjelden_protocol import RecordDecision
 
     ids = add_completed(client.store, 3, seed=24)
     panel = started(qtbot, SyncPanel(lambda: client.store, timer_ms=0, probe_ms=0, policy=FAST))
@@ -162,7 +162,7 @@ def test_stop_disarms_and_forgets(qtbot: QtBot, client: Client) -> None:
 def test_every_transient_stored_error_arms_the_probe(qtbot: QtBot) -> None:
     """A stored ``last_error_code`` that passes by itself (rate limiting included) lets the
     probe sync when the server answers again; a lasting one does not."""
-    from desktop.sync.errors import TRANSIENT_CODES
+    from desktop.net.errors import TRANSIENT_CODES
 
     def locked() -> Store:
         raise RuntimeError("locked")

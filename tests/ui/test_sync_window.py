@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sjelden_protocol import RecordDecision
 
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.sync import identity
-from desktop.sync.protocol import RecordDecision
 from desktop.ui.enroll_dialog import EnrollDialog, spelled
 from desktop.ui.ops import wait_for_background_work
 from desktop.ui.record_model import NOTE_COLUMN
@@ -222,8 +222,7 @@ def test_enrollment_dialog_checks_fields_and_key_files(
     # Keys from a letter, but swapped: the register's key where a staff key belongs.
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-
-    from desktop.sync.protocol.keys import save_public_key
+    from sjelden_protocol.keys import save_public_key
 
     register_pub, staff_pub = tmp_path / "register.pub", tmp_path / "staff.pub"
     save_public_key(X25519PrivateKey.generate().public_key(), register_pub)

@@ -16,16 +16,15 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-
-from desktop.sync.protocol import envelope as env_mod
-from desktop.sync.protocol import payload
-from desktop.sync.protocol.canonical import canonical_json
-from desktop.sync.protocol.enrollment import ENROLL_DOMAIN, _body, build_enrollment
-from desktop.sync.protocol.envelope import BatchHeader, assemble, build_batch, parse_envelope
-from desktop.sync.protocol.feedback import RecordDecision, sign_feedback
-from desktop.sync.protocol.keys import fingerprint, key_id, raw_private, raw_public
-from desktop.sync.protocol.receipts import issue_receipt
-from desktop.sync.protocol.request_auth import request_message, sign_request
+from sjelden_protocol import envelope as env_mod
+from sjelden_protocol import payload
+from sjelden_protocol.canonical import canonical_json
+from sjelden_protocol.enrollment import ENROLL_DOMAIN, _body, build_enrollment
+from sjelden_protocol.envelope import BatchHeader, assemble, build_batch, parse_envelope
+from sjelden_protocol.feedback import RecordDecision, sign_feedback
+from sjelden_protocol.keys import fingerprint, key_id, raw_private, raw_public
+from sjelden_protocol.receipts import issue_receipt
+from sjelden_protocol.request_auth import request_message, sign_request
 
 OUT = Path(__file__).with_name("protocol-v1.json")
 

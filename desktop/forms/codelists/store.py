@@ -16,11 +16,10 @@ import threading
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from desktop.forms.codelists.model import CodeList, Concept, in_period
-from desktop.resources import resource_path
+from desktop.resources import Traversable, resource_path
 
 SYNONYM_SEPARATOR = "|"
 _LABEL_PREFIX = "label_"
@@ -45,14 +44,14 @@ class NoVersionInForceError(CodeListError):
         self.day = day
 
 
-def default_root() -> Path:
+def default_root() -> Traversable:
     return resource_path("codelists")
 
 
 class CodeListStore:
     """All versions of all code lists under one directory, each loaded on first use."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Traversable) -> None:
         self.root = root
         index_path = root / "index.json"
         try:
@@ -123,7 +122,7 @@ def _check_no_overlap(list_id: str, entries: list[dict[str, Any]]) -> None:
             )
 
 
-def _read_csv_list(root: Path, entry: Mapping[str, Any]) -> CodeList:
+def _read_csv_list(root: Traversable, entry: Mapping[str, Any]) -> CodeList:
     path = root / entry["file"]
     try:
         text = path.read_text(encoding="utf-8")

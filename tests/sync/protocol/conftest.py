@@ -6,8 +6,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-
-from desktop.sync.protocol import ProtocolError
+from sjelden_protocol import ProtocolError
 
 
 def fake_record(revision: int = 1, **fields: Any) -> dict[str, Any]:

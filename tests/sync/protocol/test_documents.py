@@ -6,8 +6,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-from desktop.sync.protocol import (
+from sjelden_protocol import (
     RecordDecision,
     build_batch,
     canonical_json,
@@ -19,9 +18,9 @@ from desktop.sync.protocol import (
     verify_feedback,
     verify_receipt,
 )
-from desktop.sync.protocol.canonical import parse_canonical
-from desktop.sync.protocol.enrollment import build_enrollment, verify_enrollment
-from desktop.sync.protocol.request_auth import check_request, parse_request_auth
+from sjelden_protocol.canonical import parse_canonical
+from sjelden_protocol.enrollment import build_enrollment, verify_enrollment
+from sjelden_protocol.request_auth import check_request, parse_request_auth
 
 from .conftest import code_of, fake_record
 

@@ -12,8 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from desktop.sync.protocol import (
+from sjelden_protocol import (
     ProtocolError,
     build_batch,
     key_id,
@@ -21,9 +20,9 @@ from desktop.sync.protocol import (
     parse_envelope,
     verify_envelope,
 )
-from desktop.sync.protocol import envelope as env_mod
-from desktop.sync.protocol.envelope import BatchHeader, assemble
-from desktop.sync.protocol.payload import compress
+from sjelden_protocol import envelope as env_mod
+from sjelden_protocol.envelope import BatchHeader, assemble
+from sjelden_protocol.payload import compress
 
 from .conftest import code_of, fake_record
 

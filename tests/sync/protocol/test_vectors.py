@@ -19,8 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDFExpand
-
-from desktop.sync.protocol import (
+from sjelden_protocol import (
     ProtocolError,
     canonical_json,
     fingerprint,
@@ -29,9 +28,9 @@ from desktop.sync.protocol import (
     verify_feedback,
     verify_receipt,
 )
-from desktop.sync.protocol.enrollment import verify_enrollment
-from desktop.sync.protocol.payload import encode_records
-from desktop.sync.protocol.request_auth import check_request, parse_request_auth, request_message
+from sjelden_protocol.enrollment import verify_enrollment
+from sjelden_protocol.payload import encode_records
+from sjelden_protocol.request_auth import check_request, parse_request_auth, request_message
 
 VECTORS: dict[str, Any] = json.loads(
     (Path(__file__).parents[2] / "vectors" / "protocol-v1.json").read_text(encoding="utf-8")

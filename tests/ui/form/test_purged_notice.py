@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 from pytestqt.qtbot import QtBot
+from sjelden_protocol import RecordDecision
 
 from desktop.sync import retention, service
-from desktop.sync.protocol import RecordDecision
 from desktop.ui.record_model import NOTE_COLUMN, RecordTableModel
 from tests.sync.conftest import FAST, Client, add_completed, client, inbox_server, staff
 from tests.sync.inbox_process import Staff

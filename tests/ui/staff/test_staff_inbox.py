@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sjelden_protocol.keys import load_public_key
+
 from desktop.staff import installations, keys
 from desktop.staff import session as staff_session
 from desktop.storage.records import RecordStatus
 from desktop.sync import enroll, service
-from desktop.sync.protocol.keys import load_public_key
 from desktop.ui.staff.window import StaffWindow
 from tests.staff.conftest import PASSPHRASE
 from tests.sync.conftest import FAST, add_completed

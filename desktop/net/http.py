@@ -1,0 +1,202 @@
+"""One HTTP client for everything sync says to the inbox: timeouts, retries, TLS, proxy.
+
+* Certificate verification is always on: ``verify`` is either ``True`` (the system CAs,
+  through certifi) or the path of the health network's CA bundle, never ``False``.
+* Connect and read timeouts bound every attempt; a cancelled sync stops at the next attempt
+  or back-off sleep (at worst after one read timeout).
+* Retries use exponential back-off with full jitter, and honour ``Retry-After`` (429, 503).
+  Only failures that may succeed later are retried (connection errors, timeouts, 5xx, 429,
+  a replayed nonce); a refusal (4xx with a reason code) is reported at once.
+* Signed requests are signed again for each attempt (fresh timestamp and nonce).
+
+Nothing here logs request or response bodies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import random
+import threading
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sjelden_protocol import sign_request
+
+from desktop.net.errors import Cancelled, SyncError
+
+log = logging.getLogger(__name__)
+
+# Codes the server returns that a later attempt may cure by itself.
+_RETRYABLE_CODES = frozenset({"replayed_nonce", "rate_limited", "storage_unavailable"})
+_MAX_RETRY_AFTER = 60.0
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 5
+    base_delay: float = 0.5
+    max_delay: float = 30.0
+    connect_timeout: float = 10.0
+    read_timeout: float = 60.0
+
+    def delay(self, attempt: int, rng: random.Random) -> float:
+        """Full jitter: uniform in [0, min(max, base * 2**attempt)]."""
+        return rng.uniform(0.0, min(self.max_delay, self.base_delay * (2**attempt)))
+
+
+@dataclass
+class Answer:
+    status: int
+    body: bytes
+    headers: Mapping[str, str]  # case-insensitive (requests' own)
+
+    def json(self) -> Any:
+        try:
+            return json.loads(self.body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise SyncError("server_busy", "response is not JSON", retryable=True) from exc
+
+
+class Transport:
+    """A ``requests.Session`` bound to one server, with the retry rules above."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        ca_bundle: str | None = None,
+        proxy: str | None = None,
+        policy: RetryPolicy | None = None,
+        cancel: threading.Event | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.policy = policy or RetryPolicy()
+        self.cancel = cancel or threading.Event()
+        self._rng = random.Random()  # noqa: S311 - jitter, not secrets
+        self.session = requests.Session()
+        # Always verify; a custom bundle only changes which CAs are trusted. Passed with each
+        # request too, because requests lets REQUESTS_CA_BUNDLE override a session's setting.
+        self.verify: str | bool = ca_bundle if ca_bundle else True
+        self.session.verify = self.verify
+        if proxy:
+            self.session.proxies = {"http": proxy, "https": proxy}
+        self.session.headers["User-Agent"] = "sjelden-desktop-sync"
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> Transport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def _wait(self, seconds: float) -> None:
+        if self.cancel.wait(seconds):
+            raise Cancelled()
+
+    def check_cancelled(self) -> None:
+        if self.cancel.is_set():
+            raise Cancelled()
+
+    def _once(
+        self,
+        method: str,
+        target: str,
+        body: bytes,
+        signer: Ed25519PrivateKey | None,
+        content_type: str | None,
+    ) -> Answer:
+        headers: dict[str, str] = {}
+        if content_type:
+            headers["Content-Type"] = content_type
+        if signer is not None:
+            headers.update(sign_request(signer, method, target, body, now=dt.datetime.now(dt.UTC)))
+        try:
+            response = self.session.request(
+                method,
+                self.base_url + target,
+                data=body if body else None,
+                headers=headers,
+                timeout=(self.policy.connect_timeout, self.policy.read_timeout),
+                verify=self.verify,
+                allow_redirects=False,
+            )
+            content = response.content
+        except requests.exceptions.SSLError as exc:
+            raise SyncError("tls_untrusted", type(exc).__name__) from exc
+        except requests.exceptions.ProxyError as exc:
+            raise SyncError("offline", "proxy: " + type(exc).__name__, retryable=True) from exc
+        except requests.exceptions.RequestException as exc:
+            # Connection refused/reset, timeouts, a response cut short.
+            raise SyncError("offline", type(exc).__name__, retryable=True) from exc
+        return Answer(response.status_code, content, response.headers)
+
+    def _classify(self, answer: Answer) -> SyncError:
+        code = ""
+        try:
+            value = json.loads(answer.body)
+            if isinstance(value, dict) and isinstance(value.get("code"), str):
+                code = value["code"]
+        except (ValueError, UnicodeDecodeError):
+            pass
+        if answer.status == 429:
+            return SyncError("rate_limited", code, retryable=True)
+        if answer.status >= 500:
+            return SyncError("server_busy", f"HTTP {answer.status} {code}", retryable=True)
+        if code in _RETRYABLE_CODES:
+            return SyncError(
+                "server_busy" if code != "rate_limited" else code, code, retryable=True
+            )
+        return SyncError(code or "server_refused", f"HTTP {answer.status}")
+
+    def _retry_after(self, answer: Answer | None) -> float | None:
+        if answer is None:
+            return None
+        value = answer.headers.get("Retry-After")
+        try:
+            return min(_MAX_RETRY_AFTER, max(0.0, float(value))) if value else None
+        except ValueError:
+            return None
+
+    # -- the one entry point -------------------------------------------------------------------
+
+    def request(
+        self,
+        method: str,
+        target: str,
+        *,
+        body: bytes = b"",
+        signer: Ed25519PrivateKey | None = None,
+        content_type: str | None = None,
+        ok: Collection[int] = (200, 201),
+    ) -> Answer:
+        """Send until an answer in ``ok`` arrives, a refusal does, or attempts run out."""
+        last: SyncError | None = None
+        for attempt in range(self.policy.attempts):
+            self.check_cancelled()
+            answer: Answer | None = None
+            try:
+                answer = self._once(method, target, body, signer, content_type)
+                if answer.status in ok:
+                    return answer
+                error = self._classify(answer)
+            except SyncError as exc:
+                error = exc
+            if not error.retryable:
+                raise error
+            last = error
+            log.info("sync %s %s attempt %d failed: %s", method, target, attempt + 1, error.code)
+            if attempt + 1 < self.policy.attempts:
+                delay = self.policy.delay(attempt, self._rng)
+                hinted = self._retry_after(answer)
+                self._wait(max(delay, hinted) if hinted is not None else delay)
+        assert last is not None
+        raise last

@@ -1,0 +1,17 @@
+"""The register's central inbox server: it stores signed, encrypted batches it cannot read,
+answers with signed receipts and relays the register's feedback.
+
+A distribution of its own (``sjelden-inbox``) so a server installs FastAPI, uvicorn, psycopg
+and the batch protocol, and nothing of the desktop app (no Qt, no SQLCipher, no export
+libraries). It imports only ``sjelden_protocol`` of this repository; an import-linter
+contract in the root ``pyproject.toml`` keeps it so.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("sjelden-inbox")
+except PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0.0.0+source"
+
+__all__ = ["__version__"]

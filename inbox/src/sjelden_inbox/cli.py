@@ -1,0 +1,274 @@
+"""``sjelden-inbox``: run the inbox and administer it from the server's own shell.
+
+Administrative commands open the database directly (no HTTP, no staff key needed): whoever
+can run them already controls the server. docs/inbox.md documents every command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sjelden_protocol.keys import (
+    fingerprint,
+    key_id,
+    load_public_key,
+    raw_public,
+    same_fingerprint,
+    save_private_key,
+    save_public_key,
+)
+
+from .codes import issue_code
+from .settings import Settings, default_data_dir
+from .storage import InstallationStatus, Store, open_database
+
+DEFAULT_PORT = 8470
+
+
+def _settings(args: argparse.Namespace, **extra: object) -> Settings:
+    return Settings(data_dir=args.data_dir, database_url=args.database, **extra)  # type: ignore[arg-type]
+
+
+def _store(args: argparse.Namespace) -> Store:
+    store = Store(open_database(_settings(args).resolved_database_url, pool_size=1))
+    store.migrate()
+    return store
+
+
+def _now() -> int:
+    return int(datetime.now(UTC).timestamp())
+
+
+def _when(stamp: int | None) -> str:
+    return "-" if stamp is None else datetime.fromtimestamp(stamp, UTC).strftime("%Y-%m-%d %H:%M")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .app import create_app
+
+    settings = _settings(
+        args,
+        max_envelope_bytes=int(args.max_envelope_mb * 1024 * 1024),
+        rate_limit_per_minute=args.rate_limit_per_minute,
+        accepted_recipient_key_ids=frozenset(args.recipient_key_id or ()),
+    )
+    app = create_app(settings)
+    server_key = app.state.inbox.server_key.public_key()
+    print(f"receipt key id {key_id(server_key)}  fingerprint {fingerprint(server_key)}")
+    print(f"database {settings.resolved_database_url.split('@')[-1]}")
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.ssl_certfile,
+        ssl_keyfile=args.ssl_keyfile,
+        proxy_headers=args.forwarded_allow_ips is not None,
+        forwarded_allow_ips=args.forwarded_allow_ips,
+        log_level=args.log_level,
+    )
+    return 0
+
+
+def cmd_enroll_code(args: argparse.Namespace) -> int:
+    store = _store(args)
+    now = _now()
+    expires = now + int(args.ttl_hours * 3600)
+    code = issue_code(store, now=now, expires_at=expires)
+    store.close()
+    print(code)
+    print(f"valid once, until {_when(expires)} UTC", file=sys.stderr)
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    store = _store(args)
+    try:
+        if args.action == "list":
+            for item in store.installations():
+                print(
+                    f"{item.key_id}  {item.status.value:<8}  {fingerprint(item.public_key)}  "
+                    f"enrolled {_when(item.enrolled_at)}  {item.label}"
+                )
+            return 0
+        if not args.key_id:
+            print(f"devices {args.action} needs a KEY_ID (see 'devices list')", file=sys.stderr)
+            return 2
+        current = store.installation(args.key_id)
+        if current is None:
+            print(f"no installation {args.key_id}; see 'devices list'", file=sys.stderr)
+            return 1
+        shown = fingerprint(current.public_key)
+        if args.fingerprint and not same_fingerprint(args.fingerprint, shown):
+            print(f"fingerprint mismatch: the key has {shown}; do not approve it", file=sys.stderr)
+            return 1
+        status = (
+            InstallationStatus.APPROVED if args.action == "approve" else InstallationStatus.REVOKED
+        )
+        updated = store.set_status(args.key_id, status, now=_now())
+        assert updated is not None
+        if updated.status is not status:
+            print("a revoked installation cannot be approved; enroll a new key", file=sys.stderr)
+            return 1
+        print(f"{updated.key_id}  {updated.status.value}  {shown}  {updated.label}")
+        return 0
+    finally:
+        store.close()
+
+
+def cmd_staff(args: argparse.Namespace) -> int:
+    store = _store(args)
+    try:
+        if args.action == "add":
+            if not args.public_key:
+                print("staff add needs the path of a public key PEM file", file=sys.stderr)
+                return 2
+            key = load_public_key(Path(args.public_key))
+            if not isinstance(key, Ed25519PublicKey):
+                print("a staff key must be an Ed25519 public key", file=sys.stderr)
+                return 1
+            added = store.add_staff_key(key_id(key), raw_public(key), args.label, now=_now())
+            print(
+                f"{key_id(key)}  {fingerprint(key)}  {'added' if added else 'already registered'}"
+            )
+        elif args.action == "list":
+            for staff in store.staff_keys():
+                state = "revoked" if staff.revoked_at else "active"
+                print(f"{staff.key_id}  {state:<7}  {fingerprint(staff.public_key)}  {staff.label}")
+        elif not args.public_key or not store.revoke_staff_key(args.public_key, now=_now()):
+            print("staff revoke needs the KEY_ID of an active staff key", file=sys.stderr)
+            return 1
+        return 0
+    finally:
+        store.close()
+
+
+def cmd_keygen(args: argparse.Namespace) -> int:
+    private: Ed25519PrivateKey | X25519PrivateKey = (
+        X25519PrivateKey.generate() if args.kind == "register" else Ed25519PrivateKey.generate()
+    )
+    out = Path(args.out)
+    public_path = out.with_name(out.name + ".pub")
+    if out.exists() or public_path.exists():
+        print(f"{out} or {public_path} exists; choose another path", file=sys.stderr)
+        return 1
+    save_private_key(private, out)
+    save_public_key(private.public_key(), public_path)
+    public = private.public_key()
+    print(f"private key {out} (mode 0600; keep it secret), public key {public_path}")
+    print(f"key id {key_id(public)}  fingerprint {fingerprint(public)}")
+    return 0
+
+
+def cmd_server_key(args: argparse.Namespace) -> int:
+    from .server_key import load_or_create_server_key
+
+    settings = _settings(args)
+    public = load_or_create_server_key(settings.server_key_path).public_key()
+    print(f"key id {key_id(public)}  fingerprint {fingerprint(public)}")
+    return 0
+
+
+def cmd_openapi(args: argparse.Namespace) -> int:
+    from .openapi import openapi_document
+
+    text = json.dumps(openapi_document(), indent=2, sort_keys=True) + "\n"
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=default_data_dir(),
+        help="server key and default SQLite database (default: %(default)s)",
+    )
+    common.add_argument(
+        "--database",
+        metavar="URL",
+        help="sqlite:///path or postgresql://user@host/db (default: SQLite in the data dir)",
+    )
+    parser = argparse.ArgumentParser(prog="sjelden-inbox", description="Sjelden central inbox")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", parents=[common], help="run the HTTP server")
+    serve.add_argument("--host", default="127.0.0.1", help="bind address (default %(default)s)")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--ssl-certfile", help="serve HTTPS directly with this certificate chain")
+    serve.add_argument("--ssl-keyfile", help="private key for --ssl-certfile")
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        metavar="IPS",
+        help="trust X-Forwarded-* from these proxy addresses (behind a TLS proxy)",
+    )
+    serve.add_argument("--max-envelope-mb", type=float, default=16.0)
+    serve.add_argument("--rate-limit-per-minute", type=float, default=120.0)
+    serve.add_argument(
+        "--recipient-key-id",
+        action="append",
+        help="accept only batches encrypted to this register key id (repeatable)",
+    )
+    serve.add_argument("--log-level", default="info")
+    serve.set_defaults(func=cmd_serve)
+
+    code = sub.add_parser("enroll-code", parents=[common], help="issue a one-time enrollment code")
+    code.add_argument("--ttl-hours", type=float, default=168.0)
+    code.set_defaults(func=cmd_enroll_code)
+
+    devices = sub.add_parser(
+        "devices", parents=[common], help="list, approve or revoke installations"
+    )
+    devices.add_argument("action", choices=["list", "approve", "revoke"])
+    devices.add_argument("key_id", nargs="?")
+    devices.add_argument(
+        "--fingerprint", help="refuse unless the key has this fingerprint (read out by the user)"
+    )
+    devices.set_defaults(func=cmd_devices)
+
+    staff = sub.add_parser("staff", parents=[common], help="register staff signing keys")
+    staff.add_argument("action", choices=["add", "list", "revoke"])
+    staff.add_argument("public_key", nargs="?", help="add: public key PEM path; revoke: KEY_ID")
+    staff.add_argument("--label", default="staff")
+    staff.set_defaults(func=cmd_staff)
+
+    keygen = sub.add_parser(
+        "keygen", help="generate a staff (Ed25519) or register (X25519) key pair"
+    )
+    keygen.add_argument("--kind", choices=["staff", "register", "installation"], required=True)
+    keygen.add_argument("--out", required=True, help="private key path; public key gets .pub")
+    keygen.set_defaults(func=cmd_keygen)
+
+    server_key = sub.add_parser("server-key", parents=[common], help="show the receipt key")
+    server_key.set_defaults(func=cmd_server_key)
+
+    openapi = sub.add_parser("openapi", help="print the OpenAPI document")
+    openapi.add_argument("--out", help="write to this file instead of stdout")
+    openapi.set_defaults(func=cmd_openapi)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        result: int = args.func(args)
+    except (ValueError, OSError) as exc:
+        print(f"sjelden-inbox: {exc}", file=sys.stderr)
+        return 1
+    return result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

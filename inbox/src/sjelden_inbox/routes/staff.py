@@ -1,0 +1,175 @@
+"""Registry-staff routes (staff key signatures): pull batches, post feedback, manage devices."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
+from sjelden_protocol import parse_feedback, verify_feedback
+from sjelden_protocol.canonical import canonical_json
+from sjelden_protocol.errors import ProtocolError
+from sjelden_protocol.keys import ed25519_public_from_raw
+from starlette.concurrency import run_in_threadpool
+
+from ..auth import context, staff
+from ..codes import issue_code
+from ..context import InboxContext
+from ..errors import ApiError, error_responses, from_protocol
+from ..schemas import (
+    BatchInfo,
+    BatchList,
+    EnrollmentCode,
+    FeedbackDocument,
+    FeedbackStored,
+    InstallationOut,
+)
+from ..storage import BatchRow, InstallationStatus, StaffKey
+from .public import installation_out
+
+router = APIRouter(prefix="/v1/staff", tags=["staff"])
+Ctx = Annotated[InboxContext, Depends(context)]
+Staff = Annotated[StaffKey, Depends(staff)]
+_AUTH_ERRORS = error_responses(401, 403, 429)
+
+
+def _info(row: BatchRow) -> BatchInfo:
+    return BatchInfo.model_validate(row, from_attributes=True)
+
+
+@router.get("/batches", responses=_AUTH_ERRORS)
+async def list_batches(
+    _: Staff,
+    ctx: Ctx,
+    after: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    state: Annotated[Literal["unacknowledged", "all"], Query()] = "unacknowledged",
+) -> BatchList:
+    """Import loop: list unacknowledged, fetch each, import, acknowledge."""
+    rows = await run_in_threadpool(
+        ctx.store.batches, after=after, limit=limit, unacknowledged_only=state != "all"
+    )
+    return BatchList(items=[_info(row) for row in rows], next_after=rows[-1].seq if rows else after)
+
+
+@router.get(
+    "/batches/{batch_id}",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The envelope bytes exactly as received",
+            "content": {
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+            },
+        },
+        **_AUTH_ERRORS,
+    },
+)
+async def fetch_batch(batch_id: str, _: Staff, ctx: Ctx) -> Response:
+    envelope = await run_in_threadpool(ctx.store.envelope, batch_id)
+    if envelope is None:
+        raise ApiError(404, "unknown_batch", f"no batch {batch_id}")
+    return Response(envelope, media_type="application/octet-stream")
+
+
+@router.post("/batches/{batch_id}/ack", responses=_AUTH_ERRORS)
+async def acknowledge_batch(batch_id: str, _: Staff, ctx: Ctx) -> BatchInfo:
+    """Mark a batch imported; it leaves the unacknowledged list and its status changes."""
+    row = await run_in_threadpool(ctx.store.acknowledge, batch_id, now=ctx.now())
+    if row is None:
+        raise ApiError(404, "unknown_batch", f"no batch {batch_id}")
+    return _info(row)
+
+
+@router.post(
+    "/feedback",
+    status_code=201,
+    responses={
+        200: {"model": FeedbackStored, "description": "Already held (same document)"},
+        **error_responses(401, 403, 409, 429),
+    },
+)
+async def post_feedback(
+    body: FeedbackDocument, request: Request, staff_key: Staff, ctx: Ctx
+) -> Response:
+    """Relay staff-signed decisions to an installation; the server checks the signature."""
+    document = body.model_dump()
+    try:
+        feedback = parse_feedback(document)
+    except ProtocolError as exc:
+        raise from_protocol(exc) from exc
+    if feedback.staff_key_id != staff_key.key_id:
+        raise ApiError(
+            422,
+            "signer_mismatch",
+            "feedback must be signed by the same staff key that signs the request",
+        )
+    try:
+        verify_feedback(document, {staff_key.key_id: ed25519_public_from_raw(staff_key.public_key)})
+    except ProtocolError as exc:
+        raise from_protocol(exc) from exc
+    if await run_in_threadpool(ctx.store.installation, feedback.installation_key_id) is None:
+        raise ApiError(
+            422,
+            "unknown_installation",
+            f"no installation {feedback.installation_key_id}; check the key id",
+        )
+    text = canonical_json(document).decode("utf-8")
+    stored, created = await run_in_threadpool(
+        lambda: ctx.store.store_feedback(
+            feedback_id=feedback.feedback_id,
+            installation_key_id=feedback.installation_key_id,
+            staff_key_id=staff_key.key_id,
+            document=text,
+            now=ctx.now(),
+        )
+    )
+    if stored != text:
+        raise ApiError(
+            409,
+            "feedback_conflict",
+            f"feedback {feedback.feedback_id} was already posted with different content",
+        )
+    result = FeedbackStored(feedback_id=feedback.feedback_id, created=created)
+    return JSONResponse(result.model_dump(), status_code=201 if created else 200)
+
+
+@router.get("/installations", responses=_AUTH_ERRORS)
+async def list_installations(_: Staff, ctx: Ctx) -> list[InstallationOut]:
+    return [installation_out(i) for i in await run_in_threadpool(ctx.store.installations)]
+
+
+async def _set_status(
+    ctx: InboxContext, key_id: str, status: InstallationStatus
+) -> InstallationOut:
+    installation = await run_in_threadpool(
+        lambda: ctx.store.set_status(key_id, status, now=ctx.now())
+    )
+    if installation is None:
+        raise ApiError(404, "unknown_installation", f"no installation {key_id}")
+    if installation.status is not status:
+        raise ApiError(
+            409,
+            "installation_revoked",
+            "a revoked installation cannot be approved again; enroll a new key",
+        )
+    return installation_out(installation)
+
+
+@router.post("/installations/{key_id}/approve", responses=error_responses(401, 403, 409, 429))
+async def approve(key_id: str, _: Staff, ctx: Ctx) -> InstallationOut:
+    """Approve only after comparing the fingerprint with the installation's user."""
+    return await _set_status(ctx, key_id, InstallationStatus.APPROVED)
+
+
+@router.post("/installations/{key_id}/revoke", responses=_AUTH_ERRORS)
+async def revoke(key_id: str, _: Staff, ctx: Ctx) -> InstallationOut:
+    return await _set_status(ctx, key_id, InstallationStatus.REVOKED)
+
+
+@router.post("/enrollment-codes", status_code=201, responses=_AUTH_ERRORS)
+async def create_enrollment_code(_: Staff, ctx: Ctx) -> EnrollmentCode:
+    now = ctx.now()
+    expires = now + ctx.settings.enrollment_code_ttl_seconds
+    code = await run_in_threadpool(lambda: issue_code(ctx.store, now=now, expires_at=expires))
+    return EnrollmentCode(code=code, expires_at=expires)

@@ -1,0 +1,44 @@
+"""Server settings; defaults make ``sjelden-inbox serve`` work on one PC with no arguments."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sjelden_protocol.limits import MAX_ENVELOPE_BYTES
+from sjelden_protocol.request_auth import REPLAY_WINDOW_SECONDS
+from sjelden_protocol.timefmt import now_utc
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir("sjelden-inbox", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = field(default_factory=default_data_dir)
+    database_url: str | None = None
+    max_envelope_bytes: int = 16 * 1024 * 1024
+    max_json_bytes: int = 8 * 1024 * 1024
+    replay_window_seconds: int = REPLAY_WINDOW_SECONDS
+    rate_limit_per_minute: float = 120.0
+    rate_limit_burst: int = 30
+    enrollment_code_ttl_seconds: int = 7 * 24 * 3600
+    accepted_recipient_key_ids: frozenset[str] = frozenset()
+    db_pool_size: int = 8
+    clock: Callable[[], datetime] = now_utc
+
+    def __post_init__(self) -> None:
+        if not 0 < self.max_envelope_bytes <= MAX_ENVELOPE_BYTES:
+            raise ValueError(f"max_envelope_bytes must be between 1 and {MAX_ENVELOPE_BYTES}")
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'inbox.sqlite3'}"
+
+    @property
+    def server_key_path(self) -> Path:
+        return self.data_dir / "server-signing-key.pem"
