@@ -73,7 +73,7 @@ def install() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (this runs on whatever python3 the user has)
         print("Sjelden needs Python 3.11 or newer (python.org, or your system's packages).")
         return 2
     try:
@@ -84,7 +84,7 @@ def main(argv: list[str]) -> int:
     command = [str(_bin("sjelden")), *argv]
     if WINDOWS:  # exec on Windows does not hand over the console cleanly
         return subprocess.run(command).returncode
-    os.execv(command[0], command)
+    os.execv(command[0], command)  # noqa: S606 (the app replaces this process: signals reach it)
     return 0  # not reached
 
 
