@@ -52,4 +52,4 @@ def test_inbox_serves_its_health_check(tmp_path: Path) -> None:
         assert health["version"] == "0.2.0"
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.communicate(timeout=30)  # reads and closes the pipe
