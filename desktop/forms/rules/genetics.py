@@ -35,18 +35,39 @@ HGVS_CODES = (
     "hgvs.type_mismatch",
     "hgvs.syntax",
     "hgvs.range_order",
+    "hgvs.range_same",
     "hgvs.protein_one_letter",
+    "hgvs.unchanged",
+    "hgvs.substitution_range",
+    "hgvs.insertion_flanks",
+    "hgvs.conversion",
+    "hgvs.delins_form",
+    "hgvs.unknown_offset",
+    "hgvs.repeat_frame",
+    "hgvs.frameshift_nonsense",
+    "hgvs.protein_start",
+    "hgvs.protein_extension",
+    "hgvs.allele_brackets",
+    "hgvs.allele_parentheses",
+    "hgvs.nucleotide_case",
 )
 
 
 @rule("hgvs", codes=HGVS_CODES, syntax=True)
 def check_hgvs(ctx: RuleContext) -> Iterator[Finding]:
+    """Errors for what the nomenclature refuses; warnings (one-letter amino acids) for what
+    it accepts but discourages. Messages show the nearest valid form by a fixed example,
+    never the value typed (messages may be logged); ``HgvsError.suggestion`` has the
+    corrected description itself for a caller that may show it."""
     if not isinstance(ctx.value, str):
         return
     try:
-        hgvs.parse(ctx.value.strip())
+        parsed = hgvs.parse(ctx.value.strip())
     except hgvs.HgvsError as exc:
         yield Finding(exc.code)
+        return
+    for code in parsed.warnings:
+        yield Finding(code, severity="warning")
 
 
 def is_valid_iscn(karyotype: str) -> bool:
