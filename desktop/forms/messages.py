@@ -414,10 +414,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{label}: DNA (c., g., m., n., o.) is written in capitals and RNA (r.) in lower case: "
         "c.76A>G, r.76a>g.",
     ),
+    "iscn.count": (
+        "{label}: kromosomtallet stemmer ikke med kjønnskromosomene og de numeriske "
+        "endringene. Skriv for eksempel 47,XY,+21 (ikke 46,XY,+21) eller 45,X.",
+        "{label}: the chromosome count does not match the sex chromosomes and the numerical "
+        "changes. Write e.g. 47,XY,+21 (not 46,XY,+21) or 45,X.",
+    ),
     "iscn.syntax": (
-        "{label} følger ikke ISCN-notasjonen. Skriv for eksempel 47,XY,+21 eller "
-        "46,XX,del(5)(p15.2).",
-        "{label} does not follow the ISCN notation. Write e.g. 47,XY,+21 or 46,XX,del(5)(p15.2).",
+        "{label} følger ikke ISCN-notasjonen. Skriv for eksempel 47,XY,+21, "
+        "46,XX,t(9;22)(q34;q11.2), mos 45,X[15]/46,XX[5] eller "
+        "arr[GRCh38] 22q11.21(18912231_21465672)x1.",
+        "{label} does not follow the ISCN notation. Write e.g. 47,XY,+21, "
+        "46,XX,t(9;22)(q34;q11.2), mos 45,X[15]/46,XX[5] or "
+        "arr[GRCh38] 22q11.21(18912231_21465672)x1.",
     ),
     # --- information and reporter ------------------------------------------------------
     "information.letter_age": (
