@@ -283,10 +283,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "one of them, or remove the finding.",
     ),
     "hgvs.reference": (
-        "{label} mangler en gyldig referansesekvens. Start med for eksempel NM_000492.4: "
-        "(NM_, NR_, NC_, NG_, NP_, ENST eller LRG_).",
-        "{label} lacks a valid reference sequence. Start with e.g. NM_000492.4: (NM_, NR_, "
-        "NC_, NG_, NP_, ENST or LRG_).",
+        "{label} mangler en gyldig referansesekvens med versjon. Start med for eksempel "
+        "NM_000492.4: (RefSeq NM_, NR_, NC_, NG_, NT_, NW_, NP_, Ensembl ENST/ENSG/ENSP eller "
+        "LRG_; en genomisk sekvens med transkript skrives NG_012232.1(NM_004006.2):). "
+        "Predikerte sekvenser (XM_, XR_, XP_) kan ikke brukes.",
+        "{label} lacks a valid reference sequence. Start with e.g. NM_000492.4: (RefSeq NM_, "
+        "NR_, NC_, NG_, NT_, NW_, NP_, Ensembl ENST/ENSG/ENSP or LRG_; a genomic sequence "
+        "with a transcript is written NG_012232.1(NM_004006.2):). Predicted sequences (XM_, "
+        "XR_, XP_) cannot be used.",
     ),
     "hgvs.reference_version": (
         "{label}: referansesekvensen mangler versjonsnummer. Skriv den med versjon, for "
@@ -295,30 +299,134 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "NM_000492.4.",
     ),
     "hgvs.type_mismatch": (
-        "{label}: koordinattypen passer ikke til referansesekvensen. Bruk c. med NM_/ENST, "
-        "n. med NR_, g. med NC_/NG_ og p. med NP_.",
-        "{label}: the coordinate type does not fit the reference sequence. Use c. with "
-        "NM_/ENST, n. with NR_, g. with NC_/NG_ and p. with NP_.",
+        "{label}: koordinattypen passer ikke til referansesekvensen. Bruk c. eller r. med "
+        "NM_/ENST, n. eller r. med NR_, g. med NC_/NG_/LRG_, m. med mitokondriets NC_012920.1 "
+        "og p. med NP_/ENSP.",
+        "{label}: the coordinate type does not fit the reference sequence. Use c. or r. with "
+        "NM_/ENST, n. or r. with NR_, g. with NC_/NG_/LRG_, m. with the mitochondrial "
+        "NC_012920.1 and p. with NP_/ENSP.",
     ),
     "hgvs.syntax": (
-        "{label} følger ikke HGVS-notasjonen. Skriv for eksempel NM_000492.4:c.1521_1523del "
-        "eller NP_000483.3:p.(Arg117His).",
-        "{label} does not follow the HGVS notation. Write e.g. NM_000492.4:c.1521_1523del or "
-        "NP_000483.3:p.(Arg117His).",
+        "{label} følger ikke HGVS-notasjonen. Skriv for eksempel NM_000492.4:c.1521_1523del, "
+        "NM_004006.2:c.[76A>C];[83G>C] eller NP_000483.3:p.(Arg117His).",
+        "{label} does not follow the HGVS notation. Write e.g. NM_000492.4:c.1521_1523del, "
+        "NM_004006.2:c.[76A>C];[83G>C] or NP_000483.3:p.(Arg117His).",
     ),
     "hgvs.range_order": (
-        "{label}: intervallet går baklengs. Skriv laveste posisjon først.",
-        "{label}: the range runs backwards. Write the lowest position first.",
+        "{label}: intervallet går baklengs. Skriv laveste posisjon først: c.100_200del, ikke "
+        "c.200_100del.",
+        "{label}: the range runs backwards. Write the lowest position first: c.100_200del, "
+        "not c.200_100del.",
+    ),
+    "hgvs.range_same": (
+        "{label}: et intervall må ha to ulike posisjoner. Skriv én posisjon alene: c.123del, "
+        "ikke c.123_123del.",
+        "{label}: a range needs two different positions. Write a single position on its own: "
+        "c.123del, not c.123_123del.",
     ),
     "hgvs.protein_one_letter": (
-        "{label} bruker enbokstavskoder for aminosyrer. Bruk trebokstavskoder, for eksempel "
-        "p.(Arg117His).",
-        "{label} uses one-letter amino-acid codes. Use three-letter codes, e.g. p.(Arg117His).",
+        "{label} bruker enbokstavskoder for aminosyrer. Det er tillatt, men HGVS anbefaler "
+        "trebokstavskoder: skriv for eksempel p.Arg117His i stedet for p.R117H, eller bekreft.",
+        "{label} uses one-letter amino-acid codes. That is allowed, but HGVS recommends "
+        "three-letter codes: write e.g. p.Arg117His instead of p.R117H, or confirm.",
+    ),
+    "hgvs.unchanged": (
+        "{label} beskriver en endring til det samme. Uendret skrives med «=»: p.Arg117= i "
+        "stedet for p.Arg117Arg, c.76= i stedet for c.76A>A.",
+        "{label} describes a change to the same residue. Unchanged is written with '=': "
+        "p.Arg117= instead of p.Arg117Arg, c.76= instead of c.76A>A.",
+    ),
+    "hgvs.substitution_range": (
+        "{label}: en substitusjon bytter ett nukleotid med ett annet. Flere nukleotider "
+        "skrives som delins: c.76_77delinsTT i stedet for c.76_77AA>TT.",
+        "{label}: a substitution replaces one nucleotide with one other. More nucleotides "
+        "are written as delins: c.76_77delinsTT instead of c.76_77AA>TT.",
+    ),
+    "hgvs.insertion_flanks": (
+        "{label}: en innsetting skrives mellom to naboposisjoner: c.76_77insG, ikke "
+        "c.76_78insG eller c.76insG (p.Lys23_Leu24insAsp, ikke p.Lys23insAsp). Erstattes "
+        "nukleotider, skriv delins.",
+        "{label}: an insertion is written between two neighbouring positions: c.76_77insG, "
+        "not c.76_78insG or c.76insG (p.Lys23_Leu24insAsp, not p.Lys23insAsp). If "
+        "nucleotides are replaced, write delins.",
+    ),
+    "hgvs.conversion": (
+        "{label}: «con» (konvertering) brukes ikke lenger i HGVS. Skriv det som delins: "
+        "c.812_829delins908_925 i stedet for c.812_829con908_925.",
+        "{label}: 'con' (conversion) is no longer used in HGVS. Write it as delins: "
+        "c.812_829delins908_925 instead of c.812_829con908_925.",
+    ),
+    "hgvs.delins_form": (
+        "{label}: skriv delesjon-innsetting som «delins» uten den slettede sekvensen: "
+        "c.76_77delinsG i stedet for c.76_77delTTinsG.",
+        "{label}: write a deletion-insertion as 'delins' without the deleted sequence: "
+        "c.76_77delinsG instead of c.76_77delTTinsG.",
+    ),
+    "hgvs.unknown_offset": (
+        "{label}: ukjente bruddpunkter i introner skrives som usikre intervaller: "
+        "c.(649+1_650-1)_(1331+1_1332-1)del i stedet for c.650-?_1331+?del.",
+        "{label}: unknown breakpoints in introns are written as uncertain ranges: "
+        "c.(649+1_650-1)_(1331+1_1332-1)del instead of c.650-?_1331+?del.",
+    ),
+    "hgvs.repeat_frame": (
+        "{label}: på c. brukes repetisjonsformen i den kodende sekvensen bare for enheter på "
+        "tre nukleotider eller et multiplum av tre. Skriv dup, del eller ins: "
+        "c.2692_2693dup i stedet for c.2686A[10].",
+        "{label}: on c. the repeat form is used in the coding sequence only for units of "
+        "three nucleotides or a multiple of three. Write dup, del or ins: c.2692_2693dup "
+        "instead of c.2686A[10].",
+    ),
+    "hgvs.frameshift_nonsense": (
+        "{label}: et stoppkodon direkte på posisjonen er en nonsensvariant, ikke en "
+        "rammeskifting: p.Tyr4Ter i stedet for p.Tyr4TerfsTer1.",
+        "{label}: a stop codon right at the position is a nonsense variant, not a frame "
+        "shift: p.Tyr4Ter instead of p.Tyr4TerfsTer1.",
+    ),
+    "hgvs.protein_start": (
+        "{label}: en endring i startkodonet (Met1) skrives ikke som en aminosyreendring. "
+        "Skriv p.(Met1?) når konsekvensen er ukjent, p.0 når det ikke lages protein, eller "
+        "en forlengelse (p.Met1ext-5).",
+        "{label}: a change of the start codon (Met1) is not written as an amino-acid change. "
+        "Write p.(Met1?) when the consequence is unknown, p.0 when no protein is made, or an "
+        "extension (p.Met1ext-5).",
+    ),
+    "hgvs.protein_extension": (
+        "{label}: en endring av stoppkodonet skrives som forlengelse: p.Ter110GlnextTer17 "
+        "(eller p.Ter110GlnextTer? når det nye stoppkodonet er ukjent).",
+        "{label}: a change of the stop codon is written as an extension: p.Ter110GlnextTer17 "
+        "(or p.Ter110GlnextTer? when the new stop codon is not known).",
+    ),
+    "hgvs.allele_brackets": (
+        "{label}: flere varianter skrives med allelklammer: på samme kromosom "
+        "c.[76A>C;83G>C], på hvert sitt c.[76A>C];[83G>C], ukjent fase c.76A>C(;)83G>C.",
+        "{label}: several variants are written with allele brackets: on one chromosome "
+        "c.[76A>C;83G>C], on different ones c.[76A>C];[83G>C], phase unknown c.76A>C(;)83G>C.",
+    ),
+    "hgvs.allele_parentheses": (
+        "{label}: parentesene for predikerte konsekvenser står innenfor allelklammene: "
+        "p.[(Ser68Arg;Cys690Trp)], ikke p.([Ser68Arg;Cys690Trp]).",
+        "{label}: the parentheses of predicted consequences go inside the allele brackets: "
+        "p.[(Ser68Arg;Cys690Trp)], not p.([Ser68Arg;Cys690Trp]).",
+    ),
+    "hgvs.nucleotide_case": (
+        "{label}: DNA (c., g., m., n., o.) skrives med store bokstaver og RNA (r.) med små: "
+        "c.76A>G, r.76a>g.",
+        "{label}: DNA (c., g., m., n., o.) is written in capitals and RNA (r.) in lower case: "
+        "c.76A>G, r.76a>g.",
+    ),
+    "iscn.count": (
+        "{label}: kromosomtallet stemmer ikke med kjønnskromosomene og de numeriske "
+        "endringene. Skriv for eksempel 47,XY,+21 (ikke 46,XY,+21) eller 45,X.",
+        "{label}: the chromosome count does not match the sex chromosomes and the numerical "
+        "changes. Write e.g. 47,XY,+21 (not 46,XY,+21) or 45,X.",
     ),
     "iscn.syntax": (
-        "{label} følger ikke ISCN-notasjonen. Skriv for eksempel 47,XY,+21 eller "
-        "46,XX,del(5)(p15.2).",
-        "{label} does not follow the ISCN notation. Write e.g. 47,XY,+21 or 46,XX,del(5)(p15.2).",
+        "{label} følger ikke ISCN-notasjonen. Skriv for eksempel 47,XY,+21, "
+        "46,XX,t(9;22)(q34;q11.2), mos 45,X[15]/46,XX[5] eller "
+        "arr[GRCh38] 22q11.21(18912231_21465672)x1.",
+        "{label} does not follow the ISCN notation. Write e.g. 47,XY,+21, "
+        "46,XX,t(9;22)(q34;q11.2), mos 45,X[15]/46,XX[5] or "
+        "arr[GRCh38] 22q11.21(18912231_21465672)x1.",
     ),
     # --- information and reporter ------------------------------------------------------
     "information.letter_age": (

@@ -368,7 +368,17 @@ CASES: list[tuple[str, Change, set[tuple[str, str, str]]]] = [
     (
         "HGVS protein one-letter",
         put("diagnoses[0].genetic_findings[0].hgvs", "NP_000483.3:p.R117H"),
-        {("diagnoses[0].genetic_findings[0].hgvs", "hgvs.protein_one_letter", "error")},
+        {("diagnoses[0].genetic_findings[0].hgvs", "hgvs.protein_one_letter", "warning")},
+    ),
+    (
+        "HGVS synonymous written as a change",
+        put("diagnoses[0].genetic_findings[0].hgvs", "NP_000483.3:p.Arg117Arg"),
+        {("diagnoses[0].genetic_findings[0].hgvs", "hgvs.unchanged", "error")},
+    ),
+    (
+        "HGVS alleles in trans",
+        put("diagnoses[0].genetic_findings[0].hgvs", "NM_000492.4:c.[1521_1523del];[350G>A]"),
+        set(),
     ),
     (
         "HGVS intronic",

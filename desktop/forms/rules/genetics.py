@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from desktop.forms import hgvs
+from desktop.forms import hgvs, iscn
 from desktop.forms.conditions import is_filled
 from desktop.forms.rules import Finding, RuleContext, rule
 
@@ -14,50 +14,60 @@ from desktop.forms.rules import Finding, RuleContext, rule
 _HGNC = re.compile(r"^[A-Z][A-Z0-9]*(?:orf[0-9]+)?(?:[-@][A-Z0-9]+)*$")
 _OMIM = re.compile(r"^[0-9]{6}$")
 
-_CHROM = r"(?:[1-9]|1[0-9]|2[0-2]|X|Y)"
-_BAND = r"(?:[pq](?:[1-4][0-9]?(?:\.[0-9]{1,3})?)?|cen|pter|qter)"
-_ABNORMALITY = (
-    rf"(?:[+-]{_CHROM}|[+-]?mar[0-9]*"
-    rf"|(?:add|del|der|dic|dup|fra|hsr|i|idic|ins|inv|r|rob|t|trp|tas)"
-    rf"\({_CHROM}(?:;{_CHROM})*\)(?:\({_BAND}+(?:;{_BAND}+)*\))?)"
-)
-_KARYOTYPE = rf"[0-9]{{2}}(?:~[0-9]{{2}})?,(?:[XY]{{1,5}}|X\?|-)(?:,{_ABNORMALITY})*(?:\[[0-9]+\])?"
-_ARR_SEGMENT = rf"{_CHROM}{_BAND}(?:{_BAND})?\([0-9]+_[0-9]+\)x[0-9]"
-_ISCN = re.compile(
-    rf"^(?:(?:mos|chi) )?{_KARYOTYPE}(?:/{_KARYOTYPE})*$"
-    rf"|^arr(?:\[(?:GRCh3[78]|hg19|hg38)\])? (?:{_ARR_SEGMENT}(?:,{_ARR_SEGMENT})*"
-    rf"|\((?:1-22|X|Y|1-22,X|1-22,XY|1-22,X,Y)\)x[0-9](?:,\(?[XY]\)?x[0-9])*)$"
-)
-
 HGVS_CODES = (
     "hgvs.reference",
     "hgvs.reference_version",
     "hgvs.type_mismatch",
     "hgvs.syntax",
     "hgvs.range_order",
+    "hgvs.range_same",
     "hgvs.protein_one_letter",
+    "hgvs.unchanged",
+    "hgvs.substitution_range",
+    "hgvs.insertion_flanks",
+    "hgvs.conversion",
+    "hgvs.delins_form",
+    "hgvs.unknown_offset",
+    "hgvs.repeat_frame",
+    "hgvs.frameshift_nonsense",
+    "hgvs.protein_start",
+    "hgvs.protein_extension",
+    "hgvs.allele_brackets",
+    "hgvs.allele_parentheses",
+    "hgvs.nucleotide_case",
 )
 
 
 @rule("hgvs", codes=HGVS_CODES, syntax=True)
 def check_hgvs(ctx: RuleContext) -> Iterator[Finding]:
+    """Errors for what the nomenclature refuses; warnings (one-letter amino acids) for what
+    it accepts but discourages. Messages show the nearest valid form by a fixed example,
+    never the value typed (messages may be logged); ``HgvsError.suggestion`` has the
+    corrected description itself for a caller that may show it."""
     if not isinstance(ctx.value, str):
         return
     try:
-        hgvs.parse(ctx.value.strip())
+        parsed = hgvs.parse(ctx.value.strip())
     except hgvs.HgvsError as exc:
         yield Finding(exc.code)
+        return
+    for code in parsed.warnings:
+        yield Finding(code, severity="warning")
 
 
 def is_valid_iscn(karyotype: str) -> bool:
-    """Basic ISCN syntax: count, sex chromosomes, abnormalities, mosaics, arr notation."""
-    return _ISCN.match(karyotype.strip()) is not None
+    """An ISCN karyotype (``desktop.forms.iscn``)."""
+    return iscn.is_valid(karyotype.strip())
 
 
-@rule("iscn", codes=("iscn.syntax",), syntax=True)
+@rule("iscn", codes=("iscn.syntax", "iscn.count"), syntax=True)
 def check_iscn(ctx: RuleContext) -> Iterator[Finding]:
-    if isinstance(ctx.value, str) and not is_valid_iscn(ctx.value):
-        yield Finding("iscn.syntax")
+    if not isinstance(ctx.value, str):
+        return
+    try:
+        iscn.parse(ctx.value.strip())
+    except iscn.IscnError as exc:
+        yield Finding(exc.code)
 
 
 @rule("hgnc_symbol", codes=("gene.symbol",), syntax=True)
