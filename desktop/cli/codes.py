@@ -14,14 +14,17 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from desktop.forms.codelists import CodeListError
 
-SEARCHABLE = ("orpha", "icd10")
+SEARCHABLE = ("orpha", "icd10", "kommuner")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     codes = subparsers.add_parser(
         "codes",
         help="code lists and diagnosis search / kodeverk og diagnosesøk",
-        description="Show the shipped code lists, or search ORPHA and ICD-10 diagnoses.",
+        description=(
+            "Show the shipped code lists, or search ORPHA and ICD-10 diagnoses and "
+            "municipalities (every official name form: Norwegian, Sami, Kven)."
+        ),
     )
     actions = codes.add_subparsers(dest="codes_command", metavar="ACTION", required=True)
 
@@ -29,19 +32,37 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     lists.add_argument("--json", action="store_true", help="machine-readable output")
     lists.set_defaults(func=_lists)
 
-    search = actions.add_parser("search", help="search diagnoses by code, name or synonym")
+    search = actions.add_parser(
+        "search", help="search diagnoses and municipalities by code, name or synonym"
+    )
     search.add_argument("query", nargs="+", help="a code, a name, or the start of words")
     search.add_argument(
         "--list",
         dest="lists",
         action="append",
         choices=SEARCHABLE,
-        help="search only this list (repeatable; default: both)",
+        help="search only this list (repeatable; default: all three)",
+    )
+    search.add_argument(
+        "--on",
+        type=_day,
+        help="municipalities as numbered on this day, YYYY-MM-DD (default: today)",
     )
     search.add_argument("--limit", type=_positive, default=10, help="at most this many hits")
     search.add_argument("--lang", choices=("nb", "en"), default="nb", help="label language")
     search.add_argument("--json", action="store_true", help="machine-readable output")
     search.set_defaults(func=_search)
+
+
+def _day(text: str) -> Any:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"må være en dato ÅÅÅÅ-MM-DD / must be a date YYYY-MM-DD, not {text!r}"
+        ) from None
 
 
 def _positive(text: str) -> int:
@@ -91,11 +112,19 @@ def _lists(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from desktop.forms.codelists import CodeListError, default_search
+    import datetime as dt
+
+    from desktop.forms.codelists import CodeListError, DiagnosisSearch, default_store
 
     query = " ".join(args.query)
+    day = args.on or dt.date.today()
     try:
-        search = default_search(tuple(args.lists or SEARCHABLE))
+        store = default_store()
+        lists = [
+            store.get(list_id, on=day) if list_id == "kommuner" else store.get(list_id)
+            for list_id in args.lists or SEARCHABLE
+        ]
+        search = DiagnosisSearch(lists)
     except CodeListError as exc:
         return _fail(exc)
     hits = search.search(query, limit=args.limit, lang=args.lang)
@@ -118,8 +147,18 @@ def _search(args: argparse.Namespace) -> int:
         return 1
     for hit in hits:
         also = f"  ({hit.matched})" if hit.matched != hit.label else ""
+        if hit.list_id == "kommuner":
+            also = _place(lists, hit.code)
         print(f"{hit.code:<14} {hit.label}{also}")
     return 0
+
+
+def _place(lists: list[Any], code: str) -> str:
+    """A municipality's other name forms and its county, for the listing."""
+    concept = next(c for c in lists if c.id == "kommuner").get(code)
+    forms = " / ".join(concept.synonyms)
+    county = concept.attributes.get("fylkesnavn", "")
+    return (f"  ({forms})" if forms else "") + (f", {county}" if county else "")
 
 
 def _iso(value: Any) -> str | None:

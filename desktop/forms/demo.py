@@ -99,7 +99,13 @@ class DemoGenerator:
         self.today = today or dt.date.today()
         self.registered_from = max(self.today - dt.timedelta(days=365), dt.date(2024, 1, 1))
         orpha = get_codelist("orpha")
-        codes = {concept.code for version in orpha.versions for concept in version}
+        # Only codes in force: an inactive or dropped code would draw a warning.
+        codes = {
+            concept.code
+            for version in orpha.versions
+            for concept in version
+            if not concept.attributes.get("status")
+        }
         self.orpha_codes = sorted(codes - {UNDIAGNOSED_ORPHA})
         kommuner = get_codelist("kommuner")
         self.municipalities = sorted(

@@ -2,7 +2,8 @@
 
 Every message names the field (``{label}``, the field's label path such as "Diagnose 1 ›
 Genetisk funn 2 › Variant (HGVS)"), says what is wrong and what would be right. Parameters
-are limits, ages and labels, never the value the user typed: messages may end up in logs.
+are limits, ages, labels and codes of the shipped code lists (an ORPHA or ICD-10 code),
+never free text the user typed: messages may end up in logs.
 """
 
 from __future__ import annotations
@@ -249,6 +250,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kontroller at dette ikke er en dobbeltregistrering, eller bekreft.",
         "{label}: a registration with the same national identity number and ORPHA code "
         "already exists. Check that this is not a duplicate, or confirm.",
+    ),
+    "orpha.inactive": (
+        "{label}: {orpha} er ikke lenger aktiv i Orphanets nomenklatur og er erstattet av "
+        "{successor} ({successor_name}). Velg {successor}, eller bekreft koden.",
+        "{label}: {orpha} is no longer active in Orphanet's nomenclature; it was replaced by "
+        "{successor} ({successor_name}). Choose {successor}, or confirm the code.",
+    ),
+    "orpha.inactive_no_successor": (
+        "{label}: {orpha} er utgått i Orphanets nomenklatur og har ingen etterfølger. Søk opp "
+        "diagnosen på nytt, eller bekreft koden.",
+        "{label}: {orpha} is obsolete in Orphanet's nomenclature and has no successor. Search "
+        "for the diagnosis again, or confirm the code.",
+    ),
+    "orpha.dropped": (
+        "{label}: {orpha} finnes ikke i den nyeste utgaven av ORPHA-listen ({version}); "
+        "Orphanet kan ha gjort koden inaktiv. Kontroller koden på orpha.net, eller bekreft den.",
+        "{label}: {orpha} is not in the newest release of the ORPHA list ({version}); Orphanet "
+        "may have made it inactive. Check the code at orpha.net, or confirm it.",
+    ),
+    "icd10.needs_subcategory": (
+        "{label}: {icd10} er en kategori med underkategorier ({subcategories}). Velg "
+        "underkategorien som passer, eller bekreft kategorien.",
+        "{label}: {icd10} is a category with subcategories ({subcategories}). Choose the "
+        "subcategory that fits, or confirm the category.",
+    ),
+    "icd10.not_aligned_with_orpha": (
+        "{label}: {orpha} er knyttet til {aligned} i ICD-10, ikke til denne koden. "
+        "Kontroller ICD-10-koden og ORPHA-koden, eller bekreft.",
+        "{label}: {orpha} is aligned with {aligned} in ICD-10, not with this code. Check the "
+        "ICD-10 code and the ORPHA code, or confirm.",
     ),
     "diagnosis_year.too_early": (
         "{label} er før {min}. Kontroller årstallet.",

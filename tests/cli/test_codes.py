@@ -50,7 +50,28 @@ def test_lists_shows_versions_sources_and_licences(capsys):
     assert _run(["codes", "lists", "--json"]) == 0
     rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
     assert rows["kommuner"]["count"] == 357
-    assert rows["kommuner"]["valid_from"] == "2024-01-01"
-    assert rows["orpha"]["count"] >= 4000
+    assert rows["kommuner"]["valid_from"] == "2026-01-01"
+    assert rows["orpha"]["count"] >= 4300
     assert "CC BY 4.0" in rows["orpha"]["licence"]
-    assert set(rows) == {"fylker", "icd10", "kommuner", "orpha"}
+    assert set(rows) == {"fylker", "hgnc", "icd10", "kommuner", "omim", "orpha"}
+
+
+def test_search_finds_every_official_municipality_name_form(capsys):
+    assert _run(["codes", "search", "Kautokeino", "--list", "kommuner"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].split() == [
+        "5612",
+        "Kautokeino",
+        "(Guovdageaidnu),",
+        "Finnmark",
+    ]
+    assert _run(["codes", "search", "Guovdageaidnu", "--on", "2023-05-02"]) == 0
+    assert capsys.readouterr().out.startswith("5430 ")
+    assert _run(["codes", "search", "Lillestrøm", "--on", "2023-05-02", "--list", "kommuner"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["3030           Lillestrøm, Viken"]
+
+
+def test_search_finds_orpha_codes_of_the_newest_hpo_release(capsys):
+    assert _run(["codes", "search", "ORPHA:24", "--limit", "1"]) == 0
+    assert capsys.readouterr().out.split()[:3] == ["ORPHA:24", "Fumaric", "aciduria"]
+    assert _run(["codes", "search", "CHILD", "syndrome", "--limit", "1"]) == 0
+    assert capsys.readouterr().out.startswith("ORPHA:139 ")

@@ -615,7 +615,11 @@ def test_likely_duplicate_is_a_warning_only_when_the_store_has_one() -> None:
         ("diagnoses[0].orpha_code", "diagnosis.likely_duplicate", "warning")
     }
     assert seen == [(ADULT_ID, "ORPHA:586")]
-    assert issues(put("diagnoses[0].orpha_code", "ORPHA:558"), duplicate_lookup=lookup) == set()
+
+    def marfan(record: dict[str, Any]) -> None:
+        record["diagnoses"][0].update(orpha_code="ORPHA:558", icd10="Q87.4")
+
+    assert issues(marfan, duplicate_lookup=lookup) == set()
 
 
 def test_2032_scheme_ids_are_accepted_from_2032_only() -> None:
@@ -644,3 +648,153 @@ def _with_k2(ten: str) -> str | None:
 
     k2 = fodselsnummer.calc_check_digit2(ten)
     return ten + k2 if len(k2) == 1 else None
+
+
+# --- the code lists' own knowledge (issue 12) -----------------------------------------------
+
+
+def diagnosis(**values: Any) -> Change:
+    def change(record: dict[str, Any]) -> None:
+        record["diagnoses"][0].update(values)
+        for key in [k for k, v in values.items() if v is None]:
+            del record["diagnoses"][0][key]
+
+    return change
+
+
+def messages(change: Change, lang: str = "en") -> list[str]:
+    record = copy.deepcopy(valid_record())
+    change(record)
+    return [i.message for i in validate(record, today=TODAY, lang=lang).warnings]  # type: ignore[arg-type]
+
+
+ICD10 = "diagnoses[0].icd10"
+ORPHA = "diagnoses[0].orpha_code"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        # Cystic fibrosis is aligned with E84.0-E84.9; cholera is not one of them.
+        (diagnosis(icd10="A00.0"), {(ICD10, "icd10.not_aligned_with_orpha", "warning")}),
+        (diagnosis(icd10="E84.9"), set()),
+        # A category with subcategories asks for one (and is not also "not aligned").
+        (diagnosis(icd10="E84"), {(ICD10, "icd10.needs_subcategory", "warning")}),
+        (diagnosis(orpha_code="ORPHA:399", icd10="G10"), set()),  # G10 has no subcategories
+        (
+            diagnosis(orpha_code="ORPHA:399", icd10="G11.0"),
+            {(ICD10, "icd10.not_aligned_with_orpha", "warning")},
+        ),
+        # No alignments known for the code: nothing to compare with.
+        (diagnosis(orpha_code="ORPHA:24", icd10="E88.8"), set()),
+        # The U-codes in use (WHO's COVID-19 updates of 2020-2021) are codes.
+        (diagnosis(orpha_code="ORPHA:24", icd10="U10.9"), set()),
+        (diagnosis(orpha_code="ORPHA:24", icd10="U07.1"), set()),
+        (diagnosis(orpha_code="ORPHA:24", icd10="U09.9"), set()),
+        (diagnosis(orpha_code="ORPHA:24", icd10="U07.3"), {(ICD10, "code.unknown", "error")}),
+        # ORPHA:1572 was in HPO's 2025-01-16 release and is not in 2025-11-24's.
+        (diagnosis(orpha_code="ORPHA:1572", icd10=None), {(ORPHA, "orpha.dropped", "warning")}),
+        (diagnosis(orpha_code="ORPHA:139", icd10=None), set()),  # CHILD syndrome, newly listed
+    ],
+    ids=[
+        "cf-a00",
+        "cf-e849",
+        "cf-e84",
+        "hd-g10",
+        "hd-g11",
+        "no-alignment",
+        "u10",
+        "u07.1",
+        "u09.9",
+        "u07.3-placeholder",
+        "dropped",
+        "new-code",
+    ],
+)
+def test_code_list_knowledge(change: Change, expected: set[tuple[str, str, str]]) -> None:
+    assert issues(change) == expected
+
+
+def test_alignment_and_subcategory_messages_name_the_codes() -> None:
+    assert messages(diagnosis(icd10="A00.0")) == [
+        "Diagnosis 1 › ICD-10 code: ORPHA:586 is aligned with E84.0–E84.9 in ICD-10, not "
+        "with this code. Check the ICD-10 code and the ORPHA code, or confirm."
+    ]
+    (nb,) = messages(diagnosis(icd10="A00.0"), "nb")
+    assert "ORPHA:586 er knyttet til E84.0–E84.9" in nb
+    (category,) = messages(diagnosis(icd10="E84"))
+    assert "E84 is a category with subcategories (E84.0–E84.9)" in category
+    (dropped,) = messages(diagnosis(orpha_code="ORPHA:1572", icd10=None))
+    assert "ORPHA:1572 is not in the newest release of the ORPHA list (hpo-2025-11-24)" in dropped
+
+
+def test_an_inactive_orpha_code_names_its_successor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With Orphanet's pack as the source, an inactive entity carries its successor."""
+    from desktop.forms.codelists import checks
+    from desktop.forms.codelists.model import CodeList, Concept
+
+    shipped = checks.get_codelist("orpha")
+    concepts = dict(shipped.versions[-1].concepts)
+    concepts["ORPHA:2950"] = Concept(
+        "ORPHA:2950",
+        {"en": "Triphalangeal thumb-polysyndactyly syndrome"},
+        attributes={"status": "deprecated", "successor": "ORPHA:988"},
+    )
+    concepts["ORPHA:93552"] = Concept(
+        "ORPHA:93552",
+        {"en": "Pili torti-onychodysplasia syndrome"},
+        attributes={"status": "obsolete"},
+    )
+    version = shipped.versions[-1]
+    replaced = CodeList(
+        version.id,
+        version.version,
+        version.title,
+        version.source,
+        version.licence,
+        concepts,
+        version.system,
+    )
+    checker = checks.CodeChecker("orpha", (replaced,))
+    original = checks._checker
+    monkeypatch.setattr(
+        checks, "_checker", lambda name: checker if name == "orpha" else original(name)
+    )
+    (moved,) = messages(diagnosis(orpha_code="ORPHA:2950", icd10=None))
+    assert moved == (
+        "Diagnosis 1 › Rare diagnosis (ORPHA code): ORPHA:2950 is no longer active in "
+        "Orphanet's nomenclature; it was replaced by ORPHA:988 (Tibial "
+        "hemimelia-polysyndactyly-triphalangeal thumb syndrome). Choose ORPHA:988, or "
+        "confirm the code."
+    )
+    assert issues(diagnosis(orpha_code="ORPHA:93552", icd10=None)) == {
+        (ORPHA, "orpha.inactive_no_successor", "warning")
+    }
+
+
+@pytest.mark.parametrize(
+    ("municipality", "day", "expected"),
+    [
+        ("3030", "2023-05-02", set()),  # Lillestrøm, Viken, valid then
+        (
+            "3205",
+            "2023-05-02",
+            {("patient.municipality", "municipality.not_valid_on_date", "error")},
+        ),
+        ("3205", "2024-01-01", set()),
+        (
+            "3030",
+            "2024-01-01",
+            {("patient.municipality", "municipality.not_valid_on_date", "error")},
+        ),
+        ("5430", "2021-03-01", set()),  # Guovdageaidnu-Kautokeino before the 2024 reform
+    ],
+)
+def test_municipality_is_judged_by_the_list_of_the_registration_date(
+    municipality: str, day: str, expected: set[tuple[str, str, str]]
+) -> None:
+    def change(record: dict[str, Any]) -> None:
+        record["patient"]["municipality"] = municipality
+        record["reporter"]["registration_date"] = day
+
+    assert {i for i in issues(change) if i[0] == "patient.municipality"} == expected

@@ -153,3 +153,11 @@ def test_a_damaged_registration_date_is_reported_by_record(dimension: str) -> No
     with pytest.raises(ExportError, match="no valid registration date") as failure:
         count_by([record], dimension)
     assert record.record_id in str(failure.value)
+
+
+def test_county_is_the_county_of_the_registration_date(records: list[RegisterRecord]) -> None:
+    payload = copy.deepcopy(records[0].payload)
+    payload["record_id"] = "6b1f4e0a-3c2d-4e5f-8a9b-0c1d2e3f4a5b"
+    payload["patient"]["municipality"] = "3030"  # Lillestrøm, in Viken until 2023
+    payload["reporter"]["registration_date"] = "2023-05-02"
+    assert count_by([wrap(payload)], "county") == [ReportRow("30", "Viken", 1)]

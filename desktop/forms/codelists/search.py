@@ -19,13 +19,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from desktop.forms.codelists.codes import normalize_icd10, normalize_orpha
+from desktop.forms.codelists.codes import (
+    normalize_icd10,
+    normalize_kommunenummer,
+    normalize_orpha,
+)
 from desktop.forms.codelists.fuzzy import FuzzyVocabulary
 from desktop.forms.codelists.model import CodeList, Concept
 from desktop.forms.codelists.store import default_store
 from desktop.forms.codelists.text import fold
 
 DEFAULT_LIMIT = 20
+# ORPHA entries Orphanet made inactive (see checks.INACTIVE_STATUSES)
+_INACTIVE = frozenset({"obsolete", "deprecated", "inactive"})
 _ICD10_PREFIX = re.compile(r"^\s*([A-Za-z][0-9]{1,2})(?:\s*\.?\s*([0-9]{0,2}))?\s*$")
 _DIGITS = re.compile(r"^\s*(?:orpha(?:code)?\s*:?\s*)?([0-9]{1,7})\s*$", re.IGNORECASE)
 
@@ -68,6 +74,8 @@ class DiagnosisSearch:
                 index = len(self._concepts)
                 self._concepts.append((list_pos, concept))
                 self._by_code.setdefault(concept.code, index)
+                if concept.attributes.get("status") in _INACTIVE:
+                    continue  # found by its code (to read an old record), not by its name
                 seen: set[str] = set()
                 texts = [(t, 0) for t in concept.labels.values()] + [
                     (s, 1) for s in concept.synonyms
@@ -147,12 +155,15 @@ class DiagnosisSearch:
         keys: list[str] = []
         orpha = normalize_orpha(query)
         icd10 = normalize_icd10(query)
-        for code in (orpha, icd10):
+        kommune = normalize_kommunenummer(query)
+        for code in (orpha, icd10, kommune):
             if code is not None and code in self._by_code:
                 exact.append(self._by_code[code])
         digits = _DIGITS.match(query)
         if digits:
             keys.append(_code_key(f"ORPHA:{digits.group(1)}"))
+            if len(digits.group(1)) <= 4 and digits.group(0).strip().isdigit():
+                keys.append(digits.group(1))  # a municipality number being typed
         icd = _ICD10_PREFIX.match(query)
         if icd:
             keys.append(_code_key(icd.group(1).upper() + (icd.group(2) or "")))

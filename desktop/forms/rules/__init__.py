@@ -132,6 +132,7 @@ def parse_iso_date(value: Any) -> dt.date | None:
 
 # The rule modules register themselves on import.
 from desktop.forms.rules import (  # noqa: E402
+    classification,
     contact,
     dates,
     diagnosis,
@@ -149,6 +150,7 @@ __all__ = [
     "Rule",
     "RuleContext",
     "age_on",
+    "classification",
     "contact",
     "dates",
     "diagnosis",

@@ -50,7 +50,11 @@ DNR_SYSTEM = "urn:oid:2.16.578.1.12.4.1.4.2"
 HPR_SYSTEM = "urn:oid:2.16.578.1.12.4.1.4.4"
 ORGNR_SYSTEM = "urn:oid:2.16.578.1.12.4.1.4.101"
 MUNICIPALITY_EXTENSION = "http://hl7.no/fhir/StructureDefinition/no-basis-municipalitycode"
-# Code systems (ORPHA, ICD-10 and the kommunenummer OID come with their code lists)
+# Code systems (ORPHA, ICD-10 and the kommunenummer OID come with their code lists). ICD-10
+# is coded in the Norwegian edition's system (kodeverk 7110, codes written without the dot,
+# as the Norwegian profiles use them) and again in WHO's (dotted), for receivers outside Norway.
+WHO_ICD10_SYSTEM = "http://hl7.org/fhir/sid/icd-10"
+HGNC_SYSTEM = "http://www.genenames.org/geneId"
 LOINC = "http://loinc.org"
 HGVS_SYSTEM = "http://varnomen.hgvs.org"
 ISCN_SYSTEM = "https://iscn.karger.com"
@@ -289,7 +293,9 @@ class BundleBuilder:
                 )
             )
         if icd10:
-            codings.append(coding(self.names.system("icd10"), icd10, self.names.icd10(icd10)))
+            display = self.names.icd10(icd10)
+            codings.append(coding(self.names.system("icd10"), icd10.replace(".", ""), display))
+            codings.append(coding(WHO_ICD10_SYSTEM, icd10, display))
         condition: dict[str, Any] = {
             "resourceType": "Condition",
             "id": resource_id("condition", record.record_id, number),
@@ -304,16 +310,7 @@ class BundleBuilder:
             }
         condition["code"] = {"coding": codings, "text": self.names.orpha(orpha) or icd10}
         condition["subject"] = ref(patient)
-        onset = text(diagnosis, "onset")
-        if onset == "alder" and isinstance(diagnosis.get("onset_age"), int):
-            condition["onsetAge"] = {
-                "value": diagnosis["onset_age"],
-                "unit": "years",
-                "system": UCUM,
-                "code": "a",
-            }
-        elif onset in ONSET_TEXT:
-            condition["onsetString"] = ONSET_TEXT[onset]
+        condition.update(onset_element(diagnosis))
         condition["recordedDate"] = facts.registration_date.isoformat()
         condition["recorder"] = ref(reporter_role)
         institution = self._institution(diagnosis)
@@ -336,7 +333,10 @@ class BundleBuilder:
         compound = []
         for index, finding in enumerate(findings(diagnosis), start=1):
             observation = variant_observation(
-                resource_id("variant", record.record_id, number, index), finding, patient
+                resource_id("variant", record.record_id, number, index),
+                finding,
+                patient,
+                self.names.hgnc_id(text(finding, "gene")),
             )
             if performer is not None:
                 observation["performer"] = [ref(performer)]
@@ -386,6 +386,26 @@ class BundleBuilder:
             )
 
 
+def _years(value: int) -> dict[str, Any]:
+    return {"value": value, "unit": "years", "system": UCUM, "code": "a"}
+
+
+def onset_element(diagnosis: Mapping[str, Any]) -> dict[str, Any]:
+    """Condition.onset[x]. An age in whole years is ``onsetAge``, except age 0: R4's Age
+    must be positive (invariant age-1), so onset before the first birthday is the range
+    0-1 years (``onsetRange``, whose SimpleQuantity ends may be 0). Prenatal onset and onset
+    at birth are ``onsetString``, as no age describes them."""
+    onset = text(diagnosis, "onset")
+    age = diagnosis.get("onset_age")
+    if onset == "alder" and isinstance(age, int) and not isinstance(age, bool):
+        if age > 0:
+            return {"onsetAge": _years(age)}
+        return {"onsetRange": {"low": _years(0), "high": _years(1)}}
+    if onset in ONSET_TEXT:
+        return {"onsetString": ONSET_TEXT[onset]}
+    return {}
+
+
 def build_patient(
     record: RegisterRecord, facts: Person, patient_id: str, names: CodeNames
 ) -> dict[str, Any]:
@@ -416,14 +436,14 @@ def build_patient(
             resource["deceasedBoolean"] = True
     else:
         resource["deceasedBoolean"] = False
-    resource["address"] = [_address(patient, names)]
+    resource["address"] = [_address(patient, names, facts.registration_date)]
     guardian = mapping(patient.get("guardian"))
     if any(guardian.values()):
         resource["contact"] = [_contact(guardian)]
     return resource
 
 
-def _address(patient: Mapping[str, Any], names: CodeNames) -> dict[str, Any]:
+def _address(patient: Mapping[str, Any], names: CodeNames, on: dt.date) -> dict[str, Any]:
     postal = mapping(patient.get("address"))
     address: dict[str, Any] = {"use": "home"}
     if text(postal, "street"):
@@ -432,17 +452,20 @@ def _address(patient: Mapping[str, Any], names: CodeNames) -> dict[str, Any]:
         address["city"] = text(postal, "postal_place")
     municipality = text(patient, "municipality")
     if municipality:
-        address["district"] = names.municipality(municipality)
+        # The municipality and its county as they were on the registration date.
+        name = names.municipality(municipality, on)
+        address["district"] = name
         address["_district"] = {
             "extension": [
                 {
                     "url": MUNICIPALITY_EXTENSION,
-                    "valueCoding": coding(
-                        names.system("kommuner"), municipality, names.municipality(municipality)
-                    ),
+                    "valueCoding": coding(names.system("kommuner"), municipality, name),
                 }
             ]
         }
+        county = names.county(municipality, on)[1]
+        if county:
+            address["state"] = county
     if text(postal, "postal_code"):
         address["postalCode"] = text(postal, "postal_code")
     address["country"] = "NO"
@@ -479,16 +502,22 @@ def _laboratory() -> dict[str, Any]:
 
 
 def variant_observation(
-    observation_id: str, finding: Mapping[str, Any], patient: Mapping[str, Any]
+    observation_id: str,
+    finding: Mapping[str, Any],
+    patient: Mapping[str, Any],
+    hgnc_id: str = "",
 ) -> dict[str, Any]:
     """One genetic finding as a "Genetic variant assessment" Observation (69548-6)."""
     components: list[dict[str, Any]] = []
     gene = text(finding, "gene")
     if gene:
-        # HGNC symbols, not HGNC ids: no HGNC table ships with the app, so the gene is
-        # given as text rather than a coding of http://www.genenames.org/geneId.
+        # An approved symbol is coded with its HGNC id (HGNC's complete set ships with the
+        # app); a symbol HGNC does not list stays text.
+        concept: dict[str, Any] = {"text": gene}
+        if hgnc_id:
+            concept = {"coding": [coding(HGNC_SYSTEM, hgnc_id, gene)], "text": gene}
         components.append(
-            {"code": loinc("48018-6", "Gene studied [ID]"), "valueCodeableConcept": {"text": gene}}
+            {"code": loinc("48018-6", "Gene studied [ID]"), "valueCodeableConcept": concept}
         )
     hgvs = text(finding, "hgvs")
     if hgvs:

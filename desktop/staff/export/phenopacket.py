@@ -100,6 +100,8 @@ def _resources() -> dict[str, dict[str, str]]:
     """The ontologies a phenopacket may cite (only those it uses are listed in it)."""
     orpha_version = get_codelist("orpha").versions[-1].version
     icd_version = get_codelist("icd10").versions[-1].version
+    omim_version = get_codelist("omim").versions[-1].version
+    hgnc_version = get_codelist("hgnc").versions[-1].version
     return {
         "ORPHA": {
             "id": "ordo",
@@ -121,7 +123,7 @@ def _resources() -> dict[str, dict[str, str]]:
             "id": "omim",
             "name": "Online Mendelian Inheritance in Man",
             "url": "https://www.omim.org",
-            "version": "as reported",
+            "version": omim_version,
             "namespacePrefix": "OMIM",
             "iriPrefix": "https://www.omim.org/entry/",
         },
@@ -129,7 +131,7 @@ def _resources() -> dict[str, dict[str, str]]:
             "id": "hp",
             "name": "Human Phenotype Ontology",
             "url": "http://purl.obolibrary.org/obo/hp.owl",
-            "version": "2025-01-16",
+            "version": "2025-11-24",
             "namespacePrefix": "HP",
             "iriPrefix": "http://purl.obolibrary.org/obo/HP_",
         },
@@ -140,6 +142,14 @@ def _resources() -> dict[str, dict[str, str]]:
             "version": "unversioned",
             "namespacePrefix": "GENO",
             "iriPrefix": "http://purl.obolibrary.org/obo/GENO_",
+        },
+        "HGNC": {
+            "id": "hgnc",
+            "name": "HUGO Gene Nomenclature Committee",
+            "url": "https://www.genenames.org",
+            "version": hgnc_version,
+            "namespacePrefix": "HGNC",
+            "iriPrefix": "https://identifiers.org/hgnc:",
         },
         "hgnc.symbol": {
             "id": "hgnc",
@@ -220,7 +230,9 @@ def build(
             used.add("ICD10")
         omim = text(diagnosis, "omim")
         if omim:
-            codes.append({"id": f"OMIM:{omim}"})
+            # The label HPO's annotations give the number; a number they do not list is
+            # labelled with its id, since OntologyClass.label is required.
+            codes.append({"id": f"OMIM:{omim}", "label": names.omim(omim) or f"OMIM:{omim}"})
             used.add("OMIM")
         for code in codes:
             disease: dict[str, Any] = {"term": code}
@@ -231,7 +243,7 @@ def build(
         for index, finding in enumerate(findings(diagnosis), start=1):
             genomic.append(
                 _genomic_interpretation(
-                    f"{record.record_id}-{number}-{index}", subject_id, finding, used
+                    f"{record.record_id}-{number}-{index}", subject_id, finding, used, names
                 )
             )
             if text(finding, "karyotype"):
@@ -302,13 +314,22 @@ def _onset(diagnosis: Mapping[str, Any], used: set[str]) -> dict[str, Any] | Non
 
 
 def _genomic_interpretation(
-    descriptor_id: str, subject_id: str, finding: Mapping[str, Any], used: set[str]
+    descriptor_id: str,
+    subject_id: str,
+    finding: Mapping[str, Any],
+    used: set[str],
+    names: CodeNames,
 ) -> dict[str, Any]:
     descriptor: dict[str, Any] = {"id": descriptor_id}
     gene = text(finding, "gene")
     if gene:
-        descriptor["geneContext"] = {"valueId": f"hgnc.symbol:{gene}", "symbol": gene}
-        used.add("hgnc.symbol")
+        hgnc_id = names.hgnc_id(gene)
+        if hgnc_id:  # "HGNC:1884", the id the phenopacket schema recommends
+            descriptor["geneContext"] = {"valueId": hgnc_id, "symbol": gene}
+            used.add("HGNC")
+        else:
+            descriptor["geneContext"] = {"valueId": f"hgnc.symbol:{gene}", "symbol": gene}
+            used.add("hgnc.symbol")
     expressions = []
     hgvs = text(finding, "hgvs")
     context = "genomic"

@@ -164,7 +164,7 @@ def _record_rows(record: RegisterRecord, names: CodeNames, today: dt.date) -> li
         "vital_status": text(patient, "vital_status"),
         "date_of_death": text(patient, "date_of_death"),
         "municipality": municipality,
-        "municipality_name": names.municipality(municipality),
+        "municipality_name": names.municipality(municipality, facts.registration_date),
         "county": county,
         "county_name": county_name,
         "street": text(address, "street"),

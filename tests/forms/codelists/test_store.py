@@ -44,6 +44,32 @@ def test_shipped_icd10_list_has_categories_and_subcategories():
     assert "A00-A09" not in icd10  # blocks are not codes one records
 
 
+def test_shipped_municipalities_have_one_version_per_period_since_2020():
+    store = default_store()
+    versions = store.versions("kommuner")
+    assert [
+        (v.valid_from.isoformat(), v.valid_to and v.valid_to.isoformat()) for v in versions
+    ] == [
+        ("2020-01-01", "2022-01-01"),
+        ("2022-01-01", "2023-01-01"),
+        ("2023-01-01", "2024-01-01"),
+        ("2024-01-01", "2026-01-01"),
+        ("2026-01-01", None),
+    ]
+    assert [len(v) for v in versions] == [356, 356, 356, 357, 357]
+    in_2023 = store.get("kommuner", on=date(2023, 5, 2))
+    assert in_2023.get("3030").label() == "Lillestrøm"
+    assert in_2023.get("3030").attributes["fylkesnavn"] == "Viken"
+    assert "3205" not in in_2023
+    # Every official name form is kept: Norwegian as the label, Sami and Kven as synonyms.
+    assert in_2023.get("5430").label() == "Kautokeino"
+    assert in_2023.get("5430").synonyms == ("Guovdageaidnu",)
+    assert store.get("kommuner", on=date(2026, 3, 1)).get("0301").synonyms == ("Oslove",)
+    assert store.get("kommuner", on=date(2025, 3, 1)).get("0301").synonyms == ()
+    fylker_2023 = store.get("fylker", on=date(2023, 5, 2))
+    assert fylker_2023.label("30") == "Viken" and len(fylker_2023) == 11
+
+
 def test_shipped_municipalities_are_the_2024_list():
     store = default_store()
     kommuner = store.get("kommuner", on=date(2025, 6, 1))
@@ -58,8 +84,8 @@ def test_shipped_municipalities_are_the_2024_list():
     assert fylker.label("33") == "Buskerud"
     assert all(k.attributes["fylkesnummer"] in fylker for k in kommuner)
     with pytest.raises(NoVersionInForceError) as caught:
-        store.get("kommuner", on=date(2023, 12, 31))
-    assert "2023-12-31" in str(caught.value)
+        store.get("kommuner", on=date(2019, 12, 31))  # before the first shipped list
+    assert "2019-12-31" in str(caught.value)
 
 
 def test_every_shipped_list_names_its_source_and_licence():

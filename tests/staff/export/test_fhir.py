@@ -111,6 +111,7 @@ def test_golden_patient_condition_and_organisations(golden: RegisterRecord, out_
         "NO",
     )
     assert address["district"] == "Oslo"
+    assert address["state"] == "Oslo"  # the county on the registration date
     (municipality,) = address["_district"]["extension"]
     assert municipality["url"] == "http://hl7.no/fhir/StructureDefinition/no-basis-municipalitycode"
     assert municipality["valueCoding"]["system"] == "urn:oid:2.16.578.1.12.4.1.1.3402"
@@ -120,6 +121,12 @@ def test_golden_patient_condition_and_organisations(golden: RegisterRecord, out_
     marfan, pid = resources(bundle, "Condition")
     assert marfan["code"]["coding"] == [
         {"system": "http://www.orpha.net", "code": "558", "display": "Marfan syndrome"},
+        # the Norwegian edition's system (kodeverk 7110, no dot), then WHO's
+        {
+            "system": "urn:oid:2.16.578.1.12.4.1.1.7110",
+            "code": "Q874",
+            "display": "Marfan syndrome",
+        },
         {"system": "http://hl7.org/fhir/sid/icd-10", "code": "Q87.4", "display": "Marfan syndrome"},
     ]
     assert marfan["verificationStatus"]["coding"][0]["code"] == "confirmed"
@@ -164,7 +171,12 @@ def test_golden_genomics_observations(golden: RegisterRecord, out_dir: Path) -> 
         assert observation["code"]["coding"][0]["code"] == "69548-6"
         assert observation["valueCodeableConcept"]["coding"][0]["code"] == "LA9633-4"
         assert observation["status"] == "final"
-    assert component(variant, "48018-6")["valueCodeableConcept"] == {"text": "FBN1"}
+    assert component(variant, "48018-6")["valueCodeableConcept"] == {
+        "coding": [
+            {"system": "http://www.genenames.org/geneId", "code": "HGNC:3603", "display": "FBN1"}
+        ],
+        "text": "FBN1",
+    }
     assert component(variant, "48004-6")["valueCodeableConcept"]["coding"] == [
         {"system": "http://varnomen.hgvs.org", "code": "NM_000138.5:c.3010T>A"}
     ]
@@ -308,3 +320,57 @@ def test_mitochondrial_and_rna_variants_are_labelled_by_their_coordinate_type(
         "NM_000138.5:r.3010u>a"
     )
     assert component(noncoding, "48004-6")
+
+
+def _ages(value: Any) -> list[Any]:
+    """Every FHIR Age (onsetAge) value anywhere in ``value``."""
+    found = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "onsetAge":
+                found.append(item["value"])
+            found.extend(_ages(item))
+    elif isinstance(value, list):
+        for item in value:
+            found.extend(_ages(item))
+    return found
+
+
+def test_onset_in_the_first_year_is_a_range_not_age_zero(
+    golden: RegisterRecord, demo_register: list[RegisterRecord], out_dir: Path
+) -> None:
+    payload = copy.deepcopy(golden.payload)
+    payload["diagnoses"][0].update(onset="alder", onset_age=0)
+    bundle = exported([wrap(assert_valid(payload))], out_dir / "zero.json")
+    marfan = resources(bundle, "Condition")[0]
+    assert "onsetAge" not in marfan
+    years = {"unit": "years", "system": "http://unitsofmeasure.org", "code": "a"}
+    assert marfan["onsetRange"] == {"low": {"value": 0, **years}, "high": {"value": 1, **years}}
+    # R4 invariant age-1: an Age's value is positive. The demo register has onset age 0.
+    demo = exported(demo_register, out_dir / "demo.json")
+    assert any("onsetRange" in c for c in resources(demo, "Condition"))
+    assert _ages(demo) and min(_ages(demo)) > 0
+
+
+def test_a_2023_record_in_lillestrom_keeps_its_name_and_county_of_then(
+    golden: RegisterRecord, out_dir: Path
+) -> None:
+    payload = copy.deepcopy(golden.payload)
+    payload["patient"]["municipality"] = "3030"
+    payload["reporter"]["registration_date"] = "2023-05-02"
+    bundle = exported([wrap(assert_valid(payload))], out_dir / "lillestrom.json")
+    (patient,) = resources(bundle, "Patient")
+    address = patient["address"][0]
+    assert (address["district"], address["state"]) == ("Lillestrøm", "Viken")
+    assert address["_district"]["extension"][0]["valueCoding"]["code"] == "3030"
+
+
+def test_genes_carry_hgnc_ids_and_unknown_symbols_stay_text() -> None:
+    from desktop.staff.export.codes import CodeNames
+    from desktop.staff.export.fhir_bundle import variant_observation
+
+    names = CodeNames()
+    assert names.hgnc_id("CFTR") == "HGNC:1884"
+    assert names.hgnc_id("NOTAGENE1") == ""
+    observation = variant_observation("x", {"gene": "NOTAGENE1", "karyotype": "45,X"}, {"id": "p"})
+    assert component(observation, "48018-6")["valueCodeableConcept"] == {"text": "NOTAGENE1"}

@@ -82,6 +82,8 @@ def test_golden_phenopacket(golden: RegisterRecord, out_dir: Path) -> None:
     }
     terms = [d["term"]["id"] for d in packet["diseases"]]
     assert terms == ["ORPHA:558", "ICD10:Q87.4", "OMIM:154700", "ORPHA:47"]
+    labels = {d["term"]["id"]: d["term"].get("label") for d in packet["diseases"]}
+    assert labels["OMIM:154700"] == "Marfan syndrome"  # from HPO's OMIM annotations
     marfan = packet["diseases"][0]
     assert marfan["term"]["label"] == "Marfan syndrome"
     assert marfan["onset"] == {"age": {"iso8601duration": "P12Y"}}
@@ -97,7 +99,7 @@ def test_golden_phenopacket(golden: RegisterRecord, out_dir: Path) -> None:
     interpretation = variant["variantInterpretation"]
     assert interpretation["acmgPathogenicityClassification"] == "PATHOGENIC"
     descriptor = interpretation["variationDescriptor"]
-    assert descriptor["geneContext"] == {"valueId": "hgnc.symbol:FBN1", "symbol": "FBN1"}
+    assert descriptor["geneContext"] == {"valueId": "HGNC:3603", "symbol": "FBN1"}
     assert descriptor["expressions"] == [{"syntax": "hgvs.c", "value": "NM_000138.5:c.3010T>A"}]
     assert descriptor["moleculeContext"] == "transcript"
     assert descriptor["allelicState"] == {"id": "GENO:0000135", "label": "heterozygous"}
@@ -112,7 +114,7 @@ def test_golden_phenopacket(golden: RegisterRecord, out_dir: Path) -> None:
     meta = packet["metaData"]
     assert meta["createdBy"].startswith("Sjeldenregisteret staff export")
     prefixes = {r["namespacePrefix"] for r in meta["resources"]}
-    assert prefixes == {"ORPHA", "ICD10", "OMIM", "HP", "GENO", "hgnc.symbol"}
+    assert prefixes == {"ORPHA", "ICD10", "OMIM", "HP", "GENO", "HGNC"}
     assert all(r["version"] for r in meta["resources"])
 
 
@@ -202,3 +204,15 @@ def test_molecule_context_and_syntax_follow_the_coordinate_type(
         ("hgvs.g", "genomic"),
         ("hgvs.p", "protein"),
     ]
+
+
+def test_every_omim_term_has_a_label(demo_register: list[RegisterRecord], out_dir: Path) -> None:
+    folder = out_dir / "demo"
+    export("phenopacket", demo_register, folder, today=TODAY)
+    terms = [
+        disease["term"]
+        for packet in packets(folder).values()
+        for disease in packet["diseases"]
+        if disease["term"]["id"].startswith("OMIM:")
+    ]
+    assert terms and all(term.get("label") for term in terms)
