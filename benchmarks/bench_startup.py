@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from figures import pct  # noqa: E402
+from figures import pct
 
 ROOT = Path(__file__).resolve().parent.parent
 EMPTY_WINDOW = (
@@ -90,7 +90,8 @@ def _windows(
     for _ in range(rounds):
         with tempfile.TemporaryDirectory() as home:
             times.append(_first_window(command, title, {**env, "SJELDEN_HOME": home}))
-    print(f"  {label:<34} median {_median(times) * 1000:7.0f} ms   p99 {pct(times, 99) * 1000:7.0f} ms")
+    median, p99 = _median(times) * 1000, pct(times, 99) * 1000
+    print(f"  {label:<34} median {median:7.0f} ms   p99 {p99:7.0f} ms")
     return times
 
 
@@ -114,8 +115,10 @@ def main() -> int:
     bare = _time_command([str(python), "-c", "pass"], args.rounds, env)
     version = _time_command([str(args.app), "--version"], args.rounds, env)
     print(f"  bare python -c pass        median {_median(bare) * 1000:7.1f} ms")
-    print(f"  sjelden --version          median {_median(version) * 1000:7.1f} ms   "
-          f"p99 {pct(version, 99) * 1000:7.1f} ms   ratio {_median(version) / _median(bare):.2f}x")
+    print(
+        f"  sjelden --version          median {_median(version) * 1000:7.1f} ms   "
+        f"p99 {pct(version, 99) * 1000:7.1f} ms   ratio {_median(version) / _median(bare):.2f}x"
+    )
 
     xvfb = None
     if not env.get("DISPLAY"):
@@ -154,8 +157,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as out:
         for dist in ("protocol", "inbox", "."):
             subprocess.run(
-                [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", out,
-                 str(ROOT / dist)],
+                [
+                    sys.executable,
+                    "-m",
+                    "build",
+                    "--wheel",
+                    "--no-isolation",
+                    "--outdir",
+                    out,
+                    str(ROOT / dist),
+                ],
                 check=True,
                 capture_output=True,
             )
