@@ -5,11 +5,8 @@ The package is split into a GUI-free core (``desktop.storage``, ``desktop.forms`
 imports Qt; an import-linter contract in ``pyproject.toml`` enforces that.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("sjelden")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+#: the one place the version is written: pyproject.toml reads it (setuptools' dynamic
+#: version), so asking for it at start-up costs no importlib.metadata scan
+__version__ = "0.2.0"
 
 __all__ = ["__version__"]

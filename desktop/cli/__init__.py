@@ -10,12 +10,15 @@ modules' own ``register`` in step).
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from desktop import __version__
+
+if TYPE_CHECKING:  # argparse (with re and enum) is imported only when a command is parsed
+    import argparse
 
 #: top-level command -> the module that registers it (and its sub-commands)
 COMMANDS: dict[str, str] = {
@@ -45,6 +48,8 @@ COMMAND_MODULES: list[str] = list(dict.fromkeys(COMMANDS.values()))
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; with ``command``, only that command's module is imported and registered."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="sjelden",
         description=(

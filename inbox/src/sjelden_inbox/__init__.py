@@ -7,11 +7,8 @@ libraries). It imports only ``sjelden_protocol`` of this repository; an import-l
 contract in the root ``pyproject.toml`` keeps it so.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("sjelden-inbox")
-except PackageNotFoundError:  # a source tree that was never installed
-    __version__ = "0.0.0+source"
+#: the one place the version is written: pyproject.toml reads it (setuptools' dynamic
+#: version), so asking for it at start-up costs no importlib.metadata scan
+__version__ = "0.2.0"
 
 __all__ = ["__version__"]

@@ -6,8 +6,6 @@ The contract is docs/protocol.md; tests/vectors/ pins its bytes. A distribution 
 inbox share one implementation instead of copies, and the inbox installs without the desktop.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
 from .canonical import canonical_json
 from .envelope import (
     BatchHeader,
@@ -37,10 +35,8 @@ from .keys import fingerprint, key_id
 from .receipts import Receipt, ReceiptMismatchError, issue_receipt, parse_receipt, verify_receipt
 from .request_auth import sign_request
 
-try:
-    __version__ = version("sjelden-protocol")
-except PackageNotFoundError:  # a source tree that was never installed
-    __version__ = "0.0.0+source"
+#: the one place the version is written: pyproject.toml reads it (setuptools' dynamic version)
+__version__ = "0.2.0"
 
 __all__ = [
     "BatchHeader",
