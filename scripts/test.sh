@@ -65,7 +65,8 @@ trap cleanup EXIT
 echo "== tests"
 export QT_QPA_PLATFORM=offscreen
 status=0
-.venv-test/bin/python -m pytest -p no:cacheprovider "$@" || status=$?
+# coverage of the in-process suite, with the floor in pyproject.toml ([tool.coverage.report])
+.venv-test/bin/python -m pytest -p no:cacheprovider --cov --cov-report=term "$@" || status=$?
 
 # The core must work where Qt is absent (a headless validator, the server): run its tests in a
 # second environment from the same lock, less PySide6, pytest-qt and the oracles.
