@@ -2,8 +2,12 @@
 
 * Certificate verification is always on: ``verify`` is either ``True`` (the system CAs,
   through certifi) or the path of the health network's CA bundle, never ``False``.
-* Connect and read timeouts bound every attempt; a cancelled sync stops at the next attempt
-  or back-off sleep (at worst after one read timeout).
+* Connect and read timeouts bound each wait for the peer, and a total deadline bounds each
+  whole exchange (connect, send, receive): a peer that trickles a byte just inside the read
+  timeout cannot hold a sync forever. The exchange runs in a short-lived daemon thread that
+  the caller waits on with that deadline, watching the cancel event, so a cancelled sync
+  stops at once; a thread given up on ends at its next read timeout and its answer is
+  dropped (re-sending is always safe: batches have stable ids).
 * Retries use exponential back-off with full jitter, and honour ``Retry-After`` (429, 503).
   Only failures that may succeed later are retried (connection errors, timeouts, 5xx, 429,
   a replayed nonce); a refusal (4xx with a reason code) is reported at once.
@@ -19,6 +23,7 @@ import json
 import logging
 import random
 import threading
+import time
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +48,8 @@ class RetryPolicy:
     max_delay: float = 30.0
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
+    #: the most one exchange (connect + send + receive) may take, whatever the peer does
+    exchange_timeout: float = 180.0
 
     def delay(self, attempt: int, rng: random.Random) -> float:
         """Full jitter: uniform in [0, min(max, base * 2**attempt)]."""
@@ -107,6 +114,43 @@ class Transport:
             raise Cancelled()
 
     def _once(
+        self,
+        method: str,
+        target: str,
+        body: bytes,
+        signer: Ed25519PrivateKey | None,
+        content_type: str | None,
+    ) -> Answer:
+        """One exchange within ``exchange_timeout``; cancel stops the wait at once."""
+        outcome: list[Answer | BaseException] = []
+        done = threading.Event()
+
+        def exchange() -> None:
+            try:
+                outcome.append(self._exchange(method, target, body, signer, content_type))
+            except BaseException as exc:  # handed to the waiting caller
+                outcome.append(exc)
+            finally:
+                done.set()
+
+        worker = threading.Thread(target=exchange, name="sjelden-http", daemon=True)
+        worker.start()
+        deadline = time.monotonic() + self.policy.exchange_timeout
+        while not done.wait(min(0.2, max(0.0, deadline - time.monotonic()))):
+            if self.cancel.is_set():
+                raise Cancelled()
+            if time.monotonic() >= deadline:
+                raise SyncError(
+                    "offline",
+                    f"no complete answer within {self.policy.exchange_timeout:g} s",
+                    retryable=True,
+                )
+        result = outcome[0]
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    def _exchange(
         self,
         method: str,
         target: str,
