@@ -20,8 +20,14 @@ also records the batch id, so a batch is imported exactly once: a replay is refu
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
+import ctypes
 import multiprocessing
+import multiprocessing.connection
 import os
+import signal
+import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,6 +79,39 @@ class _Prepared:
     sealed: bytes
 
 
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def validation_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
+    """The validation workers, started when a batch first needs them, that die with us.
+
+    ``spawn``, not fork: the store's database threads must not be copied into children. A
+    killed ``staff pull`` or ``import`` must not leave its workers behind (they would hold its
+    stdout open for good), so each worker watches its parent: the kernel's parent-death
+    signal on Linux, and everywhere a thread that waits on the parent's process sentinel.
+    """
+    return concurrent.futures.ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_die_with_parent
+    )
+
+
+def _die_with_parent() -> None:
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    sentinel = parent.sentinel
+
+    def watch() -> None:
+        multiprocessing.connection.wait([sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 class Importer:
     """Imports batches for one staff session; owns the validation pool (close it)."""
 
@@ -117,10 +156,7 @@ class Importer:
             done = _validate_chunk(payloads)
             return lambda: done
         if self._pool is None:
-            # spawn, not fork: the store's database threads must not be copied into children.
-            self._pool = concurrent.futures.ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("spawn")
-            )
+            self._pool = validation_pool(self.workers)
         size = max(16, len(payloads) // (self.workers * 4))
         futures = [
             self._pool.submit(_validate_chunk, payloads[i : i + size])
