@@ -15,6 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
+from desktop.cli.messages import CLI
+from desktop.cli.output import say
+from desktop.messages import Lang
+
 EXIT_VALID = 0
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
@@ -148,21 +152,14 @@ def run_validate(args: argparse.Namespace) -> int:
     return EXIT_INVALID if invalid else EXIT_VALID
 
 
-def _print_human(issues: list[dict[str, Any]], total: int, invalid: int, lang: str) -> None:
-    nb = lang == "nb"
+def _print_human(issues: list[dict[str, Any]], total: int, invalid: int, lang: Lang) -> None:
     for issue in issues:
         prefix = f"[{issue['record'] + 1}] " if "record" in issue else ""
-        kind = (
-            ("FEIL" if nb else "ERROR")
-            if issue["severity"] == "error"
-            else ("ADVARSEL" if nb else "WARNING")
+        kind = CLI.text(
+            "validate.error" if issue["severity"] == "error" else "validate.warning", lang
         )
         print(f"{prefix}{kind} {issue['field'] or '-'} ({issue['code']}): {issue['message']}")
-    valid = total - invalid
-    if nb:
-        print(f"{valid} av {total} registreringer er gyldige.")
-    else:
-        print(f"{valid} of {total} records are valid.")
+    say(lang, "validate.summary", valid=total - invalid, total=total)
 
 
 def run_schema(args: argparse.Namespace) -> int:
