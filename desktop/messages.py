@@ -162,6 +162,10 @@ class Catalogue(Mapping[str, Message]):
             return self.fallback.text(lang, {**params, "code": code})
         return message.text(lang, params)
 
+    def both(self, code: str, /, **params: object) -> str:
+        """Bokmål and English on one line, for what is said before a language is known."""
+        return " / ".join(self.text(code, lang, **params) for lang in LANGUAGES)
+
 
 class CodedError(Exception):
     """An error the user is told about: a stable ``code`` keying a message of ``catalogue``.

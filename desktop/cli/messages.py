@@ -167,6 +167,38 @@ CLI = Catalogue(
             "{valid} av {total} registreringer er gyldige.",
             "{valid} of {total} records are valid.",
         ),
+        "interrupted": Message("Avbrutt.", "Interrupted."),
+        # -- reading input files (said in both languages: no profile tells which) ----------
+        "input.not_found": Message("Finner ikke filen {name}.", "File not found: {name}."),
+        "input.directory": Message(
+            "{name} er en mappe, ikke en fil.", "{name} is a directory, not a file."
+        ),
+        "input.not_utf8": Message(
+            "{name} er ikke UTF-8-tekst. Lagre filen som UTF-8.",
+            "{name} is not UTF-8 text. Save the file as UTF-8.",
+        ),
+        "input.unreadable": Message(
+            "Kan ikke lese {name} ({reason}).", "Cannot read {name} ({reason})."
+        ),
+        "input.empty": Message("{name} er tom.", "{name} is empty."),
+        "input.not_json": Message(
+            "{name} er ikke gyldig JSON (linje {line}). Rett filen, eller lever én "
+            "registrering per linje (JSON lines).",
+            "{name} is not valid JSON (line {line}). Fix the file, or give one record per "
+            "line (JSON lines).",
+        ),
+        "input.not_one_record": Message(
+            "{name} må inneholde én registrering (et JSON-objekt).",
+            "{name} must hold one record (a JSON object).",
+        ),
+        "output.not_written": Message("Kunne ikke skrive {name}.", "Could not write {name}."),
+        "pdf.needs_qt": Message(
+            "PDF krever Qt (PySide6): {reason}", "PDF output needs Qt (PySide6): {reason}"
+        ),
+        "codes.no_matches": Message("Ingen treff.", "No matches."),
+        "codes.unreadable": Message(
+            "Kodeverket kan ikke leses: {reason}", "The code lists cannot be read: {reason}"
+        ),
         # -- self-test and the window -------------------------------------------------------
         "selftest.ok": Message("OK    {check}: {detail}", "OK    {check}: {detail}"),
         "selftest.check_failed": Message("FEIL  {check}: {detail}", "FAIL  {check}: {detail}"),
@@ -230,5 +262,8 @@ CLI = Catalogue(
         "detail": "what a self-test check did or the exception it raised (synthetic data)",
         "packages": "Debian package names",
         "display": "the DISPLAY variable's value",
+        "name": "a file name the user gave",
+        "reason": "why the system refused: an OS error or a missing module, never file content",
+        "line": "a line number",
     },
 )
