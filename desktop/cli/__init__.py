@@ -105,7 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(func(args))
     except KeyboardInterrupt:
-        print("Avbrutt. / Interrupted.", file=sys.stderr)
+        from desktop.cli.messages import CLI
+
+        print(CLI.both("interrupted"), file=sys.stderr)
         return 130
 
 

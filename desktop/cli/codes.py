@@ -11,6 +11,8 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli.messages import CLI
+
 if TYPE_CHECKING:
     from desktop.forms.codelists import CodeListError
 
@@ -143,7 +145,7 @@ def _search(args: argparse.Namespace) -> int:
         print()
         return 0 if hits else 1
     if not hits:
-        print("Ingen treff. / No matches.", file=sys.stderr)
+        print(CLI.both("codes.no_matches"), file=sys.stderr)
         return 1
     for hit in hits:
         also = f"  ({hit.matched})" if hit.matched != hit.label else ""
@@ -166,5 +168,5 @@ def _iso(value: Any) -> str | None:
 
 
 def _fail(exc: CodeListError) -> int:
-    print(f"Kodeverket kan ikke leses. / The code lists cannot be read: {exc}", file=sys.stderr)
+    print(CLI.both("codes.unreadable", reason=exc), file=sys.stderr)
     return 2

@@ -15,6 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
+from desktop.cli.messages import CLI
+from desktop.cli.output import say
+from desktop.messages import Lang
+
 EXIT_VALID = 0
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
@@ -78,26 +82,21 @@ def read_text(name: str, stdin: TextIO) -> str:
         return stdin.read()
     path = Path(name)
     if not path.exists():
-        raise InputError(f"Finner ikke filen {name}. / File not found: {name}.")
+        raise InputError(CLI.both("input.not_found", name=name))
     if path.is_dir():
-        raise InputError(f"{name} er en mappe, ikke en fil. / {name} is a directory, not a file.")
+        raise InputError(CLI.both("input.directory", name=name))
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(
-            f"{name} er ikke UTF-8-tekst. Lagre filen som UTF-8. / "
-            f"{name} is not UTF-8 text. Save the file as UTF-8."
-        ) from None
+        raise InputError(CLI.both("input.not_utf8", name=name)) from None
     except OSError as exc:
-        raise InputError(
-            f"Kan ikke lese {name} ({exc.strerror}). / Cannot read {name} ({exc.strerror})."
-        ) from None
+        raise InputError(CLI.both("input.unreadable", name=name, reason=exc.strerror)) from None
 
 
 def parse_records(text: str, name: str) -> list[Any]:
     """One JSON document (an object, or a list of objects) or JSON lines."""
     if not text.strip():
-        raise InputError(f"{name} er tom. / {name} is empty.")
+        raise InputError(CLI.both("input.empty", name=name))
     try:
         document = json.loads(text)
     except json.JSONDecodeError as whole_error:
@@ -110,11 +109,7 @@ def parse_records(text: str, name: str) -> list[Any]:
             except json.JSONDecodeError:
                 # On the first record the whole-document error is the telling one.
                 at = whole_error.lineno if not records else number
-                raise InputError(
-                    f"{name} er ikke gyldig JSON (linje {at}). Rett filen, eller lever én "
-                    f"registrering per linje (JSON lines). / {name} is not valid JSON "
-                    f"(line {at}). Fix the file, or give one record per line (JSON lines)."
-                ) from None
+                raise InputError(CLI.both("input.not_json", name=name, line=at)) from None
         return records
     return document if isinstance(document, list) else [document]
 
@@ -148,21 +143,14 @@ def run_validate(args: argparse.Namespace) -> int:
     return EXIT_INVALID if invalid else EXIT_VALID
 
 
-def _print_human(issues: list[dict[str, Any]], total: int, invalid: int, lang: str) -> None:
-    nb = lang == "nb"
+def _print_human(issues: list[dict[str, Any]], total: int, invalid: int, lang: Lang) -> None:
     for issue in issues:
         prefix = f"[{issue['record'] + 1}] " if "record" in issue else ""
-        kind = (
-            ("FEIL" if nb else "ERROR")
-            if issue["severity"] == "error"
-            else ("ADVARSEL" if nb else "WARNING")
+        kind = CLI.text(
+            "validate.error" if issue["severity"] == "error" else "validate.warning", lang
         )
         print(f"{prefix}{kind} {issue['field'] or '-'} ({issue['code']}): {issue['message']}")
-    valid = total - invalid
-    if nb:
-        print(f"{valid} av {total} registreringer er gyldige.")
-    else:
-        print(f"{valid} of {total} records are valid.")
+    say(lang, "validate.summary", valid=total - invalid, total=total)
 
 
 def run_schema(args: argparse.Namespace) -> int:

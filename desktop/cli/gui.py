@@ -16,8 +16,13 @@ import ctypes
 import ctypes.util
 import os
 import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from desktop.cli.messages import CLI
+from desktop.cli.output import language as chosen_language
 from desktop.cli.output import say
+from desktop.messages import Lang
 
 EXIT_NO_DISPLAY = 3
 
@@ -37,8 +42,19 @@ XCB_LIBRARIES: tuple[tuple[str, str], ...] = (
 HEADLESS_PLATFORMS = frozenset({"offscreen", "minimal", "vnc", "eglfs", "linuxfb"})
 
 
-def display_problem(environ: dict[str, str] | None = None) -> tuple[str, str] | None:
-    """``(nb, en)`` saying why no window can open here, or None when one can (as far as known)."""
+@dataclass(frozen=True)
+class DisplayProblem:
+    """Why no window can open here: a message of ``CLI`` (``no_display`` or a variant)."""
+
+    message: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def text(self, lang: Lang) -> str:
+        return CLI.text(self.message, lang, **self.params)
+
+
+def display_problem(environ: dict[str, str] | None = None) -> DisplayProblem | None:
+    """Why no window can open here, or None when one can (as far as known)."""
     env = os.environ if environ is None else environ
     if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
         return None
@@ -49,27 +65,12 @@ def display_problem(environ: dict[str, str] | None = None) -> tuple[str, str] | 
     if wayland:
         return None
     if not env.get("DISPLAY"):
-        return (
-            "Ingen skjerm: DISPLAY er ikke satt. Start appen fra et skrivebord (eller med "
-            "'xvfb-run sjelden'); alt annet går på kommandolinjen: sjelden --help.",
-            "No display: DISPLAY is not set. Start the app from a desktop session (or with "
-            "'xvfb-run sjelden'); everything else works on the command line: sjelden --help.",
-        )
+        return DisplayProblem("no_display")
     missing = [package for library, package in XCB_LIBRARIES if not _loadable(library)]
     if missing:
-        packages = " ".join(missing)
-        return (
-            f"Qt mangler systembiblioteker for X11. Installer dem: sudo apt install {packages}",
-            f"Qt is missing system libraries for X11. Install them: sudo apt install {packages}",
-        )
+        return DisplayProblem("no_display.libraries", {"packages": " ".join(missing)})
     if not _x11_reachable():
-        shown = env.get("DISPLAY", "")
-        return (
-            f"Får ikke kontakt med skjermen {shown!r} (DISPLAY). Kontroller at skrivebordet "
-            "kjører og at du har tilgang til det.",
-            f"Cannot connect to the display {shown!r} (DISPLAY). Check that the desktop "
-            "session is running and that you may use it.",
-        )
+        return DisplayProblem("no_display.unreachable", {"display": repr(env.get("DISPLAY", ""))})
     return None
 
 
@@ -104,7 +105,13 @@ def start(profile: str | None, language: str | None) -> int:
     """Open the app's window; one clear line and exit 3 when this machine cannot show one."""
     problem = display_problem()
     if problem is not None:
-        say(language, *problem, code="no_display", error=True)
+        say(
+            chosen_language(language),
+            problem.message,
+            error=True,
+            tag="no_display",
+            **problem.params,
+        )
         return EXIT_NO_DISPLAY
     from desktop.ui.app import run
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli.forms import EXIT_UNREADABLE, InputError, parse_records, read_text
+from desktop.cli.messages import CLI
 
 if TYPE_CHECKING:
     from desktop.forms.letters import PrintDocument
@@ -81,10 +82,7 @@ def _read_record(name: str) -> dict[str, Any] | None:
     try:
         records = parse_records(read_text(name, sys.stdin), name)
         if len(records) != 1 or not isinstance(records[0], dict):
-            raise InputError(
-                f"{name} må inneholde én registrering (et JSON-objekt). / "
-                f"{name} must hold one record (a JSON object)."
-            )
+            raise InputError(CLI.both("input.not_one_record", name=name))
     except InputError as exc:
         print(exc, file=sys.stderr)
         return None
@@ -100,13 +98,13 @@ def _write_pdf(doc: PrintDocument, target: str) -> int:
 
         from desktop.ui import printing
     except ImportError as exc:
-        print(f"PDF krever Qt (PySide6). / PDF output needs Qt (PySide6): {exc}", file=sys.stderr)
+        print(CLI.both("pdf.needs_qt", reason=exc), file=sys.stderr)
         return EXIT_FAILED
     app = QGuiApplication.instance() or QGuiApplication(["sjelden"])
     try:
         printing.write_pdf(doc, target)
     except (OSError, printing.PrintError):
-        print(f"Kunne ikke skrive {target}. / Could not write {target}.", file=sys.stderr)
+        print(CLI.both("output.not_written", name=target), file=sys.stderr)
         return EXIT_FAILED
     finally:
         del app
@@ -124,7 +122,7 @@ def run_letter(args: argparse.Namespace) -> int:
         try:
             Path(args.html).write_text(doc.html, encoding="utf-8")
         except OSError:
-            print(f"Kunne ikke skrive {args.html}. / Could not write {args.html}.", file=sys.stderr)
+            print(CLI.both("output.not_written", name=args.html), file=sys.stderr)
             return EXIT_FAILED
         return EXIT_OK
     return _write_pdf(doc, args.pdf)

@@ -1,29 +1,50 @@
-"""One line to the user in the language the app speaks: ``--language``, then
+"""What the command prints to the user, in the language the app speaks: ``--language``, then
 ``SJELDEN_LANGUAGE``, else bokmål (the GUI chooses the same way, before the profile's choice).
 
-Errors carry their stable code in brackets, so support and scripts can match on it whatever
-the language.
+Every sentence comes from a catalogue (``desktop.cli.messages.CLI`` for the command's own,
+``user_message`` for the core's errors), so the two languages are written in one place.
+A one-line problem carries its stable code in brackets before the text, and an error its code
+in parentheses after it, so support and scripts can match on it whatever the language.
 """
 
 from __future__ import annotations
 
-import os
 import sys
+from typing import Protocol
 
-from desktop.net.errors import Lang
+from desktop.cli.messages import CLI
+from desktop.messages import LANGUAGE_ENV, Lang, choose
 
-LANGUAGE_ENV = "SJELDEN_LANGUAGE"
+__all__ = ["LANGUAGE_ENV", "failed", "language", "say"]
 
 
 def language(requested: str | None = None) -> Lang:
-    chosen = requested or os.environ.get(LANGUAGE_ENV) or "nb"
-    return "en" if chosen == "en" else "nb"
+    return choose(requested)
 
 
 def say(
-    requested: str | None, nb: str, en: str, *, code: str | None = None, error: bool = False
+    lang: Lang, code: str, *, error: bool = False, tag: str | None = None, **params: object
 ) -> None:
-    text = nb if language(requested) == "nb" else en
-    if code:
-        text = f"[{code}] {text}"
+    """One line of the command's catalogue; ``tag`` (a stable code) goes in brackets before it."""
+    text = CLI.text(code, lang, **params)
+    if tag:
+        text = f"[{tag}] {text}"
     print(text, file=sys.stderr if error else sys.stdout)
+
+
+class Coded(Protocol):
+    """An error with a stable code and a message (``StoreError``, ``SyncError``, ...)."""
+
+    code: str
+
+    def user_message(self, lang: Lang) -> str: ...
+
+
+def failed(error: Coded, lang: Lang) -> int:
+    """Print a coded error's message, its code and any bug report; the exit status 1."""
+    print(error.user_message(lang), file=sys.stderr)
+    print(f"({error.code})", file=sys.stderr)
+    report = getattr(error, "report", None)
+    if report:
+        print(CLI.text("error_report", lang, report=report), file=sys.stderr)
+    return 1

@@ -15,15 +15,17 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
-from typing import Protocol, TypeVar, cast
+from typing import TypeVar, cast
 
 import keyring
 
 from desktop import __version__
+from desktop.cli.output import Coded, failed, say
+from desktop.messages import Lang, normalize
 from desktop.paths import DEFAULT_PROFILE, HOME_ENV, data_root
 from desktop.storage import keystore
 from desktop.storage.connection import sqlcipher_version
-from desktop.storage.errors import Lang, StoreError
+from desktop.storage.errors import StoreError
 from desktop.storage.profile import Profile
 
 T = TypeVar("T")
@@ -76,8 +78,8 @@ def _profile(args: argparse.Namespace) -> Profile:
 
 def _lang(profile: Profile | None = None) -> Lang:
     if profile is not None and profile.exists:
-        return "en" if profile.info().get("language") == "en" else "nb"
-    return "en" if os.environ.get("SJELDEN_LANG") == "en" else "nb"
+        return normalize(profile.info().get("language"))
+    return normalize(os.environ.get("SJELDEN_LANG"))
 
 
 class _Secrets:
@@ -106,35 +108,10 @@ class _Secrets:
         if sys.stdin.isatty() and env not in os.environ:
             again = getpass.getpass("Gjenta passordfrasen / repeat the passphrase: ")
             if again != passphrase:
-                print("Passordfrasene er ulike. / The passphrases differ.", file=sys.stderr)
+                for lang in ("nb", "en"):  # no profile to take a language from yet
+                    say(lang, "passphrases_differ", error=True)
                 return None
         return passphrase
-
-
-class _Coded(Protocol):
-    """An error with a stable code and a message (``SyncError``, ``StaffError``)."""
-
-    code: str
-
-    def user_message(self, lang: Lang) -> str: ...
-
-
-def _say(lang: Lang, nb: str, en: str) -> None:
-    print(nb if lang == "nb" else en)
-
-
-def _failed(error: _Coded, lang: Lang) -> int:
-    """Print a coded error's message and its code (for support and scripts)."""
-    print(error.user_message(lang), file=sys.stderr)
-    print(f"({error.code})", file=sys.stderr)
-    return 1
-
-
-def _fail(error: StoreError, lang: Lang) -> int:
-    print(error.user_message(lang), file=sys.stderr)
-    if hasattr(error, "report"):
-        print(f"Feilrapport / report: {error.report}", file=sys.stderr)
-    return 1
 
 
 def _guarded(lang: Lang, action: Callable[[], int], coded: tuple[type[Exception], ...] = ()) -> int:
@@ -142,9 +119,9 @@ def _guarded(lang: Lang, action: Callable[[], int], coded: tuple[type[Exception]
     try:
         return action()
     except StoreError as error:
-        return _fail(error, lang)
+        return failed(error, lang)
     except coded as error:
-        return _failed(cast(_Coded, error), lang)
+        return failed(cast(Coded, error), lang)
 
 
 def _run_unlocked(
@@ -177,12 +154,8 @@ def cmd_init(args: argparse.Namespace) -> int:
             passphrase, key_storage="file" if args.key_file else "keyring", language=lang
         )
         result.store.close()
-        if lang == "nb":
-            print(f"Profilen er satt opp i {profile.directory}.")
-            print("Gjenopprettingsnøkkel (vises bare nå; skriv den ut og oppbevar den trygt):")
-        else:
-            print(f"The profile is set up in {profile.directory}.")
-            print("Recovery key (shown only now; print it and keep it safe):")
+        say(lang, "init.done", directory=profile.directory)
+        say(lang, "init.recovery_key")
         print(result.recovery_key)
         return 0
 
@@ -201,18 +174,9 @@ def cmd_unlock_check(args: argparse.Namespace) -> int:
             problems = store.integrity_problems()
             broken = store.verify_audit_chain()
         if problems or broken is not None:
-            print(
-                "Databasen åpnet, men integritetskontrollen feilet. Kontakt brukerstøtte."
-                if lang == "nb"
-                else "The database opened but failed its integrity check. Contact support.",
-                file=sys.stderr,
-            )
+            say(lang, "unlock_check.integrity_failed", error=True)
             return 1
-        print(
-            f"OK: profilen er låst opp ({records} registreringer)."
-            if lang == "nb"
-            else f"OK: the profile unlocked ({records} registrations)."
-        )
+        say(lang, "unlock_check.ok", records=records)
         return 0
 
     return _guarded(lang, action)
@@ -227,7 +191,7 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
 
     def action() -> int:
         profile.change_passphrase(old, new)
-        print("Passordfrasen er endret." if lang == "nb" else "The passphrase was changed.")
+        say(lang, "passphrase_changed")
         return 0
 
     return _guarded(lang, action)
@@ -242,11 +206,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
     def action() -> int:
         profile.unlock_with_recovery(recovery_key, new).close()
-        print(
-            "Profilen er låst opp, og den nye passordfrasen gjelder fra nå."
-            if lang == "nb"
-            else "The profile is unlocked and the new passphrase applies from now on."
-        )
+        say(lang, "recovered")
         return 0
 
     return _guarded(lang, action)

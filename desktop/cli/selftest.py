@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.cli.output import say
+from desktop.cli.output import language, say
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -119,7 +119,7 @@ def _window() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = args.language
+    lang = language(args.language)
     if args.gui and "QT_QPA_PLATFORM" not in os.environ:
         from desktop.cli.gui import display_problem
 
@@ -142,18 +142,12 @@ def run(args: argparse.Namespace) -> int:
                 detail = check()
             except Exception as exc:  # every failure is reported, none stops the rest
                 failed += 1
-                say(lang, f"FEIL  {name}: {exc}", f"FAIL  {name}: {exc}", error=True)
+                say(lang, "selftest.check_failed", error=True, check=name, detail=exc)
                 if os.environ.get("SJELDEN_DEBUG"):
                     traceback.print_exc()
             else:
-                say(lang, f"OK    {name}: {detail}", f"OK    {name}: {detail}")
+                say(lang, "selftest.ok", check=name, detail=detail)
     if failed:
-        say(
-            lang,
-            f"{failed} kontroll(er) feilet: installer appen på nytt (se README).",
-            f"{failed} check(s) failed: reinstall the application (see the README).",
-            code="selftest_failed",
-            error=True,
-        )
+        say(lang, "selftest_failed", error=True, tag="selftest_failed", failed=failed)
         return EXIT_FAILED
     return EXIT_OK

@@ -19,8 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli.profile import _guarded, _run_unlocked, _say, _Secrets
-from desktop.storage.errors import Lang
+from desktop.cli.output import say
+from desktop.cli.profile import _guarded, _run_unlocked, _Secrets
+from desktop.messages import Lang
 from desktop.storage.profile import Profile
 
 if TYPE_CHECKING:
@@ -217,21 +218,11 @@ def cmd_init(args: argparse.Namespace) -> int:
         )
         with opened:
             register_pub, staff_pub = keys.write_public_files(opened.keys, args.out)
-            _say(
-                lang,
-                f"Registerprofilen er satt opp i {profile.directory}.",
-                f"The staff profile is set up in {profile.directory}.",
-            )
+            say(lang, "staff.init.done", directory=profile.directory)
             _print_keys(opened)
             print(f"  {register_pub}\n  {staff_pub}")
-            _say(
-                lang,
-                "Legg register.pub og staff.pub ved registreringsbrevet. Registrer staff.pub i "
-                "innboksen: sjelden-inbox staff add staff.pub",
-                "Send register.pub and staff.pub with the enrollment letter. Register staff.pub "
-                "at the inbox: sjelden-inbox staff add staff.pub",
-            )
-            _say(lang, "Gjenopprettingsnøkkel (vises bare nå):", "Recovery key (shown only now):")
+            say(lang, "staff.init.send_keys")
+            say(lang, "staff.init.recovery_key")
             print(recovery)
         return 0
 
@@ -249,7 +240,7 @@ def cmd_configure(args: argparse.Namespace) -> int:
             proxy=args.proxy,
             register_db=args.register_db,
         )
-        _say(lang, "Lagret.", "Saved.")
+        say(lang, "staff.saved")
         return 0
 
     return _run(args, action)
@@ -276,13 +267,7 @@ def cmd_rotate(args: argparse.Namespace) -> int:
         new_id = opened.store.call(lambda c: keys.rotate_register_key(c, actor=actor))
         fresh = opened.store.call(keys.load)
         register_pub, _ = keys.write_public_files(fresh, args.out)
-        _say(
-            lang,
-            f"Ny registernøkkel {new_id}: {register_pub}. De gamle beholdes, så eldre "
-            "forsendelser kan fortsatt åpnes. Send den nye til klinikkene.",
-            f"New register key {new_id}: {register_pub}. The old ones are kept, so older "
-            "batches still open. Send the new one to the clinics.",
-        )
+        say(lang, "staff.rotated", key_id=new_id, path=register_pub)
         return 0
 
     return _run(args, action)
@@ -321,10 +306,12 @@ def _approve_or_pin(args: argparse.Namespace, approve: bool) -> int:
         with opened.transport() as transport:
             step = installations.approve if approve else installations.pin
             pinned = step(opened, transport, args.key_id, args.fingerprint)
-        _say(
+        say(
             lang,
-            f"Godkjent og festet: {pinned.key_id}  {pinned.fingerprint}  {pinned.label}",
-            f"Approved and pinned: {pinned.key_id}  {pinned.fingerprint}  {pinned.label}",
+            "staff.approved",
+            key_id=pinned.key_id,
+            fingerprint=pinned.fingerprint,
+            label=pinned.label,
         )
         return 0
 
@@ -355,13 +342,13 @@ def cmd_pull(args: argparse.Namespace) -> int:
             report = pull(importer, transport)
         for refused in report.refused:
             _print_refusal(refused, lang, refused.batch_id or "?")
-        _say(
+        say(
             lang,
-            f"Importert: {len(report.imported)} forsendelser med {report.records} registreringer; "
-            f"kvittert på nytt: {len(report.acknowledged_again)}; avvist: {len(report.refused)}.",
-            f"Imported: {len(report.imported)} batches with {report.records} registrations; "
-            f"acknowledged again: {len(report.acknowledged_again)}; "
-            f"refused: {len(report.refused)}.",
+            "staff.pulled",
+            imported=len(report.imported),
+            records=report.records,
+            again=len(report.acknowledged_again),
+            refused=len(report.refused),
         )
         return 1 if report.refused else 0
 
@@ -403,7 +390,7 @@ def cmd_queue(args: argparse.Namespace) -> int:
                 f"batch {item.origin.batch_id}"
                 f"  from {item.origin.installation_key_id}{extra}{issues}"
             )
-        _say(lang, f"{len(items)} venter.", f"{len(items)} pending.")
+        say(lang, "staff.pending", pending=len(items))
         return 0
 
     return _run(args, action)
@@ -453,11 +440,7 @@ def cmd_accept_clean(args: argparse.Namespace) -> int:
 
     def action(opened: StaffSession, lang: Lang) -> int:
         accepted, left = decisions.accept_clean(opened.register)
-        _say(
-            lang,
-            f"Godkjent: {accepted}. Trenger avgjørelse: {left}.",
-            f"Accepted: {accepted}. Need a decision: {left}.",
-        )
+        say(lang, "staff.accepted_clean", accepted=accepted, left=left)
         return 0
 
     return _run(args, action)
@@ -472,24 +455,18 @@ def cmd_send_feedback(args: argparse.Namespace) -> int:
             files = feedback.export(opened.register, args.out)
             for path in files:
                 print(path)
-            _say(
-                lang,
-                f"{made} nye tilbakemeldinger; {len(files)} filer skrevet (klinikken importerer "
-                "dem med 'sjelden import-receipt FIL').",
-                f"{made} new feedback documents; {len(files)} files written (the clinic imports "
-                "them with 'sjelden import-receipt FILE').",
-            )
+            say(lang, "staff.feedback_written", made=made, files=len(files))
             return 0
         with opened.transport() as transport:
             report = feedback.send(opened.register, transport, opened.keys.signing_key)
         for feedback_id, code in report.failed:
             print(f"{feedback_id}: {code}", file=sys.stderr)
-        _say(
+        say(
             lang,
-            f"Sendt: {report.sent} (allerede levert: {report.already_sent}, "
-            f"feilet: {len(report.failed)}).",
-            f"Sent: {report.sent} (already delivered: {report.already_sent}, "
-            f"failed: {len(report.failed)}).",
+            "staff.feedback_sent",
+            sent=report.sent,
+            already=report.already_sent,
+            failed=len(report.failed),
         )
         return 1 if report.failed else 0
 
@@ -504,15 +481,13 @@ def cmd_reserve(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
         number = reader.line("Fødselsnummer / national id: ")
         result = reservations.reserve(opened.register, number)
-        _say(
+        say(
             lang,
-            f"Reservasjon {result.reservation_id} "
-            f"{'registrert' if result.new else 'fantes fra før'}. "
-            f"Slettet: {result.records_removed} registreringer, {result.history_removed} eldre "
-            f"revisjoner; {result.queue_items_closed} ventende avvist (reservert).",
-            f"Reservation {result.reservation_id} {'recorded' if result.new else 'already held'}. "
-            f"Deleted: {result.records_removed} records, {result.history_removed} earlier "
-            f"revisions; {result.queue_items_closed} pending rejected (reservert).",
+            "staff.reserved" if result.new else "staff.reserved_before",
+            reservation_id=result.reservation_id,
+            records=result.records_removed,
+            history=result.history_removed,
+            closed=result.queue_items_closed,
         )
         return 0
 
@@ -545,11 +520,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             return 1
         for path in result.files:
             print(path)
-        _say(
-            lang,
-            f"Eksportert: {result.count} registreringer.",
-            f"Exported: {result.count} records.",
-        )
+        say(lang, "staff.exported", count=result.count)
         return 0
 
     return _run(args, action)

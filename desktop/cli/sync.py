@@ -24,9 +24,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.profile import _failed, _guarded, _lang, _profile, _say, _Secrets
+from desktop.cli.messages import CLI
+from desktop.cli.output import failed, say
+from desktop.cli.profile import _guarded, _lang, _profile, _Secrets
+from desktop.messages import Lang
 from desktop.net.errors import SyncError, message_for
-from desktop.storage.errors import Lang
 
 if TYPE_CHECKING:
     from desktop.storage.store import Store
@@ -130,15 +132,11 @@ def _run(args: argparse.Namespace, action: Callable[[Store, Lang], int]) -> int:
     try:
         return _guarded(lang, unlocked)
     except SyncError as error:
-        return _failed(error, lang)
+        return failed(error, lang)
 
 
 def _print_fingerprints(prints: identity.Fingerprints, lang: Lang) -> None:
-    _say(
-        lang,
-        "Les opp denne PC-ens fingeravtrykk for registeret, og sammenlign registerets:",
-        "Read this PC's fingerprint to the register, and compare the register's:",
-    )
+    say(lang, "enroll.read_fingerprints")
     print(f"  PC / installation:     {prints.installation}  (key id {prints.installation_key_id})")
     for label, values in (
         ("server (receipts):    ", prints.server),
@@ -177,7 +175,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         )
         _print_fingerprints(result.fingerprints, lang)
         if result.status == "approved":
-            _say(lang, "PC-en er godkjent.", "The PC is approved.")
+            say(lang, "enroll.approved")
         else:
             print(message_for("installation_pending", lang))
         return 0
@@ -203,34 +201,14 @@ def cmd_register_key_add(args: argparse.Namespace) -> int:
     def action(store: Store, lang: Lang) -> int:
         installed = keyfiles.install_register_key(store, key, replace=args.replace)
         change, stale = installed.change, installed.stale_batches
-        _say(
-            lang,
-            "Registerets krypteringsnøkkel; sammenlign fingeravtrykket med registerets brev:",
-            "The register's encryption key; compare the fingerprint with the register's letter:",
-        )
+        say(lang, "register_key.compare")
         print(f"  register (encryption): {shown}  (key id {change.key_id})")
         if change.changed:
-            _say(
-                lang,
-                "Nye forsendelser krypteres nå til denne nøkkelen. "
-                f"{stale} forsendelser som ikke er levert ennå, ble kryptert til en eldre "
-                "nøkkel; neste synkronisering pakker dem om med den nye (sjelden sync).",
-                "New batches are now sealed to this key. "
-                f"{stale} undelivered batches were sealed to an older key; the next sync "
-                "re-packs them under the new one (sjelden sync).",
-            )
+            say(lang, "register_key.changed", stale=stale)
         else:
-            _say(
-                lang,
-                "Nøkkelen var allerede den forsendelsene krypteres til.",
-                "The key already was the one batches are sealed to.",
-            )
+            say(lang, "register_key.unchanged")
         if change.removed:
-            _say(
-                lang,
-                f"{change.removed} eldre registernøkler er fjernet.",
-                f"{change.removed} older register keys were unpinned.",
-            )
+            say(lang, "register_key.removed", removed=change.removed)
         return 0
 
     return _run(args, action)
@@ -241,42 +219,31 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     def action(store: Store, lang: Lang) -> int:
         report = service.run_sync(store)
-        _say(
+        say(
             lang,
-            f"Sendt: {report.uploaded.delivered_records} registreringer i "
-            f"{report.uploaded.delivered_batches} forsendelser. Tilbakemeldinger: "
-            f"{report.feedback.accepted} godkjent, {report.feedback.rejected} avvist. "
-            f"Satt til side: {report.packed.quarantined}.",
-            f"Sent: {report.uploaded.delivered_records} registrations in "
-            f"{report.uploaded.delivered_batches} batches. Feedback: "
-            f"{report.feedback.accepted} accepted, {report.feedback.rejected} rejected. "
-            f"Set aside: {report.packed.quarantined}.",
+            "sync.report",
+            records=report.uploaded.delivered_records,
+            batches=report.uploaded.delivered_batches,
+            accepted=report.feedback.accepted,
+            rejected=report.feedback.rejected,
+            quarantined=report.packed.quarantined,
         )
         if report.stale.resealed:
-            _say(
-                lang,
-                f"{report.stale.resealed} forsendelser ble pakket om med registerets nye nøkkel.",
-                f"{report.stale.resealed} batches were re-packed under the register's new key.",
-            )
+            say(lang, "sync.resealed", resealed=report.stale.resealed)
         return 0
 
     return _run(args, action)
 
 
 def print_status(state: status.SyncStatus, lang: Lang) -> None:
-    never = "aldri" if lang == "nb" else "never"
-    _say(lang, "Server:", "Server:")
+    say(lang, "status.server")
     print(f"  {state.server_url or '-'}")
-    _say(
-        lang,
-        f"Sist synkronisert: {state.last_success_at or never}",
-        f"Last sync: {state.last_success_at or never}",
-    )
+    say(lang, "status.last_sync", at=state.last_success_at or CLI.text("status.never", lang))
     counts = ", ".join(f"{k} {v}" for k, v in state.counts.items())
     print(counts)
     error = state.last_error(lang)
     if error:
-        _say(lang, f"Siste feil: {error}", f"Last error: {error}")
+        say(lang, "status.last_error", message=error)
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -296,13 +263,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         files = transport_file.export_batches(store, args.out)
         for path in files:
             print(path)
-        _say(
-            lang,
-            f"{len(files)} krypterte forsendelser skrevet. Send dem til registeret; "
-            "importer kvitteringen med 'sjelden import-receipt'.",
-            f"{len(files)} encrypted batches written. Send them to the register; "
-            "import the receipt with 'sjelden import-receipt'.",
-        )
+        say(lang, "export.done", files=len(files))
         return 0
 
     return _run(args, action)
@@ -313,12 +274,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     def action(store: Store, lang: Lang) -> int:
         result = transport_file.import_file(store, args.file)
-        _say(
+        say(
             lang,
-            f"Kvitteringer: {result.receipts}, tilbakemeldinger: {result.feedback_documents} "
-            f"({result.accepted} godkjent, {result.rejected} avvist).",
-            f"Receipts: {result.receipts}, feedback: {result.feedback_documents} "
-            f"({result.accepted} accepted, {result.rejected} rejected).",
+            "import.done",
+            receipts=result.receipts,
+            feedback=result.feedback_documents,
+            accepted=result.accepted,
+            rejected=result.rejected,
         )
         return 0
 
@@ -455,7 +417,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             stop.set()
             referee.join(timeout=10)
     except SyncError as error:
-        return _failed(error, "en")
+        return failed(error, "en")
     finally:
         if process is not None:
             process.terminate()

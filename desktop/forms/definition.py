@@ -18,13 +18,13 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from desktop.forms.conditions import Condition, ConditionError, parse_condition
+from desktop.messages import Lang as Lang  # re-exported: validate and letters take it from here
 from desktop.resources import Traversable, resource_path
 
 _T = TypeVar("_T")
-Lang = Literal["nb", "en"]
 DEFINITION_FORMAT = 1
 DEFAULT_FORM_ID = "sjeldenregisteret"
 CODELISTS = frozenset({"orpha", "icd10", "kommuner", "fylker"})

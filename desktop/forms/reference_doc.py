@@ -155,8 +155,8 @@ def render_markdown(form: FormDefinition | None = None) -> str:
         out.append("")
     out.append("## Issue codes\n")
     out.append("| code | message (English) |\n|---|---|")
-    for code, (_, en) in sorted(MESSAGES.items()):
-        out.append(f"| `{code}` | {en.replace('|', '/')} |")
+    for code, message in sorted(MESSAGES.items()):
+        out.append(f"| `{code}` | {message.en.replace('|', '/')} |")
     out.append("")
     return "\n".join(out)
 

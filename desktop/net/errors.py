@@ -1,28 +1,15 @@
 """Sync errors with stable codes and plain messages in bokmål and English.
 
 Each message says what happened and what to do. Messages never contain field values or
-payload bytes; at most a batch id, a key fingerprint or a server address.
+payload bytes; at most the name of a key file the user chose.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
-Lang = Literal["nb", "en"]
-
-
-@dataclass(frozen=True)
-class Message:
-    nb: str
-    en: str
-
-    def text(self, lang: Lang = "nb") -> str:
-        return self.nb if lang == "nb" else self.en
-
+from desktop.messages import DEFAULT_LANG, Catalogue, CodedError, Lang, Message
 
 # The catalogue: every code the client can report. The status panel shows these.
-MESSAGES: dict[str, Message] = {
+_MESSAGES: dict[str, Message] = {
     "not_enrolled": Message(
         "Denne PC-en er ikke registrert hos registeret ennå. Be registeret om en "
         "registreringskode og velg Synkronisering > Koble til registeret (eller kjør "
@@ -161,6 +148,16 @@ MESSAGES: dict[str, Message] = {
     ),
 }
 
+MESSAGES = Catalogue(
+    "sync",
+    _MESSAGES,
+    params={"name": "the file name (not the path, never the contents) of a chosen key file"},
+    # a code of a newer server: the refusal's text, and the code to give the register
+    fallback=Message(
+        _MESSAGES["server_refused"].nb + " ({code})", _MESSAGES["server_refused"].en + " ({code})"
+    ),
+)
+
 
 # Codes of failures that pass by themselves (no connection, a busy or throttling server): a
 # stored ``last_error_code`` among them means "try again when the server answers". A live
@@ -168,8 +165,10 @@ MESSAGES: dict[str, Message] = {
 TRANSIENT_CODES = frozenset({"offline", "server_busy", "rate_limited"})
 
 
-class SyncError(Exception):
+class SyncError(CodedError):
     """A failure the user is told about; ``code`` keys ``MESSAGES``."""
+
+    catalogue = MESSAGES
 
     def __init__(self, code: str, detail: str = "", *, retryable: bool = False) -> None:
         super().__init__(f"{code}: {detail}" if detail else code)
@@ -177,19 +176,12 @@ class SyncError(Exception):
         self.detail = detail
         self.retryable = retryable
 
-    def user_message(self, lang: Lang = "nb") -> str:
-        return message_for(self.code, lang)
-
 
 class Cancelled(SyncError):
     def __init__(self) -> None:
         super().__init__("cancelled")
 
 
-def message_for(code: str, lang: Lang = "nb") -> str:
-    message = MESSAGES.get(code)
-    if message is None:
-        fallback = MESSAGES["server_refused"]
-        suffix = f" ({code})"
-        return fallback.text(lang) + suffix
-    return message.text(lang)
+def message_for(code: str, lang: Lang = DEFAULT_LANG, **params: object) -> str:
+    """The text of a stored or received code (the status panel keeps codes, not texts)."""
+    return MESSAGES.text(code, lang, **params)

@@ -8,7 +8,7 @@ the same thing.
 
 from __future__ import annotations
 
-from desktop.net.errors import Lang, Message
+from desktop.messages import DEFAULT_LANG, Catalogue, CodedError, Lang, Message
 
 _RESEND = Message(
     "Forsendelsen er skadet eller endret underveis. Ingenting av den er importert. Be klinikken "
@@ -24,220 +24,249 @@ _UPDATE = Message(
 )
 
 # Why a whole batch was refused: the protocol's codes plus the register's own.
-BATCH_MESSAGES: dict[str, Message] = {
-    "truncated": Message(
-        "Forsendelsen er ufullstendig (avkortet). Ingenting er importert. Kopier filen på nytt "
-        "eller hent den igjen.",
-        "The batch is incomplete (cut short). Nothing was imported. Copy the file again or pull "
-        "it again.",
+BATCH_MESSAGES = Catalogue(
+    "staff.batch",
+    {
+        "truncated": Message(
+            "Forsendelsen er ufullstendig (avkortet). Ingenting er importert. Kopier filen på nytt "
+            "eller hent den igjen.",
+            "The batch is incomplete (cut short). Nothing was imported. Copy the file again or "
+            "pull "
+            "it again.",
+        ),
+        "bad_magic": Message(
+            "Filen er ikke en Sjelden-forsendelse (.sjbt). Ingenting er importert. Velg riktig "
+            "fil.",
+            "The file is not a Sjelden batch (.sjbt). Nothing was imported. Choose the right file.",
+        ),
+        "trailing_data": _RESEND,
+        "not_canonical": _RESEND,
+        "malformed": _RESEND,
+        "length_mismatch": _RESEND,
+        "count_mismatch": _RESEND,
+        "invalid_record": _RESEND,
+        "decryption_failed": _RESEND,
+        "unsupported_version": _UPDATE,
+        "too_large": Message(
+            "Forsendelsen er større enn protokollen tillater. Ingenting er importert. Be klinikken "
+            "sende mindre forsendelser.",
+            "The batch is larger than the protocol allows. Nothing was imported. Ask the clinic to "
+            "send smaller batches.",
+        ),
+        "unknown_key": Message(
+            "Forsendelsen er signert av en installasjon som ikke er godkjent her. Ingenting er "
+            "importert. Sammenlign fingeravtrykket med klinikken og godkjenn den (sjelden staff "
+            "approve KEY_ID --fingerprint ...), og importer igjen.",
+            "The batch is signed by an installation that is not approved here. Nothing was "
+            "imported. Compare the fingerprint with the clinic and approve it (sjelden staff "
+            "approve "
+            "KEY_ID --fingerprint ...), then import again.",
+        ),
+        "bad_signature": Message(
+            "Signaturen stemmer ikke: forsendelsen er endret eller ikke laget av installasjonen "
+            "den "
+            "oppgir. Ingenting er importert. Be klinikken sende den på nytt; skjer det igjen, "
+            "kontakt sikkerhetsansvarlig.",
+            "The signature does not verify: the batch was altered or not made by the installation "
+            "it names. Nothing was imported. Ask the clinic to send it again; if it happens again, "
+            "contact the security officer.",
+        ),
+        "wrong_recipient": Message(
+            "Forsendelsen er kryptert til en registernøkkel denne profilen ikke har. Ingenting er "
+            "importert. Importer med profilen som har den nøkkelen, eller be klinikken oppdatere "
+            "registernøkkelen (sjelden enroll) og sende på nytt.",
+            "The batch is encrypted to a register key this profile does not hold. Nothing was "
+            "imported. Import it with the profile that holds that key, or ask the clinic to update "
+            "the register key (sjelden enroll) and send again.",
+        ),
+        "already_imported": Message(
+            "Forsendelsen er allerede importert. Ingenting nytt er lagret.",
+            "The batch was already imported. Nothing new was stored.",
+        ),
+        "batch_conflict": Message(
+            "En annen forsendelse med samme id er allerede importert. Ingenting er importert. "
+            "Kontakt klinikken; forsendelser skal aldri gjenbruke en id.",
+            "A different batch with the same id was already imported. Nothing was imported. "
+            "Contact "
+            "the clinic; batches must never reuse an id.",
+        ),
+        "batch_id_mismatch": Message(
+            "Innboksen leverte en annen forsendelse enn den oppga. Ingenting er importert eller "
+            "kvittert. Kontakt driftsansvarlig for innboksen.",
+            "The inbox delivered another batch than it listed. Nothing was imported or "
+            "acknowledged. Contact whoever runs the inbox.",
+        ),
+        "unreadable_file": Message(
+            "Filen kan ikke leses. Ingenting er importert. Sjekk stien og filrettighetene.",
+            "The file cannot be read. Nothing was imported. Check the path and file permissions.",
+        ),
+    },
+    # a protocol code this version does not know yet
+    fallback=Message(
+        "Forsendelsen ble avvist; ingenting er importert. ({code})",
+        "The batch was refused; nothing was imported. ({code})",
     ),
-    "bad_magic": Message(
-        "Filen er ikke en Sjelden-forsendelse (.sjbt). Ingenting er importert. Velg riktig fil.",
-        "The file is not a Sjelden batch (.sjbt). Nothing was imported. Choose the right file.",
-    ),
-    "trailing_data": _RESEND,
-    "not_canonical": _RESEND,
-    "malformed": _RESEND,
-    "length_mismatch": _RESEND,
-    "count_mismatch": _RESEND,
-    "invalid_record": _RESEND,
-    "decryption_failed": _RESEND,
-    "unsupported_version": _UPDATE,
-    "too_large": Message(
-        "Forsendelsen er større enn protokollen tillater. Ingenting er importert. Be klinikken "
-        "sende mindre forsendelser.",
-        "The batch is larger than the protocol allows. Nothing was imported. Ask the clinic to "
-        "send smaller batches.",
-    ),
-    "unknown_key": Message(
-        "Forsendelsen er signert av en installasjon som ikke er godkjent her. Ingenting er "
-        "importert. Sammenlign fingeravtrykket med klinikken og godkjenn den (sjelden staff "
-        "approve KEY_ID --fingerprint ...), og importer igjen.",
-        "The batch is signed by an installation that is not approved here. Nothing was "
-        "imported. Compare the fingerprint with the clinic and approve it (sjelden staff approve "
-        "KEY_ID --fingerprint ...), then import again.",
-    ),
-    "bad_signature": Message(
-        "Signaturen stemmer ikke: forsendelsen er endret eller ikke laget av installasjonen den "
-        "oppgir. Ingenting er importert. Be klinikken sende den på nytt; skjer det igjen, "
-        "kontakt sikkerhetsansvarlig.",
-        "The signature does not verify: the batch was altered or not made by the installation "
-        "it names. Nothing was imported. Ask the clinic to send it again; if it happens again, "
-        "contact the security officer.",
-    ),
-    "wrong_recipient": Message(
-        "Forsendelsen er kryptert til en registernøkkel denne profilen ikke har. Ingenting er "
-        "importert. Importer med profilen som har den nøkkelen, eller be klinikken oppdatere "
-        "registernøkkelen (sjelden enroll) og sende på nytt.",
-        "The batch is encrypted to a register key this profile does not hold. Nothing was "
-        "imported. Import it with the profile that holds that key, or ask the clinic to update "
-        "the register key (sjelden enroll) and send again.",
-    ),
-    "already_imported": Message(
-        "Forsendelsen er allerede importert. Ingenting nytt er lagret.",
-        "The batch was already imported. Nothing new was stored.",
-    ),
-    "batch_conflict": Message(
-        "En annen forsendelse med samme id er allerede importert. Ingenting er importert. "
-        "Kontakt klinikken; forsendelser skal aldri gjenbruke en id.",
-        "A different batch with the same id was already imported. Nothing was imported. Contact "
-        "the clinic; batches must never reuse an id.",
-    ),
-    "batch_id_mismatch": Message(
-        "Innboksen leverte en annen forsendelse enn den oppga. Ingenting er importert eller "
-        "kvittert. Kontakt driftsansvarlig for innboksen.",
-        "The inbox delivered another batch than it listed. Nothing was imported or "
-        "acknowledged. Contact whoever runs the inbox.",
-    ),
-    "unreadable_file": Message(
-        "Filen kan ikke leses. Ingenting er importert. Sjekk stien og filrettighetene.",
-        "The file cannot be read. Nothing was imported. Check the path and file permissions.",
-    ),
-}
+)
 
 # Everything else staff can be told about.
-MESSAGES: dict[str, Message] = {
-    "not_staff_profile": Message(
-        "Profilen er en klinikerprofil. Opprett en egen registerprofil med 'sjelden --profile "
-        "NAVN staff init'.",
-        "This is a clinician profile. Create a separate staff profile with 'sjelden --profile "
-        "NAME staff init'.",
+MESSAGES = Catalogue(
+    "staff",
+    {
+        "not_staff_profile": Message(
+            "Profilen er en klinikerprofil. Opprett en egen registerprofil med 'sjelden --profile "
+            "NAVN staff init'.",
+            "This is a clinician profile. Create a separate staff profile with 'sjelden --profile "
+            "NAME staff init'.",
+        ),
+        "staff_profile_incomplete": Message(
+            "Registerprofilen mangler nøkler (oppsettet ble avbrutt). Opprett den på nytt med "
+            "'sjelden staff init'.",
+            "The staff profile has no keys (set-up was interrupted). Create it again with 'sjelden "
+            "staff init'.",
+        ),
+        "no_inbox": Message(
+            "Ingen innboks er satt opp. Oppgi adressen med 'sjelden staff configure --inbox URL'.",
+            "No inbox is configured. Set its address with 'sjelden staff configure --inbox URL'.",
+        ),
+        "register_db_unavailable": Message(
+            "Registerdatabasen svarer ikke. Sjekk at PostgreSQL kjører og at adressen stemmer "
+            "('sjelden staff configure --register-db URL'), og prøv igjen.",
+            "The register database does not answer. Check that PostgreSQL runs and the address is "
+            "right ('sjelden staff configure --register-db URL'), and try again.",
+        ),
+        "register_db_not_postgres": Message(
+            "Registerdatabasen må være en postgresql://-adresse (eller '' for registeret i "
+            "profilen). Ingenting er endret; prøv igjen med riktig --register-db.",
+            "The register database must be a postgresql:// address (or '' for the register in "
+            "this profile). Nothing was changed; try again with the right --register-db.",
+        ),
+        "postgres_driver_missing": Message(
+            "PostgreSQL-driveren (psycopg) er ikke installert. Installer med "
+            "'pip install sjelden[server]', eller bruk registeret i profilen.",
+            "The PostgreSQL driver (psycopg) is not installed. Install it with "
+            "'pip install sjelden[server]', or keep the register in the profile.",
+        ),
+        "register_db_error": Message(
+            "Registerdatabasen meldte en feil; ingenting er endret av operasjonen. Send "
+            "feilkoden til brukerstøtte.",
+            "The register database reported an error; the operation changed nothing. Send the "
+            "error code to support.",
+        ),
+        "register_key_mismatch": Message(
+            "Registerdatabasen er satt opp med andre registernøkler enn denne profilen har. "
+            "Ingenting er endret. Bruk profilen som hører til databasen.",
+            "The register database was set up with other register keys than this profile holds. "
+            "Nothing was changed. Use the profile that belongs to that database.",
+        ),
+        "register_schema_too_new": Message(
+            "Registerdatabasen er laget av en nyere versjon av Sjelden. Oppdater programmet.",
+            "The register database was written by a newer version of Sjelden. Update the program.",
+        ),
+        "unknown_item": Message(
+            "Ingen ventende registrering har den id-en. Se 'sjelden staff queue'.",
+            "No pending registration has that id. See 'sjelden staff queue'.",
+        ),
+        "ambiguous_item": Message(
+            "Flere revisjoner av registreringen venter. Oppgi hvilken med --revision.",
+            "Several revisions of the registration are pending. Choose one with --revision.",
+        ),
+        "not_pending": Message(
+            "Registreringen er allerede avgjort.",
+            "The registration has already been decided.",
+        ),
+        "duplicate_refused": Message(
+            "Registeret har allerede denne personen med samme diagnose under en annen id. Den kan "
+            "ikke godkjennes; avgjør den som duplikat (decide ... duplicate).",
+            "The register already holds this person with the same diagnosis under another id. It "
+            "cannot be accepted; decide it as a duplicate (decide ... duplicate).",
+        ),
+        "invalid_refused": Message(
+            "Registreringen har valideringsfeil og kan ikke godkjennes. Avvis den med en "
+            "begrunnelse, så retter klinikken den.",
+            "The registration has validation errors and cannot be accepted. Reject it with a "
+            "reason, and the clinic corrects it.",
+        ),
+        "stale_refused": Message(
+            "Registeret har allerede en like ny eller nyere revisjon. Avvis den (f.eks. --reason "
+            "stale) eller avgjør den som duplikat.",
+            "The register already holds an equal or newer revision. Reject it (e.g. --reason "
+            "stale) "
+            "or decide it as a duplicate.",
+        ),
+        "bad_reason_code": Message(
+            "Begrunnelseskoden må være små bokstaver, sifre og _ (f.eks. missing_consent), høyst "
+            "64 tegn, og kreves for avvisning.",
+            "The reason code must be lower-case letters, digits and _ (e.g. missing_consent), at "
+            "most 64 characters, and is required to reject.",
+        ),
+        "personal_data_in_text": Message(
+            "Begrunnelsesteksten ser ut til å inneholde personopplysninger (fødselsnummer, telefon "
+            "eller e-post). Tilbakemeldinger sendes ukryptert; skriv teksten uten dem.",
+            "The reason text seems to hold personal data (national id, phone or e-mail). Feedback "
+            "travels unencrypted; write the text without them.",
+        ),
+        "text_too_long": Message(
+            "Begrunnelsesteksten kan være høyst 500 tegn.",
+            "The reason text may be at most 500 characters.",
+        ),
+        "bad_national_id": Message(
+            "Det er ikke et gyldig fødselsnummer eller D-nummer. Ingenting er endret. Sjekk "
+            "sifrene.",
+            "That is not a valid national id or D number. Nothing was changed. Check the digits.",
+        ),
+        "unknown_installation": Message(
+            "Innboksen kjenner ingen installasjon med den nøkkel-id-en. Se 'sjelden staff "
+            "installations'.",
+            "The inbox knows no installation with that key id. See 'sjelden staff installations'.",
+        ),
+        "fingerprint_mismatch": Message(
+            "Fingeravtrykket stemmer ikke med installasjonens nøkkel. Ikke godkjenn; kontakt "
+            "klinikken og sikkerhetsansvarlig.",
+            "The fingerprint does not match the installation's key. Do not approve; contact the "
+            "clinic and the security officer.",
+        ),
+        "installation_not_approved": Message(
+            "Installasjonen er ikke godkjent i innboksen. Godkjenn den med 'sjelden staff approve "
+            "KEY_ID --fingerprint ...'.",
+            "The installation is not approved at the inbox. Approve it with 'sjelden staff approve "
+            "KEY_ID --fingerprint ...'.",
+        ),
+        "installation_key_mismatch": Message(
+            "Innboksen oppgir en nøkkel som ikke hører til nøkkel-id-en. Ikke stol på den; kontakt "
+            "sikkerhetsansvarlig.",
+            "The inbox gives a key that does not belong to the key id. Do not trust it; contact "
+            "the "
+            "security officer.",
+        ),
+    },
+    fallback=Message(
+        "Registerdelen meldte en feil ({code}). Send feilkoden til brukerstøtte.",
+        "Staff mode reported an error ({code}). Send the error code to support.",
     ),
-    "staff_profile_incomplete": Message(
-        "Registerprofilen mangler nøkler (oppsettet ble avbrutt). Opprett den på nytt med "
-        "'sjelden staff init'.",
-        "The staff profile has no keys (set-up was interrupted). Create it again with 'sjelden "
-        "staff init'.",
-    ),
-    "no_inbox": Message(
-        "Ingen innboks er satt opp. Oppgi adressen med 'sjelden staff configure --inbox URL'.",
-        "No inbox is configured. Set its address with 'sjelden staff configure --inbox URL'.",
-    ),
-    "register_db_unavailable": Message(
-        "Registerdatabasen svarer ikke. Sjekk at PostgreSQL kjører og at adressen stemmer "
-        "('sjelden staff configure --register-db URL'), og prøv igjen.",
-        "The register database does not answer. Check that PostgreSQL runs and the address is "
-        "right ('sjelden staff configure --register-db URL'), and try again.",
-    ),
-    "register_db_not_postgres": Message(
-        "Registerdatabasen må være en postgresql://-adresse (eller '' for registeret i "
-        "profilen). Ingenting er endret; prøv igjen med riktig --register-db.",
-        "The register database must be a postgresql:// address (or '' for the register in "
-        "this profile). Nothing was changed; try again with the right --register-db.",
-    ),
-    "postgres_driver_missing": Message(
-        "PostgreSQL-driveren (psycopg) er ikke installert. Installer med "
-        "'pip install sjelden[server]', eller bruk registeret i profilen.",
-        "The PostgreSQL driver (psycopg) is not installed. Install it with "
-        "'pip install sjelden[server]', or keep the register in the profile.",
-    ),
-    "register_db_error": Message(
-        "Registerdatabasen meldte en feil; ingenting er endret av operasjonen. Send "
-        "feilkoden til brukerstøtte.",
-        "The register database reported an error; the operation changed nothing. Send the "
-        "error code to support.",
-    ),
-    "register_key_mismatch": Message(
-        "Registerdatabasen er satt opp med andre registernøkler enn denne profilen har. "
-        "Ingenting er endret. Bruk profilen som hører til databasen.",
-        "The register database was set up with other register keys than this profile holds. "
-        "Nothing was changed. Use the profile that belongs to that database.",
-    ),
-    "register_schema_too_new": Message(
-        "Registerdatabasen er laget av en nyere versjon av Sjelden. Oppdater programmet.",
-        "The register database was written by a newer version of Sjelden. Update the program.",
-    ),
-    "unknown_item": Message(
-        "Ingen ventende registrering har den id-en. Se 'sjelden staff queue'.",
-        "No pending registration has that id. See 'sjelden staff queue'.",
-    ),
-    "ambiguous_item": Message(
-        "Flere revisjoner av registreringen venter. Oppgi hvilken med --revision.",
-        "Several revisions of the registration are pending. Choose one with --revision.",
-    ),
-    "not_pending": Message(
-        "Registreringen er allerede avgjort.",
-        "The registration has already been decided.",
-    ),
-    "duplicate_refused": Message(
-        "Registeret har allerede denne personen med samme diagnose under en annen id. Den kan "
-        "ikke godkjennes; avgjør den som duplikat (decide ... duplicate).",
-        "The register already holds this person with the same diagnosis under another id. It "
-        "cannot be accepted; decide it as a duplicate (decide ... duplicate).",
-    ),
-    "invalid_refused": Message(
-        "Registreringen har valideringsfeil og kan ikke godkjennes. Avvis den med en "
-        "begrunnelse, så retter klinikken den.",
-        "The registration has validation errors and cannot be accepted. Reject it with a "
-        "reason, and the clinic corrects it.",
-    ),
-    "stale_refused": Message(
-        "Registeret har allerede en like ny eller nyere revisjon. Avvis den (f.eks. --reason "
-        "stale) eller avgjør den som duplikat.",
-        "The register already holds an equal or newer revision. Reject it (e.g. --reason stale) "
-        "or decide it as a duplicate.",
-    ),
-    "bad_reason_code": Message(
-        "Begrunnelseskoden må være små bokstaver, sifre og _ (f.eks. missing_consent), høyst "
-        "64 tegn, og kreves for avvisning.",
-        "The reason code must be lower-case letters, digits and _ (e.g. missing_consent), at "
-        "most 64 characters, and is required to reject.",
-    ),
-    "personal_data_in_text": Message(
-        "Begrunnelsesteksten ser ut til å inneholde personopplysninger (fødselsnummer, telefon "
-        "eller e-post). Tilbakemeldinger sendes ukryptert; skriv teksten uten dem.",
-        "The reason text seems to hold personal data (national id, phone or e-mail). Feedback "
-        "travels unencrypted; write the text without them.",
-    ),
-    "text_too_long": Message(
-        "Begrunnelsesteksten kan være høyst 500 tegn.",
-        "The reason text may be at most 500 characters.",
-    ),
-    "bad_national_id": Message(
-        "Det er ikke et gyldig fødselsnummer eller D-nummer. Ingenting er endret. Sjekk sifrene.",
-        "That is not a valid national id or D number. Nothing was changed. Check the digits.",
-    ),
-    "unknown_installation": Message(
-        "Innboksen kjenner ingen installasjon med den nøkkel-id-en. Se 'sjelden staff "
-        "installations'.",
-        "The inbox knows no installation with that key id. See 'sjelden staff installations'.",
-    ),
-    "fingerprint_mismatch": Message(
-        "Fingeravtrykket stemmer ikke med installasjonens nøkkel. Ikke godkjenn; kontakt "
-        "klinikken og sikkerhetsansvarlig.",
-        "The fingerprint does not match the installation's key. Do not approve; contact the "
-        "clinic and the security officer.",
-    ),
-    "installation_not_approved": Message(
-        "Installasjonen er ikke godkjent i innboksen. Godkjenn den med 'sjelden staff approve "
-        "KEY_ID --fingerprint ...'.",
-        "The installation is not approved at the inbox. Approve it with 'sjelden staff approve "
-        "KEY_ID --fingerprint ...'.",
-    ),
-    "installation_key_mismatch": Message(
-        "Innboksen oppgir en nøkkel som ikke hører til nøkkel-id-en. Ikke stol på den; kontakt "
-        "sikkerhetsansvarlig.",
-        "The inbox gives a key that does not belong to the key id. Do not trust it; contact the "
-        "security officer.",
-    ),
-}
+)
 
 
-class StaffError(Exception):
-    """A failure staff are told about; ``code`` keys ``MESSAGES``."""
+class StaffError(CodedError):
+    """A failure staff are told about; ``code`` keys ``MESSAGES`` (or ``BATCH_MESSAGES``)."""
+
+    catalogue = MESSAGES
 
     def __init__(self, code: str, detail: str = "") -> None:
         super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
         self.detail = detail
 
-    def user_message(self, lang: Lang = "en") -> str:
-        message = MESSAGES.get(self.code) or BATCH_MESSAGES.get(self.code)
-        return message.text(lang) if message else self.code
+    def user_message(self, lang: Lang = DEFAULT_LANG) -> str:
+        # staff's own codes first; a batch's code raised as a plain StaffError still reads well
+        in_batch = self.code not in MESSAGES and self.code in BATCH_MESSAGES
+        catalogue = BATCH_MESSAGES if in_batch else MESSAGES
+        return catalogue.text(self.code, lang, **self.message_params())
 
 
 class BatchRefused(StaffError):
     """A whole batch was refused; nothing of it is stored. ``code`` is the protocol's."""
+
+    catalogue = BATCH_MESSAGES
 
     def __init__(
         self,
@@ -251,12 +280,5 @@ class BatchRefused(StaffError):
         self.batch_id = batch_id
         self.source = source  # the file it came from, when imported from a file
 
-    def user_message(self, lang: Lang = "en") -> str:
-        message = BATCH_MESSAGES.get(self.code)
-        if message is None:
-            return (
-                "Forsendelsen ble avvist; ingenting er importert."
-                if lang == "nb"
-                else "The batch was refused; nothing was imported."
-            ) + f" ({self.code})"
-        return message.text(lang)
+    def user_message(self, lang: Lang = DEFAULT_LANG) -> str:
+        return self.catalogue.text(self.code, lang, **self.message_params())

@@ -1,179 +1,253 @@
 """The store's error taxonomy.
 
-Each known failure has a stable ``code`` and a user-facing message in bokmål and English that
-says what happened and what to do. Anything we did not anticipate becomes a ``BugReport``
-whose text carries the exception type and SQLite's error name but never SQL parameters or
-field values, so it can be pasted into a support ticket without leaking patient data.
+Each known failure has a stable ``code`` and a message in ``STORE`` (``desktop.messages``),
+in bokmål and English, that says what happened and what to do. Anything we did not
+anticipate becomes a ``BugReport`` whose text carries the exception type and SQLite's error
+name but never SQL parameters or field values, so it can be pasted into a support ticket
+without leaking patient data.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from collections.abc import Mapping
 
-Lang = Literal["nb", "en"]
+from desktop.messages import Catalogue, CodedError, Message
+
+STORE = Catalogue(
+    "store",
+    {
+        "store.error": Message(
+            "Det oppstod en feil i den lokale databasen.",
+            "An error occurred in the local database.",
+        ),
+        "store.wrong_passphrase": Message(
+            "Feil passordfrase. Sjekk Caps Lock og tastaturoppsett, og prøv igjen.",
+            "Wrong passphrase. Check Caps Lock and the keyboard layout, and try again.",
+        ),
+        "store.wrong_recovery_key": Message(
+            "Gjenopprettingsnøkkelen passer ikke til denne profilen. Skriv den inn nøyaktig "
+            "slik den står på utskriften (bindestreker og mellomrom spiller ingen rolle).",
+            "The recovery key does not match this profile. Type it exactly as printed "
+            "(dashes and spaces do not matter).",
+        ),
+        "store.too_many_attempts": Message(
+            "For mange mislykkede forsøk. Vent {seconds} sekunder før du prøver igjen.",
+            "Too many failed attempts. Wait {seconds} seconds before trying again.",
+        ),
+        "store.wrong_key": Message(
+            "Databasefilen kan ikke åpnes med nøkkelen til denne profilen. Filen kan være "
+            "byttet ut eller tilhøre en annen profil. Kontakt brukerstøtte; ikke slett filen.",
+            "The database file cannot be opened with this profile's key. The file may have "
+            "been replaced or belong to another profile. Contact support; do not delete the "
+            "file.",
+        ),
+        "store.locked": Message(
+            "Databasen er i bruk av et annet vindu eller program. Lukk andre kopier av "
+            "Sjeldenregisteret-klienten og prøv igjen.",
+            "The database is in use by another window or program. Close other copies of the "
+            "Sjeldenregisteret client and try again.",
+        ),
+        "store.disk_full": Message(
+            "Disken er full, så endringen ble ikke lagret (ingenting er tapt). Frigjør plass "
+            "på disken og prøv igjen.",
+            "The disk is full, so the change was not saved (nothing was lost). Free some disk "
+            "space and try again.",
+        ),
+        "store.corrupt": Message(
+            "Databasefilen er skadet. Ikke gjør flere endringer; kontakt brukerstøtte, som kan "
+            "gjenopprette fra sikkerhetskopien i profilmappen.",
+            "The database file is damaged. Make no further changes; contact support, who can "
+            "restore from the backup in the profile folder.",
+        ),
+        "store.not_unlocked": Message(
+            "Profilen er låst. Lås opp med passordfrasen din.",
+            "The profile is locked. Unlock it with your passphrase.",
+        ),
+        "store.profile_missing": Message(
+            "Profilen er ikke satt opp ennå. Kjør oppsettet først (sjelden init).",
+            "The profile has not been set up yet. Run the set-up first (sjelden init).",
+        ),
+        "store.profile_exists": Message(
+            "Profilen er allerede satt opp. Velg et annet profilnavn, eller lås opp denne.",
+            "The profile is already set up. Choose another profile name, or unlock it.",
+        ),
+        "store.wrong_profile_kind": Message(
+            "Dette er en registerprofil. Bruk 'sjelden staff …' for den, eller velg en "
+            "klinikerprofil med --profile NAVN (ny profil: 'sjelden --profile NAVN init').",
+            "This is a registry-staff profile. Use 'sjelden staff …' with it, or choose a "
+            "clinician profile with --profile NAME (a new one: 'sjelden --profile NAME init').",
+        ),
+        # the same code, when a staff command meets a clinician's profile
+        "store.wrong_profile_kind.clinician": Message(
+            "Dette er en klinikerprofil. Opprett en egen registerprofil med "
+            "'sjelden --profile NAVN staff init'.",
+            "This is a clinician profile. Create a separate staff profile with "
+            "'sjelden --profile NAME staff init'.",
+        ),
+        "store.key_missing": Message(
+            "Nøkkelen til profilen finnes ikke i nøkkelringen. Lås opp med "
+            "gjenopprettingsnøkkelen for å legge den inn igjen.",
+            "The profile's key is not in the keyring. Unlock with the recovery key to restore it.",
+        ),
+        "store.no_secure_keyring": Message(
+            "Fant ingen sikker nøkkelring i operativsystemet. Windows: "
+            "Legitimasjonsbehandling (Credential Manager) må være tilgjengelig. macOS: "
+            "Nøkkelring. Linux: installer og start gnome-keyring eller KWallet (Secret "
+            "Service), for eksempel 'apt install gnome-keyring'. Alternativt kan du "
+            "uttrykkelig velge å lagre den krypterte nøkkelen i en fil (--key-file).",
+            "No secure operating-system keyring was found. Windows: Credential Manager must "
+            "be available. macOS: Keychain. Linux: install and start gnome-keyring or KWallet "
+            "(Secret Service), e.g. 'apt install gnome-keyring'. Alternatively, explicitly "
+            "choose to keep the encrypted key in a file (--key-file).",
+        ),
+        "store.keyring_locked": Message(
+            "Nøkkelringen i operativsystemet er låst, så nøkkelen til profilen kan ikke leses "
+            "eller lagres. Lås opp påloggingsnøkkelringen og prøv igjen: Linux: lås opp "
+            "«Pålogging» (Login) i Passord og nøkler (Seahorse), eller logg ut og inn igjen; "
+            "macOS: lås opp nøkkelringen «login» i Nøkkelringtilgang.",
+            "The operating-system keyring is locked, so the profile's key cannot be read or "
+            "stored. Unlock the login keyring and try again: Linux: unlock 'Login' in "
+            "Passwords and Keys (Seahorse), or log out and in again; macOS: unlock the "
+            "'login' keychain in Keychain Access.",
+        ),
+        "store.keyring_unavailable": Message(
+            "Nøkkelringen i operativsystemet svarer ikke, så nøkkelen til profilen kan ikke "
+            "leses eller lagres. Linux: start gnome-keyring (eller KWallet), for eksempel "
+            "ved å logge inn på skrivebordet eller med 'gnome-keyring-daemon --start "
+            "--components=secrets', og prøv igjen. En PC uten nøkkelring kan i stedet "
+            "lagre den krypterte nøkkelen i en fil: sett opp profilen med "
+            "'sjelden init --key-file'.",
+            "The operating-system keyring does not answer, so the profile's key cannot be "
+            "read or stored. Linux: start gnome-keyring (or KWallet), for example by logging "
+            "in to the desktop or with 'gnome-keyring-daemon --start --components=secrets', "
+            "and try again. A PC without a keyring can keep the encrypted key in a file "
+            "instead: set the profile up with 'sjelden init --key-file'.",
+        ),
+        "store.keyring_error": Message(
+            "Nøkkelringen i operativsystemet avviste forespørselen, så nøkkelen til profilen "
+            "ble ikke lest eller lagret. Prøv igjen; vedvarer det, start nøkkelringen på nytt "
+            "(Linux: gnome-keyring) eller sett opp profilen med 'sjelden init --key-file'.",
+            "The operating-system keyring refused the request, so the profile's key was not "
+            "read or stored. Try again; if it persists, restart the keyring (Linux: "
+            "gnome-keyring) or set the profile up with 'sjelden init --key-file'.",
+        ),
+        "store.weak_passphrase": Message(
+            "Passordfrasen er for svak: bruk minst 12 tegn, gjerne flere ord.",
+            "The passphrase is too weak: use at least 12 characters, preferably several words.",
+        ),
+        "store.record_not_found": Message(
+            "Registreringen finnes ikke (den kan være slettet). Oppdater listen.",
+            "The registration does not exist (it may have been deleted). Refresh the list.",
+        ),
+        "store.record_not_editable": Message(
+            "Registreringen er ferdigstilt og kan ikke endres. Lag en ny revisjon for å rette den.",
+            "The registration is complete and cannot be changed. Create a new revision.",
+        ),
+        "store.bug": Message(
+            "Det oppstod en uventet feil i den lokale databasen. Ingen data er endret av den "
+            "mislykkede operasjonen. Send feilrapporten til brukerstøtte.",
+            "An unexpected error occurred in the local database. The failed operation changed "
+            "no data. Send the error report to support.",
+        ),
+    },
+    params={"seconds": "how long to wait before the next unlock attempt"},
+)
 
 
-class StoreError(Exception):
-    """Base of every error the store reports to its callers."""
+class StoreError(CodedError):
+    """Base of every error the store reports to its callers; ``code`` keys ``STORE``."""
 
-    code: ClassVar[str] = "store.error"
-    message_nb: ClassVar[str] = "Det oppstod en feil i den lokale databasen."
-    message_en: ClassVar[str] = "An error occurred in the local database."
+    catalogue = STORE
+    code = "store.error"
 
     def __init__(self, detail: str = "") -> None:
-        super().__init__(detail or self.message_en)
+        super().__init__(detail or STORE[self.code].en)
         self.detail = detail
-
-    def user_message(self, lang: Lang = "nb") -> str:
-        return self.message_nb if lang == "nb" else self.message_en
 
 
 class WrongPassphrase(StoreError):
     code = "store.wrong_passphrase"
-    message_nb = "Feil passordfrase. Sjekk Caps Lock og tastaturoppsett, og prøv igjen."
-    message_en = "Wrong passphrase. Check Caps Lock and the keyboard layout, and try again."
 
 
 class WrongRecoveryKey(StoreError):
     code = "store.wrong_recovery_key"
-    message_nb = (
-        "Gjenopprettingsnøkkelen passer ikke til denne profilen. Skriv den inn nøyaktig slik "
-        "den står på utskriften (bindestreker og mellomrom spiller ingen rolle)."
-    )
-    message_en = (
-        "The recovery key does not match this profile. Type it exactly as printed "
-        "(dashes and spaces do not matter)."
-    )
 
 
 class TooManyAttempts(StoreError):
     code = "store.too_many_attempts"
-    message_nb = "For mange mislykkede forsøk. Vent {seconds} sekunder før du prøver igjen."
-    message_en = "Too many failed attempts. Wait {seconds} seconds before trying again."
 
     def __init__(self, retry_after: float) -> None:
         super().__init__(f"retry after {retry_after:.0f} s")
         self.retry_after = retry_after
 
-    def user_message(self, lang: Lang = "nb") -> str:
-        template = self.message_nb if lang == "nb" else self.message_en
-        return template.format(seconds=max(1, round(self.retry_after)))
+    def message_params(self) -> Mapping[str, object]:
+        return {"seconds": max(1, round(self.retry_after))}
 
 
 class WrongKey(StoreError):
     """The key unwrapped fine but does not open the database file."""
 
     code = "store.wrong_key"
-    message_nb = (
-        "Databasefilen kan ikke åpnes med nøkkelen til denne profilen. Filen kan være byttet ut "
-        "eller tilhøre en annen profil. Kontakt brukerstøtte; ikke slett filen."
-    )
-    message_en = (
-        "The database file cannot be opened with this profile's key. The file may have been "
-        "replaced or belong to another profile. Contact support; do not delete the file."
-    )
 
 
 class StoreLocked(StoreError):
     code = "store.locked"
-    message_nb = (
-        "Databasen er i bruk av et annet vindu eller program. Lukk andre kopier av "
-        "Sjeldenregisteret-klienten og prøv igjen."
-    )
-    message_en = (
-        "The database is in use by another window or program. Close other copies of the "
-        "Sjeldenregisteret client and try again."
-    )
 
 
 class DiskFull(StoreError):
     code = "store.disk_full"
-    message_nb = (
-        "Disken er full, så endringen ble ikke lagret (ingenting er tapt). Frigjør plass på "
-        "disken og prøv igjen."
-    )
-    message_en = (
-        "The disk is full, so the change was not saved (nothing was lost). Free some disk "
-        "space and try again."
-    )
 
 
 class Corrupt(StoreError):
     code = "store.corrupt"
-    message_nb = (
-        "Databasefilen er skadet. Ikke gjør flere endringer; kontakt brukerstøtte, som kan "
-        "gjenopprette fra sikkerhetskopien i profilmappen."
-    )
-    message_en = (
-        "The database file is damaged. Make no further changes; contact support, who can "
-        "restore from the backup in the profile folder."
-    )
 
 
 class NotUnlocked(StoreError):
     code = "store.not_unlocked"
-    message_nb = "Profilen er låst. Lås opp med passordfrasen din."
-    message_en = "The profile is locked. Unlock it with your passphrase."
 
 
 class ProfileMissing(StoreError):
     code = "store.profile_missing"
-    message_nb = "Profilen er ikke satt opp ennå. Kjør oppsettet først (sjelden init)."
-    message_en = "The profile has not been set up yet. Run the set-up first (sjelden init)."
 
 
 class ProfileExists(StoreError):
     code = "store.profile_exists"
-    message_nb = "Profilen er allerede satt opp. Velg et annet profilnavn, eller lås opp denne."
-    message_en = "The profile is already set up. Choose another profile name, or unlock it."
 
 
 class KeyMaterialMissing(StoreError):
     code = "store.key_missing"
-    message_nb = (
-        "Nøkkelen til profilen finnes ikke i nøkkelringen. Lås opp med "
-        "gjenopprettingsnøkkelen for å legge den inn igjen."
-    )
-    message_en = (
-        "The profile's key is not in the keyring. Unlock with the recovery key to restore it."
-    )
 
 
 class NoSecureKeyring(StoreError):
     code = "store.no_secure_keyring"
-    message_nb = (
-        "Fant ingen sikker nøkkelring i operativsystemet. Windows: Legitimasjonsbehandling "
-        "(Credential Manager) må være tilgjengelig. macOS: Nøkkelring. Linux: installer og start "
-        "gnome-keyring eller KWallet (Secret Service), for eksempel 'apt install gnome-keyring'. "
-        "Alternativt kan du uttrykkelig velge å lagre den krypterte nøkkelen i en fil "
-        "(--key-file)."
-    )
-    message_en = (
-        "No secure operating-system keyring was found. Windows: Credential Manager must be "
-        "available. macOS: Keychain. Linux: install and start gnome-keyring or KWallet (Secret "
-        "Service), e.g. 'apt install gnome-keyring'. Alternatively, explicitly choose to keep "
-        "the encrypted key in a file (--key-file)."
-    )
+
+
+class KeyringLocked(StoreError):
+    """The OS keyring is there but locked (``keyring.errors.KeyringLocked``)."""
+
+    code = "store.keyring_locked"
+
+
+class KeyringUnavailable(StoreError):
+    """No keyring service answers (``InitError``, ``NoKeyringError``)."""
+
+    code = "store.keyring_unavailable"
+
+
+class KeyringFailed(StoreError):
+    """Any other refusal of the keyring (``keyring.errors.KeyringError``)."""
+
+    code = "store.keyring_error"
 
 
 class WeakPassphrase(StoreError):
     code = "store.weak_passphrase"
-    message_nb = "Passordfrasen er for svak: bruk minst 12 tegn, gjerne flere ord."
-    message_en = "The passphrase is too weak: use at least 12 characters, preferably several words."
 
 
 class BugReport(StoreError):
     """An unanticipated failure: the text is safe to share (no values, no SQL parameters)."""
 
     code = "store.bug"
-    message_nb = (
-        "Det oppstod en uventet feil i den lokale databasen. Ingen data er endret av den "
-        "mislykkede operasjonen. Send feilrapporten til brukerstøtte."
-    )
-    message_en = (
-        "An unexpected error occurred in the local database. The failed operation changed no "
-        "data. Send the error report to support."
-    )
 
     def __init__(self, operation: str, exc: BaseException) -> None:
         error_name = getattr(exc, "sqlite_errorname", None)

@@ -9,6 +9,7 @@ Vorta and others are criticised for.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -17,7 +18,12 @@ import keyring.backend
 import keyring.errors
 
 from desktop.paths import write_private_file
-from desktop.storage.errors import NoSecureKeyring
+from desktop.storage.errors import (
+    KeyringFailed,
+    KeyringLocked,
+    KeyringUnavailable,
+    NoSecureKeyring,
+)
 
 SERVICE_NAME = "no.sjeldenregisteret.sjelden"
 
@@ -43,6 +49,28 @@ class KeyBlobStore(Protocol):
     def delete(self, profile_id: str) -> None: ...
 
 
+@contextlib.contextmanager
+def keyring_errors(operation: str) -> Iterator[None]:
+    """The keyring's own failures as the store's errors, each with a message naming the fix.
+
+    A locked login keyring, a keyring service that is not running and any other refusal
+    otherwise reach the user as an unexplained crash; unlocking and set-up both go through
+    here. The detail keeps the operation and the keyring's exception type, never the blob.
+    """
+    try:
+        yield
+    except keyring.errors.KeyringLocked as exc:
+        raise KeyringLocked(_detail(operation, exc)) from exc
+    except (keyring.errors.InitError, keyring.errors.NoKeyringError) as exc:
+        raise KeyringUnavailable(_detail(operation, exc)) from exc
+    except keyring.errors.KeyringError as exc:
+        raise KeyringFailed(_detail(operation, exc)) from exc
+
+
+def _detail(operation: str, exc: BaseException) -> str:
+    return f"keyring {operation}: {type(exc).__module__}.{type(exc).__name__}"
+
+
 class KeyringBlobStore:
     kind = "keyring"
 
@@ -50,14 +78,16 @@ class KeyringBlobStore:
         self._backend = backend
 
     def load(self, profile_id: str) -> str | None:
-        value = self._backend.get_password(SERVICE_NAME, profile_id)
+        with keyring_errors("load"):
+            value = self._backend.get_password(SERVICE_NAME, profile_id)
         return None if value is None else str(value)
 
     def save(self, profile_id: str, blob: str) -> None:
-        self._backend.set_password(SERVICE_NAME, profile_id, blob)
+        with keyring_errors("save"):
+            self._backend.set_password(SERVICE_NAME, profile_id, blob)
 
     def delete(self, profile_id: str) -> None:
-        with contextlib.suppress(keyring.errors.PasswordDeleteError):
+        with keyring_errors("delete"), contextlib.suppress(keyring.errors.PasswordDeleteError):
             self._backend.delete_password(SERVICE_NAME, profile_id)
 
 
@@ -98,7 +128,8 @@ def is_secure_backend(backend: keyring.backend.KeyringBackend) -> bool:
 
 def system_keyring_store() -> KeyringBlobStore:
     """The OS keyring, or ``NoSecureKeyring`` naming what to install."""
-    backend = keyring.get_keyring()
+    with keyring_errors("find backend"):
+        backend = keyring.get_keyring()
     if not is_secure_backend(backend):
         raise NoSecureKeyring(f"backend {backend_name(backend)} is not a secure OS keyring")
     return KeyringBlobStore(backend)

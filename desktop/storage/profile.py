@@ -29,11 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from desktop.messages import Lang
 from desktop.paths import DEFAULT_PROFILE, profile_dir, write_private_file
 from desktop.storage import keywrap
 from desktop.storage.errors import (
+    STORE,
     KeyMaterialMissing,
-    Lang,
     ProfileExists,
     ProfileMissing,
     StoreError,
@@ -62,14 +63,6 @@ class WrongProfileKind(StoreError):
     """A clinician command on a staff profile, or a staff command on a clinician's."""
 
     code = "store.wrong_profile_kind"
-    message_nb = (
-        "Dette er en registerprofil. Bruk 'sjelden staff …' for den, eller velg en "
-        "klinikerprofil med --profile NAVN (ny profil: 'sjelden --profile NAVN init')."
-    )
-    message_en = (
-        "This is a registry-staff profile. Use 'sjelden staff …' with it, or choose a clinician "
-        "profile with --profile NAME (a new one: 'sjelden --profile NAME init')."
-    )
 
     def __init__(self, *, found: ProfileKind, wanted: ProfileKind) -> None:
         super().__init__(f"profile kind {found}, wanted {wanted}")
@@ -77,17 +70,9 @@ class WrongProfileKind(StoreError):
         self.wanted = wanted
 
     def user_message(self, lang: Lang = "nb") -> str:
-        if self.found == "staff":
-            return super().user_message(lang)
-        if lang == "nb":
-            return (
-                "Dette er en klinikerprofil. Opprett en egen registerprofil med "
-                "'sjelden --profile NAVN staff init'."
-            )
-        return (
-            "This is a clinician profile. Create a separate staff profile with "
-            "'sjelden --profile NAME staff init'."
-        )
+        # one code, and the fix depends on which kind of profile was found
+        key = self.code if self.found == "staff" else f"{self.code}.clinician"
+        return STORE.text(key, lang)
 
 
 @dataclass(frozen=True)

@@ -32,16 +32,10 @@ class RecordStatus(StrEnum):
 
 class RecordNotFound(StoreError):
     code = "store.record_not_found"
-    message_nb = "Registreringen finnes ikke (den kan være slettet). Oppdater listen."
-    message_en = "The registration does not exist (it may have been deleted). Refresh the list."
 
 
 class RecordNotEditable(StoreError):
     code = "store.record_not_editable"
-    message_nb = (
-        "Registreringen er ferdigstilt og kan ikke endres. Lag en ny revisjon for å rette den."
-    )
-    message_en = "The registration is complete and cannot be changed. Create a new revision."
 
 
 @dataclass(frozen=True)

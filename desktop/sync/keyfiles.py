@@ -8,6 +8,7 @@ written. ``install_register_key`` is the one rotation step both the CLI and the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sjelden_protocol.errors import ProtocolError
 from sjelden_protocol.keys import PublicKey, fingerprint, load_public_key, same_fingerprint
 
-from desktop.net.errors import Lang, SyncError, message_for
+from desktop.net.errors import SyncError
 from desktop.storage.store import Store
 from desktop.sync import identity, outbox
 
@@ -30,8 +31,8 @@ class KeyFileError(SyncError):
         self.path = Path(path)
         self.problem = problem
 
-    def user_message(self, lang: Lang = "nb") -> str:
-        return message_for(self.code, lang).replace("{name}", self.path.name)
+    def message_params(self) -> Mapping[str, object]:
+        return {"name": self.path.name}
 
 
 def _load(path: Path) -> PublicKey:

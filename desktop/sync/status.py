@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from desktop.net.errors import Lang, message_for
+from desktop.messages import Lang
+from desktop.net.errors import message_for
 from desktop.storage import settings
 from desktop.storage.connection import Connection, transaction
 from desktop.storage.records import RecordStatus

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
+import contextlib
 import sys
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.cli.output import LANGUAGE_ENV
+from desktop.messages import Lang, choose
 from desktop.storage.errors import StoreError
 from desktop.storage.profile import Profile
 from desktop.storage.store import Store
@@ -16,18 +16,13 @@ from desktop.ui import i18n
 from desktop.ui.controller import AppController, EditorFactory
 
 
-def choose_language(profile: Profile, requested: str | None = None) -> i18n.Language:
+def choose_language(profile: Profile, requested: str | None = None) -> Lang:
     """Command line first, then the environment, then the profile's choice, else bokmål."""
-    if requested:
-        return i18n.normalize(requested)
-    if os.environ.get(LANGUAGE_ENV):
-        return i18n.normalize(os.environ[LANGUAGE_ENV])
+    saved: object = None
     if profile.exists:
-        try:
-            return i18n.normalize(profile.info().get("language"))
-        except (StoreError, OSError, ValueError):
-            pass
-    return i18n.DEFAULT_LANGUAGE
+        with contextlib.suppress(StoreError, OSError, ValueError):
+            saved = profile.info().get("language")
+    return choose(requested, saved)
 
 
 def application() -> QApplication:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 from sjelden_protocol.enrollment import MAX_LABEL_CHARS, normalise_code
 
+from desktop.messages import Lang
 from desktop.net.errors import SyncError, message_for
 from desktop.net.http import RetryPolicy
 from desktop.storage.store import Store
@@ -70,7 +71,7 @@ _WORDS = {
 SPELLING = {lang: dict(zip(_LETTERS, words, strict=True)) for lang, words in _WORDS.items()}
 
 
-def spelled(fingerprint: str, lang: i18n.Language) -> list[str]:
+def spelled(fingerprint: str, lang: Lang) -> list[str]:
     """One line per group of four: ``1. ABCD: Anna Bernhard Caesar David``."""
     alphabet = SPELLING[lang]
     return [

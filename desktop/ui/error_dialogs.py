@@ -1,7 +1,8 @@
 """How failures reach the user.
 
-Known store, sync and staff errors carry their own bokmål/English text naming the problem
-and the fix. A ``BugReport`` adds a report that is safe to paste into a support ticket.
+Known store, sync and staff errors (``desktop.messages.CodedError``) carry their own
+bokmål/English text naming the problem and the fix. A ``BugReport`` adds a report that is
+safe to paste into a support ticket.
 Anything else is a bug in this program: the dialog and the log name only the exception type
 and where it happened, never its message, because messages can contain field values.
 
@@ -17,9 +18,8 @@ import traceback
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop.net.errors import SyncError
-from desktop.staff.errors import StaffError
-from desktop.storage.errors import BugReport, StoreError
+from desktop.messages import CodedError
+from desktop.storage.errors import BugReport
 from desktop.ui.i18n import current_language
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("ErrorDialogs", "Sjeldenregisteret"))
     box.setAccessibleName(QCoreApplication.translate("ErrorDialogs", "Error message"))
-    if isinstance(exc, StoreError | SyncError | StaffError):
+    if isinstance(exc, CodedError):
         # Known failures: each carries its own text naming the problem and the fix.
         box.setText(exc.user_message(current_language()))
         if isinstance(exc, BugReport):

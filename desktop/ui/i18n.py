@@ -7,25 +7,23 @@ checkout runs without a build step. They are read as bytes through ``desktop.res
 (``QTranslator.load(data)``), so they need not be files on disk (a wheel, a bundle); Qt does
 not copy that data, so each translator keeps its bytes alive beside it.
 
-The store's error texts are not Qt strings: they come in both languages from the core, and
-``current_language`` tells the UI which one to show.
+The core's messages (errors, validation, sync status) are not Qt strings: they come from
+the core's catalogues (``desktop.messages``) in both languages, and ``current_language``
+tells the UI which one to show. The UI's language is the core's ``Lang``.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from desktop.messages import DEFAULT_LANG, Lang, normalize
 from desktop.resources import Traversable, resource_path
 
-Language = Literal["nb", "en"]
-LANGUAGES: tuple[Language, ...] = ("nb", "en")
-DEFAULT_LANGUAGE: Language = "nb"
 CATALOGUE = "sjelden"
 
-_current: Language = DEFAULT_LANGUAGE
+_current: Lang = DEFAULT_LANG
 _installed: list[tuple[QTranslator, bytes]] = []
 
 
@@ -33,14 +31,7 @@ def translations_dir() -> Traversable:
     return resource_path("i18n")
 
 
-def normalize(language: str | None) -> Language:
-    """Unknown or missing choices fall back to bokmål, the register's working language."""
-    if language in LANGUAGES:
-        return language
-    return DEFAULT_LANGUAGE
-
-
-def catalogue_names(lang: Language) -> list[str]:
+def catalogue_names(lang: Lang) -> list[str]:
     """The shell's catalogue first, then any part's own (``sjelden_form_nb``, ...).
 
     Parts worked on in parallel (the form editor) keep their own catalogue so two people
@@ -53,7 +44,7 @@ def catalogue_names(lang: Language) -> list[str]:
     return [f"{CATALOGUE}_{lang}", *extra]
 
 
-def install(language: str | None) -> Language:
+def install(language: str | None) -> Lang:
     """Install the catalogues for ``language`` on the running application (replacing any)."""
     global _current
     app = QCoreApplication.instance()
@@ -84,5 +75,5 @@ def install(language: str | None) -> Language:
     return lang
 
 
-def current_language() -> Language:
+def current_language() -> Lang:
     return _current

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from desktop.messages import DEFAULT_LANG
 from desktop.storage.store import Store
 from desktop.ui import i18n
 from desktop.ui.app import application
@@ -19,7 +20,7 @@ def _no_store() -> Store:
 def open_form_window() -> int:
     """Show the form in a main window; the number of field widgets the form built."""
     app = application()
-    i18n.install(i18n.DEFAULT_LANGUAGE)
+    i18n.install(DEFAULT_LANG)
     window = QMainWindow()
     editor = RegistrationEditor(_no_store)
     window.setCentralWidget(editor)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.storage.errors import NoSecureKeyring, StoreError
+from desktop.storage.errors import KeyringUnavailable, NoSecureKeyring, StoreError
 from desktop.storage.profile import SetupResult
 from desktop.storage.session import Session
 from desktop.ui.error_dialogs import show_error
@@ -155,7 +155,8 @@ class SetupPage(QWidget):
         self.busy.setText(self.tr("Creating the encrypted profile…") if busy else "")
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, NoSecureKeyring):
+        if isinstance(exc, NoSecureKeyring | KeyringUnavailable):
+            # no keyring to keep the key in: offer the file, the same as 'init --key-file'
             self.keyfile_text.setText(exc.user_message(current_language()))
             self.keyfile_box.show()
             self.keyfile_choice.setFocus()

@@ -65,7 +65,7 @@ def test_global_options_before_the_command_still_find_it() -> None:
 def test_no_display_is_reported_with_the_way_out() -> None:
     problem = gui.display_problem({})
     assert problem is not None
-    nb, en = problem
+    nb, en = problem.text("nb"), problem.text("en")
     assert "DISPLAY" in nb and "sjelden --help" in en
     assert gui.display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
     assert gui.display_problem({"WAYLAND_DISPLAY": "wayland-0"}) is None
@@ -77,13 +77,13 @@ def test_missing_x11_libraries_are_named_with_their_packages(
 ) -> None:
     monkeypatch.setattr(gui, "_loadable", lambda library: library != "libxcb-cursor.so.0")
     problem = gui.display_problem({"DISPLAY": ":0"})
-    assert problem is not None and "sudo apt install libxcb-cursor0" in problem[1]
+    assert problem is not None and "sudo apt install libxcb-cursor0" in problem.text("en")
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 check")
 def test_an_unreachable_display_is_named() -> None:
     problem = gui.display_problem({"DISPLAY": ":987"})  # no X server listens there
-    assert problem is not None and "':987'" in problem[1]
+    assert problem is not None and "':987'" in problem.text("en")
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 check")

@@ -142,7 +142,7 @@ def test_every_rule_code_has_a_message_in_both_languages() -> None:
     for rule in RULES.values():
         for code in rule.codes:
             assert code in MESSAGES, code
-            nb, en = MESSAGES[code]
+            nb, en = MESSAGES[code].nb, MESSAGES[code].en
             assert "{label}" in nb and "{label}" in en, code
 
 

@@ -86,3 +86,52 @@ def test_cli_against_gnome_keyring(tmp_path):
         "recovery.json",
         "store.db",
     ]
+
+
+def test_a_locked_login_keyring_is_named_with_the_fix(tmp_path):
+    """Lock the collection over the Secret Service API: unlock and set-up say to unlock it."""
+    home = tmp_path / "home"
+    home.mkdir()
+    sjelden_home = tmp_path / "sjelden"
+    script = textwrap.dedent(
+        f"""
+        set -u
+        eval "$(printf 'keyring-test' | gnome-keyring-daemon --unlock --components=secrets)"
+        py="{sys.executable}"
+        printf '%s\\n' "$P1" | "$py" -m desktop init >/dev/null || exit 7
+        "$py" - <<'PY'
+        import secretstorage
+        collection = secretstorage.get_default_collection(secretstorage.dbus_init())
+        collection.lock()
+        assert collection.is_locked()
+        PY
+        echo "== unlock-check"
+        printf '%s\\n' "$P1" | "$py" -m desktop unlock-check; echo "exit $?"
+        echo "== init"
+        printf '%s\\n' "$P1" | "$py" -m desktop --profile second init; echo "exit $?"
+        """
+    )
+    env = {
+        "HOME": str(home),
+        "PATH": os.environ["PATH"],
+        "SJELDEN_HOME": str(sjelden_home),
+        "P1": PASS,
+        "PYTHONPATH": os.getcwd(),
+        "LANG": "C.UTF-8",
+    }
+    result = subprocess.run(
+        ["dbus-run-session", "--", "bash", "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("exit 1") == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.count("(store.keyring_locked)") == 2, result.stderr
+    assert "Lås opp påloggingsnøkkelringen" in result.stderr
+    assert PASS not in result.stdout + result.stderr
+    # the refused set-up left no profile behind, and the wrong-guess counter was not touched
+    assert not (sjelden_home / "profiles" / "second" / "profile.json").exists()
+    assert not (sjelden_home / "profiles" / "default" / "attempts.json").exists()

@@ -106,3 +106,18 @@ def test_without_a_secure_keyring_the_user_may_choose_a_key_file(qtbot, make_con
     page.create_button.click()
     qtbot.waitUntil(lambda: page.steps.currentIndex() == 1, timeout=10_000)
     assert profile.info()["key_storage"] == "file"
+
+
+def test_a_keyring_that_does_not_answer_offers_the_key_file(qtbot, make_profile, make_controller):
+    import keyring.errors
+
+    from desktop.storage.keystore import KeyringBlobStore
+    from tests.helpers.failing_keyring import FailingKeyring
+
+    profile = make_profile(key_store=KeyringBlobStore(FailingKeyring(keyring.errors.InitError)))
+    page = make_controller(profile).gate.setup
+    type_passphrases(qtbot, page, PASSPHRASE, PASSPHRASE)
+    page.create_button.click()
+    qtbot.waitUntil(page.keyfile_box.isVisible, timeout=5000)
+    assert "start gnome-keyring" in page.keyfile_text.text()
+    assert not profile.exists

@@ -156,3 +156,23 @@ def test_locking_closes_every_dialog_of_the_window(qtbot, existing_profile, make
     qtbot.waitUntil(lambda: not main.isVisible(), timeout=5000)
     assert not any(dialog.isVisible() for dialog in main.findChildren(QDialog))
     qtbot.waitUntil(lambda: not main.findChildren(QMessageBox), timeout=5000)
+
+
+def test_a_locked_keyring_is_explained_on_the_unlock_page(
+    qtbot, existing_profile, make_profile, make_controller
+):
+    import keyring.errors
+
+    from desktop.storage.keystore import KeyringBlobStore
+    from tests.helpers.failing_keyring import FailingKeyring
+
+    locked = make_profile(key_store=KeyringBlobStore(FailingKeyring(keyring.errors.KeyringLocked)))
+    controller = make_controller(locked)
+    unlock(qtbot, controller, PASSPHRASE)
+    text = controller.gate.unlock.message.text()
+    assert "Nøkkelringen i operativsystemet er låst" in text
+    assert "Lås opp påloggingsnøkkelringen" in text
+    assert controller.session.locked
+    assert not [
+        w for w in QApplication.topLevelWidgets() if w.isVisible() and w.inherits("QMessageBox")
+    ]

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from desktop.forms.definition import Field, FormDefinition, Lang
+from desktop.forms.definition import Field, FormDefinition
+from desktop.messages import Lang
 from desktop.ui.form.binding import Binder, Path
 
 if TYPE_CHECKING:

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.forms.definition import FormDefinition, Lang, load_form
+from desktop.forms.definition import FormDefinition, load_form
 from desktop.forms.record import new_record
 from desktop.forms.validate import Issue, ValidationResult, validate
+from desktop.messages import Lang
 from desktop.storage import records
 from desktop.storage.errors import StoreError
 from desktop.storage.records import Record, RecordStatus

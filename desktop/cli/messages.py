@@ -1,0 +1,269 @@
+"""What the ``sjelden`` command says besides the core's own errors, by stable code.
+
+The errors of the store, sync and staff mode come with their own messages
+(``user_message``); this catalogue holds the command's reports and prompts. Parameters are
+counts, paths the user gave or the profile's directory, key ids, fingerprints, batch ids and
+installation labels, never a field value.
+"""
+
+from __future__ import annotations
+
+from desktop.messages import Catalogue, Message
+
+CLI = Catalogue(
+    "cli",
+    {
+        # -- profile ------------------------------------------------------------------------
+        "passphrases_differ": Message(
+            "Passordfrasene er ulike.",
+            "The passphrases differ.",
+        ),
+        "init.done": Message(
+            "Profilen er satt opp i {directory}.",
+            "The profile is set up in {directory}.",
+        ),
+        "init.recovery_key": Message(
+            "Gjenopprettingsnøkkel (vises bare nå; skriv den ut og oppbevar den trygt):",
+            "Recovery key (shown only now; print it and keep it safe):",
+        ),
+        "unlock_check.ok": Message(
+            "OK: profilen er låst opp ({records} registreringer).",
+            "OK: the profile unlocked ({records} registrations).",
+        ),
+        "unlock_check.integrity_failed": Message(
+            "Databasen åpnet, men integritetskontrollen feilet. Kontakt brukerstøtte.",
+            "The database opened but failed its integrity check. Contact support.",
+        ),
+        "passphrase_changed": Message(
+            "Passordfrasen er endret.",
+            "The passphrase was changed.",
+        ),
+        "recovered": Message(
+            "Profilen er låst opp, og den nye passordfrasen gjelder fra nå.",
+            "The profile is unlocked and the new passphrase applies from now on.",
+        ),
+        "error_report": Message(
+            "Feilrapport: {report}",
+            "Error report: {report}",
+        ),
+        # -- sync ---------------------------------------------------------------------------
+        "enroll.read_fingerprints": Message(
+            "Les opp denne PC-ens fingeravtrykk for registeret, og sammenlign registerets:",
+            "Read this PC's fingerprint to the register, and compare the register's:",
+        ),
+        "enroll.approved": Message("PC-en er godkjent.", "The PC is approved."),
+        "register_key.compare": Message(
+            "Registerets krypteringsnøkkel; sammenlign fingeravtrykket med registerets brev:",
+            "The register's encryption key; compare the fingerprint with the register's letter:",
+        ),
+        "register_key.changed": Message(
+            "Nye forsendelser krypteres nå til denne nøkkelen. {stale} forsendelser som ikke "
+            "er levert ennå, ble kryptert til en eldre nøkkel; neste synkronisering pakker dem "
+            "om med den nye (sjelden sync).",
+            "New batches are now sealed to this key. {stale} undelivered batches were sealed "
+            "to an older key; the next sync re-packs them under the new one (sjelden sync).",
+        ),
+        "register_key.unchanged": Message(
+            "Nøkkelen var allerede den forsendelsene krypteres til.",
+            "The key already was the one batches are sealed to.",
+        ),
+        "register_key.removed": Message(
+            "{removed} eldre registernøkler er fjernet.",
+            "{removed} older register keys were unpinned.",
+        ),
+        "sync.report": Message(
+            "Sendt: {records} registreringer i {batches} forsendelser. Tilbakemeldinger: "
+            "{accepted} godkjent, {rejected} avvist. Satt til side: {quarantined}.",
+            "Sent: {records} registrations in {batches} batches. Feedback: {accepted} "
+            "accepted, {rejected} rejected. Set aside: {quarantined}.",
+        ),
+        "sync.resealed": Message(
+            "{resealed} forsendelser ble pakket om med registerets nye nøkkel.",
+            "{resealed} batches were re-packed under the register's new key.",
+        ),
+        "status.server": Message("Server:", "Server:"),
+        "status.last_sync": Message("Sist synkronisert: {at}", "Last sync: {at}"),
+        "status.never": Message("aldri", "never"),
+        "status.last_error": Message("Siste feil: {message}", "Last error: {message}"),
+        "export.done": Message(
+            "{files} krypterte forsendelser skrevet. Send dem til registeret; importer "
+            "kvitteringen med 'sjelden import-receipt'.",
+            "{files} encrypted batches written. Send them to the register; import the receipt "
+            "with 'sjelden import-receipt'.",
+        ),
+        "import.done": Message(
+            "Kvitteringer: {receipts}, tilbakemeldinger: {feedback} ({accepted} godkjent, "
+            "{rejected} avvist).",
+            "Receipts: {receipts}, feedback: {feedback} ({accepted} accepted, {rejected} "
+            "rejected).",
+        ),
+        # -- staff --------------------------------------------------------------------------
+        "staff.init.done": Message(
+            "Registerprofilen er satt opp i {directory}.",
+            "The staff profile is set up in {directory}.",
+        ),
+        "staff.init.send_keys": Message(
+            "Legg register.pub og staff.pub ved registreringsbrevet. Registrer staff.pub i "
+            "innboksen: sjelden-inbox staff add staff.pub",
+            "Send register.pub and staff.pub with the enrollment letter. Register staff.pub at "
+            "the inbox: sjelden-inbox staff add staff.pub",
+        ),
+        "staff.init.recovery_key": Message(
+            "Gjenopprettingsnøkkel (vises bare nå):",
+            "Recovery key (shown only now):",
+        ),
+        "staff.saved": Message("Lagret.", "Saved."),
+        "staff.rotated": Message(
+            "Ny registernøkkel {key_id}: {path}. De gamle beholdes, så eldre forsendelser kan "
+            "fortsatt åpnes. Send den nye til klinikkene.",
+            "New register key {key_id}: {path}. The old ones are kept, so older batches still "
+            "open. Send the new one to the clinics.",
+        ),
+        "staff.approved": Message(
+            "Godkjent og festet: {key_id}  {fingerprint}  {label}",
+            "Approved and pinned: {key_id}  {fingerprint}  {label}",
+        ),
+        "staff.pulled": Message(
+            "Importert: {imported} forsendelser med {records} registreringer; kvittert på nytt: "
+            "{again}; avvist: {refused}.",
+            "Imported: {imported} batches with {records} registrations; acknowledged again: "
+            "{again}; refused: {refused}.",
+        ),
+        "staff.pending": Message("{pending} venter.", "{pending} pending."),
+        "staff.accepted_clean": Message(
+            "Godkjent: {accepted}. Trenger avgjørelse: {left}.",
+            "Accepted: {accepted}. Need a decision: {left}.",
+        ),
+        "staff.feedback_written": Message(
+            "{made} nye tilbakemeldinger; {files} filer skrevet (klinikken importerer dem med "
+            "'sjelden import-receipt FIL').",
+            "{made} new feedback documents; {files} files written (the clinic imports them "
+            "with 'sjelden import-receipt FILE').",
+        ),
+        "staff.feedback_sent": Message(
+            "Sendt: {sent} (allerede levert: {already}, feilet: {failed}).",
+            "Sent: {sent} (already delivered: {already}, failed: {failed}).",
+        ),
+        "staff.reserved": Message(
+            "Reservasjon {reservation_id} registrert. Slettet: {records} registreringer, "
+            "{history} eldre revisjoner; {closed} ventende avvist (reservert).",
+            "Reservation {reservation_id} recorded. Deleted: {records} records, {history} "
+            "earlier revisions; {closed} pending rejected (reservert).",
+        ),
+        "staff.reserved_before": Message(
+            "Reservasjon {reservation_id} fantes fra før. Slettet: {records} registreringer, "
+            "{history} eldre revisjoner; {closed} ventende avvist (reservert).",
+            "Reservation {reservation_id} already held. Deleted: {records} records, {history} "
+            "earlier revisions; {closed} pending rejected (reservert).",
+        ),
+        "staff.exported": Message(
+            "Eksportert: {count} registreringer.",
+            "Exported: {count} records.",
+        ),
+        # -- validate -----------------------------------------------------------------------
+        "validate.error": Message("FEIL", "ERROR"),
+        "validate.warning": Message("ADVARSEL", "WARNING"),
+        "validate.summary": Message(
+            "{valid} av {total} registreringer er gyldige.",
+            "{valid} of {total} records are valid.",
+        ),
+        "interrupted": Message("Avbrutt.", "Interrupted."),
+        # -- reading input files (said in both languages: no profile tells which) ----------
+        "input.not_found": Message("Finner ikke filen {name}.", "File not found: {name}."),
+        "input.directory": Message(
+            "{name} er en mappe, ikke en fil.", "{name} is a directory, not a file."
+        ),
+        "input.not_utf8": Message(
+            "{name} er ikke UTF-8-tekst. Lagre filen som UTF-8.",
+            "{name} is not UTF-8 text. Save the file as UTF-8.",
+        ),
+        "input.unreadable": Message(
+            "Kan ikke lese {name} ({reason}).", "Cannot read {name} ({reason})."
+        ),
+        "input.empty": Message("{name} er tom.", "{name} is empty."),
+        "input.not_json": Message(
+            "{name} er ikke gyldig JSON (linje {line}). Rett filen, eller lever én "
+            "registrering per linje (JSON lines).",
+            "{name} is not valid JSON (line {line}). Fix the file, or give one record per "
+            "line (JSON lines).",
+        ),
+        "input.not_one_record": Message(
+            "{name} må inneholde én registrering (et JSON-objekt).",
+            "{name} must hold one record (a JSON object).",
+        ),
+        "output.not_written": Message("Kunne ikke skrive {name}.", "Could not write {name}."),
+        "pdf.needs_qt": Message(
+            "PDF krever Qt (PySide6): {reason}", "PDF output needs Qt (PySide6): {reason}"
+        ),
+        "codes.no_matches": Message("Ingen treff.", "No matches."),
+        "codes.unreadable": Message(
+            "Kodeverket kan ikke leses: {reason}", "The code lists cannot be read: {reason}"
+        ),
+        # -- self-test and the window -------------------------------------------------------
+        "selftest.ok": Message("OK    {check}: {detail}", "OK    {check}: {detail}"),
+        "selftest.check_failed": Message("FEIL  {check}: {detail}", "FAIL  {check}: {detail}"),
+        "selftest_failed": Message(
+            "{failed} kontroll(er) feilet: installer appen på nytt (se README).",
+            "{failed} check(s) failed: reinstall the application (see the README).",
+        ),
+        "no_display": Message(
+            "Ingen skjerm: DISPLAY er ikke satt. Start appen fra et skrivebord (eller med "
+            "'xvfb-run sjelden'); alt annet går på kommandolinjen: sjelden --help.",
+            "No display: DISPLAY is not set. Start the app from a desktop session (or with "
+            "'xvfb-run sjelden'); everything else works on the command line: sjelden --help.",
+        ),
+        "no_display.libraries": Message(
+            "Qt mangler systembiblioteker for X11. Installer dem: sudo apt install {packages}",
+            "Qt is missing system libraries for X11. Install them: sudo apt install {packages}",
+        ),
+        "no_display.unreachable": Message(
+            "Får ikke kontakt med skjermen {display} (DISPLAY). Kontroller at skrivebordet "
+            "kjører og at du har tilgang til det.",
+            "Cannot connect to the display {display} (DISPLAY). Check that the desktop session "
+            "is running and that you may use it.",
+        ),
+    },
+    params={
+        "directory": "the profile's directory",
+        "records": "a count of registrations",
+        "report": "a BugReport's text: operation, exception type, SQLite error name",
+        "stale": "a count of batches",
+        "removed": "a count of keys",
+        "batches": "a count of batches",
+        "accepted": "a count of decisions",
+        "rejected": "a count of decisions",
+        "quarantined": "a count of registrations",
+        "resealed": "a count of batches",
+        "at": "a time stamp, or the word for never",
+        "message": "a sync error's own message (from the sync catalogue)",
+        "files": "a count of files",
+        "receipts": "a count of receipts",
+        "feedback": "a count of feedback documents",
+        "key_id": "a key id",
+        "path": "a file the command wrote",
+        "fingerprint": "a key fingerprint",
+        "label": "an installation's label, given at enrollment (a PC's name)",
+        "imported": "a count of batches",
+        "again": "a count of batches",
+        "refused": "a count of batches",
+        "pending": "a count of queue items",
+        "left": "a count of queue items",
+        "made": "a count of feedback documents",
+        "sent": "a count of feedback documents",
+        "already": "a count of feedback documents",
+        "failed": "a count of failures",
+        "reservation_id": "a reservation's random id",
+        "history": "a count of revisions",
+        "closed": "a count of queue items",
+        "count": "a count of records",
+        "valid": "a count of records",
+        "total": "a count of records",
+        "check": "the name of a self-test check",
+        "detail": "what a self-test check did or the exception it raised (synthetic data)",
+        "packages": "Debian package names",
+        "display": "the DISPLAY variable's value",
+        "name": "a file name the user gave",
+        "reason": "why the system refused: an OS error or a missing module, never file content",
+        "line": "a line number",
+    },
+)

@@ -1,0 +1,184 @@
+"""The one way the core speaks to users: stable codes and texts in bokmål and English.
+
+Every part of the app that tells a person something (the store, the form validator, sync,
+staff mode, the CLI) keeps its messages in a ``Catalogue``: stable code → ``Message`` (a
+bokmål and an English template with the same named parameters). Adding a message means one
+entry in one catalogue; the Qt layer shows the same texts (``user_message`` or
+``Catalogue.text``) in the language it runs in. Qt's own catalogues (``self.tr``) stay for
+widget strings; they are not messages with codes.
+
+What is checked, so a slip fails at import rather than in front of a user:
+
+- both languages are written, and their templates name the same parameters;
+- a catalogue lists, once, which parameters its messages may hold and what each holds. The
+  list is the review point for the rule that messages never contain field values (patient
+  data): a parameter holds a limit, a count, a code of a shipped code list, a label of the
+  form, a file name or an id, never text the user typed. A message naming a parameter not in
+  its catalogue's list is refused;
+- rendering without a parameter the template needs raises instead of showing ``{name}``.
+
+Codes are unique within a catalogue; catalogues are per area because the areas speak of
+different things under the same word (``unknown_key`` is a sync failure and a refused batch).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["nb", "en"]
+LANGUAGES: tuple[Lang, ...] = ("nb", "en")
+DEFAULT_LANG: Lang = "nb"
+
+#: the environment's language choice, below ``--language`` and above a profile's
+LANGUAGE_ENV = "SJELDEN_LANGUAGE"
+
+_CODE = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*$")
+
+
+def normalize(language: object) -> Lang:
+    """Unknown or missing choices fall back to bokmål, the register's working language."""
+    return "en" if language == "en" else DEFAULT_LANG
+
+
+def choose(requested: str | None = None, profile_language: object = None) -> Lang:
+    """The language to speak: the command line, then ``SJELDEN_LANGUAGE``, then the profile's."""
+    if requested:
+        return normalize(requested)
+    if os.environ.get(LANGUAGE_ENV):
+        return normalize(os.environ[LANGUAGE_ENV])
+    return normalize(profile_language)
+
+
+class CatalogueError(ValueError):
+    """A message or catalogue that breaks the rules above: a programming error."""
+
+
+def _parameters(template: str) -> frozenset[str]:
+    names: set[str] = set()
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise CatalogueError(f"unbalanced braces in {template!r}") from exc
+    for _literal, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise CatalogueError(f"parameters are plain names, {{{name}}} in {template!r}")
+        names.add(name)
+    return frozenset(names)
+
+
+@dataclass(frozen=True)
+class Message:
+    """One thing to tell the user, in both languages; ``{name}`` marks a parameter."""
+
+    nb: str
+    en: str
+    params: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        if not self.nb.strip() or not self.en.strip():
+            raise CatalogueError(f"a message needs both languages: {self.nb!r} / {self.en!r}")
+        nb, en = _parameters(self.nb), _parameters(self.en)
+        if nb != en:
+            raise CatalogueError(
+                f"bokmål and English name different parameters ({sorted(nb)} / {sorted(en)}): "
+                f"{self.en!r}"
+            )
+        object.__setattr__(self, "params", nb)
+
+    def template(self, lang: Lang) -> str:
+        return self.en if lang == "en" else self.nb
+
+    def text(self, lang: Lang, params: Mapping[str, object] | None = None) -> str:
+        values = {key: str(value) for key, value in (params or {}).items()}
+        missing = self.params - values.keys()
+        if missing:
+            raise CatalogueError(f"missing parameters {sorted(missing)} for {self.en!r}")
+        return self.template(lang).format_map(values)
+
+
+CATALOGUES: dict[str, Catalogue] = {}
+
+
+class Catalogue(Mapping[str, Message]):
+    """The messages of one area, by stable code.
+
+    ``params`` maps each parameter name the area's messages may use to what it holds (see
+    the module docstring). ``fallback``, if given, is the text for a code the catalogue does
+    not know (a newer server's or protocol's code); it gets the code as ``{code}``.
+    """
+
+    def __init__(
+        self,
+        area: str,
+        messages: Mapping[str, Message],
+        *,
+        params: Mapping[str, str] | None = None,
+        fallback: Message | None = None,
+    ) -> None:
+        if area in CATALOGUES:
+            raise CatalogueError(f"a second catalogue for {area!r}")
+        allowed = dict(params or {})
+        if fallback is not None:
+            allowed.setdefault("code", "the stable code that has no message of its own")
+        self.area = area
+        self.params: Mapping[str, str] = allowed
+        self.fallback = fallback
+        self._messages = dict(messages)
+        for code, message in [*self._messages.items(), ("(fallback)", fallback)]:
+            if message is None:
+                continue
+            if code != "(fallback)" and not _CODE.match(code):
+                raise CatalogueError(f"{area}: {code!r} is not a stable code (a.b_c)")
+            unknown = message.params - allowed.keys()
+            if unknown:
+                raise CatalogueError(
+                    f"{area}.{code} uses parameters {sorted(unknown)} its catalogue does not "
+                    "declare; declare what they hold (never a field value) in params="
+                )
+        CATALOGUES[area] = self
+
+    def __getitem__(self, code: str) -> Message:
+        return self._messages[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._messages)
+
+    def __len__(self) -> int:
+        return len(self._messages)
+
+    def text(self, code: str, lang: Lang, /, **params: object) -> str:
+        """The message for ``code`` in ``lang``; an unknown code gets the fallback or raises."""
+        message = self._messages.get(code)
+        if message is None:
+            if self.fallback is None:
+                raise KeyError(f"{self.area} has no message {code!r}")
+            return self.fallback.text(lang, {**params, "code": code})
+        return message.text(lang, params)
+
+    def both(self, code: str, /, **params: object) -> str:
+        """Bokmål and English on one line, for what is said before a language is known."""
+        return " / ".join(self.text(code, lang, **params) for lang in LANGUAGES)
+
+
+class CodedError(Exception):
+    """An error the user is told about: a stable ``code`` keying a message of ``catalogue``.
+
+    Subclasses set ``catalogue`` and give their message's parameters by overriding
+    ``message_params``; ``user_message`` is the one way an error becomes text.
+    """
+
+    catalogue: Catalogue
+    code: str
+
+    def message_params(self) -> Mapping[str, object]:
+        return {}
+
+    def user_message(self, lang: Lang = DEFAULT_LANG) -> str:
+        return self.catalogue.text(self.code, lang, **self.message_params())
