@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.cli.forms import EXIT_UNREADABLE, InputError, parse_records, read_text
 from desktop.cli.messages import CLI
+from desktop.paths import atomic_private_file
 
 if TYPE_CHECKING:
     from desktop.forms.letters import PrintDocument
@@ -120,7 +121,9 @@ def run_letter(args: argparse.Namespace) -> int:
     doc = render_letter(record, args.variant, lang=args.lang)
     if args.html:
         try:
-            Path(args.html).write_text(doc.html, encoding="utf-8")
+            # patient data in clear: 0600 and atomic, like every export
+            with atomic_private_file(Path(args.html)) as handle:
+                handle.write(doc.html.encode("utf-8"))
         except OSError:
             print(CLI.both("output.not_written", name=args.html), file=sys.stderr)
             return EXIT_FAILED

@@ -23,7 +23,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -40,6 +40,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop.forms.letters import PrintDocument
+from desktop.paths import atomic_private_file
 
 # Page margins in millimetres (left, top, right, bottom).
 MARGINS_MM = (20.0, 18.0, 20.0, 15.0)
@@ -166,29 +167,30 @@ def _write_failed(target: str) -> PrintError:
 def write_pdf(doc: PrintDocument, path: str | os.PathLike[str]) -> int:
     """Write ``doc`` as an A4 PDF with Qt's own PDF writer; returns the number of pages.
 
-    Written to a temporary file beside the target and renamed, so a failed write never
-    leaves a half PDF under the chosen name.
+    The PDF holds patient data in clear, so it is written like every other file the user
+    exports: mode 0600, atomically (``desktop.paths.atomic_private_file``), so a failed write
+    never leaves a half PDF under the chosen name. Qt renders into memory first (a letter or
+    a summary is a few hundred KiB at most).
     """
     target = Path(path)
-    partial = target.with_name(f".{target.name}.partial")
-    try:  # fail here, with the OS's reason, rather than inside QPainter.begin()
-        partial.open("wb").close()
-    except OSError as exc:
-        raise _write_failed(f"{target} ({exc.strerror})") from None
-    writer = QPdfWriter(str(partial))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(page_layout())
     writer.setTitle(doc.title)
     writer.setCreator("Sjelden")
+    pages = paint(doc, writer)
+    del writer  # QPdfWriter finishes the document when it is destroyed
+    data = bytes(buffer.data().data())
+    buffer.close()
+    if not data:
+        raise _write_failed(str(target))
     try:
-        pages = paint(doc, writer)
-        del writer  # QPdfWriter finishes the file when it is destroyed
-        if not partial.is_file() or partial.stat().st_size == 0:
-            raise _write_failed(str(target))
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+        with atomic_private_file(target) as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise _write_failed(f"{target} ({exc.strerror})") from None
     return pages
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import stat
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -243,6 +244,26 @@ def test_cli_letter_html_and_default_variant(tmp_path: Path) -> None:
     out = tmp_path / "brev.html"
     assert main(["letter", "--record", str(write_record(tmp_path)), "--html", str(out)]) == 0
     assert "Du er registrert i Sjeldenregisteret" in out.read_text(encoding="utf-8")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600  # patient data in clear: owner only
+
+
+def test_a_saved_pdf_is_owner_only_and_replaces_atomically(qapp, tmp_path: Path) -> None:
+    doc = letters.render_letter(valid_record(), "voksne", today=TODAY)
+    folder = tmp_path / "chosen"
+    folder.mkdir()
+    target = folder / "brev.pdf"
+    target.write_bytes(b"an older file")
+    target.chmod(0o644)
+    printing.write_pdf(doc, target)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [path.name for path in folder.iterdir()] == ["brev.pdf"]  # no temporary left
+
+
+def test_an_unwritable_folder_is_a_clear_error(qapp, tmp_path: Path) -> None:
+    doc = letters.render_letter(valid_record(), "voksne", today=TODAY)
+    with pytest.raises(printing.PrintError, match="no-such-folder"):
+        printing.write_pdf(doc, tmp_path / "no-such-folder" / "brev.pdf")
 
 
 def test_cli_summary_pdf(qapp, tmp_path: Path) -> None:
