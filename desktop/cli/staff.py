@@ -19,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sjelden_protocol.enrollment import display_label
+
 from desktop.cli.output import say
 from desktop.cli.profile import _guarded, _run_unlocked, _Secrets
 from desktop.messages import Lang
@@ -293,7 +295,10 @@ def cmd_installations(args: argparse.Namespace) -> int:
             found = installations.list_installations(opened, transport)
         for item in found:
             pinned = "pinned" if item.pinned else "-"
-            print(f"{item.key_id}  {item.status:<8}  {pinned:<6}  {item.fingerprint}  {item.label}")
+            print(
+                f"{item.key_id}  {item.status:<8}  {pinned:<6}  {item.fingerprint}  "
+                f"{display_label(item.label)}"
+            )
         return 0
 
     return _run(args, action)

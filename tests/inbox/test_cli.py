@@ -104,3 +104,19 @@ def test_serve_runs_with_only_a_data_dir(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.communicate(timeout=20)
+
+
+def test_devices_list_never_prints_a_label_s_control_characters(tmp_path: Path, capsys) -> None:
+    data = ("--data-dir", str(tmp_path))
+    code, out, _ = run(capsys, "enroll-code", *data)
+    key = Ed25519PrivateKey.generate()
+    kid = key_id(key.public_key())
+    store = Store(open_database(f"sqlite:///{tmp_path / 'inbox.sqlite3'}"))
+    # stored before labels were checked at enrollment, or written another way
+    faked = "PC\nffffffff  approved  AAAA BBBB  Ahus \u202eTFEL"
+    store.enroll(out.strip().replace("-", ""), kid, raw_public(key.public_key()), faked, now=1)
+    store.close()
+    code, out, _ = run(capsys, "devices", "list", *data)
+    assert code == 0
+    assert len(out.strip().splitlines()) == 1  # no faked second line
+    assert "\u202e" not in out and "\ufffd" in out

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sjelden_protocol.enrollment import display_label, label_problem
+from sjelden_protocol.errors import ProtocolError
 from sjelden_protocol.keys import (
     fingerprint,
     key_id,
@@ -96,7 +98,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
             for item in store.installations():
                 print(
                     f"{item.key_id}  {item.status.value:<8}  {fingerprint(item.public_key)}  "
-                    f"enrolled {_when(item.enrolled_at)}  {item.label}"
+                    f"enrolled {_when(item.enrolled_at)}  {display_label(item.label)}"
                 )
             return 0
         if not args.key_id:
@@ -118,7 +120,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
         if updated.status is not status:
             print("a revoked installation cannot be approved; enroll a new key", file=sys.stderr)
             return 1
-        print(f"{updated.key_id}  {updated.status.value}  {shown}  {updated.label}")
+        print(f"{updated.key_id}  {updated.status.value}  {shown}  {display_label(updated.label)}")
         return 0
     finally:
         store.close()
@@ -131,10 +133,18 @@ def cmd_staff(args: argparse.Namespace) -> int:
             if not args.public_key:
                 print("staff add needs the path of a public key PEM file", file=sys.stderr)
                 return 2
-            key = load_public_key(Path(args.public_key))
+            try:  # refuses small-order and non-canonical points, as enrollment does
+                key = load_public_key(Path(args.public_key))
+            except (OSError, ValueError, ProtocolError) as exc:
+                print(f"cannot use {args.public_key} as a staff key: {exc}", file=sys.stderr)
+                return 1
             if not isinstance(key, Ed25519PublicKey):
                 print("a staff key must be an Ed25519 public key", file=sys.stderr)
                 return 1
+            problem = label_problem(args.label)
+            if problem is not None:
+                print(problem, file=sys.stderr)
+                return 2
             added = store.add_staff_key(key_id(key), raw_public(key), args.label, now=_now())
             print(
                 f"{key_id(key)}  {fingerprint(key)}  {'added' if added else 'already registered'}"
@@ -142,7 +152,10 @@ def cmd_staff(args: argparse.Namespace) -> int:
         elif args.action == "list":
             for staff in store.staff_keys():
                 state = "revoked" if staff.revoked_at else "active"
-                print(f"{staff.key_id}  {state:<7}  {fingerprint(staff.public_key)}  {staff.label}")
+                print(
+                    f"{staff.key_id}  {state:<7}  {fingerprint(staff.public_key)}  "
+                    f"{display_label(staff.label)}"
+                )
         elif not args.public_key or not store.revoke_staff_key(args.public_key, now=_now()):
             print("staff revoke needs the KEY_ID of an active staff key", file=sys.stderr)
             return 1

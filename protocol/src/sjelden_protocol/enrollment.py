@@ -6,6 +6,7 @@ covers the code, so a code seen in transit cannot be reused to enroll a differen
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,9 +53,36 @@ def build_enrollment(key: Ed25519PrivateKey, code: str, label: str) -> dict[str,
     }
 
 
-def verify_enrollment(code: str, label: str, public_key: str, proof: str) -> EnrollmentRequest:
+#: Unicode categories that must never reach a screen from a label: controls (a newline could
+#: fake a line in `devices list`), format characters (bidi overrides reorder what staff read
+#: while comparing fingerprints), line/paragraph separators, surrogates and private use.
+_UNSHOWABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
+_REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
+
+
+def label_problem(label: str) -> str | None:
     if len(label) > MAX_LABEL_CHARS or not label.strip():
-        raise MalformedError(f"label must be 1-{MAX_LABEL_CHARS} characters")
+        return f"label must be 1-{MAX_LABEL_CHARS} characters"
+    if any(unicodedata.category(char) in _UNSHOWABLE for char in label):
+        return "label must not hold control or bidirectional formatting characters"
+    return None
+
+
+def display_label(label: str) -> str:
+    """A label as it may be shown: each unshowable character becomes U+FFFD, visibly.
+
+    New enrollments are refused such labels (``verify_enrollment``); this guards every place
+    a label is printed, for labels stored before that check or arriving another way."""
+    return "".join(
+        _REPLACEMENT if unicodedata.category(char) in _UNSHOWABLE else char
+        for char in label[:MAX_LABEL_CHARS]
+    )
+
+
+def verify_enrollment(code: str, label: str, public_key: str, proof: str) -> EnrollmentRequest:
+    problem = label_problem(label)
+    if problem is not None:
+        raise MalformedError(problem)
     key = ed25519_public_from_raw(b64decode(public_key, what="public_key", length=32))
     verify_document(ENROLL_DOMAIN, _body(code, label, public_key), proof, key, what="enrollment")
     return EnrollmentRequest(code=normalise_code(code), label=label, public_key=key)

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
+from . import edwards
 from .errors import MalformedError
 
 KEY_ID_BYTES = 16
@@ -82,15 +83,24 @@ def b64decode(text: str, *, what: str, length: int | None = None) -> bytes:
 
 
 def ed25519_public_from_raw(raw: bytes) -> Ed25519PublicKey:
-    if len(raw) != 32:
-        raise MalformedError("an Ed25519 public key is 32 bytes")
+    """The key, refused when no honest key could be it (small order, torsion, non-canonical):
+    for such a point a fixed signature verifies for any message (``edwards``)."""
+    reason = edwards.problem(bytes(raw))
+    if reason is not None:
+        raise MalformedError(reason)
     return Ed25519PublicKey.from_public_bytes(raw)
 
 
 def x25519_public_from_raw(raw: bytes) -> X25519PublicKey:
+    """The key, refused when it is a low-order point (every shared secret would be zero)."""
     if len(raw) != 32:
         raise MalformedError("an X25519 public key is 32 bytes")
-    return X25519PublicKey.from_public_bytes(raw)
+    key = X25519PublicKey.from_public_bytes(raw)
+    try:  # OpenSSL refuses an all-zero shared secret, which only a low-order point gives
+        X25519PrivateKey.generate().exchange(key)
+    except ValueError:
+        raise MalformedError("a low-order X25519 point (every shared secret is zero)") from None
+    return key
 
 
 def save_private_key(key: PrivateKey, path: Path, passphrase: bytes | None = None) -> None:
@@ -128,4 +138,7 @@ def load_public_key(path: Path) -> PublicKey:
     key = serialization.load_pem_public_key(path.read_bytes())
     if not isinstance(key, Ed25519PublicKey | X25519PublicKey):
         raise MalformedError(f"{path} holds neither an Ed25519 nor an X25519 public key")
-    return key
+    # the same checks as for raw keys: a key file is a boundary too
+    if isinstance(key, Ed25519PublicKey):
+        return ed25519_public_from_raw(raw_public(key))
+    return x25519_public_from_raw(raw_public(key))
