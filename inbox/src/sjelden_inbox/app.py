@@ -66,6 +66,7 @@ def build_context(settings: Settings) -> InboxContext:
         store=store,
         server_key=load_or_create_server_key(settings.server_key_path),
         limiter=RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst),
+        failures=RateLimiter(settings.failed_auth_per_minute, settings.failed_auth_burst),
     )
 
 
@@ -88,6 +89,8 @@ def create_app(settings: Settings | None = None, *, context: InboxContext | None
             "Contract: docs/protocol.md."
         ),
         lifespan=lifespan,
+        docs_url="/docs" if settings.api_docs else None,
+        redoc_url="/redoc" if settings.api_docs else None,
     )
     app.state.inbox = ctx
     app.include_router(public.router)

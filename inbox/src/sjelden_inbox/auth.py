@@ -1,7 +1,10 @@
 """Authentication of signed requests (installations and staff) as FastAPI dependencies.
 
-The order of checks decides the reason code a client sees, so it is fixed: headers, key
-known, key allowed, timestamp fresh, signature valid, nonce unused, rate limit.
+The order of checks decides the reason code a client sees, so it is fixed: headers, the
+address's budget of failed authentications, key known, timestamp fresh and signature valid,
+key allowed (a key's state, pending or revoked, is told only to whoever holds the key),
+nonce unused, rate limit. Every failed authentication takes a token from the address's
+budget; an address that spent it is refused before any signature is checked.
 """
 
 from __future__ import annotations
@@ -53,7 +56,11 @@ def _target(request: Request) -> str:
     return raw.decode("latin-1")
 
 
-async def _verify(
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+async def _check_signature(
     request: Request, ctx: InboxContext, auth: RequestAuth, public_key: bytes
 ) -> None:
     body = await request.body()
@@ -68,7 +75,11 @@ async def _verify(
             window_seconds=ctx.settings.replay_window_seconds,
         )
     except ProtocolError as exc:
+        ctx.failed_authentication(client_address(request))
         raise from_protocol(exc) from exc
+
+
+async def _spend_nonce(ctx: InboxContext, auth: RequestAuth) -> None:
     now = ctx.now()
     fresh = await run_in_threadpool(
         ctx.store.remember_nonce,
@@ -131,9 +142,15 @@ async def _installation(
     request: Request, auth: RequestAuth, *, allow_pending: bool
 ) -> Installation:
     ctx = context(request)
+    ctx.refuse_if_failing(client_address(request))
     found = await run_in_threadpool(ctx.store.installation, auth.key_id)
+    if found is None:
+        ctx.failed_authentication(client_address(request))
+        usable_installation(found, allow_pending=allow_pending)  # raises unknown_key
+        raise AssertionError("unreachable")
+    await _check_signature(request, ctx, auth, found.public_key)
     installation = usable_installation(found, allow_pending=allow_pending)
-    await _verify(request, ctx, auth, installation.public_key)
+    await _spend_nonce(ctx, auth)
     return installation
 
 
@@ -147,14 +164,17 @@ async def any_installation(request: Request, auth: SignedBy) -> Installation:
 
 async def staff(request: Request, auth: SignedBy) -> StaffKey:
     ctx = context(request)
+    ctx.refuse_if_failing(client_address(request))
     staff_key = await run_in_threadpool(ctx.store.staff_key, auth.key_id)
     if staff_key is None:
+        ctx.failed_authentication(client_address(request))
         raise ApiError(
             401,
             "unknown_key",
             "this key is not a registered staff key; register it with 'sjelden-inbox staff add'",
         )
+    await _check_signature(request, ctx, auth, staff_key.public_key)
     if staff_key.revoked_at is not None:
         raise ApiError(403, "staff_key_revoked", "this staff key was revoked")
-    await _verify(request, ctx, auth, staff_key.public_key)
+    await _spend_nonce(ctx, auth)
     return staff_key

@@ -62,6 +62,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         max_envelope_bytes=int(args.max_envelope_mb * 1024 * 1024),
         rate_limit_per_minute=args.rate_limit_per_minute,
         accepted_recipient_key_ids=frozenset(args.recipient_key_id or ()),
+        api_docs=args.api_docs,
     )
     app = create_app(settings)
     server_key = app.state.inbox.server_key.public_key()
@@ -220,6 +221,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=[common], help="run the HTTP server")
     serve.add_argument("--host", default="127.0.0.1", help="bind address (default %(default)s)")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument(
+        "--api-docs",
+        action="store_true",
+        help="serve the interactive API pages /docs and /redoc (they load scripts from a CDN)",
+    )
     serve.add_argument("--ssl-certfile", help="serve HTTPS directly with this certificate chain")
     serve.add_argument("--ssl-keyfile", help="private key for --ssl-certfile")
     serve.add_argument(

@@ -19,9 +19,25 @@ class InboxContext:
     store: Store
     server_key: Ed25519PrivateKey
     limiter: RateLimiter
+    failures: RateLimiter
 
     def now(self) -> int:
         return int(self.settings.clock().timestamp())
+
+    def refuse_if_failing(self, address: str) -> None:
+        """Refuse an address that spent its budget of failed authentications."""
+        wait = self.failures.wait(address)
+        if wait > 0:
+            seconds = max(1, math.ceil(wait))
+            raise ApiError(
+                429,
+                "rate_limited",
+                f"too many failed authentications from this address; retry in {seconds} s",
+                headers={"Retry-After": str(seconds)},
+            )
+
+    def failed_authentication(self, address: str) -> None:
+        self.failures.take(address)
 
     def rate_limit(self, key: str) -> None:
         wait = self.limiter.take(key)

@@ -31,7 +31,9 @@ class IngestResult:
     receipt: dict[str, Any]
 
 
-def ingest(ctx: InboxContext, path_batch_id: str, body: bytes) -> IngestResult:
+def ingest(
+    ctx: InboxContext, path_batch_id: str, body: bytes, address: str = "unknown"
+) -> IngestResult:
     try:
         canonical_uuid(path_batch_id, what="batch id in the URL")
         envelope = parse_envelope(body, max_size=ctx.settings.max_envelope_bytes)
@@ -53,14 +55,23 @@ def ingest(ctx: InboxContext, path_batch_id: str, body: bytes) -> IngestResult:
             f"the batch is encrypted to key {header.recipient_key_id}, which the register does "
             "not use; update the register's public key in the client",
         )
-    installation = usable_installation(
-        ctx.store.installation(header.sender_key_id), allow_pending=False
-    )
-    try:
-        verify_envelope(envelope, Ed25519PublicKey.from_public_bytes(installation.public_key))
-    except ProtocolError as exc:
-        raise from_protocol(exc) from exc
-    ctx.rate_limit(installation.key_id)
+    ctx.refuse_if_failing(address)
+    found = ctx.store.installation(header.sender_key_id)
+    if found is None:
+        ctx.failed_authentication(address)
+    else:
+        # the signature first: whether a key is pending or revoked is told only to its holder
+        try:
+            verify_envelope(envelope, Ed25519PublicKey.from_public_bytes(found.public_key))
+        except ProtocolError as exc:
+            ctx.failed_authentication(address)
+            raise from_protocol(exc) from exc
+    installation = usable_installation(found, allow_pending=False)
+    held = ctx.store.batch(header.batch_id)
+    if held is None or held.envelope_sha256 != envelope.sha256:
+        # a replay of a batch already held (someone re-sending captured bytes) costs its
+        # sender no request tokens: it stores nothing and answers the same receipt
+        ctx.rate_limit(installation.key_id)
     received_at = ctx.settings.clock().replace(microsecond=0)
     receipt = issue_receipt(envelope, received_at=received_at, key=ctx.server_key).to_json()
     row, created = ctx.store.store_batch(

@@ -47,6 +47,16 @@ class RateLimiter:
             self._buckets[key] = (tokens, now)
             return (1.0 - tokens) / self._rate if self._rate > 0 else 3600.0
 
+    def wait(self, key: str) -> float:
+        """What ``take`` would answer, without taking a token: 0 while ``key`` has one."""
+        now = self._clock()
+        with self._lock:
+            tokens, last = self._buckets.get(key, (self._burst, now))
+            tokens = min(self._burst, tokens + (now - last) * self._rate)
+            if tokens >= 1.0:
+                return 0.0
+            return (1.0 - tokens) / self._rate if self._rate > 0 else 3600.0
+
     def _sweep(self, now: float) -> None:
         if self._rate <= 0:
             return

@@ -26,6 +26,12 @@ class Settings:
     replay_window_seconds: int = REPLAY_WINDOW_SECONDS
     rate_limit_per_minute: float = 120.0
     rate_limit_burst: int = 30
+    #: failed authentications (unknown key, bad or stale signature) per client address: past
+    #: this budget the address is refused before any signature is checked
+    failed_auth_per_minute: float = 10.0
+    failed_auth_burst: int = 10
+    #: the interactive API pages (/docs, /redoc) load scripts from a CDN; off unless asked for
+    api_docs: bool = False
     enrollment_code_ttl_seconds: int = 7 * 24 * 3600
     accepted_recipient_key_ids: frozenset[str] = frozenset()
     db_pool_size: int = 8

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from ..auth import any_installation, approved_installation, context
+from ..auth import any_installation, approved_installation, client_address, context
 from ..context import InboxContext
 from ..errors import ApiError, error_responses
 from ..ingest import ingest
@@ -45,7 +45,7 @@ _ENVELOPE_BODY = {
 async def upload_batch(batch_id: str, request: Request, ctx: Ctx) -> Response:
     """Upload a signed, encrypted batch. Idempotent: the same bytes again return 200."""
     body = await request.body()
-    result = await run_in_threadpool(ingest, ctx, batch_id, body)
+    result = await run_in_threadpool(ingest, ctx, batch_id, body, client_address(request))
     return JSONResponse(result.receipt, status_code=201 if result.created else 200)
 
 
