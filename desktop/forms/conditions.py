@@ -23,7 +23,15 @@ from typing import Any
 
 
 class ConditionError(ValueError):
-    """A condition in a form definition is malformed (a definition bug, not user input)."""
+    """A condition in a form definition is malformed (a definition bug, not user input).
+
+    ``where`` and ``reason`` are kept apart so the definition loader can put the place
+    inside the condition after the place of the condition in its file."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
 
 
 def is_filled(value: Any) -> bool:
@@ -115,12 +123,12 @@ _LEAF_OPS = ("equals", "in", "contains_any", "filled")
 def parse_condition(raw: Any, where: str) -> Condition:
     """Parse the JSON form of a condition; ``where`` names its place for error messages."""
     if not isinstance(raw, Mapping):
-        raise ConditionError(f"{where}: a condition must be a JSON object")
+        raise ConditionError(where, "a condition must be a JSON object")
     for op in ("all", "any"):
         if op in raw:
             items = raw[op]
             if not isinstance(items, list) or not items:
-                raise ConditionError(f"{where}: '{op}' needs a non-empty list of conditions")
+                raise ConditionError(where, f"'{op}' needs a non-empty list of conditions")
             return Condition(
                 op=op,
                 children=tuple(
@@ -131,16 +139,16 @@ def parse_condition(raw: Any, where: str) -> Condition:
         return Condition(op="not", children=(parse_condition(raw["not"], f"{where}.not"),))
     field = raw.get("field")
     if not isinstance(field, str) or not field:
-        raise ConditionError(f"{where}: a condition needs 'field' (a sibling key) or all/any/not")
+        raise ConditionError(where, "a condition needs 'field' (a sibling key) or all/any/not")
     ops = [op for op in _LEAF_OPS if op in raw]
     if len(ops) != 1:
-        raise ConditionError(f"{where}: use exactly one of {', '.join(_LEAF_OPS)}")
+        raise ConditionError(where, f"use exactly one of {', '.join(_LEAF_OPS)}")
     op = ops[0]
     arg = raw[op]
     if op in ("in", "contains_any"):
         if not isinstance(arg, list) or not arg:
-            raise ConditionError(f"{where}: '{op}' needs a non-empty list")
+            raise ConditionError(where, f"'{op}' needs a non-empty list")
         return Condition(op=op, field=field, values=tuple(arg))
     if op == "filled" and not isinstance(arg, bool):
-        raise ConditionError(f"{where}: 'filled' takes true or false")
+        raise ConditionError(where, "'filled' takes true or false")
     return Condition(op=op, field=field, values=(arg,))

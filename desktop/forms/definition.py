@@ -18,7 +18,23 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, TypeVar, cast
+from typing import Annotated, Any, Literal, TypeVar, cast
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    PlainValidator,
+    Strict,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    field_validator,
+    model_validator,
+)
+from pydantic import Field as PydanticField
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from desktop.forms.conditions import Condition, ConditionError, parse_condition
 from desktop.messages import Lang as Lang  # re-exported: validate and letters take it from here
@@ -232,154 +248,256 @@ def _walk(fields: tuple[Field, ...]) -> Iterator[Field]:
         yield from _walk(item.fields)
 
 
-# --- parsing -----------------------------------------------------------------------------
+# --- the file format ---------------------------------------------------------------------
+# A definition file's shape as pydantic models. Each type carries the message an author
+# sees when a value does not fit it; ``_definition_error`` adds the file and the JSON path,
+# fields also named by key (``….sections[1].fields[0](orpha_code).label``). The models
+# only check; ``_field``, ``parse_module`` and ``parse_form`` build the typed objects above.
 
 
-def _text(raw: Any, where: str, *, optional: bool = False) -> LocalizedText | None:
-    if raw is None and optional:
-        return None
-    if (
-        not isinstance(raw, Mapping)
-        or not isinstance(raw.get("nb"), str)
-        or not isinstance(raw.get("en"), str)
-        or not raw["nb"].strip()
-        or not raw["en"].strip()
+def _problem(message: str, at: str = "") -> PydanticCustomError:
+    """A shape error with our message; ``at`` continues the path below the value checked."""
+    return PydanticCustomError("definition", "{message}", {"message": message, "at": at})
+
+
+def _says(message: str, *, nested: bool = False) -> WrapValidator:
+    """Our message when the value does not fit; errors further in (an item of a list of
+    fields) and our own from a model's checks keep theirs, unless ``nested``."""
+
+    def check(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        try:
+            return handler(value)
+        except ValidationError as exc:
+            if not nested and any(
+                error["loc"] or error["type"] == "definition" for error in exc.errors()
+            ):
+                raise
+            raise _problem(message) from None
+
+    return WrapValidator(check)
+
+
+def _localized(raw: Any) -> LocalizedText:
+    if not isinstance(raw, Mapping) or not all(
+        isinstance(raw.get(lang), str) and raw[lang].strip() for lang in ("nb", "en")
     ):
-        raise DefinitionError(f"{where}: needs a text in both bokmål and English: {{nb, en}}")
+        raise _problem("needs a text in both bokmål and English: {nb, en}")
     return LocalizedText(nb=raw["nb"], en=raw["en"])
 
 
-def _req_text(raw: Any, where: str) -> LocalizedText:
-    text = _text(raw, where)
-    assert text is not None
-    return text
-
-
-def _number(raw: Mapping[str, Any], key: str, where: str) -> float | None:
-    value = raw.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise DefinitionError(f"{where}.{key}: must be a number")
-    return float(value)
-
-
-def _int(raw: Mapping[str, Any], key: str, where: str, default: int | None) -> int | None:
-    value = raw.get(key, default)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise DefinitionError(f"{where}.{key}: must be a non-negative integer")
-    return value
-
-
-_FIELD_KEYS = frozenset(
-    {
-        "key", "type", "label", "help", "required", "required_when", "visible_when",
-        "options", "options_from", "codelist", "rules", "min", "max", "max_length",
-        "multiline", "unit", "fields", "min_items", "max_items", "item_label",
-    }
-)  # fmt: skip
-
-
-def _parse_field(raw: Any, parent_path: str, where: str, known_rules: frozenset[str]) -> Field:
-    if not isinstance(raw, Mapping):
-        raise DefinitionError(f"{where}: a field must be a JSON object")
-    key = raw.get("key")
-    if not isinstance(key, str) or not _KEY.match(key):
-        raise DefinitionError(f"{where}.key: must be lower_snake_case")
-    where = f"{where}({key})"
-    unknown = set(raw) - _FIELD_KEYS
-    if unknown:
-        raise DefinitionError(f"{where}: unknown properties {sorted(unknown)}")
+def _condition(raw: Any) -> Condition:
     try:
-        ftype = FieldType(str(raw.get("type")))
-    except ValueError:
-        valid = ", ".join(t.value for t in FieldType)
-        raise DefinitionError(f"{where}.type: must be one of {valid}") from None
-    path = f"{parent_path}.{key}" if parent_path else key
-    child_prefix = f"{path}[]" if ftype is FieldType.REPEAT else path
-
-    options: list[Option] = []
-    raw_options = raw.get("options", [])
-    if not isinstance(raw_options, list):
-        raise DefinitionError(f"{where}.options: must be a list")
-    for i, option in enumerate(raw_options):
-        if not isinstance(option, Mapping) or not isinstance(option.get("value"), str):
-            raise DefinitionError(f"{where}.options[{i}]: needs a string 'value'")
-        options.append(
-            Option(option["value"], _req_text(option.get("label"), f"{where}.options[{i}]"))
-        )
-    if len({o.value for o in options}) != len(options):
-        raise DefinitionError(f"{where}.options: values must be unique")
-    options_from = raw.get("options_from")
-    if options_from not in (None, "modules"):
-        raise DefinitionError(f"{where}.options_from: only 'modules' is supported")
-    if ftype in (FieldType.ENUM, FieldType.MULTI_ENUM) and not options and options_from is None:
-        raise DefinitionError(f"{where}: an enum field needs 'options' or 'options_from'")
-    codelist = raw.get("codelist")
-    if ftype is FieldType.CODE and codelist not in CODELISTS:
-        raise DefinitionError(f"{where}.codelist: must be one of {sorted(CODELISTS)}")
-    rules = raw.get("rules", [])
-    if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
-        raise DefinitionError(f"{where}.rules: must be a list of rule names")
-    missing = [r for r in rules if r not in known_rules]
-    if missing:
-        raise DefinitionError(f"{where}.rules: unknown rules {missing}; see desktop/forms/rules")
-    children: tuple[Field, ...] = ()
-    if ftype in (FieldType.GROUP, FieldType.REPEAT):
-        raw_children = raw.get("fields")
-        if not isinstance(raw_children, list) or not raw_children:
-            raise DefinitionError(f"{where}.fields: a {ftype.value} needs a list of fields")
-        children = tuple(
-            _parse_field(c, child_prefix, f"{where}.fields[{i}]", known_rules)
-            for i, c in enumerate(raw_children)
-        )
-        _check_unique(children, where)
-    try:
-        required_when = (
-            parse_condition(raw["required_when"], f"{where}.required_when")
-            if "required_when" in raw
-            else None
-        )
-        visible_when = (
-            parse_condition(raw["visible_when"], f"{where}.visible_when")
-            if "visible_when" in raw
-            else None
-        )
+        return parse_condition(raw, "")
     except ConditionError as exc:
-        raise DefinitionError(str(exc)) from None
-    max_length = _int(raw, "max_length", where, None)
-    return Field(
-        key=key,
-        path=path,
-        type=ftype,
-        label=_req_text(raw.get("label"), f"{where}.label"),
-        help=_text(raw.get("help"), f"{where}.help", optional=True),
-        required=bool(raw.get("required", False)),
-        required_when=required_when,
-        visible_when=visible_when,
-        options=tuple(options),
-        codelist=codelist if ftype is FieldType.CODE else None,
-        rules=tuple(rules),
-        minimum=_number(raw, "min", where),
-        maximum=_number(raw, "max", where),
-        max_length=max_length,
-        multiline=bool(raw.get("multiline", False)),
-        unit=raw.get("unit") if isinstance(raw.get("unit"), str) else None,
-        fields=children,
-        min_items=_int(raw, "min_items", where, 0) or 0,
-        max_items=_int(raw, "max_items", where, None),
-        item_label=_text(raw.get("item_label"), f"{where}.item_label", optional=True),
-        options_from=options_from,
+        raise _problem(exc.reason, exc.where) from None
+
+
+def _not_reserved(key: str) -> str:
+    if key in ENVELOPE_KEYS:
+        raise ValueError("a reserved key")
+    return key
+
+
+def _required(**kwargs: Any) -> Any:
+    """A property the file must have: missing, it gets its type's message, not pydantic's."""
+    return PydanticField(None, validate_default=True, **kwargs)
+
+
+Text = Annotated[LocalizedText, PlainValidator(_localized)]
+When = Annotated[Condition, PlainValidator(_condition)]
+Key = Annotated[str, PydanticField(pattern=_KEY.pattern), _says("must be lower_snake_case")]
+Kind = Annotated[FieldType, _says(f"must be one of {', '.join(FieldType)}")]
+Flag = Annotated[bool, Strict(), _says("must be true or false")]
+Number = Annotated[float, Strict(), _says("must be a number")]
+Count = Annotated[int, Strict(), PydanticField(ge=0), _says("must be a non-negative integer")]
+Words = Annotated[str, Strict(), _says("must be a text")]
+Ident = Annotated[
+    str,
+    PydanticField(pattern=_MODULE_ID.pattern),
+    _says("a lower-case id with letters, digits and '-'"),
+]
+Version = Annotated[int, Strict(), PydanticField(ge=1), _says("must be a positive integer")]
+
+
+class _Shape(BaseModel):
+    # Sections, options and files ignore what they do not know (``format``, ``extends``);
+    # fields refuse it, because a misspelt property there silently changes the form.
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+
+class OptionSpec(_Shape):
+    value: Annotated[str, Strict(), _says("needs a string 'value'")] = _required()
+    label: Text = _required()
+
+
+OptionItem = Annotated[OptionSpec, _says("needs a string 'value'")]
+
+
+class FieldSpec(_Shape):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: Key = _required()
+    type: Kind = _required()
+    label: Text = _required()
+    help: Text | None = None
+    required: Flag = False
+    required_when: When | None = None
+    visible_when: When | None = None
+    options: Annotated[list[OptionItem], _says("must be a list")] = []
+    options_from: Annotated[Literal["modules"], _says("only 'modules' is supported")] | None = None
+    codelist: Words | None = None
+    rules: Annotated[list[str], _says("must be a list of rule names", nested=True)] = []
+    min: Number | None = None
+    max: Number | None = None
+    max_length: Count | None = None
+    multiline: Flag = False
+    unit: Words | None = None
+    fields: Annotated[list[FieldItem], _says("must be a list of fields")] | None = None
+    min_items: Count = 0
+    max_items: Count | None = None
+    item_label: Text | None = None
+
+    @field_validator("rules")
+    @classmethod
+    def _known_rules(cls, rules: list[str], info: ValidationInfo) -> list[str]:
+        known = (info.context or {}).get("rules", frozenset())
+        missing = [name for name in rules if name not in known]
+        if missing:
+            raise _problem(f"unknown rules {missing}; see desktop/forms/rules")
+        return rules
+
+    @model_validator(mode="after")
+    def _options_fit(self) -> FieldSpec:
+        if len({option.value for option in self.options}) != len(self.options):
+            raise _problem("values must be unique", ".options")
+        enum = self.type in (FieldType.ENUM, FieldType.MULTI_ENUM)
+        if enum and not self.options and self.options_from is None:
+            raise _problem("an enum field needs 'options' or 'options_from'")
+        if self.type is FieldType.CODE and self.codelist not in CODELISTS:
+            raise _problem(f"must be one of {sorted(CODELISTS)}", ".codelist")
+        return self
+
+    @model_validator(mode="after")
+    def _children_fit(self) -> FieldSpec:
+        if self.type in (FieldType.GROUP, FieldType.REPEAT):
+            if not self.fields:
+                raise _problem(f"a {self.type.value} needs a list of fields", ".fields")
+            _unique_keys(self.fields)
+        return self
+
+
+FieldItem = Annotated[FieldSpec, _says("a field must be a JSON object")]
+SectionFields = Annotated[
+    list[FieldItem], PydanticField(min_length=1), _says("a section needs a list of fields")
+]
+ModuleFields = Annotated[
+    list[FieldItem], PydanticField(min_length=1), _says("a module needs a list of fields")
+]
+
+
+def _unique_keys(fields: list[FieldSpec]) -> None:
+    keys = [item.key for item in fields]
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        raise _problem(f"duplicate field keys {duplicates}")
+
+
+class SectionSpec(_Shape):
+    key: Annotated[
+        str,
+        PydanticField(pattern=_KEY.pattern),
+        AfterValidator(_not_reserved),
+        _says("lower_snake_case and not a reserved key"),
+    ] = _required()
+    label: Text = _required()
+    help: Text | None = None
+    fields: SectionFields = _required()
+    repeat: Flag = False
+    min_items: Count = 0
+    max_items: Count | None = None
+
+    @model_validator(mode="after")
+    def _fields_unique(self) -> SectionSpec:
+        _unique_keys(self.fields)
+        return self
+
+
+class ModuleFile(_Shape):
+    module: Ident = _required()
+    version: Version = _required()
+    label: Text = _required()
+    help: Text | None = None
+    fields: ModuleFields = _required()
+
+    @model_validator(mode="after")
+    def _fields_unique(self) -> ModuleFile:
+        _unique_keys(self.fields)
+        return self
+
+
+SectionItem = Annotated[SectionSpec, _says("a section needs a 'key'")]
+
+
+class FormFile(_Shape):
+    id: Ident = _required()
+    version: Version = _required()
+    title: Text = _required()
+    sections: Annotated[
+        list[SectionItem], PydanticField(min_length=1), _says("a form needs a list of sections")
+    ] = _required()
+    module_selector: Annotated[str, Strict(), _says("must be a field path")] | None = None
+
+    @model_validator(mode="after")
+    def _sections_unique(self) -> FormFile:
+        if len({section.key for section in self.sections}) != len(self.sections):
+            raise _problem("duplicate section keys", ".sections")
+        return self
+
+
+_Spec = TypeVar("_Spec", bound=BaseModel)
+
+
+def _checked(shape: type[_Spec], data: Mapping[str, Any], where: str) -> _Spec:
+    """``data`` read as ``shape``, or the first problem as a ``DefinitionError``."""
+    try:
+        return shape.model_validate(data, context={"rules": _known_rules()})
+    except ValidationError as exc:
+        raise _definition_error(exc.errors()[0], data, where) from None
+
+
+def _definition_error(error: ErrorDetails, data: Any, where: str) -> DefinitionError:
+    context = error.get("ctx") or {}
+    if error["type"] == "definition":
+        message = str(context["message"])
+    elif error["type"] == "extra_forbidden":
+        message = "unknown property"
+    else:
+        message = error["msg"]
+    return DefinitionError(
+        f"{where}{_json_path(error['loc'], data)}{context.get('at', '')}: {message}"
     )
 
 
-def _check_unique(fields: tuple[Field, ...], where: str) -> None:
-    keys = [f.key for f in fields]
-    duplicates = sorted({k for k in keys if keys.count(k) > 1})
-    if duplicates:
-        raise DefinitionError(f"{where}: duplicate field keys {duplicates}")
+def _json_path(loc: tuple[int | str, ...], data: Any) -> str:
+    """``loc`` as a JSON path, each field followed by its key: ``.fields[2](hgvs)``."""
+    path, node, parent = "", data, None
+    for step in loc:
+        node = _step(node, step)
+        if isinstance(step, int):
+            path += f"[{step}]"
+            key = node.get("key") if parent == "fields" and isinstance(node, Mapping) else None
+            if isinstance(key, str) and _KEY.match(key):
+                path += f"({key})"
+        else:
+            path += f".{step}"
+        parent = step
+    return path
+
+
+def _step(node: Any, step: int | str) -> Any:
+    if isinstance(step, int):
+        return node[step] if isinstance(node, list) and step < len(node) else None
+    return node.get(step) if isinstance(node, Mapping) else None
 
 
 def _known_rules() -> frozenset[str]:
@@ -387,6 +505,43 @@ def _known_rules() -> frozenset[str]:
     from desktop.forms.rules import RULES
 
     return frozenset(RULES)
+
+
+# --- from the checked file to the definition ----------------------------------------------
+
+
+def _field(spec: FieldSpec, parent_path: str, module_options: tuple[Option, ...]) -> Field:
+    """The field at ``parent_path``; ``options_from: modules`` gets the discovered modules."""
+    path = f"{parent_path}.{spec.key}" if parent_path else spec.key
+    inner = f"{path}[]" if spec.type is FieldType.REPEAT else path
+    container = spec.type in (FieldType.GROUP, FieldType.REPEAT)
+    return Field(
+        key=spec.key,
+        path=path,
+        type=spec.type,
+        label=spec.label,
+        help=spec.help,
+        required=spec.required,
+        required_when=spec.required_when,
+        visible_when=spec.visible_when,
+        options=module_options
+        if spec.options_from == "modules"
+        else tuple(Option(option.value, option.label) for option in spec.options),
+        codelist=spec.codelist if spec.type is FieldType.CODE else None,
+        rules=tuple(spec.rules),
+        minimum=spec.min,
+        maximum=spec.max,
+        max_length=spec.max_length,
+        multiline=spec.multiline,
+        unit=spec.unit,
+        fields=tuple(_field(child, inner, module_options) for child in spec.fields or ())
+        if container
+        else (),
+        min_items=spec.min_items,
+        max_items=spec.max_items,
+        item_label=spec.item_label,
+        options_from=spec.options_from,
+    )
 
 
 def _read_json(path: Traversable) -> Mapping[str, Any]:
@@ -403,34 +558,15 @@ def _read_json(path: Traversable) -> Mapping[str, Any]:
     return data
 
 
-def _id_and_version(data: Mapping[str, Any], id_key: str, where: str) -> tuple[str, int]:
-    ident = data.get(id_key)
-    if not isinstance(ident, str) or not _MODULE_ID.match(ident):
-        raise DefinitionError(f"{where}.{id_key}: a lower-case id with letters, digits and '-'")
-    version = data.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise DefinitionError(f"{where}.version: must be a positive integer")
-    return ident, version
-
-
 def parse_module(data: Mapping[str, Any], source: Traversable | None = None) -> Module:
-    where = str(source) if source else "module"
-    module_id, version = _id_and_version(data, "module", where)
-    raw_fields = data.get("fields")
-    if not isinstance(raw_fields, list) or not raw_fields:
-        raise DefinitionError(f"{where}.fields: a module needs a list of fields")
-    known = _known_rules()
-    prefix = f"modules.{module_id}"
-    fields = tuple(
-        _parse_field(f, prefix, f"{where}.fields[{i}]", known) for i, f in enumerate(raw_fields)
-    )
-    _check_unique(fields, where)
+    spec = _checked(ModuleFile, data, str(source) if source else "module")
+    prefix = f"modules.{spec.module}"
     return Module(
-        id=module_id,
-        version=version,
-        label=_req_text(data.get("label"), f"{where}.label"),
-        help=_text(data.get("help"), f"{where}.help", optional=True),
-        fields=fields,
+        id=spec.module,
+        version=spec.version,
+        label=spec.label,
+        help=spec.help,
+        fields=tuple(_field(item, prefix, ()) for item in spec.fields),
         source=source,
     )
 
@@ -449,71 +585,40 @@ def parse_form(
     data: Mapping[str, Any], modules: tuple[Module, ...] = (), source: Traversable | None = None
 ) -> FormDefinition:
     where = str(source) if source else "form"
-    form_id, version = _id_and_version(data, "id", where)
-    raw_sections = data.get("sections")
-    if not isinstance(raw_sections, list) or not raw_sections:
-        raise DefinitionError(f"{where}.sections: a form needs a list of sections")
-    known = _known_rules()
+    spec = _checked(FormFile, data, where)
     module_options = tuple(Option(m.id, m.label) for m in modules)
-    sections: list[Section] = []
-    for i, raw in enumerate(raw_sections):
-        swhere = f"{where}.sections[{i}]"
-        if not isinstance(raw, Mapping) or not isinstance(raw.get("key"), str):
-            raise DefinitionError(f"{swhere}: a section needs a 'key'")
-        key = raw["key"]
-        if not _KEY.match(key) or key in ENVELOPE_KEYS:
-            raise DefinitionError(f"{swhere}.key: lower_snake_case and not a reserved key")
-        repeat = bool(raw.get("repeat", False))
-        raw_fields = raw.get("fields")
-        if not isinstance(raw_fields, list) or not raw_fields:
-            raise DefinitionError(f"{swhere}.fields: a section needs a list of fields")
-        prefix = f"{key}[]" if repeat else key
-        fields = tuple(
-            _with_module_options(
-                _parse_field(f, prefix, f"{swhere}.fields[{j}]", known), module_options
-            )
-            for j, f in enumerate(raw_fields)
+    sections = tuple(
+        Section(
+            key=section.key,
+            label=section.label,
+            help=section.help,
+            fields=tuple(
+                _field(item, f"{section.key}[]" if section.repeat else section.key, module_options)
+                for item in section.fields
+            ),
+            repeat=section.repeat,
+            min_items=section.min_items,
+            max_items=section.max_items,
         )
-        _check_unique(fields, swhere)
-        sections.append(
-            Section(
-                key=key,
-                label=_req_text(raw.get("label"), f"{swhere}.label"),
-                help=_text(raw.get("help"), f"{swhere}.help", optional=True),
-                fields=fields,
-                repeat=repeat,
-                min_items=_int(raw, "min_items", swhere, 0) or 0,
-                max_items=_int(raw, "max_items", swhere, None),
-            )
-        )
-    if len({s.key for s in sections}) != len(sections):
-        raise DefinitionError(f"{where}.sections: duplicate section keys")
-    selector = data.get("module_selector")
-    if selector is not None and not isinstance(selector, str):
-        raise DefinitionError(f"{where}.module_selector: must be a field path")
+        for section in spec.sections
+    )
     form = FormDefinition(
-        id=form_id,
-        version=version,
-        title=_req_text(data.get("title"), f"{where}.title"),
-        sections=tuple(sections),
+        id=spec.id,
+        version=spec.version,
+        title=spec.title,
+        sections=sections,
         modules=modules,
-        module_selector=selector,
+        module_selector=spec.module_selector,
         source=source,
     )
-    if selector is not None:
+    if spec.module_selector is not None:
         try:
-            form.field(selector)
+            form.field(spec.module_selector)
         except KeyError:
-            raise DefinitionError(f"{where}.module_selector: no field {selector!r}") from None
+            raise DefinitionError(
+                f"{where}.module_selector: no field {spec.module_selector!r}"
+            ) from None
     return form
-
-
-def _with_module_options(item: Field, module_options: tuple[Option, ...]) -> Field:
-    if item.options_from != "modules":
-        return item
-    from dataclasses import replace
-
-    return replace(item, options=module_options)
 
 
 def discover_modules(directory: Traversable, form_id: str, version: int) -> tuple[Module, ...]:

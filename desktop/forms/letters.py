@@ -35,7 +35,7 @@ from typing import Any, Literal
 
 from desktop.forms.conditions import is_filled
 from desktop.forms.definition import Field, FieldType, FormDefinition, Lang, load_form
-from desktop.forms.rules import parse_iso_date
+from desktop.forms.payload import national_id_shown, parse_iso_date, patient_name, registration_date
 from desktop.forms.rules.information import suggest_information_letters
 from desktop.forms.validate import derive_facts
 from desktop.resources import Traversable, resource_path
@@ -287,8 +287,8 @@ def letter_values(
     patient = _mapping(record.get("patient"))
     reporter = _mapping(record.get("reporter"))
     information = _mapping(record.get("information"))
-    given, family = _text(patient.get("given_names")), _text(patient.get("family_name"))
-    full_name = " ".join(part for part in (given, family) if part)
+    name = patient_name(record)
+    given, full_name = name.given, name.full
     guardian = _text(_mapping(patient.get("guardian")).get("name"))
     workplace = _text(reporter.get("workplace"))
     department = _text(reporter.get("department"))
@@ -503,39 +503,86 @@ def render_summary(
     """
     form = form or load_form()
     record = _mapping(payload)
-    patient = _mapping(record.get("patient"))
+    who = _Identification.of(record)
+    parts = [
+        f'<p class="sender">{_esc(_t("register", lang))}</p>',
+        f"<h1>{_esc(_t('summary_title', lang))}</h1>",
+        f"<p>{_esc(form.title.get(lang))}. {_esc(_t('summary_subtitle', lang))}.</p>",
+        _table(_meta_rows(record, who, form, lang, status, today or dt.date.today())),
+        *_section_blocks(record, form, lang),
+        *_module_blocks(record, form, lang),
+        f'<p class="note">{_esc(_t("footer_note", lang))}</p>',
+    ]
+    title = f"{_t('summary_title', lang)} – {_t('register', lang)}"
+    return PrintDocument(
+        kind="summary",
+        title=title,
+        html=_html_document(title, "\n".join(p for p in parts if p), lang),
+        footer=_summary_footer(who, lang),
+        page_label=_t("page", lang),
+        file_name=who.file_name(),
+        lang=lang,
+    )
+
+
+@dataclass(frozen=True)
+class _Identification:
+    """What names the record on every page: the patient, the record and its revision."""
+
+    name: str
+    national_id: str
+    record_id: str
+    revision: str
+
+    @classmethod
+    def of(cls, record: Mapping[str, Any]) -> _Identification:
+        return cls(
+            name=patient_name(record).listed,
+            national_id=national_id_shown(record),
+            record_id=_text(record.get("record_id")),
+            revision=_text(record.get("revision")),
+        )
+
+    def file_name(self) -> str:
+        """``registrering-<first 8 of the record id>-rev<n>.pdf``: no personal data."""
+        safe_id = re.sub(r"[^0-9A-Za-z-]", "", self.record_id)[:8]
+        if not safe_id:
+            return "registrering.pdf"
+        return f"registrering-{safe_id}-rev{re.sub(r'[^0-9]', '', self.revision) or 0}.pdf"
+
+
+def _meta_rows(
+    record: Mapping[str, Any],
+    who: _Identification,
+    form: FormDefinition,
+    lang: Lang,
+    status: str | None,
+    printed: dt.date,
+) -> list[str]:
+    """The table under the heading: who, which record, when, by whom, on which form."""
     reporter = _mapping(record.get("reporter"))
-    given, family = _text(patient.get("given_names")), _text(patient.get("family_name"))
-    name = f"{family}, {given}" if family and given else family or given
-    nid = _text(patient.get("national_id"))
-    record_id = _text(record.get("record_id"))
-    revision = _text(record.get("revision"))
-    registered = parse_iso_date(reporter.get("registration_date"))
+    registered = registration_date(record)
     form_meta = _mapping(record.get("form"))
     form_text = f"{_text(form_meta.get('id')) or form.id} {_t('form_version', lang)} " + (
         _text(form_meta.get("version")) or str(form.version)
     )
-    role_field = form.field("reporter.role")
-    role = _value_html(role_field, reporter.get("role"), lang)
-    reporter_html = ", ".join(
-        part
-        for part in (
-            _esc(_text(reporter.get("name"))),
-            role,
-            _esc(_text(reporter.get("workplace"))),
-        )
-        if part
+    role = _value_html(form.field("reporter.role"), reporter.get("role"), lang)
+    reporter_parts = (
+        _esc(_text(reporter.get("name"))),
+        role,
+        _esc(_text(reporter.get("workplace"))),
     )
-    printed = today or dt.date.today()
-    meta = [
-        _row(_t("patient", lang), _esc(name) or _missing(lang)),
-        _row(_t("national_id", lang), _esc(nid) or _missing(lang)),
-        _row(_t("record_id", lang), _esc(record_id)),
-        _row(_t("revision", lang), _esc(revision)),
+    reporter_html = ", ".join(part for part in reporter_parts if part)
+    rows = [
+        _row(_t("patient", lang), _esc(who.name) or _missing(lang)),
+        _row(_t("national_id", lang), _esc(who.national_id) or _missing(lang)),
+        _row(_t("record_id", lang), _esc(who.record_id)),
+        _row(_t("revision", lang), _esc(who.revision)),
     ]
     if status:
-        meta.append(_row(_t("status", lang), _esc(_status_label(status, lang))))
-    meta += [
+        rows.append(_row(_t("status", lang), _esc(_status_label(status, lang))))
+    return [
+        *rows,
         _row(
             _t("registration_date", lang),
             _esc(format_date(registered, lang)) if registered else _missing(lang),
@@ -544,54 +591,47 @@ def render_summary(
         _row(_t("form", lang), _esc(form_text)),
         _row(_t("printed", lang), _esc(format_date(printed, lang))),
     ]
-    parts = [
-        f'<p class="sender">{_esc(_t("register", lang))}</p>',
-        f"<h1>{_esc(_t('summary_title', lang))}</h1>",
-        f"<p>{_esc(form.title.get(lang))}. {_esc(_t('summary_subtitle', lang))}.</p>",
-        _table(meta),
-    ]
+
+
+def _section_blocks(record: Mapping[str, Any], form: FormDefinition, lang: Lang) -> Iterator[str]:
+    """Each section under its heading; a repeated section once per filled-in item
+    (numbered when there are several), or "ikke utfylt" when it has none."""
     for section in form.sections:
-        if section.repeat:
-            entries = record.get(section.key)
-            items = [e for e in entries if is_filled(e)] if isinstance(entries, list) else []
-            for number, entry in enumerate(items, start=1):
-                title = section.label.get(lang) + (f" {number}" if len(items) > 1 else "")
-                parts.append(f"<h2>{_esc(title)}</h2>")
-                parts.append(_table(list(_field_rows(section.fields, entry, lang))))
-            if not items:
-                parts.append(f"<h2>{_esc(section.label.get(lang))}</h2>")
-                parts.append(f"<p>{_missing(lang)}</p>")
+        label = section.label.get(lang)
+        if not section.repeat:
+            rows = list(_field_rows(section.fields, record.get(section.key), lang))
+            if rows:
+                yield f"<h2>{_esc(label)}</h2>"
+                yield _table(rows)
             continue
-        rows = list(_field_rows(section.fields, record.get(section.key), lang))
-        if rows:
-            parts.append(f"<h2>{_esc(section.label.get(lang))}</h2>")
-            parts.append(_table(rows))
+        entries = record.get(section.key)
+        items = [e for e in entries if is_filled(e)] if isinstance(entries, list) else []
+        for number, entry in enumerate(items, start=1):
+            yield f"<h2>{_esc(label + (f' {number}' if len(items) > 1 else ''))}</h2>"
+            yield _table(list(_field_rows(section.fields, entry, lang)))
+        if not items:
+            yield f"<h2>{_esc(label)}</h2>"
+            yield f"<p>{_missing(lang)}</p>"
+
+
+def _module_blocks(record: Mapping[str, Any], form: FormDefinition, lang: Lang) -> Iterator[str]:
+    """Each sub-registry module a diagnosis selects, under its heading."""
     modules = _mapping(record.get("modules"))
     for module in form.active_modules(record):
         rows = list(_field_rows(module.fields, modules.get(module.id), lang))
-        parts.append(f"<h2>{_esc(module.label.get(lang))}</h2>")
-        parts.append(_table(rows) if rows else f"<p>{_missing(lang)}</p>")
-    parts.append(f'<p class="note">{_esc(_t("footer_note", lang))}</p>')
+        yield f"<h2>{_esc(module.label.get(lang))}</h2>"
+        yield _table(rows) if rows else f"<p>{_missing(lang)}</p>"
 
-    title = f"{_t('summary_title', lang)} – {_t('register', lang)}"
-    footer_bits = [_t("summary_subtitle", lang)]
-    if name or nid:
-        footer_bits.append(" ".join(bit for bit in (name, f"({nid})" if nid else "") if bit))
-    if record_id:
-        footer_bits.append(
-            f"{_t('record_short', lang)} {record_id[:8]} {_t('revision_short', lang)} {revision}"
+
+def _summary_footer(who: _Identification, lang: Lang) -> str:
+    """The text at the foot of every page: what the document is and whose record it is."""
+    bits = [_t("summary_subtitle", lang)]
+    if who.name or who.national_id:
+        nid = f"({who.national_id})" if who.national_id else ""
+        bits.append(" ".join(bit for bit in (who.name, nid) if bit))
+    if who.record_id:
+        bits.append(
+            f"{_t('record_short', lang)} {who.record_id[:8]} "
+            f"{_t('revision_short', lang)} {who.revision}"
         )
-    safe_id = re.sub(r"[^0-9A-Za-z-]", "", record_id)[:8]
-    return PrintDocument(
-        kind="summary",
-        title=title,
-        html=_html_document(title, "\n".join(p for p in parts if p), lang),
-        footer=" – ".join(footer_bits),
-        page_label=_t("page", lang),
-        file_name=(
-            f"registrering-{safe_id}-rev{re.sub(r'[^0-9]', '', revision) or 0}.pdf"
-            if safe_id
-            else "registrering.pdf"
-        ),
-        lang=lang,
-    )
+    return " – ".join(bits)

@@ -22,7 +22,7 @@ import math
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from desktop.forms.codelists import get_codelist
 from desktop.forms.conditions import is_filled
@@ -38,6 +38,7 @@ from desktop.forms.definition import (
     load_form,
 )
 from desktop.forms.messages import render
+from desktop.forms.payload import parse_iso_date, registration_date
 from desktop.forms.rules import (
     RULES,
     Facts,
@@ -46,7 +47,6 @@ from desktop.forms.rules import (
     Rule,
     RuleContext,
     Severity,
-    parse_iso_date,
 )
 
 _SEP = " › "
@@ -188,7 +188,11 @@ class Validator:
 
 
 def derive_facts(payload: Mapping[str, Any], today: dt.date) -> Facts:
-    """Birth date and sex from the national id, and the registration date, when valid."""
+    """Birth date and sex from the national id, and the registration date, when valid.
+
+    The national id is parsed as typed, the way its ``national_id`` rule reads the field:
+    facts come only from a number that rule accepts (``010101 12345`` is refused there as
+    ``national_id.format``, so nothing is derived from it)."""
     facts = Facts(today=today)
     patient = payload.get("patient")
     if type(patient) is dict or isinstance(patient, Mapping):
@@ -198,11 +202,9 @@ def derive_facts(payload: Mapping[str, Any], today: dt.date) -> Facts:
             if not isinstance(parsed, str):
                 facts.birth_date = parsed.birth_date
                 facts.id_sex = parsed.sex
-    reporter = payload.get("reporter")
-    if type(reporter) is dict or isinstance(reporter, Mapping):
-        registered = parse_iso_date(reporter.get("registration_date"))
-        if registered is not None and registered <= today:
-            facts.registration_date = registered
+    registered = registration_date(payload)
+    if registered is not None and registered <= today:
+        facts.registration_date = registered
     return facts
 
 
@@ -222,6 +224,91 @@ def _codelist_verdict(name: str, value: str) -> str | None:
     return None
 
 
+# --- the type of a filled-in value, one checker per field type ----------------------------
+# Each returns None when the value fits, else the issue code and its message parameters.
+
+_Problem = tuple[str, dict[str, object] | None] | None
+_Checker = Callable[["_Walker", "_FieldPlan", Any], _Problem]
+
+
+def _check_date(walker: _Walker, fp: _FieldPlan, value: Any) -> _Problem:
+    return ("field.type_date", None) if parse_iso_date(value) is None else None
+
+
+def _check_year(walker: _Walker, fp: _FieldPlan, value: Any) -> _Problem:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9999:
+        return "field.type_year", None
+    return None
+
+
+def _check_integer(walker: _Walker, fp: _FieldPlan, value: Any) -> _Problem:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return "field.type_integer", None
+    return _check_range(fp.field, value)
+
+
+def _check_number(walker: _Walker, fp: _FieldPlan, value: Any) -> _Problem:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or (isinstance(value, float) and not math.isfinite(value))
+    ):
+        return "field.type_number", None
+    return _check_range(fp.field, value)
+
+
+def _check_range(item: Field, amount: float) -> _Problem:
+    unit = f" {item.unit}" if item.unit else ""
+    if item.minimum is not None and amount < item.minimum:
+        return "field.below_min", {"min": _num(item.minimum), "unit": unit}
+    if item.maximum is not None and amount > item.maximum:
+        return "field.above_max", {"max": _num(item.maximum), "unit": unit}
+    return None
+
+
+def _check_multi_enum(walker: _Walker, fp: _FieldPlan, value: Any) -> _Problem:
+    if not isinstance(value, list):
+        return "field.type_list", None
+    if not all(isinstance(v, str) and v in fp.option_values for v in value):
+        return "enum.invalid", {"options": walker._options(fp.field)}
+    if len(set(value)) != len(value):
+        return "multi_enum.duplicate", None
+    return None
+
+
+def _check_code(walker: _Walker, fp: _FieldPlan, value: Any) -> _Problem:
+    if not isinstance(value, str):
+        return "field.type_text", None
+    codelist = fp.field.codelist
+    assert codelist is not None  # the definition gives every code field its list
+    problem = _codelist_verdict(codelist, value)
+    return None if problem is None else (problem, {"codelist": codelist})
+
+
+def _check_group(walker: _Walker, fp: _FieldPlan, value: Any) -> _Problem:
+    return None if type(value) is dict or isinstance(value, Mapping) else ("field.type_group", None)
+
+
+def _check_repeat(walker: _Walker, fp: _FieldPlan, value: Any) -> _Problem:
+    return None if isinstance(value, list) else ("field.type_list", None)
+
+
+def _checked_inline(walker: _Walker, fp: _FieldPlan, value: Any) -> _Problem:
+    raise AssertionError(f"{fp.kind} values are checked by the walk itself")
+
+
+_TYPE_CHECKS: dict[FieldType, _Checker] = {
+    FieldType.DATE: _check_date,
+    FieldType.YEAR: _check_year,
+    FieldType.INTEGER: _check_integer,
+    FieldType.NUMBER: _check_number,
+    FieldType.MULTI_ENUM: _check_multi_enum,
+    FieldType.CODE: _check_code,
+    FieldType.GROUP: _check_group,
+    FieldType.REPEAT: _check_repeat,
+}
+
+
 # --- the plan: what the walk needs of a definition, derived once per definition -----------
 
 _PLAN = "validate.plan"
@@ -232,6 +319,7 @@ class _FieldPlan:
     """One field with its rules resolved and split by when they run."""
 
     __slots__ = (
+        "check",
         "children",
         "dependency",
         "field",
@@ -262,6 +350,7 @@ class _FieldPlan:
         self.rules_draft = tuple(r for r in rules if r.syntax)
         self.rules_when_empty = tuple(r for r in rules if r.when_empty)
         self.children = _Fields(item.fields) if item.type in (_GROUP, _REPEAT) else None
+        self.check: _Checker = _TYPE_CHECKS.get(item.type, _checked_inline)
 
 
 class _Fields:
@@ -577,58 +666,13 @@ class _Walker:
         )
 
     def _check_type(self, fp: _FieldPlan, value: Any, parent_path: str, label: Label) -> bool:
-        """The less common field types (text and enum are checked inline by the walk)."""
-        item = fp.field
-        kind = fp.kind
-        problem: str | None = None
-        params: dict[str, object] | None = None
-        if kind is FieldType.DATE:
-            if parse_iso_date(value) is None:
-                problem = "field.type_date"
-        elif kind is FieldType.YEAR:
-            if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9999:
-                problem = "field.type_year"
-        elif kind in (FieldType.INTEGER, FieldType.NUMBER):
-            integer = kind is FieldType.INTEGER
-            allowed: tuple[type, ...] = (int,) if integer else (int, float)
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, allowed)
-                or (isinstance(value, float) and not math.isfinite(value))
-            ):
-                problem = "field.type_integer" if integer else "field.type_number"
-            else:
-                unit = f" {item.unit}" if item.unit else ""
-                amount = cast(float, value)
-                if item.minimum is not None and amount < item.minimum:
-                    problem, params = "field.below_min", {"min": _num(item.minimum), "unit": unit}
-                elif item.maximum is not None and amount > item.maximum:
-                    problem, params = "field.above_max", {"max": _num(item.maximum), "unit": unit}
-        elif kind is FieldType.MULTI_ENUM:
-            if not isinstance(value, list):
-                problem = "field.type_list"
-            elif not all(isinstance(v, str) and v in fp.option_values for v in value):
-                problem, params = "enum.invalid", {"options": self._options(item)}
-            elif len(set(value)) != len(value):
-                problem = "multi_enum.duplicate"
-        elif kind is FieldType.CODE:
-            if not isinstance(value, str):
-                problem = "field.type_text"
-            else:
-                assert item.codelist is not None
-                problem = _codelist_verdict(item.codelist, value)
-                params = {"codelist": item.codelist}
-        elif kind is _GROUP:
-            if not (type(value) is dict or isinstance(value, Mapping)):
-                problem = "field.type_group"
-        elif kind is _REPEAT:
-            if not isinstance(value, list):
-                problem = "field.type_list"
-        elif kind is not _TEXT and kind is not _ENUM:  # pragma: no cover
-            raise AssertionError(f"unhandled field type {kind}")
-        if problem is None:
+        """The less common field types (text and enum are checked inline by the walk), each
+        by its checker in ``_TYPE_CHECKS``, chosen once per field in the plan."""
+        found = fp.check(self, fp, value)
+        if found is None:
             return True
-        self.add(f"{parent_path}.{fp.key}", problem, (label, item), params=params)
+        problem, params = found
+        self.add(f"{parent_path}.{fp.key}", problem, (label, fp.field), params=params)
         return False
 
     def _options(self, item: Field, only: Collection[str] | None = None) -> str:

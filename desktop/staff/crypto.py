@@ -4,7 +4,9 @@
   staff profile's encrypted store). The additional data binds each ciphertext to where it
   belongs (table, record id, revision, batch), so a database administrator cannot move one
   person's payload onto another row without decryption failing.
-* **National ids** are kept only as ``HMAC-SHA256(register secret, national id)``: enough to
+* **National ids** are kept only as ``HMAC-SHA256(register secret, national id)``, of the
+  one normal form every part of the app reads from a payload (``desktop.forms.payload``,
+  so a number typed with spaces is the same person): enough to
   find duplicates and reservations with an index, useless without the secret (a plain hash of
   an 11-digit number with check digits could be reversed by trying them all).
 * **ORPHA codes** in the duplicate index are keyed hashes too (another domain of the same
@@ -17,13 +19,13 @@ import hashlib
 import hmac
 import json
 import os
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from desktop.forms.payload import normalise_national_id, normalise_orpha_code
 from desktop.staff.errors import StaffError
 
 SEAL_VERSION = 1
@@ -31,7 +33,6 @@ NONCE_BYTES = 12
 KEY_BYTES = 32
 _PERSON_DOMAIN = b"sjelden/register/person/v1\x00"
 _DIAGNOSIS_DOMAIN = b"sjelden/register/diagnosis/v1\x00"
-_WHITESPACE = re.compile(r"\s+")
 
 
 def new_secret() -> bytes:
@@ -81,37 +82,19 @@ class RegisterCipher:
         return value
 
     def person_key(self, national_id: str) -> bytes:
-        normalised = _WHITESPACE.sub("", national_id)
-        return hmac.new(
-            self._hmac_key, _PERSON_DOMAIN + normalised.encode("utf-8"), "sha256"
-        ).digest()
+        """The keyed hash of a person, from the national id's one normal form
+        (``desktop.forms.payload``); ``ValueError`` for what is not a national id."""
+        number = normalise_national_id(national_id)
+        if number is None:
+            raise ValueError("not a national id")  # the callers check first: a bug
+        return hmac.new(self._hmac_key, _PERSON_DOMAIN + number.encode("utf-8"), "sha256").digest()
 
     def diagnosis_key(self, orpha_code: str) -> bytes:
-        return hmac.new(
-            self._hmac_key, _DIAGNOSIS_DOMAIN + orpha_code.strip().encode("utf-8"), "sha256"
-        ).digest()
+        """The keyed hash of an ORPHA code in its one normal form; ``ValueError`` else."""
+        code = normalise_orpha_code(orpha_code)
+        if code is None:
+            raise ValueError("not an ORPHA code")  # the callers check first: a bug
+        return hmac.new(self._hmac_key, _DIAGNOSIS_DOMAIN + code.encode("utf-8"), "sha256").digest()
 
     def diagnosis_keys(self, codes: Iterable[str]) -> list[bytes]:
         return sorted({self.diagnosis_key(code) for code in codes})
-
-
-def national_id_of(payload: Mapping[str, Any]) -> str | None:
-    patient = payload.get("patient")
-    if isinstance(patient, Mapping):
-        value = patient.get("national_id")
-        if isinstance(value, str) and value.strip():
-            return value
-    return None
-
-
-def orpha_codes_of(payload: Mapping[str, Any]) -> list[str]:
-    diagnoses = payload.get("diagnoses")
-    if not isinstance(diagnoses, list):
-        return []
-    codes = []
-    for diagnosis in diagnoses:
-        if isinstance(diagnosis, Mapping):
-            code = diagnosis.get("orpha_code")
-            if isinstance(code, str) and code.strip():
-                codes.append(code)
-    return codes

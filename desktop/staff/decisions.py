@@ -24,9 +24,10 @@ from typing import Any, Literal
 from sjelden_protocol.feedback import REASON_CODE
 from sjelden_protocol.limits import MAX_REASON_TEXT_CHARS
 
+from desktop.forms.payload import orpha_codes
 from desktop.forms.rules.privacy import contains_personal_data
 from desktop.staff import register as reg
-from desktop.staff.crypto import RegisterCipher, orpha_codes_of
+from desktop.staff.crypto import RegisterCipher
 from desktop.staff.dialect import Db
 from desktop.staff.errors import StaffError
 from desktop.staff.model import Finding, ReviewItem, ReviewState
@@ -125,7 +126,7 @@ def _accept_refusal(
         loaded = (bytes(row[0]), None if row[1] is None else bytes(row[1]))
     sealed, person_key = loaded
     payload = cipher.open(sealed, reg.item_aad(item.origin.batch_id, item.record_id, item.revision))
-    keys = cipher.diagnosis_keys(orpha_codes_of(payload))
+    keys = cipher.diagnosis_keys(orpha_codes(payload))
     if person_key is not None and (
         reg.registered_duplicate(db, person_key, keys, item.record_id) is not None
     ):

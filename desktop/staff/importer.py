@@ -36,10 +36,10 @@ from typing import Any, TypeVar
 from sjelden_protocol import Envelope
 from sjelden_protocol.limits import MAX_ENVELOPE_BYTES
 
+from desktop.forms.payload import national_id, orpha_codes
 from desktop.forms.validate import error_keys
 from desktop.staff import register as reg
 from desktop.staff import verify
-from desktop.staff.crypto import national_id_of, orpha_codes_of
 from desktop.staff.dialect import Db
 from desktop.staff.errors import BatchRefused
 from desktop.staff.model import RESERVED_REASON, Finding, ReviewState
@@ -277,13 +277,13 @@ class Importer:
         prepared = []
         for record, issue_keys in zip(records, issues, strict=True):
             record_id, revision = str(record["record_id"]), int(record["revision"])
-            nid = national_id_of(record)
+            nid = national_id(record)
             prepared.append(
                 _Prepared(
                     record_id=record_id,
                     revision=revision,
                     person_key=None if nid is None else cipher.person_key(nid),
-                    diagnosis_keys=cipher.diagnosis_keys(orpha_codes_of(record)),
+                    diagnosis_keys=cipher.diagnosis_keys(orpha_codes(record)),
                     issue_keys=issue_keys,
                     sealed=cipher.seal(record, reg.item_aad(batch_id, record_id, revision)),
                 )

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from sjelden_protocol.timefmt import format_utc, now_utc
 
+from desktop.forms.payload import normalise_national_id, normalise_orpha_code
 from desktop.staff.crypto import RegisterCipher, aad
 from desktop.staff.dialect import Backend, Db
 from desktop.staff.diff import diff_payloads
@@ -480,9 +481,14 @@ class Register:
     def find_duplicate(
         self, national_id: str, orpha_code: str, exclude_record_id: str = ""
     ) -> str | None:
-        """The record id the register holds for this person and diagnosis (index lookup)."""
-        person = self.cipher.person_key(national_id)
-        diagnosis = [self.cipher.diagnosis_key(orpha_code)]
+        """The record id the register holds for this person and diagnosis (index lookup);
+        both are read in their normal form (``desktop.forms.payload``), and what is no
+        national id or ORPHA code is held by no record."""
+        number, code = normalise_national_id(national_id), normalise_orpha_code(orpha_code)
+        if number is None or code is None:
+            return None
+        person = self.cipher.person_key(number)
+        diagnosis = [self.cipher.diagnosis_key(code)]
         return self.call(
             lambda db: registered_duplicate(db, person, diagnosis, exclude_record_id),
             "duplicate lookup",

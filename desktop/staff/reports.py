@@ -21,10 +21,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.forms.payload import orpha_codes
 from desktop.staff.export.codes import CodeNames
 from desktop.staff.export.errors import ExportError
 from desktop.staff.export.files import atomic_file
-from desktop.staff.export.records import current_revisions, date_of, diagnoses, section, text
+from desktop.staff.export.records import (
+    current_revisions,
+    registration_date,
+    section,
+    text,
+)
 from desktop.staff.export.tabular import write_csv
 from desktop.staff.model import RegisterRecord
 
@@ -81,12 +87,12 @@ def _table(dimension: str) -> _Table:
 def _keys(record: RegisterRecord, dimension: str, names: CodeNames) -> set[tuple[str, str]]:
     reporter = section(record, "reporter")
     if dimension == "diagnosis":
-        codes = {text(d, "orpha_code") for d in diagnoses(record)} - {""}
+        codes = set(orpha_codes(record.payload))
         return {(code, names.orpha(code)) for code in codes}
     if dimension == "institution":
         workplace = text(reporter, "workplace")
         return {(text(reporter, "orgnr") or workplace, workplace)}
-    day = date_of(record, reporter.get("registration_date"), "registration date")
+    day = registration_date(record)
     if dimension == "month":
         month = f"{day:%Y-%m}"
         return {(month, month)}

@@ -18,16 +18,14 @@ rows held only ciphertext and keyed hashes.
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass
 
+from desktop.forms.payload import normalise_national_id
 from desktop.staff import register as reg
 from desktop.staff.dialect import Db
 from desktop.staff.errors import StaffError
 from desktop.staff.model import RESERVED_REASON, Finding
-
-_DIGITS = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -40,10 +38,12 @@ class ReservationResult:
 
 
 def _checked(national_id: str) -> str:
+    """The number in its normal form (``desktop.forms.payload``, what the import keys a
+    person by), when it is a valid national id."""
     from desktop.forms import national_id as nid
 
-    number = _DIGITS.sub("", national_id)
-    if not nid.is_valid(number):
+    number = normalise_national_id(national_id)
+    if number is None or not nid.is_valid(number):
         raise StaffError("bad_national_id")
     return number
 

@@ -7,11 +7,12 @@ on their own, so they cannot drift from the record.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from desktop.forms import payload as record_payload
 
 
 @dataclass(frozen=True)
@@ -30,25 +31,12 @@ def summarize(payload: Mapping[str, Any] | Any) -> RecordSummary:
     """
     if not isinstance(payload, Mapping):
         return RecordSummary()
-    patient = _mapping(payload.get("patient"))
-    family = _text(patient.get("family_name"))
-    given = _text(patient.get("given_names"))
-    display = ", ".join(part for part in (family, given) if part)
-    national_id = _text(patient.get("national_id")) or None
-    codes: list[str] = []
-    diagnoses = payload.get("diagnoses")
-    if isinstance(diagnoses, list):
-        for diagnosis in diagnoses:
-            code = _text(_mapping(diagnosis).get("orpha_code")).upper().replace(" ", "")
-            if code:
-                codes.append(code)
-    reporter = _mapping(payload.get("reporter"))
-    registered_on = _iso_date(reporter.get("registration_date"))
+    registered = record_payload.registration_date(payload)
     return RecordSummary(
-        display_name=display,
-        national_id=national_id,
-        diagnosis=" ".join(codes),
-        registered_on=registered_on,
+        display_name=record_payload.patient_name(payload).listed,
+        national_id=record_payload.national_id_shown(payload) or None,
+        diagnosis=" ".join(record_payload.orpha_codes(payload)),
+        registered_on=registered.isoformat() if registered is not None else None,
     )
 
 
@@ -58,20 +46,3 @@ def summarize_json(payload: str) -> RecordSummary:
     except ValueError:
         return RecordSummary()
     return summarize(data) if isinstance(data, dict) else RecordSummary()
-
-
-def _iso_date(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        return None
-
-
-def _mapping(value: object) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _text(value: object) -> str:
-    return value.strip() if isinstance(value, str) else ""

@@ -14,6 +14,8 @@ from desktop.forms.definition import DefinitionError, FieldType, forms_dir, load
 from desktop.forms.validate import validate
 from tests.forms.conftest import TODAY, valid_record
 
+LABEL = {"nb": "Felt", "en": "Field"}
+TEXT = {"key": "y", "type": "text", "label": LABEL}
 THIRD_MODULE = {
     "format": 1,
     "module": "muskelregisteret",
@@ -177,3 +179,36 @@ def test_conditions_compile_once_and_survive_copies() -> None:
     assert not condition.evaluate({"a": ["x"], "b": 1})  # lists never equal a scalar
     for copied in (pickle.loads(pickle.dumps(condition)), copy.deepcopy(condition)):
         assert copied == condition and copied.evaluate({"a": "x", "b": "y"})
+
+
+@pytest.mark.parametrize(
+    ("field", "place"),
+    [
+        (
+            {"key": "x", "type": "group", "label": LABEL, "fields": [{**TEXT, "type": "colour"}]},
+            ".fields[0](x).fields[0](y).type: must be one of text",
+        ),
+        ({**TEXT, "colour": "red"}, ".fields[0](y).colour: unknown property"),
+        ({**TEXT, "required": "yes"}, ".fields[0](y).required: must be true or false"),
+        ({**TEXT, "min": "3"}, ".fields[0](y).min: must be a number"),
+        (
+            {**TEXT, "visible_when": {"any": [{"field": "z"}]}},
+            ".fields[0](y).visible_when.any[0]: use exactly one of",
+        ),
+        (
+            {"key": "x", "type": "repeat", "label": LABEL, "fields": [TEXT, TEXT]},
+            ".fields[0](x): duplicate field keys ['y']",
+        ),
+        ({"key": "x", "type": "code", "label": LABEL}, ".fields[0](x).codelist: must be one of"),
+        ("text", ".fields[0]: a field must be a JSON object"),
+    ],
+)
+def test_a_definition_error_names_the_json_path_and_the_field(
+    tmp_path: Path, field: Any, place: str
+) -> None:
+    directory = _copy_forms(tmp_path)
+    path = directory / "modules" / "muskelregisteret-1.json"
+    path.write_text(json.dumps({**THIRD_MODULE, "fields": [field]}))
+    with pytest.raises(DefinitionError) as caught:
+        load_form(directory=directory)
+    assert str(caught.value).startswith(f"{path}{place}")

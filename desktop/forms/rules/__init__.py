@@ -120,16 +120,6 @@ def rule(
     return decorate
 
 
-def parse_iso_date(value: Any) -> dt.date | None:
-    """A strict ``YYYY-MM-DD`` date, or None (the type check reports the problem)."""
-    if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-":
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 # The rule modules register themselves on import.
 from desktop.forms.rules import (  # noqa: E402
     classification,

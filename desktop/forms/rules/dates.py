@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from desktop.forms.rules import Finding, RuleContext, parse_iso_date, rule
+from desktop.forms.payload import parse_iso_date
+from desktop.forms.rules import Finding, RuleContext, rule
 
 EARLIEST_DIAGNOSIS_YEAR = 1900
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from desktop.forms.payload import national_id, normalise_orpha_code
 from desktop.forms.rules import Finding, RuleContext, rule
 
 UNDIAGNOSED_ORPHA = "ORPHA:616874"
@@ -26,10 +27,11 @@ def check_undiagnosed(ctx: RuleContext) -> Iterator[Finding]:
 
 @rule("likely_duplicate", codes=("diagnosis.likely_duplicate",))
 def check_duplicate(ctx: RuleContext) -> Iterator[Finding]:
+    """Asks the store with the keys every store reads (``desktop.forms.payload``), and
+    only for a national id the validator accepts (the facts hold its birth date)."""
     lookup = ctx.duplicate_lookup
-    patient = ctx.record.get("patient")
-    if lookup is None or not isinstance(patient, dict) or not isinstance(ctx.value, str):
+    if lookup is None or ctx.facts.birth_date is None:
         return
-    nid = patient.get("national_id")
-    if isinstance(nid, str) and ctx.facts.birth_date is not None and lookup(nid, ctx.value):
+    nid, code = national_id(ctx.record), normalise_orpha_code(ctx.value)
+    if nid is not None and code is not None and lookup(nid, code):
         yield Finding("diagnosis.likely_duplicate", "warning")

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from desktop.forms.payload import orpha_code, patient_name
 from desktop.staff.export.codes import CodeNames
 from desktop.staff.export.errors import ExportError
 from desktop.staff.export.fhir_validation import validate_resource
@@ -281,7 +282,7 @@ class BundleBuilder:
         reporter_role: dict[str, Any],
         facts: Person,
     ) -> None:
-        orpha = text(diagnosis, "orpha_code")
+        orpha = orpha_code(diagnosis) or ""
         icd10 = text(diagnosis, "icd10")
         codings = []
         if orpha:
@@ -410,6 +411,7 @@ def build_patient(
     record: RegisterRecord, facts: Person, patient_id: str, names: CodeNames
 ) -> dict[str, Any]:
     patient = section(record, "patient")
+    full_name = patient_name(record.payload)
     system = FNR_SYSTEM if facts.kind.value == "fnr" else DNR_SYSTEM
     resource: dict[str, Any] = {
         "resourceType": "Patient",
@@ -417,9 +419,9 @@ def build_patient(
         "identifier": [{"use": "official", "system": system, "value": facts.national_id}],
     }
     name: dict[str, Any] = {"use": "official"}
-    if text(patient, "family_name"):
-        name["family"] = text(patient, "family_name")
-    given = text(patient, "given_names").split()
+    if full_name.family:
+        name["family"] = full_name.family
+    given = full_name.given.split()
     if given:
         name["given"] = given
     resource["name"] = [name]

@@ -34,6 +34,7 @@ from phenopackets.schema.v2 import Phenopacket  # type: ignore[import-untyped]
 
 from desktop import __version__
 from desktop.forms.codelists import get_codelist
+from desktop.forms.payload import orpha_code
 from desktop.forms.rules import age_on
 from desktop.staff.export.codes import CodeNames
 from desktop.staff.export.errors import ExportError
@@ -220,7 +221,7 @@ def build(
     karyotypes: list[str] = []
     for number, diagnosis in enumerate(diagnoses(record), start=1):
         onset = _onset(diagnosis, used)
-        orpha = text(diagnosis, "orpha_code")
+        orpha = orpha_code(diagnosis) or ""
         term = {"id": orpha, "label": names.orpha_en(orpha)}
         used.add("ORPHA")
         codes = [term]

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.forms import hgvs as hgvs_grammar
-from desktop.forms import national_id
+from desktop.forms import national_id, payload
 from desktop.forms.demo import PID_MODULE as PID_MODULE  # the exports' pid_* sub-registry
 from desktop.forms.national_id import IdKind
-from desktop.forms.rules import age_on, parse_iso_date
+from desktop.forms.rules import age_on
 from desktop.staff.export.errors import ExportError
 from desktop.staff.model import RegisterRecord
 
@@ -67,11 +67,9 @@ def person(record: RegisterRecord, today: dt.date) -> Person:
     Accepted records passed the validator, so a failure here is a bug or a damaged store;
     the message carries the record id and the issue code, never the number itself.
     """
-    patient = section(record, "patient")
-    reporter = section(record, "reporter")
-    number = patient.get("national_id")
+    number = payload.national_id(record.payload)
     try:
-        if not isinstance(number, str):
+        if number is None:
             raise national_id.NationalIdError("national_id.format")
         parsed = national_id.parse(number, today=today)
     except national_id.NationalIdError as exc:
@@ -80,22 +78,34 @@ def person(record: RegisterRecord, today: dt.date) -> Person:
             f"validator should have refused ({exc.code}). Nothing was exported; report this "
             "as a bug, or reject and re-import the record."
         ) from None
-    registered = date_of(record, reporter.get("registration_date"), "registration date")
+    registered = registration_date(record)
     return Person(
         number, parsed.kind, parsed.birth_date, registered, age_on(parsed.birth_date, registered)
     )
 
 
+def registration_date(record: RegisterRecord) -> dt.date:
+    """The registration date (``desktop.forms.payload``), or an ``ExportError``."""
+    registered = payload.registration_date(record.payload)
+    if registered is None:
+        raise _no_valid(record, "registration date")
+    return registered
+
+
 def date_of(record: RegisterRecord, value: object, what: str) -> dt.date:
     """A date field of an accepted record, read as the validator reads it (strict ISO
     ``YYYY-MM-DD``), or an ``ExportError`` naming the record and ``what`` (never the value)."""
-    parsed = parse_iso_date(value)
+    parsed = payload.parse_iso_date(value)
     if parsed is None:
-        raise ExportError(
-            f"Record {record.record_id} (revision {record.revision}) has no valid {what}. "
-            "Nothing was exported; report this as a bug."
-        )
+        raise _no_valid(record, what)
     return parsed
+
+
+def _no_valid(record: RegisterRecord, what: str) -> ExportError:
+    return ExportError(
+        f"Record {record.record_id} (revision {record.revision}) has no valid {what}. "
+        "Nothing was exported; report this as a bug."
+    )
 
 
 def mapping(value: object) -> Mapping[str, Any]:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from desktop.forms.payload import orpha_code, patient_name
 from desktop.staff.export.codes import CodeNames
 from desktop.staff.export.errors import ExportError
 from desktop.staff.export.files import atomic_file
@@ -144,6 +145,7 @@ def _rows(
 def _record_rows(record: RegisterRecord, names: CodeNames, today: dt.date) -> list[dict[str, str]]:
     """The rows of one record, as column -> cell."""
     facts = person(record, today)
+    patient_names = patient_name(record.payload)
     patient = section(record, "patient")
     address = mapping(patient.get("address"))
     guardian = mapping(patient.get("guardian"))
@@ -156,8 +158,8 @@ def _record_rows(record: RegisterRecord, names: CodeNames, today: dt.date) -> li
         "revision": str(record.revision),
         "national_id": facts.national_id,
         "national_id_type": facts.kind.value,
-        "family_name": text(patient, "family_name"),
-        "given_names": text(patient, "given_names"),
+        "family_name": patient_names.family,
+        "given_names": patient_names.given,
         "sex": text(patient, "sex"),
         "birth_date": facts.birth_date.isoformat(),
         "age_at_registration": str(facts.age_at_registration),
@@ -188,7 +190,7 @@ def _record_rows(record: RegisterRecord, names: CodeNames, today: dt.date) -> li
         "reporter_orgnr": text(reporter, "orgnr"),
         "reporter_phone": text(reporter, "phone"),
         "reporter_email": text(reporter, "email"),
-        "registration_date": text(reporter, "registration_date"),
+        "registration_date": facts.registration_date.isoformat(),
         "reporter_comment": text(reporter, "comment"),
         "batch_id": record.origin.batch_id,
         "installation_key_id": record.origin.installation_key_id,
@@ -218,7 +220,7 @@ def _record_rows(record: RegisterRecord, names: CodeNames, today: dt.date) -> li
 
 def diagnosis_cells(diagnosis: Mapping[str, Any], names: CodeNames) -> dict[str, str]:
     """The diagnosis columns (shared with the research extract)."""
-    orpha = text(diagnosis, "orpha_code")
+    orpha = orpha_code(diagnosis) or ""
     icd10 = text(diagnosis, "icd10")
     institution = mapping(diagnosis.get("institution"))
     items = findings(diagnosis)

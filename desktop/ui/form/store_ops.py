@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from desktop.forms.definition import FormDefinition
+from desktop.forms.payload import national_id, orpha_codes
 from desktop.forms.record import REPORTER_PROFILE_FIELDS
 from desktop.storage import records, settings
 from desktop.storage.connection import Connection
@@ -96,13 +97,7 @@ def delete_draft(conn: Connection, record_id: str, author: str) -> Record | None
 
 
 def duplicate_pairs(payload: Mapping[str, Any]) -> list[tuple[str, str]]:
-    patient = payload.get("patient")
-    nid = patient.get("national_id") if isinstance(patient, Mapping) else None
-    diagnoses = payload.get("diagnoses")
-    if not isinstance(nid, str) or not isinstance(diagnoses, list):
-        return []
-    return [
-        (nid, d["orpha_code"])
-        for d in diagnoses
-        if isinstance(d, Mapping) and isinstance(d.get("orpha_code"), str)
-    ]
+    """The (national id, ORPHA code) pairs the validator's duplicate rule asks about, read
+    the way it reads them (``desktop.forms.payload``)."""
+    nid = national_id(payload)
+    return [] if nid is None else [(nid, code) for code in orpha_codes(payload)]

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop.staff.crypto import orpha_codes_of
+from desktop.forms import payload
 from desktop.staff.model import Finding, ReviewItem, ReviewState
 from desktop.ui.record_model import local_time
 
@@ -45,14 +45,11 @@ def findings_text(item: ReviewItem) -> str:
 
 
 def patient_name(item: ReviewItem) -> str:
-    patient = (item.payload or {}).get("patient") or {}
-    family = str(patient.get("family_name") or "")
-    given = str(patient.get("given_names") or "")
-    return ", ".join(part for part in (family, given) if part)
+    return payload.patient_name(item.payload).listed
 
 
 def diagnoses_text(item: ReviewItem) -> str:
-    return ", ".join(orpha_codes_of(item.payload or {}))
+    return ", ".join(payload.orpha_codes(item.payload))
 
 
 @dataclass(frozen=True)

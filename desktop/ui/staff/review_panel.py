@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from desktop.forms.codelists import CodeListError, get_codelist
 from desktop.forms.definition import load_form
+from desktop.forms.payload import orpha_codes
 from desktop.staff import decisions
-from desktop.staff.crypto import orpha_codes_of
 from desktop.staff.model import Finding, ReviewItem
 from desktop.staff.session import StaffSession
 from desktop.ui import i18n
@@ -274,7 +274,7 @@ class ReviewPanel(QWidget):
             ).run_in_background()
 
     def _diagnosis_names(self, item: ReviewItem) -> str:
-        codes = orpha_codes_of(item.payload or {})
+        codes = orpha_codes(item.payload)
         try:
             orpha = get_codelist("orpha")
         except CodeListError:
