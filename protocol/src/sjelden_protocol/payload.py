@@ -14,7 +14,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .errors import InvalidRecordError, MalformedError, TooLargeError
-from .limits import MAX_PLAINTEXT_BYTES, MAX_RECORDS_PER_BATCH
+from .limits import (
+    MAX_FORM_ID_CHARS,
+    MAX_FORM_VERSION,
+    MAX_PLAINTEXT_BYTES,
+    MAX_RECORDS_PER_BATCH,
+    MAX_REVISION,
+)
 
 Record = dict[str, Any]
 
@@ -42,17 +48,29 @@ def check_record(record: object, index: int) -> Record:
     except MalformedError as exc:
         raise InvalidRecordError(exc.message) from exc
     revision = record.get("revision")
-    if isinstance(revision, bool) or not isinstance(revision, int) or revision < 1:
-        raise InvalidRecordError(f"{where} revision must be an integer >= 1")
+    if (
+        isinstance(revision, bool)
+        or not isinstance(revision, int)
+        or not 1 <= revision <= MAX_REVISION
+    ):
+        raise InvalidRecordError(f"{where} revision must be an integer from 1 to {MAX_REVISION}")
     form = record.get("form")
     if (
         not isinstance(form, dict)
         or not isinstance(form.get("id"), str)
-        or not form["id"]
+        or not 0 < len(form["id"]) <= MAX_FORM_ID_CHARS
         or isinstance(form.get("version"), bool)
         or not isinstance(form.get("version"), str | int)
     ):
-        raise InvalidRecordError(f"{where} form must be an object with string id and version")
+        raise InvalidRecordError(
+            f"{where} form must be an object with a string id (at most {MAX_FORM_ID_CHARS} "
+            "characters) and a version"
+        )
+    version = form["version"]
+    if isinstance(version, int) and not 0 <= version <= MAX_FORM_VERSION:
+        raise InvalidRecordError(f"{where} form version must be from 0 to {MAX_FORM_VERSION}")
+    if isinstance(version, str) and not 0 < len(version) <= MAX_FORM_ID_CHARS:
+        raise InvalidRecordError(f"{where} form version must be 1-{MAX_FORM_ID_CHARS} characters")
     return record
 
 

@@ -157,6 +157,11 @@ def test_build_refuses_bad_records(signer, register_key) -> None:
         [record, dict(record)],
         [{**record, "revision": 0}],
         [{**record, "revision": True}],
+        [{**record, "revision": 2**80}],  # once crashed the staff import (issue 14, F2)
+        [{**record, "revision": 2**31}],
+        [{**record, "form": {"id": "f" * 65, "version": "1"}}],
+        [{**record, "form": {"id": "f", "version": -1}}],
+        [{**record, "form": {"id": "f", "version": 2**40}}],
         [{**record, "record_id": str(uuid.uuid4()).upper()}],
         [{**record, "form": {"id": "", "version": "1"}}],
         [{**record, "fields": {"x": float("nan")}}],
@@ -169,6 +174,16 @@ def test_build_refuses_bad_records(signer, register_key) -> None:
             )
             == "invalid_record"
         )
+
+
+def test_a_signed_batch_with_an_unbounded_revision_is_refused_when_opened(
+    signer, register_key
+) -> None:
+    """A sender bypassing build_batch cannot get an integer past the bounds to the register."""
+    record = {**fake_record(), "revision": 2**80}
+    plaintext = json.dumps([record]).encode()
+    data = _sealed(signer, register_key, plaintext, declared=len(plaintext), count=1)
+    assert code_of(lambda: open_with(data, signer, register_key)) == "invalid_record"
 
 
 def test_non_canonical_header_is_refused(signer, register_key) -> None:
