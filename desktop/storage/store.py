@@ -20,7 +20,7 @@ T = TypeVar("T")
 
 
 class Store:
-    def __init__(self, worker: DatabaseWorker, *, actor: str) -> None:
+    def __init__(self, worker: DatabaseWorker[Connection], *, actor: str) -> None:
         self._worker = worker
         self.actor = actor
 

@@ -99,6 +99,15 @@ def test_a_code_typed_with_look_alikes_enrolls(inbox: Inbox) -> None:
     assert refused.status_code in (403, 422)
 
 
+def test_a_staff_key_added_twice_is_reported_not_raised(inbox: Inbox) -> None:
+    """The duplicate is the database's unique violation, on either backend."""
+    public = Ed25519PrivateKey.generate().public_key()
+    raw = public.public_bytes_raw()
+    assert inbox.ctx.store.add_staff_key(key_id(public), raw, "ny", now=1) is True
+    assert inbox.ctx.store.add_staff_key(key_id(public), raw, "igjen", now=2) is False
+    assert inbox.ctx.store.staff_key(key_id(public)).label == "ny"  # type: ignore[union-attr]
+
+
 # --- upload and idempotency ---------------------------------------------------------------
 def test_upload_stores_exact_bytes_and_returns_signed_receipt(inbox: Inbox) -> None:
     key = inbox.enroll()
