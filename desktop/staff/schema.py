@@ -54,6 +54,21 @@ def _profile_v1(db: Db) -> None:
     )
 
 
+def _profile_v2(db: Db) -> None:
+    """One timestamp format in the staff database: ``sjelden_protocol.timefmt``'s.
+
+    Keys and pinned installations were stamped ``2025-01-31T12:00:00.123456+00:00`` while
+    the register tables use ``2025-01-31T12:00:00Z``; the sub-second part is dropped (the
+    keys' order within a second is their rowid). The audit log keeps the spelling each
+    entry was written with: its hash chain covers the text.
+    """
+    for table, column in (("staff_keys", "created_at"), ("staff_installations", "pinned_at")):
+        db.execute(
+            f"UPDATE {table} SET {column} = substr({column}, 1, 19) || 'Z' "  # noqa: S608 - names are code
+            f"WHERE {column} LIKE '____-__-__T__:__:__%+00:00'"
+        )
+
+
 def _register_v1(db: Db) -> None:
     _statements(
         db,
@@ -176,7 +191,7 @@ def _register_v1(db: Db) -> None:
 
 MIGRATIONS: dict[Component, Migrations[Db]] = {
     name: Migrations(f"staff {name}", steps, VersionTable("staff_schema", name))
-    for name, steps in (("profile", [_profile_v1]), ("register", [_register_v1]))
+    for name, steps in (("profile", [_profile_v1, _profile_v2]), ("register", [_register_v1]))
 }
 SCHEMA_VERSIONS = {name: migrations.latest for name, migrations in MIGRATIONS.items()}
 
