@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from desktop.storage import records
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PASSPHRASE = "korrekt hest batteri stift"
@@ -68,10 +70,14 @@ def main() -> None:
     store = profile.create(PASSPHRASE, key_storage="file").store
     payloads = list(demo_records(args.records, seed=1))
     start = time.perf_counter()
-    store.import_many(
-        [(p["record_id"], p, RecordStatus.DRAFT) for p in payloads],
-        form_id="sjeldenregisteret",
-        form_version=1,
+    store.call(
+        lambda c: records.import_many(
+            c,
+            [(p["record_id"], p, RecordStatus.DRAFT) for p in payloads],
+            form_id="sjeldenregisteret",
+            form_version=1,
+            author=store.actor,
+        )
     )
     print(f"setup: {args.records} records imported in {time.perf_counter() - start:.1f} s")
     store.close()

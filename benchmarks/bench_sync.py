@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from desktop.storage import records as stored
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.forms.demo import demo_records
@@ -51,10 +53,14 @@ def main() -> int:
     try:
         enroll_store(store, server.url, staff)
         records = list(demo_records(args.count, seed=1))
-        store.import_many(
-            [(r["record_id"], r, RecordStatus.COMPLETED) for r in records],
-            form_id="sjeldenregisteret",
-            form_version=1,
+        store.call(
+            lambda c: stored.import_many(
+                c,
+                [(r["record_id"], r, RecordStatus.COMPLETED) for r in records],
+                form_id="sjeldenregisteret",
+                form_version=1,
+                author=store.actor,
+            )
         )
         policy = RetryPolicy(attempts=3, base_delay=0.05)
         validator = outbox.full_validation if args.revalidate else None
@@ -74,7 +80,7 @@ def main() -> int:
         )
         total = time.perf_counter() - start
         assert report.uploaded.delivered_records == args.count, report
-        assert store.count(RecordStatus.SENT) == args.count
+        assert store.call(lambda c: stored.count(c, RecordStatus.SENT)) == args.count
         pack_s = phases["upload"][0] - start
         upload_s = phases["upload"][1] - phases["upload"][0]
         print(

@@ -27,6 +27,8 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.storage import records as stored
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -124,10 +126,14 @@ def main() -> int:
         try:
             enroll_store(store, server.url, staff)
             records = list(demo_records(args.count, seed=1))
-            store.import_many(
-                [(r["record_id"], r, RecordStatus.COMPLETED) for r in records],
-                form_id="sjeldenregisteret",
-                form_version=1,
+            store.call(
+                lambda c: stored.import_many(
+                    c,
+                    [(r["record_id"], r, RecordStatus.COMPLETED) for r in records],
+                    form_id="sjeldenregisteret",
+                    form_version=1,
+                    author=store.actor,
+                )
             )
         finally:
             store.close()
@@ -200,7 +206,7 @@ def main() -> int:
         if watchdog is not None:
             watchdog.join()
 
-        sent = controller.session.store.count(RecordStatus.SENT)
+        sent = controller.session.store.call(lambda c: stored.count(c, RecordStatus.SENT))
         assert sent == args.count, f"{sent} of {args.count} records sent"
         gaps = ticks.gaps
         longest = max(gaps)

@@ -22,6 +22,7 @@ import keyring
 from desktop import __version__
 from desktop.paths import DEFAULT_PROFILE, HOME_ENV, data_root
 from desktop.storage import keystore
+from desktop.storage import records as stored
 from desktop.storage.connection import sqlcipher_version
 from desktop.storage.errors import Lang, StoreError
 from desktop.storage.profile import Profile
@@ -197,7 +198,7 @@ def cmd_unlock_check(args: argparse.Namespace) -> int:
     def action() -> int:
         # A profile check: either kind of profile.
         with profile.unlock(passphrase, kind=profile.kind) as store:
-            records = store.count()
+            records = store.call(lambda c: stored.count(c), "count records")
             problems = store.integrity_problems()
             broken = store.verify_audit_chain()
         if problems or broken is not None:
