@@ -25,6 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from desktop.forms.demo import demo_records
 from desktop.storage.records import RecordStatus
 
+FORM = {"form_id": "sjeldenregisteret", "form_version": 1}
+
 
 def main() -> int:
     parser = argparse.ArgumentParser()
@@ -53,15 +55,8 @@ def main() -> int:
     try:
         enroll_store(store, server.url, staff)
         records = list(demo_records(args.count, seed=1))
-        store.call(
-            lambda c: stored.import_many(
-                c,
-                [(r["record_id"], r, RecordStatus.COMPLETED) for r in records],
-                form_id="sjeldenregisteret",
-                form_version=1,
-                author=store.actor,
-            )
-        )
+        items = [(r["record_id"], r, RecordStatus.COMPLETED) for r in records]
+        store.call(lambda c: stored.import_many(c, items, **FORM, author=store.actor))
         policy = RetryPolicy(attempts=3, base_delay=0.05)
         validator = outbox.full_validation if args.revalidate else None
         phases: dict[str, list[float]] = {}

@@ -93,6 +93,9 @@ class Ticks:
         self._stop.set()
 
 
+FORM = {"form_id": "sjeldenregisteret", "form_version": 1}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=10_000)
@@ -126,15 +129,8 @@ def main() -> int:
         try:
             enroll_store(store, server.url, staff)
             records = list(demo_records(args.count, seed=1))
-            store.call(
-                lambda c: stored.import_many(
-                    c,
-                    [(r["record_id"], r, RecordStatus.COMPLETED) for r in records],
-                    form_id="sjeldenregisteret",
-                    form_version=1,
-                    author=store.actor,
-                )
-            )
+            items = [(r["record_id"], r, RecordStatus.COMPLETED) for r in records]
+            store.call(lambda c: stored.import_many(c, items, **FORM, author=store.actor))
         finally:
             store.close()
 

@@ -11,9 +11,9 @@ import random
 import sys
 from pathlib import Path
 
-from desktop.storage import records
+from desktop.storage import record_ops, records
 from desktop.storage.profile import Profile
-from tests.helpers.synthetic import record
+from tests.helpers.synthetic import FORM, record
 
 
 def main() -> None:
@@ -23,16 +23,7 @@ def main() -> None:
     while True:
         payload = record(rng)
         rid = payload["record_id"]
-        store.call(
-            lambda c: records.save_draft(
-                c,
-                record_id=rid,
-                payload=payload,
-                form_id="sjeldenregisteret",
-                form_version=1,
-                author=store.actor,
-            )
-        )
+        store.call(lambda c: record_ops.save_draft(c, payload, FORM, store.actor))
         if rng.random() < 0.5:
             store.call(
                 lambda c: records.complete(c, record_id=rid, payload=payload, author=store.actor)

@@ -7,10 +7,10 @@ import random
 import pytest
 import sqlcipher3
 
-from desktop.storage import keywrap, records
+from desktop.storage import keywrap, record_ops, records
 from desktop.storage.connection import open_encrypted
 from desktop.storage.errors import BugReport, Corrupt, DiskFull, StoreLocked, WrongKey
-from tests.helpers.synthetic import record
+from tests.helpers.synthetic import FORM, record
 
 PASS = "riktig hest batteri stift"
 
@@ -21,16 +21,7 @@ def _filled_store(make_profile, n=20):
     rng = random.Random(7)
     for _ in range(n):
         p = record(rng)
-        store.call(
-            lambda c: records.save_draft(
-                c,
-                record_id=p["record_id"],
-                payload=p,
-                form_id="sjeldenregisteret",
-                form_version=1,
-                author=store.actor,
-            )
-        )
+        store.call(lambda c: record_ops.save_draft(c, p, FORM, store.actor))
     return profile, store
 
 
@@ -50,16 +41,7 @@ def test_disk_full_rolls_back(make_profile):
         big = record(random.Random(8))
         big["comment"] = "x" * 200_000
         with pytest.raises(DiskFull) as info:
-            store.call(
-                lambda c: records.save_draft(
-                    c,
-                    record_id=big["record_id"],
-                    payload=big,
-                    form_id="sjeldenregisteret",
-                    form_version=1,
-                    author=store.actor,
-                )
-            )
+            store.call(lambda c: record_ops.save_draft(c, big, FORM, store.actor))
         assert "ingenting er tapt" in info.value.user_message("nb")
         assert store.call(lambda c: records.get(c, big["record_id"])) is None
         assert store.call(lambda c: records.count(c)) == 1
@@ -81,16 +63,7 @@ def test_locked_by_another_connection(make_profile):
         unlocked.call(lambda c: c.execute("PRAGMA busy_timeout = 50"))
         p = record(random.Random(9))
         with pytest.raises(StoreLocked):
-            unlocked.call(
-                lambda c: records.save_draft(
-                    c,
-                    record_id=p["record_id"],
-                    payload=p,
-                    form_id="sjeldenregisteret",
-                    form_version=1,
-                    author=unlocked.actor,
-                )
-            )
+            unlocked.call(lambda c: record_ops.save_draft(c, p, FORM, unlocked.actor))
     finally:
         other.execute("ROLLBACK")
         other.close()

@@ -6,8 +6,8 @@ import os
 import random
 from pathlib import Path
 
-from desktop.storage import records
-from tests.helpers.synthetic import MARKER_FAMILY_NAME, record
+from desktop.storage import record_ops, records
+from tests.helpers.synthetic import FORM, MARKER_FAMILY_NAME, record
 
 PASS = "riktig hest batteri stift"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -53,16 +53,7 @@ def test_nothing_readable_on_disk(make_profile, isolated_environment):
 
     store = profile.create(PASS).store
     for p in payloads:
-        store.call(
-            lambda c: records.save_draft(
-                c,
-                record_id=p["record_id"],
-                payload=p,
-                form_id="sjeldenregisteret",
-                form_version=1,
-                author=store.actor,
-            )
-        )
+        store.call(lambda c: record_ops.save_draft(c, p, FORM, store.actor))
     for p in payloads[:100]:
         store.call(
             lambda c: records.complete(c, record_id=p["record_id"], payload=p, author=store.actor)

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from desktop.storage import keywrap, records
+from desktop.storage import keywrap, record_ops, records
 from desktop.storage.errors import (
     KeyMaterialMissing,
     NoSecureKeyring,
@@ -19,23 +19,14 @@ from desktop.storage.errors import (
 )
 from desktop.storage.keystore import FileBlobStore, system_keyring_store
 from desktop.storage.profile import FREE_ATTEMPTS, Profile, passphrase_strength
-from tests.helpers.synthetic import record
+from tests.helpers.synthetic import FORM, record
 
 PASS = "riktig hest batteri stift"
 
 
 def _save(store, rng):
     payload = record(rng)
-    store.call(
-        lambda c: records.save_draft(
-            c,
-            record_id=payload["record_id"],
-            payload=payload,
-            form_id="sjeldenregisteret",
-            form_version=1,
-            author=store.actor,
-        )
-    )
+    store.call(lambda c: record_ops.save_draft(c, payload, FORM, store.actor))
     return payload
 
 

@@ -6,14 +6,12 @@ import random
 
 import pytest
 
-from desktop.forms.definition import load_form
 from desktop.storage import audit, record_ops, records, settings
 from desktop.storage.errors import StoreError
 from desktop.storage.records import RecordStatus
-from tests.helpers.synthetic import record
+from tests.helpers.synthetic import FORM, record
 
 PASS = "riktig hest batteri stift"
-FORM = load_form()
 
 
 @pytest.fixture

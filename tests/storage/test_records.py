@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from desktop.storage import records
+from desktop.storage import record_ops, records
 from desktop.storage.records import RecordNotEditable, RecordStatus
-from tests.helpers.synthetic import record
+from tests.helpers.synthetic import FORM, record
 
 PASS = "riktig hest batteri stift"
 
@@ -21,16 +21,7 @@ def store(make_profile):
 
 def _draft(store, rng, **kw):
     payload = record(rng, **kw)
-    store.call(
-        lambda c: records.save_draft(
-            c,
-            record_id=payload["record_id"],
-            payload=payload,
-            form_id="sjeldenregisteret",
-            form_version=1,
-            author=store.actor,
-        )
-    )
+    store.call(lambda c: record_ops.save_draft(c, payload, FORM, store.actor))
     return payload
 
 
@@ -38,31 +29,13 @@ def test_draft_complete_revision_cycle(store):
     payload = _draft(store, random.Random(1))
     rid = payload["record_id"]
     payload["patient"]["given_names"] = "Endret"
-    store.call(
-        lambda c: records.save_draft(
-            c,
-            record_id=rid,
-            payload=payload,
-            form_id="sjeldenregisteret",
-            form_version=1,
-            author=store.actor,
-        )
-    )
+    store.call(lambda c: record_ops.save_draft(c, payload, FORM, store.actor))
     done = store.call(
         lambda c: records.complete(c, record_id=rid, payload=payload, author=store.actor)
     )
     assert done.status is RecordStatus.COMPLETED and done.revision == 1
     with pytest.raises(RecordNotEditable):
-        store.call(
-            lambda c: records.save_draft(
-                c,
-                record_id=rid,
-                payload=payload,
-                form_id="sjeldenregisteret",
-                form_version=1,
-                author=store.actor,
-            )
-        )
+        store.call(lambda c: record_ops.save_draft(c, payload, FORM, store.actor))
     assert store.call(
         lambda c: records.set_status(
             c, record_id=rid, revision=1, status=RecordStatus.SENT, actor=store.actor

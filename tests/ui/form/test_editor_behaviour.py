@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.forms.demo import DemoGenerator
-from desktop.storage import records
+from desktop.storage import record_ops, records
 from desktop.storage.records import RecordStatus
+from tests.helpers.synthetic import FORM
 from tests.ui.form.conftest import child_id, open_new
 
 
@@ -31,16 +32,7 @@ def valid_payload(seed: int = 11) -> dict:
 
 
 def open_payload(qtbot, editor, store, payload) -> None:
-    store.call(
-        lambda c: records.save_draft(
-            c,
-            record_id=payload["record_id"],
-            payload=payload,
-            form_id="sjeldenregisteret",
-            form_version=1,
-            author=store.actor,
-        )
-    )
+    store.call(lambda c: record_ops.save_draft(c, payload, FORM, store.actor))
     with qtbot.waitSignal(editor.loaded, timeout=5000):
         editor.open_record(payload["record_id"])
 
@@ -137,16 +129,7 @@ def test_warnings_must_be_confirmed_before_completion(qtbot, editor, store):
 
 def test_likely_duplicate_is_a_warning_at_completion(qtbot, editor, store):
     first = valid_payload(21)
-    store.call(
-        lambda c: records.save_draft(
-            c,
-            record_id=first["record_id"],
-            payload=first,
-            form_id="sjeldenregisteret",
-            form_version=1,
-            author=store.actor,
-        )
-    )
+    store.call(lambda c: record_ops.save_draft(c, first, FORM, store.actor))
     second = copy.deepcopy(first)
     second["record_id"] = "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b"
     open_payload(qtbot, editor, store, second)
@@ -159,16 +142,7 @@ def test_likely_duplicate_is_a_warning_at_completion(qtbot, editor, store):
 
 def test_completed_record_opens_read_only_and_gets_a_new_revision(qtbot, editor, store):
     payload = valid_payload(31)
-    store.call(
-        lambda c: records.save_draft(
-            c,
-            record_id=payload["record_id"],
-            payload=payload,
-            form_id="sjeldenregisteret",
-            form_version=1,
-            author=store.actor,
-        )
-    )
+    store.call(lambda c: record_ops.save_draft(c, payload, FORM, store.actor))
     store.call(
         lambda c: records.complete(
             c, record_id=payload["record_id"], payload=payload, author=store.actor

@@ -15,9 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from desktop.forms.demo import DemoGenerator
-from desktop.storage import records
+from desktop.storage import record_ops, records
 from desktop.storage.records import RecordStatus
 from desktop.ui import printing
+from tests.helpers.synthetic import FORM
 from tests.ui.form.conftest import child_id
 
 
@@ -34,16 +35,7 @@ def demo_payload(*, child: bool, seed: int = 21) -> dict:
 
 
 def open_payload(qtbot, editor, store, payload, status: RecordStatus | None = None) -> None:
-    record = store.call(
-        lambda c: records.save_draft(
-            c,
-            record_id=payload["record_id"],
-            payload=payload,
-            form_id="sjeldenregisteret",
-            form_version=1,
-            author=store.actor,
-        )
-    )
+    record = store.call(lambda c: record_ops.save_draft(c, payload, FORM, store.actor))
     if status is not None:
         store.call(
             lambda c: records.set_status(
