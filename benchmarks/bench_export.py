@@ -21,8 +21,8 @@ from pathlib import Path
 from desktop.forms.demo import demo_records
 from desktop.staff.export import FORMATS, export, fhir_bundle
 from desktop.staff.export.codes import CodeNames
+from desktop.staff.export.reports import DIMENSIONS, count_by
 from desktop.staff.model import Origin, RegisterRecord
-from desktop.staff.reports import DIMENSIONS, count_by
 
 TODAY = dt.date(2025, 6, 15)
 

@@ -23,9 +23,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from desktop.storage import records
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PASSPHRASE = "korrekt hest batteri stift"
+
+
+FORM = {"form_id": "sjeldenregisteret", "form_version": 1}
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -68,11 +73,8 @@ def main() -> None:
     store = profile.create(PASSPHRASE, key_storage="file").store
     payloads = list(demo_records(args.records, seed=1))
     start = time.perf_counter()
-    store.import_many(
-        [(p["record_id"], p, RecordStatus.DRAFT) for p in payloads],
-        form_id="sjeldenregisteret",
-        form_version=1,
-    )
+    items = [(p["record_id"], p, RecordStatus.DRAFT) for p in payloads]
+    store.call(lambda c: records.import_many(c, items, **FORM, author=store.actor))
     print(f"setup: {args.records} records imported in {time.perf_counter() - start:.1f} s")
     store.close()
 

@@ -3,7 +3,7 @@
 Run: ``.venv-test/bin/python benchmarks/bench_record_list.py [--records 100000]``
 
 A throwaway profile (``SJELDEN_HOME`` in a temporary directory, key kept in a file) is
-filled with synthetic records by ``Store.import_many`` in a child process, so this process's
+filled with synthetic records by ``records.import_many`` in a child process, so this process's
 RSS holds the window and the list only. The real main window is then unlocked offscreen
 and the record list is paged to the end with ``fetchMore`` (what scrolling does). Printed:
 time to the first page, time per page p50/p99, total time to list everything, process RSS
@@ -23,6 +23,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from desktop.storage import records
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,7 +55,9 @@ def fill(directory: Path, count: int) -> None:
                 day = first_day + dt.timedelta(days=rng.randrange(4000))
                 payload["reporter"]["registration_date"] = day.isoformat()
                 items.append((payload["record_id"], payload, rng.choice(statuses)))
-            store.import_many(items, **FORM)
+            store.call(
+                lambda c, items=items: records.import_many(c, items, **FORM, author=store.actor)
+            )
 
 
 def wait_for(model, condition) -> None:

@@ -6,7 +6,7 @@ throwaway ``SJELDEN_HOME`` with a file-kept key, and synthetic records only.
 
 The encryption overhead is the same workload (one bulk import, then list pages) on a plain
 and an encrypted file opened with the same pragmas. SQLCipher's cost is per page it encrypts
-or decrypts, so the bulk import is one transaction as ``Store.import_many`` does it: every
+or decrypts, so the bulk import is one transaction as ``records.import_many`` does it: every
 page is then encrypted about once. ``--batch 10000`` imports 10,000 a transaction instead;
 each commit then encrypts again every index page the batch touched (the list indexes fill at
 random places), about 64,000 page encryptions for a 27,000-page file instead of 27,000.
@@ -30,11 +30,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.storage import records
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from figures import ms, pct, rss_mib
 
-from desktop.storage import keywrap, records
+from desktop.storage import keywrap
 from desktop.storage.connection import open_encrypted, open_plain
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
@@ -52,7 +54,11 @@ def bench_single_save(profile: Profile, n: int) -> None:
         for _ in range(n):
             payload = record(rng)
             start = time.perf_counter()
-            store.save_draft(payload["record_id"], payload, **FORM)
+            store.call(
+                lambda c, p=payload: records.save_draft(
+                    c, record_id=p["record_id"], payload=p, **FORM, author=store.actor
+                )
+            )
             samples.append(time.perf_counter() - start)
     print(f"save one record + audit entry ({n}x, synchronous=FULL, via the db thread)")
     print(f"  p50 {ms(pct(samples, 0.5))}   p99 {ms(pct(samples, 0.99))}   goal p99 <= 10 ms")
@@ -174,7 +180,7 @@ def main() -> None:
         "--batch",
         type=int,
         default=0,
-        help="records per bulk-insert transaction (default: all in one, as Store.import_many)",
+        help="records per bulk-insert transaction (default: all in one, as records.import_many)",
     )
     args = parser.parse_args()
 
@@ -273,8 +279,8 @@ def main() -> None:
             samples.append(time.perf_counter() - start)
             store.close()
         store = big.unlock(PASS)
-        count = store.count()
-        first_page = store.list_rows(limit=100)
+        count = store.call(lambda c: records.count(c))
+        first_page = store.call(lambda c: records.list_rows(c, limit=100))
         print(
             f"unlock (Argon2id + open + schema check), {count} records: "
             f"median {ms(statistics.median(samples))}   goal 200-500 ms"

@@ -18,10 +18,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from desktop.storage import records as stored
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.forms.demo import demo_records
 from desktop.storage.records import RecordStatus
+
+FORM = {"form_id": "sjeldenregisteret", "form_version": 1}
 
 
 def main() -> int:
@@ -51,11 +55,8 @@ def main() -> int:
     try:
         enroll_store(store, server.url, staff)
         records = list(demo_records(args.count, seed=1))
-        store.import_many(
-            [(r["record_id"], r, RecordStatus.COMPLETED) for r in records],
-            form_id="sjeldenregisteret",
-            form_version=1,
-        )
+        items = [(r["record_id"], r, RecordStatus.COMPLETED) for r in records]
+        store.call(lambda c: stored.import_many(c, items, **FORM, author=store.actor))
         policy = RetryPolicy(attempts=3, base_delay=0.05)
         validator = outbox.full_validation if args.revalidate else None
         phases: dict[str, list[float]] = {}
@@ -74,7 +75,7 @@ def main() -> int:
         )
         total = time.perf_counter() - start
         assert report.uploaded.delivered_records == args.count, report
-        assert store.count(RecordStatus.SENT) == args.count
+        assert store.call(lambda c: stored.count(c, RecordStatus.SENT)) == args.count
         pack_s = phases["upload"][0] - start
         upload_s = phases["upload"][1] - phases["upload"][0]
         print(

@@ -27,6 +27,8 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.storage import records as stored
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -91,6 +93,9 @@ class Ticks:
         self._stop.set()
 
 
+FORM = {"form_id": "sjeldenregisteret", "form_version": 1}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=10_000)
@@ -124,11 +129,8 @@ def main() -> int:
         try:
             enroll_store(store, server.url, staff)
             records = list(demo_records(args.count, seed=1))
-            store.import_many(
-                [(r["record_id"], r, RecordStatus.COMPLETED) for r in records],
-                form_id="sjeldenregisteret",
-                form_version=1,
-            )
+            items = [(r["record_id"], r, RecordStatus.COMPLETED) for r in records]
+            store.call(lambda c: stored.import_many(c, items, **FORM, author=store.actor))
         finally:
             store.close()
 
@@ -200,7 +202,7 @@ def main() -> int:
         if watchdog is not None:
             watchdog.join()
 
-        sent = controller.session.store.count(RecordStatus.SENT)
+        sent = controller.session.store.call(lambda c: stored.count(c, RecordStatus.SENT))
         assert sent == args.count, f"{sent} of {args.count} records sent"
         gaps = ticks.gaps
         longest = max(gaps)

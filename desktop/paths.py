@@ -10,12 +10,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
 
 import platformdirs
+from sjelden_protocol.files import atomic_private_file
 
 APP_NAME = "sjelden"
 HOME_ENV = "SJELDEN_HOME"
@@ -67,43 +65,12 @@ def create_private_file(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
-@contextlib.contextmanager
-def atomic_private_file(path: Path) -> Iterator[BinaryIO]:
-    """A binary handle whose content becomes ``path`` (mode 0600) when the block ends cleanly.
-
-    The temporary file is created in the same directory (so ``os.replace`` is atomic) with
-    ``mkstemp``, which already opens it 0600; it is fsynced before the rename and the
-    directory after. A crash or an exception leaves either the old file or none, never a
-    part: the temporary file is removed. The directory itself is left as it is (an export
-    goes where the user chose); ``write_private_file`` is for the app's own 0700 folders.
-    """
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
-    fsync_dir(path.parent)
-
-
 def write_private_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically with mode 0600, in an owner-only directory."""
+    """Write ``data`` to ``path`` atomically with mode 0600, in an owner-only directory.
+
+    The atomic write itself is ``sjelden_protocol.files.atomic_private_file``, shared with
+    the inbox.
+    """
     ensure_private_dir(path.parent)
     with atomic_private_file(path) as handle:
         handle.write(data)
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename or a new file in ``path`` durable (POSIX; a no-op elsewhere)."""
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

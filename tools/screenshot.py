@@ -31,6 +31,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.storage import records as stored
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -68,7 +70,11 @@ def fill(store, count: int) -> None:
             f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         )
         items.append((payload["record_id"], payload, statuses[index % len(statuses)]))
-    store.import_many(items, form_id="sjeldenregisteret", form_version=1)
+    store.call(
+        lambda c: stored.import_many(
+            c, items, form_id="sjeldenregisteret", form_version=1, author=store.actor
+        )
+    )
 
 
 PAGES = ("main", "setup", "unlock", "form", "staff")
@@ -114,7 +120,16 @@ def show_form(window, store) -> None:
     from PySide6.QtWidgets import QApplication
 
     payload = demo_record()
-    store.save_draft(payload["record_id"], payload, form_id="sjeldenregisteret", form_version=1)
+    store.call(
+        lambda c: stored.save_draft(
+            c,
+            record_id=payload["record_id"],
+            payload=payload,
+            form_id="sjeldenregisteret",
+            form_version=1,
+            author=store.actor,
+        )
+    )
     window.open_registration(payload["record_id"])
     editor = window.form.editor
     wait_until(lambda: editor.record_id == payload["record_id"] and editor.body.isVisible())

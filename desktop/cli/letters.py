@@ -17,9 +17,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sjelden_protocol.files import atomic_private_file
+
 from desktop.cli.forms import EXIT_UNREADABLE, InputError, parse_records, read_text
 from desktop.cli.messages import CLI
-from desktop.paths import atomic_private_file
 
 if TYPE_CHECKING:
     from desktop.forms.letters import PrintDocument

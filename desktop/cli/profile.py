@@ -24,6 +24,7 @@ from desktop.cli.output import Coded, failed, say
 from desktop.messages import Lang, normalize
 from desktop.paths import DEFAULT_PROFILE, HOME_ENV, data_root
 from desktop.storage import keystore
+from desktop.storage import records as stored
 from desktop.storage.connection import sqlcipher_version
 from desktop.storage.errors import StoreError
 from desktop.storage.profile import Profile
@@ -170,7 +171,7 @@ def cmd_unlock_check(args: argparse.Namespace) -> int:
     def action() -> int:
         # A profile check: either kind of profile.
         with profile.unlock(passphrase, kind=profile.kind) as store:
-            records = store.count()
+            records = store.call(lambda c: stored.count(c), "count records")
             problems = store.integrity_problems()
             broken = store.verify_audit_chain()
         if problems or broken is not None:

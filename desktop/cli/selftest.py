@@ -65,8 +65,7 @@ def _sqlcipher(scratch: Path) -> str:
     conn = open_encrypted(path, key, create=True)
     try:
         conn.execute("CREATE TABLE t (v TEXT)")
-        conn.execute("INSERT INTO t VALUES ('selftest')")
-        conn.commit()
+        conn.execute("INSERT INTO t VALUES ('selftest')")  # autocommit: on disk now
     finally:
         conn.close()
     if b"selftest" in path.read_bytes():

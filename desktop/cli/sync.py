@@ -352,6 +352,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     from desktop.forms.demo import demo_records
     from desktop.net.http import Transport
+    from desktop.storage import records as stored
     from desktop.storage.profile import Profile
     from desktop.storage.records import RecordStatus
     from desktop.sync import enroll, identity, service, status
@@ -394,7 +395,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 (r["record_id"], r, RecordStatus.COMPLETED if n % 4 else RecordStatus.DRAFT)
                 for n, r in enumerate(records)
             ]
-            store.import_many(items, form_id="sjeldenregisteret", form_version=1)
+            store.call(
+                lambda c: stored.import_many(
+                    c, items, form_id="sjeldenregisteret", form_version=1, author=store.actor
+                ),
+                "import records",
+            )
             print(f"Demo profile 'demo' with {len(records)} synthetic registrations.")
             print(f"Passphrase (demo only): {DEMO_PASSPHRASE}")
             if args.once:

@@ -1,10 +1,11 @@
-"""A thin dialect layer so the register's SQL runs on SQLCipher and on PostgreSQL alike.
+"""Where the register lives: the staff profile's SQLCipher file, or PostgreSQL.
 
-The register code writes SQLite-style SQL (``?`` placeholders, ``ON CONFLICT``, ``LIMIT``),
-which PostgreSQL also understands once ``?`` becomes ``%s``; the few differences (``BLOB`` vs
-``BYTEA``, taking the write lock) live here. Each backend has one thread that owns its
-connection (SQLCipher: the profile store's own worker; PostgreSQL: a worker of its own), so
-the GUI can submit register work and never block on the database.
+The register code writes its SQL once, SQLite-style; ``sjelden_protocol.db`` (the dialect
+layer the store and the inbox share) turns it into PostgreSQL's placeholders and holds the
+few differences (``BLOB`` vs ``BYTEA``). Taking the write lock and wiping deleted rows differ
+in kind and live here. Each backend has one thread that owns its connection (SQLCipher: the
+profile store's own worker; PostgreSQL: a ``DatabaseWorker`` of its own), so the GUI can
+submit register work and never block on the database.
 
 Errors leave this layer as ``StaffError`` codes, never with SQL parameters in their text:
 PostgreSQL's error details can echo row values.
@@ -14,36 +15,28 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
+
+from sjelden_protocol.db import POSTGRESQL, SQLITE, Cursor, Dialect, DialectName, Sql
 
 from desktop.staff.errors import StaffError
 from desktop.storage.connection import Connection, transaction
 from desktop.storage.store import Store
+from desktop.storage.worker import DatabaseWorker
 
 T = TypeVar("T")
-DialectName = Literal["sqlite", "postgresql"]
 # Serialises register writers on PostgreSQL as BEGIN IMMEDIATE does on SQLite (an arbitrary,
 # fixed 64-bit number: "sjelden register").
 _PG_LOCK = 0x736A656C64656E52
 
-
-class Cursor(Protocol):
-    @property
-    def rowcount(self) -> int: ...
-
-    def fetchone(self) -> Any: ...
-
-    def fetchall(self) -> list[Any]: ...
-
-    def __iter__(self) -> Iterator[Any]: ...
+__all__ = ["Backend", "Cursor", "Db", "DialectName", "PgBackend", "PgDb", "SqliteBackend"]
 
 
 class Db(Protocol):
     """What register code sees of a connection, on its owning thread."""
 
-    dialect: DialectName
+    dialect: Dialect
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor: ...
 
@@ -56,20 +49,15 @@ class Db(Protocol):
         ...
 
 
-class SqliteDb:
+class SqliteDb(Sql):
     """The SQLCipher connection of the staff profile (secure_delete is on)."""
 
-    dialect: DialectName = "sqlite"
-
     def __init__(self, conn: Connection) -> None:
+        super().__init__(conn, SQLITE)
         self.conn = conn
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
-        cursor: Cursor = self.conn.execute(sql, tuple(params))
-        return cursor
-
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        self.conn.executemany(sql, rows)
+        self.conn.executemany(sql, rows)  # SQLite's own loop: a register import is bulk
 
     @contextlib.contextmanager
     def transaction(self, operation: str) -> Iterator[Db]:
@@ -80,34 +68,21 @@ class SqliteDb:
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-class PgDb:
+class PgDb(Sql):
     """A psycopg 3 connection in autocommit mode; ``transaction`` opens a real one."""
 
-    dialect: DialectName = "postgresql"
-
     def __init__(self, conn: Any) -> None:
+        super().__init__(conn, POSTGRESQL)
         self.conn = conn
-        self._sql: dict[str, str] = {}
-
-    def _translate(self, sql: str) -> str:
-        cached = self._sql.get(sql)
-        if cached is None:
-            # Register SQL never has '?' or '%' inside literals, so this is a plain swap.
-            cached = self._sql[sql] = sql.replace("%", "%%").replace("?", "%s")
-        return cached
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
-        cursor: Cursor = self.conn.execute(self._translate(sql), tuple(params))
-        return cursor
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        with self.conn.cursor() as cursor:
-            cursor.executemany(self._translate(sql), [tuple(r) for r in rows])
+        with self.conn.cursor() as cursor:  # psycopg pipelines a cursor's executemany
+            cursor.executemany(self.dialect.sql(sql), [tuple(r) for r in rows])
 
     @contextlib.contextmanager
     def transaction(self, operation: str) -> Iterator[Db]:
         with self.conn.transaction():
-            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_PG_LOCK,))
+            self.execute("SELECT pg_advisory_xact_lock(?)", (_PG_LOCK,))
             yield self
 
     def checkpoint(self) -> None:
@@ -115,6 +90,10 @@ class PgDb:
         # keyed hashes, and VACUUM makes the space reusable at once.
         for table in ("register_records", "register_history", "register_index", "review_items"):
             self.conn.execute(f"VACUUM {table}")
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):  # a broken connection is closed all the same
+            self.conn.close()
 
 
 class Backend(Protocol):
@@ -145,7 +124,7 @@ class SqliteBackend:
 
 
 class PgBackend:
-    """The register in PostgreSQL; one thread owns the one connection."""
+    """The register in PostgreSQL; one ``DatabaseWorker`` thread owns the one connection."""
 
     dialect: DialectName = "postgresql"
 
@@ -155,68 +134,36 @@ class PgBackend:
         except ImportError as exc:  # a server extra: pip install 'sjelden[server]'
             raise StaffError("postgres_driver_missing") from exc
 
-        self._psycopg = psycopg
-        self._executor = concurrent.futures.ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="sjelden-register"
+        def errors(exc: BaseException, operation: str) -> BaseException | None:
+            if isinstance(exc, psycopg.OperationalError):
+                return StaffError("register_db_unavailable", f"{operation}: {_pg_state(exc)}")
+            if isinstance(exc, psycopg.Error):
+                return StaffError("register_db_error", f"{operation}: {_pg_state(exc)}")
+            return None
+
+        def connect() -> PgDb:
+            try:
+                return PgDb(psycopg.connect(url, autocommit=True, connect_timeout=10))
+            except psycopg.Error as exc:
+                mapped = errors(exc, "connect")
+                assert mapped is not None
+                raise mapped from exc
+
+        self._worker: DatabaseWorker[PgDb] = DatabaseWorker(
+            connect,
+            errors=errors,
+            closed=lambda operation: StaffError("register_db_unavailable", "closed"),
+            thread_name="sjelden-register",
         )
-        self._lock = threading.Lock()
-        self._closed = False
-        self._db: PgDb | None = None
-
-        def _open() -> None:
-            conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
-            self._db = PgDb(conn)
-
-        try:
-            self._executor.submit(self._guard, _open, "connect").result()
-        except BaseException:
-            self._executor.shutdown(wait=True)
-            raise
-
-    def _guard(self, fn: Callable[[], T], operation: str) -> T:
-        psycopg = self._psycopg
-        try:
-            return fn()
-        except StaffError:
-            raise
-        except psycopg.OperationalError as exc:
-            raise StaffError("register_db_unavailable", f"{operation}: {_pg_state(exc)}") from exc
-        except psycopg.Error as exc:
-            raise StaffError("register_db_error", f"{operation}: {_pg_state(exc)}") from exc
 
     def submit(self, fn: Callable[[Db], T], operation: str = "") -> concurrent.futures.Future[T]:
-        with self._lock:
-            if self._closed:
-                raise StaffError("register_db_unavailable", "closed")
-
-            def run() -> T:
-                assert self._db is not None
-                db = self._db
-                return self._guard(lambda: fn(db), operation or "register")
-
-            return self._executor.submit(run)
+        return self._worker.submit(fn, operation or "register")
 
     def close(self) -> None:
-        with self._lock:
-            if self._closed:
-                return
-            self._closed = True
-
-        def _close() -> None:
-            if self._db is not None:
-                with contextlib.suppress(Exception):
-                    self._db.conn.close()
-                self._db = None
-
-        self._executor.submit(_close).result()
-        self._executor.shutdown(wait=True)
+        self._worker.close()
 
 
 def _pg_state(exc: BaseException) -> str:
     """The SQLSTATE and exception type only: PostgreSQL's messages may quote row values."""
     state = getattr(exc, "sqlstate", None)
     return f"{type(exc).__name__}" + (f" sqlstate={state}" if state else "")
-
-
-def blob(dialect: DialectName) -> str:
-    return "BYTEA" if dialect == "postgresql" else "BLOB"

@@ -23,12 +23,12 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sjelden_protocol import RecordDecision, canonical_json, sign_feedback
+from sjelden_protocol.files import atomic_private_file
 from sjelden_protocol.limits import MAX_FEEDBACK_DECISIONS
 from sjelden_protocol.timefmt import now_utc
 
 from desktop.net.errors import SyncError
 from desktop.net.http import Transport
-from desktop.paths import atomic_private_file
 from desktop.staff import register as reg
 from desktop.staff.dialect import Db
 

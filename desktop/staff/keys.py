@@ -30,12 +30,12 @@ from sjelden_protocol.keys import (
     raw_public,
     save_public_key,
 )
+from sjelden_protocol.timefmt import format_utc, now_utc
 
 from desktop.staff import crypto
 from desktop.staff.errors import StaffError
 from desktop.storage import audit
 from desktop.storage.connection import Connection, transaction
-from desktop.storage.records import now_iso
 
 REGISTER_PUB = "register.pub"
 STAFF_PUB = "staff.pub"
@@ -90,7 +90,7 @@ def generate(conn: Connection, *, actor: str) -> None:
     with transaction(conn, "generate staff keys"):
         if conn.execute("SELECT 1 FROM staff_keys LIMIT 1").fetchone() is not None:
             raise StaffError("staff_profile_incomplete", "keys exist already")
-        stamp = now_iso()
+        stamp = format_utc(now_utc())
         register = X25519PrivateKey.generate()
         signing = Ed25519PrivateKey.generate()
         _insert(
@@ -125,7 +125,7 @@ def rotate_register_key(conn: Connection, *, actor: str) -> str:
             key_id(register.public_key()),
             raw_public(register.public_key()),
             raw_private(register),
-            now_iso(),
+            format_utc(now_utc()),
         )
         audit.append(
             conn, actor=actor, action=f"staff:register_key_added:{key_id(register.public_key())}"
@@ -138,7 +138,9 @@ def _rows(conn: Connection, role: str) -> list[tuple[str, bytes | None, bytes, s
         (str(r[0]), None if r[1] is None else bytes(r[1]), bytes(r[2]), str(r[3]))
         for r in conn.execute(
             "SELECT key_id, public_key, secret, created_at FROM staff_keys WHERE role = ? "
-            "ORDER BY created_at, key_id",
+            # rowid: keys made within one second (whole-second stamps) keep the order they
+            # were made in, so the newest register key is the last one rotated in.
+            "ORDER BY created_at, rowid",
             (role,),
         )
     ]
@@ -184,7 +186,7 @@ def pin_installation(
     conn: Connection, public_key: Ed25519PublicKey, label: str, *, actor: str
 ) -> PinnedInstallation:
     kid = key_id(public_key)
-    stamp = now_iso()
+    stamp = format_utc(now_utc())
     with transaction(conn, "pin installation"):
         conn.execute(
             "INSERT INTO staff_installations (key_id, public_key, label, pinned_at) "

@@ -13,24 +13,23 @@ clinician schema's ``PRAGMA user_version``, which ``desktop.storage.schema`` own
   hashes (``desktop.staff.crypto``). PostgreSQL also gets an ``audit_log`` of the same shape
   as the store's (SQLCipher already has one), so one audit module serves both.
 
-Migrations only move forward, each in its own transaction; on PostgreSQL an advisory lock
-makes concurrent starts of several staff members safe.
+Migrations only move forward, each in its own transaction (the runner all three databases
+share, ``sjelden_protocol.db.Migrations``); on PostgreSQL an advisory lock makes concurrent
+starts of several staff members safe.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from sjelden_protocol.db import Migrations, SchemaTooNew, VersionTable, run_script
 
-from desktop.staff.dialect import Db, DialectName, blob
+from desktop.staff.dialect import Db, DialectName
 from desktop.staff.errors import StaffError
 
 Component = str
 
 
 def _statements(db: Db, script: str) -> None:
-    for statement in script.format(blob=blob(db.dialect)).split(";"):
-        if statement.strip():
-            db.execute(statement)
+    run_script(db, script, db.dialect)
 
 
 def _profile_v1(db: Db) -> None:
@@ -53,6 +52,21 @@ def _profile_v1(db: Db) -> None:
         )
         """,
     )
+
+
+def _profile_v2(db: Db) -> None:
+    """One timestamp format in the staff database: ``sjelden_protocol.timefmt``'s.
+
+    Keys and pinned installations were stamped ``2025-01-31T12:00:00.123456+00:00`` while
+    the register tables use ``2025-01-31T12:00:00Z``; the sub-second part is dropped (the
+    keys' order within a second is their rowid). The audit log keeps the spelling each
+    entry was written with: its hash chain covers the text.
+    """
+    for table, column in (("staff_keys", "created_at"), ("staff_installations", "pinned_at")):
+        db.execute(
+            f"UPDATE {table} SET {column} = substr({column}, 1, 19) || 'Z' "  # noqa: S608 - names are code
+            f"WHERE {column} LIKE '____-__-__T__:__:__%+00:00'"
+        )
 
 
 def _register_v1(db: Db) -> None:
@@ -156,7 +170,7 @@ def _register_v1(db: Db) -> None:
         )
         """,
     )
-    if db.dialect == "postgresql":
+    if db.dialect.name == "postgresql":
         # The same shape as desktop.storage's audit_log, so desktop.storage.audit works as is.
         _statements(
             db,
@@ -175,45 +189,23 @@ def _register_v1(db: Db) -> None:
         )
 
 
-MIGRATIONS: dict[Component, list[Callable[[Db], None]]] = {
-    "profile": [_profile_v1],
-    "register": [_register_v1],
+MIGRATIONS: dict[Component, Migrations[Db]] = {
+    name: Migrations(f"staff {name}", steps, VersionTable("staff_schema", name))
+    for name, steps in (("profile", [_profile_v1, _profile_v2]), ("register", [_register_v1]))
 }
-SCHEMA_VERSIONS = {name: len(steps) for name, steps in MIGRATIONS.items()}
+SCHEMA_VERSIONS = {name: migrations.latest for name, migrations in MIGRATIONS.items()}
 
 
 def current_version(db: Db, component: Component) -> int:
-    row = db.execute(
-        "SELECT version FROM staff_schema WHERE component = ?", (component,)
-    ).fetchone()
-    return 0 if row is None else int(row[0])
-
-
-def _ensure_version_table(db: Db) -> None:
-    db.execute(
-        "CREATE TABLE IF NOT EXISTS staff_schema ("
-        "component TEXT PRIMARY KEY, version INTEGER NOT NULL)"
-    )
+    return MIGRATIONS[component].current(db)
 
 
 def migrate(db: Db, component: Component) -> int:
     """Bring ``component`` to the newest version; returns the version it is at."""
-    steps = MIGRATIONS[component]
-    with db.transaction(f"staff schema {component}"):
-        _ensure_version_table(db)
-    while True:
-        with db.transaction(f"migrate staff {component}"):
-            version = current_version(db, component)
-            if version > len(steps):
-                raise StaffError("register_schema_too_new", f"{component} schema {version}")
-            if version == len(steps):
-                return version
-            steps[version](db)
-            db.execute(
-                "INSERT INTO staff_schema (component, version) VALUES (?, ?) "
-                "ON CONFLICT (component) DO UPDATE SET version = excluded.version",
-                (component, version + 1),
-            )
+    try:
+        return MIGRATIONS[component].apply(db.transaction)
+    except SchemaTooNew as exc:
+        raise StaffError("register_schema_too_new", f"{component} schema {exc.found}") from exc
 
 
 def dialect_components(dialect: DialectName, *, register_here: bool) -> list[Component]:

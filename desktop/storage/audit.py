@@ -12,7 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from desktop.storage.connection import Connection
+from sjelden_protocol.db import Executes
 
 GENESIS = bytes(32)
 
@@ -37,7 +37,7 @@ def _entry_hash(prev_hash: bytes, entry: AuditEntry) -> bytes:
 
 
 def append(
-    conn: Connection,
+    conn: Executes,
     *,
     actor: str,
     action: str,
@@ -58,7 +58,7 @@ def append(
     return entry
 
 
-def entries(conn: Connection, record_id: str | None = None) -> list[AuditEntry]:
+def entries(conn: Executes, record_id: str | None = None) -> list[AuditEntry]:
     sql = "SELECT seq, at, actor, action, record_id, revision FROM audit_log"
     params: tuple[str, ...] = ()
     if record_id is not None:
@@ -67,7 +67,7 @@ def entries(conn: Connection, record_id: str | None = None) -> list[AuditEntry]:
     return [AuditEntry(*row) for row in conn.execute(sql + " ORDER BY seq", params)]
 
 
-def verify_chain(conn: Connection) -> int | None:
+def verify_chain(conn: Executes) -> int | None:
     """The sequence number of the first broken entry, or ``None`` when the chain is intact."""
     prev_hash = GENESIS
     expected_seq = 1

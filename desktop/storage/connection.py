@@ -9,16 +9,30 @@ someone tries a wrong key.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import sqlcipher3
+from sjelden_protocol.db import Cursor
 
 from desktop.paths import create_private_file
 from desktop.storage.errors import classify_sqlite_error
 
-Connection = Any  # sqlcipher3.dbapi2.Connection has no type stubs
+
+class Connection(Protocol):
+    """The SQLCipher connection as the storage layer uses it, on the thread that owns it.
+
+    ``sqlcipher3`` has no type stubs, so this says what we rely on (stdlib ``sqlite3``'s
+    connection fits it too) instead of letting ``Any`` through every function of the store.
+    """
+
+    def execute(self, sql: str, params: Sequence[Any] = ..., /) -> Cursor: ...
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> Cursor: ...
+
+    def close(self) -> None: ...
+
 
 # Applied to every connection after keying. Each one is a deliberate choice:
 # WAL lets readers see a consistent snapshot while a write commits; FULL sync makes every
@@ -61,7 +75,7 @@ def open_encrypted(path: Path, key: bytes | bytearray, *, create: bool = False) 
         raise ValueError("the data key must be 32 bytes")
     if create:
         create_private_file(path)
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+    conn: Connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
@@ -82,7 +96,7 @@ def open_encrypted(path: Path, key: bytes | bytearray, *, create: bool = False) 
 
 def open_plain(path: Path) -> Connection:
     """An unencrypted connection with the same pragmas: for the encryption-overhead benchmark."""
-    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    conn: Connection = sqlcipher3.connect(str(path), isolation_level=None)
     for pragma in _PRAGMAS:
         conn.execute(pragma)
     return conn

@@ -23,12 +23,13 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sjelden_protocol import crockford
 
 DATA_KEY_BYTES = 32
 WRAP_FORMAT = 1
-# Crockford's base32 alphabet: no I, L, O, U, so a printed key cannot be misread.
-_RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-_RECOVERY_GROUPS = 8  # 8 groups of 4 characters = 32 characters = 160 bits
+# Crockford's base32 (no I, L, O, U, so a printed key cannot be misread): 32 characters are
+# 160 bits, printed in 8 groups of 4.
+_RECOVERY_CHARS = 32
 
 
 @dataclass(frozen=True)
@@ -125,20 +126,17 @@ def unseal(sealed: SealedKey, kek: bytes, aad: bytes) -> bytearray | None:
 
 def new_recovery_key() -> str:
     """A random recovery key, formatted ``XXXX-XXXX-...`` for printing."""
-    chars = "".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(4 * _RECOVERY_GROUPS))
-    return "-".join(chars[i : i + 4] for i in range(0, len(chars), 4))
+    return crockford.random_code(_RECOVERY_CHARS)
 
 
 def normalize_recovery_key(text: str) -> str | None:
     """Canonical form of a typed recovery key, or ``None`` if it cannot be one.
 
-    Crockford decoding rules: case-insensitive, O->0, I/L->1, separators ignored.
+    The enrollment code's rules (``sjelden_protocol.crockford``); the canonical form keeps
+    the dashes, because the recovery seal is derived from that spelling.
     """
-    cleaned = "".join(ch for ch in text.upper() if ch not in " -\t\n")
-    cleaned = cleaned.replace("O", "0").replace("I", "1").replace("L", "1")
-    if len(cleaned) != 4 * _RECOVERY_GROUPS or any(c not in _RECOVERY_ALPHABET for c in cleaned):
-        return None
-    return "-".join(cleaned[i : i + 4] for i in range(0, len(cleaned), 4))
+    cleaned = crockford.canonical(text, _RECOVERY_CHARS)
+    return None if cleaned is None else crockford.grouped(cleaned)
 
 
 def derive_recovery_key(recovery_key: str, salt: bytes) -> bytes:

@@ -46,7 +46,7 @@ from desktop.storage.errors import (
 from desktop.storage.keystore import FileBlobStore, KeyBlobStore, system_keyring_store
 from desktop.storage.schema import migrate
 from desktop.storage.store import Store
-from desktop.storage.worker import DatabaseWorker
+from desktop.storage.worker import store_worker
 
 MIN_PASSPHRASE_LENGTH = 12
 FREE_ATTEMPTS = 3
@@ -171,7 +171,7 @@ class Profile:
             recovery_key = keywrap.new_recovery_key()
             self._save_passphrase_seal(profile_id, data_key, passphrase)
             self._save_recovery_seal(profile_id, data_key, recovery_key)
-            worker = DatabaseWorker(self.db_path, data_key, create=True)
+            worker = store_worker(self.db_path, data_key, create=True)
             store = Store(worker, actor=_actor())
             worker.call(lambda conn: migrate(conn, None), "create schema")
             if setup is not None:
@@ -260,7 +260,7 @@ class Profile:
         keywrap.wipe(self._unseal_with_passphrase(passphrase))
 
     def _open(self, data_key: bytearray) -> Store:
-        worker = DatabaseWorker(self.db_path, data_key)
+        worker = store_worker(self.db_path, data_key)
         try:
             worker.call(lambda conn: migrate(conn, self.db_path), "migrate")
         except BaseException:

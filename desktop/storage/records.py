@@ -176,29 +176,49 @@ def save_draft(
 ) -> Record:
     """Create or update a draft. Completed records are refused: they need a new revision."""
     with transaction(conn, "save draft"):
-        existing = get(conn, record_id)
-        if existing is not None and existing.status is not RecordStatus.DRAFT:
-            raise RecordNotEditable(record_id)
-        revision = 1 if existing is None else existing.revision
-        _write_current(
+        write_draft(
             conn,
             record_id=record_id,
-            revision=revision,
+            payload=payload,
             form_id=form_id,
             form_version=form_version,
-            status=RecordStatus.DRAFT,
-            payload=payload,
-            created_at=existing.created_at if existing else now_iso(),
             author=author,
         )
-        audit.append(
-            conn,
-            actor=author,
-            action="create" if existing is None else "save_draft",
-            record_id=record_id,
-            revision=revision,
-        )
     return require(conn, record_id)
+
+
+def write_draft(
+    conn: Connection,
+    *,
+    record_id: str,
+    payload: Mapping[str, Any],
+    form_id: str,
+    form_version: int,
+    author: str,
+) -> None:
+    """``save_draft`` inside the caller's transaction (completing a record saves it first)."""
+    existing = get(conn, record_id)
+    if existing is not None and existing.status is not RecordStatus.DRAFT:
+        raise RecordNotEditable(record_id)
+    revision = 1 if existing is None else existing.revision
+    _write_current(
+        conn,
+        record_id=record_id,
+        revision=revision,
+        form_id=form_id,
+        form_version=form_version,
+        status=RecordStatus.DRAFT,
+        payload=payload,
+        created_at=existing.created_at if existing else now_iso(),
+        author=author,
+    )
+    audit.append(
+        conn,
+        actor=author,
+        action="create" if existing is None else "save_draft",
+        record_id=record_id,
+        revision=revision,
+    )
 
 
 def complete(
@@ -210,24 +230,31 @@ def complete(
 ) -> Record:
     """Mark a draft complete with its final payload; the caller has validated it."""
     with transaction(conn, "complete"):
-        existing = require(conn, record_id)
-        if existing.status is not RecordStatus.DRAFT:
-            raise RecordNotEditable(record_id)
-        _write_current(
-            conn,
-            record_id=record_id,
-            revision=existing.revision,
-            form_id=existing.form_id,
-            form_version=existing.form_version,
-            status=RecordStatus.COMPLETED,
-            payload=payload,
-            created_at=existing.created_at,
-            author=author,
-        )
-        audit.append(
-            conn, actor=author, action="complete", record_id=record_id, revision=existing.revision
-        )
+        write_completion(conn, record_id=record_id, payload=payload, author=author)
     return require(conn, record_id)
+
+
+def write_completion(
+    conn: Connection, *, record_id: str, payload: Mapping[str, Any], author: str
+) -> None:
+    """``complete`` inside the caller's transaction."""
+    existing = require(conn, record_id)
+    if existing.status is not RecordStatus.DRAFT:
+        raise RecordNotEditable(record_id)
+    _write_current(
+        conn,
+        record_id=record_id,
+        revision=existing.revision,
+        form_id=existing.form_id,
+        form_version=existing.form_version,
+        status=RecordStatus.COMPLETED,
+        payload=payload,
+        created_at=existing.created_at,
+        author=author,
+    )
+    audit.append(
+        conn, actor=author, action="complete", record_id=record_id, revision=existing.revision
+    )
 
 
 def import_many(

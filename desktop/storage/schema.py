@@ -1,9 +1,11 @@
 """The store's schema and its migrations, versioned with ``PRAGMA user_version``.
 
-Migrations only ever move forward. Before the first migration step runs on an existing file,
-the encrypted file is copied aside (it stays encrypted: we copy ciphertext), so a failed
-upgrade on a clinician's PC can be rolled back by support. ``tests/storage/fixtures`` holds a
-frozen database of schema 1 that proves every upgrade path still works.
+Migrations only ever move forward; they are applied by the runner all three databases share
+(``sjelden_protocol.db.Migrations``), one transaction per step. Before the first migration
+step runs on an existing file, the encrypted file is copied aside (it stays encrypted: we
+copy ciphertext), so a failed upgrade on a clinician's PC can be rolled back by support.
+``tests/storage/fixtures`` holds a frozen database of schema 1 that proves every upgrade
+path still works.
 """
 
 from __future__ import annotations
@@ -13,12 +15,16 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from sjelden_protocol.db import SQLITE, Migrations, SchemaTooNew, UserVersion, run_script
+
 from desktop.storage.connection import Connection, transaction
 from desktop.storage.summary import summarize_json
 
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SchemaTooNew", "current_version", "migrate"]
+
 
 def _v1(conn: Connection) -> None:
-    _run_script(
+    run_script(
         conn,
         """
         CREATE TABLE records (
@@ -59,6 +65,7 @@ def _v1(conn: Connection) -> None:
             value  TEXT NOT NULL
         );
         """,
+        SQLITE,
     )
 
 
@@ -73,7 +80,7 @@ def _v2(conn: Connection) -> None:
     are derived from the payload on every write (``desktop.storage.summary``), and
     back-filled here for rows written under schema 1.
     """
-    _run_script(
+    run_script(
         conn,
         """
         ALTER TABLE records ADD COLUMN display_name TEXT NOT NULL DEFAULT '';
@@ -87,6 +94,7 @@ def _v2(conn: Connection) -> None:
         CREATE INDEX records_by_diagnosis ON records (diagnosis, record_id);
         CREATE INDEX records_by_national_id ON records (national_id);
         """,
+        SQLITE,
     )
     _backfill_summaries(conn)
 
@@ -102,7 +110,7 @@ def _v3(conn: Connection) -> None:
     field values); its ``state`` changes only together with the record's status
     (``desktop.sync.outbox.set_state``).
     """
-    _run_script(
+    run_script(
         conn,
         """
         CREATE TABLE sync_keys (
@@ -146,6 +154,7 @@ def _v3(conn: Connection) -> None:
         );
         CREATE INDEX outbox_items_by_state ON outbox_items (state);
         """,
+        SQLITE,
     )
 
 
@@ -166,23 +175,12 @@ def _backfill_summaries(conn: Connection) -> None:
         )
 
 
-def _run_script(conn: Connection, script: str) -> None:
-    # Not ``executescript``: it commits first, which would break the migration's transaction.
-    for statement in script.split(";"):
-        if statement.strip():
-            conn.execute(statement)
-
-
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class SchemaTooNew(Exception):
-    """The file was written by a newer version of the app."""
+MIGRATIONS: Migrations[Connection] = Migrations("store", [_v1, _v2, _v3], UserVersion())
+SCHEMA_VERSION = MIGRATIONS.latest
 
 
 def current_version(conn: Connection) -> int:
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    return MIGRATIONS.current(conn)
 
 
 def migrate(
@@ -192,20 +190,18 @@ def migrate(
     now: Callable[[], dt.datetime] | None = None,
     target: int = SCHEMA_VERSION,
 ) -> Path | None:
-    """Bring the schema to ``target``; returns the backup path if one was made."""
-    version = current_version(conn)
-    if version > SCHEMA_VERSION:
-        raise SchemaTooNew(f"schema {version} is newer than this app's {SCHEMA_VERSION}")
-    if version >= target:
-        return None
-    backup: Path | None = None
-    if version > 0 and db_path is not None:
-        backup = _backup_encrypted_file(conn, db_path, version, now or _utcnow)
-    for step in range(version, target):
-        with transaction(conn, f"migrate to {step + 1}"):
-            MIGRATIONS[step](conn)
-            conn.execute(f"PRAGMA user_version = {step + 1}")
-    return backup
+    """Bring the schema to ``target``; returns the backup path if one was made.
+
+    ``SchemaTooNew`` for a file of a newer app, before anything is written.
+    """
+    backups: list[Path] = []
+
+    def back_up(version: int) -> None:
+        if version > 0 and db_path is not None:
+            backups.append(_backup_encrypted_file(conn, db_path, version, now or _utcnow))
+
+    MIGRATIONS.apply(lambda op: transaction(conn, op), target=target, prepare=back_up)
+    return backups[0] if backups else None
 
 
 def _backup_encrypted_file(

@@ -2,25 +2,26 @@
 
 Every method runs its work on the database thread. The synchronous methods wait for the
 result (fine for the CLI, tests and the sync thread); the GUI uses ``submit`` through its
-operation API so it never blocks on disk.
+operation API so it never blocks on disk. Records have no methods here: their one API is
+the functions of a connection in ``records`` and ``record_ops``, run with ``call`` or
+``submit`` by the app, the CLI and the tests alike.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, TypeVar
 
-from desktop.storage import audit, records, settings
+from desktop.storage import audit, settings
 from desktop.storage.connection import Connection, integrity_problems
-from desktop.storage.records import Record, RecordRow, RecordStatus, SortKey
 from desktop.storage.worker import DatabaseWorker
 
 T = TypeVar("T")
 
 
 class Store:
-    def __init__(self, worker: DatabaseWorker, *, actor: str) -> None:
+    def __init__(self, worker: DatabaseWorker[Connection], *, actor: str) -> None:
         self._worker = worker
         self.actor = actor
 
@@ -46,124 +47,6 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    # -- records ----------------------------------------------------------------------------
-
-    def save_draft(
-        self,
-        record_id: str,
-        payload: Mapping[str, Any],
-        *,
-        form_id: str,
-        form_version: int,
-    ) -> Record:
-        return self.call(
-            lambda c: records.save_draft(
-                c,
-                record_id=record_id,
-                payload=payload,
-                form_id=form_id,
-                form_version=form_version,
-                author=self.actor,
-            ),
-            "save draft",
-        )
-
-    def complete(self, record_id: str, payload: Mapping[str, Any]) -> Record:
-        return self.call(
-            lambda c: records.complete(
-                c,
-                record_id=record_id,
-                payload=payload,
-                author=self.actor,
-            ),
-            "complete",
-        )
-
-    def import_many(
-        self,
-        items: list[tuple[str, Mapping[str, Any], RecordStatus]],
-        *,
-        form_id: str,
-        form_version: int,
-    ) -> int:
-        return self.call(
-            lambda c: records.import_many(
-                c,
-                items,
-                form_id=form_id,
-                form_version=form_version,
-                author=self.actor,
-            ),
-            "import records",
-        )
-
-    def new_revision(self, record_id: str) -> Record:
-        return self.call(
-            lambda c: records.new_revision(c, record_id=record_id, author=self.actor),
-            "new revision",
-        )
-
-    def delete_draft(self, record_id: str) -> None:
-        self.call(
-            lambda c: records.delete_draft(c, record_id=record_id, author=self.actor),
-            "delete draft",
-        )
-
-    def set_status(self, record_id: str, revision: int, status: RecordStatus) -> bool:
-        return self.call(
-            lambda c: records.set_status(
-                c, record_id=record_id, revision=revision, status=status, actor=self.actor
-            ),
-            "set status",
-        )
-
-    def get(self, record_id: str) -> Record | None:
-        return self.call(lambda c: records.get(c, record_id), "get record")
-
-    def history(self, record_id: str) -> list[Record]:
-        return self.call(lambda c: records.history(c, record_id), "record history")
-
-    def list_rows(
-        self,
-        *,
-        status: RecordStatus | None = None,
-        search: str | None = None,
-        order_by: SortKey = "updated_at",
-        descending: bool = True,
-        limit: int | None = 200,
-        offset: int = 0,
-        after: RecordRow | None = None,
-    ) -> list[RecordRow]:
-        return self.call(
-            lambda c: records.list_rows(
-                c,
-                status=status,
-                search=search,
-                order_by=order_by,
-                descending=descending,
-                limit=limit,
-                offset=offset,
-                after=after,
-            ),
-            "list records",
-        )
-
-    def count(self, status: RecordStatus | None = None) -> int:
-        return self.call(lambda c: records.count(c, status), "count records")
-
-    def find_likely_duplicates(
-        self, national_id: str, orpha_code: str, exclude_record_id: str | None = None
-    ) -> list[str]:
-        return self.call(
-            lambda c: records.find_likely_duplicates(
-                c,
-                national_id=national_id,
-                orpha_code=orpha_code,
-                exclude_record_id=exclude_record_id,
-            ),
-            "duplicate lookup",
-        )
 
     # -- audit, settings, health ------------------------------------------------------------
 

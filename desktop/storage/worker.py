@@ -1,9 +1,10 @@
-"""The one thread that owns the SQLCipher connection.
+"""The one thread that owns a database connection: the store's, and the register's on PostgreSQL.
 
-SQLite connections must not be shared across threads, and the GUI thread must never wait on
-disk. So every database operation is a function of the connection, submitted to this
-single-worker executor; callers get a ``Future`` (the Qt layer turns its completion into a
-signal). Errors leave the thread already mapped to the store's error taxonomy.
+Database connections must not be shared across threads, and the GUI thread must never wait
+on disk or network. So every database operation is a function of the connection, submitted
+to a single-worker executor; callers get a ``Future`` (the Qt layer turns its completion
+into a signal). Errors leave the thread already mapped to the owner's error taxonomy (the
+store's, or the staff register's), never with SQL parameters in their text.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import concurrent.futures
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, Protocol, TypeVar
 
 import sqlcipher3
 
@@ -22,19 +23,37 @@ from desktop.storage.errors import NotUnlocked, StoreError, classify_sqlite_erro
 T = TypeVar("T")
 
 
-class DatabaseWorker:
-    def __init__(self, path: Path, key: bytes | bytearray, *, create: bool = False) -> None:
+class Closes(Protocol):
+    def close(self) -> None: ...
+
+
+C = TypeVar("C", bound=Closes)
+#: The exception to raise instead of ``exc`` in ``operation``, or ``None`` to let it through.
+ErrorMap = Callable[[BaseException, str], BaseException | None]
+
+
+class DatabaseWorker(Generic[C]):
+    """Opens the connection on its thread, runs submitted functions of it there, closes it."""
+
+    def __init__(
+        self,
+        connect: Callable[[], C],
+        *,
+        errors: ErrorMap,
+        closed: Callable[[str], BaseException],
+        thread_name: str,
+    ) -> None:
         self._executor = concurrent.futures.ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="sjelden-db"
+            max_workers=1, thread_name_prefix=thread_name
         )
-        self._conn: Connection | None = None
+        self._conn: C | None = None
         self._closed = False
         self._lock = threading.Lock()
-        self.path = path
-        key_copy = bytes(key)
+        self._errors = errors
+        self._closed_error = closed
 
         def _open() -> None:
-            self._conn = open_encrypted(path, key_copy, create=create)
+            self._conn = connect()
 
         try:
             self._executor.submit(_open).result()
@@ -46,28 +65,25 @@ class DatabaseWorker:
     def closed(self) -> bool:
         return self._closed
 
-    def submit(
-        self, fn: Callable[[Connection], T], operation: str = ""
-    ) -> concurrent.futures.Future[T]:
+    def submit(self, fn: Callable[[C], T], operation: str = "") -> concurrent.futures.Future[T]:
         with self._lock:
             if self._closed:
-                raise NotUnlocked(operation)
+                raise self._closed_error(operation)
             return self._executor.submit(self._run, fn, operation or getattr(fn, "__name__", "op"))
 
-    def call(self, fn: Callable[[Connection], T], operation: str = "") -> T:
+    def call(self, fn: Callable[[C], T], operation: str = "") -> T:
         return self.submit(fn, operation).result()
 
-    def _run(self, fn: Callable[[Connection], T], operation: str) -> T:
+    def _run(self, fn: Callable[[C], T], operation: str) -> T:
         if self._conn is None:
-            raise NotUnlocked(operation)
+            raise self._closed_error(operation)
         try:
             return fn(self._conn)
-        except StoreError:
-            raise
-        except sqlcipher3.Error as exc:
-            raise classify_sqlite_error(exc, operation) from exc
-        except OSError as exc:
-            raise classify_sqlite_error(exc, operation) from exc
+        except BaseException as exc:
+            mapped = self._errors(exc, operation)
+            if mapped is None or mapped is exc:
+                raise
+            raise mapped from exc
 
     def close(self) -> None:
         """Finish queued work, close the connection on its own thread, stop the thread."""
@@ -83,3 +99,24 @@ class DatabaseWorker:
 
         self._executor.submit(_close).result()
         self._executor.shutdown(wait=True)
+
+
+def _store_error(exc: BaseException, operation: str) -> BaseException | None:
+    if isinstance(exc, StoreError):
+        return None
+    if isinstance(exc, sqlcipher3.Error | OSError):
+        return classify_sqlite_error(exc, operation)
+    return None
+
+
+def store_worker(
+    path: Path, key: bytes | bytearray, *, create: bool = False
+) -> DatabaseWorker[Connection]:
+    """The worker of an encrypted store: SQLCipher opened with ``key``, the store's errors."""
+    key_copy = bytes(key)
+    return DatabaseWorker(
+        lambda: open_encrypted(path, key_copy, create=create),
+        errors=_store_error,
+        closed=NotUnlocked,
+        thread_name="sjelden-db",
+    )

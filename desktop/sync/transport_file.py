@@ -13,13 +13,13 @@ inbox feedback page (``{"items": [...]}``), is accepted too.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sjelden_protocol import verify_receipt
 from sjelden_protocol.errors import ProtocolError
+from sjelden_protocol.files import atomic_private_file
 
 from desktop.net.errors import SyncError
 from desktop.storage.store import Store
@@ -57,13 +57,8 @@ def export_batches(
         if envelope is None:
             continue
         path = out_dir / f"sjelden-{batch.batch_id}{SUFFIX}"
-        temp = path.with_name(path.name + ".part")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
+        with atomic_private_file(path) as handle:
             handle.write(envelope)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
         written.append(path)
     return written
 

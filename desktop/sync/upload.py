@@ -33,6 +33,7 @@ from sjelden_protocol.errors import ProtocolError
 from desktop.net.errors import SyncError
 from desktop.net.http import Transport
 from desktop.storage import settings
+from desktop.storage.connection import Connection
 from desktop.storage.store import Store
 from desktop.sync import outbox
 from desktop.sync.identity import Identity
@@ -74,7 +75,7 @@ class StaleResult:
 
 
 def _shrink_batches(store: Store) -> None:
-    def shrink(conn: object) -> None:
+    def shrink(conn: Connection) -> None:
         current = int(settings.get(conn, outbox.BATCH_BYTES_SETTING, outbox.DEFAULT_MAX_BYTES))
         settings.put(conn, outbox.BATCH_BYTES_SETTING, max(outbox.MIN_MAX_BYTES, current // 2))
 

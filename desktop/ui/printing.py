@@ -38,9 +38,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from sjelden_protocol.files import atomic_private_file
 
 from desktop.forms.letters import PrintDocument
-from desktop.paths import atomic_private_file
 
 # Page margins in millimetres (left, top, right, bottom).
 MARGINS_MM = (20.0, 18.0, 20.0, 15.0)

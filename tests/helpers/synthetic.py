@@ -9,11 +9,23 @@ from __future__ import annotations
 import datetime as dt
 import random
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from desktop.forms.national_id import generate
 
 MARKER_FAMILY_NAME = "Zzyxtestesen"
+
+
+@dataclass(frozen=True)
+class FormId:
+    """The form synthetic records are on, as ``record_ops`` takes it, without loading it."""
+
+    id: str = "sjeldenregisteret"
+    version: int = 1
+
+
+FORM = FormId()
 
 
 def record(rng: random.Random, *, family_name: str = MARKER_FAMILY_NAME) -> dict[str, Any]:

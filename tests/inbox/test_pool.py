@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sjelden_inbox.storage.database import Database, PoolTimeout, Transaction
 from sjelden_protocol import sign_request
+from sjelden_protocol.db import SQLITE
 
 from .conftest import make_inbox
 
@@ -39,7 +40,7 @@ class CountingDatabase(Database):
 
     @contextmanager
     def _begin(self, connection: Any, write: bool) -> Iterator[Transaction]:
-        yield Transaction(None, str)
+        yield Transaction(connection, SQLITE)  # never executes: the pool is under test
 
 
 def test_concurrent_transactions_never_open_more_than_the_pool_size() -> None:

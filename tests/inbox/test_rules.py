@@ -80,6 +80,34 @@ def test_enrollment_code_is_one_time_and_proof_is_checked(inbox: Inbox) -> None:
     assert made_up.status_code == 403 and reason(made_up) == "bad_enrollment_code"
 
 
+def test_a_code_typed_with_look_alikes_enrolls(inbox: Inbox) -> None:
+    """O for 0 and I/L for 1, lower case, spaces: read as Crockford reads them, both when
+    the client normalised the code and when an earlier client sent it as typed."""
+    for canonical, typed in (
+        ("0123ABCD0000EFGH", "oi23 abcd OOOO efgh"),
+        ("1111ABCD2345WXYZ", "IlL1-abcd-2345-wxyz"),
+    ):
+        inbox.ctx.store.add_enrollment_code(canonical, now=0, expires_at=2**40)
+        key = Ed25519PrivateKey.generate()
+        request = build_enrollment(key, typed, "Testklinikk")
+        assert request["code"] == canonical
+        if canonical.startswith("1"):
+            request["code"] = typed  # as an earlier client sent it
+        assert inbox.http.post("/v1/enrollments", json=request).status_code == 201
+    used_u = build_enrollment(Ed25519PrivateKey.generate(), "UUUU-ABCD-2345-WXYZ", "x")
+    refused = inbox.http.post("/v1/enrollments", json=used_u)
+    assert refused.status_code in (403, 422)
+
+
+def test_a_staff_key_added_twice_is_reported_not_raised(inbox: Inbox) -> None:
+    """The duplicate is the database's unique violation, on either backend."""
+    public = Ed25519PrivateKey.generate().public_key()
+    raw = public.public_bytes_raw()
+    assert inbox.ctx.store.add_staff_key(key_id(public), raw, "ny", now=1) is True
+    assert inbox.ctx.store.add_staff_key(key_id(public), raw, "igjen", now=2) is False
+    assert inbox.ctx.store.staff_key(key_id(public)).label == "ny"  # type: ignore[union-attr]
+
+
 # --- upload and idempotency ---------------------------------------------------------------
 def test_upload_stores_exact_bytes_and_returns_signed_receipt(inbox: Inbox) -> None:
     key = inbox.enroll()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sjelden_protocol.keys import load_public_key
 
+from desktop.storage import records
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.sync import enroll, service, transport_file
@@ -66,8 +67,14 @@ def test_staff_commands(
         pulled = staff("pull")
         assert "Imported: 1 batches with 3 registrations" in pulled.stdout
         # The same records by file: already imported, refused with its reason.
-        draft = clinic.new_revision(ids[0])
-        clinic.complete(ids[0], dict(draft.payload, revision=2))
+        draft = clinic.call(
+            lambda c: records.new_revision(c, record_id=ids[0], author=clinic.actor)
+        )
+        clinic.call(
+            lambda c: records.complete(
+                c, record_id=ids[0], payload=dict(draft.payload, revision=2), author=clinic.actor
+            )
+        )
         files = transport_file.export_batches(clinic, tmp_path / "usb")
         imported = staff("import", *map(str, files))
         assert "1 records (clean)" in imported.stdout  # revision 1 is not accepted yet
@@ -98,10 +105,10 @@ def test_staff_commands(
         assert "2 new feedback documents; 1 files written" in out
         got = transport_file.import_file(clinic, feedback_file)
         assert (got.accepted, got.rejected) == (3, 1)  # revision 1 and 2 of ids[0], ids[2]
-        assert clinic.get(ids[1]).status is RecordStatus.REJECTED  # type: ignore[union-attr]
-        assert clinic.get(ids[0]).status is RecordStatus.ACCEPTED  # type: ignore[union-attr]
+        assert clinic.call(lambda c: records.get(c, ids[1])).status is RecordStatus.REJECTED  # type: ignore[union-attr]
+        assert clinic.call(lambda c: records.get(c, ids[0])).status is RecordStatus.ACCEPTED  # type: ignore[union-attr]
 
-        nid = clinic.get(ids[2]).payload["patient"]["national_id"]  # type: ignore[union-attr]
+        nid = clinic.call(lambda c: records.get(c, ids[2])).payload["patient"]["national_id"]  # type: ignore[union-attr]
         reserved = staff("reserve", stdin=nid + "\n")
         assert "Deleted: 1 records" in reserved.stdout
         status = staff("status").stdout
@@ -115,7 +122,10 @@ def test_staff_commands(
         assert export.returncode == 0, export.stderr
         assert "Exported: 1 records." in export.stdout and (tmp_path / "research.csv").exists()
 
-        national_ids = [clinic.get(i).payload["patient"]["national_id"] for i in ids[:2]]  # type: ignore[union-attr]
+        national_ids = [
+            clinic.call(lambda c: records.get(c, i)).payload["patient"]["national_id"]
+            for i in ids[:2]
+        ]  # type: ignore[union-attr]
         for text in _outputs:
             assert nid not in text and not any(n in text for n in national_ids)
     finally:

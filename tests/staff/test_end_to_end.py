@@ -20,6 +20,7 @@ from desktop.staff import decisions, feedback, installations, keys, session
 from desktop.staff.importer import Importer
 from desktop.staff.model import Finding
 from desktop.staff.pull import pull
+from desktop.storage import records
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.storage.store import Store
@@ -83,13 +84,17 @@ def test_two_clinics_one_register(
 
             a_ids = add_completed(a, 4, seed=21)
             # Clinic B registers the same person with the same diagnosis as A's first record.
-            twin = copy.deepcopy(a.get(a_ids[0]).payload)  # type: ignore[union-attr]
+            twin = copy.deepcopy(a.call(lambda c: records.get(c, a_ids[0])).payload)  # type: ignore[union-attr]
             twin["record_id"] = str(uuid.uuid4())
             twin["reporter"]["name"] = "Lege Annensen"
-            b.import_many(
-                [(twin["record_id"], twin, RecordStatus.COMPLETED)],
-                form_id="sjeldenregisteret",
-                form_version=1,
+            b.call(
+                lambda c: records.import_many(
+                    c,
+                    [(twin["record_id"], twin, RecordStatus.COMPLETED)],
+                    form_id="sjeldenregisteret",
+                    form_version=1,
+                    author=b.actor,
+                )
             )
             b_other = add_completed(b, 1, seed=22)[0]
             assert service.run_sync(a, policy=FAST).uploaded.delivered_records == 4
@@ -124,19 +129,23 @@ def test_two_clinics_one_register(
             assert (got_a.accepted, got_a.rejected) == (3, 1)
             assert (got_b.accepted, got_b.rejected) == (2, 0)
             for rid in (a_ids[0], a_ids[2], a_ids[3]):
-                assert a.get(rid).status is RecordStatus.ACCEPTED  # type: ignore[union-attr]
-            assert a.get(a_ids[1]).status is RecordStatus.REJECTED  # type: ignore[union-attr]
+                assert a.call(lambda c: records.get(c, rid)).status is RecordStatus.ACCEPTED  # type: ignore[union-attr]
+            assert a.call(lambda c: records.get(c, a_ids[1])).status is RecordStatus.REJECTED  # type: ignore[union-attr]
             info = a.call(lambda c: outbox.item(c, a_ids[1]))
             assert info is not None and info.reason_code == "missing_consent"
-            assert b.get(twin["record_id"]).status is RecordStatus.ACCEPTED  # type: ignore[union-attr]
+            assert (
+                b.call(lambda c: records.get(c, twin["record_id"])).status is RecordStatus.ACCEPTED
+            )  # type: ignore[union-attr]
             twin_info = b.call(lambda c: outbox.item(c, twin["record_id"]))
             assert twin_info is not None and twin_info.reason_code == "duplicate"
 
             # Clinic A corrects an accepted registration: a new revision with one change.
-            draft = a.new_revision(a_ids[2])
+            draft = a.call(lambda c: records.new_revision(c, record_id=a_ids[2], author=a.actor))
             payload = copy.deepcopy(draft.payload)
             payload["patient"]["family_name"] = "Korrigertsen"
-            a.complete(a_ids[2], payload)
+            a.call(
+                lambda c: records.complete(c, record_id=a_ids[2], payload=payload, author=a.actor)
+            )
             service.run_sync(a, policy=FAST)
             # A crash after the import but before the acknowledgement: import by hand ...
             (listed,) = _unacknowledged(staff, transport)
@@ -154,7 +163,7 @@ def test_two_clinics_one_register(
             feedback.prepare(register, staff.keys.signing_key)
             feedback.send(register, transport, staff.keys.signing_key)
             assert service.run_sync(a, policy=FAST).feedback.accepted == 1
-            current = a.get(a_ids[2])
+            current = a.call(lambda c: records.get(c, a_ids[2]))
             assert current is not None
             assert (current.revision, current.status) == (2, RecordStatus.ACCEPTED)
 

@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sjelden_inbox import cli as inbox_cli
 from sjelden_protocol.keys import fingerprint, key_id, load_public_key, raw_private
+from sjelden_protocol.timefmt import parse_utc
 
 from desktop.staff import keys, schema, session
 from desktop.staff.dialect import SqliteDb
@@ -180,3 +181,47 @@ def test_unlock_checks_the_kind_of_profile(make_profile: Callable[..., Profile])
     app = Session(profile)
     app.unlock(PASSPHRASE)
     app.lock()
+
+
+def test_one_timestamp_format_and_the_migration_to_it(
+    make_profile: Callable[..., Profile], records: Records
+) -> None:
+    """Keys and pins are stamped as the register is (timefmt); older stamps are converted."""
+    profile = make_profile("staff")
+    opened, _ = session.create(profile, PASSPHRASE)
+    try:
+        pin_clinic(opened)
+        new_id = opened.store.call(lambda c: keys.rotate_register_key(c, actor="test"))
+        stamps = opened.store.call(
+            lambda c: [
+                str(r[0])
+                for r in c.execute(
+                    "SELECT created_at FROM staff_keys UNION ALL "
+                    "SELECT pinned_at FROM staff_installations"
+                )
+            ]
+        )
+        for stamp in stamps:
+            parse_utc(stamp, what="stamp")
+        # As a profile of schema 1 wrote them: microseconds and +00:00.
+        opened.store.call(
+            lambda c: (
+                c.execute("UPDATE staff_keys SET created_at = '2025-01-31T12:00:00.123456+00:00'"),
+                c.execute(
+                    "UPDATE staff_installations SET pinned_at = '2025-02-01T08:30:15.5+00:00'"
+                ),
+                c.execute("UPDATE staff_schema SET version = 1 WHERE component = 'profile'"),
+            )
+        )
+    finally:
+        opened.close()
+    with session.open_session(profile, PASSPHRASE) as again:
+        rows = again.store.call(
+            lambda c: c.execute(
+                "SELECT (SELECT group_concat(DISTINCT created_at) FROM staff_keys), "
+                "(SELECT group_concat(DISTINCT pinned_at) FROM staff_installations), "
+                "(SELECT version FROM staff_schema WHERE component = 'profile')"
+            ).fetchone()
+        )
+        assert tuple(rows) == ("2025-01-31T12:00:00Z", "2025-02-01T08:30:15Z", 2)
+        assert again.keys.newest_register_key_id == new_id  # same stamp: made-in order holds

@@ -11,8 +11,9 @@ import random
 import sys
 from pathlib import Path
 
+from desktop.storage import record_ops, records
 from desktop.storage.profile import Profile
-from tests.helpers.synthetic import record
+from tests.helpers.synthetic import FORM, record
 
 
 def main() -> None:
@@ -22,9 +23,11 @@ def main() -> None:
     while True:
         payload = record(rng)
         rid = payload["record_id"]
-        store.save_draft(rid, payload, form_id="sjeldenregisteret", form_version=1)
+        store.call(lambda c: record_ops.save_draft(c, payload, FORM, store.actor))
         if rng.random() < 0.5:
-            store.complete(rid, payload)
+            store.call(
+                lambda c: records.complete(c, record_id=rid, payload=payload, author=store.actor)
+            )
         sys.stdout.write(rid + "\n")
         sys.stdout.flush()
 

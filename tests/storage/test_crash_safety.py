@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from desktop.storage import records
 from desktop.storage.profile import Profile
 
 PASS = "riktig hest batteri stift"
@@ -50,7 +51,7 @@ def test_sigkill_loses_nothing_committed(tmp_path, isolated_environment):
         assert child.returncode == -signal.SIGKILL
     assert len(reported) > KILLS
     with profile.unlock(PASS) as store:
-        stored = {row.record_id for row in store.list_rows(limit=None)}
+        stored = {row.record_id for row in store.call(lambda c: records.list_rows(c, limit=None))}
         missing = [rid for rid in reported if rid not in stored]
         assert missing == []
         assert store.integrity_problems() == []

@@ -7,10 +7,10 @@ import random
 import pytest
 import sqlcipher3
 
-from desktop.storage import keywrap
+from desktop.storage import keywrap, record_ops, records
 from desktop.storage.connection import open_encrypted
 from desktop.storage.errors import BugReport, Corrupt, DiskFull, StoreLocked, WrongKey
-from tests.helpers.synthetic import record
+from tests.helpers.synthetic import FORM, record
 
 PASS = "riktig hest batteri stift"
 
@@ -21,7 +21,7 @@ def _filled_store(make_profile, n=20):
     rng = random.Random(7)
     for _ in range(n):
         p = record(rng)
-        store.save_draft(p["record_id"], p, form_id="sjeldenregisteret", form_version=1)
+        store.call(lambda c: record_ops.save_draft(c, p, FORM, store.actor))
     return profile, store
 
 
@@ -41,10 +41,10 @@ def test_disk_full_rolls_back(make_profile):
         big = record(random.Random(8))
         big["comment"] = "x" * 200_000
         with pytest.raises(DiskFull) as info:
-            store.save_draft(big["record_id"], big, form_id="sjeldenregisteret", form_version=1)
+            store.call(lambda c: record_ops.save_draft(c, big, FORM, store.actor))
         assert "ingenting er tapt" in info.value.user_message("nb")
-        assert store.get(big["record_id"]) is None
-        assert store.count() == 1
+        assert store.call(lambda c: records.get(c, big["record_id"])) is None
+        assert store.call(lambda c: records.count(c)) == 1
         assert store.verify_audit_chain() is None
 
 
@@ -63,7 +63,7 @@ def test_locked_by_another_connection(make_profile):
         unlocked.call(lambda c: c.execute("PRAGMA busy_timeout = 50"))
         p = record(random.Random(9))
         with pytest.raises(StoreLocked):
-            unlocked.save_draft(p["record_id"], p, form_id="sjeldenregisteret", form_version=1)
+            unlocked.call(lambda c: record_ops.save_draft(c, p, FORM, unlocked.actor))
     finally:
         other.execute("ROLLBACK")
         other.close()
@@ -80,7 +80,7 @@ def test_corrupt_page_detected(make_profile):
             data[i] ^= 0xFF
     profile.db_path.write_bytes(bytes(data))
     with pytest.raises(Corrupt) as info, profile.unlock(PASS) as s:
-        s.list_rows(limit=None)
+        s.call(lambda c: records.list_rows(c, limit=None))
         s.call(lambda c: c.execute("SELECT payload FROM records").fetchall())
     assert "skadet" in info.value.user_message("nb")
 

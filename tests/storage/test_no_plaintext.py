@@ -6,7 +6,8 @@ import os
 import random
 from pathlib import Path
 
-from tests.helpers.synthetic import MARKER_FAMILY_NAME, record
+from desktop.storage import record_ops, records
+from tests.helpers.synthetic import FORM, MARKER_FAMILY_NAME, record
 
 PASS = "riktig hest batteri stift"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -52,11 +53,13 @@ def test_nothing_readable_on_disk(make_profile, isolated_environment):
 
     store = profile.create(PASS).store
     for p in payloads:
-        store.save_draft(p["record_id"], p, form_id="sjeldenregisteret", form_version=1)
+        store.call(lambda c: record_ops.save_draft(c, p, FORM, store.actor))
     for p in payloads[:100]:
-        store.complete(p["record_id"], p)
+        store.call(
+            lambda c: records.complete(c, record_id=p["record_id"], payload=p, author=store.actor)
+        )
     for p in payloads[100:150]:
-        store.delete_draft(p["record_id"])
+        store.call(lambda c: records.delete_draft(c, record_id=p["record_id"], author=store.actor))
     # while open: the WAL and SHM exist and hold recent pages
     assert (profile.directory / "store.db-wal").exists()
     files, hits = _scan(roots)
@@ -67,8 +70,11 @@ def test_nothing_readable_on_disk(make_profile, isolated_environment):
     assert hits == []
     # the marker really is in the database: the scan would have found plaintext
     with profile.unlock(PASS) as reopened:
-        assert reopened.count() == 150
-        assert any(MARKER_FAMILY_NAME in r.display_name for r in reopened.list_rows())
+        assert reopened.call(lambda c: records.count(c)) == 150
+        assert any(
+            MARKER_FAMILY_NAME in r.display_name
+            for r in reopened.call(lambda c: records.list_rows(c))
+        )
 
 
 def test_scan_finds_plaintext_when_present(tmp_path):

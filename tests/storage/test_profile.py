@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from desktop.storage import keywrap
+from desktop.storage import keywrap, record_ops, records
 from desktop.storage.errors import (
     KeyMaterialMissing,
     NoSecureKeyring,
@@ -19,14 +19,14 @@ from desktop.storage.errors import (
 )
 from desktop.storage.keystore import FileBlobStore, system_keyring_store
 from desktop.storage.profile import FREE_ATTEMPTS, Profile, passphrase_strength
-from tests.helpers.synthetic import record
+from tests.helpers.synthetic import FORM, record
 
 PASS = "riktig hest batteri stift"
 
 
 def _save(store, rng):
     payload = record(rng)
-    store.save_draft(payload["record_id"], payload, form_id="sjeldenregisteret", form_version=1)
+    store.call(lambda c: record_ops.save_draft(c, payload, FORM, store.actor))
     return payload
 
 
@@ -36,7 +36,7 @@ def test_round_trip(make_profile):
     with setup.store as store:
         saved = _save(store, rng)
     with make_profile().unlock(PASS) as store:
-        again = store.get(saved["record_id"])
+        again = store.call(lambda c: records.get(c, saved["record_id"]))
     assert again is not None
     assert again.payload["patient"] == saved["patient"]
     assert again.revision == 1
@@ -110,7 +110,7 @@ def test_change_passphrase_reseals_without_reencrypting(make_profile):
     with pytest.raises(WrongPassphrase):
         profile.unlock(PASS)
     with profile.unlock("helt nytt passord her") as store:
-        assert store.get(saved["record_id"]) is not None
+        assert store.call(lambda c: records.get(c, saved["record_id"])) is not None
 
 
 def test_recovery_key_unlocks_and_sets_new_passphrase(make_profile):
@@ -124,7 +124,7 @@ def test_recovery_key_unlocks_and_sets_new_passphrase(make_profile):
         profile.unlock(PASS)
     typed = setup.recovery_key.lower().replace("-", " ")  # typed sloppily from the printout
     with profile.unlock_with_recovery(typed, "nytt passord etter tap") as store:
-        assert store.get(saved["record_id"]) is not None
+        assert store.call(lambda c: records.get(c, saved["record_id"])) is not None
     profile.unlock("nytt passord etter tap").close()
 
 

@@ -6,8 +6,9 @@ import random
 
 import pytest
 
+from desktop.storage import record_ops, records
 from desktop.storage.records import RecordNotEditable, RecordStatus
-from tests.helpers.synthetic import record
+from tests.helpers.synthetic import FORM, record
 
 PASS = "riktig hest batteri stift"
 
@@ -20,7 +21,7 @@ def store(make_profile):
 
 def _draft(store, rng, **kw):
     payload = record(rng, **kw)
-    store.save_draft(payload["record_id"], payload, form_id="sjeldenregisteret", form_version=1)
+    store.call(lambda c: record_ops.save_draft(c, payload, FORM, store.actor))
     return payload
 
 
@@ -28,19 +29,29 @@ def test_draft_complete_revision_cycle(store):
     payload = _draft(store, random.Random(1))
     rid = payload["record_id"]
     payload["patient"]["given_names"] = "Endret"
-    store.save_draft(rid, payload, form_id="sjeldenregisteret", form_version=1)
-    done = store.complete(rid, payload)
+    store.call(lambda c: record_ops.save_draft(c, payload, FORM, store.actor))
+    done = store.call(
+        lambda c: records.complete(c, record_id=rid, payload=payload, author=store.actor)
+    )
     assert done.status is RecordStatus.COMPLETED and done.revision == 1
     with pytest.raises(RecordNotEditable):
-        store.save_draft(rid, payload, form_id="sjeldenregisteret", form_version=1)
-    assert store.set_status(rid, 1, RecordStatus.SENT)
-    second = store.new_revision(rid)
+        store.call(lambda c: record_ops.save_draft(c, payload, FORM, store.actor))
+    assert store.call(
+        lambda c: records.set_status(
+            c, record_id=rid, revision=1, status=RecordStatus.SENT, actor=store.actor
+        )
+    )
+    second = store.call(lambda c: records.new_revision(c, record_id=rid, author=store.actor))
     assert second.revision == 2 and second.status is RecordStatus.DRAFT
     assert second.payload["revision"] == 2
     # feedback for the superseded revision must not touch the new draft
-    assert not store.set_status(rid, 1, RecordStatus.REJECTED)
-    assert store.get(rid).status is RecordStatus.DRAFT
-    history = store.history(rid)
+    assert not store.call(
+        lambda c: records.set_status(
+            c, record_id=rid, revision=1, status=RecordStatus.REJECTED, actor=store.actor
+        )
+    )
+    assert store.call(lambda c: records.get(c, rid)).status is RecordStatus.DRAFT
+    history = store.call(lambda c: records.history(c, rid))
     assert [(r.revision, r.status) for r in history] == [(1, RecordStatus.SENT)]
     actions = [e.action for e in store.audit_entries(rid)]
     assert actions == ["create", "save_draft", "complete", "status:sent", "new_revision"]
@@ -49,17 +60,23 @@ def test_draft_complete_revision_cycle(store):
 def test_delete_draft(store):
     rng = random.Random(2)
     first = _draft(store, rng)
-    store.delete_draft(first["record_id"])
-    assert store.get(first["record_id"]) is None
+    store.call(lambda c: records.delete_draft(c, record_id=first["record_id"], author=store.actor))
+    assert store.call(lambda c: records.get(c, first["record_id"])) is None
     # deleting the draft of a second revision restores the sent revision
     second = _draft(store, rng)
-    store.complete(second["record_id"], second)
-    store.new_revision(second["record_id"])
-    store.delete_draft(second["record_id"])
-    restored = store.get(second["record_id"])
+    store.call(
+        lambda c: records.complete(
+            c, record_id=second["record_id"], payload=second, author=store.actor
+        )
+    )
+    store.call(lambda c: records.new_revision(c, record_id=second["record_id"], author=store.actor))
+    store.call(lambda c: records.delete_draft(c, record_id=second["record_id"], author=store.actor))
+    restored = store.call(lambda c: records.get(c, second["record_id"]))
     assert restored.revision == 1 and restored.status is RecordStatus.COMPLETED
     with pytest.raises(RecordNotEditable):
-        store.delete_draft(second["record_id"])
+        store.call(
+            lambda c: records.delete_draft(c, record_id=second["record_id"], author=store.actor)
+        )
 
 
 def test_audit_chain_detects_tampering(store):
@@ -87,23 +104,44 @@ def test_list_sort_search_and_count(store):
     names = ["Aasen", "Berg", "Dahl", "Ødegård", "Ås"]
     for name in names:
         _draft(store, rng, family_name=name)
-    rows = store.list_rows(order_by="display_name", descending=False)
+    rows = store.call(lambda c: records.list_rows(c, order_by="display_name", descending=False))
     assert [r.display_name.split(",")[0] for r in rows][:3] == ["Aasen", "Berg", "Dahl"]
-    assert store.count() == 5
-    assert [r.display_name.split(",")[0] for r in store.list_rows(search="dahl")] == ["Dahl"]
-    assert store.list_rows(search="%") == []  # LIKE wildcards are literal
-    page = store.list_rows(limit=2, offset=4, order_by="display_name", descending=False)
+    assert store.call(lambda c: records.count(c)) == 5
+    assert [
+        r.display_name.split(",")[0]
+        for r in store.call(lambda c: records.list_rows(c, search="dahl"))
+    ] == ["Dahl"]
+    assert (
+        store.call(lambda c: records.list_rows(c, search="%")) == []
+    )  # LIKE wildcards are literal
+    page = store.call(
+        lambda c: records.list_rows(c, limit=2, offset=4, order_by="display_name", descending=False)
+    )
     assert len(page) == 1
-    assert store.count(RecordStatus.DRAFT) == 5
+    assert store.call(lambda c: records.count(c, RecordStatus.DRAFT)) == 5
 
 
 def test_likely_duplicate_lookup(store):
     payload = _draft(store, random.Random(6))
     nid = payload["patient"]["national_id"]
     code = payload["diagnoses"][0]["orpha_code"]
-    assert store.find_likely_duplicates(nid, code) == [payload["record_id"]]
-    assert store.find_likely_duplicates(nid, code, exclude_record_id=payload["record_id"]) == []
-    assert store.find_likely_duplicates(nid, "ORPHA:1") == []
+    assert store.call(
+        lambda c: records.find_likely_duplicates(c, national_id=nid, orpha_code=code)
+    ) == [payload["record_id"]]
+    assert (
+        store.call(
+            lambda c: records.find_likely_duplicates(
+                c, national_id=nid, orpha_code=code, exclude_record_id=payload["record_id"]
+            )
+        )
+        == []
+    )
+    assert (
+        store.call(
+            lambda c: records.find_likely_duplicates(c, national_id=nid, orpha_code="ORPHA:1")
+        )
+        == []
+    )
 
 
 def test_settings_round_trip(store):
@@ -130,13 +168,26 @@ def test_pragmas(store):
 def test_import_many_is_all_or_nothing(store):
     rng = random.Random(9)
     items = [(p["record_id"], p, RecordStatus.COMPLETED) for p in (record(rng) for _ in range(50))]
-    assert store.import_many(items, form_id="sjeldenregisteret", form_version=1) == 50
-    assert store.count(RecordStatus.COMPLETED) == 50
+    assert (
+        store.call(
+            lambda c: records.import_many(
+                c, items, form_id="sjeldenregisteret", form_version=1, author=store.actor
+            )
+        )
+        == 50
+    )
+    assert store.call(lambda c: records.count(c, RecordStatus.COMPLETED)) == 50
     fresh = record(rng)
     clash = [(fresh["record_id"], fresh, RecordStatus.DRAFT), items[0]]
     with pytest.raises(RecordNotEditable):
-        store.import_many(clash, form_id="sjeldenregisteret", form_version=1)
-    assert store.get(fresh["record_id"]) is None  # rolled back with the clash
+        store.call(
+            lambda c: records.import_many(
+                c, clash, form_id="sjeldenregisteret", form_version=1, author=store.actor
+            )
+        )
+    assert (
+        store.call(lambda c: records.get(c, fresh["record_id"])) is None
+    )  # rolled back with the clash
     assert store.verify_audit_chain() is None
 
 
@@ -149,11 +200,21 @@ def test_keyset_paging_matches_full_listing(store, order_by, descending):
         p = record(rng, family_name=rng.choice(["Aas", "berg", "Berg", "Dahl"]))
         p["reporter"]["registration_date"] = f"2026-0{1 + i % 9}-1{i % 10}"
         items.append((p["record_id"], p, rng.choice(list(RecordStatus))))
-    store.import_many(items, form_id="sjeldenregisteret", form_version=1)
-    full = store.list_rows(order_by=order_by, descending=descending, limit=None)
+    store.call(
+        lambda c: records.import_many(
+            c, items, form_id="sjeldenregisteret", form_version=1, author=store.actor
+        )
+    )
+    full = store.call(
+        lambda c: records.list_rows(c, order_by=order_by, descending=descending, limit=None)
+    )
     paged, after = [], None
     while True:
-        page = store.list_rows(order_by=order_by, descending=descending, limit=25, after=after)
+        page = store.call(
+            lambda c: records.list_rows(
+                c, order_by=order_by, descending=descending, limit=25, after=after
+            )
+        )
         if not page:
             break
         paged += page
@@ -183,10 +244,16 @@ def test_keyset_paging_keeps_drafts_without_a_registration_date(store, descendin
         if i % 3 == 0:
             del p["reporter"]["registration_date"]
         items.append((p["record_id"], p, RecordStatus.DRAFT))
-    store.import_many(items, form_id="sjeldenregisteret", form_version=1)
+    store.call(
+        lambda c: records.import_many(
+            c, items, form_id="sjeldenregisteret", form_version=1, author=store.actor
+        )
+    )
     paged, after = [], None
-    while page := store.list_rows(
-        order_by="registered_on", descending=descending, limit=7, after=after
+    while page := store.call(
+        lambda c: records.list_rows(
+            c, order_by="registered_on", descending=descending, limit=7, after=after
+        )
     ):
         paged += page
         after = page[-1]

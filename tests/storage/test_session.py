@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.storage import records
 from desktop.storage.errors import NotUnlocked
 from desktop.storage.session import Session
 
@@ -36,9 +37,9 @@ def test_locks_after_default_ten_minutes_idle(make_profile):
     assert session.check_idle()
     assert session.locked and store.closed and locked_events == [True]
     with pytest.raises(NotUnlocked):
-        session.store.count()
+        session.store.call(lambda c: records.count(c))
     with pytest.raises(NotUnlocked):
-        store.count()  # a stale reference cannot reach the data either
+        store.call(lambda c: records.count(c))  # a stale reference cannot reach the data either
     session.unlock(PASS)  # unlocking asks for the passphrase again
     assert not session.locked
     session.lock()

@@ -12,6 +12,7 @@ from sjelden_protocol.keys import load_public_key
 
 from desktop.forms.demo import demo_records
 from desktop.net.http import RetryPolicy
+from desktop.storage import records as stored
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.storage.store import Store
@@ -53,7 +54,11 @@ def add_completed(store: Store, count: int, seed: int | None = None) -> list[str
     items: list[tuple[str, Any, RecordStatus]] = [
         (r["record_id"], r, RecordStatus.COMPLETED) for r in records
     ]
-    store.import_many(items, form_id="sjeldenregisteret", form_version=1)
+    store.call(
+        lambda c: stored.import_many(
+            c, items, form_id="sjeldenregisteret", form_version=1, author=store.actor
+        )
+    )
     return [r["record_id"] for r in records]
 
 

@@ -86,11 +86,13 @@ def _import_completed(records: list[dict[str, object]]) -> None:
     code = (
         "import json, sys\n"
         "from desktop.storage.profile import Profile\n"
+        "from desktop.storage import records as stored\n"
         "from desktop.storage.records import RecordStatus\n"
         "records = json.loads(sys.stdin.read())\n"
+        "items = [(r['record_id'], r, RecordStatus.COMPLETED) for r in records]\n"
         "with Profile.named('default').unlock(sys.argv[1]) as store:\n"
-        "    store.import_many([(r['record_id'], r, RecordStatus.COMPLETED) for r in records],\n"
-        "                      form_id='sjeldenregisteret', form_version=1)\n"
+        "    store.call(lambda c: stored.import_many(c, items, form_id='sjeldenregisteret',\n"
+        "                                            form_version=1, author=store.actor))\n"
     )
     subprocess.run(
         [sys.executable, "-c", code, PASS],

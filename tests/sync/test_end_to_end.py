@@ -7,6 +7,7 @@ import json
 
 from sjelden_protocol import RecordDecision, verify_receipt
 
+from desktop.storage import records as stored
 from desktop.storage.records import RecordStatus
 from desktop.sync import identity, outbox, service, status
 from tests.sync.conftest import FAST, Client, add_completed
@@ -21,7 +22,7 @@ def test_complete_sync_decide_and_correct(client: Client, staff: Staff) -> None:
 
     assert report.packed.records == 5
     assert report.uploaded.delivered_records == 5
-    assert all(store.get(i).status is RecordStatus.SENT for i in ids)  # type: ignore[union-attr]
+    assert all(store.call(lambda c: stored.get(c, i)).status is RecordStatus.SENT for i in ids)  # type: ignore[union-attr]
     # The server holds exactly these records, once, readable only by the register.
     batches = staff.batches()
     assert len(batches) == 1
@@ -49,25 +50,29 @@ def test_complete_sync_decide_and_correct(client: Client, staff: Staff) -> None:
     report = service.run_sync(store, policy=FAST)
     assert report.feedback.accepted == 4 and report.feedback.rejected == 1
     for i in ids[1:]:
-        assert store.get(i).status is RecordStatus.ACCEPTED  # type: ignore[union-attr]
-    assert store.get(rejected_id).status is RecordStatus.REJECTED  # type: ignore[union-attr]
+        assert store.call(lambda c: stored.get(c, i)).status is RecordStatus.ACCEPTED  # type: ignore[union-attr]
+    assert store.call(lambda c: stored.get(c, rejected_id)).status is RecordStatus.REJECTED  # type: ignore[union-attr]
     info = store.call(lambda c: outbox.item(c, rejected_id))
     assert info is not None
     assert (info.reason_code, info.reason_text) == ("missing_consent", "Samtykke mangler.")
 
     # The clinician corrects it as a new revision; it is sent again and accepted.
-    draft = store.new_revision(rejected_id)
-    store.complete(rejected_id, draft.payload)
+    draft = store.call(lambda c: stored.new_revision(c, record_id=rejected_id, author=store.actor))
+    store.call(
+        lambda c: stored.complete(
+            c, record_id=rejected_id, payload=draft.payload, author=store.actor
+        )
+    )
     service.run_sync(store, policy=FAST)
-    assert store.get(rejected_id).status is RecordStatus.SENT  # type: ignore[union-attr]
+    assert store.call(lambda c: stored.get(c, rejected_id)).status is RecordStatus.SENT  # type: ignore[union-attr]
     second = [b for b in staff.batches() if b["batch_id"] != batches[0]["batch_id"]]
     assert [r["revision"] for r in staff.open(second[0]["batch_id"])] == [2]
     staff.decide(client.key_id, [RecordDecision(rejected_id, 2, "accepted")])
     service.run_sync(store, policy=FAST)
-    current = store.get(rejected_id)
+    current = store.call(lambda c: stored.get(c, rejected_id))
     assert current is not None and (current.revision, current.status) == (2, RecordStatus.ACCEPTED)
     # History keeps revision 1 with its rejection.
-    assert store.history(rejected_id)[0].status is RecordStatus.REJECTED
+    assert store.call(lambda c: stored.history(c, rejected_id))[0].status is RecordStatus.REJECTED
 
     # Nothing left to do: another run sends nothing and the status is clean.
     report = service.run_sync(store, policy=FAST)

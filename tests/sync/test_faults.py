@@ -20,6 +20,7 @@ from sjelden_protocol import RecordDecision
 
 from desktop.net.errors import SyncError
 from desktop.net.http import RetryPolicy
+from desktop.storage import records
 from desktop.storage.connection import Connection
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
@@ -146,13 +147,15 @@ def test_exactly_once_under_faults(make_profile: Callable[..., Profile], tmp_pat
             (b["batch_id"], b["envelope_sha256"]) for b in server_batches
         }
         # Every record's state is right: decided ones as decided, the rest sent.
-        total = store.count()
+        total = store.call(lambda c: records.count(c))
         for record_id, revision, state, _ in client_items:
             expected = decided.get((record_id, int(revision)), "sent")
             assert state == expected
-            record = store.get(record_id)
+            record = store.call(lambda c: records.get(c, record_id))
             assert record is not None and record.status is RecordStatus(expected)
-        assert store.count(RecordStatus.COMPLETED) == 0 and total == len(stored)
+        assert store.call(lambda c: records.count(c, RecordStatus.COMPLETED)) == 0 and total == len(
+            stored
+        )
         # The faults really happened.
         assert kills >= min(3, ROUNDS // 30)
         for mode in ("drop_upload", "error_503", "lose_response", "duplicate", "error_after"):

@@ -12,6 +12,7 @@ from sjelden_protocol import key_id, open_batch, parse_envelope
 from sjelden_protocol.keys import fingerprint
 
 from desktop.net.errors import SyncError
+from desktop.storage import records
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.storage.store import Store
@@ -39,16 +40,23 @@ def test_refused_batch_sets_aside_a_revision_already_superseded(
         assert outbox.pack(store, _identity(), validator=None).batches == 1
         [batch] = store.call(outbox.pending_batches)
         # The clinician starts revision 2 while revision 1 waits in the outbox.
-        assert store.new_revision(record_id).revision == 2
+        assert (
+            store.call(
+                lambda c: records.new_revision(c, record_id=record_id, author=store.actor)
+            ).revision
+            == 2
+        )
 
         assert store.call(lambda c: outbox.quarantine_batch(c, batch.batch_id, "malformed")) == 1
 
         # Revision 1 (now in history) and its outbox item agree; revision 2 is untouched.
-        assert store.history(record_id)[0].status is RecordStatus.REJECTED
+        assert (
+            store.call(lambda c: records.history(c, record_id))[0].status is RecordStatus.REJECTED
+        )
         info = store.call(lambda c: outbox.item(c, record_id, 1))
         assert info is not None and info.state is outbox.ItemState.QUARANTINED
         assert info.reason_code == "malformed"
-        current = store.get(record_id)
+        current = store.call(lambda c: records.get(c, record_id))
         assert current is not None and (current.revision, current.status) == (
             2,
             RecordStatus.DRAFT,
@@ -125,11 +133,16 @@ def test_reseal_moves_queued_revisions_to_a_new_batch_under_the_new_key(
         old_register, new_register = X25519PrivateKey.generate(), X25519PrivateKey.generate()
         ident = _pin(store, old_register.public_key())
         ids = add_completed(store, 3, seed=43)
-        payloads = {i: store.get(i).payload for i in ids}  # type: ignore[union-attr]
+        payloads = {i: store.call(lambda c: records.get(c, i)).payload for i in ids}  # type: ignore[union-attr]
         assert outbox.pack(store, ident, validator=None, max_records=2).batches == 2
         old_batches = store.call(outbox.pending_batches)
         # Revision 1 of one record waits in a batch while the clinician edits revision 2.
-        assert store.new_revision(ids[0]).revision == 2
+        assert (
+            store.call(
+                lambda c: records.new_revision(c, record_id=ids[0], author=store.actor)
+            ).revision
+            == 2
+        )
         assert (
             store.call(lambda c: outbox.stale_batches(c, key_id(old_register.public_key()))) == []
         )
@@ -167,7 +180,9 @@ def test_reseal_moves_queued_revisions_to_a_new_batch_under_the_new_key(
             info = store.call(lambda c, r=record_id: outbox.item(c, r, 1))  # type: ignore[misc]
             assert info is not None and info.state is outbox.ItemState.QUEUED
             assert info.batch_id in new_ids
-        assert store.history(ids[0])[0].status is RecordStatus.QUEUED
-        assert store.count(RecordStatus.QUEUED) == 2  # the third is the new draft
+        assert store.call(lambda c: records.history(c, ids[0]))[0].status is RecordStatus.QUEUED
+        assert (
+            store.call(lambda c: records.count(c, RecordStatus.QUEUED)) == 2
+        )  # the third is the new draft
     finally:
         store.close()

@@ -8,6 +8,7 @@ import json
 
 from sjelden_protocol import RecordDecision
 
+from desktop.storage import records
 from desktop.storage.records import RecordStatus
 from desktop.sync import outbox, retention, service, status
 from tests.sync.conftest import FAST, Client, add_completed
@@ -25,15 +26,15 @@ def test_accepted_records_are_purged_after_the_period(client: Client, staff: Sta
     later = dt.datetime.now(dt.UTC) + dt.timedelta(days=31)
     assert store.call(lambda c: retention.purge_due(c, now=later)) == 2
     for record_id in ids[:2]:
-        record = store.get(record_id)
+        record = store.call(lambda c: records.get(c, record_id))
         assert record is not None and record.status is RecordStatus.ACCEPTED
         assert set(record.payload) == {"form", "purged", "record_id", "revision"}
-        assert store.history(record_id) == []
-    row = store.list_rows(search=None, limit=None)
+        assert store.call(lambda c: records.history(c, record_id)) == []
+    row = store.call(lambda c: records.list_rows(c, search=None, limit=None))
     purged_rows = [r for r in row if r.record_id in ids[:2]]
     assert all(r.display_name == "" and r.national_id is None for r in purged_rows)
     # The sent-but-undecided record keeps its data; receipts stay.
-    assert "patient" in store.get(ids[2]).payload  # type: ignore[union-attr]
+    assert "patient" in store.call(lambda c: records.get(c, ids[2])).payload  # type: ignore[union-attr]
     receipts = store.call(lambda c: c.execute("SELECT receipt FROM outbox_batches").fetchall())
     assert all(json.loads(r[0])["receipt"]["record_count"] == 3 for r in receipts)
     # A configurable period.
@@ -52,15 +53,17 @@ def test_a_record_failing_revalidation_is_quarantined_and_others_go(
         return ["national_id.checksum@patient.national_id"] if payload["record_id"] == bad else []
 
     service.run_sync(store, policy=FAST, validator=validator)
-    assert all(store.get(i).status is RecordStatus.SENT for i in good)  # type: ignore[union-attr]
-    assert store.get(bad).status is RecordStatus.REJECTED  # type: ignore[union-attr]
+    assert all(store.call(lambda c: records.get(c, i)).status is RecordStatus.SENT for i in good)  # type: ignore[union-attr]
+    assert store.call(lambda c: records.get(c, bad)).status is RecordStatus.REJECTED  # type: ignore[union-attr]
     info = store.call(lambda c: outbox.item(c, bad))
     assert info is not None and info.state is outbox.ItemState.QUARANTINED
     assert info.reason_code == "local_validation"
     assert store.call(status.read).counts["quarantined"] == 1
     # Corrected as a new revision, it goes out like any other.
-    draft = store.new_revision(bad)
-    store.complete(bad, draft.payload)
+    draft = store.call(lambda c: records.new_revision(c, record_id=bad, author=store.actor))
+    store.call(
+        lambda c: records.complete(c, record_id=bad, payload=draft.payload, author=store.actor)
+    )
     service.run_sync(store, policy=FAST, validator=lambda p: [])
-    assert store.get(bad).status is RecordStatus.SENT  # type: ignore[union-attr]
+    assert store.call(lambda c: records.get(c, bad)).status is RecordStatus.SENT  # type: ignore[union-attr]
     assert sum(len(staff.open(b["batch_id"])) for b in staff.batches()) == 3

@@ -11,6 +11,7 @@ from sjelden_protocol import key_id, parse_envelope
 from sjelden_protocol.keys import fingerprint, load_public_key
 
 from desktop.net.errors import SyncError
+from desktop.storage import records
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.storage.store import Store
@@ -73,8 +74,8 @@ def test_old_key_batches_are_refused_repacked_and_delivered_once(
         assert refused.value.code == "wrong_recipient"
         assert "register-key add" in refused.value.user_message("en")
         # Nothing set aside, nothing lost: the records wait, queued, in the same batches.
-        assert store.count(RecordStatus.QUEUED) == 6
-        assert store.count(RecordStatus.REJECTED) == 0
+        assert store.call(lambda c: records.count(c, RecordStatus.QUEUED)) == 6
+        assert store.call(lambda c: records.count(c, RecordStatus.REJECTED)) == 0
         assert _pending_ids(store) == [held_id, home_id]
         assert store.call(status.read).last_error_code == "wrong_recipient"
     finally:
@@ -101,7 +102,7 @@ def test_old_key_batches_are_refused_repacked_and_delivered_once(
         report = service.run_sync(store, policy=FAST)
         assert (report.stale.held, report.stale.resealed) == (1, 1)
         assert report.uploaded.delivered_records == 3
-        assert all(store.get(i).status is RecordStatus.SENT for i in ids)  # type: ignore[union-attr]
+        assert all(store.call(lambda c: records.get(c, i)).status is RecordStatus.SENT for i in ids)  # type: ignore[union-attr]
         assert store.call(outbox.pending_batches) == []
         assert store.call(lambda c: outbox.batch_state(c, home_id)) is None  # dissolved
         held_state = store.call(lambda c: outbox.batch_state(c, held_id))

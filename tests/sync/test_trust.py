@@ -12,6 +12,7 @@ import trustme
 from sjelden_protocol import RecordDecision
 
 from desktop.net.errors import SyncError
+from desktop.storage import records
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.sync import feedback, identity, outbox, service, transport_file
@@ -40,10 +41,14 @@ def test_tampered_receipt_and_feedback_are_refused(
             with pytest.raises(SyncError) as caught:
                 service.run_sync(store, policy=FAST)
             assert caught.value.code == "receipt_invalid"
-            assert all(store.get(i).status is RecordStatus.QUEUED for i in ids)  # type: ignore[union-attr]
+            assert all(
+                store.call(lambda c: records.get(c, i)).status is RecordStatus.QUEUED for i in ids
+            )  # type: ignore[union-attr]
             proxy.rewrite = None
             service.run_sync(store, policy=FAST)
-            assert all(store.get(i).status is RecordStatus.SENT for i in ids)  # type: ignore[union-attr]
+            assert all(
+                store.call(lambda c: records.get(c, i)).status is RecordStatus.SENT for i in ids
+            )  # type: ignore[union-attr]
 
             # Feedback whose decision was changed on the way (rejected -> accepted).
             staff.decide(kid, [RecordDecision(ids[0], 1, "rejected", "missing_consent")])
@@ -52,10 +57,10 @@ def test_tampered_receipt_and_feedback_are_refused(
                 service.run_sync(store, policy=FAST)
             assert caught.value.code == "feedback_invalid"
             assert "avvist" in caught.value.user_message("nb")
-            assert store.get(ids[0]).status is RecordStatus.SENT  # type: ignore[union-attr]
+            assert store.call(lambda c: records.get(c, ids[0])).status is RecordStatus.SENT  # type: ignore[union-attr]
             proxy.rewrite = None
             service.run_sync(store, policy=FAST)
-            assert store.get(ids[0]).status is RecordStatus.REJECTED  # type: ignore[union-attr]
+            assert store.call(lambda c: records.get(c, ids[0])).status is RecordStatus.REJECTED  # type: ignore[union-attr]
         finally:
             store.close()
 
@@ -74,7 +79,7 @@ def test_feedback_from_an_unknown_staff_key_is_refused(client: Client, staff: St
         assert caught.value.code == "feedback_invalid"
         with pytest.raises(SyncError):
             service.run_sync(client.store, policy=FAST)
-        assert client.store.get(ids[0]).status is RecordStatus.SENT  # type: ignore[union-attr]
+        assert client.store.call(lambda c: records.get(c, ids[0])).status is RecordStatus.SENT  # type: ignore[union-attr]
     finally:
         impostor.close()
 
@@ -105,10 +110,10 @@ def test_file_transport_round_trip(client: Client, staff: Staff, tmp_path: Path)
     with pytest.raises(SyncError) as caught:
         transport_file.import_file(store, receipt_file)
     assert caught.value.code == "receipt_invalid"
-    assert all(store.get(i).status is RecordStatus.QUEUED for i in ids)  # type: ignore[union-attr]
+    assert all(store.call(lambda c: records.get(c, i)).status is RecordStatus.QUEUED for i in ids)  # type: ignore[union-attr]
     receipt_file.write_text(response.text)
     assert transport_file.import_file(store, receipt_file).receipts == 1
-    assert all(store.get(i).status is RecordStatus.SENT for i in ids)  # type: ignore[union-attr]
+    assert all(store.call(lambda c: records.get(c, i)).status is RecordStatus.SENT for i in ids)  # type: ignore[union-attr]
     # The next online sync re-sends nothing: the batch is delivered.
     assert service.run_sync(store, policy=FAST).uploaded.delivered_batches == 0
     # Feedback as a file.
@@ -117,7 +122,7 @@ def test_file_transport_round_trip(client: Client, staff: Staff, tmp_path: Path)
     feedback_file.write_text(json.dumps(document))
     result = transport_file.import_file(store, feedback_file)
     assert result.accepted == 4
-    assert all(store.get(i).status is RecordStatus.ACCEPTED for i in ids)  # type: ignore[union-attr]
+    assert all(store.call(lambda c: records.get(c, i)).status is RecordStatus.ACCEPTED for i in ids)  # type: ignore[union-attr]
     # The same feedback again (now also online) changes nothing.
     assert transport_file.import_file(store, feedback_file).accepted == 0
     assert service.run_sync(store, policy=FAST).feedback.accepted == 0
@@ -163,7 +168,7 @@ def test_tls_with_the_health_network_ca(
         enroll_store(store, server.url, staff, ca_bundle=str(cafile))
         ids = add_completed(store, 2, seed=4)
         service.run_sync(store, policy=FAST)
-        assert all(store.get(i).status is RecordStatus.SENT for i in ids)  # type: ignore[union-attr]
+        assert all(store.call(lambda c: records.get(c, i)).status is RecordStatus.SENT for i in ids)  # type: ignore[union-attr]
     finally:
         store.close()
         staff.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.storage import records
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.ui.record_model import PAGE_SIZE
@@ -172,8 +173,10 @@ def test_keyset_paging_lists_every_row_once_with_a_sort_and_a_filter(qtbot, main
     assert calls[0].get("after") is None and not calls[0].get("offset")
     assert all(call.get("after") is not None and not call.get("offset") for call in calls[1:])
     store = main.session.store
-    expected = store.list_rows(
-        status=RecordStatus.SENT, order_by="display_name", descending=True, limit=None
+    expected = store.call(
+        lambda c: records.list_rows(
+            c, status=RecordStatus.SENT, order_by="display_name", descending=True, limit=None
+        )
     )
     assert ids == [row.record_id for row in expected]
     assert {model.index(r, 0).data() for r in range(model.rowCount())} == {"Sendt"}
@@ -183,8 +186,10 @@ def test_keyset_paging_lists_every_row_once_with_a_sort_and_a_filter(qtbot, main
     qtbot.waitUntil(lambda: model.query.order_by == "registered_on", timeout=5000)
     wait_loaded(qtbot, model)
     assert model.rowCount() >= 23
-    first = store.list_rows(
-        status=RecordStatus.SENT, order_by="registered_on", descending=False, limit=23
+    first = store.call(
+        lambda c: records.list_rows(
+            c, status=RecordStatus.SENT, order_by="registered_on", descending=False, limit=23
+        )
     )
     assert [model.record_id(row) for row in range(23)] == [row.record_id for row in first]
 
@@ -208,7 +213,11 @@ def test_paging_reaches_rows_without_a_sort_value(make_profile, descending):
         items.append((payload["record_id"], payload, RecordStatus.DRAFT))
     store = make_profile().create(PASSPHRASE).store
     try:
-        store.import_many(items, form_id="sjeldenregisteret", form_version=1)
+        store.call(
+            lambda c: records.import_many(
+                c, items, form_id="sjeldenregisteret", form_version=1, author=store.actor
+            )
+        )
         query = Query(order_by="registered_on", descending=descending)
         paged: list = []
         while True:
@@ -217,7 +226,11 @@ def test_paging_reaches_rows_without_a_sort_value(make_profile, descending):
             paged += page
             if len(page) < 10:
                 break
-        full = store.list_rows(order_by="registered_on", descending=descending, limit=None)
+        full = store.call(
+            lambda c: records.list_rows(
+                c, order_by="registered_on", descending=descending, limit=None
+            )
+        )
         assert any(row.registered_on is None for row in full)
         assert [r.record_id for r in paged] == [r.record_id for r in full]
     finally:

@@ -7,7 +7,7 @@ invalid resource included, removes the temporary file and leaves the destination
 
 The destination's directory is not created or re-moded: the user picked it (a shared
 folder, a USB stick) and its permissions are theirs, so files go through
-``desktop.paths.atomic_private_file``, not ``write_private_file`` (which makes the
+``sjelden_protocol.files.atomic_private_file``, not ``write_private_file`` (which makes the
 directory 0700).
 """
 
@@ -21,7 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from desktop.paths import atomic_private_file, fsync_dir
+from sjelden_protocol.files import atomic_private_file, fsync_dir
+
 from desktop.staff.export.errors import ExportError
 
 
@@ -56,7 +57,7 @@ def check_directory_destination(destination: Path) -> None:
 @contextlib.contextmanager
 def atomic_file(destination: Path) -> Iterator[BinaryIO]:
     """A binary handle whose content becomes ``destination`` when the block ends cleanly
-    (``desktop.paths.atomic_private_file``, after the destination checks)."""
+    (``sjelden_protocol.files.atomic_private_file``, after the destination checks)."""
     check_file_destination(destination)
     with atomic_private_file(destination) as handle:
         yield handle
@@ -71,12 +72,8 @@ class DirectoryWriter:
     def write(self, name: str, data: bytes) -> None:
         if "/" in name or "\\" in name or name.startswith("."):
             raise ValueError("export file names are plain names")  # a bug, not user input
-        path = self.root / name
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
+        with atomic_private_file(self.root / name, replace=False) as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
 
 
 @contextlib.contextmanager
@@ -93,7 +90,6 @@ def atomic_directory(destination: Path) -> Iterator[DirectoryWriter]:
     try:
         writer = DirectoryWriter(tmp)
         yield writer
-        fsync_dir(tmp)
         if destination.is_dir():
             destination.rmdir()  # empty (checked above); os.rename cannot replace it on Windows
         os.rename(tmp, destination)

@@ -34,12 +34,11 @@ from desktop.forms.definition import FormDefinition, load_form
 from desktop.forms.record import new_record
 from desktop.forms.validate import Issue, ValidationResult, validate
 from desktop.messages import Lang
-from desktop.storage import records
+from desktop.storage import record_ops, records
 from desktop.storage.errors import StoreError
 from desktop.storage.records import Record, RecordStatus
 from desktop.storage.store import Store
 from desktop.ui import i18n
-from desktop.ui.form import store_ops
 from desktop.ui.form.autosave import AUTOSAVE_DELAY_MS, Autosaver
 from desktop.ui.form.binding import path_text
 from desktop.ui.form.context import EditorContext
@@ -213,13 +212,13 @@ class RegistrationEditor(QWidget):
 
     def start_new(self) -> None:
         self.autosaver.flush()
-        Op(self, store_ops.reporter_defaults, store=self._store()).success(
+        Op(self, record_ops.reporter_defaults, store=self._store()).success(
             self._start_with
         ).run_in_background()
 
     def open_record(self, record_id: str) -> None:
         self.autosaver.flush()
-        Op(self, lambda conn: store_ops.open_record(conn, record_id), store=self._store()).success(
+        Op(self, lambda conn: record_ops.open_record(conn, record_id), store=self._store()).success(
             lambda opened: self._opened(*opened)
         ).run_in_background()
 
@@ -251,7 +250,7 @@ class RegistrationEditor(QWidget):
         if record is None:
             self._set_state(self.tr("The registration no longer exists."), "error")
             return
-        if store_ops.is_purged(record.payload):
+        if record_ops.is_purged(record.payload):
             self.show_purged(record, purged_after_days)
             return
         self.show_payload(record.payload, record.status)
@@ -462,7 +461,7 @@ class RegistrationEditor(QWidget):
         payload, form, actor = self.ctx.binder.snapshot(), self.form, store.actor
         Op(
             self,
-            lambda conn: store_ops.save_draft(conn, payload, form, actor),
+            lambda conn: record_ops.save_draft(conn, payload, form, actor),
             store=store,
             operation="save draft",
         ).success(self._saved).failure(self._save_failed).run_in_background()
@@ -491,12 +490,12 @@ class RegistrationEditor(QWidget):
         if store is None:
             return
         self.autosaver.timer.stop()
-        pairs = store_ops.duplicate_pairs(self.ctx.binder.payload)
+        pairs = record_ops.duplicate_pairs(self.ctx.binder.payload)
         record_id = self.record_id
         self._set_busy(True)
         Op(
             self,
-            lambda conn: store_ops.likely_duplicates(conn, pairs, record_id),
+            lambda conn: record_ops.likely_duplicates(conn, pairs, record_id),
             store=store,
             operation="duplicate lookup",
         ).success(self._complete_checked).failure(self._failed).run_in_background()
@@ -536,7 +535,7 @@ class RegistrationEditor(QWidget):
         self._set_busy(True)
         Op(
             self,
-            lambda conn: store_ops.complete(conn, payload, form, actor),
+            lambda conn: record_ops.complete(conn, payload, form, actor),
             store=store,
             operation="complete",
         ).success(self._completed).failure(self._failed).run_in_background()
@@ -602,7 +601,7 @@ class RegistrationEditor(QWidget):
         record_id, actor = self.record_id, store.actor
         Op(
             self,
-            lambda conn: store_ops.delete_draft(conn, record_id, actor),
+            lambda conn: record_ops.delete_draft(conn, record_id, actor),
             store=store,
             operation="delete draft",
         ).success(lambda restored: self._deleted(record_id, restored)).run_in_background()

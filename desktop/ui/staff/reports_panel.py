@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.staff import reports
+from desktop.staff.export import reports
 from desktop.staff.session import StaffSession
 from desktop.ui.error_dialogs import show_info
 from desktop.ui.ops import BackgroundOp

@@ -12,6 +12,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from . import crockford
 from .errors import MalformedError
 from .keys import b64decode, b64encode, ed25519_public_from_raw, raw_public
 from .signing import sign_document, verify_document
@@ -28,8 +29,9 @@ class EnrollmentRequest:
 
 
 def normalise_code(code: str) -> str:
-    """Codes are read aloud and typed by hand, so case, spaces and dashes do not matter."""
-    return "".join(ch for ch in code.upper() if ch.isalnum())
+    """Codes are read aloud and typed by hand: case, separators and look-alikes do not matter
+    (``crockford.normalise``), so the signature covers what the inbox will look up."""
+    return crockford.normalise(code)
 
 
 def _body(code: str, label: str, public_key_b64: str) -> dict[str, Any]:
@@ -46,7 +48,9 @@ def build_enrollment(key: Ed25519PrivateKey, code: str, label: str) -> dict[str,
     public_b64 = b64encode(raw_public(key.public_key()))
     body = _body(code, label, public_b64)
     return {
-        "code": code,
+        # Sent normalised, so an inbox of an earlier version (which did not read look-alikes)
+        # checks the signature over the same code the client signed.
+        "code": normalise_code(code),
         "label": label,
         "public_key": public_b64,
         "proof": sign_document(ENROLL_DOMAIN, body, key),

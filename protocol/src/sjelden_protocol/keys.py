@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import os
 import re
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 
 from . import edwards
 from .errors import MalformedError
+from .files import atomic_private_file
 
 KEY_ID_BYTES = 16
 _KEY_ID = re.compile(rf"\A[0-9a-f]{{{2 * KEY_ID_BYTES}}}\Z")
@@ -104,7 +104,11 @@ def x25519_public_from_raw(raw: bytes) -> X25519PublicKey:
 
 
 def save_private_key(key: PrivateKey, path: Path, passphrase: bytes | None = None) -> None:
-    """Write a PKCS#8 PEM file readable only by its owner (created 0600, never widened)."""
+    """Write a PKCS#8 PEM file readable only by its owner (0600), never over an existing one.
+
+    Atomic (``files.atomic_private_file``): a server starting twice at once, or a crash,
+    never leaves a half-written key that the next start would fail to load.
+    """
     encryption: serialization.KeySerializationEncryption = (
         serialization.BestAvailableEncryption(passphrase)
         if passphrase
@@ -114,8 +118,7 @@ def save_private_key(key: PrivateKey, path: Path, passphrase: bytes | None = Non
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
     )
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
+    with atomic_private_file(path, replace=False) as handle:
         handle.write(pem)
 
 

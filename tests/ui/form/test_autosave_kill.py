@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from desktop.paths import profile_dir
+from desktop.storage import records
 from desktop.storage.keystore import FileBlobStore
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
@@ -61,6 +62,6 @@ def test_typed_draft_survives_sigkill(adult_id):
     assert process.returncode == -signal.SIGKILL
 
     with Profile(directory, key_store=FileBlobStore(directory)).unlock(PASSPHRASE) as store:
-        record = store.get(record_id)
+        record = store.call(lambda c: records.get(c, record_id))
     assert record is not None and record.status is RecordStatus.DRAFT
     assert record.payload["patient"] == {"national_id": adult_id, "family_name": "Avbruttsen"}

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.forms.demo import DemoGenerator
+from desktop.storage import record_ops, records
 from desktop.storage.records import RecordStatus
+from tests.helpers.synthetic import FORM
 from tests.ui.form.conftest import child_id, open_new
 
 
@@ -30,7 +32,7 @@ def valid_payload(seed: int = 11) -> dict:
 
 
 def open_payload(qtbot, editor, store, payload) -> None:
-    store.save_draft(payload["record_id"], payload, form_id="sjeldenregisteret", form_version=1)
+    store.call(lambda c: record_ops.save_draft(c, payload, FORM, store.actor))
     with qtbot.waitSignal(editor.loaded, timeout=5000):
         editor.open_record(payload["record_id"])
 
@@ -92,7 +94,7 @@ def test_completion_is_blocked_by_errors(qtbot, editor, store):
     assert editor.result.errors
     assert "feil" in editor.state_label.text()
     assert editor.ctx.widgets["patient.national_id"].message.isVisible()
-    record = store.get(editor.record_id)
+    record = store.call(lambda c: records.get(c, editor.record_id))
     assert record is None or record.status is RecordStatus.DRAFT
 
 
@@ -111,7 +113,7 @@ def test_warnings_must_be_confirmed_before_completion(qtbot, editor, store):
     qtbot.waitUntil(lambda: editor.mode == "complete" and not editor._busy, timeout=5000)
     assert not editor.result.errors, [i.as_dict() for i in editor.result.errors]
     assert editor.result.needs_confirmation
-    assert store.get(payload["record_id"]).status is RecordStatus.DRAFT
+    assert store.call(lambda c: records.get(c, payload["record_id"])).status is RecordStatus.DRAFT
     panel = editor.panel.list
     assert panel.hasFocus()
     for _ in editor.result.needs_confirmation:
@@ -120,12 +122,14 @@ def test_warnings_must_be_confirmed_before_completion(qtbot, editor, store):
     assert not editor.result.needs_confirmation
     with qtbot.waitSignal(editor.completed, timeout=5000):
         editor.complete()
-    assert store.get(payload["record_id"]).status is RecordStatus.COMPLETED
+    assert (
+        store.call(lambda c: records.get(c, payload["record_id"])).status is RecordStatus.COMPLETED
+    )
 
 
 def test_likely_duplicate_is_a_warning_at_completion(qtbot, editor, store):
     first = valid_payload(21)
-    store.save_draft(first["record_id"], first, form_id="sjeldenregisteret", form_version=1)
+    store.call(lambda c: record_ops.save_draft(c, first, FORM, store.actor))
     second = copy.deepcopy(first)
     second["record_id"] = "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b"
     open_payload(qtbot, editor, store, second)
@@ -133,13 +137,17 @@ def test_likely_duplicate_is_a_warning_at_completion(qtbot, editor, store):
     qtbot.waitUntil(lambda: editor.mode == "complete" and not editor._busy, timeout=5000)
     codes = {i.code for i in editor.result.needs_confirmation}
     assert "diagnosis.likely_duplicate" in codes
-    assert store.get(second["record_id"]).status is RecordStatus.DRAFT
+    assert store.call(lambda c: records.get(c, second["record_id"])).status is RecordStatus.DRAFT
 
 
 def test_completed_record_opens_read_only_and_gets_a_new_revision(qtbot, editor, store):
     payload = valid_payload(31)
-    store.save_draft(payload["record_id"], payload, form_id="sjeldenregisteret", form_version=1)
-    store.complete(payload["record_id"], payload)
+    store.call(lambda c: record_ops.save_draft(c, payload, FORM, store.actor))
+    store.call(
+        lambda c: records.complete(
+            c, record_id=payload["record_id"], payload=payload, author=store.actor
+        )
+    )
     with qtbot.waitSignal(editor.loaded, timeout=5000):
         editor.open_record(payload["record_id"])
     assert editor.ctx.read_only
@@ -148,10 +156,10 @@ def test_completed_record_opens_read_only_and_gets_a_new_revision(qtbot, editor,
     with qtbot.waitSignal(editor.loaded, timeout=5000):
         qtbot.keyClick(editor.revision_button, Qt.Key.Key_Space)
     assert not editor.ctx.read_only
-    record = store.get(payload["record_id"])
+    record = store.call(lambda c: records.get(c, payload["record_id"]))
     assert record.status is RecordStatus.DRAFT and record.revision == 2
     assert editor.ctx.binder.get(("revision",)) == 2
-    assert len(store.history(payload["record_id"])) == 1
+    assert len(store.call(lambda c: records.history(c, payload["record_id"]))) == 1
 
 
 def test_delete_draft_after_confirmation(qtbot, editor, store):
@@ -163,12 +171,12 @@ def test_delete_draft_after_confirmation(qtbot, editor, store):
     keep = next(b for b in box.buttons() if b.accessibleName() == "Behold utkastet")
     keep.click()
     qtbot.wait(50)
-    assert store.get(payload["record_id"]) is not None
+    assert store.call(lambda c: records.get(c, payload["record_id"])) is not None
     editor.delete_draft()
     with qtbot.waitSignal(editor.deleted, timeout=5000):
         box = editor.delete_box
         next(b for b in box.buttons() if b.accessibleName() == "Slett utkastet").click()
-    assert store.get(payload["record_id"]) is None
+    assert store.call(lambda c: records.get(c, payload["record_id"])) is None
     assert editor.ctx.binder.payload == {}
 
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.forms.validate import validate
+from desktop.storage import records
 from desktop.storage.records import RecordStatus
 from tests.ui.form.conftest import open_new
 
@@ -106,7 +107,7 @@ def test_complete_registration_by_keyboard_only(qtbot, editor, store, adult_id):
     with qtbot.waitSignal(editor.completed, timeout=5000):
         keys.press(Qt.Key.Key_Return, modifier=Qt.KeyboardModifier.ControlModifier)
 
-    record = store.get(editor.record_id)
+    record = store.call(lambda c: records.get(c, editor.record_id))
     assert record.status is RecordStatus.COMPLETED
     payload = record.payload
     assert payload["patient"]["municipality"] == "0301"

@@ -15,8 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from desktop.forms.demo import DemoGenerator
+from desktop.storage import record_ops, records
 from desktop.storage.records import RecordStatus
 from desktop.ui import printing
+from tests.helpers.synthetic import FORM
 from tests.ui.form.conftest import child_id
 
 
@@ -33,11 +35,17 @@ def demo_payload(*, child: bool, seed: int = 21) -> dict:
 
 
 def open_payload(qtbot, editor, store, payload, status: RecordStatus | None = None) -> None:
-    record = store.save_draft(
-        payload["record_id"], payload, form_id="sjeldenregisteret", form_version=1
-    )
+    record = store.call(lambda c: record_ops.save_draft(c, payload, FORM, store.actor))
     if status is not None:
-        store.set_status(record.record_id, record.revision, status)
+        store.call(
+            lambda c: records.set_status(
+                c,
+                record_id=record.record_id,
+                revision=record.revision,
+                status=status,
+                actor=store.actor,
+            )
+        )
     with qtbot.waitSignal(editor.loaded, timeout=5000):
         editor.open_record(payload["record_id"])
 

@@ -11,6 +11,7 @@ import datetime as dt
 from pytestqt.qtbot import QtBot
 from sjelden_protocol import RecordDecision
 
+from desktop.storage import records
 from desktop.sync import retention, service
 from desktop.ui.record_model import NOTE_COLUMN, RecordTableModel
 from tests.sync.conftest import FAST, Client, add_completed, client, inbox_server, staff
@@ -67,7 +68,7 @@ def test_a_purged_record_shows_a_notice_and_nothing_can_be_edited(
     editor.complete()
     editor.new_revision()
     qtbot.wait(300)
-    record = client.store.get(purged)
+    record = client.store.call(lambda c: records.get(c, purged))
     assert record is not None and record.revision == 1 and record.payload["purged"] is True
 
     # Opening a normal record again brings the form back.

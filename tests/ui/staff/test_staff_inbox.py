@@ -9,6 +9,7 @@ from sjelden_protocol.keys import load_public_key
 
 from desktop.staff import installations, keys
 from desktop.staff import session as staff_session
+from desktop.storage import records
 from desktop.storage.records import RecordStatus
 from desktop.sync import enroll, service
 from desktop.ui.staff.window import StaffWindow
@@ -74,8 +75,10 @@ def test_fetch_decide_send_and_the_clinic_sees_it(
 
         got = service.run_sync(clinic, policy=FAST).feedback
         assert (got.accepted, got.rejected) == (2, 1)
-        assert clinic.get(ids[0]).status is RecordStatus.REJECTED
-        assert {clinic.get(i).status for i in ids[1:]} == {RecordStatus.ACCEPTED}
+        assert clinic.call(lambda c: records.get(c, ids[0])).status is RecordStatus.REJECTED
+        assert {clinic.call(lambda c: records.get(c, i)).status for i in ids[1:]} == {
+            RecordStatus.ACCEPTED
+        }
     finally:
         clinic.close()
 

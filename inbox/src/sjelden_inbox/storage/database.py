@@ -1,41 +1,25 @@
 """Connections and transactions for the two supported databases.
 
-The store writes its SQL once with ``?`` placeholders; this module hides the two places
-where SQLite and PostgreSQL differ for it (placeholder style and how a write transaction is
-started) and keeps a small pool of connections so request threads do not reconnect.
+The store writes its SQL once with ``?`` placeholders; the placeholder style is the dialect
+layer's (``sjelden_protocol.db``, shared with the desktop's store and register), and this
+module adds how a write transaction is started and a small pool of connections so request
+threads do not reconnect.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from sjelden_protocol.db import POSTGRESQL, SQLITE, Dialect, Sql
+
 Row = tuple[Any, ...]
-
-
-class Transaction:
-    """What the store sees: run a statement, read rows; placeholder style already fixed."""
-
-    def __init__(self, cursor: Any, translate: Callable[[str], str]) -> None:
-        self._cursor = cursor
-        self._translate = translate
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        self._cursor.execute(self._translate(sql), tuple(params))
-        return int(self._cursor.rowcount)
-
-    def one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
-        self._cursor.execute(self._translate(sql), tuple(params))
-        row = self._cursor.fetchone()
-        return None if row is None else tuple(row)
-
-    def all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        self._cursor.execute(self._translate(sql), tuple(params))
-        return [tuple(row) for row in self._cursor.fetchall()]
+#: What the store sees inside a transaction: our SQL, in the database's placeholder style.
+Transaction = Sql
 
 
 class PoolTimeout(Exception):
@@ -45,7 +29,7 @@ class PoolTimeout(Exception):
 class Database:
     """At most ``pool_size`` connections, opened on first need and reused newest first."""
 
-    dialect: str = ""
+    dialect: Dialect
     acquire_timeout = 60.0
 
     def __init__(self, connect: Callable[[], Any], pool_size: int) -> None:
@@ -107,7 +91,7 @@ class Database:
 
 
 class SqliteDatabase(Database):
-    dialect = "sqlite"
+    dialect = SQLITE
 
     def __init__(self, path: Path, pool_size: int = 8) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -130,7 +114,7 @@ class SqliteDatabase(Database):
         # timeout instead of one failing later with "database is locked".
         connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         try:
-            yield Transaction(connection.cursor(), lambda sql: sql)
+            yield Sql(connection.cursor(), SQLITE)
         except BaseException:
             connection.execute("ROLLBACK")
             raise
@@ -138,7 +122,7 @@ class SqliteDatabase(Database):
 
 
 class PostgresDatabase(Database):
-    dialect = "postgres"
+    dialect = POSTGRESQL
 
     def __init__(self, url: str, pool_size: int = 8) -> None:
         import psycopg
@@ -153,7 +137,7 @@ class PostgresDatabase(Database):
     @contextmanager
     def _begin(self, connection: Any, write: bool) -> Iterator[Transaction]:
         with connection.transaction(), connection.cursor() as cursor:
-            yield Transaction(cursor, lambda sql: sql.replace("?", "%s"))
+            yield Sql(cursor, POSTGRESQL)
 
     def _is_broken(self, connection: Any, exc: BaseException) -> bool:
         return bool(connection.closed) or isinstance(exc, self._psycopg.OperationalError)

@@ -1,12 +1,20 @@
 """Schema migrations, applied in order at start-up inside one transaction each.
 
-Migrations are append-only: a released step is never edited, a change is a new step. Each
-step has a SQLite and a PostgreSQL spelling; the differences are the id column and BLOB.
+Migrations are append-only: a released step is never edited, a change is a new step. The
+runner and the ``{blob}`` / ``{serial}`` spellings are the dialect layer's
+(``sjelden_protocol.db``); the version is kept in ``schema_version``, a row per version.
 """
 
 from __future__ import annotations
 
-from .database import Database
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sjelden_protocol.db import Migrations, SchemaTooNew, VersionLog, run_script
+
+from .database import Database, Transaction
+
+_MIGRATION_LOCK = 727001
 
 _V1 = """
 CREATE TABLE installations (
@@ -64,29 +72,28 @@ CREATE TABLE feedback (
 CREATE INDEX feedback_installation ON feedback (installation_key_id, seq);
 """
 
-MIGRATIONS: list[str] = [_V1]
-_TYPES = {
-    "sqlite": {"blob": "BLOB", "serial": "INTEGER PRIMARY KEY AUTOINCREMENT"},
-    "postgres": {"blob": "BYTEA", "serial": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"},
-}
+
+def _v1(tx: Transaction) -> None:
+    run_script(tx, _V1, tx.dialect)
+
+
+MIGRATIONS: Migrations[Transaction] = Migrations("inbox", [_v1], VersionLog("schema_version"))
 
 
 def migrate(database: Database) -> int:
     """Bring the schema up to date; safe to run from several processes at once."""
-    with database.transaction(write=True) as tx:
-        if database.dialect == "postgres":
-            tx.execute("SELECT pg_advisory_xact_lock(727001)")
-        tx.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        row = tx.one("SELECT MAX(version) FROM schema_version")
-        current = int(row[0]) if row and row[0] is not None else 0
-        for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
-            for statement in script.format(**_TYPES[database.dialect]).split(";"):
-                if statement.strip():
-                    tx.execute(statement)
-            tx.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
-        if current > len(MIGRATIONS):
-            raise RuntimeError(
-                f"database schema version {current} is newer than this server "
-                f"({len(MIGRATIONS)}); upgrade sjelden-inbox"
-            )
-        return len(MIGRATIONS)
+
+    @contextmanager
+    def begin(operation: str) -> Iterator[Transaction]:
+        with database.transaction(write=True) as tx:
+            if database.dialect.name == "postgresql":
+                tx.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
+            yield tx
+
+    try:
+        return MIGRATIONS.apply(begin)
+    except SchemaTooNew as exc:
+        raise RuntimeError(
+            f"database schema version {exc.found} is newer than this server "
+            f"({exc.supported}); upgrade sjelden-inbox"
+        ) from exc

@@ -83,7 +83,7 @@ class Store:
                 "UPDATE enrollment_codes SET used_at = ?, used_by = ? "
                 "WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?",
                 (now, key_id, hash_code(code), now),
-            )
+            ).rowcount
             if used != 1:
                 raise EnrollmentRefused(
                     "bad_enrollment_code",
@@ -96,7 +96,7 @@ class Store:
                 "INSERT INTO installations (key_id, public_key, label, status, enrolled_at) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING",
                 (key_id, public_key, label, InstallationStatus.PENDING.value, now),
-            )
+            ).rowcount
             if inserted != 1:
                 raise EnrollmentRefused(
                     "already_enrolled",
@@ -131,13 +131,18 @@ class Store:
 
     # --- staff keys ------------------------------------------------------------------------
     def add_staff_key(self, key_id: str, public_key: bytes, label: str, *, now: int) -> bool:
-        with self.database.transaction(write=True) as tx:
-            if tx.one("SELECT 1 FROM staff_keys WHERE key_id = ?", (key_id,)):
+        """False when the key is already there (also when another process adds it meanwhile)."""
+        try:
+            with self.database.transaction(write=True) as tx:
+                tx.execute(
+                    "INSERT INTO staff_keys (key_id, public_key, label, added_at) "
+                    "VALUES (?, ?, ?, ?)",
+                    (key_id, public_key, label, now),
+                )
+        except Exception as exc:
+            if self.database.dialect.is_unique_violation(exc):
                 return False
-            tx.execute(
-                "INSERT INTO staff_keys (key_id, public_key, label, added_at) VALUES (?, ?, ?, ?)",
-                (key_id, public_key, label, now),
-            )
+            raise
         return True
 
     def revoke_staff_key(self, key_id: str, *, now: int) -> bool:
@@ -146,7 +151,7 @@ class Store:
                 tx.execute(
                     "UPDATE staff_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL",
                     (now, key_id),
-                )
+                ).rowcount
                 == 1
             )
 
@@ -178,7 +183,7 @@ class Store:
                 "INSERT INTO nonces (key_id, nonce, expires_at) VALUES (?, ?, ?) "
                 "ON CONFLICT DO NOTHING",
                 (key_id, nonce, expires_at),
-            )
+            ).rowcount
         return inserted == 1
 
     # --- batches ---------------------------------------------------------------------------
@@ -209,7 +214,7 @@ class Store:
                     received_at,
                     receipt,
                 ),
-            )
+            ).rowcount
             row = tx.one(_SELECT_BATCH + "WHERE batch_id = ?", (batch_id,))
         assert row is not None  # inserted now or by the transaction we conflicted with
         return _batch(row), inserted == 1
@@ -265,13 +270,13 @@ class Store:
         commit order and an installation paging with ``after=seq`` never skips a document.
         """
         with self.database.transaction(write=True) as tx:
-            if self.database.dialect == "postgres":
+            if self.database.dialect.name == "postgresql":
                 tx.execute("SELECT pg_advisory_xact_lock(?)", (_FEEDBACK_LOCK,))
             inserted = tx.execute(
                 "INSERT INTO feedback (feedback_id, installation_key_id, staff_key_id, document, "
                 "posted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (feedback_id) DO NOTHING",
                 (feedback_id, installation_key_id, staff_key_id, document, now),
-            )
+            ).rowcount
             row = tx.one("SELECT document FROM feedback WHERE feedback_id = ?", (feedback_id,))
         assert row is not None
         return str(row[0]), inserted == 1

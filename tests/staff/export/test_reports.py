@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from desktop.staff.export import ExportError
+from desktop.staff.export.reports import DIMENSIONS, ReportRow, count_by, write_report_csv
 from desktop.staff.model import RegisterRecord
-from desktop.staff.reports import DIMENSIONS, ReportRow, count_by, write_report_csv
 from tests.staff.export.conftest import read_csv
 from tests.staff.export.synthetic import (
     REPORTER_ORGNR,

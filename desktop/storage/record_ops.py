@@ -1,20 +1,32 @@
-"""What the form does in the database, as plain functions of a connection.
+"""What the form editor does with a record, as plain functions of a connection.
 
-They run on the store's database thread (through ``desktop.ui.ops.Op``), never on the GUI
-thread; keeping them here, free of Qt, makes each one a unit to test on its own.
+The one record API: the app runs these (and ``desktop.storage.records``'s) on the store's
+database thread (``Store.call``, or ``desktop.ui.ops.Op`` from the GUI), and so do the CLI
+and the tests. They live in the core, free of Qt, so each is a unit to test on its own and
+nothing else keeps a second set of record methods beside them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Protocol
 
-from desktop.forms.definition import FormDefinition
 from desktop.forms.payload import national_id, orpha_codes
 from desktop.forms.record import REPORTER_PROFILE_FIELDS
 from desktop.storage import records, settings
-from desktop.storage.connection import Connection
+from desktop.storage.connection import Connection, transaction
 from desktop.storage.records import Record
+
+
+class FormRef(Protocol):
+    """Which form a record is filled in on (a ``FormDefinition`` is one)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def version(self) -> int: ...
+
 
 #: Store setting holding the user's own reporter details (name, HPR number, workplace...).
 REPORTER_SETTING = "reporter_defaults"
@@ -48,9 +60,7 @@ def reporter_part(payload: Mapping[str, Any]) -> dict[str, Any]:
     return {k: reporter[k] for k in REPORTER_PROFILE_FIELDS if reporter.get(k) not in (None, "")}
 
 
-def save_draft(
-    conn: Connection, payload: Mapping[str, Any], form: FormDefinition, author: str
-) -> Record:
+def save_draft(conn: Connection, payload: Mapping[str, Any], form: FormRef, author: str) -> Record:
     return records.save_draft(
         conn,
         record_id=str(payload["record_id"]),
@@ -61,18 +71,24 @@ def save_draft(
     )
 
 
-def complete(
-    conn: Connection, payload: Mapping[str, Any], form: FormDefinition, author: str
-) -> Record:
-    """Save the final payload and complete it; remember the reporter for the next record."""
-    save_draft(conn, payload, form, author)
-    record = records.complete(
-        conn, record_id=str(payload["record_id"]), payload=payload, author=author
-    )
-    defaults = reporter_part(payload)
-    if defaults:
-        settings.put(conn, REPORTER_SETTING, defaults)
-    return record
+def complete(conn: Connection, payload: Mapping[str, Any], form: FormRef, author: str) -> Record:
+    """Save the final payload, complete it and remember the reporter for the next record, in
+    one transaction: a failure leaves the draft as it was, never saved but not completed."""
+    record_id = str(payload["record_id"])
+    with transaction(conn, "complete"):
+        records.write_draft(
+            conn,
+            record_id=record_id,
+            payload=payload,
+            form_id=form.id,
+            form_version=form.version,
+            author=author,
+        )
+        records.write_completion(conn, record_id=record_id, payload=payload, author=author)
+        defaults = reporter_part(payload)
+        if defaults:
+            settings.write(conn, REPORTER_SETTING, defaults)
+    return records.require(conn, record_id)
 
 
 def likely_duplicates(
