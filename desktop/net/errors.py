@@ -105,6 +105,44 @@ _MESSAGES: dict[str, Message] = {
         "Serveren avviste forespørselen. Kontakt registeret og oppgi feilkoden.",
         "The server refused the request. Contact the register and give the error code.",
     ),
+    "proxy_refused": Message(
+        "Noe annet enn registerets server svarte og stoppet forespørselen (en proxy, brannmur "
+        "eller gateway i nettverket viste en feilside), så ingenting ble sendt. "
+        "Registreringene ligger trygt i utboksen. Sjekk proxy-innstillingene og nettverket, "
+        "eller kontakt IT.",
+        "Something other than the register's server answered and stopped the request (a "
+        "proxy, firewall or gateway in the network showed an error page), so nothing was "
+        "sent. The registrations are safe in the outbox. Check the proxy settings and the "
+        "network, or contact IT.",
+    ),
+    "gateway_error": Message(
+        "En proxy eller gateway mellom denne PC-en og registerets server svarte med en "
+        "feilside i stedet for serveren. Registreringene ligger trygt i utboksen og sendes "
+        "automatisk senere. Vedvarer det, sjekk proxy-innstillingene og nettverket, eller "
+        "kontakt IT.",
+        "A proxy or gateway between this PC and the register's server answered with an error "
+        "page instead of the server. The registrations are safe in the outbox and are sent "
+        "automatically later. If it persists, check the proxy settings and the network, or "
+        "contact IT.",
+    ),
+    "record_too_large": Message(
+        "En registrering er større enn registerets server tar imot nå, så den ble ikke "
+        "sendt. Den venter trygt i utboksen og sendes når serveren tar den. Kontakt "
+        "registeret og oppgi feilkoden.",
+        "A registration is larger than the register's server accepts now, so it was not "
+        "sent. It waits safely in the outbox and is sent once the server takes it. Contact "
+        "the register and give the error code.",
+    ),
+    "transport_damaged": Message(
+        "Forbindelsen skader data: det denne PC-en sendte, kom endret fram til registerets "
+        "server, også etter flere nye forsøk. Registreringene ligger trygt i utboksen og "
+        "sendes på nytt ved neste synkronisering. Sjekk proxy og nettverk, og kontakt IT "
+        "hvis det vedvarer.",
+        "The connection damages data: what this PC sent arrived altered at the register's "
+        "server, even after several new attempts. The registrations are safe in the outbox "
+        "and are sent again at the next sync. Check the proxy and the network, and contact "
+        "IT if it persists.",
+    ),
     "bad_file": Message(
         "Filen er ikke en kvittering eller tilbakemelding fra registeret, eller den er "
         "skadet. Be registeret sende den på nytt.",
@@ -162,7 +200,7 @@ MESSAGES = Catalogue(
 # Codes of failures that pass by themselves (no connection, a busy or throttling server): a
 # stored ``last_error_code`` among them means "try again when the server answers". A live
 # error says so itself (``SyncError.retryable``).
-TRANSIENT_CODES = frozenset({"offline", "server_busy", "rate_limited"})
+TRANSIENT_CODES = frozenset({"offline", "server_busy", "rate_limited", "gateway_error"})
 
 
 class SyncError(CodedError):

@@ -10,7 +10,12 @@
   dropped (re-sending is always safe: batches have stable ids).
 * Retries use exponential back-off with full jitter, and honour ``Retry-After`` (429, 503).
   Only failures that may succeed later are retried (connection errors, timeouts, 5xx, 429,
-  a replayed nonce); a refusal (4xx with a reason code) is reported at once.
+  a replayed nonce); a refusal (4xx with a reason code) is reported at once, unless the
+  caller names its code in ``resend_on`` (an upload whose bytes may have been damaged on
+  the way: the same bytes again, under the same policy).
+* Only an answer in JSON with a ``code`` is the inbox's: an error page without one (HTML from
+  a proxy, a firewall, a gateway) is reported as such (``proxy_refused`` for 4xx,
+  ``gateway_error`` for 5xx), never as the register refusing.
 * Signed requests are signed again for each attempt (fresh timestamp and nonce).
 
 Nothing here logs request or response bodies.
@@ -67,6 +72,20 @@ class Answer:
             return json.loads(self.body)
         except (ValueError, UnicodeDecodeError) as exc:
             raise SyncError("server_busy", "response is not JSON", retryable=True) from exc
+
+
+def _inbox_code(answer: Answer) -> str | None:
+    """The reason code of an answer the inbox gave, or ``None`` for a page from something
+    else on the way: the inbox answers every error in JSON with a string ``code``."""
+    content_type = answer.headers.get("Content-Type", "")
+    if content_type.split(";")[0].strip().lower() != "application/json":
+        return None
+    try:
+        value = json.loads(answer.body)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    code = value.get("code") if isinstance(value, dict) else None
+    return code if isinstance(code, str) and code else None
 
 
 class Transport:
@@ -184,22 +203,21 @@ class Transport:
         return Answer(response.status_code, content, response.headers)
 
     def _classify(self, answer: Answer) -> SyncError:
-        code = ""
-        try:
-            value = json.loads(answer.body)
-            if isinstance(value, dict) and isinstance(value.get("code"), str):
-                code = value["code"]
-        except (ValueError, UnicodeDecodeError):
-            pass
+        code = _inbox_code(answer)
         if answer.status == 429:
-            return SyncError("rate_limited", code, retryable=True)
+            return SyncError("rate_limited", code or "", retryable=True)
+        if code is None:
+            # Not the inbox speaking: something on the way answered with its own page.
+            if answer.status >= 500:
+                return SyncError("gateway_error", f"HTTP {answer.status}", retryable=True)
+            return SyncError("proxy_refused", f"HTTP {answer.status}")
         if answer.status >= 500:
             return SyncError("server_busy", f"HTTP {answer.status} {code}", retryable=True)
         if code in _RETRYABLE_CODES:
             return SyncError(
                 "server_busy" if code != "rate_limited" else code, code, retryable=True
             )
-        return SyncError(code or "server_refused", f"HTTP {answer.status}")
+        return SyncError(code, f"HTTP {answer.status}")
 
     def _retry_after(self, answer: Answer | None) -> float | None:
         if answer is None:
@@ -221,8 +239,13 @@ class Transport:
         signer: Ed25519PrivateKey | None = None,
         content_type: str | None = None,
         ok: Collection[int] = (200, 201),
+        resend_on: Collection[str] = (),
     ) -> Answer:
-        """Send until an answer in ``ok`` arrives, a refusal does, or attempts run out."""
+        """Send until an answer in ``ok`` arrives, a refusal does, or attempts run out.
+
+        A refusal whose code is in ``resend_on`` is retried like a lost connection; when the
+        attempts run out, the last such refusal is raised as it came.
+        """
         last: SyncError | None = None
         for attempt in range(self.policy.attempts):
             self.check_cancelled()
@@ -234,7 +257,7 @@ class Transport:
                 error = self._classify(answer)
             except SyncError as exc:
                 error = exc
-            if not error.retryable:
+            if not error.retryable and error.code not in resend_on:
                 raise error
             last = error
             log.info("sync %s %s attempt %d failed: %s", method, target, attempt + 1, error.code)

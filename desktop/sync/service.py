@@ -108,4 +108,7 @@ def _run(
         uploaded.set_aside,
         got.documents,
     )
+    if uploaded.held_back:
+        # Reported once everything else this run could do is done.
+        raise SyncError("record_too_large", f"{uploaded.held_back} batches of one registration")
     return SyncReport(packed, uploaded, got, purged, stale)

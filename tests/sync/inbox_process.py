@@ -55,6 +55,8 @@ class InboxProcess:
     rate_limit_per_minute: float = 1_000_000.0
     # ``--recipient-key-id``: the register key ids batches must be sealed to (empty: any).
     recipient_key_ids: tuple[str, ...] = ()
+    # ``--max-envelope-mb``: the largest upload the inbox takes (None: its default)
+    max_envelope_mb: float | None = None
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -93,6 +95,8 @@ class InboxProcess:
             command += ["--ssl-certfile", str(self.certfile), "--ssl-keyfile", str(self.keyfile)]
         for recipient in self.recipient_key_ids:
             command += ["--recipient-key-id", recipient]
+        if self.max_envelope_mb is not None:
+            command += ["--max-envelope-mb", repr(self.max_envelope_mb)]
         log = open(self.data_dir / "server.log", "ab")  # noqa: SIM115
         try:
             self.process = subprocess.Popen(
