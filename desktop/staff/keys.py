@@ -91,24 +91,13 @@ def generate(conn: Connection, *, actor: str) -> None:
         if conn.execute("SELECT 1 FROM staff_keys LIMIT 1").fetchone() is not None:
             raise StaffError("staff_profile_incomplete", "keys exist already")
         stamp = format_utc(now_utc())
-        register = X25519PrivateKey.generate()
-        signing = Ed25519PrivateKey.generate()
-        _insert(
-            conn,
-            "register",
-            key_id(register.public_key()),
-            raw_public(register.public_key()),
-            raw_private(register),
-            stamp,
+        fresh: tuple[tuple[str, X25519PrivateKey | Ed25519PrivateKey], ...] = (
+            ("register", X25519PrivateKey.generate()),
+            ("signing", Ed25519PrivateKey.generate()),
         )
-        _insert(
-            conn,
-            "signing",
-            key_id(signing.public_key()),
-            raw_public(signing.public_key()),
-            raw_private(signing),
-            stamp,
-        )
+        for role, key in fresh:
+            public = key.public_key()
+            _insert(conn, role, key_id(public), raw_public(public), raw_private(key), stamp)
         for role in ("data", "hmac"):
             secret = crypto.new_secret()
             _insert(conn, role, crypto.secret_id(secret), None, secret, stamp)

@@ -26,26 +26,22 @@ class InboxContext:
 
     def refuse_if_failing(self, address: str) -> None:
         """Refuse an address that spent its budget of failed authentications."""
-        wait = self.failures.wait(address)
-        if wait > 0:
-            seconds = max(1, math.ceil(wait))
-            raise ApiError(
-                429,
-                "rate_limited",
-                f"too many failed authentications from this address; retry in {seconds} s",
-                headers={"Retry-After": str(seconds)},
-            )
+        _refuse_after(self.failures.wait(address), "failed authentications from this address")
 
     def failed_authentication(self, address: str) -> None:
         self.failures.take(address)
 
     def rate_limit(self, key: str) -> None:
-        wait = self.limiter.take(key)
-        if wait > 0:
-            seconds = max(1, math.ceil(wait))
-            raise ApiError(
-                429,
-                "rate_limited",
-                f"too many requests from this key; retry in {seconds} s",
-                headers={"Retry-After": str(seconds)},
-            )
+        _refuse_after(self.limiter.take(key), "requests from this key")
+
+
+def _refuse_after(wait: float, what: str) -> None:
+    """``429 rate_limited`` with ``Retry-After`` when a bucket says to wait."""
+    if wait > 0:
+        seconds = max(1, math.ceil(wait))
+        raise ApiError(
+            429,
+            "rate_limited",
+            f"too many {what}; retry in {seconds} s",
+            headers={"Retry-After": str(seconds)},
+        )
