@@ -35,6 +35,14 @@
         <translation>Påkrevd</translation>
     </message>
     <message>
+        <source>Suggestion: %1</source>
+        <translation>Forslag: %1</translation>
+    </message>
+    <message>
+        <source>Use the suggestion %1</source>
+        <translation>Bruk forslaget %1</translation>
+    </message>
+    <message>
         <source>DD.MM.YYYY</source>
         <translation>DD.MM.ÅÅÅÅ</translation>
     </message>

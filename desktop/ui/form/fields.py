@@ -10,6 +10,7 @@ typed), so the validator can say what is wrong beside the field, and the draft k
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from typing import Any
 
@@ -34,6 +35,7 @@ from desktop.forms.validate import Issue
 from desktop.ui.form.binding import Path, path_text
 from desktop.ui.form.context import EditorContext
 from desktop.ui.form.style import colour_label, mark_input
+from desktop.ui.form.suggestions import offers_suggestions, suggestion
 
 RADIO_MAX_OPTIONS = 3
 _DATE_NB = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
@@ -70,6 +72,16 @@ class FieldWidget(QWidget):
         )
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
+        # the clinician's own value, corrected, as a link that applies it (suggestions.py)
+        self.suggestion = QLabel(self)
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.suggestion.linkActivated.connect(self._apply_suggestion)
+        self.suggestion.hide()
+        self._offered: str | None = None
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 2, 0, 2)
         self.layout_.setSpacing(2)
@@ -79,6 +91,7 @@ class FieldWidget(QWidget):
         if self.help:
             self.input.setToolTip(self.help)
         self.layout_.addWidget(self.message)
+        self.layout_.addWidget(self.suggestion)
         self.label.setBuddy(self.focus_target())
         self._update_label()
         self.name_inputs()
@@ -158,7 +171,35 @@ class FieldWidget(QWidget):
             self.message.clear()
             self.message.hide()
         self.mark(severity)
+        self._show_suggestion(bool(shown))
         self._describe()
+
+    def _show_suggestion(self, any_issue: bool) -> None:
+        offered = None
+        if any_issue and offers_suggestions(self.field):
+            offered = suggestion(self.field, self.current_value())
+        self._offered = offered
+        if offered is None:
+            self.suggestion.clear()
+            self.suggestion.hide()
+            return
+        text = QCoreApplication.translate("FieldWidget", "Suggestion: %1").replace(
+            "%1", f'<a href="apply">{html.escape(offered)}</a>'
+        )
+        self.suggestion.setText(text)
+        self.suggestion.setAccessibleName(
+            QCoreApplication.translate("FieldWidget", "Use the suggestion %1").replace(
+                "%1", offered
+            )
+        )
+        self.suggestion.show()
+
+    def _apply_suggestion(self, _link: str = "") -> None:
+        if self._offered is None or self.ctx.read_only:
+            return
+        offered = self._offered
+        self.load(offered)
+        self.commit(offered)
 
     def mark(self, severity: str | None) -> None:
         mark_input(self.input, severity)
