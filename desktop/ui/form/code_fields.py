@@ -3,6 +3,7 @@ search-as-you-type picker, municipalities and counties through a searchable comb
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from typing import Any
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QVBoxLayout, QWidget
 
 from desktop.forms.codelists import default_search, default_store, get_codelist
+from desktop.forms.codelists.store import NoVersionInForceError
 from desktop.ui.diagnosis_picker import DiagnosisPicker
 from desktop.ui.form.fields import FieldWidget, TextField
 from desktop.ui.form.style import mark_input
@@ -124,11 +126,29 @@ class DiagnosisCodeField(FieldWidget):
 
 
 @functools.cache
-def _places(list_id: str, lang: str) -> tuple[tuple[str, str], ...]:
-    """(display text, code) of the newest version, sorted by name."""
-    codelist = default_store().get(list_id)
-    items = [(f"{c.label(lang)} ({c.code})", c.code) for c in codelist]
+def _places(list_id: str, lang: str, day: dt.date | None) -> tuple[tuple[str, str], ...]:
+    """(display text, code) of the version in force on ``day`` (today when None), sorted.
+
+    Every official name form gets its own entry (``Guovdageaidnu (5612)`` beside
+    ``Kautokeino (5612)``), so the inline completion finds a municipality by its Sami, Kven
+    or Norwegian name alike; all entries of one place carry the same code.
+    """
+    try:
+        codelist = default_store().get(list_id, on=day or dt.date.today())
+    except NoVersionInForceError:  # a date before the first version: the oldest list
+        codelist = default_store().versions(list_id)[0]
+    items = []
+    for concept in codelist:
+        names = dict.fromkeys((concept.label(lang), *concept.synonyms))
+        items += [(f"{name} ({concept.code})", concept.code) for name in names if name]
     return tuple(sorted(items, key=lambda item: item[0].casefold()))
+
+
+def _registration_day(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 class PlaceCodeField(FieldWidget):
@@ -140,10 +160,8 @@ class PlaceCodeField(FieldWidget):
         combo = QComboBox(self)
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        list_id = self.field.codelist or "kommuner"
-        for text, code in _places(list_id, self.ctx.lang):
-            combo.addItem(text, code)
-        combo.setCurrentIndex(-1)
+        self._day: dt.date | None = None
+        self._fill(combo, None)
         completer = combo.completer()
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
@@ -153,6 +171,14 @@ class PlaceCodeField(FieldWidget):
         combo.lineEdit().editingFinished.connect(self._resolve)
         combo.activated.connect(lambda _i: self._resolve())
         return combo
+
+    def _fill(self, combo: QComboBox, day: dt.date | None) -> None:
+        """The places in force on the record's registration date (today for a new record)."""
+        self._day = day
+        combo.clear()
+        for text, code in _places(self.field.codelist or "kommuner", self.ctx.lang, day):
+            combo.addItem(text, code)
+        combo.setCurrentIndex(-1)
 
     def name_inputs(self) -> None:
         super().name_inputs()
@@ -200,6 +226,9 @@ class PlaceCodeField(FieldWidget):
             self.commit(text.strip() or None)
 
     def show_value(self, value: Any) -> None:
+        day = _registration_day(self.ctx.binder.get(("reporter", "registration_date")))
+        if day != self._day:
+            self._fill(self.input, day)
         index = self.input.findData(value) if isinstance(value, str) else -1
         self.input.setCurrentIndex(index)
         if index < 0:
