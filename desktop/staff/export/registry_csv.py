@@ -121,6 +121,8 @@ TRAILING_COLUMNS = (
     "received_at",
     "accepted_at",
     "accepted_by",
+    # added after the first release, so at the end: the HGNC id of each finding's gene
+    "finding_hgnc_ids",
 )
 COLUMNS = PATIENT_COLUMNS + DIAGNOSIS_COLUMNS + PID_COLUMNS + TRAILING_COLUMNS
 
@@ -239,6 +241,7 @@ def diagnosis_cells(diagnosis: Mapping[str, Any], names: CodeNames) -> dict[str,
         "basis_other": text(diagnosis, "basis_other"),
         "finding_count": str(len(items)),
         "finding_genes": _joined(items, "gene"),
+        "finding_hgnc_ids": _hgnc_ids(items, names),
         "finding_hgvs": _joined(items, "hgvs"),
         "finding_karyotypes": _joined(items, "karyotype"),
         "finding_zygosity": _joined(items, "zygosity"),
@@ -248,6 +251,13 @@ def diagnosis_cells(diagnosis: Mapping[str, Any], names: CodeNames) -> dict[str,
         "institution_orgnr": text(institution, "orgnr"),
         "sub_registry": text(diagnosis, "sub_registry"),
     }
+
+
+def _hgnc_ids(items: list[Mapping[str, Any]], names: CodeNames) -> str:
+    """``HGNC:1884`` for CFTR, one item per finding like the other ``finding_*`` columns; an
+    item is empty where the finding names no gene or HGNC does not list its symbol."""
+    ids = [names.hgnc_id(text(item, "gene")) for item in items]
+    return LIST_SEPARATOR.join(ids) if any(ids) else ""
 
 
 def _joined(items: list[Mapping[str, Any]], key: str) -> str:

@@ -70,6 +70,7 @@ def test_golden_record_cells(golden: RegisterRecord, out_dir: Path) -> None:
     assert first["basis"] == "cytogenetisk | klinisk | molekylaergenetisk"
     assert first["finding_count"] == "2"
     assert first["finding_genes"] == "FBN1 | "
+    assert first["finding_hgnc_ids"] == "HGNC:3603 | "  # HGNC's complete set, shipped
     assert first["finding_hgvs"] == "NM_000138.5:c.3010T>A | "
     assert first["finding_karyotypes"] == " | 46,XX,del(5)(p15.2)"
     assert first["finding_classification"] == "patogen | sannsynlig_patogen"
