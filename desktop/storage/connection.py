@@ -58,6 +58,18 @@ _PRAGMAS = (
 )
 
 
+#: The attribute of a store connection holding its commit counter once counting started
+#: (``commit_state.start_counting``); absent, ``transaction`` counts nothing (migrations,
+#: the benchmark's plain file).
+COMMITS_ATTRIBUTE = "sjelden_commits"
+
+
+class _StoreConnection(sqlcipher3.Connection):  # type: ignore[misc]
+    """A ``sqlcipher3`` connection that can carry the commit counter as an attribute."""
+
+    sjelden_commits: int | None = None
+
+
 def sqlcipher_version() -> str:
     conn = sqlcipher3.connect(":memory:")
     try:
@@ -75,7 +87,9 @@ def open_encrypted(path: Path, key: bytes | bytearray, *, create: bool = False) 
         raise ValueError("the data key must be 32 bytes")
     if create:
         create_private_file(path)
-    conn: Connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+    conn: Connection = sqlcipher3.connect(
+        str(path), isolation_level=None, check_same_thread=True, factory=_StoreConnection
+    )
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
@@ -107,7 +121,8 @@ def transaction(conn: Connection, operation: str = "transaction") -> Iterator[Co
     """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error and mapped to the taxonomy.
 
     IMMEDIATE takes the write lock up front, so a busy database fails at the start of the
-    transaction rather than half-way through it.
+    transaction rather than half-way through it. On a counting connection the commit also
+    adds one to ``commit_counter``, in the same transaction (``commit_state``).
     """
     try:
         conn.execute("BEGIN IMMEDIATE")
@@ -121,12 +136,19 @@ def transaction(conn: Connection, operation: str = "transaction") -> Iterator[Co
         if isinstance(exc, sqlcipher3.Error):
             raise classify_sqlite_error(exc, operation) from exc
         raise
+    counted = getattr(conn, COMMITS_ATTRIBUTE, None) is not None
     try:
+        if counted:
+            row = conn.execute(
+                "UPDATE commit_counter SET value = value + 1 WHERE id = 1 RETURNING value"
+            ).fetchone()
         conn.execute("COMMIT")
     except sqlcipher3.Error as exc:
         with contextlib.suppress(sqlcipher3.Error):
             conn.execute("ROLLBACK")
         raise classify_sqlite_error(exc, operation) from exc
+    if counted and row is not None:
+        setattr(conn, COMMITS_ATTRIBUTE, int(row[0]))
 
 
 def integrity_problems(conn: Connection) -> list[str]:
