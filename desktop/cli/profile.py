@@ -85,7 +85,10 @@ def _profile(args: argparse.Namespace) -> Profile:
 
 def _lang(profile: Profile | None = None) -> Lang:
     if profile is not None and profile.exists:
-        return normalize(profile.info().get("language"))
+        try:
+            return normalize(profile.info().get("language"))
+        except StoreError:  # a damaged profile.json: said when the command reads it
+            pass
     return normalize(os.environ.get("SJELDEN_LANG"))
 
 

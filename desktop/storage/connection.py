@@ -9,6 +9,7 @@ someone tries a wrong key.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -70,6 +71,12 @@ class _StoreConnection(sqlcipher3.Connection):  # type: ignore[misc]
     sjelden_commits: int | None = None
 
 
+# Read-only: nothing that would write the file (journal mode, secure_delete apply to writes).
+_READ_ONLY_PRAGMAS = tuple(
+    p for p in _PRAGMAS if not p.startswith(("PRAGMA journal_mode", "PRAGMA synchronous"))
+)
+
+
 def sqlcipher_version() -> str:
     conn = sqlcipher3.connect(":memory:")
     try:
@@ -87,8 +94,18 @@ def open_encrypted(path: Path, key: bytes | bytearray, *, create: bool = False) 
         raise ValueError("the data key must be 32 bytes")
     if create:
         create_private_file(path)
+    # A profile on a read-only file system (a write-protected medium, a share mounted ro)
+    # must still be readable and exportable; SQLite cannot even open a WAL file there, since
+    # it needs to create the -shm. ``immutable`` reads the main file alone; commits a crash
+    # left in the -wal are then not seen, which the commit counter reports (commit_state).
+    read_only = not create and not os.access(path.parent, os.W_OK)
+    target = f"{path.resolve().as_uri()}?mode=ro&immutable=1" if read_only else str(path)
     conn: Connection = sqlcipher3.connect(
-        str(path), isolation_level=None, check_same_thread=True, factory=_StoreConnection
+        target,
+        isolation_level=None,
+        check_same_thread=True,
+        factory=_StoreConnection,
+        uri=read_only,
     )
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -100,7 +117,7 @@ def open_encrypted(path: Path, key: bytes | bytearray, *, create: bool = False) 
             # A wrong key makes page 1 undecryptable ("not a database"); a right key over a
             # damaged schema page reads as corruption.
             raise classify_sqlite_error(exc, "open") from exc
-        for pragma in _PRAGMAS:
+        for pragma in _READ_ONLY_PRAGMAS if read_only else _PRAGMAS:
             conn.execute(pragma)
     except BaseException:
         conn.close()
