@@ -51,6 +51,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     check = subparsers.add_parser(
         "unlock-check", help="check that the passphrase unlocks the profile and the database"
     )
+    check.add_argument(
+        "--accept-data-loss",
+        action="store_true",
+        help="open a database that is older than its last known state (store."
+        "older_than_known) as it is, accepting that the missing changes are gone",
+    )
     check.set_defaults(func=cmd_unlock_check)
 
     change = subparsers.add_parser(
@@ -79,7 +85,10 @@ def _profile(args: argparse.Namespace) -> Profile:
 
 def _lang(profile: Profile | None = None) -> Lang:
     if profile is not None and profile.exists:
-        return normalize(profile.info().get("language"))
+        try:
+            return normalize(profile.info().get("language"))
+        except StoreError:  # a damaged profile.json: said when the command reads it
+            pass
     return normalize(os.environ.get("SJELDEN_LANG"))
 
 
@@ -170,7 +179,8 @@ def cmd_unlock_check(args: argparse.Namespace) -> int:
 
     def action() -> int:
         # A profile check: either kind of profile.
-        with profile.unlock(passphrase, kind=profile.kind) as store:
+        accept = bool(getattr(args, "accept_data_loss", False))
+        with profile.unlock(passphrase, kind=profile.kind, accept_loss=accept) as store:
             records = store.call(lambda c: stored.count(c), "count records")
             problems = store.integrity_problems()
             broken = store.verify_audit_chain()

@@ -9,6 +9,7 @@ someone tries a wrong key.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -58,6 +59,24 @@ _PRAGMAS = (
 )
 
 
+#: The attribute of a store connection holding its commit counter once counting started
+#: (``commit_state.start_counting``); absent, ``transaction`` counts nothing (migrations,
+#: the benchmark's plain file).
+COMMITS_ATTRIBUTE = "sjelden_commits"
+
+
+class _StoreConnection(sqlcipher3.Connection):  # type: ignore[misc]
+    """A ``sqlcipher3`` connection that can carry the commit counter as an attribute."""
+
+    sjelden_commits: int | None = None
+
+
+# Read-only: nothing that would write the file (journal mode, secure_delete apply to writes).
+_READ_ONLY_PRAGMAS = tuple(
+    p for p in _PRAGMAS if not p.startswith(("PRAGMA journal_mode", "PRAGMA synchronous"))
+)
+
+
 def sqlcipher_version() -> str:
     conn = sqlcipher3.connect(":memory:")
     try:
@@ -75,7 +94,19 @@ def open_encrypted(path: Path, key: bytes | bytearray, *, create: bool = False) 
         raise ValueError("the data key must be 32 bytes")
     if create:
         create_private_file(path)
-    conn: Connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+    # A profile on a read-only file system (a write-protected medium, a share mounted ro)
+    # must still be readable and exportable; SQLite cannot even open a WAL file there, since
+    # it needs to create the -shm. ``immutable`` reads the main file alone; commits a crash
+    # left in the -wal are then not seen, which the commit counter reports (commit_state).
+    read_only = not create and not os.access(path.parent, os.W_OK)
+    target = f"{path.resolve().as_uri()}?mode=ro&immutable=1" if read_only else str(path)
+    conn: Connection = sqlcipher3.connect(
+        target,
+        isolation_level=None,
+        check_same_thread=True,
+        factory=_StoreConnection,
+        uri=read_only,
+    )
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
@@ -86,7 +117,7 @@ def open_encrypted(path: Path, key: bytes | bytearray, *, create: bool = False) 
             # A wrong key makes page 1 undecryptable ("not a database"); a right key over a
             # damaged schema page reads as corruption.
             raise classify_sqlite_error(exc, "open") from exc
-        for pragma in _PRAGMAS:
+        for pragma in _READ_ONLY_PRAGMAS if read_only else _PRAGMAS:
             conn.execute(pragma)
     except BaseException:
         conn.close()
@@ -107,7 +138,8 @@ def transaction(conn: Connection, operation: str = "transaction") -> Iterator[Co
     """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error and mapped to the taxonomy.
 
     IMMEDIATE takes the write lock up front, so a busy database fails at the start of the
-    transaction rather than half-way through it.
+    transaction rather than half-way through it. On a counting connection the commit also
+    adds one to ``commit_counter``, in the same transaction (``commit_state``).
     """
     try:
         conn.execute("BEGIN IMMEDIATE")
@@ -121,12 +153,19 @@ def transaction(conn: Connection, operation: str = "transaction") -> Iterator[Co
         if isinstance(exc, sqlcipher3.Error):
             raise classify_sqlite_error(exc, operation) from exc
         raise
+    counted = getattr(conn, COMMITS_ATTRIBUTE, None) is not None
     try:
+        if counted:
+            row = conn.execute(
+                "UPDATE commit_counter SET value = value + 1 WHERE id = 1 RETURNING value"
+            ).fetchone()
         conn.execute("COMMIT")
     except sqlcipher3.Error as exc:
         with contextlib.suppress(sqlcipher3.Error):
             conn.execute("ROLLBACK")
         raise classify_sqlite_error(exc, operation) from exc
+    if counted and row is not None:
+        setattr(conn, COMMITS_ATTRIBUTE, int(row[0]))
 
 
 def integrity_problems(conn: Connection) -> list[str]:

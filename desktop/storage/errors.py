@@ -10,8 +10,9 @@ without leaking patient data.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
-from desktop.messages import Catalogue, CodedError, Message
+from desktop.messages import Catalogue, CodedError, Lang, Message
 
 STORE = Catalogue(
     "store",
@@ -58,6 +59,58 @@ STORE = Catalogue(
             "gjenopprette fra sikkerhetskopien i profilmappen.",
             "The database file is damaged. Make no further changes; contact support, who can "
             "restore from the backup in the profile folder.",
+        ),
+        "store.corrupt.backup": Message(
+            "Databasefilen er skadet. Ikke gjør flere endringer; kontakt brukerstøtte, som kan "
+            "gjenopprette fra sikkerhetskopien {backup}.",
+            "The database file is damaged. Make no further changes; contact support, who can "
+            "restore from the backup {backup}.",
+        ),
+        "store.older_than_known": Message(
+            "Databasen er eldre enn sist kjente tilstand: {missing} endringer mangler (filen "
+            "er tømt, byttet ut eller rullet tilbake). Den er ikke åpnet. Gjenopprett fra "
+            "sikkerhetskopien {backup} med hjelp fra brukerstøtte, eller godta tapet og åpne "
+            "den likevel med 'sjelden unlock-check --accept-data-loss'.",
+            "The database is older than its last known state: {missing} changes are missing "
+            "(the file was emptied, replaced or rolled back). It was not opened. Restore from "
+            "the backup {backup} with the help of support, or accept the loss and open it "
+            "anyway with 'sjelden unlock-check --accept-data-loss'.",
+        ),
+        "store.older_than_known.no_backup": Message(
+            "Databasen er eldre enn sist kjente tilstand: {missing} endringer mangler (filen "
+            "er tømt, byttet ut eller rullet tilbake). Den er ikke åpnet, og det finnes ingen "
+            "sikkerhetskopi i profilmappen. Kontakt brukerstøtte, eller godta tapet og åpne "
+            "den likevel med 'sjelden unlock-check --accept-data-loss'.",
+            "The database is older than its last known state: {missing} changes are missing "
+            "(the file was emptied, replaced or rolled back). It was not opened, and there is "
+            "no backup in the profile folder. Contact support, or accept the loss and open it "
+            "anyway with 'sjelden unlock-check --accept-data-loss'.",
+        ),
+        "store.database_missing": Message(
+            "Databasefilen til profilen (store.db) mangler. Gjenopprett den fra "
+            "sikkerhetskopien {backup} med hjelp fra brukerstøtte; ikke sett opp profilen på "
+            "nytt.",
+            "The profile's database file (store.db) is missing. Restore it from the backup "
+            "{backup} with the help of support; do not set the profile up again.",
+        ),
+        "store.database_missing.no_backup": Message(
+            "Databasefilen til profilen (store.db) mangler, og det finnes ingen sikkerhetskopi "
+            "i profilmappen. Kontakt brukerstøtte før du setter opp profilen på nytt.",
+            "The profile's database file (store.db) is missing and there is no backup in the "
+            "profile folder. Contact support before setting the profile up again.",
+        ),
+        "store.profile_in_use": Message(
+            "Profilen er åpen i et annet vindu eller en annen kommando. Lukk den først, og "
+            "prøv igjen.",
+            "The profile is open in another window or command; close it first and try again.",
+        ),
+        "store.profile_damaged": Message(
+            "Profilfilen {file} er skadet eller ufullstendig, så profilen kan ikke låses opp. "
+            "Ikke slett profilmappen; kontakt brukerstøtte. Er det nøkkelfilen, kan du låse "
+            "opp med gjenopprettingsnøkkelen (sjelden recover).",
+            "The profile file {file} is damaged or incomplete, so the profile cannot be "
+            "unlocked. Do not delete the profile folder; contact support. If it is the key "
+            "file, you can unlock with the recovery key (sjelden recover).",
         ),
         "store.not_unlocked": Message(
             "Profilen er låst. Lås opp med passordfrasen din.",
@@ -150,7 +203,12 @@ STORE = Catalogue(
             "no data. Send the error report to support.",
         ),
     },
-    params={"seconds": "how long to wait before the next unlock attempt"},
+    params={
+        "seconds": "how long to wait before the next unlock attempt",
+        "backup": "the path of a backup file in the profile folder",
+        "missing": "how many committed changes the database lacks",
+        "file": "the name of a file in the profile folder",
+    },
 )
 
 
@@ -200,6 +258,65 @@ class DiskFull(StoreError):
 
 class Corrupt(StoreError):
     code = "store.corrupt"
+
+
+class CorruptWithBackup(Corrupt):
+    """A damaged database at unlock, when a rolling backup exists to restore from."""
+
+    def __init__(self, detail: str, backup: Path) -> None:
+        super().__init__(detail)
+        self.backup = backup
+
+    def user_message(self, lang: Lang = "nb") -> str:
+        return STORE.text(f"{self.code}.backup", lang, backup=self.backup)
+
+
+class OlderThanKnown(StoreError):
+    """The database's commit counter is below the one recorded outside it (``commit_state``)."""
+
+    code = "store.older_than_known"
+
+    def __init__(self, missing: int, backup: Path | None) -> None:
+        super().__init__(f"{missing} commits missing")
+        self.missing = missing
+        self.backup = backup
+
+    def user_message(self, lang: Lang = "nb") -> str:
+        if self.backup is None:
+            return STORE.text(f"{self.code}.no_backup", lang, missing=self.missing)
+        return STORE.text(self.code, lang, missing=self.missing, backup=self.backup)
+
+
+class DatabaseMissing(StoreError):
+    code = "store.database_missing"
+
+    def __init__(self, backup: Path | None) -> None:
+        super().__init__("store.db missing")
+        self.backup = backup
+
+    def user_message(self, lang: Lang = "nb") -> str:
+        if self.backup is None:
+            return STORE.text(f"{self.code}.no_backup", lang)
+        return STORE.text(self.code, lang, backup=self.backup)
+
+
+class ProfileInUse(StoreError):
+    """Another process (or window) holds the profile's instance lock (``instance_lock``)."""
+
+    code = "store.profile_in_use"
+
+
+class ProfileDamaged(StoreError):
+    """``profile.json``, the key envelope or ``recovery.json`` cannot be read as written."""
+
+    code = "store.profile_damaged"
+
+    def __init__(self, file: str, detail: str = "") -> None:
+        super().__init__(f"{file}: {detail}" if detail else file)
+        self.file = file
+
+    def message_params(self) -> Mapping[str, object]:
+        return {"file": self.file}
 
 
 class NotUnlocked(StoreError):

@@ -52,14 +52,35 @@ class KdfParams:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KdfParams:
+        """Parameters read from a key envelope, refused (``ValueError``) outside ``KDF_BOUNDS``.
+
+        The envelope is read before any passphrase is checked, so whoever can edit it picks
+        what unlock pays: ``memory_kib: 2**31`` was a MemoryError, a huge iteration count a
+        hang, ``iterations: 0`` an exception from the library.
+        """
         if data.get("algorithm") != "argon2id":
             raise ValueError("unsupported KDF algorithm")
-        return cls(
+        params = cls(
             salt=b64decode(data["salt"]),
-            memory_kib=int(data["memory_kib"]),
-            iterations=int(data["iterations"]),
-            lanes=int(data.get("lanes", 1)),
+            memory_kib=_bounded(data["memory_kib"], "memory_kib"),
+            iterations=_bounded(data["iterations"], "iterations"),
+            lanes=_bounded(data.get("lanes", 1), "lanes"),
         )
+        if not 16 <= len(params.salt) <= 64 or params.memory_kib < 8 * params.lanes:
+            raise ValueError("KDF parameters out of bounds")
+        return params
+
+
+#: What an envelope may ask of unlock: at most 1 GiB and 64 passes (calibration picks 64 MiB
+#: and at most 32), so the worst accepted envelope costs seconds, not minutes or all memory.
+KDF_BOUNDS = {"memory_kib": (8, 1024 * 1024), "iterations": (1, 64), "lanes": (1, 16)}
+
+
+def _bounded(value: object, name: str) -> int:
+    low, high = KDF_BOUNDS[name]
+    if type(value) is not int or not low <= value <= high:
+        raise ValueError(f"KDF parameter {name} out of bounds")
+    return value
 
 
 @dataclass(frozen=True)
@@ -74,7 +95,10 @@ class SealedKey:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SealedKey:
-        return cls(nonce=b64decode(data["nonce"]), ciphertext=b64decode(data["ciphertext"]))
+        sealed = cls(nonce=b64decode(data["nonce"]), ciphertext=b64decode(data["ciphertext"]))
+        if len(sealed.nonce) != 12 or len(sealed.ciphertext) != DATA_KEY_BYTES + 16:
+            raise ValueError("not a sealed data key")
+        return sealed
 
 
 def new_data_key() -> bytearray:
@@ -162,4 +186,6 @@ def b64(data: bytes) -> str:
 
 
 def b64decode(text: str) -> bytes:
+    if not isinstance(text, str):
+        raise TypeError("base64 text expected")
     return base64.b64decode(text.encode("ascii"), validate=True)

@@ -11,6 +11,15 @@ Files in the profile directory (all 0600, the directory 0700):
 - ``attempts.json``: the count of failed unlock attempts, so restarting the app does not
   reset the slow-down.
 - ``store.db`` (+ ``-wal``/``-shm``): the SQLCipher database.
+- ``commit-state.json``: the database's commit counter, sealed, recorded outside it so an
+  emptied, replaced or rolled-back ``store.db`` is reported at unlock (``commit_state``).
+- ``backups/store-YYYYMMDD.db``: the rolling encrypted backups (``backup``).
+- ``profile.lock``: the instance lock held while a store is open (``instance_lock``).
+
+Every one of these files may be damaged, missing or on a disk that is full or read-only;
+each such state ends in a message with a stable code (``ProfileDamaged``, ``DatabaseMissing``,
+``DiskFull``, ...), never a traceback, and a read-only profile can still be unlocked, read
+and exported.
 
 The passphrase-sealed key itself lives in the OS keyring (or, only if the user chose so
 explicitly, in ``sealed-key-<id>.json``).
@@ -18,23 +27,34 @@ explicitly, in ``sealed-key-<id>.json``).
 
 from __future__ import annotations
 
+import binascii
 import contextlib
 import datetime as dt
+import errno
 import getpass
 import json
+import math
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from desktop.messages import Lang
-from desktop.paths import DEFAULT_PROFILE, profile_dir, write_private_file
-from desktop.storage import keywrap
+from desktop.paths import DEFAULT_PROFILE, ensure_private_dir, profile_dir, write_private_file
+from desktop.storage import backup, keywrap
+from desktop.storage.commit_state import CommitRecord, database_counter, start_counting
+from desktop.storage.connection import Connection
 from desktop.storage.errors import (
     STORE,
+    Corrupt,
+    CorruptWithBackup,
+    DatabaseMissing,
+    DiskFull,
     KeyMaterialMissing,
+    OlderThanKnown,
+    ProfileDamaged,
     ProfileExists,
     ProfileMissing,
     StoreError,
@@ -43,8 +63,9 @@ from desktop.storage.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from desktop.storage.instance_lock import InstanceLock
 from desktop.storage.keystore import FileBlobStore, KeyBlobStore, system_keyring_store
-from desktop.storage.schema import migrate
+from desktop.storage.schema import current_version, migrate
 from desktop.storage.store import Store
 from desktop.storage.worker import store_worker
 
@@ -115,7 +136,10 @@ class Profile:
         path = self.directory / "profile.json"
         if not path.exists():
             raise ProfileMissing(str(self.directory))
-        data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+        data = _read_json(path)
+        profile_id = data.get("profile_id")
+        if not isinstance(profile_id, str) or not _is_uuid(profile_id):
+            raise ProfileDamaged(path.name, "profile_id")
         return data
 
     @property
@@ -167,13 +191,17 @@ class Profile:
         profile_id = str(uuid.uuid4())
         data_key = keywrap.new_data_key()
         store: Store | None = None
+        lock: InstanceLock | None = None
         try:
+            lock = InstanceLock.acquire(ensure_private_dir(self.directory))
             recovery_key = keywrap.new_recovery_key()
             self._save_passphrase_seal(profile_id, data_key, passphrase)
             self._save_recovery_seal(profile_id, data_key, recovery_key)
-            worker = store_worker(self.db_path, data_key, create=True)
-            store = Store(worker, actor=_actor())
+            record = CommitRecord(self.directory, data_key, profile_id)
+            worker = store_worker(self.db_path, data_key, create=True, after=record.after_operation)
+            store, lock = Store(worker, actor=_actor(), lock=lock), None
             worker.call(lambda conn: migrate(conn, None), "create schema")
+            record.write(worker.call(start_counting, "start counting"))
             if setup is not None:
                 setup(store)
             info = {
@@ -184,14 +212,21 @@ class Profile:
                 "language": language,
                 "kind": kind,
             }
+            key = bytes(data_key)
+            worker.call(lambda conn: backup.back_up(conn, self.directory, key), "backup")
             write_private_file(
                 self.directory / "profile.json", json.dumps(info, indent=2).encode("utf-8")
             )
             return SetupResult(store, recovery_key)
-        except BaseException:
+        except BaseException as exc:
             if store is not None:
                 store.close()
+            if lock is not None:
+                lock.close()
             self._remove_unfinished(profile_id)
+            # a full disk at set-up: undone above, so it can be run again once there is room
+            if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+                raise DiskFull("set-up") from exc
             raise
         finally:
             keywrap.wipe(data_key)
@@ -200,23 +235,35 @@ class Profile:
         """Undo a set-up that failed before ``profile.json`` was written."""
         with contextlib.suppress(Exception):
             self.key_store().delete(profile_id)
-        for leftover in (*self.directory.glob(f"{DB_FILE}*"), self.directory / "recovery.json"):
+        leftovers = (
+            *self.directory.glob(f"{DB_FILE}*"),
+            *backup.backups(self.directory),
+            self.directory / "recovery.json",
+            self.directory / "commit-state.json",
+            self.directory / "profile.lock",  # nobody else can hold it: set-up never finished
+        )
+        for leftover in leftovers:
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
 
     # -- unlocking --------------------------------------------------------------------------
 
-    def unlock(self, passphrase: str, kind: ProfileKind = "clinician") -> Store:
+    def unlock(
+        self, passphrase: str, kind: ProfileKind = "clinician", *, accept_loss: bool = False
+    ) -> Store:
         """Open the store of a ``kind`` profile (``WrongProfileKind`` for the other kind).
 
         Clinician commands never write into a staff profile, nor staff commands into a
-        clinician's; the check comes before the passphrase is tried.
+        clinician's; the check comes before the passphrase is tried. A database older than
+        its recorded commit counter raises ``OlderThanKnown`` unless the user accepted that
+        loss explicitly (``accept_loss``, ``sjelden unlock-check --accept-data-loss``); the
+        counter then starts again from the database's own.
         """
         if self.kind != kind:
             raise WrongProfileKind(found=self.kind, wanted=kind)
         data_key = self._unseal_with_passphrase(passphrase)
         try:
-            return self._open(data_key)
+            return self._open(data_key, accept_loss=accept_loss)
         finally:
             keywrap.wipe(data_key)
 
@@ -228,13 +275,17 @@ class Profile:
         check_passphrase(new_passphrase)
         self._check_throttle()
         profile_id = self.profile_id
-        recovery = json.loads((self.directory / "recovery.json").read_text("utf-8"))
+        path = self.directory / "recovery.json"
+        if not path.exists():
+            raise ProfileDamaged(path.name, "missing")
+        recovery = _read_json(path)
         data_key: bytearray | None = None
         if keywrap.normalize_recovery_key(recovery_key) is not None:
-            kek = keywrap.derive_recovery_key(recovery_key, keywrap.b64decode(recovery["salt"]))
-            data_key = keywrap.unseal(
-                keywrap.SealedKey.from_json(recovery["seal"]), kek, _aad("recovery", profile_id)
-            )
+            with _damaged(path.name):
+                salt = keywrap.b64decode(recovery["salt"])
+                sealed = keywrap.SealedKey.from_json(recovery["seal"])
+            kek = keywrap.derive_recovery_key(recovery_key, salt)
+            data_key = keywrap.unseal(sealed, kek, _aad("recovery", profile_id))
         if data_key is None:
             self._record_failure()
             raise WrongRecoveryKey()
@@ -259,27 +310,66 @@ class Profile:
         """Raise unless ``passphrase`` unlocks the key (for ``sjelden unlock-check``)."""
         keywrap.wipe(self._unseal_with_passphrase(passphrase))
 
-    def _open(self, data_key: bytearray) -> Store:
-        worker = store_worker(self.db_path, data_key)
+    def _open(self, data_key: bytearray, *, accept_loss: bool = False) -> Store:
+        """The store, once the instance lock is held and the commit counters agree.
+
+        Today's rolling backup is queued on the db thread after the checks passed, so it
+        never copies a database that lost commits over the good backups.
+        """
+        lock = InstanceLock.acquire(self.directory)
         try:
-            worker.call(lambda conn: migrate(conn, self.db_path), "migrate")
+            if not self.db_path.exists():
+                raise DatabaseMissing(backup.latest(self.directory))
+            record = CommitRecord(self.directory, data_key, self.profile_id)
+            key = bytes(data_key)
+            try:
+                worker = store_worker(self.db_path, data_key, after=record.after_operation)
+            except Corrupt as exc:
+                raise _with_backup(exc, self.directory) from exc
+            try:
+                worker.call(lambda conn: self._check_and_migrate(conn, record, accept_loss))
+                worker.submit(lambda conn: backup.back_up(conn, self.directory, key), "backup")
+            except Corrupt as exc:
+                worker.close()
+                raise _with_backup(exc, self.directory) from exc
+            except BaseException:
+                worker.close()
+                raise
+            return Store(worker, actor=_actor(), lock=lock)
         except BaseException:
-            worker.close()
+            lock.close()
             raise
-        return Store(worker, actor=_actor())
+
+    def _check_and_migrate(self, conn: Connection, record: CommitRecord, accept: bool) -> None:
+        recorded = record.read()
+        version = current_version(conn)
+        if version == 0:
+            # No schema at all: a 0-byte or replaced file. A set-up profile always has one.
+            missing = recorded or 1
+        else:
+            missing = max(0, (recorded or 0) - (database_counter(conn) or 0))
+        if missing and not accept:
+            raise OlderThanKnown(missing, backup.latest(self.directory))
+        migrate(conn, self.db_path)
+        value = start_counting(conn)
+        with contextlib.suppress(OSError):  # a read-only profile: nothing changes, see above
+            record.write(value)
 
     def _unseal_with_passphrase(self, passphrase: str) -> bytearray:
         self._check_throttle()
         profile_id = self.profile_id
-        blob = self.key_store().load(profile_id)
+        store = self.key_store()
+        name = f"sealed-key-{profile_id}.json" if store.kind == "file" else "keyring"
+        with _damaged(name):
+            blob = store.load(profile_id)
         if blob is None:
             raise KeyMaterialMissing(str(self.directory))
-        entry = json.loads(blob)
-        params = keywrap.KdfParams.from_json(entry["kdf"])
+        with _damaged(name):
+            entry = json.loads(blob)
+            params = keywrap.KdfParams.from_json(entry["kdf"])
+            sealed = keywrap.SealedKey.from_json(entry["seal"])
         kek = keywrap.derive_passphrase_key(passphrase, params)
-        data_key = keywrap.unseal(
-            keywrap.SealedKey.from_json(entry["seal"]), kek, _aad("passphrase", profile_id)
-        )
+        data_key = keywrap.unseal(sealed, kek, _aad("passphrase", profile_id))
         if data_key is None:
             self._record_failure()
             raise WrongPassphrase()
@@ -315,17 +405,21 @@ class Profile:
         if not path.exists():
             return 0, 0.0
         try:
-            data = json.loads(path.read_text("utf-8"))
-            return int(data["failures"]), float(data["last_failure"])
-        except (ValueError, KeyError, TypeError):
+            data = json.loads(path.read_bytes())
+            failures, last = int(data["failures"]), float(data["last_failure"])
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return FREE_ATTEMPTS, self._wall_clock()  # tampered: assume the worst, not zero
+        if failures < 0 or not math.isfinite(last):
+            return FREE_ATTEMPTS, self._wall_clock()
+        return failures, min(last, self._wall_clock())
 
     def retry_delay(self) -> float:
         """Seconds until the next attempt is allowed (0 when it is)."""
         failures, last = self._attempts()
         if failures < FREE_ATTEMPTS:
             return 0.0
-        delay = min(MAX_DELAY_SECONDS, 2.0 ** (failures - FREE_ATTEMPTS + 1))
+        # the exponent is capped: 2.0 ** 1025 overflows, and past 2**9 the cap rules anyway
+        delay = min(MAX_DELAY_SECONDS, 2.0 ** min(failures - FREE_ATTEMPTS + 1, 16))
         return max(0.0, last + delay - self._wall_clock())
 
     def _check_throttle(self) -> None:
@@ -335,11 +429,15 @@ class Profile:
 
     def _record_failure(self) -> None:
         failures, _ = self._attempts()
-        body = {"failures": failures + 1, "last_failure": self._wall_clock()}
-        write_private_file(self._attempts_path(), json.dumps(body).encode("utf-8"))
+        body = {"failures": min(failures + 1, 1_000_000), "last_failure": self._wall_clock()}
+        # A full or read-only disk cannot keep the count; the answer is still "wrong
+        # passphrase", not a crash (a copy of the files can be attacked offline anyway).
+        with contextlib.suppress(OSError):
+            write_private_file(self._attempts_path(), json.dumps(body).encode("utf-8"))
 
     def _reset_failures(self) -> None:
-        with contextlib.suppress(FileNotFoundError):
+        # read-only profile folder: the count stays, the user is in (and can read, export)
+        with contextlib.suppress(OSError):
             self._attempts_path().unlink()
 
 
@@ -373,6 +471,52 @@ def passphrase_strength(passphrase: str) -> int:
     if classes >= 3 and distinct >= 8:
         score += 1
     return min(score, 4)
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    """A profile file's JSON object, or ``ProfileDamaged`` naming the file."""
+    with _damaged(path.name):
+        data = json.loads(path.read_bytes())
+    if not isinstance(data, dict):
+        raise ProfileDamaged(path.name, "not an object")
+    return data
+
+
+@contextlib.contextmanager
+def _damaged(name: str) -> Iterator[None]:
+    """What a damaged profile file raises while read, as ``ProfileDamaged``.
+
+    Key, value and type errors (missing fields, ``"iterations": "x"``), bad base64, bad
+    UTF-8, nesting too deep and an unreadable file; ``ValueError`` covers the KDF bounds.
+    """
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            raise ProfileDamaged(name, "missing") from exc
+        raise ProfileDamaged(name, type(exc).__name__) from exc
+    except (
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        RecursionError,
+        binascii.Error,
+    ) as exc:
+        raise ProfileDamaged(name, type(exc).__name__) from exc
+
+
+def _with_backup(exc: Corrupt, directory: Path) -> Corrupt:
+    found = backup.latest(directory)
+    return exc if found is None else CorruptWithBackup(exc.detail, found)
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _aad(purpose: str, profile_id: str) -> bytes:

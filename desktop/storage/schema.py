@@ -158,6 +158,26 @@ def _v3(conn: Connection) -> None:
     )
 
 
+def _v4(conn: Connection) -> None:
+    """The commit counter ``commit_state`` compares with the one recorded outside the file.
+
+    One row, raised by every counted write transaction (``connection.transaction``): the only
+    way to tell, at unlock, that the file lost commits SQLite itself cannot see as missing.
+    It starts at 1, the schema itself, so an emptied file (counter 0) is always short.
+    """
+    run_script(
+        conn,
+        """
+        CREATE TABLE commit_counter (
+            id     INTEGER PRIMARY KEY CHECK (id = 1),
+            value  INTEGER NOT NULL CHECK (value >= 0)
+        );
+        INSERT INTO commit_counter (id, value) VALUES (1, 1);
+        """,
+        SQLITE,
+    )
+
+
 def _backfill_summaries(conn: Connection) -> None:
     rows = conn.execute("SELECT record_id, payload FROM records").fetchall()
     for record_id, payload in rows:
@@ -175,7 +195,7 @@ def _backfill_summaries(conn: Connection) -> None:
         )
 
 
-MIGRATIONS: Migrations[Connection] = Migrations("store", [_v1, _v2, _v3], UserVersion())
+MIGRATIONS: Migrations[Connection] = Migrations("store", [_v1, _v2, _v3, _v4], UserVersion())
 SCHEMA_VERSION = MIGRATIONS.latest
 
 

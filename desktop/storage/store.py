@@ -15,15 +15,19 @@ from typing import Any, TypeVar
 
 from desktop.storage import audit, settings
 from desktop.storage.connection import Connection, integrity_problems
-from desktop.storage.worker import DatabaseWorker
+from desktop.storage.worker import Closes, DatabaseWorker
 
 T = TypeVar("T")
 
 
 class Store:
-    def __init__(self, worker: DatabaseWorker[Connection], *, actor: str) -> None:
+    def __init__(
+        self, worker: DatabaseWorker[Connection], *, actor: str, lock: Closes | None = None
+    ) -> None:
+        # ``lock`` is the profile's instance lock (``instance_lock``), held while open
         self._worker = worker
         self.actor = actor
+        self._lock = lock
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -40,7 +44,11 @@ class Store:
         return self._worker.call(fn, operation)
 
     def close(self) -> None:
-        self._worker.close()
+        try:
+            self._worker.close()
+        finally:
+            if self._lock is not None:
+                self._lock.close()
 
     def __enter__(self) -> Store:
         return self

@@ -42,6 +42,7 @@ class DatabaseWorker(Generic[C]):
         errors: ErrorMap,
         closed: Callable[[str], BaseException],
         thread_name: str,
+        after: Callable[[C], None] | None = None,
     ) -> None:
         self._executor = concurrent.futures.ThreadPoolExecutor(
             max_workers=1, thread_name_prefix=thread_name
@@ -51,6 +52,7 @@ class DatabaseWorker(Generic[C]):
         self._lock = threading.Lock()
         self._errors = errors
         self._closed_error = closed
+        self._after = after
 
         def _open() -> None:
             self._conn = connect()
@@ -84,6 +86,11 @@ class DatabaseWorker(Generic[C]):
             if mapped is None or mapped is exc:
                 raise
             raise mapped from exc
+        finally:
+            # once per submitted operation, however many transactions it committed: the
+            # store records its commit counter here (commit_state), not per statement
+            if self._after is not None:
+                self._after(self._conn)
 
     def close(self) -> None:
         """Finish queued work, close the connection on its own thread, stop the thread."""
@@ -110,13 +117,21 @@ def _store_error(exc: BaseException, operation: str) -> BaseException | None:
 
 
 def store_worker(
-    path: Path, key: bytes | bytearray, *, create: bool = False
+    path: Path,
+    key: bytes | bytearray,
+    *,
+    create: bool = False,
+    after: Callable[[Connection], None] | None = None,
 ) -> DatabaseWorker[Connection]:
-    """The worker of an encrypted store: SQLCipher opened with ``key``, the store's errors."""
+    """The worker of an encrypted store: SQLCipher opened with ``key``, the store's errors.
+
+    ``after`` runs on the db thread after each operation (the profile's ``CommitRecord``).
+    """
     key_copy = bytes(key)
     return DatabaseWorker(
         lambda: open_encrypted(path, key_copy, create=create),
         errors=_store_error,
         closed=NotUnlocked,
         thread_name="sjelden-db",
+        after=after,
     )

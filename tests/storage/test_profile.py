@@ -192,5 +192,7 @@ def test_profile_files_are_owner_only(make_profile):
     profile.create(PASS).store.close()
     assert profile.directory.stat().st_mode & 0o777 == 0o700
     assert profile.directory.parent.stat().st_mode & 0o777 == 0o700
-    for path in profile.directory.iterdir():
-        assert path.stat().st_mode & 0o777 == 0o600, path.name
+    for path in profile.directory.rglob("*"):
+        expected = 0o700 if path.is_dir() else 0o600
+        assert path.stat().st_mode & 0o777 == expected, path.name
+    assert any(profile.directory.glob("backups/store-*.db")), "set-up makes the first backup"

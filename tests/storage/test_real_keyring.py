@@ -82,7 +82,10 @@ def test_cli_against_gnome_keyring(tmp_path):
     # the sealed key lives only in the keyring: no key file in the profile
     profile_dir = sjelden_home / "profiles" / "default"
     assert sorted(p.name for p in profile_dir.iterdir()) == [
+        "backups",
+        "commit-state.json",
         "profile.json",
+        "profile.lock",
         "recovery.json",
         "store.db",
     ]
