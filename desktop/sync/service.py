@@ -14,10 +14,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sjelden_protocol import key_id
+
 from desktop.net.errors import SyncError
 from desktop.net.http import RetryPolicy, Transport
 from desktop.storage.store import Store
-from desktop.sync import feedback, identity, outbox, retention, status, upload
+from desktop.sync import feedback, identity, manifest, outbox, retention, status, upload
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +78,7 @@ def _run(
     ) as transport:
         if progress is not None:
             progress("pack", 0, 0)
+        ident = _refresh_manifest(store, ident, transport)
         # Before packing: batches sealed to an older register key are delivered as the inbox
         # holds them or re-packed under the newest key (a no-op unless the key changed).
         stale = upload.reseal_stale_batches(store, ident, transport)
@@ -86,12 +89,21 @@ def _run(
             max_records=max_records,
             check_cancelled=transport.check_cancelled,
         )
-        uploaded = upload.upload_pending(
-            store,
-            ident,
-            transport,
-            None if progress is None else (lambda d, t: progress("upload", d, t)),
-        )
+        upload_progress = None if progress is None else (lambda d, t: progress("upload", d, t))
+        try:
+            uploaded = upload.upload_pending(store, ident, transport, upload_progress)
+        except SyncError as exc:
+            if exc.code != "wrong_recipient":
+                raise
+            # "wrong_recipient" means: fetch the manifest. Only a root-signed manifest can
+            # name another key; if the newest one names none, nothing is re-sealed and the
+            # records stay queued (a compromised inbox asks for its own key this way).
+            before = key_id(ident.register_key)
+            ident = _refresh_manifest(store, ident, transport)
+            if key_id(ident.register_key) == before:
+                raise
+            stale = upload.reseal_stale_batches(store, ident, transport)
+            uploaded = upload.upload_pending(store, ident, transport, upload_progress)
         got = feedback.fetch_and_apply(
             store,
             ident,
@@ -109,3 +121,20 @@ def _run(
         got.documents,
     )
     return SyncReport(packed, uploaded, got, purged, stale)
+
+
+def _refresh_manifest(
+    store: Store, ident: identity.Identity, transport: Transport
+) -> identity.Identity:
+    """Take the inbox's newest key manifest (when this profile pins a root) and reload the
+    keys it names; a manifest that is not the root's, or older than the one held, stops the
+    run with its message and changes nothing."""
+    if store.call(manifest.pinned_root, "root key") is None:
+        return ident
+    change = manifest.fetch(store, transport)
+    if change is None or not change.changed:
+        return ident
+    reloaded = store.call(identity.load, "load identity")
+    if reloaded is None:
+        raise SyncError("not_enrolled")
+    return reloaded
