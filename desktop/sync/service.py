@@ -128,10 +128,16 @@ def _refresh_manifest(
 ) -> identity.Identity:
     """Take the inbox's newest key manifest (when this profile pins a root) and reload the
     keys it names; a manifest that is not the root's, or older than the one held, stops the
-    run with its message and changes nothing."""
+    run with its message and changes nothing. Offline or busy, the run goes on with the
+    manifest held (records are still packed; the upload then reports the network)."""
     if store.call(manifest.pinned_root, "root key") is None:
         return ident
-    change = manifest.fetch(store, transport)
+    try:
+        change = manifest.fetch(store, transport)
+    except SyncError as exc:
+        if not exc.retryable:
+            raise
+        return ident
     if change is None or not change.changed:
         return ident
     reloaded = store.call(identity.load, "load identity")
