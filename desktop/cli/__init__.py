@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "summary-pdf": "desktop.cli.letters",
     "enroll": "desktop.cli.sync",
     "register-key": "desktop.cli.sync",
+    "manifest": "desktop.cli.sync",
     "sync": "desktop.cli.sync",
     "sync-status": "desktop.cli.sync",
     "export-batch": "desktop.cli.sync",

@@ -52,24 +52,19 @@ CLI = Catalogue(
             "Read this PC's fingerprint to the register, and compare the register's:",
         ),
         "enroll.approved": Message("PC-en er godkjent.", "The PC is approved."),
-        "register_key.compare": Message(
-            "Registerets krypteringsnøkkel; sammenlign fingeravtrykket med registerets brev:",
-            "The register's encryption key; compare the fingerprint with the register's letter:",
+        "manifest.accepted": Message(
+            "Registerets nøkkelliste nr. {sequence} er kontrollert mot rotnøkkelen og tatt i bruk.",
+            "The register's key manifest no. {sequence} was checked against the root key and "
+            "is now in use.",
         ),
-        "register_key.changed": Message(
-            "Nye forsendelser krypteres nå til denne nøkkelen. {stale} forsendelser som ikke "
-            "er levert ennå, ble kryptert til en eldre nøkkel; neste synkronisering pakker dem "
-            "om med den nye (sjelden sync).",
-            "New batches are now sealed to this key. {stale} undelivered batches were sealed "
-            "to an older key; the next sync re-packs them under the new one (sjelden sync).",
+        "manifest.unchanged": Message(
+            "Nøkkelliste nr. {sequence} var allerede i bruk.",
+            "Key manifest no. {sequence} was already in use.",
         ),
-        "register_key.unchanged": Message(
-            "Nøkkelen var allerede den forsendelsene krypteres til.",
-            "The key already was the one batches are sealed to.",
-        ),
-        "register_key.removed": Message(
-            "{removed} eldre registernøkler er fjernet.",
-            "{removed} older register keys were unpinned.",
+        "manifest.root_rotated": Message(
+            "Registeret har byttet rotnøkkel; den nye er signert av den gamle og brukes nå.",
+            "The register has rotated its root key; the new one is signed by the old one and "
+            "is now in use.",
         ),
         "sync.report": Message(
             "Sendt: {records} registreringer i {batches} forsendelser. Tilbakemeldinger: "
@@ -265,5 +260,6 @@ CLI = Catalogue(
         "name": "a file name the user gave",
         "reason": "why the system refused: an OS error or a missing module, never file content",
         "line": "a line number",
+        "sequence": "a key manifest's sequence number",
     },
 )

@@ -46,11 +46,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--server", required=True, help="inbox address, e.g. https://inbox.example")
     p.add_argument("--code", required=True, help="one-time enrollment code from the register")
     p.add_argument(
-        "--register-key",
-        action="append",
+        "--root-key",
         required=True,
         metavar="FILE",
-        help="the register's encryption public key (PEM, from the enrollment letter)",
+        help="the register's root public key (PEM, from the enrollment letter)",
+    )
+    p.add_argument(
+        "--root-fingerprint",
+        required=True,
+        help="the root key's fingerprint as printed in the letter (a mismatch stops)",
+    )
+    p.add_argument(
+        "--manifest",
+        type=Path,
+        metavar="FILE",
+        help="the register's key manifest file (when the inbox does not serve one)",
+    )
+    p.add_argument(
+        "--register-key",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="the register's encryption public key (PEM; only before the register "
+        "publishes manifests)",
     )
     p.add_argument(
         "--staff-key",
@@ -69,21 +87,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     rk = subparsers.add_parser(
         "register-key",
-        help="the register's encryption key: install the new one when the register rotates it",
+        help="no longer installs key files: register keys come in the signed key manifest",
     )
     rk_commands = rk.add_subparsers(dest="register_key_command", metavar="ACTION", required=True)
-    rk_add = rk_commands.add_parser(
-        "add",
-        help="pin FILE.pub as the key new batches are sealed to (prints its fingerprint)",
-    )
-    rk_add.add_argument("file", type=Path, help="the register's new public key (PEM)")
-    rk_add.add_argument(
-        "--fingerprint", help="the fingerprint from the register's letter; a mismatch stops"
-    )
-    rk_add.add_argument(
-        "--replace", action="store_true", help="also unpin the register's older keys"
-    )
+    rk_add = rk_commands.add_parser("add", help="refused: use 'sjelden manifest import'")
+    rk_add.add_argument("file", type=Path)
+    rk_add.add_argument("--fingerprint")
+    rk_add.add_argument("--replace", action="store_true")
     rk_add.set_defaults(func=cmd_register_key_add)
+
+    m = subparsers.add_parser(
+        "manifest", help="the register's key manifest, signed by its root key"
+    )
+    m_commands = m.add_subparsers(dest="manifest_command", metavar="ACTION", required=True)
+    m_import = m_commands.add_parser(
+        "import", help="check FILE against the pinned root key and take its keys into use"
+    )
+    m_import.add_argument("file", type=Path, help="the key manifest (JSON) from the register")
+    m_import.set_defaults(func=cmd_manifest_import)
 
     s = subparsers.add_parser("sync", help="send completed registrations and fetch feedback")
     s.set_defaults(func=cmd_sync)
@@ -142,6 +163,7 @@ def _print_fingerprints(prints: identity.Fingerprints, lang: Lang) -> None:
         ("server (receipts):    ", prints.server),
         ("register (encryption):", prints.register),
         ("staff (feedback):     ", prints.staff),
+        ("register root:        ", prints.root),
     ):
         for value in values:
             print(f"  {label} {value}")
@@ -151,13 +173,20 @@ def _print_fingerprints(prints: identity.Fingerprints, lang: Lang) -> None:
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
-    from desktop.sync import enroll
-    from desktop.sync.keyfiles import KeyFileError, load_register_key, load_staff_key
+    from desktop.sync import enroll, manifest
+    from desktop.sync.keyfiles import (
+        KeyFileError,
+        load_register_key,
+        load_root_key,
+        load_staff_key,
+    )
 
     try:
+        root_key = load_root_key(Path(args.root_key))
         register_keys = [load_register_key(Path(f)) for f in args.register_key]
         staff_keys = [load_staff_key(Path(f)) for f in args.staff_key]
-    except KeyFileError as exc:
+        document = None if args.manifest is None else manifest.read_file(args.manifest)
+    except (KeyFileError, SyncError) as exc:
         print(exc.user_message(_lang(_profile(args))), file=sys.stderr)
         return 2
 
@@ -170,6 +199,9 @@ def cmd_enroll(args: argparse.Namespace) -> int:
             register_keys=register_keys,
             staff_keys=staff_keys,
             server_fingerprint=args.server_fingerprint,
+            root_key=root_key,
+            root_fingerprint=args.root_fingerprint,
+            manifest_document=document,
             ca_bundle=args.ca_bundle,
             proxy=args.proxy,
         )
@@ -184,31 +216,25 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_register_key_add(args: argparse.Namespace) -> int:
-    from desktop.sync import keyfiles
+    """Kept so an old habit meets a clear refusal: a key file installed by hand was how a
+    compromised inbox got records re-sealed to its own key."""
+    print(message_for("register_key_unsigned", _lang(_profile(args))), file=sys.stderr)
+    print("(register_key_unsigned)", file=sys.stderr)
+    return 2
 
-    try:
-        key = keyfiles.load_register_key(args.file)
-    except keyfiles.KeyFileError as exc:
-        print(exc.user_message(_lang(_profile(args))), file=sys.stderr)
-        return 2
-    try:
-        shown = keyfiles.check_fingerprint(key, args.fingerprint)
-    except SyncError as exc:
-        print(exc.user_message(_lang(_profile(args))), file=sys.stderr)
-        print(f"  {exc.detail}", file=sys.stderr)
-        return 1
+
+def cmd_manifest_import(args: argparse.Namespace) -> int:
+    from desktop.sync import manifest
 
     def action(store: Store, lang: Lang) -> int:
-        installed = keyfiles.install_register_key(store, key, replace=args.replace)
-        change, stale = installed.change, installed.stale_batches
-        say(lang, "register_key.compare")
-        print(f"  register (encryption): {shown}  (key id {change.key_id})")
-        if change.changed:
-            say(lang, "register_key.changed", stale=stale)
-        else:
-            say(lang, "register_key.unchanged")
-        if change.removed:
-            say(lang, "register_key.removed", removed=change.removed)
+        change = manifest.import_file(store, args.file)
+        say(
+            lang,
+            "manifest.accepted" if change.changed else "manifest.unchanged",
+            sequence=change.sequence,
+        )
+        if change.root_rotated:
+            say(lang, "manifest.root_rotated")
         return 0
 
     return _run(args, action)

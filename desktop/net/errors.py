@@ -72,22 +72,60 @@ _MESSAGES: dict[str, Message] = {
         "Contact the register.",
     ),
     "wrong_recipient": Message(
-        "Registeret bruker en ny krypteringsnøkkel, så ingenting ble sendt. Installer "
-        "nøkkelfilen registeret har sendt (Synkronisering > Installer registerets nye nøkkel, "
-        "eller «sjelden register-key add FIL.pub»), sammenlign "
-        "fingeravtrykket med registerets brev, og synkroniser igjen. Registreringene venter "
-        "trygt i utboksen og pakkes om med den nye nøkkelen.",
-        "The register uses a new encryption key, so nothing was sent. Install the key file "
-        "the register sent (Sync > Install the register's new key, or 'sjelden register-key "
-        "add FILE.pub'), compare the fingerprint "
-        "with the register's letter, and sync again. The registrations wait safely in the "
-        "outbox and are re-packed under the new key.",
+        "Innboksen ber om batcher kryptert til en nøkkel som ikke står i registerets nyeste "
+        "signerte nøkkelliste, så ingenting ble sendt og ingenting ble kryptert om. "
+        "Registreringene venter trygt i utboksen. Ikke installer nøkkelfiler du får tilsendt; "
+        "kontakt registeret (innboksen kan være kompromittert, eller registeret har ikke "
+        "publisert den nye nøkkellisten ennå).",
+        "The inbox asks for batches sealed to a key that is not in the register's newest "
+        "signed key manifest, so nothing was sent and nothing was re-sealed. The "
+        "registrations wait safely in the outbox. Do not install key files sent to you; "
+        "contact the register (the inbox may be compromised, or the register has not "
+        "published its new key manifest yet).",
     ),
-    "register_key_mismatch": Message(
-        "Nøkkelfilens fingeravtrykk er et annet enn det du skrev inn, så nøkkelen ble ikke "
-        "installert. Ikke bruk filen; kontakt registeret.",
-        "The key file's fingerprint differs from the one you typed, so the key was not "
-        "installed. Do not use the file; contact the register.",
+    "manifest_invalid": Message(
+        "Nøkkellisten er ikke signert med registerets rotnøkkel (eller er skadet), så den ble "
+        "avvist og ingen nøkler ble endret. Kontakt registeret.",
+        "The key manifest is not signed by the register's root key (or is damaged), so it "
+        "was refused and no key was changed. Contact the register.",
+    ),
+    "manifest_replayed": Message(
+        "Nøkkellisten er eldre enn den denne PC-en allerede har, så den ble avvist og ingen "
+        "nøkler ble endret. Kontakt registeret hvis det vedvarer.",
+        "The key manifest is older than the one this PC already holds, so it was refused "
+        "and no key was changed. Contact the register if it persists.",
+    ),
+    "manifest_missing": Message(
+        "Registeret har ikke publisert en signert nøkkelliste på innboksen ennå. Be "
+        "registeret publisere den, eller importer nøkkellistefilen fra brevet.",
+        "The register has not published a signed key manifest on the inbox yet. Ask the "
+        "register to publish it, or import the key manifest file from the letter.",
+    ),
+    "manifest_unreadable": Message(
+        "Nøkkellistefilen kunne ikke leses. Sjekk filen og prøv igjen.",
+        "The key manifest file could not be read. Check the file and try again.",
+    ),
+    "root_key_missing": Message(
+        "Denne PC-en har ikke registerets rotnøkkel, så en nøkkelliste kan ikke kontrolleres. "
+        "Kjør registreringen på nytt med rotnøkkelen og fingeravtrykket fra brevet "
+        "(«sjelden enroll --root-key FIL --root-fingerprint …»).",
+        "This PC does not hold the register's root key, so a key manifest cannot be checked. "
+        "Run the enrollment again with the root key and fingerprint from the letter "
+        "('sjelden enroll --root-key FILE --root-fingerprint …').",
+    ),
+    "root_key_mismatch": Message(
+        "Rotnøkkelens fingeravtrykk er et annet enn det i brevet (eller mangler), så "
+        "ingenting ble lagret. Ikke bruk filen; kontakt registeret.",
+        "The root key's fingerprint differs from the one in the letter (or was not given), "
+        "so nothing was saved. Do not use the file; contact the register.",
+    ),
+    "register_key_unsigned": Message(
+        "Registerets nøkler installeres ikke lenger fra nøkkelfiler: de kommer i en "
+        "nøkkelliste signert med registerets rotnøkkel, som hentes ved hver synkronisering "
+        "(eller «sjelden manifest import FIL»). Ingenting ble installert.",
+        "The register's keys are no longer installed from key files: they come in a key "
+        "manifest signed by the register's root key, fetched at every sync (or 'sjelden "
+        "manifest import FILE'). Nothing was installed.",
     ),
     "stale_timestamp": Message(
         "PC-ens klokke går feil. Rett dato og klokkeslett og prøv igjen.",

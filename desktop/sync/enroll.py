@@ -9,8 +9,12 @@
    server address, in one transaction. Their fingerprints are returned to be compared by
    phone; the register approves the installation after comparing its fingerprint.
 
-The register's X25519 encryption key and the staff keys are not served by the inbox (it
-must not be able to swap them); they come with the enrollment letter as public key files.
+The register's root key comes with the enrollment letter; its fingerprint must be typed
+from the letter and match, or nothing is pinned (``root_key_mismatch``). The key manifest
+it signed (``desktop.sync.manifest``) is taken from the inbox, or given from a file, and
+verified before the enrollment request is sent; from then on every register-side key comes
+from manifests. The letter's encryption and staff key files (``register_keys``,
+``staff_keys``) are pinned as well, for a register that has not published a manifest yet.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from sjelden_protocol.keys import (
 from desktop.net.errors import SyncError
 from desktop.net.http import RetryPolicy, Transport
 from desktop.storage.store import Store
-from desktop.sync import identity
+from desktop.sync import identity, manifest
 
 
 @dataclass(frozen=True)
@@ -64,12 +68,19 @@ def enroll(
     register_keys: list[X25519PublicKey],
     staff_keys: list[Ed25519PublicKey],
     server_fingerprint: str | None = None,
+    root_key: Ed25519PublicKey | None = None,
+    root_fingerprint: str | None = None,
+    manifest_document: object | None = None,
     ca_bundle: str | None = None,
     proxy: str | None = None,
     policy: RetryPolicy | None = None,
 ) -> EnrollmentResult:
-    if not register_keys:
-        raise ValueError("at least one register encryption key is needed")
+    if not register_keys and root_key is None:
+        raise ValueError("the register's root key or an encryption key is needed")
+    if root_key is not None and not (
+        root_fingerprint and same_fingerprint(root_fingerprint, fingerprint(root_key))
+    ):
+        raise SyncError("root_key_mismatch", fingerprint(root_key))
     store.call(
         lambda c: identity.set_transport(c, ca_bundle=ca_bundle, proxy=proxy), "sync settings"
     )
@@ -77,6 +88,13 @@ def enroll(
         server_key = fetch_server_key(transport)
         if server_fingerprint and not same_fingerprint(server_fingerprint, fingerprint(server_key)):
             raise SyncError("server_key_mismatch")
+        if root_key is not None:
+            if manifest_document is None:
+                manifest_document = manifest.fetch_document(transport)
+            if manifest_document is None:
+                raise SyncError("manifest_missing")
+            # checked before anything is sent or pinned: a bad manifest stops enrollment here
+            manifest.check(manifest_document, root_key, None)
         key = store.call(identity.installation_key, "installation key")
         status: str | None = None
         if key is not None:
@@ -107,6 +125,9 @@ def enroll(
         ),
         "pin keys",
     )
+    if root_key is not None:
+        document = manifest_document
+        store.call(lambda c: manifest.accept(c, document, root=root_key), "accept manifest")
     prints = store.call(identity.fingerprints, "fingerprints")
     assert prints is not None
     return EnrollmentResult(status=status, fingerprints=prints)

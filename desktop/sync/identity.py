@@ -3,13 +3,11 @@
 Everything lives in the encrypted store (table ``sync_keys``): the installation's Ed25519
 private key never touches the file system or the keyring in plain form. Peer keys:
 
-* ``server``: the inbox's receipt key (Ed25519), fetched at enrollment and compared by
-  fingerprint;
-* ``register``: the register's X25519 encryption key(s) that batches are sealed to (the
-  newest is used; older ones stay for reference until removed). ``add_register_key`` pins
-  the new key the register publishes when it rotates (``sjelden register-key add``); the
-  next sync re-packs undelivered batches sealed to an older key (``upload``);
-* ``staff``: registry staff Ed25519 keys whose signed feedback is trusted.
+* ``root``: the register's root key, pinned at enrollment after its fingerprint was
+  compared; every other register-side key comes in a manifest it signed
+  (``desktop.sync.manifest``), which ``load`` reads;
+* ``server``, ``register``, ``staff``: the receipt, encryption and staff keys a profile
+  enrolled before manifests pinned from key files; read only until its first manifest.
 
 Functions taking ``conn`` run on the database thread (``store.call``).
 """
@@ -31,12 +29,12 @@ from sjelden_protocol.keys import (
     raw_public,
     x25519_public_from_raw,
 )
+from sjelden_protocol.timefmt import now_utc
 
-from desktop.net.errors import SyncError
 from desktop.storage import settings
 from desktop.storage.connection import Connection, transaction
 
-Role = Literal["installation", "server", "register", "staff"]
+Role = Literal["installation", "server", "register", "staff", "root"]
 SERVER_URL = "sync.server_url"
 LABEL = "sync.label"
 CA_BUNDLE = "sync.ca_bundle"
@@ -69,6 +67,7 @@ class Fingerprints:
     server: list[str] = field(default_factory=list)
     register: list[str] = field(default_factory=list)
     staff: list[str] = field(default_factory=list)
+    root: list[str] = field(default_factory=list)
 
 
 def _now() -> str:
@@ -136,73 +135,6 @@ def pin_keys(
             settings.write(conn, name, value)
 
 
-@dataclass(frozen=True)
-class RegisterKeyChange:
-    """What ``add_register_key`` did: the key now sealed to and the one it took over from."""
-
-    key_id: str
-    fingerprint: str
-    previous_key_id: str
-    removed: int = 0  # older register keys unpinned (``replace``)
-
-    @property
-    def changed(self) -> bool:
-        """Whether new batches are now sealed to another key than before."""
-        return self.key_id != self.previous_key_id
-
-
-def register_key_id(conn: Connection) -> str | None:
-    """The key id of the register key batches are sealed to (the newest pinned one)."""
-    rows = _rows(conn, "register")
-    return rows[-1][0] if rows else None
-
-
-def _later_stamp(conn: Connection, role: Role) -> str:
-    """An ``added_at`` that sorts after every key of ``role``, even within the same second
-    (keys pinned together carry ``<time>#<position>``; the newest sorts last)."""
-    stamp = f"{_now()}#0000"
-    row = conn.execute("SELECT max(added_at) FROM sync_keys WHERE role = ?", (role,)).fetchone()
-    last = None if row is None else row[0]
-    if last is None or stamp > last:
-        return stamp
-    head, _, position = str(last).rpartition("#")
-    if head and position.isdigit():
-        return f"{head}#{int(position) + 1:0{len(position)}d}"
-    return f"{last}#0001"
-
-
-def add_register_key(
-    conn: Connection, key: X25519PublicKey, *, replace: bool = False
-) -> RegisterKeyChange:
-    """Pin ``key`` as the register's newest encryption key: new batches are sealed to it.
-
-    For the register's key rotation (``docs/protocol.md``, "Rotation"): the register
-    publishes a new key file and compares fingerprints as at enrollment. A key already pinned
-    becomes the newest again; with ``replace`` the older register keys are unpinned. Batches
-    still undelivered that were sealed to an older key are not changed here (their id and
-    bytes never change): the next sync asks the inbox about each and re-packs those it does
-    not hold into new batches under this key. Raises ``SyncError("not_enrolled")`` before
-    enrollment, which pins the first register key.
-    """
-    with transaction(conn, "add register key"):
-        previous = register_key_id(conn)
-        if previous is None or installation_key(conn) is None:
-            raise SyncError("not_enrolled")
-        new_id = key_id(key)
-        if new_id != previous:
-            conn.execute(
-                "INSERT OR REPLACE INTO sync_keys (role, key_id, public_key, private_key, "
-                "added_at) VALUES ('register', ?, ?, NULL, ?)",
-                (new_id, raw_public(key), _later_stamp(conn, "register")),
-            )
-        removed = 0
-        if replace:
-            removed = conn.execute(
-                "DELETE FROM sync_keys WHERE role = 'register' AND key_id != ?", (new_id,)
-            ).rowcount
-    return RegisterKeyChange(new_id, fingerprint(key), previous, removed)
-
-
 def set_transport(conn: Connection, *, ca_bundle: str | None, proxy: str | None) -> None:
     """The health network's CA bundle and proxy; verification itself can never be turned off."""
     settings.put(conn, CA_BUNDLE, ca_bundle)
@@ -210,18 +142,39 @@ def set_transport(conn: Connection, *, ca_bundle: str | None, proxy: str | None)
 
 
 def load(conn: Connection) -> Identity | None:
-    """The identity for a sync run, or ``None`` if this installation is not enrolled."""
+    """The identity for a sync run, or ``None`` if this installation is not enrolled.
+
+    With a key manifest held (every enrollment since manifests), the register-side keys are
+    the manifest's, usable now: the newest valid recipient key, staff and receipt keys that
+    are neither revoked nor outside their validity. A profile enrolled before manifests keeps
+    its pinned keys until its first manifest arrives (``desktop.sync.manifest``)."""
+    from desktop.sync import manifest
+
     signing = installation_key(conn)
     url = settings.get(conn, SERVER_URL)
-    registers = _rows(conn, "register")
-    if signing is None or not url or not registers:
+    if signing is None or not url:
         return None
+    held = manifest.current(conn)
+    if held is not None:
+        moment = now_utc()
+        recipient = held.recipient(moment)
+        if recipient is None:
+            return None
+        server_keys = held.signers("receipt", moment)
+        staff_keys = held.signers("staff", moment)
+    else:
+        registers = _rows(conn, "register")
+        if not registers:
+            return None
+        recipient = x25519_public_from_raw(registers[-1][1])
+        server_keys = {k: ed25519_public_from_raw(raw) for k, raw, _ in _rows(conn, "server")}
+        staff_keys = {k: ed25519_public_from_raw(raw) for k, raw, _ in _rows(conn, "staff")}
     return Identity(
         signing_key=signing,
         server_url=str(url),
-        server_keys={kid: ed25519_public_from_raw(raw) for kid, raw, _ in _rows(conn, "server")},
-        register_key=x25519_public_from_raw(registers[-1][1]),
-        staff_keys={kid: ed25519_public_from_raw(raw) for kid, raw, _ in _rows(conn, "staff")},
+        server_keys=server_keys,
+        register_key=recipient,
+        staff_keys=staff_keys,
         ca_bundle=settings.get(conn, CA_BUNDLE),
         proxy=settings.get(conn, PROXY),
     )
@@ -232,10 +185,21 @@ def fingerprints(conn: Connection) -> Fingerprints | None:
     if signing is None:
         return None
     public = signing.public_key()
+    ident = load(conn)
+    if ident is not None and _rows(conn, "root"):
+        return Fingerprints(
+            installation=fingerprint(public),
+            installation_key_id=key_id(public),
+            server=[fingerprint(k) for k in ident.server_keys.values()],
+            register=[fingerprint(ident.register_key)],
+            staff=[fingerprint(k) for k in ident.staff_keys.values()],
+            root=[fingerprint(raw) for _, raw, _ in _rows(conn, "root")],
+        )
     return Fingerprints(
         installation=fingerprint(public),
         installation_key_id=key_id(public),
         server=[fingerprint(raw) for _, raw, _ in _rows(conn, "server")],
         register=[fingerprint(raw) for _, raw, _ in _rows(conn, "register")],
         staff=[fingerprint(raw) for _, raw, _ in _rows(conn, "staff")],
+        root=[fingerprint(raw) for _, raw, _ in _rows(conn, "root")],
     )

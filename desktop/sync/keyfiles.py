@@ -1,26 +1,24 @@
-"""The public key files that come with the register's letter: reading and installing them.
+"""The public key files that come with the register's enrollment letter: reading them.
 
-Enrollment (the dialog and ``sjelden enroll``) and a register key rotation (``sjelden
-register-key add`` and its dialog) take the same ``.pub`` files; a wrong, unreadable or
-swapped file is refused here with a message naming the file and the fix, before anything is
-written. ``install_register_key`` is the one rotation step both the CLI and the app run.
+Enrollment (the dialog and ``sjelden enroll``) takes the letter's ``.pub`` files; a wrong,
+unreadable or swapped file is refused here with a message naming the file and the fix,
+before anything is written. A key file never changes the keys of an enrolled installation:
+a register key rotation arrives only in a root-signed key manifest (``manifest``), so a
+compromised inbox cannot talk a user into installing its own key.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sjelden_protocol.errors import ProtocolError
-from sjelden_protocol.keys import PublicKey, fingerprint, load_public_key, same_fingerprint
+from sjelden_protocol.keys import PublicKey, load_public_key
 
 from desktop.net.errors import SyncError
-from desktop.storage.store import Store
-from desktop.sync import identity, outbox
 
 
 class KeyFileError(SyncError):
@@ -61,24 +59,6 @@ def load_staff_key(path: Path) -> Ed25519PublicKey:
     return key
 
 
-@dataclass(frozen=True)
-class RegisterKeyInstall:
-    change: identity.RegisterKeyChange
-    stale_batches: int  # undelivered batches sealed to an older key: re-packed at next sync
-
-
-def check_fingerprint(key: X25519PublicKey, expected: str | None) -> str:
-    """The key's fingerprint; ``register_key_mismatch`` when it is not the letter's."""
-    shown = fingerprint(key)
-    if expected and not same_fingerprint(expected, shown):
-        raise SyncError("register_key_mismatch", shown)
-    return shown
-
-
-def install_register_key(
-    store: Store, key: X25519PublicKey, *, replace: bool = False
-) -> RegisterKeyInstall:
-    """Pin the register's new key (``identity.add_register_key``) and count what waits."""
-    change = store.call(lambda c: identity.add_register_key(c, key, replace=replace), "key")
-    stale = store.call(lambda c: outbox.stale_batches(c, change.key_id), "stale batches")
-    return RegisterKeyInstall(change, len(stale))
+def load_root_key(path: Path) -> Ed25519PublicKey:
+    """The register's root key (Ed25519), e.g. ``register-root.pub``: it signs manifests."""
+    return load_staff_key(path)

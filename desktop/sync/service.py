@@ -14,10 +14,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sjelden_protocol import key_id
+
 from desktop.net.errors import SyncError
 from desktop.net.http import RetryPolicy, Transport
 from desktop.storage.store import Store
-from desktop.sync import feedback, identity, outbox, retention, status, upload
+from desktop.sync import feedback, identity, manifest, outbox, retention, status, upload
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +78,7 @@ def _run(
     ) as transport:
         if progress is not None:
             progress("pack", 0, 0)
+        ident = _refresh_manifest(store, ident, transport)
         # Before packing: batches sealed to an older register key are delivered as the inbox
         # holds them or re-packed under the newest key (a no-op unless the key changed).
         stale = upload.reseal_stale_batches(store, ident, transport)
@@ -86,12 +89,21 @@ def _run(
             max_records=max_records,
             check_cancelled=transport.check_cancelled,
         )
-        uploaded = upload.upload_pending(
-            store,
-            ident,
-            transport,
-            None if progress is None else (lambda d, t: progress("upload", d, t)),
-        )
+        upload_progress = None if progress is None else (lambda d, t: progress("upload", d, t))
+        try:
+            uploaded = upload.upload_pending(store, ident, transport, upload_progress)
+        except SyncError as exc:
+            if exc.code != "wrong_recipient":
+                raise
+            # "wrong_recipient" means: fetch the manifest. Only a root-signed manifest can
+            # name another key; if the newest one names none, nothing is re-sealed and the
+            # records stay queued (a compromised inbox asks for its own key this way).
+            before = key_id(ident.register_key)
+            ident = _refresh_manifest(store, ident, transport)
+            if key_id(ident.register_key) == before:
+                raise
+            stale = upload.reseal_stale_batches(store, ident, transport)
+            uploaded = upload.upload_pending(store, ident, transport, upload_progress)
         got = feedback.fetch_and_apply(
             store,
             ident,
@@ -112,3 +124,26 @@ def _run(
         # Reported once everything else this run could do is done.
         raise SyncError("record_too_large", f"{uploaded.held_back} batches of one registration")
     return SyncReport(packed, uploaded, got, purged, stale)
+
+
+def _refresh_manifest(
+    store: Store, ident: identity.Identity, transport: Transport
+) -> identity.Identity:
+    """Take the inbox's newest key manifest (when this profile pins a root) and reload the
+    keys it names; a manifest that is not the root's, or older than the one held, stops the
+    run with its message and changes nothing. Offline or busy, the run goes on with the
+    manifest held (records are still packed; the upload then reports the network)."""
+    if store.call(manifest.pinned_root, "root key") is None:
+        return ident
+    try:
+        change = manifest.fetch(store, transport)
+    except SyncError as exc:
+        if not exc.retryable:
+            raise
+        return ident
+    if change is None or not change.changed:
+        return ident
+    reloaded = store.call(identity.load, "load identity")
+    if reloaded is None:
+        raise SyncError("not_enrolled")
+    return reloaded

@@ -105,7 +105,7 @@ class MainWindow(AppWindow):
         self.sync_action.setEnabled(False)
         self.sync_status_action = self._action(self.tr("Sync s&tatus…"), self.sync_status)
         self.register_key_action = self._action(
-            self.tr("Install the register's new &key…"), self.install_register_key
+            self.tr("Import the register's key &manifest…"), self.install_register_key
         )
         sync_menu.addAction(self.enroll_action)
         sync_menu.addAction(self.sync_action)

@@ -1,9 +1,9 @@
-"""Installing the register's new encryption key after a key rotation.
+"""Importing the register's key manifest from a file (file-transport clinics, a missed
+root rotation).
 
-The register sends a new ``register.pub`` with a letter giving its fingerprint. The dialog
-reads the file (off the GUI thread), refuses a wrong or swapped file and a fingerprint that
-does not match what the user typed from the letter, pins the key through the same core call
-as ``sjelden register-key add``, and says how many waiting batches the next sync re-packs.
+Register keys are never installed from key files any more: the dialog reads the manifest
+(off the GUI thread) and takes it into use through the same core call as ``sjelden manifest
+import``, which checks it against the pinned root key and refuses an older one.
 """
 
 from __future__ import annotations
@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sjelden_protocol.keys import fingerprint, key_id
 
 from desktop.net.errors import SyncError
 from desktop.storage.store import Store
-from desktop.sync import keyfiles
+from desktop.sync import identity, manifest, outbox
 from desktop.ui import i18n
 from desktop.ui.ops import BackgroundOp
 
@@ -39,26 +40,35 @@ class Installed:
     stale_batches: int
 
 
-def install(store: Store, path: Path, expected_fingerprint: str | None) -> Installed:
-    """Load, compare and pin the key (on a worker thread); raises ``SyncError``."""
-    key = keyfiles.load_register_key(path)
-    shown = keyfiles.check_fingerprint(key, expected_fingerprint)
-    installed = keyfiles.install_register_key(store, key)
-    return Installed(shown, installed.change.changed, installed.stale_batches)
+def install(store: Store, path: Path) -> Installed:
+    """Check and take the manifest into use (on a worker thread); raises ``SyncError``."""
+    change = manifest.import_file(store, path)
+    ident = store.call(identity.load, "load identity")
+    shown = "" if ident is None else fingerprint(ident.register_key)
+    stale = (
+        0
+        if ident is None
+        else len(
+            store.call(
+                lambda c: outbox.stale_batches(c, key_id(ident.register_key)), "stale batches"
+            )
+        )
+    )
+    return Installed(shown, change.changed, stale)
 
 
 class RegisterKeyDialog(QDialog):
     def __init__(self, store_source: Callable[[], Store], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store_source = store_source
-        self.setWindowTitle(self.tr("Install the register's new key"))
+        self.setWindowTitle(self.tr("Import the register's key manifest"))
         self.setAccessibleName(self.tr("Install the register's new encryption key"))
         self.setModal(True)
         intro = QLabel(
             self.tr(
-                "The register has sent a new encryption key file (register.pub) with a letter. "
-                "Choose the file and type the fingerprint from the letter; registrations "
-                "waiting in the outbox are re-packed with the new key at the next sync."
+                "Choose the key manifest file the register sent. It is checked against the "
+                "register's root key; registrations waiting in the outbox are re-packed "
+                "with a new key it names at the next sync."
             ),
             self,
         )
@@ -70,15 +80,11 @@ class RegisterKeyDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file, 1)
         file_row.addWidget(browse)
-        self.expected = QLineEdit(self)
-        self.expected.setAccessibleName(self.tr("Fingerprint from the letter"))
-        self.expected.setPlaceholderText("XXXX XXXX XXXX XXXX XXXX XXXX XXXX XXXX")
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Result"))
         form = QFormLayout()
         form.addRow(self.tr("&Key file:"), file_row)
-        form.addRow(self.tr("&Fingerprint:"), self.expected)
         self.buttons = QDialogButtonBox(self)
         self.install_button = self.buttons.addButton(
             self.tr("&Install"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -96,7 +102,7 @@ class RegisterKeyDialog(QDialog):
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("The register's key file"), "", self.tr("Public key (*.pub)")
+            self, self.tr("The register's key manifest"), "", self.tr("Key manifest (*.json)")
         )
         if name:
             self.file.setText(name)
@@ -104,16 +110,13 @@ class RegisterKeyDialog(QDialog):
     def install(self) -> None:
         path = self.file.text().strip()
         if not path:
-            self.message.setText(self.tr("Choose the key file that came with the letter."))
+            self.message.setText(self.tr("Choose the key manifest file the register sent."))
             return
-        expected = self.expected.text().strip() or None
         store = self._store_source()
         self.install_button.setEnabled(False)
-        BackgroundOp(self, lambda: install(store, Path(path), expected)).success(
-            self._installed
-        ).failure(self._failed).finally_(
-            lambda: self.install_button.setEnabled(True)
-        ).run_in_background()
+        BackgroundOp(self, lambda: install(store, Path(path))).success(self._installed).failure(
+            self._failed
+        ).finally_(lambda: self.install_button.setEnabled(True)).run_in_background()
 
     def _installed(self, result: Installed) -> None:
         text = self.tr("Installed. Fingerprint: %1.").replace("%1", result.fingerprint)
@@ -125,15 +128,11 @@ class RegisterKeyDialog(QDialog):
                 "",
                 result.stale_batches,
             )
-        if not self.expected.text().strip():
-            text += " " + self.tr("Compare the fingerprint with the register's letter.")
         self.message.setText(text)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, SyncError):
             text = f"{exc.user_message(i18n.current_language())} ({exc.code})"
-            if exc.code == "register_key_mismatch":
-                text += " " + self.tr("The file's fingerprint: %1").replace("%1", exc.detail)
             self.message.setText(text)
         else:
             from desktop.ui.error_dialogs import show_error

@@ -249,8 +249,8 @@
         <translation>Synkroniserings&amp;status…</translation>
     </message>
     <message>
-        <source>Install the register&apos;s new &amp;key…</source>
-        <translation>Installer registerets nye &amp;nøkkel …</translation>
+        <source>Import the register&apos;s key &amp;manifest…</source>
+        <translation>Importer registerets &amp;nøkkelliste…</translation>
     </message>
     <message>
         <source>&amp;Help</source>

@@ -247,16 +247,8 @@
 <context>
     <name>RegisterKeyDialog</name>
     <message>
-        <source>Install the register&apos;s new key</source>
-        <translation>Installer registerets nye nøkkel</translation>
-    </message>
-    <message>
         <source>Install the register&apos;s new encryption key</source>
         <translation>Installer registerets nye krypteringsnøkkel</translation>
-    </message>
-    <message>
-        <source>The register has sent a new encryption key file (register.pub) with a letter. Choose the file and type the fingerprint from the letter; registrations waiting in the outbox are re-packed with the new key at the next sync.</source>
-        <translation>Registeret har sendt en ny fil med krypteringsnøkkel (register.pub) sammen med et brev. Velg filen og skriv inn fingeravtrykket fra brevet; registreringer som venter i utboksen, pakkes om med den nye nøkkelen ved neste synkronisering.</translation>
     </message>
     <message>
         <source>Key file</source>
@@ -267,20 +259,12 @@
         <translation>&amp;Velg …</translation>
     </message>
     <message>
-        <source>Fingerprint from the letter</source>
-        <translation>Fingeravtrykk fra brevet</translation>
-    </message>
-    <message>
         <source>Result</source>
         <translation>Resultat</translation>
     </message>
     <message>
         <source>&amp;Key file:</source>
         <translation>&amp;Nøkkelfil:</translation>
-    </message>
-    <message>
-        <source>&amp;Fingerprint:</source>
-        <translation>&amp;Fingeravtrykk:</translation>
     </message>
     <message>
         <source>&amp;Install</source>
@@ -291,16 +275,24 @@
         <translation>Lukk</translation>
     </message>
     <message>
-        <source>The register&apos;s key file</source>
-        <translation>Registerets nøkkelfil</translation>
+        <source>Import the register&apos;s key manifest</source>
+        <translation>Importer registerets nøkkelliste</translation>
     </message>
     <message>
-        <source>Public key (*.pub)</source>
-        <translation>Offentlig nøkkel (*.pub)</translation>
+        <source>Choose the key manifest file the register sent. It is checked against the register&apos;s root key; registrations waiting in the outbox are re-packed with a new key it names at the next sync.</source>
+        <translation>Velg nøkkellistefilen registeret har sendt. Den kontrolleres mot registerets rotnøkkel; registreringer som venter i utboksen, pakkes om med en ny nøkkel den nevner ved neste synkronisering.</translation>
     </message>
     <message>
-        <source>Choose the key file that came with the letter.</source>
-        <translation>Velg nøkkelfilen som fulgte med brevet.</translation>
+        <source>The register&apos;s key manifest</source>
+        <translation>Registerets nøkkelliste</translation>
+    </message>
+    <message>
+        <source>Key manifest (*.json)</source>
+        <translation>Nøkkelliste (*.json)</translation>
+    </message>
+    <message>
+        <source>Choose the key manifest file the register sent.</source>
+        <translation>Velg nøkkellistefilen registeret har sendt.</translation>
     </message>
     <message>
         <source>Installed. Fingerprint: %1.</source>
@@ -316,14 +308,6 @@
             <numerusform>%n ventende forsendelse pakkes om med den nye nøkkelen ved neste synkronisering.</numerusform>
             <numerusform>%n ventende forsendelser pakkes om med den nye nøkkelen ved neste synkronisering.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Compare the fingerprint with the register&apos;s letter.</source>
-        <translation>Sammenlign fingeravtrykket med brevet fra registeret.</translation>
-    </message>
-    <message>
-        <source>The file&apos;s fingerprint: %1</source>
-        <translation>Filens fingeravtrykk: %1</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sjelden_protocol.keys import load_public_key
+from sjelden_protocol.keys import fingerprint, load_public_key
 
 from desktop.forms.demo import demo_records
 from desktop.net.http import RetryPolicy
@@ -72,6 +72,8 @@ def enroll_store(
         label="Testklinikk PC 1",
         register_keys=[load_public_key(staff.register_public_file)],  # type: ignore[list-item]
         staff_keys=[load_public_key(staff.public_key_file)],  # type: ignore[list-item]
+        root_key=staff.root.public_key(),
+        root_fingerprint=fingerprint(staff.root.public_key()),
         policy=FAST,
         **kwargs,
     )

@@ -35,7 +35,8 @@ from sjelden_protocol import (
     sign_feedback,
     sign_request,
 )
-from sjelden_protocol.keys import save_public_key
+from sjelden_protocol.keys import b64decode, raw_public, save_public_key
+from sjelden_protocol.manifest import ManifestKey, sign_manifest
 
 from tests.helpers.cli import ROOT
 
@@ -140,7 +141,9 @@ class InboxProcess:
 class Staff:
     """The register side: staff key, register key, and the staff API of the inbox."""
 
-    def __init__(self, server: InboxProcess, tmp: Path, verify: bool | str = True) -> None:
+    def __init__(
+        self, server: InboxProcess, tmp: Path, verify: bool | str = True, *, publish: bool = True
+    ) -> None:
         self.server = server
         self.key = Ed25519PrivateKey.generate()
         pub = tmp / f"staff-{uuid.uuid4().hex[:8]}.pub"
@@ -154,6 +157,14 @@ class Staff:
         self.trusted: dict[str, Ed25519PublicKey] = {}
         self.http = requests.Session()
         self.http.verify = verify
+        # The register root key a clinic pins from its letter, and the manifests it signed.
+        self.root = Ed25519PrivateKey.generate()
+        self.root_public_file = tmp / f"root-{uuid.uuid4().hex[:8]}.pub"
+        save_public_key(self.root.public_key(), self.root_public_file)
+        self.manifest_sequence = 0
+        self.manifests: list[dict[str, Any]] = []
+        if publish:
+            self.publish_manifest()
 
     def close(self) -> None:
         self.http.close()
@@ -166,6 +177,52 @@ class Staff:
         self.register_public_file = self.tmp / f"register-{uuid.uuid4().hex[:8]}.pub"
         save_public_key(self.register_key.public_key(), self.register_public_file)
         return self.register_public_file
+
+    def manifest_keys(self) -> list[ManifestKey]:
+        """Every register key held (the newest recipient last), this staff key and the
+        inbox's receipt key, valid from a minute ago."""
+        since = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(minutes=1)
+        served = self.http.get(
+            self.server.url + "/v1/server-key", timeout=30, verify=self.http.verify
+        ).json()
+        receipt = b64decode(served["public_key"], what="server key", length=32)
+        keys = [
+            ManifestKey("recipient", raw_public(k.public_key()), since + dt.timedelta(seconds=n))
+            for n, k in enumerate(self.register_keys.values())
+        ]
+        return [
+            *keys,
+            ManifestKey("staff", raw_public(self.key.public_key()), since),
+            ManifestKey("receipt", receipt, since),
+        ]
+
+    def sign_manifest(
+        self,
+        keys: list[ManifestKey] | None = None,
+        *,
+        root: Ed25519PrivateKey | None = None,
+        previous_root: Ed25519PrivateKey | None = None,
+    ) -> dict[str, Any]:
+        """The next manifest, signed by the root (not published)."""
+        self.manifest_sequence += 1
+        return sign_manifest(
+            sequence=self.manifest_sequence,
+            issued_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+            keys=self.manifest_keys() if keys is None else keys,
+            root=root or self.root,
+            previous_root=previous_root,
+        ).to_json()
+
+    def put_manifest(self, document: dict[str, Any]) -> requests.Response:
+        return self.call("PUT", "/v1/staff/manifest", document)
+
+    def publish_manifest(self, keys: list[ManifestKey] | None = None) -> dict[str, Any]:
+        """Sign the next manifest and upload it as staff do (``PUT /v1/staff/manifest``)."""
+        document = self.sign_manifest(keys)
+        response = self.put_manifest(document)
+        assert response.status_code == 201, response.text
+        self.manifests.append(document)
+        return document
 
     def call(self, method: str, target: str, body: Any = None) -> requests.Response:
         content = b"" if body is None else json.dumps(body).encode()

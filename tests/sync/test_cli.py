@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from sjelden_protocol import RecordDecision
+from sjelden_protocol.keys import fingerprint
 
 from tests.helpers.cli import ROOT, run_cli
 from tests.sync.inbox_process import InboxProcess, Staff
@@ -35,10 +36,10 @@ def test_enroll_sync_export_import(
         inbox_server.url,
         "--code",
         staff.enrollment_code(),
-        "--register-key",
-        str(staff.register_public_file),
-        "--staff-key",
-        str(staff.public_key_file),
+        "--root-key",
+        str(staff.root_public_file),
+        "--root-fingerprint",
+        fingerprint(staff.root.public_key()),
         "--label",
         "CLI test PC",
     )

@@ -3,20 +3,23 @@ a new register key, and batches re-packed under it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from sjelden_protocol import key_id, open_batch, parse_envelope
-from sjelden_protocol.keys import fingerprint
+from sjelden_protocol.keys import fingerprint, raw_public
+from sjelden_protocol.manifest import ManifestKey, sign_manifest
+from sjelden_protocol.timefmt import now_utc
 
 from desktop.net.errors import SyncError
 from desktop.storage import records
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.storage.store import Store
-from desktop.sync import identity, outbox
+from desktop.sync import identity, manifest, outbox
 from desktop.sync.identity import Identity
 from tests.sync.conftest import PASSPHRASE, add_completed
 
@@ -94,33 +97,48 @@ def _pin(store: Store, register: X25519PublicKey) -> Identity:
     return ident
 
 
-def test_a_new_register_key_becomes_the_one_batches_are_sealed_to(
+def _manifest(
+    root: Ed25519PrivateKey, sequence: int, *registers: X25519PublicKey
+) -> dict[str, object]:
+    since = now_utc() - dt.timedelta(minutes=5)
+    keys = [
+        ManifestKey("recipient", raw_public(k), since + dt.timedelta(seconds=n))
+        for n, k in enumerate(registers)
+    ]
+    return sign_manifest(sequence=sequence, issued_at=now_utc(), keys=keys, root=root).to_json()
+
+
+def test_only_a_root_signed_newer_manifest_changes_the_key_batches_are_sealed_to(
     make_profile: Callable[..., Profile],
 ) -> None:
     store = make_profile().create(PASSPHRASE).store
     try:
+        root, stranger = Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()
         first, second = (X25519PrivateKey.generate().public_key() for _ in range(2))
-        with pytest.raises(SyncError) as not_enrolled:
-            store.call(lambda c: identity.add_register_key(c, second))
-        assert not_enrolled.value.code == "not_enrolled"
+        with pytest.raises(SyncError) as no_root:
+            store.call(lambda c: manifest.accept(c, _manifest(root, 1, first)))
+        assert no_root.value.code == "root_key_missing"
         _pin(store, first)
+        one = _manifest(root, 1, first)
+        store.call(lambda c: manifest.accept(c, one, root=root.public_key()))
+        prints = store.call(identity.fingerprints)
+        assert prints is not None and prints.root == [fingerprint(root.public_key())]
 
-        change = store.call(lambda c: identity.add_register_key(c, second))
-        assert change.changed and change.previous_key_id == key_id(first)
-        assert change.fingerprint == fingerprint(second)
+        two = _manifest(root, 2, first, second)
+        assert store.call(lambda c: manifest.accept(c, two)).changed
         loaded = store.call(identity.load)
         assert loaded is not None and key_id(loaded.register_key) == key_id(second)
-        # The same key again changes nothing; the older key again becomes the newest.
-        assert not store.call(lambda c: identity.add_register_key(c, second)).changed
-        assert store.call(lambda c: identity.add_register_key(c, first)).changed
-        assert store.call(identity.register_key_id) == key_id(first)
-        prints = store.call(identity.fingerprints)
-        assert prints is not None and prints.register == [fingerprint(second), fingerprint(first)]
-        # Replacing unpins the others.
-        replaced = store.call(lambda c: identity.add_register_key(c, second, replace=True))
-        assert replaced.removed == 1
-        prints = store.call(identity.fingerprints)
-        assert prints is not None and prints.register == [fingerprint(second)]
+        assert not store.call(lambda c: manifest.accept(c, two)).changed  # the same again
+        for document, code in (
+            (one, "manifest_replayed"),  # older
+            (_manifest(stranger, 3, first), "manifest_invalid"),  # not the root's
+            (_manifest(root, 2, first), "manifest_invalid"),  # other content, same sequence
+        ):
+            with pytest.raises(SyncError) as refused:
+                store.call(lambda c, d=document: manifest.accept(c, d))  # type: ignore[misc]
+            assert refused.value.code == code
+        loaded = store.call(identity.load)
+        assert loaded is not None and key_id(loaded.register_key) == key_id(second)
     finally:
         store.close()
 
@@ -147,7 +165,9 @@ def test_reseal_moves_queued_revisions_to_a_new_batch_under_the_new_key(
             store.call(lambda c: outbox.stale_batches(c, key_id(old_register.public_key()))) == []
         )
 
-        store.call(lambda c: identity.add_register_key(c, new_register.public_key()))
+        root = Ed25519PrivateKey.generate()
+        document = _manifest(root, 1, old_register.public_key(), new_register.public_key())
+        store.call(lambda c: manifest.accept(c, document, root=root.public_key()))
         loaded = store.call(identity.load)
         assert loaded is not None
         ident = loaded

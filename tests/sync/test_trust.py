@@ -70,7 +70,9 @@ def test_feedback_from_an_unknown_staff_key_is_refused(client: Client, staff: St
     service.run_sync(client.store, policy=FAST)
     ident = client.store.call(identity.load)
     assert ident is not None
-    impostor = Staff(staff.server, staff.public_key_file.parent)  # registered at the inbox...
+    impostor = Staff(
+        staff.server, staff.public_key_file.parent, publish=False
+    )  # registered at the inbox...
     try:
         document = impostor.decide(client.key_id, [RecordDecision(ids[0], 1, "accepted")])
         # ...but not pinned by the client: the inbox relays it, the client refuses it.

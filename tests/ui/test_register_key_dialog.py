@@ -1,15 +1,19 @@
-"""Installing the register's new key from the Sync menu: wrong files and fingerprints are
-refused in plain words and change nothing; the right one is pinned."""
+"""Importing the register's key manifest from the Sync menu: a manifest the root did not sign
+or an unreadable file is refused in plain words and changes nothing; the root's is taken."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sjelden_protocol.keys import fingerprint, key_id, save_public_key
+from sjelden_protocol.keys import fingerprint, key_id, raw_public
+from sjelden_protocol.manifest import ManifestKey, sign_manifest
+from sjelden_protocol.timefmt import now_utc
 
-from desktop.sync import identity
+from desktop.sync import identity, manifest
 from desktop.ui.register_key_dialog import RegisterKeyDialog
 from tests.ui.conftest import PASSPHRASE
 
@@ -31,28 +35,36 @@ def test_wrong_file_and_fingerprint_refused_right_key_installed(
                 staff_keys=[],
             )
         )
+        root, stranger = Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()
         new = X25519PrivateKey.generate().public_key()
-        register_file, staff_file = tmp_path / "register.pub", tmp_path / "staff.pub"
-        save_public_key(new, register_file)
-        save_public_key(Ed25519PrivateKey.generate().public_key(), staff_file)
+        since = now_utc() - dt.timedelta(minutes=1)
+        keys = [ManifestKey("recipient", raw_public(new), since)]
 
+        def signed(by: Ed25519PrivateKey, sequence: int) -> Path:
+            path = tmp_path / f"manifest-{sequence}-{key_id(by.public_key())}.json"
+            document = sign_manifest(sequence=sequence, issued_at=since, keys=keys, root=by)
+            path.write_text(json.dumps(document.to_json()))
+            return path
+
+        store.call(lambda c: manifest.pin_root(c, root.public_key()))
         dialog = RegisterKeyDialog(lambda: store)
         qtbot.addWidget(dialog)
 
-        def attempt(path: Path, expected: str = "") -> str:
+        def attempt(path: Path) -> str:
             dialog.message.clear()
             dialog.file.setText(str(path))
-            dialog.expected.setText(expected)
             dialog.install()
             qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=5000)
             return dialog.message.text()
 
-        assert "feil slags nøkkel" in attempt(staff_file)
-        assert "fingeravtrykk er et annet" in attempt(register_file, "AAAA " * 8)
-        assert store.call(identity.register_key_id) == key_id(old)
+        assert "manifest_invalid" in attempt(signed(stranger, 1))  # not the root's
+        assert "manifest_unreadable" in attempt(tmp_path / "missing.json")
+        loaded = store.call(identity.load)
+        assert loaded is not None and key_id(loaded.register_key) == key_id(old)
 
-        text = attempt(register_file, fingerprint(new).lower())
+        text = attempt(signed(root, 1))
         assert text.startswith("Installert.") and fingerprint(new) in text
-        assert store.call(identity.register_key_id) == key_id(new)
+        loaded = store.call(identity.load)
+        assert loaded is not None and key_id(loaded.register_key) == key_id(new)
     finally:
         store.close()

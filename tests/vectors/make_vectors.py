@@ -23,6 +23,7 @@ from sjelden_protocol.enrollment import ENROLL_DOMAIN, _body, build_enrollment
 from sjelden_protocol.envelope import BatchHeader, assemble, build_batch, parse_envelope
 from sjelden_protocol.feedback import RecordDecision, sign_feedback
 from sjelden_protocol.keys import fingerprint, key_id, raw_private, raw_public
+from sjelden_protocol.manifest import MANIFEST_DOMAIN, ManifestKey, sign_manifest
 from sjelden_protocol.receipts import issue_receipt
 from sjelden_protocol.request_auth import request_message, sign_request
 
@@ -38,6 +39,8 @@ OTHER = Ed25519PrivateKey.from_private_bytes(seed("other installation"))
 REGISTER = X25519PrivateKey.from_private_bytes(seed("register"))
 SERVER = Ed25519PrivateKey.from_private_bytes(seed("server"))
 STAFF = Ed25519PrivateKey.from_private_bytes(seed("staff"))
+ROOT = Ed25519PrivateKey.from_private_bytes(seed("register root"))
+NEW_ROOT = Ed25519PrivateKey.from_private_bytes(seed("register root 2"))
 CREATED = datetime(2025, 3, 14, 9, 26, 53, tzinfo=UTC)
 BATCH_ID = "0b6e6d1c-3f7a-4c55-9d1e-2a9e8f0c4b11"
 RECORDS: list[dict[str, Any]] = [
@@ -117,14 +120,66 @@ def invalid_envelopes(good: bytes) -> list[dict[str, str]]:
     return [{"name": name, "envelope_hex": data.hex(), "error": code} for name, data, code in cases]
 
 
-def main() -> None:
-    good = build_batch(
-        RECORDS,
-        batch_id=BATCH_ID,
-        signer=INSTALLATION,
-        recipient=REGISTER.public_key(),
-        now=CREATED,
+def manifest_vectors() -> dict[str, Any]:
+    """A manifest signed by the root (staff key 1 revoked) and a root rotation signed by the
+    old and the new root; Ed25519 is deterministic, so both are reproducible exactly."""
+    keys = [
+        ManifestKey("recipient", raw_public(REGISTER.public_key()), CREATED),
+        ManifestKey("receipt", raw_public(SERVER.public_key()), CREATED),
+        ManifestKey("staff", raw_public(STAFF.public_key()), CREATED),
+        ManifestKey(
+            "staff",
+            raw_public(OTHER.public_key()),
+            CREATED,
+            revoked_at=datetime(2025, 3, 20, 0, 0, 0, tzinfo=UTC),
+        ),
+    ]
+    signed = sign_manifest(
+        sequence=7, issued_at=datetime(2025, 3, 21, 8, 0, 0, tzinfo=UTC), keys=keys, root=ROOT
     )
+    rotation = sign_manifest(
+        sequence=8,
+        issued_at=datetime(2025, 4, 1, 8, 0, 0, tzinfo=UTC),
+        keys=keys,
+        root=NEW_ROOT,
+        previous_root=ROOT,
+    )
+    return {
+        "keys": [key_block("root", ROOT), key_block("new_root", NEW_ROOT)],
+        "signature_domain_hex": MANIFEST_DOMAIN.hex(),
+        "manifest": {
+            "document": signed.to_json(),
+            "canonical_body_utf8": canonical_json(signed.body()).decode(),
+        },
+        "rotation": {
+            "document": rotation.to_json(),
+            "canonical_body_utf8": canonical_json(rotation.body()).decode(),
+        },
+        "invalid": [
+            {"name": "sequence 7 after 8 was accepted", "error": "manifest_replayed"},
+            {"name": "signed by a key other than the pinned root", "error": "unknown_key"},
+        ],
+    }
+
+
+def _previous() -> dict[str, Any] | None:
+    """The file as it stands: its randomised samples (the envelope and the invalid envelopes
+    derived from a second encryption) are kept, so adding a vector changes nothing else."""
+    return json.loads(OUT.read_text(encoding="utf-8")) if OUT.exists() else None
+
+
+def main() -> None:
+    previous = _previous()
+    if previous is not None:
+        good = bytes.fromhex(previous["batch"]["envelope_hex"])
+    else:
+        good = build_batch(
+            RECORDS,
+            batch_id=BATCH_ID,
+            signer=INSTALLATION,
+            recipient=REGISTER.public_key(),
+            now=CREATED,
+        )
     envelope = parse_envelope(good)
     receipt = issue_receipt(
         envelope, received_at=datetime(2025, 3, 14, 9, 30, 0, tzinfo=UTC), key=SERVER
@@ -185,7 +240,9 @@ def main() -> None:
             "envelope_sha256": envelope.sha256,
             "signature_hex": envelope.signature.hex(),
         },
-        "invalid_envelopes": invalid_envelopes(good),
+        "invalid_envelopes": (
+            previous["invalid_envelopes"] if previous is not None else invalid_envelopes(good)
+        ),
         "receipt": {
             "document": receipt.to_json(),
             "canonical_body_utf8": canonical_json(receipt.body()).decode(),
@@ -219,7 +276,12 @@ def main() -> None:
                 )
             ).hex(),
         },
+        "manifest": manifest_vectors(),
     }
+    if previous is not None:
+        # Sections already published stay byte-identical (an implementer may have pinned
+        # them); only sections new to this run are added.
+        vectors = {**vectors, **{k: v for k, v in previous.items() if k != "manifest"}}
     OUT.write_text(json.dumps(vectors, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

@@ -4,6 +4,7 @@ outside implementer can check themselves against the file."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
@@ -207,3 +208,57 @@ def _unb64(text: str) -> bytes:
     import base64
 
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def test_manifest_vectors_verify_and_reproduce() -> None:
+    from sjelden_protocol.manifest import (
+        MANIFEST_DOMAIN,
+        ManifestReplayError,
+        parse_manifest,
+        verify_manifest,
+    )
+
+    section = VECTORS["manifest"]
+    keys = {block["name"]: block for block in section["keys"]}
+
+    def root(name: str) -> Ed25519PrivateKey:
+        return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(keys[name]["private_hex"]))
+
+    assert bytes.fromhex(section["signature_domain_hex"]) == MANIFEST_DOMAIN
+    document = section["manifest"]["document"]
+    body = section["manifest"]["canonical_body_utf8"].encode()
+    assert canonical_json(document["manifest"]) == body
+    # Ed25519 is deterministic: the signature is reproduced from the private key.
+    [signature] = document["signatures"]
+    assert signature["key_id"] == keys["root"]["key_id"]
+    expected = root("root").sign(MANIFEST_DOMAIN + body)
+    assert signature["signature"] == base64.urlsafe_b64encode(expected).rstrip(b"=").decode()
+    manifest = verify_manifest(document, root("root").public_key())
+    moment = datetime(2025, 3, 22, tzinfo=UTC)
+    # the revoked staff key (the "other installation" key in this file) is not trusted
+    assert set(manifest.signers("staff", moment)) == {KEYS["staff"]["key_id"]}
+    recipient = manifest.recipient(moment)
+    assert recipient is not None and key_id(recipient) == KEYS["register"]["key_id"]
+
+    rotation = section["rotation"]["document"]
+    rotation_body = section["rotation"]["canonical_body_utf8"].encode()
+    assert canonical_json(rotation["manifest"]) == rotation_body
+    assert {s["key_id"] for s in rotation["signatures"]} == {
+        keys["root"]["key_id"],
+        keys["new_root"]["key_id"],
+    }
+    rotated = verify_manifest(rotation, root("root").public_key(), newest_sequence=7)
+    assert key_id(rotated.root_key) == keys["new_root"]["key_id"]
+    verify_manifest(rotation, root("new_root").public_key())
+    errors = {case["name"]: case["error"] for case in section["invalid"]}
+    with pytest.raises(ManifestReplayError) as old:
+        verify_manifest(document, root("root").public_key(), newest_sequence=8)
+    assert old.value.code == errors["sequence 7 after 8 was accepted"]
+    with pytest.raises(ProtocolError) as other:
+        verify_manifest(document, ed_private("server").public_key())
+    assert other.value.code == errors["signed by a key other than the pinned root"]
+    # the rotation without the old root's signature does not move a client off the old root
+    half = {"manifest": rotation["manifest"], "signatures": rotation["signatures"][:1]}
+    parse_manifest(half)
+    with pytest.raises(ProtocolError):
+        verify_manifest(half, root("root").public_key())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 from sjelden_protocol.enrollment import verify_enrollment
 from sjelden_protocol.envelope import PROTOCOL_VERSION
 from sjelden_protocol.errors import ProtocolError
@@ -51,6 +51,23 @@ def server_key(ctx: Ctx) -> ServerKey:
         public_key=b64encode(raw_public(public)),
         fingerprint=fingerprint(public),
     )
+
+
+@router.get(
+    "/v1/manifest",
+    tags=["public"],
+    responses={
+        200: {"description": "The newest root-signed key manifest (docs/protocol.md)"},
+        **error_responses(),
+    },
+)
+async def manifest(ctx: Ctx) -> Response:
+    """The register's key manifest as staff uploaded it. Served, never trusted: clients check
+    its root signature and sequence themselves."""
+    document = await run_in_threadpool(ctx.store.manifest)
+    if document is None:
+        raise ApiError(404, "not_found", "the register has not published a key manifest yet")
+    return Response(document, media_type="application/json")
 
 
 @router.post(

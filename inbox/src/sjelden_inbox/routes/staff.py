@@ -7,9 +7,10 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sjelden_protocol import parse_feedback, verify_feedback
-from sjelden_protocol.canonical import canonical_json
+from sjelden_protocol.canonical import canonical_json, parse_json
 from sjelden_protocol.errors import ProtocolError
 from sjelden_protocol.keys import ed25519_public_from_raw
+from sjelden_protocol.manifest import parse_manifest
 from starlette.concurrency import run_in_threadpool
 
 from ..auth import context, staff
@@ -132,6 +133,46 @@ async def post_feedback(
         )
     result = FeedbackStored(feedback_id=feedback.feedback_id, created=created)
     return JSONResponse(result.model_dump(), status_code=201 if created else 200)
+
+
+@router.put(
+    "/manifest",
+    status_code=201,
+    responses={
+        200: {"description": "Already held (same document)"},
+        **error_responses(401, 403, 409, 429),
+    },
+)
+async def put_manifest(request: Request, staff_key: Staff, ctx: Ctx) -> Response:
+    """Publish the register's root-signed key manifest. The inbox checks its form and keeps
+    the highest sequence; it does not (and need not) check the root signature, which every
+    client checks against the root it pinned."""
+    try:
+        document = parse_json(await request.body(), what="key manifest")
+        manifest = parse_manifest(document)
+    except ProtocolError as exc:
+        raise from_protocol(exc) from exc
+    text = canonical_json(document).decode("utf-8")
+    outcome = await run_in_threadpool(
+        lambda: ctx.store.store_manifest(
+            sequence=manifest.sequence,
+            document=text,
+            staff_key_id=staff_key.key_id,
+            now=ctx.now(),
+        )
+    )
+    if outcome == "conflict":
+        raise ApiError(
+            409, "manifest_conflict", f"manifest {manifest.sequence} is held with other content"
+        )
+    if outcome == "stale":
+        raise ApiError(
+            409, "manifest_stale", "a manifest with a higher sequence is already published"
+        )
+    return JSONResponse(
+        {"sequence": manifest.sequence, "created": outcome == "created"},
+        status_code=201 if outcome == "created" else 200,
+    )
 
 
 @router.get("/installations", responses=_AUTH_ERRORS)

@@ -77,7 +77,25 @@ def _v1(tx: Transaction) -> None:
     run_script(tx, _V1, tx.dialect)
 
 
-MIGRATIONS: Migrations[Transaction] = Migrations("inbox", [_v1], VersionLog("schema_version"))
+def _v2(tx: Transaction) -> None:
+    """The register's key manifests as staff uploaded them (canonical JSON): the inbox serves
+    the one with the highest sequence; it cannot forge one, clients check the root's
+    signature."""
+    run_script(
+        tx,
+        """
+        CREATE TABLE manifests (
+            sequence BIGINT PRIMARY KEY,
+            document TEXT NOT NULL,
+            staff_key_id TEXT NOT NULL,
+            stored_at BIGINT NOT NULL
+        );
+        """,
+        tx.dialect,
+    )
+
+
+MIGRATIONS: Migrations[Transaction] = Migrations("inbox", [_v1, _v2], VersionLog("schema_version"))
 
 
 def migrate(database: Database) -> int:

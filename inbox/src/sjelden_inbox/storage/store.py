@@ -288,3 +288,27 @@ class Store:
                 "ORDER BY seq LIMIT ?",
                 (installation_key_id, after, limit),
             )
+
+    # --- key manifest ----------------------------------------------------------------------
+    def store_manifest(self, *, sequence: int, document: str, staff_key_id: str, now: int) -> str:
+        """``created``, ``same`` (this sequence already held with these bytes), ``conflict``
+        (held with other bytes) or ``stale`` (a higher sequence is held)."""
+        with self.database.transaction(write=True) as tx:
+            newest = tx.one("SELECT MAX(sequence) FROM manifests")
+            held = tx.one("SELECT document FROM manifests WHERE sequence = ?", (sequence,))
+            if held is not None:
+                return "same" if str(held[0]) == document else "conflict"
+            if newest is not None and newest[0] is not None and int(newest[0]) > sequence:
+                return "stale"
+            tx.execute(
+                "INSERT INTO manifests (sequence, document, staff_key_id, stored_at) "
+                "VALUES (?, ?, ?, ?)",
+                (sequence, document, staff_key_id, now),
+            )
+        return "created"
+
+    def manifest(self) -> str | None:
+        """The newest manifest's canonical JSON, or ``None`` before staff uploaded one."""
+        with self.database.transaction() as tx:
+            row = tx.one("SELECT document FROM manifests ORDER BY sequence DESC LIMIT 1")
+        return None if row is None else str(row[0])
