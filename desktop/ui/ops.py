@@ -18,7 +18,7 @@ from __future__ import annotations
 import concurrent.futures
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 import shiboken6
 from PySide6.QtCore import (
@@ -37,7 +37,6 @@ from desktop.storage.connection import Connection
 from desktop.storage.store import Store
 
 T = TypeVar("T")
-SuccessCallback = Callable[[Any], None]
 FailureCallback = Callable[[BaseException], None]
 
 PROGRESS_DELAY_MS = 400  # quick operations never flash a dialog
@@ -138,9 +137,17 @@ def _default_failure(parent: QWidget | None) -> FailureCallback:
 
 
 class _BaseOp(Generic[T]):
+    """The callbacks and progress dialog both kinds share.
+
+    The chaining methods return ``Self`` so ``Op(...).success(...)`` is still an ``Op`` (and
+    a ``BackgroundOp`` stays one): ``run_in_background`` differs between the two and must
+    remain visible at the end of a chain, with the result type ``T`` checked against each
+    callback.
+    """
+
     def __init__(self, parent: QWidget | None) -> None:
         self._parent = parent
-        self._success: SuccessCallback | None = None
+        self._success: Callable[[T], None] | None = None
         self._failure: FailureCallback | None = None
         self._finally: Callable[[], None] | None = None
         self._progress_label: str | None = None
@@ -148,21 +155,21 @@ class _BaseOp(Generic[T]):
         self._timer: QTimer | None = None
         self.token = CancelToken()
 
-    def success(self, callback: Callable[[T], None]) -> _BaseOp[T]:
+    def success(self, callback: Callable[[T], None]) -> Self:
         self._success = callback
         return self
 
-    def failure(self, callback: FailureCallback) -> _BaseOp[T]:
+    def failure(self, callback: FailureCallback) -> Self:
         """Replace the default (a message box) for this operation."""
         self._failure = callback
         return self
 
-    def finally_(self, callback: Callable[[], None]) -> _BaseOp[T]:
+    def finally_(self, callback: Callable[[], None]) -> Self:
         """Runs after success or failure, e.g. to re-enable a button."""
         self._finally = callback
         return self
 
-    def with_progress(self, label: str) -> _BaseOp[T]:
+    def with_progress(self, label: str) -> Self:
         """Show a cancellable progress dialog if the operation takes more than a moment.
 
         The operation sees the request through ``self.token`` (``check()`` / ``report()``).
@@ -212,25 +219,32 @@ class _BaseOp(Generic[T]):
         self._timer = self._dialog = None
         self.token._progress = None
 
-    def _deliver(self, ok: bool, value: Any) -> None:
+    def _post_value(self, value: T) -> None:
+        """From the worker: ``value`` reaches the success callback on the GUI thread."""
+        relay().post(lambda: self._deliver(lambda: self._succeeded(value)))
+
+    def _post_error(self, exc: BaseException) -> None:
+        relay().post(lambda: self._deliver(lambda: self._failed(exc)))
+
+    def _succeeded(self, value: T) -> None:
+        if self._success is not None:
+            self._success(value)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled | concurrent.futures.CancelledError):
+            return  # the user asked for it; nothing to report
+        (self._failure or _default_failure(self._parent))(exc)
+
+    def _deliver(self, outcome: Callable[[], None]) -> None:
         """Runs on the GUI thread."""
         self._stop_progress()
         if not self._parent_alive():
             return
         try:
-            if ok:
-                if self._success is not None:
-                    self._success(value)
-            elif isinstance(value, Cancelled | concurrent.futures.CancelledError):
-                pass  # the user asked for it; nothing to report
-            else:
-                (self._failure or _default_failure(self._parent))(value)
+            outcome()
         finally:
             if self._finally is not None:
                 self._finally()
-
-    def _post(self, ok: bool, value: Any) -> None:
-        relay().post(lambda: self._deliver(ok, value))
 
 
 class Op(_BaseOp[T]):
@@ -259,7 +273,7 @@ class Op(_BaseOp[T]):
                 store = _store_source()
             future = store.submit(self._fn, self._operation)
         except Exception as exc:  # e.g. NotUnlocked: reported like any other failure
-            self._post(False, exc)
+            self._post_error(exc)
             return None
         self._start_progress()
         self.token.future = future
@@ -268,13 +282,13 @@ class Op(_BaseOp[T]):
 
     def _done(self, future: concurrent.futures.Future[T]) -> None:
         if future.cancelled():
-            self._post(False, concurrent.futures.CancelledError())
+            self._post_error(concurrent.futures.CancelledError())
             return
         exc = future.exception()
         if exc is not None:
-            self._post(False, exc)
+            self._post_error(exc)
         else:
-            self._post(True, future.result())
+            self._post_value(future.result())
 
 
 class BackgroundOp(_BaseOp[T]):
@@ -287,22 +301,25 @@ class BackgroundOp(_BaseOp[T]):
     def run_in_background(self) -> None:
         relay()
         self._start_progress()
-        thread_pool().start(_Runnable(self._fn, self._post))
+        thread_pool().start(_Runnable(self._work))
 
-
-class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[], Any], post: Callable[[bool, Any], None]) -> None:
-        super().__init__()
-        self._fn = fn
-        self._post = post
-
-    def run(self) -> None:
+    def _work(self) -> None:
+        """On a pool thread: run ``fn`` and post its outcome."""
         try:
             value = self._fn()
         except BaseException as exc:
-            self._post(False, exc)
+            self._post_error(exc)
         else:
-            self._post(True, value)
+            self._post_value(value)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[[], None]) -> None:
+        super().__init__()
+        self._work = work
+
+    def run(self) -> None:
+        self._work()
 
 
 def wait_for_background_work(timeout_ms: int = 5000) -> bool:
