@@ -6,7 +6,14 @@ figures include validating every resource against its standard (fhir.resources R
 the phenopackets v2 protobuf classes), which is most of their cost; the second FHIR line
 shows what building alone costs. Reports are counted over the same records.
 
+The research extract is then measured on its own at each of ``--research-counts`` (default
+10,000 and 100,000), median of ``--research-rounds``, for each column set at the policy's
+defaults (a refused set is shown as refused, with the time it took to find out), beside the
+unprotected baseline: the rows at level 0 on the earlier extract's columns (age, sex,
+county, ORPHA code, diagnosis year), with their share of unique rows, minimum k and loss 0.
+
     .venv-test/bin/python benchmarks/bench_export.py [--count 10000] [--rounds 3]
+        [--research-counts 10000,100000] [--research-rounds 3]
 """
 
 from __future__ import annotations
@@ -14,14 +21,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import shutil
+import statistics
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from desktop.forms.demo import demo_records
-from desktop.staff.export import FORMATS, export, fhir_bundle
+from desktop.staff.export import FORMATS, AnonymityRefused, export, fhir_bundle, policy
 from desktop.staff.export.codes import CodeNames
+from desktop.staff.export.records import current_revisions
 from desktop.staff.export.reports import DIMENSIONS, count_by
+from desktop.staff.export.research import Hierarchies, ResearchRequest, build_extract
 from desktop.staff.model import Origin, RegisterRecord
 
 TODAY = dt.date(2025, 6, 15)
@@ -45,11 +56,84 @@ def best(rounds: int, run: object) -> float:
     return min(times)
 
 
+def median(rounds: int, run: object) -> float:
+    assert callable(run)
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def baseline(register: list[RegisterRecord]) -> tuple[float, int, int]:
+    """The unprotected rows: (share unique, minimum k, rows) on the earlier columns."""
+    hierarchies = Hierarchies()
+    keys = []
+    for record in register:
+        for facts, _ in hierarchies.rows(record, TODAY):
+            ladders = facts.ladders
+            keys.append(
+                (
+                    ladders["age"][0],
+                    ladders["sex"][0],
+                    ladders["geography"][1],  # the county, as the earlier extract had it
+                    ladders["diagnosis"][0],
+                    ladders["diagnosis_year"][0],
+                )
+            )
+    counts = Counter(keys)
+    unique = sum(1 for key in keys if counts[key] == 1)
+    return unique / len(keys), min(counts.values()), len(keys)
+
+
+def research(count: int, rounds: int) -> None:
+    register = list(current_revisions(records(count)))
+    start = time.perf_counter()
+    unique, smallest, rows = baseline(register)
+    seconds = time.perf_counter() - start
+    print(f"research extract, {count} records ({rows} rows), median of {rounds}:")
+    print(
+        f"  unprotected baseline  {seconds:6.2f} s  k {smallest}  loss 0.0000  "
+        f"unique rows {unique:.1%}"
+    )
+    for name in policy.COLUMN_SETS:
+        request = ResearchRequest.build(columns=name)
+        outcome: list[str] = []
+
+        def run(request: ResearchRequest = request, outcome: list[str] = outcome) -> None:
+            outcome.clear()
+            try:
+                extract = build_extract(register, request, TODAY)
+            except AnonymityRefused as exc:
+                outcome.append(f"refused ({exc.code})")
+                return
+            result = extract.result
+            levels = ", ".join(
+                f"{c} {policy.HIERARCHIES[c][level]}" for c, level in result.levels.items()
+            )
+            outcome.append(
+                f"k {result.k}  loss {result.loss:.4f}  rows suppressed "
+                f"{result.rows_suppressed / extract.total_rows:.1%}  "
+                f"nodes {result.nodes_evaluated}  [{levels}]"
+            )
+
+        seconds = median(rounds, run)
+        print(f"  {name:20s}  {seconds:6.2f} s  {outcome[0]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--research-counts", default="10000,100000")
+    parser.add_argument("--research-rounds", type=int, default=3)
+    parser.add_argument("--research-only", action="store_true")
     args = parser.parse_args()
+    if args.research_only:
+        for count in (int(c) for c in args.research_counts.split(",") if c):
+            research(count, args.research_rounds)
+        return
     register = records(args.count)
     print(f"records: {len(register)} (best of {args.rounds} rounds)")
     root = Path(tempfile.mkdtemp(prefix="bench-export-"))
@@ -92,6 +176,8 @@ def main() -> None:
             print(f"report by {dimension:12s} {len(register) / seconds:9.0f} records/s")
     finally:
         shutil.rmtree(root, ignore_errors=True)
+    for count in (int(c) for c in args.research_counts.split(",") if c):
+        research(count, args.research_rounds)
 
 
 if __name__ == "__main__":

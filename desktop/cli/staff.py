@@ -137,11 +137,36 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     status.set_defaults(func=cmd_status)
 
     export = sub.add_parser("export", help="export the register's current records")
-    export.add_argument(
-        "--format", required=True, choices=("csv", "fhir", "phenopacket", "research")
-    )
-    export.add_argument("--out", required=True, type=Path, help="file (folder for phenopacket)")
-    export.set_defaults(func=cmd_export)
+    export.set_defaults(func=lambda args: _help(export))
+    formats = export.add_subparsers(dest="format", metavar="FORMAT")
+    for fmt, helptext in (
+        ("csv", "the hospital registry CSV (personal data)"),
+        ("fhir", "one FHIR R4 Bundle (personal data)"),
+        ("phenopacket", "a folder of GA4GH Phenopackets (pseudonymous)"),
+        ("research", "a k-anonymous research extract with its report"),
+        ("aggregate", "counts by diagnosis, county, year and sex, small counts suppressed"),
+    ):
+        p = formats.add_parser(fmt, help=helptext)
+        p.add_argument(
+            "--out", required=True, type=Path, help="folder" if fmt == "phenopacket" else "file"
+        )
+        p.set_defaults(func=cmd_export)
+        if fmt == "research":
+            p.add_argument(
+                "--k", type=int, help="smallest class, in persons (default 5, at least 3)"
+            )
+            p.add_argument(
+                "--columns",
+                help="a column set (standard, institution, genetics, all) or quasi-identifiers "
+                "separated by commas (age,sex,geography,diagnosis,diagnosis_year,institution,"
+                "genetics); default standard",
+            )
+            p.add_argument(
+                "--max-suppression",
+                type=float,
+                metavar="PERCENT",
+                help="largest share of rows left out or with a suppressed cell (default 10)",
+            )
 
 
 def _transport_options(parser: argparse.ArgumentParser) -> None:
@@ -516,12 +541,24 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
+        from desktop.messages import CodedError
         from desktop.staff.export import ExportError, export
+        from desktop.staff.export.research import ResearchRequest
 
         try:
-            result = export(args.format, opened.register.iter_current(), args.out)
+            request = (
+                ResearchRequest.build(
+                    k=args.k, columns=args.columns, max_suppression_percent=args.max_suppression
+                )
+                if args.format == "research"
+                else None
+            )
+            result = export(args.format, opened.register.iter_current(), args.out, research=request)
         except ExportError as exc:
-            print(str(exc), file=sys.stderr)
+            if isinstance(exc, CodedError):
+                print(f"{exc.user_message(lang)} ({exc.code})", file=sys.stderr)
+            else:
+                print(str(exc), file=sys.stderr)
             return 1
         for path in result.files:
             print(path)

@@ -116,11 +116,15 @@ def test_staff_commands(
         assert "reservations: 1" in status
         bad = staff("reserve", stdin="12345678901\n", ok=False)
         assert bad.returncode == 1 and "not a valid national id" in bad.stderr
-        export = staff(
-            "export", "--format", "research", "--out", str(tmp_path / "research.csv"), ok=False
-        )
+        export = staff("export", "research", "--out", str(tmp_path / "research.csv"), ok=False)
+        # one person cannot hide among five: refused with its code, nothing written
+        assert export.returncode == 1 and "(export.k_not_met)" in export.stderr
+        assert not (tmp_path / "research.csv").exists()
+        low = staff("export", "research", "--k", "2", "--out", str(tmp_path / "r.csv"), ok=False)
+        assert low.returncode == 1 and "(export.k_too_small)" in low.stderr
+        export = staff("export", "aggregate", "--out", str(tmp_path / "aggregate.csv"), ok=False)
         assert export.returncode == 0, export.stderr
-        assert "Exported: 1 records." in export.stdout and (tmp_path / "research.csv").exists()
+        assert "Exported: 1 records." in export.stdout and (tmp_path / "aggregate.csv").exists()
 
         national_ids = [
             clinic.call(lambda c: records.get(c, i)).payload["patient"]["national_id"]

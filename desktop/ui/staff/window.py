@@ -15,13 +15,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QTabWidget, QWidget
 
 from desktop import __version__
+from desktop.messages import CodedError
 from desktop.staff import feedback
 from desktop.staff import session as staff_session
 from desktop.staff.errors import StaffError
-from desktop.staff.export import FORMATS, ExportError, ExportResult, export
+from desktop.staff.export import FORMATS, ExportError, ExportResult, export, policy
+from desktop.staff.export.research import ResearchRequest
 from desktop.staff.importer import Importer
 from desktop.staff.pull import PullReport, import_files, pull
 from desktop.storage.session import Session
@@ -111,7 +113,8 @@ class StaffWindow(AppWindow):
             "csv": self.tr("Hospital registry &CSV…"),
             "fhir": self.tr("&FHIR R4 bundle…"),
             "phenopacket": self.tr("&Phenopackets (folder)…"),
-            "research": self.tr("De-identified &research extract…"),
+            "research": self.tr("k-anonymous &research extract…"),
+            "aggregate": self.tr("&Aggregate counts (small counts suppressed)…"),
         }
         self.export_actions = {
             fmt: self._action(labels[fmt], lambda _=False, f=fmt: self.choose_export(f))
@@ -296,6 +299,11 @@ class StaffWindow(AppWindow):
     # -- exports ----------------------------------------------------------------------------
 
     def choose_export(self, fmt: str) -> None:
+        request = None
+        if fmt == "research":
+            request = self.choose_research_request()
+            if request is None:
+                return
         if fmt == "phenopacket":
             name = QFileDialog.getExistingDirectory(self, self.tr("Export to an empty folder"))
         else:
@@ -304,12 +312,38 @@ class StaffWindow(AppWindow):
                 self, self.tr("Export"), f"sjeldenregisteret-{fmt}.{suffix}"
             )
         if name:
-            self.export_to(fmt, Path(name))
+            self.export_to(fmt, Path(name), request)
 
-    def export_to(self, fmt: str, destination: Path) -> None:
+    def choose_research_request(self) -> ResearchRequest | None:
+        """k and the column set of a research extract (the policy's defaults offered)."""
+        sets = list(policy.COLUMN_SETS)
+        chosen, ok = QInputDialog.getItem(
+            self,
+            self.tr("Research extract"),
+            self.tr("Quasi-identifiers to release:"),
+            sets,
+            sets.index(policy.DEFAULT_COLUMN_SET),
+            False,
+        )
+        if not ok:
+            return None
+        k, ok = QInputDialog.getInt(
+            self,
+            self.tr("Research extract"),
+            self.tr("Each combination must hold at least k persons. k:"),
+            policy.DEFAULT_K,
+            policy.MINIMUM_K,
+            1000,
+        )
+        return ResearchRequest.build(k=k, columns=chosen) if ok else None
+
+    def export_to(
+        self, fmt: str, destination: Path, request: ResearchRequest | None = None
+    ) -> None:
         staff = self.staff_session()
         BackgroundOp(
-            self, lambda: export(fmt, staff.register.iter_current(), destination)
+            self,
+            lambda: export(fmt, staff.register.iter_current(), destination, research=request),
         ).with_progress(self.tr("Exporting…")).success(self._exported).failure(
             self._export_failed
         ).run_in_background()
@@ -323,7 +357,9 @@ class StaffWindow(AppWindow):
         )
 
     def _export_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ExportError):
+        if isinstance(exc, CodedError):
+            show_info(self, f"{exc.user_message(current_language())} ({exc.code})")
+        elif isinstance(exc, ExportError):
             show_info(self, self.tr("Nothing was exported: %1").replace("%1", str(exc)))
         else:
             show_error(self, exc)

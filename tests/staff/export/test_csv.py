@@ -18,8 +18,8 @@ from tests.staff.export.conftest import leftovers, read_csv
 from tests.staff.export.synthetic import GOLDEN_ORGNR, TODAY, assert_valid, golden_payload, wrap
 
 
-def test_formats_are_the_four_documented() -> None:
-    assert FORMATS == ("csv", "fhir", "phenopacket", "research")
+def test_formats_are_the_five_documented() -> None:
+    assert FORMATS == ("csv", "fhir", "phenopacket", "research", "aggregate")
 
 
 def test_dialect_header_and_one_row_per_diagnosis(

@@ -111,14 +111,25 @@ def test_import_review_decide_report_export_and_lock(
     qtbot.waitUntil(report_path.exists, timeout=10_000)
     close_message_boxes(window)
 
-    # The de-identified extract holds none of the names.
+    # Four people cannot hide among five: the research extract is refused, with its code.
     extract = tmp_path / "research.csv"
     window.export_to("research", extract)
-    qtbot.waitUntil(extract.exists, timeout=20_000)
+    box = qtbot.waitUntil(lambda: _message_box(window) is not None, timeout=20_000) or (
+        _message_box(window)
+    )
+    assert "(export.k_not_met)" in box.text()
     close_message_boxes(window)
-    text = extract.read_text("utf-8-sig")
+    assert not extract.exists()
+
+    # The aggregate counts hold none of the names, and every count of four is hidden.
+    aggregate = tmp_path / "aggregate.csv"
+    window.export_to("aggregate", aggregate)
+    qtbot.waitUntil(aggregate.exists, timeout=20_000)
+    close_message_boxes(window)
+    text = aggregate.read_text("utf-8-sig")
     assert "Korrigertsen" not in text and first["patient"]["national_id"] not in text
-    assert len(list(csv.reader(text.splitlines(), delimiter=";"))) == 5  # header + 4
+    rows = list(csv.reader(text.splitlines(), delimiter=";"))
+    assert rows[-1][0] == "total" and rows[-1][-1] == "<5"
 
     # Reserve the corrected person: gone from the register, blocked on re-import.
     panel = window.reservations
