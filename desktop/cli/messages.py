@@ -125,9 +125,27 @@ CLI = Catalogue(
         ),
         "staff.pulled": Message(
             "Importert: {imported} forsendelser med {records} registreringer; kvittert på nytt: "
-            "{again}; avvist: {refused}.",
+            "{again}; i karantene: {quarantined}; avvist (hentes igjen): {refused}.",
             "Imported: {imported} batches with {records} registrations; acknowledged again: "
-            "{again}; refused: {refused}.",
+            "{again}; quarantined: {quarantined}; refused (fetched again): {refused}.",
+        ),
+        "staff.quarantine.waiting": Message(
+            "{quarantined} forsendelser venter i karantene: se 'sjelden staff quarantine list'.",
+            "{quarantined} batches wait in quarantine: see 'sjelden staff quarantine list'.",
+        ),
+        "staff.quarantine.listed": Message(
+            "{quarantined} forsendelser i karantene.",
+            "{quarantined} batches in quarantine.",
+        ),
+        "staff.quarantine.retried": Message(
+            "Importert på nytt: {imported}; fortsatt i karantene: {left}.",
+            "Imported on retry: {imported}; still quarantined: {left}.",
+        ),
+        "staff.quarantine.discarded": Message(
+            "Forkastet fra karantenen: {quarantine_id}. Be klinikken sende registreringene på "
+            "nytt om de trengs.",
+            "Discarded from quarantine: {quarantine_id}. Ask the clinic to send the "
+            "registrations again if they are needed.",
         ),
         "staff.pending": Message("{pending} venter.", "{pending} pending."),
         "staff.accepted_clean": Message(
@@ -232,7 +250,8 @@ CLI = Catalogue(
         "batches": "a count of batches",
         "accepted": "a count of decisions",
         "rejected": "a count of decisions",
-        "quarantined": "a count of registrations",
+        "quarantined": "a count of registrations or of quarantined batches",
+        "quarantine_id": "a quarantined batch's random id",
         "resealed": "a count of batches",
         "at": "a time stamp, or the word for never",
         "message": "a sync error's own message (from the sync catalogue)",
@@ -247,7 +266,7 @@ CLI = Catalogue(
         "again": "a count of batches",
         "refused": "a count of batches",
         "pending": "a count of queue items",
-        "left": "a count of queue items",
+        "left": "a count of queue items or of quarantined batches",
         "made": "a count of feedback documents",
         "sent": "a count of feedback documents",
         "already": "a count of feedback documents",
