@@ -205,6 +205,15 @@ CLI = Catalogue(
             "{name} is not valid JSON (line {line}). Fix the file, or give one record per "
             "line (JSON lines).",
         ),
+        "input.too_deep": Message(
+            "{name} er nøstet for dypt til å være en registrering. Rett filen.",
+            "{name} is nested too deeply to be a record. Fix the file.",
+        ),
+        "input.not_unicode": Message(
+            "{name} inneholder tekst som ikke er gyldig Unicode (en enslig \\ud800-escape). "
+            "Rett filen.",
+            "{name} holds text that is not valid Unicode (a lone \\ud800 escape). Fix the file.",
+        ),
         "input.not_one_record": Message(
             "{name} må inneholde én registrering (et JSON-objekt).",
             "{name} must hold one record (a JSON object).",
