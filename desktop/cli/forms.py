@@ -25,7 +25,13 @@ EXIT_UNREADABLE = 2
 
 
 class InputError(Exception):
-    """The input is missing, unreadable or not JSON; the message says which and what to do."""
+    """The input is missing, unreadable or not JSON; the message says which and what to do,
+    in both languages (no profile has told the language yet), and ends with its stable code
+    so a script or support can tell the cases apart."""
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        super().__init__(f"{CLI.both(code, **params)} ({code})")
+        self.code = code
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -82,36 +88,53 @@ def read_text(name: str, stdin: TextIO) -> str:
         return stdin.read()
     path = Path(name)
     if not path.exists():
-        raise InputError(CLI.both("input.not_found", name=name))
+        raise InputError("input.not_found", name=name)
     if path.is_dir():
-        raise InputError(CLI.both("input.directory", name=name))
+        raise InputError("input.directory", name=name)
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(CLI.both("input.not_utf8", name=name)) from None
+        raise InputError("input.not_utf8", name=name) from None
     except OSError as exc:
-        raise InputError(CLI.both("input.unreadable", name=name, reason=exc.strerror)) from None
+        raise InputError("input.unreadable", name=name, reason=exc.strerror) from None
 
 
 def parse_records(text: str, name: str) -> list[Any]:
     """One JSON document (an object, or a list of objects) or JSON lines."""
     if not text.strip():
-        raise InputError(CLI.both("input.empty", name=name))
+        raise InputError("input.empty", name=name)
     try:
-        document = json.loads(text)
+        document = loads(text, name)
     except json.JSONDecodeError as whole_error:
         records = []
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
                 continue
             try:
-                records.append(json.loads(line))
+                records.append(loads(line, name))
             except json.JSONDecodeError:
                 # On the first record the whole-document error is the telling one.
                 at = whole_error.lineno if not records else number
-                raise InputError(CLI.both("input.not_json", name=name, line=at)) from None
+                raise InputError("input.not_json", name=name, line=at) from None
         return records
     return document if isinstance(document, list) else [document]
+
+
+def loads(text: str, name: str) -> Any:
+    """``json.loads`` for the CLI's input files, refusing what no record or receipt can be.
+
+    Nesting deeper than the decoder's stack raises ``RecursionError``, and a ``\\ud800``
+    escape decodes to a lone surrogate that no later step can encode (an HTML letter, a
+    signature check, a database row): both are the file's fault, said here once.
+    """
+    try:
+        document = json.loads(text)
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except RecursionError:
+        raise InputError("input.too_deep", name=name) from None
+    except UnicodeEncodeError:
+        raise InputError("input.not_unicode", name=name) from None
+    return document
 
 
 def run_validate(args: argparse.Namespace) -> int:

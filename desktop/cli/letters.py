@@ -84,7 +84,7 @@ def _read_record(name: str) -> dict[str, Any] | None:
     try:
         records = parse_records(read_text(name, sys.stdin), name)
         if len(records) != 1 or not isinstance(records[0], dict):
-            raise InputError(CLI.both("input.not_one_record", name=name))
+            raise InputError("input.not_one_record", name=name)
     except InputError as exc:
         print(exc, file=sys.stderr)
         return None

@@ -120,9 +120,27 @@ CLI = Catalogue(
         ),
         "staff.pulled": Message(
             "Importert: {imported} forsendelser med {records} registreringer; kvittert på nytt: "
-            "{again}; avvist: {refused}.",
+            "{again}; i karantene: {quarantined}; avvist (hentes igjen): {refused}.",
             "Imported: {imported} batches with {records} registrations; acknowledged again: "
-            "{again}; refused: {refused}.",
+            "{again}; quarantined: {quarantined}; refused (fetched again): {refused}.",
+        ),
+        "staff.quarantine.waiting": Message(
+            "{quarantined} forsendelser venter i karantene: se 'sjelden staff quarantine list'.",
+            "{quarantined} batches wait in quarantine: see 'sjelden staff quarantine list'.",
+        ),
+        "staff.quarantine.listed": Message(
+            "{quarantined} forsendelser i karantene.",
+            "{quarantined} batches in quarantine.",
+        ),
+        "staff.quarantine.retried": Message(
+            "Importert på nytt: {imported}; fortsatt i karantene: {left}.",
+            "Imported on retry: {imported}; still quarantined: {left}.",
+        ),
+        "staff.quarantine.discarded": Message(
+            "Forkastet fra karantenen: {quarantine_id}. Be klinikken sende registreringene på "
+            "nytt om de trengs.",
+            "Discarded from quarantine: {quarantine_id}. Ask the clinic to send the "
+            "registrations again if they are needed.",
         ),
         "staff.pending": Message("{pending} venter.", "{pending} pending."),
         "staff.accepted_clean": Message(
@@ -182,6 +200,15 @@ CLI = Catalogue(
             "{name} is not valid JSON (line {line}). Fix the file, or give one record per "
             "line (JSON lines).",
         ),
+        "input.too_deep": Message(
+            "{name} er nøstet for dypt til å være en registrering. Rett filen.",
+            "{name} is nested too deeply to be a record. Fix the file.",
+        ),
+        "input.not_unicode": Message(
+            "{name} inneholder tekst som ikke er gyldig Unicode (en enslig \\ud800-escape). "
+            "Rett filen.",
+            "{name} holds text that is not valid Unicode (a lone \\ud800 escape). Fix the file.",
+        ),
         "input.not_one_record": Message(
             "{name} må inneholde én registrering (et JSON-objekt).",
             "{name} must hold one record (a JSON object).",
@@ -227,7 +254,8 @@ CLI = Catalogue(
         "batches": "a count of batches",
         "accepted": "a count of decisions",
         "rejected": "a count of decisions",
-        "quarantined": "a count of registrations",
+        "quarantined": "a count of registrations or of quarantined batches",
+        "quarantine_id": "a quarantined batch's random id",
         "resealed": "a count of batches",
         "at": "a time stamp, or the word for never",
         "message": "a sync error's own message (from the sync catalogue)",
@@ -242,7 +270,7 @@ CLI = Catalogue(
         "again": "a count of batches",
         "refused": "a count of batches",
         "pending": "a count of queue items",
-        "left": "a count of queue items",
+        "left": "a count of queue items or of quarantined batches",
         "made": "a count of feedback documents",
         "sent": "a count of feedback documents",
         "already": "a count of feedback documents",

@@ -14,6 +14,7 @@ when the ``sjelden`` parser is built.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -91,6 +92,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "pull", help="fetch, verify and import unacknowledged batches from the inbox"
     )
     pull.set_defaults(func=cmd_pull)
+
+    quar = sub.add_parser("quarantine", help="batches set aside because they could not be imported")
+    quar_sub = quar.add_subparsers(dest="quarantine_command", metavar="ACTION", required=True)
+    quar_sub.add_parser("list", help="id, batch, sender and reason of each").set_defaults(
+        func=cmd_quarantine_list
+    )
+    retry = quar_sub.add_parser("retry", help="import quarantined batches again (after a fix)")
+    retry.add_argument("ids", nargs="*", metavar="QUARANTINE_ID")
+    retry.add_argument("--all", action="store_true", help="every quarantined batch")
+    retry.set_defaults(func=cmd_quarantine_retry)
+    discard = quar_sub.add_parser("discard", help="drop a quarantined batch for good")
+    discard.add_argument("ids", nargs="+", metavar="QUARANTINE_ID")
+    discard.set_defaults(func=cmd_quarantine_discard)
 
     imp = sub.add_parser("import", help="import batch files (.sjbt) from sjelden export-batch")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -370,6 +384,8 @@ def cmd_pull(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
         with opened.transport() as transport, Importer(opened) as importer:
             report = pull(importer, transport)
+        for held in report.quarantined:
+            _print_refusal(held.refusal(), lang, f"quarantine {held.quarantine_id}")
         for refused in report.refused:
             _print_refusal(refused, lang, refused.batch_id or "?")
         say(
@@ -378,9 +394,13 @@ def cmd_pull(args: argparse.Namespace) -> int:
             imported=len(report.imported),
             records=report.records,
             again=len(report.acknowledged_again),
+            quarantined=len(report.quarantined),
             refused=len(report.refused),
         )
-        return 1 if report.refused else 0
+        waiting = opened.register.counts().quarantined
+        if waiting:
+            say(lang, "staff.quarantine.waiting", quarantined=waiting)
+        return 1 if report.refused or report.quarantined else 0
 
     return _run(args, action)
 
@@ -404,6 +424,66 @@ def cmd_import(args: argparse.Namespace) -> int:
                     f"({findings or 'clean'})"
                 )
         return 1 if failures else 0
+
+    return _run(args, action)
+
+
+def cmd_quarantine_list(args: argparse.Namespace) -> int:
+    from desktop.staff import quarantine
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        held = opened.register.call(quarantine.listed, "quarantined batches")
+        for item in held:
+            print(
+                f"{item.quarantine_id}  batch {item.batch_id or '?'}  "
+                f"from {item.installation_key_id or '?'}  {item.reason_code}  "
+                f"since {item.quarantined_at}  attempts {item.attempts}"
+            )
+            print(f"  {item.refusal().user_message(lang)}")
+        say(lang, "staff.quarantine.listed", quarantined=len(held))
+        return 0
+
+    return _run(args, action)
+
+
+def cmd_quarantine_retry(args: argparse.Namespace) -> int:
+    from desktop.staff import quarantine
+    from desktop.staff.errors import BatchRefused
+    from desktop.staff.importer import Importer
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        ids = list(args.ids)
+        if args.all:
+            ids += [q.quarantine_id for q in opened.register.call(quarantine.listed)]
+        if not ids:
+            say(lang, "staff.quarantine.listed", quarantined=0)
+            return 2 if not args.all else 0
+        imported = left = 0
+        with Importer(opened) as importer:
+            for quarantine_id in dict.fromkeys(ids):
+                outcome = quarantine.retry(importer, quarantine_id)
+                if isinstance(outcome, BatchRefused) and outcome.code != "already_imported":
+                    left += 1
+                    _print_refusal(outcome, lang, f"quarantine {quarantine_id}")
+                else:
+                    imported += 1
+        say(lang, "staff.quarantine.retried", imported=imported, left=left)
+        return 1 if left else 0
+
+    return _run(args, action)
+
+
+def cmd_quarantine_discard(args: argparse.Namespace) -> int:
+    from desktop.staff import quarantine
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        register, actor = opened.register, opened.register.actor
+        for quarantine_id in dict.fromkeys(args.ids):
+            register.call(
+                functools.partial(quarantine.discard, quarantine_id=quarantine_id, actor=actor)
+            )
+            say(lang, "staff.quarantine.discarded", quarantine_id=quarantine_id)
+        return 0
 
     return _run(args, action)
 
@@ -532,7 +612,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             f"register ({backend}): {counts.records} records, {counts.history} earlier revisions; "
             f"queue: {counts.pending} pending, {counts.decided_unsent} decided awaiting feedback; "
             f"batches imported: {counts.batches}; reservations: {counts.reservations}; "
-            f"feedback unsent: {counts.feedback_unsent}"
+            f"feedback unsent: {counts.feedback_unsent}; quarantined batches: {counts.quarantined}"
         )
         return 0
 

@@ -96,6 +96,16 @@ BATCH_MESSAGES = Catalogue(
             "The inbox delivered another batch than it listed. Nothing was imported or "
             "acknowledged. Contact whoever runs the inbox.",
         ),
+        "import_failed": Message(
+            "Forsendelsen kunne ikke importeres (en uventet feil i denne forsendelsen). Ingenting "
+            "av den er importert; den er satt i karantene, og andre forsendelser importeres "
+            "som vanlig. Send feilkoden til brukerstøtte, og prøv igjen etter en oppdatering "
+            "(sjelden staff quarantine retry).",
+            "The batch could not be imported (an unexpected failure in this batch). Nothing of "
+            "it was imported; it is quarantined, and other batches are imported as usual. Send "
+            "the error code to support, and retry after an update (sjelden staff quarantine "
+            "retry).",
+        ),
         "unreadable_file": Message(
             "Filen kan ikke leses. Ingenting er importert. Sjekk stien og filrettighetene.",
             "The file cannot be read. Nothing was imported. Check the path and file permissions.",
@@ -213,6 +223,10 @@ MESSAGES = Catalogue(
             "Det er ikke et gyldig fødselsnummer eller D-nummer. Ingenting er endret. Sjekk "
             "sifrene.",
             "That is not a valid national id or D number. Nothing was changed. Check the digits.",
+        ),
+        "unknown_quarantined": Message(
+            "Ingen forsendelse i karantene har den id-en. Se 'sjelden staff quarantine list'.",
+            "No quarantined batch has that id. See 'sjelden staff quarantine list'.",
         ),
         "unknown_installation": Message(
             "Innboksen kjenner ingen installasjon med den nøkkel-id-en. Se 'sjelden staff "

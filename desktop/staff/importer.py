@@ -15,6 +15,12 @@ Validation and sealing run on the calling thread (or a process pool for big batc
 the validator is the slow part); the lookups and inserts run in one register transaction that
 also records the batch id, so a batch is imported exactly once: a replay is refused as
 ``already_imported`` (``batch_conflict`` if the same id comes with other bytes).
+
+Whatever one batch makes go wrong, beyond the checks (a record the sealing cannot encode, a
+bug meeting an input nobody thought of), becomes the refusal ``import_failed`` of that batch
+alone, naming only the exception's type, so the caller goes on with the next batch
+(``desktop.staff.quarantine`` keeps it). Failures of the register itself (the database
+down, a full disk) are not one batch's fault and stop the import as they are.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import ctypes
+import logging
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -41,14 +48,16 @@ from desktop.forms.validate import error_keys
 from desktop.staff import register as reg
 from desktop.staff import verify
 from desktop.staff.dialect import Db
-from desktop.staff.errors import BatchRefused
+from desktop.staff.errors import BatchRefused, StaffError
 from desktop.staff.model import RESERVED_REASON, Finding, ReviewState
 from desktop.staff.session import StaffSession
+from desktop.storage.errors import StoreError
 
 AUTO_ACTOR = "auto"
 POOL_MIN_RECORDS = 256  # smaller batches validate faster than a pool can start
 Validator = Callable[[dict[str, Any]], list[str]]
 K = TypeVar("K")
+log = logging.getLogger(__name__)
 
 # Error issue keys from the form validator (warnings were confirmed at the clinic); a
 # top-level function, so the process pool can run it. Named so for the import benchmark.
@@ -77,6 +86,27 @@ class _Prepared:
     diagnosis_keys: list[bytes]
     issue_keys: list[str]
     sealed: bytes
+
+
+def _register_wide(exc: BaseException) -> bool:
+    """The register's own failures (database unavailable, disk full), not one batch's."""
+    return isinstance(exc, StoreError) or (
+        isinstance(exc, StaffError) and not isinstance(exc, BatchRefused)
+    )
+
+
+@contextlib.contextmanager
+def _one_batch(batch_id: str | None) -> Iterator[None]:
+    """Anything but a register-wide failure while handling one batch refuses that batch."""
+    try:
+        yield
+    except BatchRefused:
+        raise
+    except Exception as exc:
+        if _register_wide(exc):
+            raise
+        log.warning("batch %s could not be imported: %s", batch_id, type(exc).__name__)
+        raise BatchRefused("import_failed", type(exc).__name__, batch_id=batch_id) from exc
 
 
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -165,8 +195,13 @@ class Importer:
 
         def wait() -> list[list[str]]:
             out: list[list[str]] = []
-            for future in futures:
-                out.extend(future.result())
+            try:
+                for future in futures:
+                    out.extend(future.result())
+            except concurrent.futures.BrokenExecutor:
+                # A worker died on this batch: the next batch gets a fresh pool.
+                self.close()
+                raise
             return out
 
         return wait
@@ -192,8 +227,11 @@ class Importer:
         batch's bytes under it is refused, so it cannot make the pull acknowledge a batch
         that was never imported.
         """
-        envelope, records = self._open(data, expected_batch_id)
-        return self._finish(envelope, records, self._start_validation(records))
+        with _one_batch(expected_batch_id):
+            envelope, records = self._open(data, expected_batch_id)
+            started = self._start_validation(records)
+        with _one_batch(envelope.header.batch_id):
+            return self._finish(envelope, records, started)
 
     def import_many(
         self, items: Iterable[tuple[K, bytes | Path, str | None]]
@@ -209,9 +247,10 @@ class Importer:
         for key, source, expected in items:
             started = refused = None
             try:
-                data = self._read(source) if isinstance(source, Path) else source
-                envelope, records = self._open(data, expected)
-                started = (key, envelope, records, self._start_validation(records))
+                with _one_batch(expected):
+                    data = self._read(source) if isinstance(source, Path) else source
+                    envelope, records = self._open(data, expected)
+                    started = (key, envelope, records, self._start_validation(records))
             except BatchRefused as exc:
                 refused = exc
             if pending is not None:
@@ -245,7 +284,8 @@ class Importer:
         issues: Callable[[], list[list[str]]],
     ) -> ImportReport | BatchRefused:
         try:
-            return self._finish(envelope, records, issues)
+            with _one_batch(envelope.header.batch_id):
+                return self._finish(envelope, records, issues)
         except BatchRefused as exc:
             return exc
 

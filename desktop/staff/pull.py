@@ -3,21 +3,32 @@ and the same report for batch files (``import_files``).
 
 A batch is acknowledged only after its import committed, so a crash anywhere is safe: the
 next pull lists it again, finds its id among the imported batches, and acknowledges it
-without importing twice. A refused batch is not acknowledged (it stays listed, and is
-reported each time, until it is dealt with: e.g. its installation is pinned). Every request
-is signed with the staff key.
+without importing twice. Every request is signed with the staff key.
+
+One bad batch never stops the pull. A batch that cannot be imported (any refusal, or an
+unexpected failure, ``import_failed``) whose bytes are exactly those the inbox listed (the
+same SHA-256) is quarantined (``desktop.staff.quarantine``: sealed in the register, for
+staff to retry or discard) and then acknowledged: the register now holds the inbox's copy,
+so nothing is lost if the inbox forgets it. A batch whose bytes differ from the listed
+digest (damaged on the way) or that carries another batch's id is neither quarantined nor
+acknowledged: the next pull fetches it again. Only the register's own failures (database
+down) and the network's stop a pull.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.net.errors import SyncError
 from desktop.net.http import Transport
+from desktop.staff import quarantine
 from desktop.staff.errors import BatchRefused
 from desktop.staff.importer import Importer, ImportReport
+from desktop.staff.quarantine import Quarantined
 
 PAGE = 100
 
@@ -26,7 +37,8 @@ PAGE = 100
 class PullReport:
     imported: list[ImportReport] = field(default_factory=list)
     acknowledged_again: list[str] = field(default_factory=list)  # already imported
-    refused: list[BatchRefused] = field(default_factory=list)
+    refused: list[BatchRefused] = field(default_factory=list)  # not acknowledged: listed again
+    quarantined: list[Quarantined] = field(default_factory=list)
 
     @property
     def records(self) -> int:
@@ -54,7 +66,9 @@ def pull(
     """Import every unacknowledged batch; fetches run one batch ahead of the imports."""
     signer = importer.session.keys.signing_key
     register = importer.session.register
+    cipher = importer.session.keys.cipher
     report = PullReport()
+    fetched: dict[str, tuple[bytes, object]] = {}  # batch id -> bytes, listed SHA-256
 
     def ack(batch_id: str) -> None:
         transport.request("POST", f"/v1/staff/batches/{batch_id}/ack", signer=signer, ok=(200,))
@@ -81,6 +95,7 @@ def pull(
                 raw = transport.request(
                     "GET", f"/v1/staff/batches/{batch_id}", signer=signer, ok=(200,)
                 ).body
+                fetched[batch_id] = (raw, info.get("envelope_sha256"))
                 yield batch_id, raw, batch_id
             next_after = page.get("next_after")
             if len(items) < PAGE or not isinstance(next_after, int) or next_after <= after:
@@ -88,11 +103,26 @@ def pull(
             after = next_after
 
     for batch_id, outcome in importer.import_many(listed()):
+        raw, listed_sha256 = fetched.pop(batch_id)
         if isinstance(outcome, BatchRefused):
             if outcome.code != "already_imported":
                 outcome.batch_id = outcome.batch_id or batch_id
-                report.refused.append(outcome)
-                continue  # not acknowledged: it stays listed until dealt with
+                intact = hashlib.sha256(raw).hexdigest() == listed_sha256
+                if not intact or outcome.code == "batch_id_mismatch":
+                    report.refused.append(outcome)
+                    continue  # not acknowledged: fetched again at the next pull
+                keep = functools.partial(
+                    quarantine.put,
+                    cipher=cipher,
+                    data=raw,
+                    refusal=outcome,
+                    source="inbox",
+                    actor=register.actor,
+                )
+                held = register.call(keep, "quarantine batch")
+                report.quarantined.append(held)
+                ack(batch_id)  # only now: the register holds the inbox's copy
+                continue
             report.acknowledged_again.append(batch_id)
         else:
             report.imported.append(outcome)

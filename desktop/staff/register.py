@@ -69,6 +69,7 @@ class Counts:
     batches: int
     reservations: int
     feedback_unsent: int
+    quarantined: int  # batches set aside (desktop.staff.quarantine), waiting for staff
 
 
 # -- rows -> shapes ------------------------------------------------------------------------------
@@ -331,6 +332,7 @@ def counts(db: Db) -> Counts:
         feedback_unsent=one(
             "SELECT count(*) FROM feedback_documents WHERE sent_at IS NULL AND exported_at IS NULL"
         ),
+        quarantined=one("SELECT count(*) FROM quarantined_batches"),
     )
 
 

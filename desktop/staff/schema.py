@@ -7,11 +7,12 @@ clinician schema's ``PRAGMA user_version``, which ``desktop.storage.schema`` own
   decryption keys, the staff signing key, the register data key and the keyed-hash secret;
   private parts only ever inside this encrypted file) and the pinned installation keys.
 * ``register``: where the register lives, the same SQLCipher file by default or PostgreSQL:
-  accepted records with their history, the review queue, imported batch ids, reservations,
-  feedback documents. Patient data are never in clear here, on either backend: payloads are
-  AES-GCM ciphertext under the register data key, national ids and ORPHA codes only keyed
-  hashes (``desktop.staff.crypto``). PostgreSQL also gets an ``audit_log`` of the same shape
-  as the store's (SQLCipher already has one), so one audit module serves both.
+  accepted records with their history, the review queue, imported batch ids, quarantined
+  batches, reservations, feedback documents. Patient data are never in clear here, on either
+  backend: payloads are AES-GCM ciphertext under the register data key, national ids and
+  ORPHA codes only keyed hashes (``desktop.staff.crypto``). PostgreSQL also gets an
+  ``audit_log`` of the same shape as the store's (SQLCipher already has one), so one audit
+  module serves both.
 
 Migrations only move forward, each in its own transaction (the runner all three databases
 share, ``sjelden_protocol.db.Migrations``); on PostgreSQL an advisory lock makes concurrent
@@ -189,9 +190,39 @@ def _register_v1(db: Db) -> None:
         )
 
 
+def _register_v2(db: Db) -> None:
+    """Batches the importer could not process, kept so one bad batch never stops the register.
+
+    ``envelope`` holds the batch's bytes sealed under the register data key (as payloads
+    are: a quarantined batch is a patient's data too); one row per distinct envelope, so a
+    batch listed again adds no second row.
+    """
+    _statements(
+        db,
+        """
+        CREATE TABLE quarantined_batches (
+            quarantine_id        TEXT PRIMARY KEY,
+            envelope_sha256      TEXT NOT NULL UNIQUE,
+            batch_id             TEXT,
+            installation_key_id  TEXT,
+            source               TEXT NOT NULL,
+            reason_code          TEXT NOT NULL,
+            detail               TEXT NOT NULL,
+            envelope             {blob} NOT NULL,
+            attempts             INTEGER NOT NULL,
+            quarantined_at       TEXT NOT NULL,
+            last_attempt_at      TEXT NOT NULL
+        )
+        """,
+    )
+
+
 MIGRATIONS: dict[Component, Migrations[Db]] = {
     name: Migrations(f"staff {name}", steps, VersionTable("staff_schema", name))
-    for name, steps in (("profile", [_profile_v1, _profile_v2]), ("register", [_register_v1]))
+    for name, steps in (
+        ("profile", [_profile_v1, _profile_v2]),
+        ("register", [_register_v1, _register_v2]),
+    )
 }
 SCHEMA_VERSIONS = {name: migrations.latest for name, migrations in MIGRATIONS.items()}
 

@@ -76,6 +76,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n batch(es) in quarantine</source>
+        <translation>
+            <numerusform>%n batch in quarantine</numerusform>
+            <numerusform>%n batches in quarantine</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n decision document(s) sent.</source>
         <translation>
             <numerusform>%n decision document sent.</numerusform>

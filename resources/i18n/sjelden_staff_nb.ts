@@ -414,6 +414,10 @@
         </translation>
     </message>
     <message>
+        <source>Batches in quarantine</source>
+        <translation>Forsendelser i karantene</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>
@@ -444,6 +448,10 @@
     <message>
         <source>Save decisions as &amp;files…</source>
         <translation>Lagre avgjørelser som &amp;filer …</translation>
+    </message>
+    <message>
+        <source>&amp;Quarantined batches…</source>
+        <translation>Forsendelser i &amp;karantene…</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -518,6 +526,21 @@
     <message>
         <source>Refused batch %1: %2</source>
         <translation>Avvist forsendelse %1: %2</translation>
+    </message>
+    <message>
+        <source>Quarantined batch %1: %2</source>
+        <translation>Forsendelse i karantene %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) in quarantine</source>
+        <translation>
+            <numerusform>%n forsendelse i karantene</numerusform>
+            <numerusform>%n forsendelser i karantene</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry or discard with: sjelden staff quarantine</source>
+        <translation>Prøv igjen eller forkast med: sjelden staff quarantine</translation>
     </message>
     <message>
         <source>Sending decisions…</source>

@@ -158,8 +158,9 @@ def test_import_is_one_transaction(
 
     monkeypatch.setattr(importer_module.reg, "log", broken)
     data = clinic.batch(records.many(3))
-    with pytest.raises(RuntimeError):
+    with pytest.raises(BatchRefused) as failed:  # that batch's failure, not the register's
         importer.import_bytes(data)
+    assert (failed.value.code, failed.value.detail) == ("import_failed", "RuntimeError")
     assert table_counts(staff_session) == before
     monkeypatch.undo()
     assert importer.import_bytes(data).records == 3  # the same batch imports afterwards

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QTabWidget, QWi
 
 from desktop import __version__
 from desktop.messages import CodedError
-from desktop.staff import feedback
+from desktop.staff import feedback, quarantine
 from desktop.staff import session as staff_session
 from desktop.staff.errors import StaffError
 from desktop.staff.export import FORMATS, ExportError, ExportResult, export, policy
@@ -70,6 +70,9 @@ class StaffWindow(AppWindow):
         self.review.queue_changed.connect(
             lambda n: self.queue_label.setText(self.tr("%n awaiting review", "", n))
         )
+        self.quarantine_label = QLabel("", self)
+        self.quarantine_label.setAccessibleName(self.tr("Batches in quarantine"))
+        self.statusBar().addPermanentWidget(self.quarantine_label)
         self._build_menus()
         self._set_actions_enabled(False)
 
@@ -105,7 +108,15 @@ class StaffWindow(AppWindow):
         self.save_feedback_action = self._action(
             self.tr("Save decisions as &files…"), self.choose_feedback_dir
         )
-        for action in (self.pull_action, self.send_action, self.save_feedback_action):
+        self.quarantine_action = self._action(
+            self.tr("&Quarantined batches…"), self.show_quarantined
+        )
+        for action in (
+            self.pull_action,
+            self.send_action,
+            self.save_feedback_action,
+            self.quarantine_action,
+        ):
             inbox_menu.addAction(action)
 
         export_menu = bar.addMenu(self.tr("&Export"))
@@ -144,6 +155,7 @@ class StaffWindow(AppWindow):
             self.pull_action,
             self.send_action,
             self.save_feedback_action,
+            self.quarantine_action,
             *self.export_actions.values(),
         ):
             action.setEnabled(enabled)
@@ -167,6 +179,7 @@ class StaffWindow(AppWindow):
         self.staff = attached
         self._set_actions_enabled(True)
         self.review.reload()
+        self._count_quarantined()
         self.ready.emit()
 
     def _attach_failed(self, generation: int, exc: BaseException) -> None:
@@ -196,6 +209,7 @@ class StaffWindow(AppWindow):
         self.reservations.clear()
         self.reports.clear()
         self.queue_label.clear()
+        self.quarantine_label.clear()
         self._set_actions_enabled(False)
         self.hide()
 
@@ -254,8 +268,46 @@ class StaffWindow(AppWindow):
                 .replace("%1", batch)
                 .replace("%2", refused.user_message(lang))
             )
+        for held in report.quarantined:
+            lines.append(
+                self.tr("Quarantined batch %1: %2")
+                .replace("%1", held.batch_id or held.quarantine_id)
+                .replace("%2", held.refusal().user_message(lang))
+            )
         show_info(self, "\n".join(lines))
         self.review.reload()
+        self._count_quarantined()
+
+    # -- quarantine ----------------------------------------------------------------------------
+
+    def _count_quarantined(self) -> None:
+        """The status line names batches set aside, so they are not forgotten."""
+        staff = self.staff_session()
+        BackgroundOp(self, lambda: staff.register.counts().quarantined).success(
+            lambda n: self.quarantine_label.setText(
+                self.tr("%n batch(es) in quarantine", "", n) if n else ""
+            )
+        ).run_in_background()
+
+    def show_quarantined(self) -> None:
+        """List them; retrying and discarding are ``sjelden staff quarantine`` (docs/staff.md)."""
+        staff = self.staff_session()
+        lang = current_language()
+
+        def shown(held: list[quarantine.Quarantined]) -> None:
+            lines = [self.tr("%n batch(es) in quarantine", "", len(held)) + "."]
+            for item in held:
+                lines.append(
+                    f"{item.quarantined_at}  {item.batch_id or item.quarantine_id}: "
+                    f"{item.refusal().user_message(lang)}"
+                )
+            if held:
+                lines.append(self.tr("Retry or discard with: sjelden staff quarantine"))
+            show_info(self, "\n".join(lines))
+
+        BackgroundOp(self, lambda: staff.register.call(quarantine.listed)).success(
+            shown
+        ).run_in_background()
 
     # -- decisions back to the clinics ----------------------------------------------------------
 
