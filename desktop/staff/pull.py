@@ -68,12 +68,12 @@ def pull(
     register = importer.session.register
     cipher = importer.session.keys.cipher
     report = PullReport()
-    fetched: dict[str, tuple[bytes, object]] = {}  # batch id -> bytes, listed SHA-256
 
     def ack(batch_id: str) -> None:
         transport.request("POST", f"/v1/staff/batches/{batch_id}/ack", signer=signer, ok=(200,))
 
-    def listed() -> Iterator[tuple[str, bytes, str]]:
+    # Each item's key carries its bytes and the digest the inbox listed, for the quarantine.
+    def listed() -> Iterator[tuple[tuple[str, bytes, object], bytes, str]]:
         after = 0
         while True:
             transport.check_cancelled()
@@ -95,15 +95,13 @@ def pull(
                 raw = transport.request(
                     "GET", f"/v1/staff/batches/{batch_id}", signer=signer, ok=(200,)
                 ).body
-                fetched[batch_id] = (raw, info.get("envelope_sha256"))
-                yield batch_id, raw, batch_id
+                yield (batch_id, raw, info.get("envelope_sha256")), raw, batch_id
             next_after = page.get("next_after")
             if len(items) < PAGE or not isinstance(next_after, int) or next_after <= after:
                 return
             after = next_after
 
-    for batch_id, outcome in importer.import_many(listed()):
-        raw, listed_sha256 = fetched.pop(batch_id)
+    for (batch_id, raw, listed_sha256), outcome in importer.import_many(listed()):
         if isinstance(outcome, BatchRefused):
             if outcome.code != "already_imported":
                 outcome.batch_id = outcome.batch_id or batch_id
