@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sjelden_protocol.keys import fingerprint
 
 from desktop.cli import main
 from desktop.forms.demo import demo_records
@@ -168,6 +169,10 @@ def enrolled(
             str(staff.register_public_file),
             "--staff-key",
             str(staff.public_key_file),
+            "--root-key",
+            str(staff.root_public_file),
+            "--root-fingerprint",
+            fingerprint(staff.root.public_key()),
             "--label",
             "Fuzz PC",
         ]
