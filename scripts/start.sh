@@ -13,21 +13,11 @@ system_packages=()
 if command -v dpkg-query >/dev/null 2>&1; then
   python3 -c "import ensurepip, venv" 2>/dev/null || system_packages+=(python3-venv)
   if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-    for pkg in libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 \
-      libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
-      libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core; do
-      dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
-        || system_packages+=("$pkg")
-    done
+    system_packages+=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
+      libglib2.0-0 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+      libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core)
   fi
 fi
-if [ ${#system_packages[@]} -gt 0 ]; then
-  echo "== installing system packages: ${system_packages[*]}"
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-    "${system_packages[@]}" >/dev/null
-fi
+[ ${#system_packages[@]} -eq 0 ] || bash scripts/system-packages.sh "${system_packages[@]}"
 
 exec python3 scripts/start.py "$@"

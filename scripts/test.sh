@@ -19,17 +19,7 @@ apt_packages=(
   libxcb-render-util0 libxcb-image0 fonts-dejavu-core
   postgresql libpq-dev poppler-utils xdotool binutils
 )
-missing=()
-for pkg in "${apt_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "== installing system packages: ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+bash scripts/system-packages.sh "${apt_packages[@]}"
 
 echo "== python environment"
 PIP=(-m pip --disable-pip-version-check -q)
