@@ -140,7 +140,7 @@ def show_form(window, store) -> None:
         if item.data(Qt.ItemDataRole.UserRole) == diagnoses.key:
             editor.nav.setCurrentItem(item)
     QApplication.processEvents()
-    bar = editor.scroll.verticalScrollBar()
+    bar = editor.scroll_area.verticalScrollBar()
     bar.setValue(min(bar.maximum(), diagnoses.y() - 8))
 
 

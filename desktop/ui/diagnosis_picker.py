@@ -8,7 +8,7 @@ that screen readers and keyboard users get an ordinary, focusable list.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -22,12 +22,18 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from desktop.forms.codelists import DiagnosisSearch, Hit
+from desktop.forms.codelists import Hit
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 LIST_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+class HitSearch(Protocol):
+    """What the picker queries: a built ``DiagnosisSearch`` or one that builds on first use."""
+
+    def search(self, query: str, *, limit: int = ..., lang: str = ...) -> list[Hit]: ...
 
 
 class DiagnosisResultsModel(QAbstractListModel):
@@ -69,7 +75,7 @@ class DiagnosisPicker(QWidget):
 
     def __init__(
         self,
-        search: DiagnosisSearch,
+        search: HitSearch,
         *,
         lang: str = "nb",
         limit: int = 20,

@@ -20,6 +20,7 @@ import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFontDatabase, QGuiApplication
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayoutItem,
     QLineEdit,
     QListWidget,
     QProgressBar,
@@ -46,6 +48,10 @@ from desktop.storage.store import Store
 from desktop.sync import enroll, identity
 from desktop.ui import i18n
 from desktop.ui.ops import BackgroundOp
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 # Interactive: fail within seconds rather than retry for minutes as a background sync does.
 ENROLL_POLICY = RetryPolicy(attempts=3, base_delay=0.5, max_delay=4.0, read_timeout=30.0)
@@ -100,13 +106,27 @@ class EnrollRequest:
     proxy: str | None
 
 
-def load_key_files(request: EnrollRequest) -> tuple[list[object], list[object]]:
+def load_key_files(
+    request: EnrollRequest,
+) -> tuple[list[X25519PublicKey], list[Ed25519PublicKey]]:
     """The register's X25519 and the staff's Ed25519 public keys (on the worker thread)."""
     from desktop.sync.keyfiles import load_register_key, load_staff_key
 
     registers = [load_register_key(Path(p)) for p in request.register_files]
     staff = [load_staff_key(Path(p)) for p in request.staff_files]
     return registers, staff
+
+
+def _field_widget(field: QLayoutItem) -> QWidget:
+    """What a form row's label is the buddy of: the field, or the first widget of a row
+    layout (a line edit beside its Choose button)."""
+    widget = field.widget()
+    if widget is None:
+        row = field.layout()
+        first = row.itemAt(0) if row is not None else None
+        widget = first.widget() if first is not None else None
+    assert widget is not None, "every row of the enrollment form holds a widget"
+    return widget
 
 
 class EnrollDialog(QDialog):
@@ -212,9 +232,9 @@ class EnrollDialog(QDialog):
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if item is not None and isinstance(item.widget(), QLabel) and field is not None:
-                buddy = field.widget() or field.layout().itemAt(0).widget()
-                item.widget().setBuddy(buddy)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel) and field is not None:
+                label.setBuddy(_field_widget(field))
 
         self.message = QLabel(page)
         self.message.setWordWrap(True)
@@ -415,8 +435,8 @@ class EnrollDialog(QDialog):
                 server_url=checked.server_url,
                 code=checked.code,
                 label=checked.label,
-                register_keys=registers,  # type: ignore[arg-type]
-                staff_keys=staff,  # type: ignore[arg-type]
+                register_keys=registers,
+                staff_keys=staff,
                 server_fingerprint=checked.server_fingerprint,
                 ca_bundle=checked.ca_bundle,
                 proxy=checked.proxy,

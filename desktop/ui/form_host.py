@@ -9,7 +9,7 @@ installed, the host shows a plain placeholder, so the shell can be used and test
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.setup_page import heading
 
 
+@runtime_checkable
 class FormEditor(Protocol):
     """What the form team's widget provides (it is a QWidget as well)."""
 
@@ -53,10 +54,11 @@ class FormHost(QWidget):
         self.area = QScrollArea(self)
         self.area.setWidgetResizable(True)
         self.area.setAccessibleName(self.tr("Registration form"))
-        self.placeholder = QLabel(self.tr("The registration form is shown here."), self.area)
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setAccessibleName(self.tr("Registration form"))
-        self.area.setWidget(self.placeholder)
+        placeholder = QLabel(self.tr("The registration form is shown here."), self.area)
+        placeholder.setWordWrap(True)
+        placeholder.setAccessibleName(self.tr("Registration form"))
+        self.area.setWidget(placeholder)
+        self.placeholder: QLabel | None = placeholder
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -80,9 +82,11 @@ class FormHost(QWidget):
 
     def set_editor(self, editor: QWidget) -> None:
         """Install the form editor (a QWidget implementing ``FormEditor``)."""
+        if not isinstance(editor, FormEditor):  # checked once, so a wrong widget fails here
+            raise TypeError(f"{type(editor).__name__} does not implement FormEditor")
         self.area.setWidget(editor)
-        self.placeholder = None  # type: ignore[assignment]  # deleted by the scroll area
-        self.editor = editor  # type: ignore[assignment]
+        self.placeholder = None  # deleted by the scroll area
+        self.editor = editor
 
     def start_new(self) -> None:
         self.record_id = None

@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.storage.errors import KeyringUnavailable, NoSecureKeyring, StoreError
-from desktop.storage.profile import SetupResult
+from desktop.storage.profile import KeyStorage, SetupResult
 from desktop.storage.session import Session
 from desktop.ui.error_dialogs import show_error
 from desktop.ui.i18n import current_language
@@ -132,7 +133,7 @@ class SetupPage(QWidget):
         passphrase = self.passphrases.passphrase()
         if passphrase is None:
             return
-        key_storage = "file" if self.keyfile_choice.isChecked() else "keyring"
+        key_storage: KeyStorage = "file" if self.keyfile_choice.isChecked() else "keyring"
         session = self.session
         language = current_language()
 
@@ -240,7 +241,9 @@ class SetupPage(QWidget):
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print the recovery key"))
         dialog.accepted.connect(lambda: self.print_to(printer))
-        dialog.open()
+        # PySide6 binds only QPrintDialog.open(receiver, member): the inherited no-argument
+        # open (C++ ``using QDialog::open``) is reached through the base class.
+        QDialog.open(dialog)
 
     def print_to(self, printer: QPrinter) -> None:
         print_recovery_key(printer, self._recovery_key, self.profile_name())

@@ -13,7 +13,12 @@ class AppWindow(QMainWindow):
     lock_requested = Signal()
     quit_requested = Signal()
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import pytest
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.ui.form_host import FormHost
 
@@ -43,3 +44,12 @@ def test_editor_is_built_on_first_use_and_only_once(qtbot):
     assert len(built) == 1
     assert host.editor is built[0]
     assert built[0].calls == ["new", "open r-1"]
+
+
+def test_a_widget_that_is_not_an_editor_is_refused_when_installed(qtbot):
+    host = FormHost()
+    qtbot.addWidget(host)
+    placeholder = host.area.widget()
+    with pytest.raises(TypeError, match="QLabel does not implement FormEditor"):
+        host.set_editor(QLabel("no editor"))
+    assert host.editor is None and host.area.widget() is placeholder

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 from desktop.storage.profile import Profile
 from tests.ui.conftest import PASSPHRASE
@@ -42,6 +42,13 @@ def test_setup_creates_the_profile_and_shows_the_recovery_key_once(
     assert pdf.read_bytes().startswith(b"%PDF")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert key in text and "gjenopprettingsnøkkel" in text
+
+    # Print opens the print dialog without blocking the event loop (QDialog.open).
+    page.print_button.click()
+    dialog = page.findChild(QPrintDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    dialog.reject()
 
     page.copy_button.click()
     from PySide6.QtWidgets import QApplication

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any
+from typing import Any, TypeGuard, get_args
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QVBoxLayout, QWidget
 
-from desktop.forms.codelists import default_search, default_store, get_codelist
+from desktop.forms.codelists import (
+    CodeListName,
+    Hit,
+    default_search,
+    default_store,
+    get_codelist,
+)
 from desktop.forms.codelists.store import NoVersionInForceError
 from desktop.ui.diagnosis_picker import DiagnosisPicker
 from desktop.ui.form.fields import FieldWidget, TextField
@@ -23,13 +29,21 @@ class LazySearch:
     def __init__(self, list_id: str) -> None:
         self.list_id = list_id
 
-    def search(self, query: str, *, limit: int = 20, lang: str = "nb") -> list[Any]:
+    def search(self, query: str, *, limit: int = 20, lang: str = "nb") -> list[Hit]:
         return default_search((self.list_id,)).search(query, limit=limit, lang=lang)
 
 
+def _is_list_name(list_id: str) -> TypeGuard[CodeListName]:
+    """A form definition names its list as text, checked against ``CODELISTS`` (a subset of
+    these names) when it is loaded; this tells the type checker what was checked."""
+    return list_id in get_args(CodeListName)
+
+
 def code_label(list_id: str, code: str, lang: str) -> str:
+    if not _is_list_name(list_id):
+        return ""  # what looking up an unknown list ended in before: no label
     try:
-        checker = get_codelist(list_id)  # type: ignore[arg-type]
+        checker = get_codelist(list_id)
         canonical = checker.normalize(code)
         return checker.label(canonical, lang) if canonical else ""
     except Exception:  # a broken list must not break showing a record
@@ -44,7 +58,7 @@ class DiagnosisCodeField(FieldWidget):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         list_id = self.field.codelist or "orpha"
-        self.picker = DiagnosisPicker(LazySearch(list_id), lang=self.ctx.lang, limit=8, parent=box)  # type: ignore[arg-type]
+        self.picker = DiagnosisPicker(LazySearch(list_id), lang=self.ctx.lang, limit=8, parent=box)
         self.picker.results.setMaximumHeight(110)
         self.picker.results.hide()  # shown while there are hits
         self.picker.status.hide()
@@ -162,13 +176,14 @@ class PlaceCodeField(FieldWidget):
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self._day: dt.date | None = None
         self._fill(combo, None)
-        completer = combo.completer()
+        # An editable combo box always has both; Qt's API allows a non-editable one without.
+        completer, line = combo.completer(), combo.lineEdit()
+        assert completer is not None and line is not None
+        self.line_edit = line
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
-        combo.lineEdit().setPlaceholderText(
-            QCoreApplication.translate("CodeField", "Name or number")
-        )
-        combo.lineEdit().editingFinished.connect(self._resolve)
+        line.setPlaceholderText(QCoreApplication.translate("CodeField", "Name or number"))
+        line.editingFinished.connect(self._resolve)
         combo.activated.connect(lambda _i: self._resolve())
         return combo
 
@@ -182,7 +197,7 @@ class PlaceCodeField(FieldWidget):
 
     def name_inputs(self) -> None:
         super().name_inputs()
-        self.input.lineEdit().setAccessibleName(self.caption)
+        self.line_edit.setAccessibleName(self.caption)
         self.input.view().setAccessibleName(self.caption)
 
     def focus_target(self) -> QWidget:

@@ -46,6 +46,7 @@ from desktop.ui.form.factory import make_widget
 from desktop.ui.form.fields import FieldWidget
 from desktop.ui.form.letters import LetterAdvisor
 from desktop.ui.form.print_actions import PrintActions
+from desktop.ui.form.repeat import RepeatView
 from desktop.ui.form.sections import ModuleView, SectionView
 from desktop.ui.form.style import colour_label
 from desktop.ui.form.validation_panel import ValidationPanel
@@ -102,7 +103,9 @@ class RegistrationEditor(QWidget):
         self.letters = LetterAdvisor(self.ctx)
         self.letters.attach()
         self._shortcuts()
-        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a widget exists, so the application does
+        app.focusChanged.connect(self._focus_changed)
         self.body.hide()
 
     # -- building ---------------------------------------------------------------------------
@@ -173,10 +176,10 @@ class RegistrationEditor(QWidget):
         for view in self.modules:
             view.hide()
         column.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.content)
-        self.scroll.setAccessibleName(self.tr("Form fields"))
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.content)
+        self.scroll_area.setAccessibleName(self.tr("Form fields"))
 
         self.panel = ValidationPanel(self)
         self.panel.setMaximumWidth(320)
@@ -187,7 +190,7 @@ class RegistrationEditor(QWidget):
         middle = QHBoxLayout(self.body)
         middle.setContentsMargins(0, 0, 0, 0)
         middle.addWidget(self.nav)
-        middle.addWidget(self.scroll, 1)
+        middle.addWidget(self.scroll_area, 1)
         middle.addWidget(self.panel)
         outer = QVBoxLayout(self)
         outer.addLayout(top)
@@ -205,8 +208,12 @@ class RegistrationEditor(QWidget):
         bind("Ctrl+Enter", self.complete)
         bind("Alt+N", self.add_diagnosis)
         bind("F8", self.focus_problems)
+
+        def go_to(row: int) -> Callable[[], None]:
+            return lambda: self._nav_go(self.nav.item(row))
+
         for row in range(min(self.nav.count(), 9)):
-            bind(f"Ctrl+{row + 1}", lambda row=row: self._nav_go(self.nav.item(row)))
+            bind(f"Ctrl+{row + 1}", go_to(row))
 
     # -- FormEditor protocol ----------------------------------------------------------------
 
@@ -389,8 +396,8 @@ class RegistrationEditor(QWidget):
 
     def add_diagnosis(self) -> None:
         for view in self.sections:
-            if view.section.repeat and hasattr(view.body, "add"):
-                view.body.add()  # type: ignore[union-attr]
+            if isinstance(view.body, RepeatView):
+                view.body.add()
                 return
 
     # -- validation -------------------------------------------------------------------------
@@ -436,7 +443,7 @@ class RegistrationEditor(QWidget):
         if widget is None:
             return
         widget.focus_input()
-        self.scroll.ensureWidgetVisible(widget, 40, 40)
+        self.scroll_area.ensureWidgetVisible(widget, 40, 40)
 
     def focus_problems(self) -> None:
         self.panel.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -634,7 +641,7 @@ class RegistrationEditor(QWidget):
         view = next((v for v in self._views() if v.key == key), None)
         if view is None:
             return
-        self.scroll.ensureWidgetVisible(view, 0, 0)
+        self.scroll_area.ensureWidgetVisible(view, 0, 0)
         targets = view.focus_widgets()
         target = next((w for w in targets if w.isVisibleTo(self)), None)
         if target is not None:
@@ -652,7 +659,7 @@ class RegistrationEditor(QWidget):
         if not shiboken6.isValid(self) or new is None or not shiboken6.isValid(new):
             return
         if self.content.isAncestorOf(new):
-            self.scroll.ensureWidgetVisible(new, 40, 60)
+            self.scroll_area.ensureWidgetVisible(new, 40, 60)
 
     def hideEvent(self, event: QHideEvent) -> None:
         # Leaving the form (back to the list, another page) saves what was typed.

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMenu, QPushButton
 
 from desktop.forms import letters
 from desktop.forms.letters import PrintDocument
+from desktop.messages import Lang
 from desktop.storage.records import RecordStatus
 from desktop.ui import printing
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 SUMMARY_SHORTCUT = "Ctrl+P"
 SUMMARY_PDF_SHORTCUT = "Ctrl+Shift+P"
 LETTER_SHORTCUT = "Ctrl+Shift+I"  # "informasjonsskriv" / "information letter"
-LETTER_LANGUAGE = "nb"  # letters go to the patient; only bokmål texts are shipped
+LETTER_LANGUAGE: Lang = "nb"  # letters go to the patient; only bokmål texts are shipped
 
 
 def letter_variants(payload: Any) -> list[str]:

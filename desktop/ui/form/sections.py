@@ -16,6 +16,7 @@ class _Box(QGroupBox):
     """A titled box with an optional note, around the section's or module's ``body``."""
 
     body: ContainerView | RepeatView
+    key: str  # the navigation list's handle: a section key or a module path
 
     def __init__(self, title: str, help_text: str, parent: QWidget | None) -> None:
         super().__init__(title.replace("&", "&&"), parent)

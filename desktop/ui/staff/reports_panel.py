@@ -121,8 +121,11 @@ class ReportsPanel(QWidget):
     def write_csv(self, path: Path) -> None:
         rows, dimension = list(self.rows), str(self.dimension.currentData())
         BackgroundOp(self, lambda: reports.write_report_csv(rows, dimension, path)).success(
-            lambda written: show_info(self, self.tr("Report saved: %1").replace("%1", str(written)))
+            self._saved
         ).run_in_background()
+
+    def _saved(self, written: Path) -> None:
+        show_info(self, self.tr("Report saved: %1").replace("%1", str(written)))
 
     def clear(self) -> None:
         self.rows = []

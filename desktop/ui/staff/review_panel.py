@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.forms.codelists import CodeListError, get_codelist
-from desktop.forms.definition import load_form
+from desktop.forms.definition import FormDefinition, load_form
 from desktop.forms.payload import orpha_codes
 from desktop.staff import decisions
-from desktop.staff.model import Finding, ReviewItem
+from desktop.staff.model import FieldChange, Finding, ReviewItem
 from desktop.staff.session import StaffSession
 from desktop.ui import i18n
 from desktop.ui.error_dialogs import show_info
@@ -63,6 +63,7 @@ SessionSource = Callable[[], StaffSession]
 
 class ReviewPanel(QWidget):
     queue_changed = Signal(int)  # pending items now shown
+    decision_message: QLabel  # cleared by a signal connected before it is built
 
     def __init__(self, session_source: SessionSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,7 +164,7 @@ class ReviewPanel(QWidget):
 
     # -- loading ------------------------------------------------------------------------------
 
-    def form(self):  # the form definition, for field labels (cached by load_form)
+    def form(self) -> FormDefinition:  # for field labels (cached by load_form)
         return load_form()
 
     def reload(self) -> None:
@@ -286,7 +287,7 @@ class ReviewPanel(QWidget):
             for code in codes
         )
 
-    def _show_diff(self, item: ReviewItem, changes: list) -> None:
+    def _show_diff(self, item: ReviewItem, changes: list[FieldChange]) -> None:
         if self.selected() is not item:
             return  # the selection moved on meanwhile
         self.diff.show_changes(changes, self.form())

@@ -26,6 +26,7 @@ from desktop.staff.export import FORMATS, ExportError, ExportResult, export, pol
 from desktop.staff.export.research import ResearchRequest
 from desktop.staff.importer import Importer
 from desktop.staff.pull import PullReport, import_files, pull
+from desktop.staff.session import StaffSession
 from desktop.storage.session import Session
 from desktop.ui.error_dialogs import show_error, show_info
 from desktop.ui.i18n import current_language
@@ -45,7 +46,7 @@ class StaffWindow(AppWindow):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.staff: staff_session.StaffSession | None = None
+        self.staff: StaffSession | None = None
         self._generation = 0  # an attach from before a lock (or a second unlock) is dropped
         self.setWindowTitle(self.tr("Sjeldenregisteret: registry staff"))
         self.setAccessibleName(self.tr("Registry staff window"))
@@ -76,7 +77,7 @@ class StaffWindow(AppWindow):
         self._build_menus()
         self._set_actions_enabled(False)
 
-    def staff_session(self) -> staff_session.StaffSession:
+    def staff_session(self) -> StaffSession:
         if self.staff is None:
             raise StaffError("not_staff_profile", "the staff session is not open")
         return self.staff
@@ -172,7 +173,7 @@ class StaffWindow(AppWindow):
             lambda attached: self._attached(generation, attached)
         ).failure(lambda exc: self._attach_failed(generation, exc)).run_in_background()
 
-    def _attached(self, generation: int, attached: staff_session.StaffSession) -> None:
+    def _attached(self, generation: int, attached: StaffSession) -> None:
         if generation != self._generation or self.session.locked:
             self._close_register(attached)  # locked (and maybe unlocked again) meanwhile
             return
@@ -188,7 +189,7 @@ class StaffWindow(AppWindow):
         show_error(self, exc)
         self.lock_requested.emit()
 
-    def _close_register(self, staff: staff_session.StaffSession) -> None:
+    def _close_register(self, staff: StaffSession) -> None:
         """Off the GUI thread: closing waits for queued register work (a bulk acceptance,
         an export), which must not freeze the unlock screen."""
         BackgroundOp(self, staff.register.close).failure(
@@ -344,9 +345,10 @@ class StaffWindow(AppWindow):
             feedback.prepare(staff.register, staff.keys.signing_key)
             return feedback.export(staff.register, directory)
 
-        BackgroundOp(self, run).success(
-            lambda files: show_info(self, self.tr("%n file(s) written.", "", len(files)))
-        ).run_in_background()
+        BackgroundOp(self, run).success(self._feedback_saved).run_in_background()
+
+    def _feedback_saved(self, files: list[Path]) -> None:
+        show_info(self, self.tr("%n file(s) written.", "", len(files)))
 
     # -- exports ----------------------------------------------------------------------------
 

@@ -207,3 +207,12 @@ def test_every_interactive_widget_has_an_accessible_name(qtbot, editor, store):
         and not w.accessibleName().strip()
     ]
     assert not missing
+
+
+def test_ctrl_and_a_number_moves_to_that_section_of_the_form(qtbot, editor):
+    open_new(qtbot, editor)
+    for number in (3, 1, 2):
+        section = editor.sections[number - 1]  # the list names sections first, in order
+        key = Qt.Key(Qt.Key.Key_0.value + number)
+        qtbot.keyClick(QApplication.focusWidget(), key, Qt.KeyboardModifier.ControlModifier)
+        assert section.isAncestorOf(QApplication.focusWidget()), section.key

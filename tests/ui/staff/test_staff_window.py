@@ -108,7 +108,17 @@ def test_import_review_decide_report_export_and_lock(
     assert window.reports.chart.bars
     report_path = tmp_path / "report.csv"
     window.reports.write_csv(report_path)
-    qtbot.waitUntil(report_path.exists, timeout=10_000)
+    qtbot.waitUntil(lambda: _message_box(window) is not None, timeout=10_000)
+    assert _message_box(window).text() == f"Rapporten er lagret: {report_path}"
+    assert report_path.exists()
+    close_message_boxes(window)
+
+    # The decisions so far, as files for a clinic without the inbox: one per installation.
+    feedback_dir = tmp_path / "feedback"
+    window.save_feedback(feedback_dir)
+    qtbot.waitUntil(lambda: _message_box(window) is not None, timeout=10_000)
+    assert _message_box(window).text() == "1 fil er skrevet."
+    assert len(list(feedback_dir.glob("sjelden-feedback-*.json"))) == 1
     close_message_boxes(window)
 
     # Four people cannot hide among five: the research extract is refused, with its code.
