@@ -462,8 +462,12 @@
         <translation>&amp;Phenopackets (mappe) …</translation>
     </message>
     <message>
-        <source>De-identified &amp;research extract…</source>
-        <translation>Avidentifisert &amp;forskningsuttrekk …</translation>
+        <source>k-anonymous &amp;research extract…</source>
+        <translation>k-anonymt &amp;forskningsuttrekk …</translation>
+    </message>
+    <message>
+        <source>&amp;Aggregate counts (small counts suppressed)…</source>
+        <translation>&amp;Aggregerte tall (små tall skjult) …</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -555,6 +559,18 @@
     <message>
         <source>Export</source>
         <translation>Eksporter</translation>
+    </message>
+    <message>
+        <source>Research extract</source>
+        <translation>Forskningsuttrekk</translation>
+    </message>
+    <message>
+        <source>Quasi-identifiers to release:</source>
+        <translation>Kjennetegn som skal utgis:</translation>
+    </message>
+    <message>
+        <source>Each combination must hold at least k persons. k:</source>
+        <translation>Hver kombinasjon må gjelde minst k personer. k:</translation>
     </message>
     <message>
         <source>Exporting…</source>
