@@ -415,7 +415,7 @@
     </message>
     <message>
         <source>Batches in quarantine</source>
-        <translation>Forsendelser i karantene</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -451,7 +451,7 @@
     </message>
     <message>
         <source>&amp;Quarantined batches…</source>
-        <translation>Forsendelser i &amp;karantene…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -533,18 +533,18 @@
     </message>
     <message>
         <source>Quarantined batch %1: %2</source>
-        <translation>Forsendelse i karantene %1: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n batch(es) in quarantine</source>
-        <translation>
-            <numerusform>%n forsendelse i karantene</numerusform>
-            <numerusform>%n forsendelser i karantene</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
         <source>Retry or discard with: sjelden staff quarantine</source>
-        <translation>Prøv igjen eller forkast med: sjelden staff quarantine</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sending decisions…</source>
@@ -589,7 +589,7 @@
     </message>
     <message>
         <source>Quasi-identifiers to release:</source>
-        <translation>Indirekte identifiserende opplysninger som skal utleveres:</translation>
+        <translation>Kjennetegn som skal utgis:</translation>
     </message>
     <message>
         <source>Each combination must hold at least k persons. k:</source>
