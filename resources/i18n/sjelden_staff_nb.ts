@@ -415,7 +415,7 @@
     </message>
     <message>
         <source>Batches in quarantine</source>
-        <translation type="unfinished"></translation>
+        <translation>Forsendelser i karantene</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -451,7 +451,7 @@
     </message>
     <message>
         <source>&amp;Quarantined batches…</source>
-        <translation type="unfinished"></translation>
+        <translation>Forsendelser i &amp;karantene…</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -533,18 +533,18 @@
     </message>
     <message>
         <source>Quarantined batch %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Forsendelse i karantene %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n batch(es) in quarantine</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n forsendelse i karantene</numerusform>
+            <numerusform>%n forsendelser i karantene</numerusform>
         </translation>
     </message>
     <message>
         <source>Retry or discard with: sjelden staff quarantine</source>
-        <translation type="unfinished"></translation>
+        <translation>Prøv igjen eller forkast med: sjelden staff quarantine</translation>
     </message>
     <message>
         <source>Sending decisions…</source>
