@@ -29,7 +29,7 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,32 +132,24 @@ class Transport:
         if self.cancel.is_set():
             raise Cancelled()
 
-    def _once(
-        self,
-        method: str,
-        target: str,
-        body: bytes,
-        signer: Ed25519PrivateKey | None,
-        content_type: str | None,
-    ) -> Answer:
-        """One exchange within ``exchange_timeout``; cancel stops the wait at once."""
+    def _within_deadline(self, exchange: Callable[[], Answer]) -> Answer:
+        """``exchange()`` within ``exchange_timeout``; cancel stops the wait at once."""
         outcome: list[Answer | BaseException] = []
         done = threading.Event()
 
-        def exchange() -> None:
+        def run() -> None:
             try:
-                outcome.append(self._exchange(method, target, body, signer, content_type))
+                outcome.append(exchange())
             except BaseException as exc:  # handed to the waiting caller
                 outcome.append(exc)
             finally:
                 done.set()
 
-        worker = threading.Thread(target=exchange, name="sjelden-http", daemon=True)
+        worker = threading.Thread(target=run, name="sjelden-http", daemon=True)
         worker.start()
         deadline = time.monotonic() + self.policy.exchange_timeout
         while not done.wait(min(0.2, max(0.0, deadline - time.monotonic()))):
-            if self.cancel.is_set():
-                raise Cancelled()
+            self.check_cancelled()
             if time.monotonic() >= deadline:
                 raise SyncError(
                     "offline",
@@ -251,7 +243,9 @@ class Transport:
             self.check_cancelled()
             answer: Answer | None = None
             try:
-                answer = self._once(method, target, body, signer, content_type)
+                answer = self._within_deadline(
+                    lambda: self._exchange(method, target, body, signer, content_type)
+                )
                 if answer.status in ok:
                     return answer
                 error = self._classify(answer)
