@@ -17,7 +17,7 @@ apt_packages=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 fonts-dejavu-core
-  postgresql libpq-dev poppler-utils xdotool binutils
+  postgresql libpq-dev poppler-utils xdotool binutils gdb
 )
 bash scripts/system-packages.sh "${apt_packages[@]}"
 
