@@ -25,7 +25,10 @@ import statistics
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+
+from figures import timed
 
 from desktop.forms.demo import demo_records
 from desktop.staff.export import FORMATS, AnonymityRefused, export, fhir_bundle, policy
@@ -46,24 +49,12 @@ def records(count: int) -> list[RegisterRecord]:
     ]
 
 
-def best(rounds: int, run: object) -> float:
-    assert callable(run)
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def best(rounds: int, run: Callable[[], object]) -> float:
+    return min(timed(rounds, run))
 
 
-def median(rounds: int, run: object) -> float:
-    assert callable(run)
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def median(rounds: int, run: Callable[[], object]) -> float:
+    return statistics.median(timed(rounds, run))
 
 
 def baseline(register: list[RegisterRecord]) -> tuple[float, int, int]:

@@ -18,21 +18,21 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import shutil
 import sys
-import tempfile
 import threading
 import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.storage import records as stored
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from clinic import enrolled_clinic
 from figures import ms, pct
+
+from desktop.storage import records as stored
+from desktop.storage.records import RecordStatus
 
 PASSPHRASE = "benk synkronisering gui 2025"
 TICK_MS = 5
@@ -93,9 +93,6 @@ class Ticks:
         self._stop.set()
 
 
-FORM = {"form_id": "sjeldenregisteret", "form_version": 1}
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=10_000)
@@ -104,133 +101,116 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    root = Path(tempfile.mkdtemp(prefix="bench-sync-gui-"))
-    os.environ["SJELDEN_HOME"] = str(root / "home")
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
-    from desktop.forms.demo import demo_records
     from desktop.net.http import RetryPolicy
-    from desktop.storage.profile import Profile
-    from desktop.storage.records import RecordStatus
     from desktop.storage.session import Session
     from desktop.ui import i18n
     from desktop.ui.app import application
     from desktop.ui.controller import AppController
-    from tests.sync.conftest import enroll_store
-    from tests.sync.inbox_process import InboxProcess, Staff
 
-    server = InboxProcess(root / "inbox")
-    server.start()
-    staff = Staff(server, root)
     controller: AppController | None = None
-    try:
-        profile = Profile.named("bench", kdf_target_seconds=0.05)
-        store = profile.create(PASSPHRASE, key_storage="file").store
+    clinic = enrolled_clinic("bench-sync-gui-", args.count, PASSPHRASE, kdf_target_seconds=0.05)
+    with clinic as profile:
         try:
-            enroll_store(store, server.url, staff)
-            records = list(demo_records(args.count, seed=1))
-            items = [(r["record_id"], r, RecordStatus.COMPLETED) for r in records]
-            store.call(lambda c: stored.import_many(c, items, **FORM, author=store.actor))
-        finally:
-            store.close()
+            app = application()  # noqa: F841 - kept alive for the run
+            i18n.install("nb")
+            controller = AppController(profile, Session(profile), editor_factory=None)
+            controller.start()
+            main_window = controller.main
+            panel = main_window.sync_panel
+            panel.policy = RetryPolicy(attempts=3, base_delay=0.05)
+            model = main_window.records.model
 
-        app = application()  # noqa: F841 - kept alive for the run
-        i18n.install("nb")
-        controller = AppController(profile, Session(profile), editor_factory=None)
-        controller.start()
-        main_window = controller.main
-        panel = main_window.sync_panel
-        panel.policy = RetryPolicy(attempts=3, base_delay=0.05)
-        model = main_window.records.model
+            def run_until(condition: Callable[[], bool], timeout: float) -> None:
+                """Run the event loop as ``app.exec`` does until ``condition`` holds."""
+                loop = QEventLoop()
+                deadline = time.monotonic() + timeout
+                check = QTimer()
+                check.setInterval(50)
 
-        def run_until(condition: Callable[[], bool], timeout: float) -> None:
-            """Run the event loop as ``app.exec`` does until ``condition`` holds."""
+                def poll() -> None:
+                    if condition() or time.monotonic() > deadline:
+                        loop.quit()
+
+                check.timeout.connect(poll)
+                check.start()
+                if not condition():
+                    loop.exec()
+                check.stop()
+                if not condition():
+                    raise TimeoutError("the app did not reach the expected state")
+
+            controller.gate.unlock.passphrase.setText(PASSPHRASE)
+            controller.gate.unlock.try_unlock()
+            run_until(lambda: panel.enrolled and model.rowCount() > 0 and not model.loading, 60)
+
+            ticks = Ticks(args.trace)
+            timer = QTimer()
+            timer.setTimerType(Qt.TimerType.PreciseTimer)
+            timer.setInterval(TICK_MS)
+            timer.timeout.connect(ticks.tick)
+            watchdog = None
+            if args.trace is not None:
+                watchdog = threading.Thread(target=ticks.watch, daemon=True)
+                watchdog.start()
+
+            gc_pauses = GcPauses()
+            gc.callbacks.append(gc_pauses)
+            synced = threading.Event()
+            reloads = []
+            panel.synced.connect(synced.set)
+            model.modelReset.connect(lambda: reloads.append(time.perf_counter()))
             loop = QEventLoop()
-            deadline = time.monotonic() + timeout
-            check = QTimer()
-            check.setInterval(50)
+            # Idle first (the baseline), then the run through the button.
+            timer.start()
+            ticks.last = time.perf_counter()
+            QTimer.singleShot(500, loop.quit)
+            loop.exec()
+            idle = list(ticks.gaps)
+            ticks.gaps.clear()
+            start = time.perf_counter()
+            panel.sync_button.click()
+            run_until(synced.is_set, 600)
+            wall = time.perf_counter() - start
+            run_until(lambda: not model.loading, 60)  # the list reload after the run
+            settled = time.perf_counter() - start
+            timer.stop()
+            ticks.stop()
+            gc.callbacks.remove(gc_pauses)
+            if watchdog is not None:
+                watchdog.join()
 
-            def poll() -> None:
-                if condition() or time.monotonic() > deadline:
-                    loop.quit()
-
-            check.timeout.connect(poll)
-            check.start()
-            if not condition():
-                loop.exec()
-            check.stop()
-            if not condition():
-                raise TimeoutError("the app did not reach the expected state")
-
-        controller.gate.unlock.passphrase.setText(PASSPHRASE)
-        controller.gate.unlock.try_unlock()
-        run_until(lambda: panel.enrolled and model.rowCount() > 0 and not model.loading, 60)
-
-        ticks = Ticks(args.trace)
-        timer = QTimer()
-        timer.setTimerType(Qt.TimerType.PreciseTimer)
-        timer.setInterval(TICK_MS)
-        timer.timeout.connect(ticks.tick)
-        watchdog = None
-        if args.trace is not None:
-            watchdog = threading.Thread(target=ticks.watch, daemon=True)
-            watchdog.start()
-
-        gc_pauses = GcPauses()
-        gc.callbacks.append(gc_pauses)
-        synced = threading.Event()
-        reloads = []
-        panel.synced.connect(synced.set)
-        model.modelReset.connect(lambda: reloads.append(time.perf_counter()))
-        loop = QEventLoop()
-        # Idle first (the baseline), then the run through the button.
-        timer.start()
-        ticks.last = time.perf_counter()
-        QTimer.singleShot(500, loop.quit)
-        loop.exec()
-        idle = list(ticks.gaps)
-        ticks.gaps.clear()
-        start = time.perf_counter()
-        panel.sync_button.click()
-        run_until(synced.is_set, 600)
-        wall = time.perf_counter() - start
-        run_until(lambda: not model.loading, 60)  # the list reload after the run
-        settled = time.perf_counter() - start
-        timer.stop()
-        ticks.stop()
-        gc.callbacks.remove(gc_pauses)
-        if watchdog is not None:
-            watchdog.join()
-
-        sent = controller.session.store.call(lambda c: stored.count(c, RecordStatus.SENT))
-        assert sent == args.count, f"{sent} of {args.count} records sent"
-        gaps = ticks.gaps
-        longest = max(gaps)
-        print(f"{args.count} records synced through the app (full re-validation), "
-              f"GUI timer every {TICK_MS} ms")  # fmt: skip
-        print(f"  idle:   p50 {ms(pct(idle, 0.5))}  longest {ms(max(idle))}")
-        print(f"  sync wall time (click to finished):   {wall:7.2f} s")
-        print(f"  until the list has reloaded:           {settled:7.2f} s ({len(reloads)} reload)")
-        print(f"  ticks during the run: {len(gaps)}")
-        print(f"  gap p50:        {ms(pct(gaps, 0.5))}")
-        print(f"  gap p99:        {ms(pct(gaps, 0.99))}")
-        print(f"  gap p99.9:      {ms(pct(gaps, 0.999))}")
-        print(f"  longest stall:  {ms(longest)}  (goal <= {GOAL_MS:.0f} ms: "
-              f"{'met' if longest * 1000 <= GOAL_MS else 'NOT met'})")  # fmt: skip
-        print(f"  stalls > 20 ms: {sum(g > 0.020 for g in gaps)}, > 50 ms: "
-              f"{sum(g > 0.050 for g in gaps)}")  # fmt: skip
-        for generation, pauses in gc_pauses.pauses.items():
-            if pauses:
-                longest_gc = ms(max(pauses))
-                print(f"  GC generation {generation}: {len(pauses):5d} runs, longest {longest_gc}")
-        for trace in ticks.traces[:40]:
-            print(trace)
-    finally:
-        if controller is not None:
-            controller.shutdown()
-        staff.close()
-        server.stop()
-        shutil.rmtree(root, ignore_errors=True)
+            sent = controller.session.store.call(lambda c: stored.count(c, RecordStatus.SENT))
+            assert sent == args.count, f"{sent} of {args.count} records sent"
+            gaps = ticks.gaps
+            longest = max(gaps)
+            print(f"{args.count} records synced through the app (full re-validation), "
+                  f"GUI timer every {TICK_MS} ms")  # fmt: skip
+            print(f"  idle:   p50 {ms(pct(idle, 0.5))}  longest {ms(max(idle))}")
+            print(f"  sync wall time (click to finished):   {wall:7.2f} s")
+            print(
+                f"  until the list has reloaded:           {settled:7.2f} s ({len(reloads)} reload)"
+            )
+            print(f"  ticks during the run: {len(gaps)}")
+            print(f"  gap p50:        {ms(pct(gaps, 0.5))}")
+            print(f"  gap p99:        {ms(pct(gaps, 0.99))}")
+            print(f"  gap p99.9:      {ms(pct(gaps, 0.999))}")
+            print(f"  longest stall:  {ms(longest)}  (goal <= {GOAL_MS:.0f} ms: "
+                  f"{'met' if longest * 1000 <= GOAL_MS else 'NOT met'})")  # fmt: skip
+            print(f"  stalls > 20 ms: {sum(g > 0.020 for g in gaps)}, > 50 ms: "
+                  f"{sum(g > 0.050 for g in gaps)}")  # fmt: skip
+            for generation, pauses in gc_pauses.pauses.items():
+                if pauses:
+                    longest_gc = ms(max(pauses))
+                    print(
+                        f"  GC generation {generation}: {len(pauses):5d} runs, longest {longest_gc}"
+                    )
+            for trace in ticks.traces[:40]:
+                print(trace)
+        finally:
+            if controller is not None:
+                controller.shutdown()
     return 0
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 
 def pct(samples: list[float], q: float) -> float:
     """The ``q`` quantile (0..1) of ``samples``, nearest-rank."""
@@ -23,3 +26,13 @@ def rss_mib() -> float:
     except OSError:
         pass
     return float("nan")
+
+
+def timed(rounds: int, run: Callable[[], object]) -> list[float]:
+    """Wall-clock seconds of ``rounds`` calls of ``run``, one sample a call."""
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        run()
+        samples.append(time.perf_counter() - start)
+    return samples

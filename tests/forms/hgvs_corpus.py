@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 CORPUS = Path(__file__).with_name("hgvs_corpus.tsv")
+ORACLE_REASONS = Path(__file__).with_name("hgvs_oracle_reasons.tsv")
 COLUMNS = ("topic", "label", "description", "biocommons", "mutalyzer", "source")
 ORACLES = ("biocommons", "mutalyzer")
 
@@ -52,6 +53,17 @@ class Row:
 def load() -> list[Row]:
     lines = CORPUS.read_text(encoding="utf-8").splitlines()
     return [Row(*line.split("\t")) for line in lines if not line.startswith("#")]
+
+
+def load_oracle_reasons() -> dict[tuple[str, str, str], str]:
+    """(oracle, topic, "refuses valid" | "accepts invalid") -> why the oracle is wrong there.
+
+    Kept as data beside the corpus: the reasons are findings about the oracles, read by
+    people comparing them with varnomen, not code.
+    """
+    lines = ORACLE_REASONS.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if not line.startswith("#")][1:]
+    return {(oracle, topic, direction): reason for oracle, topic, direction, reason in rows}
 
 
 @cache

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -25,6 +26,27 @@ if not all(_tools):
     pytest.skip("needs dbus-run-session and gnome-keyring", allow_module_level=True)
 
 pytestmark = pytest.mark.keyring_real
+
+
+def _in_session_bus(
+    script: str, home: Path, sjelden_home: Path, **extra: str
+) -> subprocess.CompletedProcess[str]:
+    """Run a bash script in a private D-Bus session with a fresh HOME, as a new user has."""
+    env = {
+        "HOME": str(home),
+        "PATH": os.environ["PATH"],
+        "SJELDEN_HOME": str(sjelden_home),
+        "PYTHONPATH": os.getcwd(),
+        "LANG": "C.UTF-8",
+        **extra,
+    }
+    return subprocess.run(
+        ["dbus-run-session", "--", "bash", "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_cli_against_gnome_keyring(tmp_path):
@@ -57,22 +79,7 @@ def test_cli_against_gnome_keyring(tmp_path):
         PY
         """
     )
-    env = {
-        "HOME": str(home),
-        "PATH": os.environ["PATH"],
-        "SJELDEN_HOME": str(sjelden_home),
-        "P1": PASS,
-        "P2": NEW_PASS,
-        "PYTHONPATH": os.getcwd(),
-        "LANG": "C.UTF-8",
-    }
-    result = subprocess.run(
-        ["dbus-run-session", "--", "bash", "-c", script],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _in_session_bus(script, home, sjelden_home, P1=PASS, P2=NEW_PASS)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     assert "keyring.backends.SecretService.Keyring (secure)" in out
@@ -114,21 +121,7 @@ def test_a_locked_login_keyring_is_named_with_the_fix(tmp_path):
         printf '%s\\n' "$P1" | "$py" -m desktop --profile second init; echo "exit $?"
         """
     )
-    env = {
-        "HOME": str(home),
-        "PATH": os.environ["PATH"],
-        "SJELDEN_HOME": str(sjelden_home),
-        "P1": PASS,
-        "PYTHONPATH": os.getcwd(),
-        "LANG": "C.UTF-8",
-    }
-    result = subprocess.run(
-        ["dbus-run-session", "--", "bash", "-c", script],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _in_session_bus(script, home, sjelden_home, P1=PASS)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("exit 1") == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stderr, result.stderr
