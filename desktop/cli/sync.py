@@ -296,27 +296,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.cli.forms import EXIT_UNREADABLE, InputError, loads, read_text
     from desktop.sync import transport_file
 
-    # Once the profile is open (a staff profile is refused first), the file is read as
-    # every CLI input is (forms.read_text, forms.loads): a missing file, a folder, text that
-    # is not UTF-8, nesting no decoder can follow or a lone surrogate is said with its code,
-    # not met as an exception deep in the import. A file over the import's limit is left to
-    # the import to refuse without reading it.
-    name = "./-" if str(args.file) == "-" else str(args.file)  # a file, never standard input
-
+    # The file's faults (missing, a folder, unreadable, not JSON, too deep, a lone
+    # surrogate) are SyncErrors of transport_file.import_file, the same the window shows.
     def action(store: Store, lang: Lang) -> int:
-        try:
-            if not (
-                args.file.is_file() and args.file.stat().st_size > transport_file.MAX_IMPORT_BYTES
-            ):
-                loads(read_text(name, sys.stdin), name)
-        except InputError as exc:
-            print(exc, file=sys.stderr)
-            return EXIT_UNREADABLE
-        except (OSError, ValueError):
-            pass  # not JSON, or gone meanwhile: the import says so with its own code
         result = transport_file.import_file(store, args.file)
         say(
             lang,

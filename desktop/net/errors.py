@@ -218,6 +218,41 @@ _MESSAGES: dict[str, Message] = {
         "The file {name} is the wrong kind of key here: the register's encryption key and the "
         "staff signing keys are different files. Check in the letter which file is which.",
     ),
+    "export_disk_full": Message(
+        "Det er ikke plass til forsendelsene i mappen du valgte (minnepinnen eller disken er "
+        "full). Ingen halve filer ble lagt igjen, og forsendelsene venter fortsatt. Frigjør "
+        "plass eller velg en annen mappe, og eksporter på nytt.",
+        "There is no room for the batches in the folder you chose (the USB stick or disk is "
+        "full). No partial files were left, and the batches are still waiting. Free some "
+        "space or choose another folder, and export again.",
+    ),
+    "export_not_writable": Message(
+        "Mappen du valgte kan ikke skrives til (skrivebeskyttet minnepinne, manglende tilgang "
+        "eller ikke en mappe). Forsendelsene venter fortsatt. Velg en annen mappe.",
+        "The folder you chose cannot be written to (a write-protected USB stick, no access, "
+        "or not a folder). The batches are still waiting. Choose another folder.",
+    ),
+    "export_failed": Message(
+        "Forsendelsene kunne ikke skrives til mappen du valgte (minnepinnen kan ha blitt tatt "
+        "ut). Forsendelsene venter fortsatt. Sett inn minnepinnen igjen og eksporter på nytt.",
+        "The batches could not be written to the folder you chose (the USB stick may have "
+        "been removed). The batches are still waiting. Insert it again and export again.",
+    ),
+    "import_not_found": Message(
+        "Filen du valgte finnes ikke (lenger). Sjekk navnet og mappen, og prøv igjen.",
+        "The file you chose does not exist (any more). Check the name and folder, and try again.",
+    ),
+    "import_is_folder": Message(
+        "Du valgte en mappe, ikke en fil. Velg kvitteringsfilen eller tilbakemeldingsfilen "
+        "fra registeret.",
+        "You chose a folder, not a file. Choose the receipt or feedback file from the register.",
+    ),
+    "import_unreadable": Message(
+        "Filen kan ikke leses (manglende tilgang, eller minnepinnen er tatt ut). Kopier filen "
+        "til PC-en og prøv igjen.",
+        "The file cannot be read (no access, or the USB stick was removed). Copy the file to "
+        "the PC and try again.",
+    ),
     "unknown_batch": Message(
         "Kvitteringen gjelder en forsendelse denne PC-en ikke har. Sjekk at du valgte riktig fil.",
         "The receipt is for a batch this PC does not have. Check that you chose the right file.",

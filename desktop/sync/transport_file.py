@@ -8,12 +8,19 @@ Import takes back what the register sends: a signed receipt (the batch becomes d
 after the same checks as an upload's receipt) or a signed feedback document (decisions are
 applied after the same checks as downloaded feedback). A JSON array of such documents, or an
 inbox feedback page (``{"items": [...]}``), is accepted too.
+
+Both directions meet the file system the user chose (a USB stick that is full, write-protected
+or pulled out, a file that is a folder or not UTF-8): each such fault is a ``SyncError`` with
+its own code here, so the CLI and the window say the same thing, and an export that fails
+leaves no partial file and every batch still pending.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +29,7 @@ from sjelden_protocol.errors import ProtocolError
 from sjelden_protocol.files import atomic_private_file
 
 from desktop.net.errors import SyncError
+from desktop.storage.connection import Connection
 from desktop.storage.store import Store
 from desktop.sync import feedback, identity, outbox
 
@@ -50,17 +58,34 @@ def export_batches(
     """Pack what is completed, then write every pending batch as ``<batch id>.sjbt``."""
     ident = _ident(store)
     outbox.pack(store, ident, validator=validator)
-    out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for batch in store.call(outbox.pending_batches, "pending batches"):
-        envelope = store.call(lambda c, b=batch.batch_id: outbox.envelope_of(c, b), "read batch")  # type: ignore[misc]
-        if envelope is None:
-            continue
-        path = out_dir / f"sjelden-{batch.batch_id}{SUFFIX}"
-        with atomic_private_file(path) as handle:
-            handle.write(envelope)
-        written.append(path)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for batch in store.call(outbox.pending_batches, "pending batches"):
+            envelope = store.call(partial(_envelope, batch_id=batch.batch_id), "read batch")
+            if envelope is None:
+                continue
+            path = out_dir / f"sjelden-{batch.batch_id}{SUFFIX}"
+            with atomic_private_file(path) as handle:
+                handle.write(envelope)
+            written.append(path)
+    except OSError as exc:
+        raise _destination_error(exc, len(written)) from exc
     return written
+
+
+def _envelope(conn: Connection, *, batch_id: str) -> bytes | None:
+    return outbox.envelope_of(conn, batch_id)
+
+
+def _destination_error(exc: OSError, written: int) -> SyncError:
+    """The user's export folder failed; the batches stay pending, whole files stay written."""
+    detail = f"{written} file(s) written before: {exc.strerror or type(exc).__name__}"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return SyncError("export_disk_full", detail)
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOTDIR, errno.EEXIST):
+        return SyncError("export_not_writable", detail)
+    return SyncError("export_failed", detail)
 
 
 def _documents(value: Any) -> list[Any]:
@@ -95,12 +120,7 @@ def import_receipt(store: Store, ident: identity.Identity, document: Any) -> Non
 
 def import_file(store: Store, path: Path) -> ImportResult:
     ident = _ident(store)
-    if path.stat().st_size > MAX_IMPORT_BYTES:
-        raise SyncError("bad_file", "file too large")
-    try:
-        value = json.loads(path.read_bytes())
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise SyncError("bad_file", "not JSON") from exc
+    value = _read_document(path)
     receipts = documents = accepted = rejected = 0
     for document in _documents(value):
         if isinstance(document, dict) and set(document) == {"receipt", "signature"}:
@@ -114,3 +134,29 @@ def import_file(store: Store, path: Path) -> ImportResult:
         else:
             raise SyncError("bad_file", "neither a receipt nor feedback")
     return ImportResult(receipts, documents, accepted, rejected)
+
+
+def _read_document(path: Path) -> Any:
+    """The JSON in ``path``, or the ``SyncError`` that names what is wrong with the file.
+
+    Nesting deeper than the decoder follows and a lone surrogate (``\\ud800``), which no
+    signature check can encode, are the file's fault like any other damage (``bad_file``).
+    """
+    try:
+        if path.is_dir():
+            raise SyncError("import_is_folder")
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise SyncError("bad_file", "file too large")
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise SyncError("import_not_found") from exc
+    except OSError as exc:
+        raise SyncError("import_unreadable", exc.strerror or type(exc).__name__) from exc
+    try:
+        value = json.loads(data)
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except RecursionError as exc:
+        raise SyncError("bad_file", "nested too deep") from exc
+    except (ValueError, UnicodeError) as exc:
+        raise SyncError("bad_file", "not JSON") from exc
+    return value

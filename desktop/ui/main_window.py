@@ -110,6 +110,15 @@ class MainWindow(AppWindow):
         sync_menu.addAction(self.enroll_action)
         sync_menu.addAction(self.sync_action)
         sync_menu.addAction(self.sync_status_action)
+        self.export_batches_action = self._action(
+            self.tr("&Export batches to a folder…"), self.export_batches
+        )
+        self.import_files_action = self._action(
+            self.tr("Import &receipts or feedback from a file…"), self.import_files
+        )
+        sync_menu.addSeparator()
+        sync_menu.addAction(self.export_batches_action)
+        sync_menu.addAction(self.import_files_action)
         sync_menu.addSeparator()
         sync_menu.addAction(self.register_key_action)
 
@@ -203,6 +212,27 @@ class MainWindow(AppWindow):
         dialog.finished.connect(lambda _r: self.sync_panel.refresh())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def export_batches(self, folder: str | None = None) -> None:
+        """File transport out (``sjelden export-batch``): a folder the user picks."""
+        if self.session.locked:
+            return
+        from desktop.ui.file_transport import FileTransport  # not needed at start-up
+
+        FileTransport(self, self._store(), self.sync_panel.refresh).export_batches(folder)
+
+    def import_files(self, names: list[str] | None = None) -> None:
+        """File transport in (``sjelden import-receipt``): receipts and feedback files."""
+        if self.session.locked:
+            return
+        from desktop.ui.file_transport import FileTransport
+
+        def done() -> None:
+            self.sync_panel.refresh()
+            if self.records.model.active:
+                self.records.model.reload()  # decisions change the records' states
+
+        FileTransport(self, self._store(), done).import_files(names)
 
     def sync_status(self) -> None:
         """The status as ``sjelden sync-status`` prints it, read on the database thread."""

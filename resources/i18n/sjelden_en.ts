@@ -12,6 +12,44 @@
     </message>
 </context>
 <context>
+    <name>FileTransport</name>
+    <message numerus="yes">
+        <source>%n batch(es) written to %1. Send the files to the register as agreed; the receipt comes back as a file to import.</source>
+        <translation>
+            <numerusform>%n batch written to %1. Send the file to the register as agreed; the receipt comes back as a file to import.</numerusform>
+            <numerusform>%n batches written to %1. Send the files to the register as agreed; the receipt comes back as a file to import.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Receipts: %n</source>
+        <translation>
+            <numerusform>Receipts: %n</numerusform>
+            <numerusform>Receipts: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Feedback documents: %n</source>
+        <translation>
+            <numerusform>Feedback documents: %n</numerusform>
+            <numerusform>Feedback documents: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted by the register: %n</source>
+        <translation>
+            <numerusform>Accepted by the register: %n</numerusform>
+            <numerusform>Accepted by the register: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected by the register: %n</source>
+        <translation>
+            <numerusform>Rejected by the register: %n</numerusform>
+            <numerusform>Rejected by the register: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n registration(s)</source>

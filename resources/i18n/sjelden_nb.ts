@@ -129,6 +129,68 @@
     </message>
 </context>
 <context>
+    <name>FileTransport</name>
+    <message>
+        <source>Folder for the batches (encrypted; for example a USB stick)</source>
+        <translation>Mappe for forsendelsene (kryptert; for eksempel en minnepinne)</translation>
+    </message>
+    <message>
+        <source>Export batches</source>
+        <translation>Eksporter forsendelser</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) written to %1. Send the files to the register as agreed; the receipt comes back as a file to import.</source>
+        <translation>
+            <numerusform>%n forsendelse skrevet til %1. Send filen til registeret slik dere har avtalt; kvitteringen kommer tilbake som en fil du importerer.</numerusform>
+            <numerusform>%n forsendelser skrevet til %1. Send filene til registeret slik dere har avtalt; kvitteringen kommer tilbake som en fil du importerer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to send: no completed registrations are waiting.</source>
+        <translation>Ingenting å sende: ingen ferdigstilte registreringer venter.</translation>
+    </message>
+    <message>
+        <source>Receipts or feedback from the register</source>
+        <translation>Kvitteringer eller tilbakemeldinger fra registeret</translation>
+    </message>
+    <message>
+        <source>Files from the register (*.json);;All files (*)</source>
+        <translation>Filer fra registeret (*.json);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Import from the register</source>
+        <translation>Import fra registeret</translation>
+    </message>
+    <message numerus="yes">
+        <source>Receipts: %n</source>
+        <translation>
+            <numerusform>Kvitteringer: %n</numerusform>
+            <numerusform>Kvitteringer: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Feedback documents: %n</source>
+        <translation>
+            <numerusform>Tilbakemeldinger: %n</numerusform>
+            <numerusform>Tilbakemeldinger: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted by the register: %n</source>
+        <translation>
+            <numerusform>Godkjent av registeret: %n</numerusform>
+            <numerusform>Godkjent av registeret: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected by the register: %n</source>
+        <translation>
+            <numerusform>Avvist av registeret: %n</numerusform>
+            <numerusform>Avvist av registeret: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FormHost</name>
     <message>
         <source>New registration</source>
@@ -251,6 +313,14 @@
     <message>
         <source>Import the register&apos;s key &amp;manifest…</source>
         <translation>Importer registerets &amp;nøkkelliste…</translation>
+    </message>
+    <message>
+        <source>&amp;Export batches to a folder…</source>
+        <translation>&amp;Eksporter forsendelser til en mappe…</translation>
+    </message>
+    <message>
+        <source>Import &amp;receipts or feedback from a file…</source>
+        <translation>Importer kvitteringer eller &amp;tilbakemeldinger fra fil…</translation>
     </message>
     <message>
         <source>&amp;Help</source>

@@ -7,7 +7,6 @@ there; elsewhere those tests skip and say why).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import random
 import subprocess
@@ -27,6 +26,7 @@ from desktop.storage.errors import (
     WrongPassphrase,
 )
 from desktop.storage.profile import Profile
+from tests.helpers.disks import fill, remount, tmpfs
 from tests.helpers.synthetic import FORM, record
 
 PASS = "riktig hest batteri stift"
@@ -178,34 +178,8 @@ def test_a_missing_store_is_a_message(made, tmp_path):
 # -- disk states: real small tmpfs mounts --------------------------------------------------
 
 
-@contextlib.contextmanager
-def _tmpfs(path: Path, size: str):
-    path.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(path)],
-        capture_output=True,
-    )
-    if mounted.returncode != 0:
-        pytest.skip("mounting a tmpfs is not permitted here (needs root, as in CI)")
-    try:
-        yield path
-    finally:
-        subprocess.run(["umount", "-l", str(path)], check=False)
-
-
-def _remount(path: Path, mode: str) -> None:
-    subprocess.run(["mount", "-o", f"remount,{mode}", str(path)], check=True)
-
-
-def _fill(path: Path) -> None:
-    with open(path / "filler", "wb") as handle, contextlib.suppress(OSError):
-        while True:
-            handle.write(b"\0" * 65536)
-            handle.flush()
-
-
 def test_a_read_only_profile_can_be_unlocked_and_read(tmp_path):
-    with _tmpfs(tmp_path / "ro", "8m") as mount:
+    with tmpfs(tmp_path / "ro", "8m") as mount:
         profile = _file_profile(mount / "p")
         with profile.create(PASS, key_storage="file").store as store:
             for i in range(5):
@@ -214,21 +188,21 @@ def test_a_read_only_profile_can_be_unlocked_and_read(tmp_path):
         (profile.directory / "attempts.json").write_text(
             json.dumps({"failures": 1, "last_failure": 0})
         )
-        _remount(mount, "ro")
+        remount(mount, "ro")
         try:
             with pytest.raises(WrongPassphrase):  # its count cannot be written: still an answer
                 profile.unlock("feil passordfrase her")
             with profile.unlock(PASS) as store:  # attempts.json cannot be removed: still in
                 assert store.call(records.count) == 5
         finally:
-            _remount(mount, "rw")
+            remount(mount, "rw")
 
 
 def test_a_full_disk_at_a_wrong_passphrase_and_at_set_up(tmp_path):
-    with _tmpfs(tmp_path / "full", "2m") as mount:
+    with tmpfs(tmp_path / "full", "2m") as mount:
         profile = _file_profile(mount / "p")
         profile.create(PASS, key_storage="file").store.close()
-        _fill(mount)
+        fill(mount)
         with pytest.raises(WrongPassphrase):
             profile.unlock("feil passordfrase her")
         fresh = _file_profile(mount / "fresh")
