@@ -53,9 +53,12 @@ class Session:
         self.touch()
         return store
 
-    def unlock(self, passphrase: str) -> Store:
-        # The app opens either kind and shows the window that belongs to it.
-        return self.attach(self.profile.unlock(passphrase, kind=self.profile.kind))
+    def unlock(self, passphrase: str, *, accept_loss: bool = False) -> Store:
+        # The app opens either kind and shows the window that belongs to it. ``accept_loss``:
+        # the user saw the store reported older than known and chose to open it anyway.
+        return self.attach(
+            self.profile.unlock(passphrase, kind=self.profile.kind, accept_loss=accept_loss)
+        )
 
     def unlock_with_recovery(self, recovery_key: str, new_passphrase: str) -> Store:
         return self.attach(self.profile.unlock_with_recovery(recovery_key, new_passphrase))

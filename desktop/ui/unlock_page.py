@@ -9,10 +9,22 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop.storage.errors import KeyMaterialMissing, StoreError, TooManyAttempts
+from desktop.storage.errors import (
+    KeyMaterialMissing,
+    OlderThanKnown,
+    StoreError,
+    TooManyAttempts,
+)
 from desktop.storage.session import Session
 from desktop.storage.store import Store
 from desktop.ui.error_dialogs import show_error
@@ -79,7 +91,7 @@ class UnlockPage(QWidget):
         self._tick()
         self.passphrase.setFocus()
 
-    def try_unlock(self) -> None:
+    def try_unlock(self, *, accept_loss: bool = False) -> None:
         if self._busy or not self.unlock_button.isEnabled():
             return
         passphrase = self.passphrase.text()
@@ -89,7 +101,7 @@ class UnlockPage(QWidget):
         session = self.session
         self._set_busy(True)
         (
-            BackgroundOp(self, lambda: session.unlock(passphrase))
+            BackgroundOp(self, lambda: session.unlock(passphrase, accept_loss=accept_loss))
             .success(self._unlocked)
             .failure(self._failed)
             .finally_(lambda: self._set_busy(False))
@@ -114,6 +126,9 @@ class UnlockPage(QWidget):
         self.passphrase.setFocus()
         if isinstance(exc, TooManyAttempts):
             self.message.setText(self.tr("Too many failed attempts."))
+        elif isinstance(exc, OlderThanKnown):
+            self.message.setText(self.tr("The database was not opened: changes are missing."))
+            self._offer_to_accept_the_loss(exc)
         elif isinstance(exc, StoreError):
             self.message.setText(exc.user_message(current_language()))
             if isinstance(exc, KeyMaterialMissing):
@@ -134,3 +149,46 @@ class UnlockPage(QWidget):
             if not self._busy:
                 self.countdown.clear()
                 self.unlock_button.setEnabled(True)
+
+    def _offer_to_accept_the_loss(self, exc: OlderThanKnown) -> None:
+        """Say what is missing and where the backup is; opening anyway is never the default.
+
+        The CLI's way out (``unlock-check --accept-data-loss``) in the window's own words: a
+        clinician who cannot restore the backup must still be able to reach the records
+        that are there, but only by choosing it.
+        """
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changes are missing"), "", parent=self)
+        box.setText(
+            self.tr(
+                "The database is older than its last known state: %n change(s) are missing "
+                "(the file was emptied, replaced or rolled back). It was not opened.",
+                "",
+                exc.missing,
+            )
+        )
+        if exc.backup is not None:
+            advice = self.tr(
+                "Restore the backup %1 with the help of support, or open the database as it "
+                "is and accept that the missing changes are gone."
+            ).replace("%1", str(exc.backup))
+        else:
+            advice = self.tr(
+                "There is no backup in the profile folder. Contact support, or open the "
+                "database as it is and accept that the missing changes are gone."
+            )
+        box.setInformativeText(advice)
+        self.accept_loss_button = box.addButton(
+            self.tr("&Open anyway, accepting the loss"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep_closed = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep_closed)
+        box.setEscapeButton(keep_closed)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        accept = self.accept_loss_button
+
+        def chosen(_result: int) -> None:
+            if box.clickedButton() is accept:
+                self.try_unlock(accept_loss=True)
+
+        box.finished.connect(chosen)
+        box.open()

@@ -78,5 +78,12 @@
             <numerusform>You can try again in %n seconds.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The database is older than its last known state: %n change(s) are missing (the file was emptied, replaced or rolled back). It was not opened.</source>
+        <translation>
+            <numerusform>The database is older than its last known state: %n change is missing (the file was emptied, replaced or rolled back). It was not opened.</numerusform>
+            <numerusform>The database is older than its last known state: %n changes are missing (the file was emptied, replaced or rolled back). It was not opened.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -909,12 +909,39 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <source>Too many failed attempts.</source>
         <translation>For mange mislykkede forsøk.</translation>
     </message>
+    <message>
+        <source>The database was not opened: changes are missing.</source>
+        <translation>Databasen ble ikke åpnet: endringer mangler.</translation>
+    </message>
     <message numerus="yes">
         <source>You can try again in %n second(s).</source>
         <translation>
             <numerusform>Du kan prøve igjen om %n sekund.</numerusform>
             <numerusform>Du kan prøve igjen om %n sekunder.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Changes are missing</source>
+        <translation>Endringer mangler</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database is older than its last known state: %n change(s) are missing (the file was emptied, replaced or rolled back). It was not opened.</source>
+        <translation>
+            <numerusform>Databasen er eldre enn sist kjente tilstand: %n endring mangler (filen er tømt, byttet ut eller rullet tilbake). Den er ikke åpnet.</numerusform>
+            <numerusform>Databasen er eldre enn sist kjente tilstand: %n endringer mangler (filen er tømt, byttet ut eller rullet tilbake). Den er ikke åpnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore the backup %1 with the help of support, or open the database as it is and accept that the missing changes are gone.</source>
+        <translation>Gjenopprett sikkerhetskopien %1 med hjelp fra brukerstøtte, eller åpne databasen slik den er og godta at endringene som mangler, er borte.</translation>
+    </message>
+    <message>
+        <source>There is no backup in the profile folder. Contact support, or open the database as it is and accept that the missing changes are gone.</source>
+        <translation>Det finnes ingen sikkerhetskopi i profilmappen. Kontakt brukerstøtte, eller åpne databasen slik den er og godta at endringene som mangler, er borte.</translation>
+    </message>
+    <message>
+        <source>&amp;Open anyway, accepting the loss</source>
+        <translation>Å&amp;pne likevel og godta tapet</translation>
     </message>
 </context>
 </TS>

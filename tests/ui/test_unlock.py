@@ -176,3 +176,37 @@ def test_a_locked_keyring_is_explained_on_the_unlock_page(
     assert not [
         w for w in QApplication.topLevelWidgets() if w.isVisible() and w.inherits("QMessageBox")
     ]
+
+
+def test_a_store_older_than_known_is_opened_only_when_the_user_accepts_the_loss(
+    qtbot, existing_profile, make_controller
+):
+    """Issue 14 (F5) in the window: an emptied store is not opened; the message names what
+    is missing, Cancel is the default, and only the explicit choice opens it as it is."""
+    from PySide6.QtWidgets import QMessageBox
+
+    db = existing_profile.db_path
+    for extra in (db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        extra.unlink(missing_ok=True)
+    db.write_bytes(b"")  # emptied: every commit recorded outside it is missing
+    controller = make_controller(existing_profile)
+    page = controller.gate.unlock
+
+    def the_box() -> QMessageBox:
+        qtbot.waitUntil(lambda: bool(page.findChildren(QMessageBox)), timeout=10_000)
+        return page.findChildren(QMessageBox)[-1]
+
+    unlock(qtbot, controller, PASSPHRASE)
+    box = the_box()
+    assert controller.session.locked
+    assert "endring" in box.text() and "mangler" in box.text()
+    assert box.defaultButton() is box.escapeButton()
+    assert box.defaultButton() is not page.accept_loss_button
+    box.defaultButton().click()  # Avbryt: nothing opened
+    qtbot.waitUntil(lambda: not page.findChildren(QMessageBox), timeout=5000)
+    assert controller.session.locked and "ikke åpnet" in page.message.text()
+
+    unlock(qtbot, controller, PASSPHRASE)
+    page.accept_loss_button.click()
+    qtbot.waitUntil(lambda: not controller.session.locked, timeout=10_000)
+    qtbot.waitUntil(controller.main.isVisible, timeout=5000)
