@@ -54,6 +54,16 @@ STORE = Catalogue(
             "The disk is full, so the change was not saved (nothing was lost). Free some disk "
             "space and try again.",
         ),
+        "store.upgrade_needs_write": Message(
+            "Profilen er laget av en eldre versjon av programmet og må oppdateres én gang før "
+            "den kan åpnes, men profilmappen er skrivebeskyttet, så ingenting er endret. Åpne "
+            "den én gang der den kan skrives til (kopier profilmappen til PC-en eller fjern "
+            "skrivebeskyttelsen), eller les og eksporter med den eldre versjonen.",
+            "The profile was made by an older version of the program and must be updated once "
+            "before it can be opened, but the profile folder is read-only, so nothing was "
+            "changed. Open it once where it can be written (copy the profile folder to the PC "
+            "or remove the write protection), or read and export with the older version.",
+        ),
         "store.corrupt": Message(
             "Databasefilen er skadet. Ikke gjør flere endringer; kontakt brukerstøtte, som kan "
             "gjenopprette fra sikkerhetskopien i profilmappen.",
@@ -254,6 +264,12 @@ class StoreLocked(StoreError):
 
 class DiskFull(StoreError):
     code = "store.disk_full"
+
+
+class UpgradeNeedsWrite(StoreError):
+    """An older schema on a read-only profile: migrating would have to write."""
+
+    code = "store.upgrade_needs_write"
 
 
 class Corrupt(StoreError):

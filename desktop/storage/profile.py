@@ -34,6 +34,7 @@ import errno
 import getpass
 import json
 import math
+import os
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -59,13 +60,14 @@ from desktop.storage.errors import (
     ProfileMissing,
     StoreError,
     TooManyAttempts,
+    UpgradeNeedsWrite,
     WeakPassphrase,
     WrongPassphrase,
     WrongRecoveryKey,
 )
 from desktop.storage.instance_lock import InstanceLock
 from desktop.storage.keystore import FileBlobStore, KeyBlobStore, system_keyring_store
-from desktop.storage.schema import current_version, migrate
+from desktop.storage.schema import SCHEMA_VERSION, current_version, migrate
 from desktop.storage.store import Store
 from desktop.storage.worker import store_worker
 
@@ -350,6 +352,8 @@ class Profile:
             missing = max(0, (recorded or 0) - (database_counter(conn) or 0))
         if missing and not accept:
             raise OlderThanKnown(missing, backup.latest(self.directory))
+        if 0 < version < SCHEMA_VERSION and not os.access(self.directory, os.W_OK):
+            raise UpgradeNeedsWrite(f"schema {version} on a read-only profile")
         migrate(conn, self.db_path)
         value = start_counting(conn)
         with contextlib.suppress(OSError):  # a read-only profile: nothing changes, see above

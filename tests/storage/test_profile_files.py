@@ -215,3 +215,42 @@ def test_a_full_disk_at_a_wrong_passphrase_and_at_set_up(tmp_path):
         assert not list((mount / "fresh").glob("*")) if (mount / "fresh").exists() else True
         (mount / "filler").unlink()
         fresh.create(PASS, key_storage="file").store.close()  # and can simply be run again
+
+
+def test_an_older_profile_on_a_read_only_disk_says_it_must_be_updated_once(tmp_path, monkeypatch):
+    """A schema-1 store (the committed fixture, re-keyed to this profile's key) on a
+    read-only mount: migrating would write, so the unlock says so with its code and changes
+    nothing; once the disk is writable the same profile opens and is upgraded."""
+    import shutil
+
+    import sqlcipher3
+
+    from desktop.storage.errors import UpgradeNeedsWrite
+    from desktop.storage.schema import SCHEMA_VERSION, current_version
+    from tests.storage.test_migrations import FIXTURE, FIXTURE_KEY
+
+    with tmpfs(tmp_path / "ro", "16m") as mount:
+        profile = _file_profile(mount / "p")
+        profile.create(PASS, key_storage="file").store.close()
+        key = bytes(profile._unseal_with_passphrase(PASS))
+        db = profile.db_path
+        for old in db.parent.glob("store.db*"):
+            old.unlink()
+        shutil.copy(FIXTURE, db)
+        conn = sqlcipher3.connect(str(db))
+        conn.execute(f"PRAGMA key = \"x'{FIXTURE_KEY.hex()}'\"")
+        conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"")
+        conn.close()
+        (profile.directory / "commit-state.json").unlink()  # as a schema-1 profile had none
+        before = sorted(p.name for p in profile.directory.iterdir())
+        remount(mount, "ro")
+        try:
+            with pytest.raises(UpgradeNeedsWrite) as caught:
+                profile.unlock(PASS)
+        finally:
+            remount(mount, "rw")
+        assert caught.value.code == "store.upgrade_needs_write"
+        assert "skrivebeskyttet" in caught.value.user_message("nb")
+        assert sorted(p.name for p in profile.directory.iterdir()) == before
+        with profile.unlock(PASS) as store:
+            assert store.call(current_version) == SCHEMA_VERSION
