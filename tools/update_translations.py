@@ -1,19 +1,18 @@
 """Refresh the UI translation catalogues and compile them.
 
-1. ``pyside6-lupdate`` collects every ``tr``/``translate`` string of each catalogue's
-   sources (table ``SOURCES``: the form editor, the sync panel and staff mode keep catalogues
-   of their own, the shell takes the rest of ``desktop/ui``) into
-   ``resources/i18n/<catalogue>_nb.ts`` (every message, to be translated by hand into
-   bokmål) and ``<catalogue>_en.ts`` (plural forms only: the source strings are English
-   already).
+1. ``pyside6-lupdate`` collects every ``tr``/``translate`` string of ``desktop/ui`` into
+   one catalogue per language: ``resources/i18n/sjelden_nb.ts`` (every message, to be
+   translated by hand into bokmål) and ``sjelden_en.ts`` (plural forms only: the source
+   strings are English already). One catalogue, so a string used by two windows is
+   translated once; parallel branches merge theirs with ``tools/carry_translations.py``.
 2. ``pyside6-lrelease`` compiles them to ``.qm``, which are committed so a checkout runs;
-   ``desktop.ui.i18n`` installs every catalogue it finds for the chosen language.
+   ``desktop.ui.i18n`` installs the one for the chosen language.
 
 Nothing is translated by machine: new strings appear as ``type="unfinished"`` in the .ts
 files, and ``tests/ui/test_translations.py`` fails until a person has translated them (with
 Qt Linguist, ``pyside6-linguist``, or any editor).
 
-Usage: ``python tools/update_translations.py [--check] [--only CATALOGUE]``. With
+Usage: ``python tools/update_translations.py [--check]``. With
 ``--check`` nothing is written; the exit code says whether the catalogues are up to date
 with the code.
 """
@@ -30,18 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DIR = ROOT / "desktop" / "ui"
-# Catalogue -> the paths under desktop/ui it owns; "sjelden" (the shell) takes everything
-# no other catalogue claims.
-SOURCES: dict[str, tuple[Path, ...]] = {
-    "sjelden_form": (SOURCE_DIR / "form",),
-    "sjelden_sync": (
-        SOURCE_DIR / "sync_panel.py",
-        SOURCE_DIR / "enroll_dialog.py",
-        SOURCE_DIR / "register_key_dialog.py",
-    ),
-    "sjelden_staff": (SOURCE_DIR / "staff",),
-}
-SHELL = "sjelden"
+CATALOGUE = "sjelden"
 I18N_DIR = ROOT / "resources" / "i18n"
 CATALOGUES = {
     "nb": ["-target-language", "nb_NO"],
@@ -60,28 +48,15 @@ def tool(name: str) -> str:
     return found
 
 
-def _owner(path: Path) -> str:
-    for catalogue, owned in SOURCES.items():
-        if any(path == o or o in path.parents for o in owned):
-            return catalogue
-    return SHELL
+def sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in SOURCE_DIR.rglob("*.py"))
 
 
-def sources(catalogue: str) -> list[str]:
-    return sorted(
-        str(p.relative_to(ROOT)) for p in SOURCE_DIR.rglob("*.py") if _owner(p) == catalogue
-    )
-
-
-def catalogues() -> list[str]:
-    return [SHELL, *SOURCES]
-
-
-def lupdate(catalogue: str, ts_file: Path, extra: list[str]) -> None:
+def lupdate(ts_file: Path, extra: list[str]) -> None:
     subprocess.run(
         [
             tool("pyside6-lupdate"),
-            *sources(catalogue),
+            *sources(),
             "-source-language",
             "en",
             *extra,
@@ -105,15 +80,12 @@ def lrelease(ts_file: Path, qm_file: Path) -> None:
     )
 
 
-def update(i18n_dir: Path = I18N_DIR, only: str | None = None) -> None:
+def update(i18n_dir: Path = I18N_DIR) -> None:
     i18n_dir.mkdir(parents=True, exist_ok=True)
-    for catalogue in catalogues():
-        if only is not None and catalogue != only:
-            continue
-        for lang, extra in CATALOGUES.items():
-            ts_file = i18n_dir / f"{catalogue}_{lang}.ts"
-            lupdate(catalogue, ts_file, extra)
-            lrelease(ts_file, i18n_dir / f"{catalogue}_{lang}.qm")
+    for lang, extra in CATALOGUES.items():
+        ts_file = i18n_dir / f"{CATALOGUE}_{lang}.ts"
+        lupdate(ts_file, extra)
+        lrelease(ts_file, i18n_dir / f"{CATALOGUE}_{lang}.qm")
 
 
 def stale_files() -> list[str]:
@@ -134,15 +106,14 @@ def stale_files() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report stale catalogues")
-    parser.add_argument("--only", choices=catalogues(), help="refresh one catalogue")
     args = parser.parse_args(argv)
     if args.check:
         stale = stale_files()
         for name in stale:
             print(f"out of date: resources/i18n/{name}")
         return 1 if stale else 0
-    update(only=args.only)
-    print(f"updated {args.only or ', '.join(catalogues())} in {I18N_DIR}")
+    update()
+    print(f"updated {CATALOGUE} in {I18N_DIR}")
     return 0
 
 

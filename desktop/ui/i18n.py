@@ -14,8 +14,6 @@ tells the UI which one to show. The UI's language is the core's ``Lang``.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from desktop.messages import DEFAULT_LANG, Lang, normalize
@@ -31,21 +29,14 @@ def translations_dir() -> Traversable:
     return resource_path("i18n")
 
 
-def catalogue_names(lang: Lang) -> list[str]:
-    """The shell's catalogue first, then any part's own (``sjelden_form_nb``, ...).
-
-    Parts worked on in parallel (the form editor) keep their own catalogue so two people
-    never edit one .ts file; the app loads them all.
-    """
-    own = re.compile(rf"^({CATALOGUE}_[a-z]+_{lang})\.qm$")
-    extra = sorted(
-        match[1] for entry in translations_dir().iterdir() if (match := own.match(entry.name))
-    )
-    return [f"{CATALOGUE}_{lang}", *extra]
+def catalogue_name(lang: Lang) -> str:
+    """One catalogue per language for all of ``desktop/ui``: a string two windows share is
+    translated once (``tools/update_translations.py``)."""
+    return f"{CATALOGUE}_{lang}"
 
 
 def install(language: str | None) -> Lang:
-    """Install the catalogues for ``language`` on the running application (replacing any)."""
+    """Install the catalogue for ``language`` on the running application (replacing any)."""
     global _current
     app = QCoreApplication.instance()
     if app is None:
@@ -53,18 +44,18 @@ def install(language: str | None) -> Lang:
     lang = normalize(language)
     while _installed:
         app.removeTranslator(_installed.pop()[0])
-    for name in catalogue_names(lang):
-        translator = QTranslator(app)
-        try:
-            data = (translations_dir() / f"{name}.qm").read_bytes()
-        except OSError:
-            data = b""
-        if not data or not translator.load(data):
-            raise FileNotFoundError(
-                f"translation catalogue {name}.qm is missing or damaged: reinstall the application"
-            )
-        app.installTranslator(translator)
-        _installed.append((translator, data))
+    name = catalogue_name(lang)
+    translator = QTranslator(app)
+    try:
+        data = (translations_dir() / f"{name}.qm").read_bytes()
+    except OSError:
+        data = b""
+    if not data or not translator.load(data):
+        raise FileNotFoundError(
+            f"translation catalogue {name}.qm is missing or damaged: reinstall the application"
+        )
+    app.installTranslator(translator)
+    _installed.append((translator, data))
     _current = lang
     QLocale.setDefault(
         QLocale(

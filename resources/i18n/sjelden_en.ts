@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BarChart</name>
+    <message numerus="yes">
+        <source>%n group(s). Largest: %1</source>
+        <translation>
+            <numerusform>%n group. Largest: %1</numerusform>
+            <numerusform>%n groups. Largest: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DiagnosisPicker</name>
     <message numerus="yes">
         <source>%n match(es)</source>
@@ -70,6 +80,164 @@
     </message>
 </context>
 <context>
+    <name>RegisterKeyDialog</name>
+    <message numerus="yes">
+        <source>%n waiting batch(es) will be re-packed with the new key at the next sync.</source>
+        <translation>
+            <numerusform>%n waiting batch will be re-packed with the new key at the next sync.</numerusform>
+            <numerusform>%n waiting batches will be re-packed with the new key at the next sync.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationEditor</name>
+    <message numerus="yes">
+        <source>The registration has been accepted by the register, and its personal data were deleted from this PC after %n day(s).</source>
+        <translation>
+            <numerusform>The registration has been accepted by the register, and its personal data were deleted from this PC after %n day.</numerusform>
+            <numerusform>The registration has been accepted by the register, and its personal data were deleted from this PC after %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot complete: correct %n error(s) first.</source>
+        <translation>
+            <numerusform>Cannot complete: correct %n error first.</numerusform>
+            <numerusform>Cannot complete: correct %n errors first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm %n warning(s) in the list (Space), then complete.</source>
+        <translation>
+            <numerusform>Confirm %n warning in the list (Space), then complete.</numerusform>
+            <numerusform>Confirm %n warnings in the list (Space), then complete.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPanel</name>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message numerus="yes">
+        <source>%n registration(s) awaiting review</source>
+        <translation>
+            <numerusform>%n registration awaiting review</numerusform>
+            <numerusform>%n registrations awaiting review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clean</source>
+        <translation>
+            <numerusform>%n clean</numerusform>
+            <numerusform>%n clean</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) accepted.</source>
+        <translation>
+            <numerusform>%n registration accepted.</numerusform>
+            <numerusform>%n registrations accepted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need a decision of their own (the register changed meanwhile).</source>
+        <translation>
+            <numerusform>%n needs a decision of their own (the register changed meanwhile).</numerusform>
+            <numerusform>%n need a decision of their own (the register changed meanwhile).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindow</name>
+    <message numerus="yes">
+        <source>%n awaiting review</source>
+        <translation>
+            <numerusform>%n awaiting review</numerusform>
+            <numerusform>%n awaiting review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) imported</source>
+        <translation>
+            <numerusform>%n batch imported</numerusform>
+            <numerusform>%n batches imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) to review</source>
+        <translation>
+            <numerusform>%n registration to review</numerusform>
+            <numerusform>%n registrations to review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) in quarantine</source>
+        <translation>
+            <numerusform>%n batch in quarantine</numerusform>
+            <numerusform>%n batches in quarantine</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision document(s) sent.</source>
+        <translation>
+            <numerusform>%n decision document sent.</numerusform>
+            <numerusform>%n decision documents sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by the inbox (%1).</source>
+        <translation>
+            <numerusform>%n refused by the inbox (%1).</numerusform>
+            <numerusform>%n refused by the inbox (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written.</source>
+        <translation>
+            <numerusform>%n file written.</numerusform>
+            <numerusform>%n files written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) exported.</source>
+        <translation>
+            <numerusform>%n registration exported.</numerusform>
+            <numerusform>%n registrations exported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message numerus="yes">
+        <source>%n registration(s) rejected by the register – see the list.</source>
+        <translation>
+            <numerusform>%n registration rejected by the register – see the list.</numerusform>
+            <numerusform>%n registrations rejected by the register – see the list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) set aside before sending – see the list.</source>
+        <translation>
+            <numerusform>%n registration set aside before sending – see the list.</numerusform>
+            <numerusform>%n registrations set aside before sending – see the list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) accepted by the register.</source>
+        <translation>
+            <numerusform>%n registration accepted by the register.</numerusform>
+            <numerusform>%n registrations accepted by the register.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message numerus="yes">
         <source>You can try again in %n second(s).</source>
@@ -83,6 +251,23 @@
         <translation>
             <numerusform>The database is older than its last known state: %n change is missing (the file was emptied, replaced or rolled back). It was not opened.</numerusform>
             <numerusform>The database is older than its last known state: %n changes are missing (the file was emptied, replaced or rolled back). It was not opened.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ValidationPanel</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s) to confirm</source>
+        <translation>
+            <numerusform>%n warning to confirm</numerusform>
+            <numerusform>%n warnings to confirm</numerusform>
         </translation>
     </message>
 </context>

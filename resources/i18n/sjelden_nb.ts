@@ -37,6 +37,28 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>Report chart</source>
+        <translation>Rapportdiagram</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Annet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s). Largest: %1</source>
+        <translation>
+            <numerusform>%n gruppe. Størst: %1</numerusform>
+            <numerusform>%n grupper. Størst: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Ingen data</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
@@ -72,6 +94,29 @@
     </message>
 </context>
 <context>
+    <name>CodeField</name>
+    <message>
+        <source>Search results for %1</source>
+        <translation>Søkeresultater for %1</translation>
+    </message>
+    <message>
+        <source>Chosen %1</source>
+        <translation>Valgt %1</translation>
+    </message>
+    <message>
+        <source>Nothing chosen</source>
+        <translation>Ingenting valgt</translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation>Valgt: %1</translation>
+    </message>
+    <message>
+        <source>Name or number</source>
+        <translation>Navn eller nummer</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosisPicker</name>
     <message>
         <source>Search by code, name or synonym</source>
@@ -102,6 +147,268 @@
     </message>
 </context>
 <context>
+    <name>DiffView</name>
+    <message>
+        <source>Changes in this revision</source>
+        <translation>Endringer i denne revisjonen</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <source>In the register</source>
+        <translation>I registeret</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Innkommende</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Connect to the register</source>
+        <translation>Koble til registeret</translation>
+    </message>
+    <message>
+        <source>Connect this PC to the register</source>
+        <translation>Koble denne PC-en til registeret</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Velg…</translation>
+    </message>
+    <message>
+        <source>Fill in the details from the register&apos;s enrollment letter. The letter comes with the register&apos;s public key file and one or more staff key files.</source>
+        <translation>Fyll inn opplysningene fra registreringsbrevet fra registeret. Med brevet følger registerets offentlige nøkkelfil og én eller flere nøkkelfiler for registerets ansatte.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Registreringskode</translation>
+    </message>
+    <message>
+        <source>The register&apos;s public key file</source>
+        <translation>Registerets offentlige nøkkelfil</translation>
+    </message>
+    <message>
+        <source>Staff key files</source>
+        <translation>Nøkkelfiler for registerets ansatte</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Legg til…</translation>
+    </message>
+    <message>
+        <source>Add a staff key file</source>
+        <translation>Legg til en nøkkelfil for en ansatt</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Remove the selected staff key file</source>
+        <translation>Fjern den valgte nøkkelfilen</translation>
+    </message>
+    <message>
+        <source>Server fingerprint (optional)</source>
+        <translation>Serverens fingeravtrykk (valgfritt)</translation>
+    </message>
+    <message>
+        <source>as printed in the letter</source>
+        <translation>slik det står i brevet</translation>
+    </message>
+    <message>
+        <source>CA bundle (optional)</source>
+        <translation>CA-fil (valgfritt)</translation>
+    </message>
+    <message>
+        <source>Proxy (optional)</source>
+        <translation>Proxy (valgfritt)</translation>
+    </message>
+    <message>
+        <source>Name of this PC</source>
+        <translation>Navn på denne PC-en</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Serveradresse:</translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;code:</source>
+        <translation>Registrerings&amp;kode:</translation>
+    </message>
+    <message>
+        <source>&amp;Register key file:</source>
+        <translation>&amp;Registerets nøkkelfil:</translation>
+    </message>
+    <message>
+        <source>Choose the register key file</source>
+        <translation>Velg registerets nøkkelfil</translation>
+    </message>
+    <message>
+        <source>S&amp;taff key files:</source>
+        <translation>&amp;Ansattes nøkkelfiler:</translation>
+    </message>
+    <message>
+        <source>Server &amp;fingerprint:</source>
+        <translation>Serverens &amp;fingeravtrykk:</translation>
+    </message>
+    <message>
+        <source>CA &amp;bundle:</source>
+        <translation>&amp;CA-fil:</translation>
+    </message>
+    <message>
+        <source>Choose the CA bundle</source>
+        <translation>Velg CA-filen</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>&amp;Proxy:</translation>
+    </message>
+    <message>
+        <source>&amp;Name of this PC:</source>
+        <translation>&amp;Navn på denne PC-en:</translation>
+    </message>
+    <message>
+        <source>Enrollment message</source>
+        <translation>Melding om tilkoblingen</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Kobler til</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>K&amp;oble til</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Enrollment result</source>
+        <translation>Resultat av tilkoblingen</translation>
+    </message>
+    <message>
+        <source>Approval status</source>
+        <translation>Godkjenningsstatus</translation>
+    </message>
+    <message>
+        <source>Read this PC&apos;s fingerprint to the register:</source>
+        <translation>Les opp denne PC-ens fingeravtrykk for registeret:</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s fingerprint</source>
+        <translation>Denne PC-ens fingeravtrykk</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s fingerprint, spelled</source>
+        <translation>Denne PC-ens fingeravtrykk, stavet</translation>
+    </message>
+    <message>
+        <source>Compare these with the enrollment letter; if one differs, stop and phone the register:</source>
+        <translation>Sammenlign disse med registreringsbrevet; er ett av dem forskjellig, stopp og ring registeret:</translation>
+    </message>
+    <message>
+        <source>Fingerprints to compare</source>
+        <translation>Fingeravtrykk som skal sammenlignes</translation>
+    </message>
+    <message>
+        <source>Co&amp;py the fingerprints</source>
+        <translation>K&amp;opier fingeravtrykkene</translation>
+    </message>
+    <message>
+        <source>Copy the fingerprints</source>
+        <translation>Kopier fingeravtrykkene</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>&amp;Lukk</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Public keys (*.pub *.pem);;All (*)</source>
+        <translation>Offentlige nøkler (*.pub *.pem);;Alle (*)</translation>
+    </message>
+    <message>
+        <source>A staff key file</source>
+        <translation>En nøkkelfil for en ansatt</translation>
+    </message>
+    <message>
+        <source>The health network&apos;s CA bundle</source>
+        <translation>Helsenettets CA-fil</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All (*)</source>
+        <translation>Sertifikater (*.pem *.crt);;Alle (*)</translation>
+    </message>
+    <message>
+        <source>Write the server address from the letter, starting with https:// (for example https://innboks.sjeldenregisteret.no).</source>
+        <translation>Skriv serveradressen fra brevet, med https:// først (for eksempel https://innboks.sjeldenregisteret.no).</translation>
+    </message>
+    <message>
+        <source>The enrollment code has 16 letters and digits (XXXX-XXXX-XXXX-XXXX); check it against the letter.</source>
+        <translation>Registreringskoden har 16 bokstaver og tall (XXXX-XXXX-XXXX-XXXX); sjekk den mot brevet.</translation>
+    </message>
+    <message>
+        <source>Enrollment codes never contain the letters I, L, O or U: you probably mean the digits 1 and 0.</source>
+        <translation>Registreringskoder har aldri bokstavene I, L, O eller U: du mener trolig tallene 1 og 0.</translation>
+    </message>
+    <message>
+        <source>Choose the register&apos;s public key file that came with the letter.</source>
+        <translation>Velg registerets offentlige nøkkelfil som fulgte med brevet.</translation>
+    </message>
+    <message>
+        <source>Add the staff key file(s) that came with the letter: without them the register&apos;s decisions cannot be checked.</source>
+        <translation>Legg til nøkkelfilen(e) for registerets ansatte som fulgte med brevet: uten dem kan ikke registerets avgjørelser kontrolleres.</translation>
+    </message>
+    <message>
+        <source>Give this PC a name the register recognises, e.g. clinic and room.</source>
+        <translation>Gi PC-en et navn registeret kjenner igjen, for eksempel klinikk og rom.</translation>
+    </message>
+    <message>
+        <source>Connecting to the register…</source>
+        <translation>Kobler til registeret …</translation>
+    </message>
+    <message>
+        <source>Enrollment failed unexpectedly (%1). Try again, or contact support.</source>
+        <translation>Tilkoblingen feilet uventet (%1). Prøv igjen, eller kontakt brukerstøtte.</translation>
+    </message>
+    <message>
+        <source>This PC is connected to the register.</source>
+        <translation>Denne PC-en er koblet til registeret.</translation>
+    </message>
+    <message>
+        <source>The register has approved this PC; registrations can be sent.</source>
+        <translation>Registeret har godkjent denne PC-en; registreringer kan sendes.</translation>
+    </message>
+    <message>
+        <source>Server (receipts)</source>
+        <translation>Server (kvitteringer)</translation>
+    </message>
+    <message>
+        <source>Register (encryption)</source>
+        <translation>Registeret (kryptering)</translation>
+    </message>
+    <message>
+        <source>Staff (decisions)</source>
+        <translation>Ansatte (avgjørelser)</translation>
+    </message>
+    <message>
+        <source>This PC</source>
+        <translation>Denne PC-en</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialogs</name>
     <message>
         <source>Sjeldenregisteret</source>
@@ -126,6 +433,33 @@
     <message>
         <source>Information</source>
         <translation>Informasjon</translation>
+    </message>
+</context>
+<context>
+    <name>FieldWidget</name>
+    <message>
+        <source>Message for %1</source>
+        <translation>Melding for %1</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Påkrevd</translation>
+    </message>
+    <message>
+        <source>Suggestion: %1</source>
+        <translation>Forslag: %1</translation>
+    </message>
+    <message>
+        <source>Use the suggestion %1</source>
+        <translation>Bruk forslaget %1</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY</source>
+        <translation>DD.MM.ÅÅÅÅ</translation>
+    </message>
+    <message>
+        <source>– choose –</source>
+        <translation>– velg –</translation>
     </message>
 </context>
 <context>
@@ -191,6 +525,33 @@
     </message>
 </context>
 <context>
+    <name>Finding</name>
+    <message>
+        <source>Validation errors</source>
+        <translation>Valideringsfeil</translation>
+    </message>
+    <message>
+        <source>New revision</source>
+        <translation>Ny revisjon</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Mulig duplikat</translation>
+    </message>
+    <message>
+        <source>Reserved person</source>
+        <translation>Reservert person</translation>
+    </message>
+    <message>
+        <source>Older revision</source>
+        <translation>Eldre revisjon</translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation>Ingen funn</translation>
+    </message>
+</context>
+<context>
     <name>FormHost</name>
     <message>
         <source>New registration</source>
@@ -238,6 +599,21 @@
     <message>
         <source>Sjeldenregisteret: recovery</source>
         <translation>Sjeldenregisteret: gjenoppretting</translation>
+    </message>
+</context>
+<context>
+    <name>LetterAdvisor</name>
+    <message>
+        <source>Suggested information letter</source>
+        <translation>Foreslått informasjonsskriv</translation>
+    </message>
+    <message>
+        <source>Suggested for age %1 on the registration date: %2</source>
+        <translation>Foreslått for alder %1 år på registreringsdatoen: %2</translation>
+    </message>
+    <message>
+        <source>The chosen letter does not fit this age.</source>
+        <translation>Skrivet som er valgt, passer ikke alderen.</translation>
     </message>
 </context>
 <context>
@@ -500,6 +876,57 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
 </context>
 <context>
+    <name>PrintActions</name>
+    <message>
+        <source>Print &amp;summary</source>
+        <translation>Skriv ut &amp;sammendrag</translation>
+    </message>
+    <message>
+        <source>Print the registration summary for the patient record</source>
+        <translation>Skriv ut registreringssammendraget til pasientjournalen</translation>
+    </message>
+    <message>
+        <source>Save summary as &amp;PDF…</source>
+        <translation>Lagre sammendrag som &amp;PDF …</translation>
+    </message>
+    <message>
+        <source>Save the registration summary as a PDF file</source>
+        <translation>Lagre registreringssammendraget som PDF-fil</translation>
+    </message>
+    <message>
+        <source>Print &amp;information letter</source>
+        <translation>Skriv ut &amp;informasjonsskriv</translation>
+    </message>
+    <message>
+        <source>Print the information letter (for a child, also the guardians&apos; letter)</source>
+        <translation>Skriv ut informasjonsskrivet (for barn også skrivet til foresatte)</translation>
+    </message>
+    <message>
+        <source>Print and PDF</source>
+        <translation>Skriv ut og lagre som PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>Skriv &amp;ut</translation>
+    </message>
+    <message>
+        <source>Summary (Ctrl+P), summary as PDF (Ctrl+Shift+P), letter (Ctrl+Shift+I)</source>
+        <translation>Sammendrag (Ctrl+P), sammendrag som PDF (Ctrl+Shift+P), informasjonsskriv (Ctrl+Shift+I)</translation>
+    </message>
+    <message>
+        <source>Summary saved as %1</source>
+        <translation>Sammendraget er lagret som %1</translation>
+    </message>
+    <message>
+        <source>Could not print: %1</source>
+        <translation>Kunne ikke skrive ut: %1</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: %1</source>
+        <translation>Sendt til skriveren: %1</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>The printer or PDF file could not be opened for writing.</source>
@@ -730,6 +1157,546 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
 </context>
 <context>
+    <name>RegisterKeyDialog</name>
+    <message>
+        <source>Import the register&apos;s key manifest</source>
+        <translation>Importer registerets nøkkelliste</translation>
+    </message>
+    <message>
+        <source>Install the register&apos;s new encryption key</source>
+        <translation>Installer registerets nye krypteringsnøkkel</translation>
+    </message>
+    <message>
+        <source>Choose the key manifest file the register sent. It is checked against the register&apos;s root key; registrations waiting in the outbox are re-packed with a new key it names at the next sync.</source>
+        <translation>Velg nøkkellistefilen registeret har sendt. Den kontrolleres mot registerets rotnøkkel; registreringer som venter i utboksen, pakkes om med en ny nøkkel den nevner ved neste synkronisering.</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Nøkkelfil</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Velg …</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>&amp;Nøkkelfil:</translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation>&amp;Installer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>The register&apos;s key manifest</source>
+        <translation>Registerets nøkkelliste</translation>
+    </message>
+    <message>
+        <source>Key manifest (*.json)</source>
+        <translation>Nøkkelliste (*.json)</translation>
+    </message>
+    <message>
+        <source>Choose the key manifest file the register sent.</source>
+        <translation>Velg nøkkellistefilen registeret har sendt.</translation>
+    </message>
+    <message>
+        <source>Installed. Fingerprint: %1.</source>
+        <translation>Installert. Fingeravtrykk: %1.</translation>
+    </message>
+    <message>
+        <source>This key was already the one in use.</source>
+        <translation>Denne nøkkelen var allerede i bruk.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting batch(es) will be re-packed with the new key at the next sync.</source>
+        <translation>
+            <numerusform>%n ventende forsendelse pakkes om med den nye nøkkelen ved neste synkronisering.</numerusform>
+            <numerusform>%n ventende forsendelser pakkes om med den nye nøkkelen ved neste synkronisering.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationEditor</name>
+    <message>
+        <source>Registration form</source>
+        <translation>Registreringsskjema</translation>
+    </message>
+    <message>
+        <source>Registration status</source>
+        <translation>Status for registreringen</translation>
+    </message>
+    <message>
+        <source>Personal data deleted</source>
+        <translation>Personopplysninger slettet</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>&amp;Lagre utkast</translation>
+    </message>
+    <message>
+        <source>Save draft (Ctrl+S)</source>
+        <translation>Lagre utkast (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation>&amp;Ferdigstill</translation>
+    </message>
+    <message>
+        <source>Complete the registration (Ctrl+Enter)</source>
+        <translation>Ferdigstill registreringen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>New &amp;revision</source>
+        <translation>Ny &amp;revisjon</translation>
+    </message>
+    <message>
+        <source>New revision</source>
+        <translation>Ny revisjon</translation>
+    </message>
+    <message>
+        <source>&amp;Delete draft</source>
+        <translation>&amp;Slett utkast</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Slett utkast</translation>
+    </message>
+    <message>
+        <source>Sections of the form</source>
+        <translation>Skjemaets deler</translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation>Skjemafelter</translation>
+    </message>
+    <message>
+        <source>New draft, not saved yet</source>
+        <translation>Nytt utkast, ikke lagret ennå</translation>
+    </message>
+    <message>
+        <source>The registration no longer exists.</source>
+        <translation>Registreringen finnes ikke lenger.</translation>
+    </message>
+    <message>
+        <source>The registration has been accepted by the register, and its personal data have been deleted from this PC.</source>
+        <translation>Registreringen er akseptert av registeret, og personopplysningene er slettet fra denne PC-en.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The registration has been accepted by the register, and its personal data were deleted from this PC after %n day(s).</source>
+        <translation>
+            <numerusform>Registreringen er akseptert av registeret, og personopplysningene er slettet fra denne PC-en etter %n dag.</numerusform>
+            <numerusform>Registreringen er akseptert av registeret, og personopplysningene er slettet fra denne PC-en etter %n dager.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The register keeps the registration; there is nothing to edit.</source>
+        <translation>Registeret har registreringen; her er det ingenting å redigere.</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <source>Completed: read only. Make a new revision to change it.</source>
+        <translation>Ferdigstilt: kan bare leses. Lag en ny revisjon for å endre den.</translation>
+    </message>
+    <message>
+        <source>Queued for sending: read only.</source>
+        <translation>I kø for sending: kan bare leses.</translation>
+    </message>
+    <message>
+        <source>Sent: read only.</source>
+        <translation>Sendt: kan bare leses.</translation>
+    </message>
+    <message>
+        <source>Accepted by the register: read only.</source>
+        <translation>Godkjent av registeret: kan bare leses.</translation>
+    </message>
+    <message>
+        <source>Rejected by the register: make a new revision.</source>
+        <translation>Avvist av registeret: lag en ny revisjon.</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1</source>
+        <translation>Utkast lagret kl. %1</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>Utkastet kunne ikke lagres: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot complete: correct %n error(s) first.</source>
+        <translation>
+            <numerusform>Kan ikke ferdigstille: rett først %n feil.</numerusform>
+            <numerusform>Kan ikke ferdigstille: rett først %n feil.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm %n warning(s) in the list (Space), then complete.</source>
+        <translation>
+            <numerusform>Bekreft %n advarsel i listen (mellomrom), og ferdigstill deretter.</numerusform>
+            <numerusform>Bekreft %n advarsler i listen (mellomrom), og ferdigstill deretter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New revision %1: a draft</source>
+        <translation>Ny revisjon %1: et utkast</translation>
+    </message>
+    <message>
+        <source>Delete this draft for good? It is overwritten on disk and cannot be restored.</source>
+        <translation>Slette dette utkastet for godt? Det overskrives på disken og kan ikke gjenopprettes.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Slett</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Behold</translation>
+    </message>
+    <message>
+        <source>Delete the draft</source>
+        <translation>Slett utkastet</translation>
+    </message>
+    <message>
+        <source>Keep the draft</source>
+        <translation>Behold utkastet</translation>
+    </message>
+    <message>
+        <source>Draft deleted; the previous revision is shown.</source>
+        <translation>Utkastet er slettet; forrige revisjon vises.</translation>
+    </message>
+    <message>
+        <source>Draft deleted.</source>
+        <translation>Utkastet er slettet.</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatView</name>
+    <message>
+        <source>Add %1</source>
+        <translation>Legg til %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Fjern %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPanel</name>
+    <message>
+        <source>Count by</source>
+        <translation>Tell etter</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>Reporting institution</source>
+        <translation>Innmeldende institusjon</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>Fylke</translation>
+    </message>
+    <message>
+        <source>Count &amp;by:</source>
+        <translation>Tell &amp;etter:</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>Save as &amp;CSV…</source>
+        <translation>Lagre som &amp;CSV …</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Antall</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n gruppe</numerusform>
+            <numerusform>%n grupper</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Lagre rapport</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>Rapporten er lagret: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationsPanel</name>
+    <message>
+        <source>A reservation deletes every registration of the person from the register and from batches not yet decided, and rejects later registrations of the person automatically with the reason “reservert”. Only a keyed hash of the national identity number is kept. This cannot be undone.</source>
+        <translation>En reservasjon sletter alle registreringer av personen fra registeret og fra forsendelser som ikke er avgjort, og avviser senere registreringer av personen automatisk med begrunnelsen «reservert». Bare en nøkkelbasert hash av fødselsnummeret beholdes. Dette kan ikke angres.</translation>
+    </message>
+    <message>
+        <source>National identity number to reserve</source>
+        <translation>Fødselsnummer som skal reserveres</translation>
+    </message>
+    <message>
+        <source>National identity number check</source>
+        <translation>Kontroll av fødselsnummer</translation>
+    </message>
+    <message>
+        <source>&amp;Record reservation…</source>
+        <translation>&amp;Registrer reservasjon …</translation>
+    </message>
+    <message>
+        <source>Reservation result</source>
+        <translation>Resultat av reservasjonen</translation>
+    </message>
+    <message>
+        <source>&amp;National identity number:</source>
+        <translation>&amp;Fødselsnummer:</translation>
+    </message>
+    <message>
+        <source>11 digits</source>
+        <translation>11 sifre</translation>
+    </message>
+    <message>
+        <source>Not a valid national identity number or D number: check the digits.</source>
+        <translation>Ikke et gyldig fødselsnummer eller D-nummer: kontroller sifrene.</translation>
+    </message>
+    <message>
+        <source>Valid number.</source>
+        <translation>Gyldig nummer.</translation>
+    </message>
+    <message>
+        <source>Record reservation</source>
+        <translation>Registrer reservasjon</translation>
+    </message>
+    <message>
+        <source>Confirm reservation</source>
+        <translation>Bekreft reservasjon</translation>
+    </message>
+    <message>
+        <source>Delete every registration of this person from the register and block new ones? This cannot be undone.</source>
+        <translation>Slette alle registreringer av denne personen fra registeret og sperre for nye? Dette kan ikke angres.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Reservation recorded.</source>
+        <translation>Reservasjonen er registrert.</translation>
+    </message>
+    <message>
+        <source>The person already had a reservation; anything that arrived since was deleted.</source>
+        <translation>Personen var allerede reservert; det som har kommet inn siden, er slettet.</translation>
+    </message>
+    <message>
+        <source>Deleted: %1 registration(s), %2 earlier revision(s), %3 waiting in the queue.</source>
+        <translation>Slettet: %1 registrering(er), %2 tidligere revisjon(er), %3 som ventet i køen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Show items with</source>
+        <translation>Vis registreringer med</translation>
+    </message>
+    <message>
+        <source>All pending</source>
+        <translation>Alle som venter</translation>
+    </message>
+    <message>
+        <source>Clean only</source>
+        <translation>Bare uten funn</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Vis:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Oppdater</translation>
+    </message>
+    <message>
+        <source>Accept all &amp;clean</source>
+        <translation>Godta alle &amp;uten funn</translation>
+    </message>
+    <message>
+        <source>Accept all clean registrations</source>
+        <translation>Godta alle registreringer uten funn</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Gjennomgangskø</translation>
+    </message>
+    <message>
+        <source>Selected registration</source>
+        <translation>Valgt registrering</translation>
+    </message>
+    <message>
+        <source>Changes from the register&apos;s revision</source>
+        <translation>Endringer fra registerets revisjon</translation>
+    </message>
+    <message>
+        <source>Choose or type a code (needed to reject)</source>
+        <translation>Velg eller skriv en kode (kreves for avvisning)</translation>
+    </message>
+    <message>
+        <source>Reason code</source>
+        <translation>Årsakskode</translation>
+    </message>
+    <message>
+        <source>Reason text</source>
+        <translation>Begrunnelse</translation>
+    </message>
+    <message>
+        <source>Sent to the clinic unencrypted: no names, numbers or other personal data</source>
+        <translation>Sendes ukryptert til klinikken: ingen navn, numre eller andre personopplysninger</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Godta</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>&amp;Avvis</translation>
+    </message>
+    <message>
+        <source>Mark as d&amp;uplicate</source>
+        <translation>Merk som &amp;duplikat</translation>
+    </message>
+    <message>
+        <source>Decision message</source>
+        <translation>Melding om beslutningen</translation>
+    </message>
+    <message>
+        <source>Queue status</source>
+        <translation>Køstatus</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Avgjørelse</translation>
+    </message>
+    <message>
+        <source>Reason &amp;code:</source>
+        <translation>Års&amp;akskode:</translation>
+    </message>
+    <message>
+        <source>Reason &amp;text:</source>
+        <translation>&amp;Begrunnelse:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) awaiting review</source>
+        <translation>
+            <numerusform>%n registrering venter på gjennomgang</numerusform>
+            <numerusform>%n registreringer venter på gjennomgang</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clean</source>
+        <translation>
+            <numerusform>%n uten funn</numerusform>
+            <numerusform>%n uten funn</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Diagnoses: %1</source>
+        <translation>Diagnoser: %1</translation>
+    </message>
+    <message>
+        <source>Registration %1, revision %2</source>
+        <translation>Registrering %1, revisjon %2</translation>
+    </message>
+    <message>
+        <source>Received %1 in batch %2 from installation %3</source>
+        <translation>Mottatt %1 i forsendelse %2 fra installasjon %3</translation>
+    </message>
+    <message>
+        <source>Checks: %1</source>
+        <translation>Kontroller: %1</translation>
+    </message>
+    <message>
+        <source>The register holds the same person and diagnosis as %1</source>
+        <translation>Registeret har samme person og diagnose som %1</translation>
+    </message>
+    <message>
+        <source>Validation errors:</source>
+        <translation>Valideringsfeil:</translation>
+    </message>
+    <message>
+        <source>Choose or type a reason code to reject.</source>
+        <translation>Velg eller skriv en årsakskode for å avvise.</translation>
+    </message>
+    <message>
+        <source>Accepting clean registrations…</source>
+        <translation>Godtar registreringer uten funn …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) accepted.</source>
+        <translation>
+            <numerusform>%n registrering er godtatt.</numerusform>
+            <numerusform>%n registreringer er godtatt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need a decision of their own (the register changed meanwhile).</source>
+        <translation>
+            <numerusform>%n trenger en egen avgjørelse (registeret er endret i mellomtiden).</numerusform>
+            <numerusform>%n trenger en egen avgjørelse (registeret er endret i mellomtiden).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <source>Checks</source>
+        <translation>Kontroller</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Pasient</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnoser</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Registrering</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Mottatt</translation>
+    </message>
+</context>
+<context>
     <name>SetupPage</name>
     <message>
         <source>The registrations you make are kept encrypted on this PC. Choose a passphrase that only you know: you will type it every time you open the program and after it has locked itself. Several ordinary words in a row are easy to remember and hard to guess.</source>
@@ -833,6 +1800,249 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
 </context>
 <context>
+    <name>StaffWindow</name>
+    <message>
+        <source>Sjeldenregisteret: registry staff</source>
+        <translation>Sjeldenregisteret: registerets saksbehandlere</translation>
+    </message>
+    <message>
+        <source>Registry staff window</source>
+        <translation>Vindu for registerets saksbehandlere</translation>
+    </message>
+    <message>
+        <source>Work area</source>
+        <translation>Arbeidsområde</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Gjennomgang</translation>
+    </message>
+    <message>
+        <source>Re&amp;servations</source>
+        <translation>&amp;Reservasjoner</translation>
+    </message>
+    <message>
+        <source>Re&amp;ports</source>
+        <translation>Ra&amp;pporter</translation>
+    </message>
+    <message>
+        <source>Registrations awaiting review</source>
+        <translation>Registreringer som venter på gjennomgang</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n awaiting review</source>
+        <translation>
+            <numerusform>%n venter på gjennomgang</numerusform>
+            <numerusform>%n venter på gjennomgang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batches in quarantine</source>
+        <translation>Forsendelser i karantene</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <source>&amp;Import batch files…</source>
+        <translation>&amp;Importer forsendelsesfiler …</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lås</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>&amp;Avslutt</translation>
+    </message>
+    <message>
+        <source>I&amp;nbox</source>
+        <translation>&amp;Innboks</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch new batches</source>
+        <translation>&amp;Hent nye forsendelser</translation>
+    </message>
+    <message>
+        <source>&amp;Send decisions</source>
+        <translation>&amp;Send avgjørelser</translation>
+    </message>
+    <message>
+        <source>Save decisions as &amp;files…</source>
+        <translation>Lagre avgjørelser som &amp;filer …</translation>
+    </message>
+    <message>
+        <source>&amp;Quarantined batches…</source>
+        <translation>Forsendelser i &amp;karantene…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Eksport</translation>
+    </message>
+    <message>
+        <source>Hospital registry &amp;CSV…</source>
+        <translation>CSV til sykehusets &amp;registerverktøy …</translation>
+    </message>
+    <message>
+        <source>&amp;FHIR R4 bundle…</source>
+        <translation>&amp;FHIR R4-bunt …</translation>
+    </message>
+    <message>
+        <source>&amp;Phenopackets (folder)…</source>
+        <translation>&amp;Phenopackets (mappe) …</translation>
+    </message>
+    <message>
+        <source>k-anonymous &amp;research extract…</source>
+        <translation>k-anonymt &amp;forskningsuttrekk …</translation>
+    </message>
+    <message>
+        <source>&amp;Aggregate counts (small counts suppressed)…</source>
+        <translation>&amp;Aggregerte tall (små tall skjult) …</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Innstillinger</translation>
+    </message>
+    <message>
+        <source>&amp;Change passphrase…</source>
+        <translation>&amp;Endre passordfrase …</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic locking…</source>
+        <translation>&amp;Automatisk låsing …</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Om</translation>
+    </message>
+    <message>
+        <source>Import batch files</source>
+        <translation>Importer forsendelsesfiler</translation>
+    </message>
+    <message>
+        <source>Sjelden batches (*.sjbt)</source>
+        <translation>Sjelden-forsendelser (*.sjbt)</translation>
+    </message>
+    <message>
+        <source>Importing batches…</source>
+        <translation>Importerer forsendelser …</translation>
+    </message>
+    <message>
+        <source>Fetching batches from the inbox…</source>
+        <translation>Henter forsendelser fra innboksen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) imported</source>
+        <translation>
+            <numerusform>%n forsendelse importert</numerusform>
+            <numerusform>%n forsendelser importert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) to review</source>
+        <translation>
+            <numerusform>%n registrering til gjennomgang</numerusform>
+            <numerusform>%n registreringer til gjennomgang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused batch %1: %2</source>
+        <translation>Avvist forsendelse %1: %2</translation>
+    </message>
+    <message>
+        <source>Quarantined batch %1: %2</source>
+        <translation>Forsendelse i karantene %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) in quarantine</source>
+        <translation>
+            <numerusform>%n forsendelse i karantene</numerusform>
+            <numerusform>%n forsendelser i karantene</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry or discard with: sjelden staff quarantine</source>
+        <translation>Prøv igjen eller forkast med: sjelden staff quarantine</translation>
+    </message>
+    <message>
+        <source>Sending decisions…</source>
+        <translation>Sender avgjørelser …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision document(s) sent.</source>
+        <translation>
+            <numerusform>%n avgjørelsesdokument er sendt.</numerusform>
+            <numerusform>%n avgjørelsesdokumenter er sendt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by the inbox (%1).</source>
+        <translation>
+            <numerusform>%n avvist av innboksen (%1).</numerusform>
+            <numerusform>%n avvist av innboksen (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save decisions to folder</source>
+        <translation>Lagre avgjørelser i mappe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written.</source>
+        <translation>
+            <numerusform>%n fil er skrevet.</numerusform>
+            <numerusform>%n filer er skrevet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export to an empty folder</source>
+        <translation>Eksporter til en tom mappe</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksporter</translation>
+    </message>
+    <message>
+        <source>Research extract</source>
+        <translation>Forskningsuttrekk</translation>
+    </message>
+    <message>
+        <source>Quasi-identifiers to release:</source>
+        <translation>Kjennetegn som skal utgis:</translation>
+    </message>
+    <message>
+        <source>Each combination must hold at least k persons. k:</source>
+        <translation>Hver kombinasjon må gjelde minst k personer. k:</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Eksporterer …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) exported.</source>
+        <translation>
+            <numerusform>%n registrering er eksportert.</numerusform>
+            <numerusform>%n registreringer er eksportert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Files: %1</source>
+        <translation>Filer: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation>Ingenting ble eksportert: %1</translation>
+    </message>
+    <message>
+        <source>Sjeldenregisteret %1, registry-staff mode.</source>
+        <translation>Sjeldenregisteret %1, modus for registerets saksbehandlere.</translation>
+    </message>
+</context>
+<context>
     <name>SyncNote</name>
     <message>
         <source>Accepted; the personal data have been deleted from this PC.</source>
@@ -849,6 +2059,114 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>Rejected by the register: %1. Open it and choose New revision to correct it.</source>
         <translation>Avvist av registeret: %1. Åpne registreringen og velg Ny revisjon for å rette den.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Synchronisation with the register</source>
+        <translation>Synkronisering med registeret</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synkroniser nå</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Cancel the synchronisation</source>
+        <translation>Avbryt synkroniseringen</translation>
+    </message>
+    <message>
+        <source>Connect to the register…</source>
+        <translation>Koble til registeret…</translation>
+    </message>
+    <message>
+        <source>Connect this PC to the register</source>
+        <translation>Koble denne PC-en til registeret</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Synkroniseringsfremdrift</translation>
+    </message>
+    <message>
+        <source>Last synchronisation</source>
+        <translation>Siste synkronisering</translation>
+    </message>
+    <message>
+        <source>Last sync error</source>
+        <translation>Siste synkroniseringsfeil</translation>
+    </message>
+    <message>
+        <source>Sync notice</source>
+        <translation>Synkroniseringsmelding</translation>
+    </message>
+    <message>
+        <source>Completed, not sent</source>
+        <translation>Ferdigstilt, ikke sendt</translation>
+    </message>
+    <message>
+        <source>In the outbox</source>
+        <translation>I utboksen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Godkjent</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Avvist</translation>
+    </message>
+    <message>
+        <source>Set aside (need correction)</source>
+        <translation>Satt til side (må rettes)</translation>
+    </message>
+    <message>
+        <source>Sending %v of %m</source>
+        <translation>Sender %v av %m</translation>
+    </message>
+    <message>
+        <source>Sync failed unexpectedly (%1). Try again; if it persists, contact support.</source>
+        <translation>Synkroniseringen feilet uventet (%1). Prøv igjen; kontakt brukerstøtte hvis det vedvarer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) rejected by the register – see the list.</source>
+        <translation>
+            <numerusform>%n registrering avvist av registeret – se listen.</numerusform>
+            <numerusform>%n registreringer avvist av registeret – se listen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) set aside before sending – see the list.</source>
+        <translation>
+            <numerusform>%n registrering satt til side før sending – se listen.</numerusform>
+            <numerusform>%n registreringer satt til side før sending – se listen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) accepted by the register.</source>
+        <translation>
+            <numerusform>%n registrering akseptert av registeret.</numerusform>
+            <numerusform>%n registreringer akseptert av registeret.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This PC is not connected to the register yet. Choose Connect to the register and have the enrollment letter ready.</source>
+        <translation>Denne PC-en er ikke koblet til registeret ennå. Velg Koble til registeret, og ha registreringsbrevet fra registeret klart.</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Sist synkronisert: %1</translation>
+    </message>
+    <message>
+        <source>Not synchronised yet</source>
+        <translation>Ikke synkronisert ennå</translation>
     </message>
 </context>
 <context>
@@ -942,6 +2260,59 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>&amp;Open anyway, accepting the loss</source>
         <translation>Å&amp;pne likevel og godta tapet</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationPanel</name>
+    <message>
+        <source>Check</source>
+        <translation>Kontroll</translation>
+    </message>
+    <message>
+        <source>Summary of the check</source>
+        <translation>Oppsummering av kontrollen</translation>
+    </message>
+    <message>
+        <source>Problems in the form</source>
+        <translation>Problemer i skjemaet</translation>
+    </message>
+    <message>
+        <source>Enter goes to the field. Space confirms a warning.</source>
+        <translation>Enter går til feltet. Mellomrom bekrefter en advarsel.</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Ingen problemer funnet.</translation>
+    </message>
+    <message>
+        <source>No problems so far.</source>
+        <translation>Ingen problemer så langt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n feil</numerusform>
+            <numerusform>%n feil</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s) to confirm</source>
+        <translation>
+            <numerusform>%n advarsel å bekrefte</numerusform>
+            <numerusform>%n advarsler å bekrefte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Feil</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advarsel</translation>
+    </message>
+    <message>
+        <source>Tick to confirm that this is correct.</source>
+        <translation>Kryss av for å bekrefte at dette er riktig.</translation>
     </message>
 </context>
 </TS>
