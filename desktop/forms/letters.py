@@ -55,7 +55,17 @@ PLACEHOLDERS: frozenset[str] = frozenset(
         "letter_date",
         "clinician_name",
         "institution",
+        "register_address",
     }
+)
+#: Where the reservation slip is posted (the register's page on helsenorge.no): one place for
+#: every letter, so a new address is written once.
+REGISTER_POSTAL_ADDRESS: tuple[str, ...] = (
+    "Nasjonal kompetansetjeneste for sjeldne diagnoser",
+    "Norsk register for sjeldne diagnoser",
+    "Oslo universitetssykehus HF",
+    "Postboks 4956 Nydalen",
+    "0424 OSLO",
 )
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -301,17 +311,19 @@ def letter_values(
         "letter_date": format_date(given_date or today or dt.date.today(), lang),
         "clinician_name": _text(reporter.get("name")) or BLANK,
         "institution": institution or BLANK,
+        "register_address": "\n".join(REGISTER_POSTAL_ADDRESS),
     }
 
 
 def fill_template(template: str, values: Mapping[str, str]) -> str:
-    """Replace every ``{{name}}`` by its HTML-escaped value."""
+    """Replace every ``{{name}}`` by its HTML-escaped value; a value's line breaks (an
+    address) become ``<br>``."""
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in values:
             raise LetterError(f"no value for placeholder {name!r}")
-        return _esc(values[name])
+        return "<br>\n".join(_esc(line) for line in values[name].split("\n"))
 
     return _PLACEHOLDER.sub(replace, template)
 
