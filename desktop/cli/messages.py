@@ -86,6 +86,12 @@ CLI = Catalogue(
             "{files} encrypted batches written. Send them to the register; import the receipt "
             "with 'sjelden import-receipt'.",
         ),
+        "export.not_sealed": Message(
+            "{records} ferdigstilte registreringer kunne ikke pakkes fordi profilen er "
+            "skrivebeskyttet; de sendes neste gang profilen kan skrives til.",
+            "{records} completed registrations could not be packed because the profile is "
+            "read-only; they go next time the profile can be written.",
+        ),
         "import.done": Message(
             "Kvitteringer: {receipts}, tilbakemeldinger: {feedback} ({accepted} godkjent, "
             "{rejected} avvist).",

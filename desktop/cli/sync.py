@@ -286,10 +286,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from desktop.sync import transport_file
 
     def action(store: Store, lang: Lang) -> int:
-        files = transport_file.export_batches(store, args.out)
-        for path in files:
+        result = transport_file.export_batches(store, args.out)
+        for path in result.files:
             print(path)
-        say(lang, "export.done", files=len(files))
+        say(lang, "export.done", files=len(result.files))
+        if result.not_sealed:
+            say(lang, "export.not_sealed", records=result.not_sealed)
         return 0
 
     return _run(args, action)

@@ -54,6 +54,14 @@ STORE = Catalogue(
             "The disk is full, so the change was not saved (nothing was lost). Free some disk "
             "space and try again.",
         ),
+        "store.read_only": Message(
+            "Profilmappen er skrivebeskyttet, så endringen ble ikke lagret (ingenting er tapt). "
+            "Du kan fortsatt lese, skrive ut og eksportere registreringene. For å endre dem: "
+            "fjern skrivebeskyttelsen eller kopier profilmappen dit den kan skrives til.",
+            "The profile folder is read-only, so the change was not saved (nothing was lost). "
+            "You can still read, print and export the registrations. To change them, remove "
+            "the write protection or copy the profile folder where it can be written.",
+        ),
         "store.upgrade_needs_write": Message(
             "Profilen er laget av en eldre versjon av programmet og må oppdateres én gang før "
             "den kan åpnes, men profilmappen er skrivebeskyttet, så ingenting er endret. Åpne "
@@ -266,6 +274,12 @@ class DiskFull(StoreError):
     code = "store.disk_full"
 
 
+class ReadOnly(StoreError):
+    """A write on a profile whose files cannot be written (a write-protected disk or folder)."""
+
+    code = "store.read_only"
+
+
 class UpgradeNeedsWrite(StoreError):
     """An older schema on a read-only profile: migrating would have to write."""
 
@@ -403,6 +417,8 @@ def classify_sqlite_error(exc: BaseException, operation: str) -> StoreError:
     text = str(exc).lower()
     if name.startswith("SQLITE_FULL") or "database or disk is full" in text:
         return DiskFull(operation)
+    if name.startswith("SQLITE_READONLY") or "attempt to write a readonly database" in text:
+        return ReadOnly(operation)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
         return StoreLocked(operation)
     if name.startswith("SQLITE_NOTADB") or "file is not a database" in text:

@@ -29,12 +29,24 @@ from sjelden_protocol.errors import ProtocolError
 from sjelden_protocol.files import atomic_private_file
 
 from desktop.net.errors import SyncError
+from desktop.storage import records
 from desktop.storage.connection import Connection
+from desktop.storage.errors import ReadOnly
+from desktop.storage.records import RecordStatus
 from desktop.storage.store import Store
 from desktop.sync import feedback, identity, outbox
 
 SUFFIX = ".sjbt"
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """The files written, and the completed records that could not be sealed first because
+    the profile is read-only (``store.read_only``): what was sealed before still travels."""
+
+    files: list[Path]
+    not_sealed: int = 0
 
 
 @dataclass(frozen=True)
@@ -54,10 +66,19 @@ def _ident(store: Store) -> identity.Identity:
 
 def export_batches(
     store: Store, out_dir: Path, *, validator: outbox.Validator | None = outbox.full_validation
-) -> list[Path]:
-    """Pack what is completed, then write every pending batch as ``<batch id>.sjbt``."""
+) -> ExportResult:
+    """Pack what is completed, then write every pending batch as ``<batch id>.sjbt``.
+
+    On a read-only profile nothing can be sealed, but the batches sealed before are
+    complete envelopes: they are written all the same, and the records left unsealed are
+    counted so the user is told (a write-protected disk must not stop the data leaving).
+    """
     ident = _ident(store)
-    outbox.pack(store, ident, validator=validator)
+    not_sealed = 0
+    try:
+        outbox.pack(store, ident, validator=validator)
+    except ReadOnly:
+        not_sealed = store.call(partial(records.count, status=RecordStatus.COMPLETED), "count")
     written: list[Path] = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -71,7 +92,7 @@ def export_batches(
             written.append(path)
     except OSError as exc:
         raise _destination_error(exc, len(written)) from exc
-    return written
+    return ExportResult(written, not_sealed)
 
 
 def _envelope(conn: Connection, *, batch_id: str) -> bytes | None:

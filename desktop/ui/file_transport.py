@@ -67,8 +67,8 @@ class FileTransport(QObject):
         title = self.tr("Export batches")
         store = self._store
 
-        def exported(paths: list[Path]) -> None:
-            count = len(paths)
+        def exported(result: transport_file.ExportResult) -> None:
+            count, not_sealed = len(result.files), result.not_sealed
             if count:
                 text = self.tr(
                     "%n batch(es) written to %1. Send the files to the register as agreed; the "
@@ -78,6 +78,13 @@ class FileTransport(QObject):
                 ).replace("%1", chosen)
             else:
                 text = self.tr("Nothing to send: no completed registrations are waiting.")
+            if not_sealed:
+                text += "\n\n" + self.tr(
+                    "%n completed registration(s) could not be packed because the profile is "
+                    "read-only; they go next time the profile can be written.",
+                    "",
+                    not_sealed,
+                )
             self._tell(QMessageBox.Icon.Information, title, text)
 
         BackgroundOp(

@@ -31,6 +31,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n completed registration(s) could not be packed because the profile is read-only; they go next time the profile can be written.</source>
+        <translation>
+            <numerusform>%n completed registration could not be packed because the profile is read-only; it goes next time the profile can be written.</numerusform>
+            <numerusform>%n completed registrations could not be packed because the profile is read-only; they go next time the profile can be written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Receipts: %n</source>
         <translation>
             <numerusform>Receipts: %n</numerusform>

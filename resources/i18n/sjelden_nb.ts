@@ -483,6 +483,13 @@
         <source>Nothing to send: no completed registrations are waiting.</source>
         <translation>Ingenting å sende: ingen ferdigstilte registreringer venter.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n completed registration(s) could not be packed because the profile is read-only; they go next time the profile can be written.</source>
+        <translation>
+            <numerusform>%n ferdigstilt registrering kunne ikke pakkes fordi profilen er skrivebeskyttet; den sendes neste gang profilen kan skrives til.</numerusform>
+            <numerusform>%n ferdigstilte registreringer kunne ikke pakkes fordi profilen er skrivebeskyttet; de sendes neste gang profilen kan skrives til.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Receipts or feedback from the register</source>
         <translation>Kvitteringer eller tilbakemeldinger fra registeret</translation>

@@ -75,7 +75,7 @@ def test_staff_commands(
                 c, record_id=ids[0], payload=dict(draft.payload, revision=2), author=clinic.actor
             )
         )
-        files = transport_file.export_batches(clinic, tmp_path / "usb")
+        files = transport_file.export_batches(clinic, tmp_path / "usb").files
         imported = staff("import", *map(str, files))
         assert "1 records (clean)" in imported.stdout  # revision 1 is not accepted yet
         replay = staff("import", *map(str, files), ok=False)

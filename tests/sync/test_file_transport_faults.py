@@ -40,7 +40,7 @@ def test_a_full_usb_stick_leaves_no_partial_file_and_the_batches_pending(
         pending = _pending(client)
         assert pending >= 1
         (stick / "filler").unlink()
-        written = transport_file.export_batches(client.store, stick / "out")
+        written = transport_file.export_batches(client.store, stick / "out").files
         assert len(written) == pending  # the same batches, once each, whole
         assert {oct(p.stat().st_mode & 0o777) for p in written} == {"0o600"}
 
@@ -100,3 +100,34 @@ def test_an_unreadable_file(client: Client, tmp_path: Path) -> None:
     with pytest.raises(SyncError) as caught:
         transport_file.import_file(client.store, path)
     assert caught.value.code == "import_unreadable"
+
+
+def test_a_read_only_profile_still_exports_what_was_sealed(
+    memory_key_store, inbox_server, staff, tmp_path: Path
+) -> None:
+    from desktop.storage import records
+    from desktop.storage.profile import Profile
+    from tests.conftest import FAST_KDF_SECONDS
+    from tests.sync.conftest import PASSPHRASE, enroll_store
+
+    with tmpfs(tmp_path / "disk", "64m") as disk:
+        profile = Profile(
+            disk / "p", key_store=memory_key_store, kdf_target_seconds=FAST_KDF_SECONDS
+        )
+        store = profile.create(PASSPHRASE).store
+        enroll_store(store, inbox_server.url, staff)
+        add_completed(store, 4, seed=9)
+        outbox.pack(store, transport_file._ident(store))
+        sealed = len(store.call(outbox.pending_batches))
+        add_completed(store, 2, seed=10)  # completed after the last packing
+        store.close()
+        remount(disk, "ro")
+        try:
+            with profile.unlock(PASSPHRASE) as ro_store:
+                result = transport_file.export_batches(ro_store, tmp_path / "stick")
+                assert ro_store.call(records.count) == 6  # and still reads them all
+        finally:
+            remount(disk, "rw")
+    assert len(result.files) == sealed >= 1
+    assert result.not_sealed == 2
+    assert {oct(p.stat().st_mode & 0o777) for p in result.files} == {"0o600"}

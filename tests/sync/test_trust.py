@@ -91,7 +91,7 @@ def test_file_transport_round_trip(client: Client, staff: Staff, tmp_path: Path)
     store = client.store
     ids = add_completed(store, 4, seed=9)
     out = tmp_path / "usb"
-    files = transport_file.export_batches(store, out)
+    files = transport_file.export_batches(store, out).files
     assert len(files) == 1 and files[0].stat().st_mode & 0o777 == 0o600
     data = files[0].read_bytes()
     assert data[:4] == b"SJBT"  # the sealed envelope itself, nothing readable
