@@ -127,7 +127,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     decide.add_argument("record_id", metavar="RECORD_ID")
     decide.add_argument("decision", choices=("accept", "reject", "duplicate"))
     decide.add_argument("--revision", type=int, help="when several revisions are pending")
-    decide.add_argument("--reason", help="reason code, e.g. missing_consent (required to reject)")
+    decide.add_argument(
+        "--reason", help="reason code, e.g. diagnosis_not_confirmed (required to reject)"
+    )
     decide.add_argument("--text", help="reason text for the clinic, without personal data")
     decide.set_defaults(func=cmd_decide)
 

@@ -204,10 +204,10 @@ MESSAGES = Catalogue(
             "or decide it as a duplicate.",
         ),
         "bad_reason_code": Message(
-            "Begrunnelseskoden må være små bokstaver, sifre og _ (f.eks. missing_consent), høyst "
-            "64 tegn, og kreves for avvisning.",
-            "The reason code must be lower-case letters, digits and _ (e.g. missing_consent), at "
-            "most 64 characters, and is required to reject.",
+            "Begrunnelseskoden må være små bokstaver, sifre og _ (f.eks. "
+            "diagnosis_not_confirmed), høyst 64 tegn, og kreves for avvisning.",
+            "The reason code must be lower-case letters, digits and _ (e.g. "
+            "diagnosis_not_confirmed), at most 64 characters, and is required to reject.",
         ),
         "personal_data_in_text": Message(
             "Begrunnelsesteksten ser ut til å inneholde personopplysninger (fødselsnummer, telefon "

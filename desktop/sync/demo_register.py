@@ -67,8 +67,9 @@ class DemoRegister:
                         RecordDecision(
                             *ident,
                             "rejected",
-                            "missing_consent",
-                            "Samtykke er ikke registrert. / Consent is not recorded.",
+                            "diagnosis_not_confirmed",
+                            "Diagnosen står som mistenkt. Send en ny revisjon når den er "
+                            "bekreftet.",
                         )
                     )
                 else:

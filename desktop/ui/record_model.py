@@ -34,9 +34,11 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from desktop.reasons import reason_label
 from desktop.storage import records
 from desktop.storage.records import RecordRow, RecordStatus, SortKey
 from desktop.ui.error_dialogs import show_error
+from desktop.ui.i18n import current_language
 from desktop.ui.ops import Op
 
 PAGE_SIZE = 200
@@ -132,13 +134,17 @@ def note_text(note: SyncNote | None) -> str:
             "choose New revision, or contact the register.",
         )
         return text.replace("%1", note.reason_code or "?")
-    reason = note.reason_text or ""
-    code = note.reason_code or ""
-    said = f"{reason} ({code})" if reason and code else reason or code
+    label = reason_label(note.reason_code, current_language()) if note.reason_code else ""
+    reason = (note.reason_text or "").strip()
+    said = f"{label}. {reason}" if label and reason else label or reason
     text = QCoreApplication.translate(
-        "SyncNote", "Rejected by the register: %1. Open it and choose New revision to correct it."
+        "SyncNote", "Rejected by the register: %1 Open it and choose New revision to correct it."
     )
-    return text.replace("%1", said or "?")
+    return text.replace("%1", _sentence(said) if said else "?")
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def _issue_keys(note: SyncNote) -> list[str]:

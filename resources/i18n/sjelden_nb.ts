@@ -2064,8 +2064,8 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>Satt til side før sending: serveren avviste forsendelsen (%1). Åpne registreringen og velg Ny revisjon, eller kontakt registeret.</translation>
     </message>
     <message>
-        <source>Rejected by the register: %1. Open it and choose New revision to correct it.</source>
-        <translation>Avvist av registeret: %1. Åpne registreringen og velg Ny revisjon for å rette den.</translation>
+        <source>Rejected by the register: %1 Open it and choose New revision to correct it.</source>
+        <translation>Avvist av registeret: %1 Åpne registreringen og velg Ny revisjon for å rette den.</translation>
     </message>
 </context>
 <context>

@@ -98,7 +98,7 @@ def test_states_changed_and_decisions_are_reported(
         client.key_id,
         [
             RecordDecision(ids[0], 1, "accepted"),
-            RecordDecision(ids[1], 1, "rejected", "missing_consent", "Samtykke mangler"),
+            RecordDecision(ids[1], 1, "rejected", "diagnosis_not_confirmed", "Ikke bekreftet"),
             RecordDecision(ids[2], 1, "rejected", "wrong_diagnosis", "Feil diagnose"),
         ],
     )

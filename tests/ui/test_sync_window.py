@@ -86,7 +86,7 @@ def test_sync_brings_decisions_into_the_list_with_a_notice(
     staff.decide(
         kid,
         [RecordDecision(i, 1, "accepted") for i in ids[1:]]
-        + [RecordDecision(ids[0], 1, "rejected", "missing_consent", "Samtykke mangler")],
+        + [RecordDecision(ids[0], 1, "rejected", "diagnosis_not_confirmed", "Send når bekreftet")],
     )
     with qtbot.waitSignal(panel.decisions_arrived, timeout=30_000):
         main.sync_action.trigger()
@@ -101,8 +101,8 @@ def test_sync_brings_decisions_into_the_list_with_a_notice(
     rejected = model.index(rows[ids[0]], NOTE_COLUMN)
     assert model.index(rows[ids[0]], 0).data() == "Avvist"
     assert rejected.data() == (
-        "Avvist av registeret: Samtykke mangler (missing_consent). "
-        "Åpne registreringen og velg Ny revisjon for å rette den."
+        "Avvist av registeret: Diagnosen er ikke bekreftet (bare mistenkt eller under "
+        "utredning). Send når bekreftet. Åpne registreringen og velg Ny revisjon for å rette den."
     )
     assert model.index(rows[ids[1]], 0).data() == "Godkjent"
     assert model.index(rows[ids[1]], NOTE_COLUMN).data() == ""
