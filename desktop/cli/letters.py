@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_FAILED = 1
-STATUSES = ("draft", "completed", "queued", "sent", "accepted", "rejected")
+STATUSES = ("draft", "completed", "queued", "sent", "accepted", "rejected", "set_aside")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -68,9 +68,9 @@ CLI = Catalogue(
         ),
         "sync.report": Message(
             "Sendt: {records} registreringer i {batches} forsendelser. Tilbakemeldinger: "
-            "{accepted} godkjent, {rejected} avvist. Satt til side: {quarantined}.",
+            "{accepted} godkjent, {rejected} avvist. Må rettes før sending: {set_aside}.",
             "Sent: {records} registrations in {batches} batches. Feedback: {accepted} "
-            "accepted, {rejected} rejected. Set aside: {quarantined}.",
+            "accepted, {rejected} rejected. Needs correction before sending: {set_aside}.",
         ),
         "sync.resealed": Message(
             "{resealed} forsendelser ble pakket om med registerets nye nøkkel.",
@@ -260,7 +260,8 @@ CLI = Catalogue(
         "batches": "a count of batches",
         "accepted": "a count of decisions",
         "rejected": "a count of decisions",
-        "quarantined": "a count of registrations or of quarantined batches",
+        "quarantined": "a count of quarantined batches",
+        "set_aside": "a count of registrations set aside before sending",
         "quarantine_id": "a quarantined batch's random id",
         "resealed": "a count of batches",
         "at": "a time stamp, or the word for never",

@@ -29,6 +29,7 @@ from desktop.cli.output import failed, say
 from desktop.cli.profile import _guarded, _lang, _profile, _Secrets
 from desktop.messages import Lang
 from desktop.net.errors import SyncError, message_for
+from desktop.states import state_word
 
 if TYPE_CHECKING:
     from desktop.storage.store import Store
@@ -252,7 +253,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             batches=report.uploaded.delivered_batches,
             accepted=report.feedback.accepted,
             rejected=report.feedback.rejected,
-            quarantined=report.packed.quarantined,
+            set_aside=report.packed.quarantined + report.uploaded.set_aside,
         )
         if report.stale.resealed:
             say(lang, "sync.resealed", resealed=report.stale.resealed)
@@ -265,7 +266,7 @@ def print_status(state: status.SyncStatus, lang: Lang) -> None:
     say(lang, "status.server")
     print(f"  {state.server_url or '-'}")
     say(lang, "status.last_sync", at=state.last_success_at or CLI.text("status.never", lang))
-    counts = ", ".join(f"{k} {v}" for k, v in state.counts.items())
+    counts = ", ".join(f"{state_word(k, lang)}: {v}" for k, v in state.counts.items())
     print(counts)
     error = state.last_error(lang)
     if error:

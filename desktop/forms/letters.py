@@ -39,6 +39,7 @@ from desktop.forms.payload import national_id_shown, parse_iso_date, patient_nam
 from desktop.forms.rules.information import suggest_information_letters
 from desktop.forms.validate import derive_facts
 from desktop.resources import Traversable, resource_path
+from desktop.states import state_word
 
 #: The letter variants, the same codes as the options of ``information.letter``.
 LETTER_VARIANTS: tuple[str, ...] = ("voksne", "foresatte", "barn_12_16", "barn_7_11")
@@ -73,15 +74,6 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 BLANK = "_" * 28
 
 DocumentKind = Literal["letter", "summary"]
-
-_STATUS_LABELS: Mapping[str, tuple[str, str]] = {
-    "draft": ("Utkast", "Draft"),
-    "completed": ("Ferdigstilt", "Completed"),
-    "queued": ("I kø", "Queued"),
-    "sent": ("Sendt", "Sent"),
-    "accepted": ("Godkjent", "Accepted"),
-    "rejected": ("Avvist", "Rejected"),
-}
 
 _TEXTS: Mapping[str, tuple[str, str]] = {
     "register": (
@@ -493,10 +485,7 @@ def _table(rows: list[str]) -> str:
 def _status_label(status: str | None, lang: Lang) -> str:
     if not status:
         return ""
-    labels = _STATUS_LABELS.get(str(status))
-    if labels is None:
-        return str(status)
-    return labels[1] if lang == "en" else labels[0]
+    return state_word(status, lang)
 
 
 def render_summary(

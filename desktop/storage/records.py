@@ -27,7 +27,8 @@ class RecordStatus(StrEnum):
     QUEUED = "queued"  # i kø
     SENT = "sent"  # sendt
     ACCEPTED = "accepted"  # godkjent
-    REJECTED = "rejected"  # avvist
+    REJECTED = "rejected"  # avvist (by the register)
+    SET_ASIDE = "set_aside"  # må rettes før sending (never reached the register)
 
 
 class RecordNotFound(StoreError):
@@ -291,7 +292,7 @@ def import_many(
 
 
 def new_revision(conn: Connection, *, record_id: str, author: str) -> Record:
-    """Start a new draft revision of a completed (or sent/rejected/accepted) record."""
+    """Start a new draft revision of a completed (or sent/rejected/set-aside/accepted) record."""
     with transaction(conn, "new revision"):
         existing = require(conn, record_id)
         if existing.status is RecordStatus.DRAFT:

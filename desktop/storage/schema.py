@@ -178,6 +178,22 @@ def _v4(conn: Connection) -> None:
     )
 
 
+def _v5(conn: Connection) -> None:
+    """Set aside before sending is its own state, ``set_aside``, not ``rejected``.
+
+    A record the outbox quarantined (its form has errors, or the inbox refused its batch for
+    good) never reached the register; calling it rejected told the clinician the register
+    had decided, and counted it twice. Rows written before this version, current and in
+    the history, are moved over.
+    """
+    for table in ("records", "record_history"):
+        conn.execute(
+            f"UPDATE {table} SET status = 'set_aside' WHERE status = 'rejected' AND EXISTS ("
+            f"SELECT 1 FROM outbox_items i WHERE i.record_id = {table}.record_id "
+            f"AND i.revision = {table}.revision AND i.state = 'quarantined')"
+        )
+
+
 def _backfill_summaries(conn: Connection) -> None:
     rows = conn.execute("SELECT record_id, payload FROM records").fetchall()
     for record_id, payload in rows:
@@ -195,7 +211,7 @@ def _backfill_summaries(conn: Connection) -> None:
         )
 
 
-MIGRATIONS: Migrations[Connection] = Migrations("store", [_v1, _v2, _v3, _v4], UserVersion())
+MIGRATIONS: Migrations[Connection] = Migrations("store", [_v1, _v2, _v3, _v4, _v5], UserVersion())
 SCHEMA_VERSION = MIGRATIONS.latest
 
 

@@ -1,9 +1,10 @@
 """The outbox: completed records packed into sealed, size-capped batches with stable ids.
 
-Record states follow the form spec: ``completed -> queued -> sent -> accepted | rejected``.
+Record states follow the form spec: ``completed -> queued -> sent -> accepted | rejected``,
+and ``set_aside`` for a record that never reached the register.
 
 * **Packing** reads completed records, re-validates each one (a record that no longer passes
-  is *quarantined*: it becomes ``rejected`` with reason ``local_validation`` and the failing
+  is *quarantined*: it becomes ``set_aside`` with reason ``local_validation`` and the failing
   issue codes, and never holds up the others), seals the rest with ``build_batch`` and, in one
   transaction, stores the envelope bytes, the batch's items and moves the records to
   ``queued``. Encryption runs on the calling (sync) thread, not the database thread.
@@ -108,7 +109,7 @@ _RECORD_STATUS = {
     ItemState.SENT: RecordStatus.SENT,
     ItemState.ACCEPTED: RecordStatus.ACCEPTED,
     ItemState.REJECTED: RecordStatus.REJECTED,
-    ItemState.QUARANTINED: RecordStatus.REJECTED,
+    ItemState.QUARANTINED: RecordStatus.SET_ASIDE,
 }
 
 
@@ -145,7 +146,7 @@ def set_state(
 ) -> bool:
     """The one place a revision's sync state changes, inside the caller's transaction.
 
-    The record's status (derived from ``state``: quarantined is ``rejected``) and its
+    The record's status (derived from ``state``: quarantined is ``set_aside``) and its
     ``outbox_items`` row move together, so the two never disagree. ``False`` (nothing
     written) if the revision is not in one of the ``allowed`` statuses.
     """

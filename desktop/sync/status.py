@@ -60,13 +60,6 @@ def read(conn: Connection) -> SyncStatus:
     counts = {status.value: 0 for status in RecordStatus}
     for status, n in conn.execute("SELECT status, count(*) FROM records GROUP BY status"):
         counts[str(status)] = int(n)
-    counts["quarantined"] = int(
-        conn.execute(
-            "SELECT count(*) FROM outbox_items i JOIN records r "
-            "ON r.record_id = i.record_id AND r.revision = i.revision "
-            "WHERE i.state = 'quarantined' AND r.status = 'rejected'"
-        ).fetchone()[0]
-    )
     pending = int(
         conn.execute("SELECT count(*) FROM outbox_batches WHERE state = 'pending'").fetchone()[0]
     )

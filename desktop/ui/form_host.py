@@ -41,6 +41,7 @@ class FormEditor(Protocol):
 
 class FormHost(QWidget):
     closed = Signal()  # back to the list
+    records_changed = Signal()  # the editor saved, completed or deleted: counts are stale
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +88,10 @@ class FormHost(QWidget):
         self.area.setWidget(editor)
         self.placeholder = None  # deleted by the scroll area
         self.editor = editor
+        for name in ("saved", "completed", "deleted"):
+            signal = getattr(editor, name, None)
+            if signal is not None:
+                signal.connect(self.records_changed)
 
     def start_new(self) -> None:
         self.record_id = None

@@ -63,6 +63,7 @@ class MainWindow(AppWindow):
         self.records.open_requested.connect(self.open_registration)
         self.records.model.total_changed.connect(self._show_total)
         self.form.closed.connect(self.show_list)
+        self.form.records_changed.connect(self.sync_panel.refresh)  # counts follow every change
         self.sync_panel.enroll_requested.connect(self.enroll)
         self.sync_panel.enrolled_changed.connect(self._enrolled_changed)
         self.sync_panel.states_changed.connect(self._sync_changed_states)
@@ -186,7 +187,8 @@ class MainWindow(AppWindow):
         text = self.sync_panel.decisions_text(accepted, rejected, set_aside)
         if rejected or set_aside:
             text += " " + self.tr("Open one and choose New revision to correct it.")
-        self.records.show_notice(text, RecordStatus.REJECTED if rejected or set_aside else None)
+        shown = RecordStatus.REJECTED if rejected else RecordStatus.SET_ASIDE if set_aside else None
+        self.records.show_notice(text, shown)
 
     def enroll(self) -> None:
         if self.session.locked:

@@ -28,7 +28,7 @@ from desktop.ui.record_model import (
     RecordTableModel,
     status_label,
 )
-from desktop.ui.tables import row_table
+from desktop.ui.tables import row_table, sortable
 
 SEARCH_DELAY_MS = 300  # one query after typing pauses, not one per key
 
@@ -61,7 +61,7 @@ class RecordListPanel(QWidget):
         self.new_button.clicked.connect(self.new_requested)
 
         self.table = row_table(self, self.model, self.tr("Registrations"), (110, 280, 140, 260))
-        self.table.setSortingEnabled(True)
+        sortable(self.table)
         horizontal = self.table.horizontalHeader()
         horizontal.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
         self.table.activated.connect(self._activated)

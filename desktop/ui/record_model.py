@@ -35,6 +35,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.reasons import reason_label
+from desktop.states import state_word
 from desktop.storage import records
 from desktop.storage.records import RecordRow, RecordStatus, SortKey
 from desktop.ui.error_dialogs import show_error
@@ -50,15 +51,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def status_label(status: RecordStatus) -> str:
-    labels = {
-        RecordStatus.DRAFT: QCoreApplication.translate("RecordStatus", "Draft"),
-        RecordStatus.COMPLETED: QCoreApplication.translate("RecordStatus", "Completed"),
-        RecordStatus.QUEUED: QCoreApplication.translate("RecordStatus", "Queued"),
-        RecordStatus.SENT: QCoreApplication.translate("RecordStatus", "Sent"),
-        RecordStatus.ACCEPTED: QCoreApplication.translate("RecordStatus", "Accepted"),
-        RecordStatus.REJECTED: QCoreApplication.translate("RecordStatus", "Rejected"),
-    }
-    return labels[status]
+    return state_word(status, current_language())
 
 
 def display_date(iso: str | None) -> str:
@@ -106,7 +99,7 @@ def column_header(column: int) -> str:
 class SyncNote:
     """What the register (or the outbox) said about one revision; never a field value."""
 
-    kind: str  # rejected | quarantined | purged
+    kind: str  # rejected | quarantined | purged | duplicate
     reason_code: str | None = None
     reason_text: str | None = None
 
@@ -115,6 +108,12 @@ def note_text(note: SyncNote | None) -> str:
     """The note in plain words, with what to do about it."""
     if note is None:
         return ""
+    if note.kind == "duplicate":
+        return QCoreApplication.translate(
+            "SyncNote",
+            "Accepted as a duplicate: the register already holds this person with this "
+            "diagnosis. Nothing more to do.",
+        )
     if note.kind == "purged":
         return QCoreApplication.translate(
             "SyncNote", "Accepted; the personal data have been deleted from this PC."
@@ -124,14 +123,14 @@ def note_text(note: SyncNote | None) -> str:
             fields = sorted({key.partition("@")[2] or key for key in _issue_keys(note)})
             text = QCoreApplication.translate(
                 "SyncNote",
-                "Set aside before sending: the form has errors (%1). Open it and choose "
-                "New revision to correct it.",
+                "Needs correction before sending: the form has errors (%1). Open it and "
+                "choose New revision to correct it.",
             )
             return text.replace("%1", ", ".join(fields) or "?")
         text = QCoreApplication.translate(
             "SyncNote",
-            "Set aside before sending: the server refused the batch (%1). Open it and "
-            "choose New revision, or contact the register.",
+            "Needs correction before sending: the server refused the batch (%1). Open it "
+            "and choose New revision, or contact the register.",
         )
         return text.replace("%1", note.reason_code or "?")
     label = reason_label(note.reason_code, current_language()) if note.reason_code else ""
@@ -152,25 +151,32 @@ def _issue_keys(note: SyncNote) -> list[str]:
 
 
 def sync_notes(conn: Any, rows: Sequence[RecordRow]) -> dict[tuple[str, int], SyncNote]:
-    """Notes for the rejected and purged rows of one page (database thread).
+    """Notes for the rejected, set-aside, duplicate and purged rows of one page (database
+    thread).
 
-    Rejections come from the outbox (``outbox.item``: reason code and text of that exact
-    revision). A purged record is an accepted one whose list columns retention cleared
-    (a completed registration always has a name, so an accepted row without one is purged).
+    Rejections and set-asides come from the outbox (``outbox.item``: reason code and text of
+    that exact revision); an accepted revision the register decided was a duplicate keeps
+    the reason ``duplicate`` there and says so. A purged record is an accepted one whose list
+    columns retention cleared (a completed registration always has a name, so an accepted row
+    without one is purged).
     """
     from desktop.sync import outbox
 
     notes: dict[tuple[str, int], SyncNote] = {}
     for row in rows:
-        if row.status is RecordStatus.REJECTED:
+        if row.status in (RecordStatus.REJECTED, RecordStatus.SET_ASIDE):
             info = outbox.item(conn, row.record_id, row.revision)
             if info is not None:
-                kind = "quarantined" if info.state is outbox.ItemState.QUARANTINED else "rejected"
+                kind = "quarantined" if row.status is RecordStatus.SET_ASIDE else "rejected"
                 notes[(row.record_id, row.revision)] = SyncNote(
                     kind, info.reason_code, info.reason_text
                 )
         elif row.status is RecordStatus.ACCEPTED and not row.display_name:
             notes[(row.record_id, row.revision)] = SyncNote("purged")
+        elif row.status is RecordStatus.ACCEPTED:
+            info = outbox.item(conn, row.record_id, row.revision)
+            if info is not None and info.reason_code == "duplicate":
+                notes[(row.record_id, row.revision)] = SyncNote("duplicate", "duplicate")
     return notes
 
 

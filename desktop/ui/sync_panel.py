@@ -61,7 +61,7 @@ PROBE_MS = 60 * 1000
 # Records per batch from the app: each batch is JSON-encoded in one C call that holds the
 # GIL (about 55 ms for 1,000 records, a visible freeze); 250 keep it near 15 ms.
 BATCH_RECORDS = 250
-STATES = ("completed", "queued", "sent", "accepted", "rejected", "quarantined")
+STATES = ("completed", "queued", "sent", "accepted", "rejected", "set_aside")
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,7 @@ class RunOutcome:
         def grew(name: str) -> int:
             return max(0, after.get(name, 0) - before.get(name, 0))
 
-        set_aside = grew("quarantined")
-        return grew("accepted"), max(0, grew("rejected") - set_aside), set_aside
+        return grew("accepted"), grew("rejected"), grew("set_aside")
 
 
 class _CollectorPause:
@@ -237,7 +236,7 @@ class SyncPanel(QFrame):
             "sent": self.tr("Sent"),
             "accepted": self.tr("Accepted"),
             "rejected": self.tr("Rejected"),
-            "quarantined": self.tr("Set aside (need correction)"),
+            "set_aside": self.tr("Needs correction before sending"),
         }
         for state in STATES:
             name = QLabel(names[state] + ":", self)
@@ -503,7 +502,9 @@ class SyncPanel(QFrame):
         if set_aside:
             parts.append(
                 self.tr(
-                    "%n registration(s) set aside before sending – see the list.", "", set_aside
+                    "%n registration(s) need correction before sending – see the list.",
+                    "",
+                    set_aside,
                 )
             )
         if accepted:

@@ -230,10 +230,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n registration(s) set aside before sending – see the list.</source>
+        <source>%n registration(s) need correction before sending – see the list.</source>
         <translation>
-            <numerusform>%n registration set aside before sending – see the list.</numerusform>
-            <numerusform>%n registrations set aside before sending – see the list.</numerusform>
+            <numerusform>%n registration needs correction before sending – see the list.</numerusform>
+            <numerusform>%n registrations need correction before sending – see the list.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

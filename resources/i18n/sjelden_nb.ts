@@ -1040,33 +1040,6 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
 </context>
 <context>
-    <name>RecordStatus</name>
-    <message>
-        <source>Draft</source>
-        <translation>Utkast</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Ferdigstilt</translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation>I kø</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Sendt</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Godkjent</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Avvist</translation>
-    </message>
-</context>
-<context>
     <name>RecordTableModel</name>
     <message>
         <source>Status</source>
@@ -1293,13 +1266,13 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
     <message>
         <source>The registration has been accepted by the register, and its personal data have been deleted from this PC.</source>
-        <translation>Registreringen er akseptert av registeret, og personopplysningene er slettet fra denne PC-en.</translation>
+        <translation>Registreringen er godkjent av registeret, og personopplysningene er slettet fra denne PC-en.</translation>
     </message>
     <message numerus="yes">
         <source>The registration has been accepted by the register, and its personal data were deleted from this PC after %n day(s).</source>
         <translation>
-            <numerusform>Registreringen er akseptert av registeret, og personopplysningene er slettet fra denne PC-en etter %n dag.</numerusform>
-            <numerusform>Registreringen er akseptert av registeret, og personopplysningene er slettet fra denne PC-en etter %n dager.</numerusform>
+            <numerusform>Registreringen er godkjent av registeret, og personopplysningene er slettet fra denne PC-en etter %n dag.</numerusform>
+            <numerusform>Registreringen er godkjent av registeret, og personopplysningene er slettet fra denne PC-en etter %n dager.</numerusform>
         </translation>
     </message>
     <message>
@@ -1329,6 +1302,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>Rejected by the register: make a new revision.</source>
         <translation>Avvist av registeret: lag en ny revisjon.</translation>
+    </message>
+    <message>
+        <source>Needs correction before sending: make a new revision.</source>
+        <translation>Må rettes før sending: lag en ny revisjon.</translation>
     </message>
     <message>
         <source>Draft saved at %1</source>
@@ -1553,11 +1530,11 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
     <message>
         <source>Accept all &amp;clean</source>
-        <translation>Godta alle &amp;uten funn</translation>
+        <translation>Godkjenn alle &amp;uten funn</translation>
     </message>
     <message>
         <source>Accept all clean registrations</source>
-        <translation>Godta alle registreringer uten funn</translation>
+        <translation>Godkjenn alle registreringer uten funn</translation>
     </message>
     <message>
         <source>Review queue</source>
@@ -1589,7 +1566,7 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
     <message>
         <source>&amp;Accept</source>
-        <translation>&amp;Godta</translation>
+        <translation>&amp;Godkjenn</translation>
     </message>
     <message>
         <source>Re&amp;ject</source>
@@ -1663,13 +1640,13 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
     <message>
         <source>Accepting clean registrations…</source>
-        <translation>Godtar registreringer uten funn …</translation>
+        <translation>Godkjenner registreringer uten funn …</translation>
     </message>
     <message numerus="yes">
         <source>%n registration(s) accepted.</source>
         <translation>
-            <numerusform>%n registrering er godtatt.</numerusform>
-            <numerusform>%n registreringer er godtatt.</numerusform>
+            <numerusform>%n registrering er godkjent.</numerusform>
+            <numerusform>%n registreringer er godkjent.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2052,16 +2029,20 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
 <context>
     <name>SyncNote</name>
     <message>
+        <source>Accepted as a duplicate: the register already holds this person with this diagnosis. Nothing more to do.</source>
+        <translation>Godkjent som duplikat: registeret har allerede denne personen med denne diagnosen. Du trenger ikke gjøre mer.</translation>
+    </message>
+    <message>
         <source>Accepted; the personal data have been deleted from this PC.</source>
-        <translation>Akseptert; personopplysningene er slettet fra denne PC-en.</translation>
+        <translation>Godkjent; personopplysningene er slettet fra denne PC-en.</translation>
     </message>
     <message>
-        <source>Set aside before sending: the form has errors (%1). Open it and choose New revision to correct it.</source>
-        <translation>Satt til side før sending: skjemaet har feil (%1). Åpne registreringen og velg Ny revisjon for å rette den.</translation>
+        <source>Needs correction before sending: the form has errors (%1). Open it and choose New revision to correct it.</source>
+        <translation>Må rettes før sending: skjemaet har feil (%1). Åpne registreringen og velg Ny revisjon for å rette den.</translation>
     </message>
     <message>
-        <source>Set aside before sending: the server refused the batch (%1). Open it and choose New revision, or contact the register.</source>
-        <translation>Satt til side før sending: serveren avviste forsendelsen (%1). Åpne registreringen og velg Ny revisjon, eller kontakt registeret.</translation>
+        <source>Needs correction before sending: the server refused the batch (%1). Open it and choose New revision, or contact the register.</source>
+        <translation>Må rettes før sending: serveren avviste forsendelsen (%1). Åpne registreringen og velg Ny revisjon, eller kontakt registeret.</translation>
     </message>
     <message>
         <source>Rejected by the register: %1 Open it and choose New revision to correct it.</source>
@@ -2131,8 +2112,15 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>Avvist</translation>
     </message>
     <message>
-        <source>Set aside (need correction)</source>
-        <translation>Satt til side (må rettes)</translation>
+        <source>Needs correction before sending</source>
+        <translation>Må rettes før sending</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) need correction before sending – see the list.</source>
+        <translation>
+            <numerusform>%n registrering må rettes før sending – se listen.</numerusform>
+            <numerusform>%n registreringer må rettes før sending – se listen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sending %v of %m</source>
@@ -2150,17 +2138,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n registration(s) set aside before sending – see the list.</source>
-        <translation>
-            <numerusform>%n registrering satt til side før sending – se listen.</numerusform>
-            <numerusform>%n registreringer satt til side før sending – se listen.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n registration(s) accepted by the register.</source>
         <translation>
-            <numerusform>%n registrering akseptert av registeret.</numerusform>
-            <numerusform>%n registreringer akseptert av registeret.</numerusform>
+            <numerusform>%n registrering godkjent av registeret.</numerusform>
+            <numerusform>%n registreringer godkjent av registeret.</numerusform>
         </translation>
     </message>
     <message>

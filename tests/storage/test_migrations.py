@@ -63,3 +63,28 @@ def test_newer_schema_is_refused(schema1_copy):
             migrate(conn, schema1_copy)
     finally:
         conn.close()
+
+
+def test_schema_5_gives_records_set_aside_before_sending_their_own_state(schema1_copy):
+    """A record the outbox quarantined was stored as ``rejected`` up to schema 4: schema 5
+    moves exactly those to ``set_aside``, and leaves the register's own rejections alone."""
+    conn = open_encrypted(schema1_copy, FIXTURE_KEY)
+    try:
+        migrate(conn, schema1_copy, target=4)
+        ids = [r.record_id for r in records.list_rows(conn, order_by="display_name")]
+        conn.execute("UPDATE records SET status = 'rejected' WHERE record_id IN (?, ?)", ids[:2])
+        for record_id, state in ((ids[0], "quarantined"), (ids[1], "rejected")):
+            conn.execute(
+                "INSERT INTO outbox_items (record_id, revision, batch_id, state, reason_code, "
+                "updated_at) SELECT record_id, revision, NULL, ?, 'local_validation', "
+                "'2026-01-01T00:00:00Z' FROM records WHERE record_id = ?",
+                (state, record_id),
+            )
+        migrate(conn, schema1_copy)
+        assert current_version(conn) == SCHEMA_VERSION
+        status = {r.record_id: r.status for r in records.list_rows(conn, order_by="display_name")}
+        assert status[ids[0]] is records.RecordStatus.SET_ASIDE
+        assert status[ids[1]] is records.RecordStatus.REJECTED
+        assert status[ids[2]] is not records.RecordStatus.SET_ASIDE
+    finally:
+        conn.close()

@@ -79,7 +79,7 @@ def test_enroll_sync_export_import(
     assert result.returncode == 0, result.stderr
     assert "3 accepted" in result.stdout
     result = run("sync-status")
-    assert "accepted 3" in result.stdout and "Last error" not in result.stdout
+    assert "Accepted: 3" in result.stdout and "Last error" not in result.stdout
 
 
 def _import_completed(records: list[dict[str, object]]) -> None:
@@ -111,6 +111,6 @@ def test_demo_once_runs_the_whole_tour() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Local inbox running on http://127.0.0.1:" in result.stdout
     assert "Passphrase (demo only)" in result.stdout
-    assert "accepted" in result.stdout
+    assert "Accepted: " in result.stdout
     folder = next(x for x in result.stdout.splitlines() if x.startswith("Demo folder"))
     assert not Path(folder.split(": ", 1)[1].split(" ")[0]).exists()  # cleaned up

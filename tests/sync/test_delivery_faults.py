@@ -74,7 +74,7 @@ def _assert_delivered_once(setup: Setup, ids: list[str]) -> None:
     held = _held_by_inbox(setup.staff)
     assert held == Counter({(record_id, 1): 1 for record_id in ids})
     state = setup.store.call(status.read)
-    assert state.counts["sent"] == len(ids) and state.counts["quarantined"] == 0
+    assert state.counts["sent"] == len(ids) and state.counts["set_aside"] == 0
     assert state.waiting == 0 and state.pending_batches == 0
     assert state.last_error_code is None
     assert setup.store.call(_consistency) == []
@@ -145,7 +145,7 @@ def test_a_413_for_one_registration_the_inbox_lacks_keeps_it_queued(setup: Setup
     assert caught.value.code == "record_too_large"
     assert "utboksen" in caught.value.user_message("nb")
     state = store.call(status.read)
-    assert state.counts["queued"] == 1 and state.counts["quarantined"] == 0
+    assert state.counts["queued"] == 1 and state.counts["set_aside"] == 0
     assert state.last_error_code == "record_too_large"
     proxy.set_faults(**{"pass": 1.0})
     _sync_until_settled(store)
@@ -208,7 +208,7 @@ def test_an_inbox_that_does_not_know_the_key_is_still_reported_as_such(setup: Se
     assert caught.value.code == "unknown_key"
     assert setup.proxy.refusals["unknown_key"] == FAST.attempts + 1  # the PUTs, then the GET
     state = store.call(status.read)
-    assert state.counts["queued"] == 2 and state.counts["quarantined"] == 0
+    assert state.counts["queued"] == 2 and state.counts["set_aside"] == 0
 
 
 def test_a_connection_that_keeps_damaging_uploads_is_reported(setup: Setup) -> None:
@@ -225,7 +225,7 @@ def test_a_connection_that_keeps_damaging_uploads_is_reported(setup: Setup) -> N
         assert all(word in text for word in words), text
     state = store.call(status.read)
     assert state.last_error_code == "transport_damaged"
-    assert state.counts["queued"] == 5 and state.counts["quarantined"] == 0  # nothing set aside
+    assert state.counts["queued"] == 5 and state.counts["set_aside"] == 0  # nothing set aside
     assert state.pending_batches == 1 and setup.staff.batches() == []
     proxy.set_faults(**{"pass": 1.0})
     _sync_until_settled(store)
@@ -255,7 +255,7 @@ def test_a_proxy_error_page_reads_differently_from_the_inbox_refusing(
             text = message_for(code, lang)  # type: ignore[arg-type]
             assert "proxy" in text and text != message_for("server_refused", lang)  # type: ignore[arg-type]
     state = store.call(status.read)
-    assert state.counts["queued"] == 3 and state.counts["quarantined"] == 0
+    assert state.counts["queued"] == 3 and state.counts["set_aside"] == 0
 
     # The inbox's own 403 (this other PC is not approved) still reads as the inbox's.
     proxy.set_faults(**{"pass": 1.0})
@@ -328,7 +328,7 @@ def test_every_record_arrives_once_through_flips_and_413s(setup: Setup) -> None:
         except SyncError as exc:
             errors[exc.code] += 1
         assert store.call(_consistency) == [], f"round {round_no}"
-        assert store.call(status.read).counts["quarantined"] == 0, f"round {round_no}"
+        assert store.call(status.read).counts["set_aside"] == 0, f"round {round_no}"
 
     proxy.set_faults(**{"pass": 1.0})
     if server.max_envelope_mb is not None:

@@ -54,7 +54,7 @@ def test_refused_batch_sets_aside_a_revision_already_superseded(
 
         # Revision 1 (now in history) and its outbox item agree; revision 2 is untouched.
         assert (
-            store.call(lambda c: records.history(c, record_id))[0].status is RecordStatus.REJECTED
+            store.call(lambda c: records.history(c, record_id))[0].status is RecordStatus.SET_ASIDE
         )
         info = store.call(lambda c: outbox.item(c, record_id, 1))
         assert info is not None and info.state is outbox.ItemState.QUARANTINED
@@ -74,7 +74,7 @@ def test_refused_batch_sets_aside_a_revision_already_superseded(
                 )
             ]
         )
-        assert actions[-2:] == ["status:queued", "status:rejected"]
+        assert actions[-2:] == ["status:queued", "status:set_aside"]
     finally:
         store.close()
 

@@ -107,7 +107,7 @@ def test_states_changed_and_decisions_are_reported(
     assert decided.args == [1, 2, 0]
     qtbot.waitUntil(lambda: not panel.running)
     assert panel.notice.text() == (
-        "2 registreringer avvist av registeret – se listen. 1 registrering akseptert av registeret."
+        "2 registreringer avvist av registeret – se listen. 1 registrering godkjent av registeret."
     )
     assert panel.count_labels["rejected"].text() == "2"
     # Nothing new: no notice, no reload signal.

@@ -93,7 +93,7 @@ def test_sync_brings_decisions_into_the_list_with_a_notice(
     notice = main.records.notice
     assert notice.isVisible()
     assert main.records.notice_text.text().startswith(
-        "1 registrering avvist av registeret – se listen. 3 registreringer akseptert av registeret."
+        "1 registrering avvist av registeret – se listen. 3 registreringer godkjent av registeret."
     )
     assert "Ny revisjon" in main.records.notice_text.text()
     qtbot.waitUntil(lambda: not model.loading and model.rowCount() == 4, timeout=5000)

@@ -35,6 +35,7 @@ from desktop.forms.record import new_record
 from desktop.forms.validate import Issue, ValidationResult, validate
 from desktop.messages import Lang
 from desktop.storage import record_ops, records
+from desktop.storage.connection import Connection
 from desktop.storage.errors import StoreError
 from desktop.storage.records import Record, RecordStatus
 from desktop.storage.store import Store
@@ -51,6 +52,7 @@ from desktop.ui.form.sections import ModuleView, SectionView
 from desktop.ui.form.style import colour_label
 from desktop.ui.form.validation_panel import ValidationPanel
 from desktop.ui.ops import Op
+from desktop.ui.record_model import SyncNote, note_text
 
 VALIDATE_DELAY_MS = 250
 _LETTER_INPUTS = ("patient.national_id", "reporter.registration_date")
@@ -321,6 +323,13 @@ class RegistrationEditor(QWidget):
         self.body.show()
         if status is not None:
             self._set_state(self._status_text(status))
+            revision = payload.get("revision") if isinstance(payload, dict) else None
+            if (
+                status in (RecordStatus.REJECTED, RecordStatus.SET_ASIDE)
+                and self.record_id
+                and isinstance(revision, int)
+            ):
+                self._show_decision(self.record_id, revision, status)
         if self.record_id:
             self.loaded.emit(self.record_id)
         if not self.ctx.read_only:
@@ -339,8 +348,30 @@ class RegistrationEditor(QWidget):
             RecordStatus.SENT: self.tr("Sent: read only."),
             RecordStatus.ACCEPTED: self.tr("Accepted by the register: read only."),
             RecordStatus.REJECTED: self.tr("Rejected by the register: make a new revision."),
+            RecordStatus.SET_ASIDE: self.tr(
+                "Needs correction before sending: make a new revision."
+            ),
         }
         return texts[status]
+
+    def _show_decision(self, record_id: str, revision: int, status: RecordStatus) -> None:
+        """A rejected or set-aside record says why, in the record itself (the list's note)."""
+
+        def read(conn: Connection) -> SyncNote | None:
+            from desktop.sync import outbox
+
+            info = outbox.item(conn, record_id, revision)
+            if info is None:
+                return None
+            kind = "quarantined" if status is RecordStatus.SET_ASIDE else "rejected"
+            return SyncNote(kind, info.reason_code, info.reason_text)
+
+        def shown(note: SyncNote | None) -> None:
+            if note is not None and self.record_id == record_id and self.status is status:
+                self.state_label.setWordWrap(True)
+                self._set_state(note_text(note), "error")
+
+        Op(self, read, store=self._store()).success(shown).run_in_background()
 
     def _update_buttons(self) -> None:
         editable = not self.ctx.read_only and self.record_id is not None and not self.purged

@@ -54,7 +54,7 @@ def test_a_purged_record_shows_a_notice_and_nothing_can_be_edited(
     assert editor.purged and editor.record_id == purged
     assert editor.purged_notice.isVisible() and not editor.body.isVisible()
     assert editor.purged_notice.text() == (
-        "Registreringen er akseptert av registeret, og personopplysningene er slettet fra "
+        "Registreringen er godkjent av registeret, og personopplysningene er slettet fra "
         "denne PC-en etter 30 dager. Registeret har registreringen; her er det ingenting å "
         "redigere."
     )
@@ -93,7 +93,7 @@ def test_the_list_says_the_personal_data_are_gone(
         row = next(r for r in range(2) if model.record_id(r) == purged)
         assert model.index(row, 1).data() == "(personopplysninger slettet)"
         assert model.index(row, NOTE_COLUMN).data() == (
-            "Akseptert; personopplysningene er slettet fra denne PC-en."
+            "Godkjent; personopplysningene er slettet fra denne PC-en."
         )
     finally:
         ops.set_store_source(None)
