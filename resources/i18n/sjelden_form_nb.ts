@@ -324,6 +324,13 @@
             <numerusform>%n advarsler å bekrefte</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n to correct before completing</source>
+        <translation>
+            <numerusform>%n å rette før ferdigstilling</numerusform>
+            <numerusform>%n å rette før ferdigstilling</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Error</source>
         <translation>Feil</translation>
@@ -331,6 +338,10 @@
     <message>
         <source>Warning</source>
         <translation>Advarsel</translation>
+    </message>
+    <message>
+        <source>Correct this before completing: it cannot be confirmed.</source>
+        <translation>Rett dette før ferdigstilling: det kan ikke bekreftes.</translation>
     </message>
     <message>
         <source>Tick to confirm that this is correct.</source>

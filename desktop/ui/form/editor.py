@@ -3,7 +3,10 @@ validated live, autosaved, completed, revised and deleted through the store.
 
 It implements ``desktop.ui.form_host.FormEditor``. Every database call goes through
 ``desktop.ui.ops.Op`` to the store's database thread; the GUI thread only edits the payload
-dict and validates it (a fraction of a millisecond per run).
+dict and validates it, debounced (``VALIDATE_DELAY_MS``). Before the first attempt to complete,
+validation runs in the validator's ``live`` mode: the cross-field plausibility rules too, their
+errors shown as warnings; a full record takes about 0.02 ms there (measured in
+tests/ui/test_form_live.py), far too little to be worth a thread.
 """
 
 from __future__ import annotations
@@ -413,9 +416,17 @@ class RegistrationEditor(QWidget):
                 form=self.form,
                 duplicate_lookup=lambda nid, code: (nid, code) in duplicates,
                 confirmed_warnings=self.panel.confirmed,
+                typed_dates=True,
             )
         else:
-            result = validate(payload, lang=self.lang, form=self.form, mode="draft")
+            result = validate(
+                payload,
+                lang=self.lang,
+                form=self.form,
+                mode="live",
+                confirmed_warnings=self.panel.confirmed,
+                typed_dates=True,
+            )
         self.result = result
         by_widget: dict[str, list[Issue]] = defaultdict(list)
         for issue in result.issues:
