@@ -105,7 +105,7 @@ class MainWindow(AppWindow):
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
 
-        settings_menu = bar.addMenu(self.tr("&Settings"))
+        settings_menu = bar.addMenu(self.tr("Settin&gs"))
         self.change_passphrase_action = self._action(
             self.tr("&Change passphrase…"), self.change_passphrase
         )

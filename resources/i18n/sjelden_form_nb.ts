@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>&amp;Complete</source>
-        <translation>&amp;Ferdigstill</translation>
+        <translation>Fer&amp;digstill</translation>
     </message>
     <message>
         <source>Complete the registration (Ctrl+Enter)</source>

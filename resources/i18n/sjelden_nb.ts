@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>&amp;Lock after:</source>
-        <translation>&amp;Lås etter:</translation>
+        <translation>Lås &amp;etter:</translation>
     </message>
     <message>
         <source>The program locks itself when nobody has used the keyboard or mouse for this long, so nobody else can read the registrations.</source>
@@ -283,7 +283,7 @@
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
+        <source>Settin&amp;gs</source>
         <translation>&amp;Innstillinger</translation>
     </message>
     <message>
@@ -296,7 +296,7 @@
     </message>
     <message>
         <source>S&amp;ync</source>
-        <translation>&amp;Synkronisering</translation>
+        <translation>S&amp;ynkronisering</translation>
     </message>
     <message>
         <source>&amp;Connect to the register…</source>
@@ -308,7 +308,7 @@
     </message>
     <message>
         <source>Sync s&amp;tatus…</source>
-        <translation>Synkroniserings&amp;status…</translation>
+        <translation>&amp;Vis synkroniseringsstatus…</translation>
     </message>
     <message>
         <source>Import the register&apos;s key &amp;manifest…</source>
@@ -683,7 +683,7 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
     <message>
         <source>Unlock and set &amp;new passphrase</source>
-        <translation>Lås opp og velg &amp;ny passordfrase</translation>
+        <translation>&amp;Lås opp og velg ny passordfrase</translation>
     </message>
     <message>
         <source>Unlock and set new passphrase</source>

@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>Count &amp;by:</source>
-        <translation>Tell &amp;etter:</translation>
+        <translation>&amp;Tell etter:</translation>
     </message>
     <message>
         <source>&amp;Show</source>
@@ -151,7 +151,7 @@
     </message>
     <message>
         <source>&amp;Record reservation…</source>
-        <translation>&amp;Registrer reservasjon …</translation>
+        <translation>Registrer re&amp;servasjon …</translation>
     </message>
     <message>
         <source>Reservation result</source>
@@ -159,7 +159,7 @@
     </message>
     <message>
         <source>&amp;National identity number:</source>
-        <translation>&amp;Fødselsnummer:</translation>
+        <translation>Fø&amp;dselsnummer:</translation>
     </message>
     <message>
         <source>11 digits</source>
@@ -262,7 +262,7 @@
     </message>
     <message>
         <source>&amp;Accept</source>
-        <translation>&amp;Godta</translation>
+        <translation>God&amp;ta</translation>
     </message>
     <message>
         <source>Re&amp;ject</source>
@@ -286,7 +286,7 @@
     </message>
     <message>
         <source>Reason &amp;code:</source>
-        <translation>Års&amp;akskode:</translation>
+        <translation>Årsa&amp;kskode:</translation>
     </message>
     <message>
         <source>Reason &amp;text:</source>
@@ -435,7 +435,7 @@
     </message>
     <message>
         <source>I&amp;nbox</source>
-        <translation>&amp;Innboks</translation>
+        <translation>I&amp;nnboks</translation>
     </message>
     <message>
         <source>&amp;Fetch new batches</source>
@@ -471,7 +471,7 @@
     </message>
     <message>
         <source>k-anonymous &amp;research extract…</source>
-        <translation>k-anonymt &amp;forskningsuttrekk …</translation>
+        <translation>&amp;k-anonymt forskningsuttrekk …</translation>
     </message>
     <message>
         <source>&amp;Aggregate counts (small counts suppressed)…</source>

@@ -76,7 +76,7 @@
         <translation>&amp;Serveradresse:</translation>
     </message>
     <message>
-        <source>Enrollment &amp;code:</source>
+        <source>Enrollment co&amp;de:</source>
         <translation>Registrerings&amp;kode:</translation>
     </message>
     <message>

@@ -19,7 +19,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -42,6 +42,7 @@ from desktop.storage.errors import StoreError
 from desktop.storage.records import Record, RecordStatus
 from desktop.storage.store import Store
 from desktop.ui import i18n
+from desktop.ui.form import mnemonics
 from desktop.ui.form.autosave import AUTOSAVE_DELAY_MS, Autosaver
 from desktop.ui.form.binding import path_text
 from desktop.ui.form.context import EditorContext
@@ -95,6 +96,7 @@ class RegistrationEditor(QWidget):
         self.purged = False  # retention deleted the personal data: nothing to show or edit
         self._module_stash: dict[str, Any] = {}
         self._busy = False
+        self._mnemonics_for: set[str] | None = None
 
         self.autosaver = Autosaver(self._autosave, delay_ms=autosave_ms, parent=self)
         self.validation_timer = QTimer(self)
@@ -671,6 +673,22 @@ class RegistrationEditor(QWidget):
             return
         if self.content.isAncestorOf(new):
             self.scroll_area.ensureWidgetVisible(new, 40, 60)
+
+    def assign_mnemonics(self) -> None:
+        """Give the field labels their Alt+letters, free of the window's own (menus,
+        buttons): done when the editor is first shown in its window, where those are known."""
+        taken = mnemonics.window_letters(self, self.content)
+        if self._mnemonics_for == taken:
+            return
+        self._mnemonics_for = taken
+        self.ctx.mnemonics.clear()
+        self.ctx.mnemonics.update(mnemonics.plan(self.form, self.lang, taken))
+        for widget in self.ctx.widgets.values():
+            widget.refresh_label()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.assign_mnemonics()
+        super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
         # Leaving the form (back to the list, another page) saves what was typed.
