@@ -172,6 +172,10 @@
         <translation>Skjemafelter</translation>
     </message>
     <message>
+        <source>Help for the field</source>
+        <translation>Hjelp til feltet</translation>
+    </message>
+    <message>
         <source>New draft, not saved yet</source>
         <translation>Nytt utkast, ikke lagret ennå</translation>
     </message>
@@ -271,6 +275,10 @@
     <message>
         <source>Draft deleted.</source>
         <translation>Utkastet er slettet.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCursor, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -191,6 +192,14 @@ class RegistrationEditor(QWidget):
         self.panel.focus_requested.connect(self.focus_field)
         self.panel.confirmations_changed.connect(self.validate_now)
 
+        # The focused field's help, in words on screen: a tooltip needs the mouse. F1 shows
+        # the same text beside the field.
+        self.help_line = QLabel(self)
+        self.help_line.setObjectName("fieldHelp")
+        self.help_line.setWordWrap(True)
+        self.help_line.setAccessibleName(self.tr("Help for the field"))
+        colour_label(self.help_line, "hint")
+
         self.body = QWidget(self)
         middle = QHBoxLayout(self.body)
         middle.setContentsMargins(0, 0, 0, 0)
@@ -201,6 +210,7 @@ class RegistrationEditor(QWidget):
         outer.addLayout(top)
         outer.addWidget(self.purged_notice)
         outer.addWidget(self.body, 1)
+        outer.addWidget(self.help_line)
 
     def _shortcuts(self) -> None:
         def bind(keys: str, slot: Callable[[], None]) -> None:
@@ -213,6 +223,7 @@ class RegistrationEditor(QWidget):
         bind("Ctrl+Enter", self.complete)
         bind("Alt+N", self.add_diagnosis)
         bind("F8", self.focus_problems)
+        bind("F1", self.show_field_help)
 
         def go_to(row: int) -> Callable[[], None]:
             return lambda: self._nav_go(self.nav.item(row))
@@ -673,6 +684,32 @@ class RegistrationEditor(QWidget):
             return
         if self.content.isAncestorOf(new):
             self.scroll_area.ensureWidgetVisible(new, 40, 60)
+            self.help_line.setText(self._help_text(self.field_of(new)))
+
+    def field_of(self, widget: QWidget | None) -> FieldWidget | None:
+        """The innermost field widget holding ``widget`` (an input, a radio button, ...)."""
+        while widget is not None and widget is not self.content:
+            if isinstance(widget, FieldWidget):
+                return widget
+            widget = widget.parentWidget()
+        return None
+
+    def _help_text(self, field: FieldWidget | None) -> str:
+        if field is None:
+            return ""
+        if not field.help:
+            return field.caption
+        return self.tr("%1: %2").replace("%1", field.caption).replace("%2", field.help)
+
+    def show_field_help(self) -> None:
+        """F1: the focused field's help beside it (the same text as the help line)."""
+        focused = QApplication.focusWidget()
+        field = self.field_of(focused)
+        if field is None or focused is None:
+            return
+        text = self._help_text(field)
+        anchor = focused.mapToGlobal(focused.rect().bottomLeft())
+        QToolTip.showText(anchor if focused.isVisible() else QCursor.pos(), text, focused)
 
     def assign_mnemonics(self) -> None:
         """Give the field labels their Alt+letters, free of the window's own (menus,
