@@ -50,6 +50,7 @@ from desktop.ui.form.context import EditorContext
 from desktop.ui.form.factory import make_widget
 from desktop.ui.form.fields import FieldWidget
 from desktop.ui.form.letters import LetterAdvisor
+from desktop.ui.form.postal import PostalPlaceFiller
 from desktop.ui.form.print_actions import PrintActions
 from desktop.ui.form.repeat import RepeatView
 from desktop.ui.form.sections import ModuleView, SectionView
@@ -108,6 +109,7 @@ class RegistrationEditor(QWidget):
         self._build()
         self.letters = LetterAdvisor(self.ctx)
         self.letters.attach()
+        self.postal = PostalPlaceFiller(self.ctx)
         self._shortcuts()
         app = QApplication.instance()
         assert isinstance(app, QApplication)  # a widget exists, so the application does
@@ -321,6 +323,7 @@ class RegistrationEditor(QWidget):
         self.mode = "draft"
         self.duplicates = set()
         self.panel.reset()
+        self.postal.reset()
         self._module_stash = {}
         self.ctx.binder.reset(payload)
         for view in self.sections:
@@ -380,6 +383,7 @@ class RegistrationEditor(QWidget):
             self._update_tab_order()
         if self._refresh_modules():
             self._update_tab_order()
+        self.postal.edited(path)
         key = path_text(path)
         if key in _LETTER_INPUTS or key == (self.letters.field.path if self.letters.field else ""):
             self.letters.refresh(preselect=key in _LETTER_INPUTS)
