@@ -573,7 +573,7 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>Melding</translation>
     </message>
     <message>
-        <source>&amp;Show them</source>
+        <source>Sho&amp;w them</source>
         <translation>&amp;Vis dem</translation>
     </message>
     <message>

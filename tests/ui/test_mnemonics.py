@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from desktop.storage.records import RecordStatus
 from desktop.ui import i18n
 from desktop.ui.form.fields import BoxField
 from desktop.ui.staff.window import StaffWindow
@@ -64,6 +65,10 @@ def dialog_clashes(qtbot, trigger) -> list[str]:
 def test_the_main_window_its_form_and_its_dialogs_have_no_clashing_mnemonics(qtbot, app_in, lang):
     main = app_in.main
     problems = [f"list: {p}" for p in clashes(main)]
+    # the notice above the list, with its buttons (after a sync brought rejections)
+    main.records.show_notice("…", RecordStatus.REJECTED)
+    problems += [f"list with notice: {p}" for p in clashes(main)]
+    main.records.hide_notice()
     editor = new_registration(qtbot, app_in)
     problems += [f"form: {p}" for p in clashes(main)]
     for action in (
