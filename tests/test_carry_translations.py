@@ -65,3 +65,24 @@ def test_exact_matches_are_carried_and_the_rest_stays_unfinished(tmp_path):
     left = carry_translations.carry(target, [donor], any_context=True)
     assert _translation(target, "Other", "Save").text == "Lagre"
     assert left == [("Form", "New text", False)]
+
+
+def test_with_the_base_a_donors_change_is_taken_unless_both_changed(tmp_path):
+    def one(path, complete, finish):
+        return _ts(
+            path,
+            "<context><name>Editor</name>"
+            f"<message><source>&amp;Complete</source><translation>{complete}</translation>"
+            "</message>"
+            f"<message><source>Finish</source><translation>{finish}</translation></message>"
+            "</context>",
+        )
+
+    base = one(tmp_path / "base.ts", "&amp;Ferdigstill", "Fullfør")
+    donor = one(tmp_path / "donor.ts", "Fer&amp;digstill", "Avslutt")
+    target = one(tmp_path / "target.ts", "&amp;Ferdigstill", "Gjør ferdig")
+    conflicts: list = []
+    carry_translations.carry(target, [donor], base=[base], conflicts=conflicts)
+    assert _translation(target, "Editor", "&Complete").text == "Fer&digstill"  # donor's fix
+    assert _translation(target, "Editor", "Finish").text == "Gjør ferdig"  # both changed: kept
+    assert conflicts == [("Editor", "Finish", False)]

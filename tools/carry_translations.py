@@ -10,8 +10,13 @@ finished donor entry is filled; with ``--any-context`` a source string translate
 way in exactly one way anywhere is taken too. What stays unfinished is listed, and
 ``tests/ui/test_translations.py`` keeps failing until a person translates it.
 
-Usage: ``python tools/carry_translations.py TARGET.ts DONOR.ts [DONOR.ts ...] [--any-context]``
-then ``python tools/update_translations.py`` to recompile.
+With ``--base BASE.ts ...`` (the catalogues at the merge base) it is a three-way merge of
+the translations: a finished entry the donor *changed* since the base (a new mnemonic, a
+corrected word) is taken where the target still has the base's text; where both changed
+it differently, the target's is kept and the entry is listed as a conflict to decide.
+
+Usage: ``python tools/carry_translations.py TARGET.ts DONOR.ts [DONOR.ts ...]
+[--base BASE.ts ...] [--any-context]`` then ``python tools/update_translations.py``.
 """
 
 from __future__ import annotations
@@ -51,8 +56,39 @@ def _key(context: str, message: ET.Element) -> Key:
     return (context, message.findtext("source") or "", message.get("numerus") == "yes")
 
 
-def carry(target: Path, donors: list[Path], *, any_context: bool = False) -> list[Key]:
-    """Fill ``target``'s unfinished entries in place; return the keys still unfinished."""
+def _text(translation: ET.Element | None) -> str | None:
+    if translation is None:
+        return None
+    forms = translation.findall("numerusform")
+    if forms:
+        return "\x00".join(f.text or "" for f in forms)
+    return translation.text or ""
+
+
+def _finished_map(paths: list[Path]) -> dict[Key, ET.Element]:
+    found: dict[Key, ET.Element] = {}
+    for path in paths:
+        for context, message in _entries(path):
+            translation = _finished(message)
+            if translation is not None:
+                found.setdefault(_key(context, message), translation)
+    return found
+
+
+def carry(
+    target: Path,
+    donors: list[Path],
+    *,
+    any_context: bool = False,
+    base: list[Path] | None = None,
+    conflicts: list[Key] | None = None,
+) -> list[Key]:
+    """Fill ``target``'s unfinished entries in place; return the keys still unfinished.
+
+    With ``base``, also take the donors' changes to finished entries (see the module
+    docstring); entries both sides changed differently are appended to ``conflicts``.
+    """
+    base_map = _finished_map(base) if base is not None else None
     exact: dict[Key, ET.Element] = {}
     by_source: dict[tuple[str, bool], list[ET.Element]] = {}
     for donor in donors:
@@ -68,9 +104,18 @@ def carry(target: Path, donors: list[Path], *, any_context: bool = False) -> lis
     for context in tree.getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
-            if _finished(message) is not None:
-                continue
             key = _key(name, message)
+            mine = _finished(message)
+            if mine is not None:
+                if base_map is None or key not in exact:
+                    continue
+                was, theirs = _text(base_map.get(key)), _text(exact[key])
+                if theirs == was or theirs == _text(mine):
+                    continue
+                if _text(mine) != was:
+                    if conflicts is not None:
+                        conflicts.append(key)
+                    continue
             donor = exact.get(key)
             if donor is None and any_context:
                 candidates = by_source.get((key[1], key[2]), [])
@@ -99,10 +144,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("target", type=Path)
     parser.add_argument("donors", type=Path, nargs="+")
     parser.add_argument("--any-context", action="store_true")
+    parser.add_argument("--base", type=Path, nargs="+", default=None)
     args = parser.parse_args(argv)
-    left = carry(args.target, args.donors, any_context=args.any_context)
+    conflicts: list[Key] = []
+    left = carry(
+        args.target, args.donors, any_context=args.any_context, base=args.base, conflicts=conflicts
+    )
     for context, source, _plural in left:
         print(f"unfinished: [{context}] {source}", file=sys.stderr)
+    for context, source, _plural in conflicts:
+        print(f"both changed (kept the target's): [{context}] {source}", file=sys.stderr)
     return 0
 
 

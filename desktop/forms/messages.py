@@ -64,8 +64,8 @@ _MESSAGES: dict[str, Message] = {
         "{label} must be text. Enter a text.",
     ),
     "field.type_date": Message(
-        "{label} er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2024-03-15.",
-        "{label} is not a valid date. Write the date as YYYY-MM-DD, e.g. 2024-03-15.",
+        "{label} er ikke en gyldig dato. Skriv datoen som {format}, for eksempel {example}.",
+        "{label} is not a valid date. Write the date as {format}, e.g. {example}.",
     ),
     "field.type_year": Message(
         "{label} er ikke et gyldig årstall. Skriv fire sifre, for eksempel 2019.",
@@ -497,6 +497,9 @@ _MESSAGES: dict[str, Message] = {
 # What each parameter holds. None is a value the user typed: a value that is wrong is named by
 # its field's label, and the message says what a right one looks like.
 _PARAMS = {
+    "format": "how a date is written where it is typed (ÅÅÅÅ-MM-DD in a record, DD.MM.ÅÅÅÅ "
+    "in the form)",
+    "example": "an example date in that format",
     "label": "the field's label path in the form (Diagnose 1 › Genetisk funn 2 › Variant)",
     "dependency": "the label of the field another one depends on",
     "form": "the form's id",

@@ -5,7 +5,16 @@ The validator walks the definition, not the payload, and checks the payload defe
 accepts arbitrary JSON and never raises (a property test feeds it random JSON), because the
 import side validates whatever arrives. Errors block completion; warnings must be confirmed
 explicitly (by issue ``key`` or by code). ``mode="draft"`` checks only the type and syntax of
-what is filled in, for autosaved drafts.
+what is filled in, for autosaved drafts. ``mode="live"`` is what the form shows while the
+clinician types: a draft's checks plus the cross-field plausibility rules (``live`` rules),
+whose errors come as provisional warnings (``Issue.provisional``), since the record may
+still be half-typed; completion reports them as errors. A full record takes well under a
+millisecond in this mode (docs/life-of-a-registration.md), so the form runs it on the GUI
+thread, debounced.
+
+Dates are ISO strings in the record format, so a bad date is explained in that format; the
+form's date fields take DD.MM.YYYY, and the form asks for its messages in that format
+(``typed_dates``).
 
 Speed matters because packing re-validates every completed record and the registry import
 validates every incoming one. What can be decided from the definition alone is decided once
@@ -68,6 +77,9 @@ class Issue:
     severity: Severity
     message: str
     confirmed: bool = False
+    # Live mode only: an error of a plausibility rule, shown early as a warning. Confirming
+    # it does not help: completion reports it as an error.
+    provisional: bool = False
 
     @property
     def key(self) -> str:
@@ -121,13 +133,14 @@ def validate(
     confirmed_warnings: Collection[str] = (),
     mode: Mode = "complete",
     form: FormDefinition | None = None,
+    typed_dates: bool = False,
 ) -> ValidationResult:
     """Check ``payload``; ``duplicate_lookup(national_id, orpha_code)`` tells whether the
     local store already holds such a record (it must ignore this record's own id).
 
     The same as ``Validator(form, lang=lang, mode=mode).validate(payload, ...)``. A
     ``Validator`` is only its settings: the per-field plan is kept with the definition."""
-    return Validator(form, lang=lang, mode=mode).validate(
+    return Validator(form, lang=lang, mode=mode, typed_dates=typed_dates).validate(
         payload,
         today=today,
         duplicate_lookup=duplicate_lookup,
@@ -153,14 +166,20 @@ class Validator:
     may serve several threads.
     """
 
-    __slots__ = ("_form", "lang", "mode")
+    __slots__ = ("_form", "lang", "mode", "typed_dates")
 
     def __init__(
-        self, form: FormDefinition | None = None, *, lang: Lang = "nb", mode: Mode = "complete"
+        self,
+        form: FormDefinition | None = None,
+        *,
+        lang: Lang = "nb",
+        mode: Mode = "complete",
+        typed_dates: bool = False,
     ) -> None:
         self._form = form
         self.lang: Lang = lang
         self.mode: Mode = mode
+        self.typed_dates = typed_dates
 
     def validate(
         self,
@@ -172,7 +191,11 @@ class Validator:
     ) -> ValidationResult:
         """Check one record (see ``validate``)."""
         walker = _Walker(
-            lang=self.lang, today=today or dt.date.today(), mode=self.mode, lookup=duplicate_lookup
+            lang=self.lang,
+            today=today or dt.date.today(),
+            mode=self.mode,
+            lookup=duplicate_lookup,
+            typed_dates=self.typed_dates,
         )
         walker.run(payload, self._form)
         issues = walker.issues
@@ -180,7 +203,9 @@ class Validator:
             confirmed = set(confirmed_warnings)
             issues = [
                 Issue(i.field, i.code, i.severity, i.message, confirmed=True)
-                if i.severity == "warning" and (i.key in confirmed or i.code in confirmed)
+                if i.severity == "warning"
+                and not i.provisional
+                and (i.key in confirmed or i.code in confirmed)
                 else i
                 for i in issues
             ]
@@ -231,8 +256,19 @@ _Problem = tuple[str, dict[str, object] | None] | None
 _Checker = Callable[["_Walker", "_FieldPlan", Any], _Problem]
 
 
+# How a date is written: in the record format (ISO), and in the form's date fields.
+_DATE_FORMATS: dict[tuple[bool, Lang], dict[str, object]] = {
+    (False, "nb"): {"format": "ÅÅÅÅ-MM-DD", "example": "2024-03-15"},
+    (False, "en"): {"format": "YYYY-MM-DD", "example": "2024-03-15"},
+    (True, "nb"): {"format": "DD.MM.ÅÅÅÅ", "example": "15.03.2024"},
+    (True, "en"): {"format": "DD.MM.YYYY", "example": "15.03.2024"},
+}
+
+
 def _check_date(walker: _Walker, fp: _FieldPlan, value: Any) -> _Problem:
-    return ("field.type_date", None) if parse_iso_date(value) is None else None
+    if parse_iso_date(value) is not None:
+        return None
+    return "field.type_date", _DATE_FORMATS[walker.typed_dates, walker.lang]
 
 
 def _check_year(walker: _Walker, fp: _FieldPlan, value: Any) -> _Problem:
@@ -329,6 +365,7 @@ class _FieldPlan:
         "option_values",
         "rules_complete",
         "rules_draft",
+        "rules_live",
         "rules_when_empty",
         "visible_when",
     )
@@ -348,6 +385,7 @@ class _FieldPlan:
         # ``when_empty`` rules, and only on completion.
         self.rules_complete = rules
         self.rules_draft = tuple(r for r in rules if r.syntax)
+        self.rules_live = tuple(r for r in rules if r.syntax or r.live)
         self.rules_when_empty = tuple(r for r in rules if r.when_empty)
         self.children = _Fields(item.fields) if item.type in (_GROUP, _REPEAT) else None
         self.check: _Checker = _TYPE_CHECKS.get(item.type, _checked_inline)
@@ -392,6 +430,7 @@ class _Walker:
         "mode",
         "record",
         "today",
+        "typed_dates",
     )
 
     def __init__(
@@ -401,8 +440,10 @@ class _Walker:
         today: dt.date,
         mode: Mode,
         lookup: Callable[[str, str], bool] | None,
+        typed_dates: bool = False,
     ) -> None:
         self.lang: Lang = lang
+        self.typed_dates = typed_dates
         self.today = today
         self.mode: Mode = mode
         self.complete = mode == "complete"
@@ -418,9 +459,10 @@ class _Walker:
         label: Label,
         severity: Severity = "error",
         params: Mapping[str, object] | None = None,
+        provisional: bool = False,
     ) -> None:
         message = render(code, self.lang, self._text(label), params)
-        self.issues.append(Issue(path, code, severity, message))
+        self.issues.append(Issue(path, code, severity, message, provisional=provisional))
 
     def _text(self, label: Label) -> str:
         if isinstance(label, str):
@@ -621,7 +663,13 @@ class _Walker:
                     item.max_items,
                     (label, item, _ITEM) if item.item_label else None,
                 )
-            rules = fp.rules_complete if complete else fp.rules_draft
+            rules = (
+                fp.rules_complete
+                if complete
+                else fp.rules_live
+                if self.mode == "live"
+                else fp.rules_draft
+            )
             if rules:
                 self._rules(fp, rules, value, container, path, label)
 
@@ -696,16 +744,24 @@ class _Walker:
         ctx.value = value
         ctx.container = container
         ctx.path = path
+        # While typing (live), a plausibility rule's error is a provisional warning.
+        early = self.mode == "live"
         for rule in rules:
+            provisional = early and rule.live
             for finding in rule.fn(ctx):
-                self._report(fp.field, finding, path, (parent_label, fp.field))
+                self._report(fp.field, finding, path, (parent_label, fp.field), provisional)
 
-    def _report(self, item: Field, finding: Finding, path: str, label: Label) -> None:
+    def _report(
+        self, item: Field, finding: Finding, path: str, label: Label, provisional: bool
+    ) -> None:
         params: dict[str, object] = dict(finding.params)
         if "options" in params:
             only = str(params["options"]).split("|")
             params["options"] = self._options(item, only)
-        self.add(path, finding.code, label, finding.severity, params)
+        if provisional and finding.severity == "error":
+            self.add(path, finding.code, label, "warning", params, provisional=True)
+        else:
+            self.add(path, finding.code, label, finding.severity, params)
 
 
 def _is_uuid(value: Any) -> bool:

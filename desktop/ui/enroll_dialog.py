@@ -214,7 +214,7 @@ class EnrollDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Server address:"), self.server)
-        form.addRow(self.tr("Enrollment &code:"), self.code)
+        form.addRow(self.tr("Enrollment co&de:"), self.code)
         form.addRow(
             self.tr("&Register key file:"),
             self._file_row(

@@ -14,6 +14,7 @@ starts a sync and shows the status.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QWidget
 
@@ -32,6 +33,21 @@ from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog
 from desktop.ui.sync_panel import SyncPanel
 from desktop.ui.window_base import AppWindow
 
+# The form (section list, fields, check panel) needs about 1200 px to show without horizontal
+# scrolling; 1366 x 768 is the smallest laptop screen clinics have. The height leaves room for
+# a title bar and a task bar.
+PREFERRED_SIZE = QSize(1280, 720)
+_DECORATION = QSize(40, 60)
+
+
+def default_size(window: QWidget) -> QSize:
+    """The preferred size, made smaller where the screen is (never larger than it)."""
+    screen = window.screen()
+    if screen is None:
+        return PREFERRED_SIZE
+    room = screen.availableGeometry().size() - _DECORATION
+    return PREFERRED_SIZE.boundedTo(room)
+
 
 class MainWindow(AppWindow):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -39,7 +55,7 @@ class MainWindow(AppWindow):
         self.session = session
         self.setWindowTitle(self.tr("Sjeldenregisteret"))
         self.setAccessibleName(self.tr("Sjeldenregisteret main window"))
-        self.resize(1000, 640)
+        self.resize(default_size(self))
 
         self.records = RecordListPanel(self)
         self.sync_panel = SyncPanel(self._store, self.records, autostart=False)
@@ -90,7 +106,7 @@ class MainWindow(AppWindow):
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
 
-        settings_menu = bar.addMenu(self.tr("&Settings"))
+        settings_menu = bar.addMenu(self.tr("Settin&gs"))
         self.change_passphrase_action = self._action(
             self.tr("&Change passphrase…"), self.change_passphrase
         )

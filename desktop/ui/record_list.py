@@ -75,7 +75,7 @@ class RecordListPanel(QWidget):
         self.notice_text = QLabel(self.notice)
         self.notice_text.setWordWrap(True)
         self.notice_text.setAccessibleName(self.tr("Notice"))
-        self.notice_show = QPushButton(self.tr("&Show them"), self.notice)
+        self.notice_show = QPushButton(self.tr("Sho&w them"), self.notice)
         self.notice_show.setAccessibleName(self.tr("Show the registrations the notice is about"))
         self.notice_show.clicked.connect(self._show_notice_rows)
         self.notice_close = QPushButton(self.tr("&Dismiss"), self.notice)

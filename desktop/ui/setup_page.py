@@ -160,12 +160,36 @@ class SetupPage(QWidget):
             # no keyring to keep the key in: offer the file, the same as 'init --key-file'
             self.keyfile_text.setText(exc.user_message(current_language()))
             self.keyfile_box.show()
+            self.fit_window()
             self.keyfile_choice.setFocus()
             return
         if isinstance(exc, StoreError):
             self.passphrases.problem.setText(exc.user_message(current_language()))
             return
         show_error(self, exc)
+
+    def fit_window(self) -> None:
+        """Grow the window to the height its text needs at its width.
+
+        The no-keyring box appears after the window was sized, and a window does not grow by
+        itself: its wrapped paragraphs (the keyring problem, the warning) were cut off at the
+        bottom on a laptop screen. Never wider, never beyond the screen."""
+        window = self.window()
+        layout = window.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = window.width()
+        need = (
+            layout.heightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.sizeHint().height()
+        )
+        screen = window.screen()
+        if screen is not None:
+            need = min(need, screen.availableGeometry().height())
+        if need > window.height():
+            window.resize(width, need)
 
     def _created(self, result: SetupResult) -> None:
         self.passphrases.clear()

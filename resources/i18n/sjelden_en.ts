@@ -277,5 +277,12 @@
             <numerusform>%n warnings to confirm</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n to correct before completing</source>
+        <translation>
+            <numerusform>%n to correct before completing</numerusform>
+            <numerusform>%n to correct before completing</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

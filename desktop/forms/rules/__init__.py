@@ -7,8 +7,13 @@ the whole record and facts derived once per record such as the birth date) and y
 ``Finding``s: a stable code, a severity and message parameters that never hold field values.
 
 ``syntax`` rules check a filled-in value on its own and also run on drafts; the others are
-completion checks. ``when_empty`` rules run even when their field is empty (e.g. "phone or
-e-mail is required").
+completion checks. ``live`` rules are the cross-field plausibility checks (a diagnosis year
+after the registration, an onset age above the patient's age, a sex that differs from the
+national id's, a phone number in the comment): the form runs them while the clinician types
+(mode ``live``), so a slip shows up where it is made and not only at completion. There an
+error finding is shown as a warning (``Issue.provisional``: it will block completion); at
+completion it is an error as before. ``when_empty`` rules run even when their field is
+empty (e.g. "phone or e-mail is required").
 """
 
 from __future__ import annotations
@@ -21,7 +26,9 @@ from typing import Any, Literal
 from desktop.forms import national_id
 
 Severity = Literal["error", "warning"]
-Mode = Literal["complete", "draft"]
+# "draft": type and syntax only (autosaved drafts, ``sjelden validate --draft``); "live": a
+# draft as the form shows it while typing, with the ``live`` plausibility rules as well.
+Mode = Literal["complete", "draft", "live"]
 
 
 @dataclass(frozen=True)
@@ -100,21 +107,31 @@ class Rule:
     syntax: bool
     when_empty: bool
     codes: tuple[str, ...]
+    live: bool = False
 
 
 RULES: dict[str, Rule] = {}
 
 
 def rule(
-    name: str, *, codes: tuple[str, ...], syntax: bool = False, when_empty: bool = False
+    name: str,
+    *,
+    codes: tuple[str, ...],
+    syntax: bool = False,
+    when_empty: bool = False,
+    live: bool = False,
 ) -> Callable[[RuleFn], RuleFn]:
     """Register a rule under ``name``; ``codes`` lists every code it may emit (for the
-    message catalogue test and the record-format documentation)."""
+    message catalogue test and the record-format documentation). ``live`` marks a
+    plausibility rule the form also runs while typing (it must need nothing but the record:
+    no store look-up, no "missing" finding)."""
 
     def decorate(fn: RuleFn) -> RuleFn:
         if name in RULES:
             raise ValueError(f"rule {name!r} registered twice")
-        RULES[name] = Rule(name, fn, syntax, when_empty, codes)
+        if live and (syntax or when_empty):
+            raise ValueError(f"rule {name!r}: a live rule is neither syntax nor when_empty")
+        RULES[name] = Rule(name, fn, syntax, when_empty, codes, live)
         return fn
 
     return decorate

@@ -30,6 +30,7 @@ def _checker(name: str) -> CodeChecker | None:
 @rule(
     "orpha_in_force",
     codes=("orpha.inactive", "orpha.inactive_no_successor", "orpha.dropped"),
+    live=True,
 )
 def check_orpha_in_force(ctx: RuleContext) -> Iterator[Finding]:
     """An ORPHA code Orphanet made inactive names its successor; one the newest source
@@ -61,7 +62,7 @@ def check_orpha_in_force(ctx: RuleContext) -> Iterator[Finding]:
         yield Finding("orpha.dropped", "warning", {"orpha": value, "version": version})
 
 
-@rule("icd10_specific", codes=("icd10.needs_subcategory",))
+@rule("icd10_specific", codes=("icd10.needs_subcategory",), live=True)
 def check_icd10_specific(ctx: RuleContext) -> Iterator[Finding]:
     """A three-character category that has subcategories is not a final code."""
     value = ctx.value
@@ -79,7 +80,7 @@ def check_icd10_specific(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-@rule("icd10_aligned_with_orpha", codes=("icd10.not_aligned_with_orpha",))
+@rule("icd10_aligned_with_orpha", codes=("icd10.not_aligned_with_orpha",), live=True)
 def check_icd10_aligned(ctx: RuleContext) -> Iterator[Finding]:
     """The ICD-10 code should be one the diagnosis's ORPHA code is aligned with (when the
     list knows its alignments). A category of an aligned subcategory, or a subcategory of an

@@ -14,14 +14,14 @@ from desktop.forms.rules import Finding, RuleContext, rule
 EARLIEST_DIAGNOSIS_YEAR = 1900
 
 
-@rule("not_in_future", codes=("date.future",))
+@rule("not_in_future", codes=("date.future",), live=True)
 def check_not_in_future(ctx: RuleContext) -> Iterator[Finding]:
     value = parse_iso_date(ctx.value)
     if value is not None and value > ctx.facts.today:
         yield Finding("date.future")
 
 
-@rule("not_before_birth", codes=("date.before_birth",))
+@rule("not_before_birth", codes=("date.before_birth",), live=True)
 def check_not_before_birth(ctx: RuleContext) -> Iterator[Finding]:
     value = parse_iso_date(ctx.value)
     birth = ctx.facts.birth_date
@@ -29,7 +29,9 @@ def check_not_before_birth(ctx: RuleContext) -> Iterator[Finding]:
         yield Finding("date.before_birth")
 
 
-@rule("date_of_death_range", codes=("date_of_death.before_birth", "date_of_death.future"))
+@rule(
+    "date_of_death_range", codes=("date_of_death.before_birth", "date_of_death.future"), live=True
+)
 def check_date_of_death(ctx: RuleContext) -> Iterator[Finding]:
     value = parse_iso_date(ctx.value)
     if value is None:
@@ -48,6 +50,7 @@ def check_date_of_death(ctx: RuleContext) -> Iterator[Finding]:
         "diagnosis_year.before_birth",
         "diagnosis_year.after_registration",
     ),
+    live=True,
 )
 def check_diagnosis_year(ctx: RuleContext) -> Iterator[Finding]:
     year = ctx.value
@@ -63,7 +66,7 @@ def check_diagnosis_year(ctx: RuleContext) -> Iterator[Finding]:
         yield Finding("diagnosis_year.after_registration", params={"max": registration_year})
 
 
-@rule("onset_age_bounds", codes=("onset_age.above_age",))
+@rule("onset_age_bounds", codes=("onset_age.above_age",), live=True)
 def check_onset_age(ctx: RuleContext) -> Iterator[Finding]:
     age = ctx.facts.age
     value = ctx.value

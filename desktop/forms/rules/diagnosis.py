@@ -13,6 +13,7 @@ UNDIAGNOSED_ORPHA = "ORPHA:616874"
 @rule(
     "undiagnosed_requires_assertion",
     codes=("diagnosis.undiagnosed_assertion", "diagnosis.assertion_needs_undiagnosed_code"),
+    live=True,
 )
 def check_undiagnosed(ctx: RuleContext) -> Iterator[Finding]:
     """ORPHA:616874 must carry the 'udiagnostisert' assertion (Orphanet RD-CODE); the

@@ -26,7 +26,7 @@ def check_national_id(ctx: RuleContext) -> Iterator[Finding]:
         yield Finding(parsed)
 
 
-@rule("sex_matches_national_id", codes=("sex.differs_from_national_id",))
+@rule("sex_matches_national_id", codes=("sex.differs_from_national_id",), live=True)
 def check_sex_matches_id(ctx: RuleContext) -> Iterator[Finding]:
     """A warning, not an error: the registered sex may rightly differ from the number's."""
     implied = ctx.facts.id_sex

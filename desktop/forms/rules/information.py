@@ -28,7 +28,7 @@ def suggest_information_letters(birth_date: dt.date, on: dt.date) -> list[str]:
     return ["voksne"]
 
 
-@rule("information_letter_fits_age", codes=("information.letter_age",))
+@rule("information_letter_fits_age", codes=("information.letter_age",), live=True)
 def check_letter_fits_age(ctx: RuleContext) -> Iterator[Finding]:
     birth = ctx.facts.birth_date
     if birth is None or not isinstance(ctx.value, str):

@@ -21,7 +21,7 @@ def contains_personal_data(text: str) -> bool:
     return _PERSONAL.search(text) is not None
 
 
-@rule("comment_personal_data", codes=("comment.personal_data",))
+@rule("comment_personal_data", codes=("comment.personal_data",), live=True)
 def check_comment(ctx: RuleContext) -> Iterator[Finding]:
     if isinstance(ctx.value, str) and contains_personal_data(ctx.value):
         yield Finding("comment.personal_data", "warning")

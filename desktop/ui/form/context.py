@@ -33,6 +33,8 @@ class EditorContext:
     widgets: dict[str, FieldWidget] = field(default_factory=dict)
     containers: dict[str, ContainerView] = field(default_factory=dict)
     services: dict[str, Any] = field(default_factory=dict)
+    #: Field template (``mnemonics.template``) -> index of its Alt+letter in the caption.
+    mnemonics: dict[str, int] = field(default_factory=dict)
 
     def text(self, localized: Any) -> str:
         return localized.get(self.lang) if localized is not None else ""

@@ -3,7 +3,10 @@ validated live, autosaved, completed, revised and deleted through the store.
 
 It implements ``desktop.ui.form_host.FormEditor``. Every database call goes through
 ``desktop.ui.ops.Op`` to the store's database thread; the GUI thread only edits the payload
-dict and validates it (a fraction of a millisecond per run).
+dict and validates it, debounced (``VALIDATE_DELAY_MS``). Before the first attempt to complete,
+validation runs in the validator's ``live`` mode: the cross-field plausibility rules too, their
+errors shown as warnings; a full record takes about 0.02 ms there (measured in
+tests/ui/test_form_live.py), far too little to be worth a thread.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCursor, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -40,12 +44,14 @@ from desktop.storage.errors import StoreError
 from desktop.storage.records import Record, RecordStatus
 from desktop.storage.store import Store
 from desktop.ui import i18n
+from desktop.ui.form import mnemonics
 from desktop.ui.form.autosave import AUTOSAVE_DELAY_MS, Autosaver
 from desktop.ui.form.binding import path_text
 from desktop.ui.form.context import EditorContext
 from desktop.ui.form.factory import make_widget
 from desktop.ui.form.fields import FieldWidget
 from desktop.ui.form.letters import LetterAdvisor
+from desktop.ui.form.postal import PostalPlaceFiller
 from desktop.ui.form.print_actions import PrintActions
 from desktop.ui.form.repeat import RepeatView
 from desktop.ui.form.sections import ModuleView, SectionView
@@ -94,6 +100,7 @@ class RegistrationEditor(QWidget):
         self.purged = False  # retention deleted the personal data: nothing to show or edit
         self._module_stash: dict[str, Any] = {}
         self._busy = False
+        self._mnemonics_for: set[str] | None = None
 
         self.autosaver = Autosaver(self._autosave, delay_ms=autosave_ms, parent=self)
         self.validation_timer = QTimer(self)
@@ -104,6 +111,7 @@ class RegistrationEditor(QWidget):
         self._build()
         self.letters = LetterAdvisor(self.ctx)
         self.letters.attach()
+        self.postal = PostalPlaceFiller(self.ctx)
         self._shortcuts()
         app = QApplication.instance()
         assert isinstance(app, QApplication)  # a widget exists, so the application does
@@ -188,6 +196,14 @@ class RegistrationEditor(QWidget):
         self.panel.focus_requested.connect(self.focus_field)
         self.panel.confirmations_changed.connect(self.validate_now)
 
+        # The focused field's help, in words on screen: a tooltip needs the mouse. F1 shows
+        # the same text beside the field.
+        self.help_line = QLabel(self)
+        self.help_line.setObjectName("fieldHelp")
+        self.help_line.setWordWrap(True)
+        self.help_line.setAccessibleName(self.tr("Help for the field"))
+        colour_label(self.help_line, "hint")
+
         self.body = QWidget(self)
         middle = QHBoxLayout(self.body)
         middle.setContentsMargins(0, 0, 0, 0)
@@ -198,6 +214,7 @@ class RegistrationEditor(QWidget):
         outer.addLayout(top)
         outer.addWidget(self.purged_notice)
         outer.addWidget(self.body, 1)
+        outer.addWidget(self.help_line)
 
     def _shortcuts(self) -> None:
         def bind(keys: str, slot: Callable[[], None]) -> None:
@@ -210,6 +227,7 @@ class RegistrationEditor(QWidget):
         bind("Ctrl+Enter", self.complete)
         bind("Alt+N", self.add_diagnosis)
         bind("F8", self.focus_problems)
+        bind("F1", self.show_field_help)
 
         def go_to(row: int) -> Callable[[], None]:
             return lambda: self._nav_go(self.nav.item(row))
@@ -307,6 +325,7 @@ class RegistrationEditor(QWidget):
         self.mode = "draft"
         self.duplicates = set()
         self.panel.reset()
+        self.postal.reset()
         self._module_stash = {}
         self.ctx.binder.reset(payload)
         for view in self.sections:
@@ -395,6 +414,7 @@ class RegistrationEditor(QWidget):
             self._update_tab_order()
         if self._refresh_modules():
             self._update_tab_order()
+        self.postal.edited(path)
         key = path_text(path)
         if key in _LETTER_INPUTS or key == (self.letters.field.path if self.letters.field else ""):
             self.letters.refresh(preselect=key in _LETTER_INPUTS)
@@ -444,9 +464,17 @@ class RegistrationEditor(QWidget):
                 form=self.form,
                 duplicate_lookup=lambda nid, code: (nid, code) in duplicates,
                 confirmed_warnings=self.panel.confirmed,
+                typed_dates=True,
             )
         else:
-            result = validate(payload, lang=self.lang, form=self.form, mode="draft")
+            result = validate(
+                payload,
+                lang=self.lang,
+                form=self.form,
+                mode="live",
+                confirmed_warnings=self.panel.confirmed,
+                typed_dates=True,
+            )
         self.result = result
         by_widget: dict[str, list[Issue]] = defaultdict(list)
         for issue in result.issues:
@@ -691,6 +719,48 @@ class RegistrationEditor(QWidget):
             return
         if self.content.isAncestorOf(new):
             self.scroll_area.ensureWidgetVisible(new, 40, 60)
+            self.help_line.setText(self._help_text(self.field_of(new)))
+
+    def field_of(self, widget: QWidget | None) -> FieldWidget | None:
+        """The innermost field widget holding ``widget`` (an input, a radio button, ...)."""
+        while widget is not None and widget is not self.content:
+            if isinstance(widget, FieldWidget):
+                return widget
+            widget = widget.parentWidget()
+        return None
+
+    def _help_text(self, field: FieldWidget | None) -> str:
+        if field is None:
+            return ""
+        if not field.help:
+            return field.caption
+        return self.tr("%1: %2").replace("%1", field.caption).replace("%2", field.help)
+
+    def show_field_help(self) -> None:
+        """F1: the focused field's help beside it (the same text as the help line)."""
+        focused = QApplication.focusWidget()
+        field = self.field_of(focused)
+        if field is None or focused is None:
+            return
+        text = self._help_text(field)
+        anchor = focused.mapToGlobal(focused.rect().bottomLeft())
+        QToolTip.showText(anchor if focused.isVisible() else QCursor.pos(), text, focused)
+
+    def assign_mnemonics(self) -> None:
+        """Give the field labels their Alt+letters, free of the window's own (menus,
+        buttons): done when the editor is first shown in its window, where those are known."""
+        taken = mnemonics.window_letters(self, self.content)
+        if self._mnemonics_for == taken:
+            return
+        self._mnemonics_for = taken
+        self.ctx.mnemonics.clear()
+        self.ctx.mnemonics.update(mnemonics.plan(self.form, self.lang, taken))
+        for widget in self.ctx.widgets.values():
+            widget.refresh_label()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.assign_mnemonics()
+        super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
         # Leaving the form (back to the list, another page) saves what was typed.

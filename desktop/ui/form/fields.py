@@ -34,6 +34,7 @@ from desktop.forms.definition import Field, FieldType
 from desktop.forms.validate import Issue
 from desktop.ui.form.binding import Path, path_text
 from desktop.ui.form.context import EditorContext
+from desktop.ui.form.mnemonics import template, with_mnemonic
 from desktop.ui.form.style import colour_label, mark_input
 from desktop.ui.form.suggestions import offers_suggestions, suggestion
 
@@ -143,13 +144,17 @@ class FieldWidget(QWidget):
         self.ctx.binder.set(self.path, value)
         self.ctx.on_edit(self.path)
 
+    def refresh_label(self) -> None:
+        self._update_label()
+
     def set_required(self, required: bool) -> None:
         if required != self._required:
             self._required = required
             self._update_label()
 
     def _update_label(self) -> None:
-        text = _mnemonic_safe(self.caption)
+        """The caption with its Alt+letter (``mnemonics``), unit and required marker."""
+        text = with_mnemonic(self.caption, self.ctx.mnemonics.get(template(self.path)))
         if self.field.unit and f"({self.field.unit})" not in text:
             text += f" ({self.field.unit})"
         self.label.setText(f"{text} *" if self._required else text)

@@ -2,7 +2,10 @@
 
 Errors and warnings are listed with the field they concern; activating one (Enter or a
 double click) moves the focus to that field. A warning is a checkable item: ticking it is
-the explicit confirmation completion needs ("I have seen this and it is right").
+the explicit confirmation completion needs ("I have seen this and it is right"). While the
+clinician types, a plausibility error (a diagnosis year after the registration date) is shown
+as a warning that cannot be ticked (``Issue.provisional``): it must be corrected, and
+completion reports it as an error.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ class ValidationPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.confirmed: set[str] = set()
-        self._shown: tuple[tuple[str, str, str, bool], ...] | None = None
+        self._shown: tuple[tuple[str, str, str, bool, bool], ...] | None = None
         self.heading = QLabel(self.tr("Check"), self)
         self.heading.setAccessibleName(self.tr("Check"))
         font = self.heading.font()
@@ -48,7 +51,7 @@ class ValidationPanel(QWidget):
         column.addWidget(self.list, 1)
 
     def show_issues(self, issues: list[Issue], *, complete: bool) -> None:
-        shown = tuple((i.field, i.code, i.message, i.confirmed) for i in issues)
+        shown = tuple((i.field, i.code, i.message, i.confirmed, i.provisional) for i in issues)
         if shown != self._shown:
             self._shown = shown
             self.list.blockSignals(True)
@@ -57,8 +60,9 @@ class ValidationPanel(QWidget):
                 self._add(issue)
             self.list.blockSignals(False)
         errors = sum(1 for i in issues if i.severity == "error")
-        warnings = [i for i in issues if i.severity == "warning"]
+        warnings = [i for i in issues if i.severity == "warning" and not i.provisional]
         open_warnings = sum(1 for i in warnings if not i.confirmed)
+        to_correct = sum(1 for i in issues if i.provisional)
         if not issues:
             text = self.tr("No problems found.") if complete else self.tr("No problems so far.")
             colour_label(self.summary, "ok" if complete else None)
@@ -68,7 +72,10 @@ class ValidationPanel(QWidget):
                 + ", "
                 + self.tr("%n warning(s) to confirm", "", open_warnings)
             )
-            colour_label(self.summary, "error" if errors else "warning" if open_warnings else "ok")
+            if to_correct:
+                text += ", " + self.tr("%n to correct before completing", "", to_correct)
+            attention = open_warnings or to_correct
+            colour_label(self.summary, "error" if errors else "warning" if attention else "ok")
         self.summary.setText(text)
 
     def _add(self, issue: Issue) -> None:
@@ -78,7 +85,10 @@ class ValidationPanel(QWidget):
         item.setData(KEY_ROLE, issue.key)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text())
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if issue.severity == "warning":
+        if issue.provisional:
+            item.setFlags(flags)
+            item.setToolTip(self.tr("Correct this before completing: it cannot be confirmed."))
+        elif issue.severity == "warning":
             item.setFlags(flags | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
                 Qt.CheckState.Checked if issue.confirmed else Qt.CheckState.Unchecked
