@@ -5,8 +5,9 @@ Recording a reservation, in one transaction:
 * deletes every register revision of that person: current records and their history (and
   any record whose current revision is theirs, with all its history), with their index rows;
 * closes the person's pending review items as ``rejected`` with reason ``reservert`` and
-  purges their payloads (their decisions still go back to the clinic, so its record does not
-  wait forever; the feedback holds only record ids and the reason code);
+  purges their payloads, and those of decided items whose feedback is not prepared yet
+  (their decisions still go back to the clinic, so its record does not wait forever; the
+  feedback holds only record ids and the reason code);
 * keeps only ``HMAC(register secret, national id)`` so later registrations of the person are
   rejected automatically at import with reason ``reservert``;
 * writes an audit entry naming the reservation id, never the national id.
@@ -100,7 +101,13 @@ def reserve(register: reg.Register, national_id: str) -> ReservationResult:
                     for b, r, f in pending
                 ],
             )
-            # Decided items hold neither payload nor keyed hash: both are purged at decision.
+            # Decided items keep payload and keyed hash until their feedback is prepared (for
+            # an undo, desktop.staff.decisions); the person's are purged now, so nothing of
+            # them is left and no undo can bring them back.
+            db.execute(
+                "UPDATE review_items SET payload = NULL, person_key = NULL WHERE person_key = ?",
+                (person_key,),
+            )
             db.execute("DELETE FROM review_index WHERE person_key = ?", (person_key,))
             reg.log(db, actor, f"reservation:{reservation_id}")
         db.checkpoint()
