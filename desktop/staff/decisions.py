@@ -23,6 +23,7 @@ reservation purges them at once (``desktop.staff.reservations``).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal
@@ -207,12 +208,17 @@ def decide(
     return register.call(run, "decide")
 
 
-def accept_clean(register: reg.Register) -> tuple[int, int]:
+def accept_clean(
+    register: reg.Register, only: Collection[tuple[str, str]] | None = None
+) -> tuple[int, int]:
     """Accept every pending item without findings; (accepted, left pending) counts.
 
     An item can be left pending when something changed since import (the register took
     the same person and diagnosis under another id meanwhile): it then needs a decision.
+    ``only`` (``(batch_id, record_id)`` pairs) limits it to the items a confirmation listed,
+    so what arrived after the list was shown is not accepted unseen.
     """
+    wanted = None if only is None else set(only)
     cipher, actor = register.cipher, register.actor
 
     def chunk(db: Db, after: int) -> tuple[int, int, int, bool]:
@@ -222,6 +228,10 @@ def accept_clean(register: reg.Register) -> tuple[int, int]:
             rows = reg.clean_pending_items(db, after, CLEAN_CHUNK)
             for clean in rows:
                 after = clean.seq
+                if wanted is not None and (
+                    (clean.item.origin.batch_id, clean.item.record_id) not in wanted
+                ):
+                    continue
                 loaded = None if clean.sealed is None else (clean.sealed, clean.person_key)
                 if _accept(db, cipher, clean.item, actor, stamp, None, None, loaded) is None:
                     accepted += 1

@@ -185,6 +185,27 @@ def test_accept_clean_takes_only_items_without_findings(
     assert decisions.accept_clean(staff_session.register) == (0, 0)
 
 
+def test_accept_clean_can_be_held_to_the_items_a_confirmation_listed(
+    staff_session: StaffSession, importer: Importer, clinic: Clinic, records: Records
+) -> None:
+    register = staff_session.register
+    listed = records.many(3)
+    importer.import_bytes(clinic.batch(listed))
+    shown = register.pending()
+    arrived_later = records.many(2)
+    importer.import_bytes(clinic.batch(arrived_later))
+
+    accepted = decisions.accept_clean(
+        register, only=[(i.origin.batch_id, i.record_id) for i in shown]
+    )
+
+    assert accepted == (3, 0)
+    assert sorted(p.record_id for p in register.pending()) == sorted(
+        r["record_id"] for r in arrived_later
+    )
+    assert decisions.accept_clean(register, only=[]) == (0, 0)
+
+
 def _raw_item(staff: StaffSession, record_id: str) -> tuple[object, object]:
     row = staff.register.call(
         lambda db: db.execute(

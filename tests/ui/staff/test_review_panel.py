@@ -39,6 +39,9 @@ class FakeSession:
     def __init__(self, register: FakeRegister) -> None:
         self.register = register
 
+    def pinned_installations(self) -> dict[str, Any]:
+        return {}
+
 
 @pytest.fixture
 def panel(qtbot, monkeypatch):
