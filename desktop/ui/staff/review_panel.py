@@ -443,7 +443,7 @@ class ReviewPanel(QWidget):
             self, lambda: decisions.accept_clean(session.register, only=listed)
         ).with_progress(self.tr("Accepting clean registrations…")).success(
             self._accepted_clean
-        ).run_in_background()
+        ).finally_(self.reload).run_in_background()  # after a failure too: chunks committed
 
     def _accepted_clean(self, counts: tuple[int, int]) -> None:
         accepted, left = counts
@@ -453,4 +453,3 @@ class ReviewPanel(QWidget):
                 "%n need a decision of their own (the register changed meanwhile).", "", left
             )
         show_info(self, text)
-        self.reload()

@@ -265,6 +265,11 @@ def test_bulk_accept_names_the_count_lists_the_records_and_does_nothing_on_cance
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     qtbot.wait(100)
     assert register.counts().records == 0 and review.model.rowCount() == 4
+    # The one left out says why, in the validator's words, inside the record.
+    _select(qtbot, window, invalid["record_id"])
+    text = review.details.toPlainText()
+    assert "Valideringsfeil:" in text and "Fødselsnummer / D-nummer" in text
+    assert not review.accept_button.isEnabled()
 
     # What arrives while the list is shown (another officer's import) is not accepted unseen.
     review.accept_clean_button.click()
