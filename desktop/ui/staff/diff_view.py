@@ -73,10 +73,14 @@ def display_value(value: Any, form: FormDefinition | None = None, path: str = ""
     if value is None or value == "" or value == []:
         return "—"
     if form is not None and path and isinstance(value, str):
+        template = _INDEX.sub("[]", path)
         try:
-            item = form.field(_INDEX.sub("[]", path))
-        except KeyError:
-            item = None
+            item = form.field(template)
+        except KeyError:  # one choice of a multiple-choice field: ``basis[1]``
+            try:
+                item = form.field(template.removesuffix("[]"))
+            except KeyError:
+                item = None
         if item is not None and item.type in (FieldType.ENUM, FieldType.MULTI_ENUM):
             option = item.option(value)
             if option is not None:

@@ -129,6 +129,8 @@ class RecordView(QWidget):
         splitter = QSplitter(orientation, self)
         splitter.addWidget(self.record)
         splitter.addWidget(self.diff_box)
+        splitter.setStretchFactor(0, 3)  # the record first; the comparison beside or below
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.forms.codelists import CodeListError, get_codelist
-from desktop.forms.definition import FormDefinition, load_form
+from desktop.forms.definition import load_form
 from desktop.forms.payload import orpha_codes
 from desktop.staff import decisions
 from desktop.staff.errors import StaffError
@@ -177,9 +177,6 @@ class ReviewPanel(QWidget):
         self._set_decision_enabled(False)
 
     # -- loading ------------------------------------------------------------------------------
-
-    def form(self) -> FormDefinition:  # for field labels (cached by load_form)
-        return load_form()
 
     def reload(self) -> None:
         session = self._session()
