@@ -162,24 +162,24 @@
         <translation>Klinikeren bekreftet ingen advarsler.</translation>
     </message>
     <message>
-        <source>In the register (revision %1)</source>
-        <translation>I registeret (revisjon %1)</translation>
+        <source>Register, rev. %1</source>
+        <translation>Registeret, rev. %1</translation>
+    </message>
+    <message>
+        <source>The other one (%1)</source>
+        <translation>Den andre (%1)</translation>
+    </message>
+    <message>
+        <source>Incoming, rev. %1</source>
+        <translation>Innkommende, rev. %1</translation>
     </message>
     <message>
         <source>Changes from the register&apos;s revision</source>
         <translation>Endringer fra registerets revisjon</translation>
     </message>
     <message>
-        <source>The other registration (%1)</source>
-        <translation>Den andre registreringen (%1)</translation>
-    </message>
-    <message>
         <source>Compared with the possible duplicate</source>
         <translation>Sammenlignet med det mulige duplikatet</translation>
-    </message>
-    <message>
-        <source>Incoming (revision %1)</source>
-        <translation>Innkommende (revisjon %1)</translation>
     </message>
 </context>
 <context>

@@ -40,13 +40,15 @@ class ConfirmDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)
 
         self.text = QLabel(text, self)
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Registrations concerned"))
+        self.list.setWordWrap(True)  # long lines wrap instead of hiding behind a scrollbar
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.addItems(list(lines))
         self.list.setVisible(bool(lines))
         self.footer = QLabel(footer, self)

@@ -129,8 +129,11 @@ class RecordView(QWidget):
         splitter = QSplitter(orientation, self)
         splitter.addWidget(self.record)
         splitter.addWidget(self.diff_box)
-        splitter.setStretchFactor(0, 3)  # the record first; the comparison beside or below
-        splitter.setStretchFactor(1, 2)
+        # Below each other in the pane, the record gets the larger share; side by side in a
+        # window of its own, both halves are as wide.
+        vertical = orientation == Qt.Orientation.Vertical
+        splitter.setStretchFactor(0, 3 if vertical else 1)
+        splitter.setStretchFactor(1, 2 if vertical else 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -228,17 +231,17 @@ class RecordView(QWidget):
             self.diff_box.hide()
             return
         if other.record_id == details.item.record_id:
-            old_title = self.tr("In the register (revision %1)").replace("%1", str(other.revision))
+            old_title = self.tr("Register, rev. %1").replace("%1", str(other.revision))
             self.diff_box.setTitle(self.tr("Changes from the register's revision"))
         else:
-            old_title = self.tr("The other registration (%1)").replace("%1", other.record_id[:8])
+            old_title = self.tr("The other one (%1)").replace("%1", other.record_id[:8])
             self.diff_box.setTitle(self.tr("Compared with the possible duplicate"))
         self.diff.show_comparison(
             other.payload,
             details.item.payload or {},
             load_form(),
             old_title=old_title,
-            new_title=self.tr("Incoming (revision %1)").replace("%1", str(details.item.revision)),
+            new_title=self.tr("Incoming, rev. %1").replace("%1", str(details.item.revision)),
             only_changes=self.only_changes.isChecked(),
         )
         self.diff_box.show()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -77,6 +78,8 @@ class ReviewPanel(QWidget):
         self.record_dialog: RecordDialog | None = None
         self.confirm_dialog: ConfirmDialog | None = None
         self._select_after_reload: tuple[str, str] | None = None  # (batch id, record id)
+        self._reloads = 0  # the newest queue load; older answers are dropped
+        self._clears = 0  # how often the panel was cleared (locked)
 
         self.finding_filter = QComboBox(self)
         self.finding_filter.setAccessibleName(self.tr("Show items with"))
@@ -191,16 +194,23 @@ class ReviewPanel(QWidget):
             clinics = {key: pin.label for key, pin in session.pinned_installations().items()}
             return session.register.pending(limit=QUEUE_LIMIT, with_payload=True), clinics
 
-        BackgroundOp(self, load).success(self._show_items).finally_(
-            lambda: self.refresh_button.setEnabled(True)
-        ).run_in_background()
+        # Loads can overlap (unlock, then an import at once): only the newest one is shown,
+        # so an older answer arriving late cannot replace a newer queue.
+        self._reloads += 1
+        generation = self._reloads
+        BackgroundOp(self, load).success(
+            lambda loaded: self._show_items(loaded) if generation == self._reloads else None
+        ).finally_(lambda: self.refresh_button.setEnabled(True)).run_in_background()
 
     def _show_items(self, loaded: tuple[list[ReviewItem], dict[str, str]]) -> None:
         items, self.clinics = loaded
+        selected = self.selected()
         self.model.set_items(items)
         self._show_details(None)
         self._show_counts()
         wanted, self._select_after_reload = self._select_after_reload, None
+        if wanted is None and selected is not None:  # a reload keeps the officer's place
+            wanted = (selected.origin.batch_id, selected.record_id)
         for row, item in enumerate(self.model.shown()):
             if (item.origin.batch_id, item.record_id) == wanted:
                 self.table.selectRow(row)  # an undone decision's item, ready again
@@ -218,6 +228,8 @@ class ReviewPanel(QWidget):
         self.queue_changed.emit(total)
 
     def clear(self) -> None:
+        self._reloads += 1  # a load in flight when locking is not shown afterwards
+        self._clears += 1  # nor a record window asked for before
         self.model.clear()
         self._show_details(None)
         self._clear_reason()
@@ -225,9 +237,7 @@ class ReviewPanel(QWidget):
         self.clinics = {}
         self.undoable = []
         self.undo_button.setEnabled(False)
-        if self.record_dialog is not None:
-            self.record_dialog.close()  # deleted on close
-            self.record_dialog = None
+        self._close_record_dialog()
 
     def _clear_reason(self) -> None:
         self.reason_code.setCurrentIndex(-1)
@@ -300,21 +310,20 @@ class ReviewPanel(QWidget):
             self._open_dialog(self._details)
             return
         session, clinics, lang = self._session(), dict(self.clinics), i18n.current_language()
+        clears = self._clears
         BackgroundOp(self, lambda: load_details(session.register, item, clinics, lang)).success(
-            self._open_dialog
+            lambda details: self._open_dialog(details) if clears == self._clears else None
         ).run_in_background()
 
     def _open_dialog(self, details: ItemDetails) -> None:
-        if self.record_dialog is not None:
-            self.record_dialog.close()
-        dialog = RecordDialog(self, details)
-        dialog.destroyed.connect(lambda: self._dialog_gone(dialog))
-        self.record_dialog = dialog
-        dialog.open()
+        self._close_record_dialog()  # one record window at a time
+        self.record_dialog = RecordDialog(self, details)
+        self.record_dialog.open()
 
-    def _dialog_gone(self, dialog: RecordDialog) -> None:
-        if self.record_dialog is dialog:
-            self.record_dialog = None
+    def _close_record_dialog(self) -> None:
+        dialog, self.record_dialog = self.record_dialog, None
+        if dialog is not None and shiboken6.isValid(dialog):  # gone once closed (deleted)
+            dialog.close()
 
     # -- decisions ----------------------------------------------------------------------------
 

@@ -165,8 +165,8 @@ def test_revision_and_duplicate_side_by_side_with_changes_marked(
     diff = review.diff
     assert diff.changed_paths() == ["patient.family_name"]
     assert diff.rowCount() > 20  # every field of both, side by side
-    assert diff.horizontalHeaderItem(1).text() == "I registeret (revisjon 1)"
-    assert diff.horizontalHeaderItem(2).text() == "Innkommende (revisjon 2)"
+    assert diff.horizontalHeaderItem(1).text() == "Registeret, rev. 1"
+    assert diff.horizontalHeaderItem(2).text() == "Innkommende, rev. 2"
     row = next(
         r for r in range(diff.rowCount()) if diff.item(r, 0).data(Qt.ItemDataRole.UserRole + 1)
     )
