@@ -392,8 +392,8 @@
         <translation>Gjennomgangskø</translation>
     </message>
     <message>
-        <source>Double-click a row to open the registration</source>
-        <translation>Dobbeltklikk på en rad for å åpne registreringen</translation>
+        <source>Double-click a row, or press Enter, to open the registration</source>
+        <translation>Dobbeltklikk på en rad, eller trykk Enter, for å åpne registreringen</translation>
     </message>
     <message>
         <source>Choose or type a code (needed to reject)</source>

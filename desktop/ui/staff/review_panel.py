@@ -16,8 +16,8 @@ import contextlib
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -101,7 +101,10 @@ class ReviewPanel(QWidget):
         self.table = row_table(self, self.model, self.tr("Review queue"), (150, 220, 150, 110))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self.open_record)
-        self.table.setToolTip(self.tr("Double-click a row to open the registration"))
+        self.table.installEventFilter(self)  # Enter on a row: the keyboard's double-click
+        self.table.setToolTip(
+            self.tr("Double-click a row, or press Enter, to open the registration")
+        )
 
         self.view = RecordView(self)
         self.details = self.view.record  # the record as the summary printout shows it
@@ -301,9 +304,22 @@ class ReviewPanel(QWidget):
             for code in codes
         )
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.selected() is not None
+        ):
+            self.open_record()
+            return True
+        return super().eventFilter(watched, event)
+
     def open_record(self, index: QModelIndex | None = None) -> None:
         """The selected (or double-clicked) registration in a window of its own."""
-        item = self.model.data(index, ITEM_ROLE) if index is not None else self.selected()
+        item = self.model.data(index, ITEM_ROLE) if isinstance(index, QModelIndex) else None
+        item = item or self.selected()
         if item is None:
             return
         if self._details is not None and self._details.item is item:

@@ -136,6 +136,14 @@ def test_the_pane_shows_every_field_of_a_golden_record(
     dialog = next(d for d in window.findChildren(RecordDialog) if d.isVisible())
     assert patient_name(record).listed in dialog.view.record.toPlainText()
     assert "HGVS" in dialog.view.record.toPlainText()
+    dialog.close()
+    qtbot.waitUntil(lambda: not window.findChildren(RecordDialog), timeout=5000)
+    # Enter on the selected row does the same, for the keyboard.
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in window.findChildren(RecordDialog)), timeout=10_000
+    )
     window.lock_requested.emit()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: not window.findChildren(RecordDialog), timeout=5000)
