@@ -10,13 +10,20 @@
   feedback travels unencrypted, so the validator's own ``comment_personal_data`` check is run
   on it (national id, phone or e-mail patterns).
 * **accept_clean** accepts every pending item with no findings, a chunk per transaction.
+* **undo** puts a decided item back in the queue as it was before the decision (an accepted
+  revision leaves the register and the revision it replaced becomes current again), as long
+  as its feedback has not been prepared: once ``feedback.prepare`` has signed the decision
+  for the clinic, it is final (``undo_feedback_sent``).
 
-A decided item's payload is purged from the queue (it is in the register if accepted), and
-its decision waits for ``feedback.prepare`` to be signed and sent.
+A decided item keeps its sealed payload and keyed hash (but leaves the queue's duplicate
+index) until ``feedback.prepare`` covers it, which purges both: that is what makes an undo
+possible, and a decision that went to the clinic can no longer be taken back anyway. A
+reservation purges them at once (``desktop.staff.reservations``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal
@@ -80,9 +87,10 @@ def _close_item(
     code: str | None,
     text: str | None,
 ) -> None:
+    # The payload and keyed hash stay until the feedback is prepared (see ``undo``).
     db.execute(
-        "UPDATE review_items SET state = ?, reason_code = ?, reason_text = ?, payload = NULL, "
-        "person_key = NULL, decided_at = ?, decided_by = ? "
+        "UPDATE review_items SET state = ?, reason_code = ?, reason_text = ?, "
+        "decided_at = ?, decided_by = ? "
         "WHERE batch_id = ? AND record_id = ? AND state = 'pending'",
         (state.value, code, text, stamp, actor, item.origin.batch_id, item.record_id),
     )
@@ -200,12 +208,17 @@ def decide(
     return register.call(run, "decide")
 
 
-def accept_clean(register: reg.Register) -> tuple[int, int]:
+def accept_clean(
+    register: reg.Register, only: Collection[tuple[str, str]] | None = None
+) -> tuple[int, int]:
     """Accept every pending item without findings; (accepted, left pending) counts.
 
     An item can be left pending when something changed since import (the register took
     the same person and diagnosis under another id meanwhile): it then needs a decision.
+    ``only`` (``(batch_id, record_id)`` pairs) limits it to the items a confirmation listed,
+    so what arrived after the list was shown is not accepted unseen.
     """
+    wanted = None if only is None else set(only)
     cipher, actor = register.cipher, register.actor
 
     def chunk(db: Db, after: int) -> tuple[int, int, int, bool]:
@@ -215,6 +228,10 @@ def accept_clean(register: reg.Register) -> tuple[int, int]:
             rows = reg.clean_pending_items(db, after, CLEAN_CHUNK)
             for clean in rows:
                 after = clean.seq
+                if wanted is not None and (
+                    (clean.item.origin.batch_id, clean.item.record_id) not in wanted
+                ):
+                    continue
                 loaded = None if clean.sealed is None else (clean.sealed, clean.person_key)
                 if _accept(db, cipher, clean.item, actor, stamp, None, None, loaded) is None:
                     accepted += 1
@@ -230,3 +247,129 @@ def accept_clean(register: reg.Register) -> tuple[int, int]:
         total += accepted
         left_total += left
     return total, left_total
+
+
+# -- undo -------------------------------------------------------------------------------------
+
+
+def _pick_decided(
+    db: Db, record_id: str, revision: int | None, batch_id: str | None
+) -> tuple[ReviewItem, bool]:
+    """The decided item to undo, and whether its feedback is prepared already."""
+    rows = db.execute(
+        "SELECT batch_id, revision, feedback_id FROM review_items "
+        "WHERE record_id = ? AND state <> 'pending' ORDER BY seq",
+        (record_id,),
+    ).fetchall()
+    chosen = [
+        (str(b), int(r), f is not None)
+        for b, r, f in rows
+        if (revision is None or int(r) == revision) and (batch_id is None or str(b) == batch_id)
+    ]
+    if not chosen:
+        pending = db.execute(
+            "SELECT 1 FROM review_items WHERE record_id = ? AND state = 'pending'", (record_id,)
+        ).fetchone()
+        raise StaffError("undo_not_decided" if pending else "unknown_item", record_id)
+    unsent = [c for c in chosen if not c[2]]
+    if revision is None and batch_id is None and len(unsent) == 1:
+        chosen = unsent  # earlier decisions of the record that went out are not in question
+    if len(chosen) > 1:
+        raise StaffError("ambiguous_item", record_id)
+    item = reg.find_item(db, None, chosen[0][0], record_id)
+    assert item is not None
+    return item, chosen[0][2]
+
+
+def _withdraw_acceptance(db: Db, cipher: RegisterCipher, item: ReviewItem) -> None:
+    """Take the accepted revision out of the register; the one it replaced comes back."""
+    row = db.execute(
+        "SELECT revision, batch_id FROM register_records WHERE record_id = ?", (item.record_id,)
+    ).fetchone()
+    if row is None or int(row[0]) != item.revision or str(row[1]) != item.origin.batch_id:
+        # A later revision was accepted since (undo that first), or a reservation deleted it.
+        raise StaffError("undo_superseded", item.record_id)
+    db.execute("DELETE FROM register_records WHERE record_id = ?", (item.record_id,))
+    db.execute("DELETE FROM register_index WHERE record_id = ?", (item.record_id,))
+    previous = db.execute(
+        "SELECT revision, person_key, payload, batch_id, installation_key_id, received_at, "
+        "accepted_at, accepted_by FROM register_history WHERE record_id = ? "
+        "ORDER BY revision DESC LIMIT 1",
+        (item.record_id,),
+    ).fetchone()
+    if previous is None:
+        return
+    revision, person_key = int(previous[0]), previous[1]
+    db.execute(
+        "INSERT INTO register_records (record_id, revision, person_key, payload, batch_id, "
+        "installation_key_id, received_at, accepted_at, accepted_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (item.record_id, revision, person_key, *previous[2:]),
+    )
+    db.execute(
+        "DELETE FROM register_history WHERE record_id = ? AND revision = ?",
+        (item.record_id, revision),
+    )
+    if person_key is not None:
+        payload = cipher.open(bytes(previous[2]), reg.record_aad(item.record_id, revision))
+        db.executemany(
+            "INSERT INTO register_index (person_key, diagnosis_key, record_id) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            [
+                (bytes(person_key), key, item.record_id)
+                for key in cipher.diagnosis_keys(orpha_codes(payload))
+            ],
+        )
+
+
+def undo(
+    register: reg.Register,
+    record_id: str,
+    *,
+    revision: int | None = None,
+    batch_id: str | None = None,
+) -> ReviewItem:
+    """Put a decided item back in the queue, pending, as the import left it.
+
+    Refused once the decision's feedback is prepared (``undo_feedback_sent``: the clinic
+    has it, or will, signed), for an item a reservation closed or purged (``undo_reserved``)
+    and for an acceptance the register has moved past (``undo_superseded``)."""
+    cipher, actor = register.cipher, register.actor
+
+    def run(db: Db) -> ReviewItem:
+        with db.transaction("undo decision"):
+            item, prepared = _pick_decided(db, record_id, revision, batch_id)
+            if prepared:
+                raise StaffError("undo_feedback_sent", record_id)
+            row = db.execute(
+                "SELECT payload, person_key FROM review_items WHERE batch_id = ? AND record_id = ?",
+                (item.origin.batch_id, item.record_id),
+            ).fetchone()
+            if row[0] is None or Finding.RESERVED in item.findings:
+                raise StaffError("undo_reserved", record_id)
+            sealed, person_key = bytes(row[0]), None if row[1] is None else bytes(row[1])
+            if item.state is ReviewState.ACCEPTED:
+                _withdraw_acceptance(db, cipher, item)
+            db.execute(
+                "UPDATE review_items SET state = 'pending', reason_code = NULL, "
+                "reason_text = NULL, decided_at = NULL, decided_by = NULL "
+                "WHERE batch_id = ? AND record_id = ?",
+                (item.origin.batch_id, item.record_id),
+            )
+            if person_key is not None:
+                # The queue's duplicate index again, as the import wrote it.
+                payload = cipher.open(
+                    sealed, reg.item_aad(item.origin.batch_id, item.record_id, item.revision)
+                )
+                keys = cipher.diagnosis_keys(orpha_codes(payload)) or [b""]
+                db.executemany(
+                    "INSERT INTO review_index (person_key, diagnosis_key, record_id, batch_id) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    [(person_key, key, item.record_id, item.origin.batch_id) for key in keys],
+                )
+            reg.log(db, actor, f"review:undo:{item.state.value}", item.record_id, item.revision)
+        restored = reg.find_item(db, None, item.origin.batch_id, item.record_id)
+        assert restored is not None
+        return restored
+
+    return register.call(run, "undo decision")

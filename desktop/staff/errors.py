@@ -184,6 +184,28 @@ MESSAGES = Catalogue(
             "Registreringen er allerede avgjort.",
             "The registration has already been decided.",
         ),
+        "undo_not_decided": Message(
+            "Registreringen venter fortsatt på en avgjørelse; det er ingenting å angre.",
+            "The registration is still waiting for a decision; there is nothing to undo.",
+        ),
+        "undo_feedback_sent": Message(
+            "Avgjørelsen kan ikke angres: tilbakemeldingen til klinikken er allerede laget og "
+            "signert. Ta kontakt med klinikken og be om en ny revisjon om noe må rettes.",
+            "The decision cannot be undone: the feedback to the clinic has already been made and "
+            "signed. Contact the clinic and ask for a new revision if something must be "
+            "corrected.",
+        ),
+        "undo_superseded": Message(
+            "Avgjørelsen kan ikke angres: registeret har godtatt en nyere revisjon av "
+            "registreringen siden. Angre den nyeste avgjørelsen først.",
+            "The decision cannot be undone: the register has accepted a newer revision of the "
+            "registration since. Undo the newest decision first.",
+        ),
+        "undo_reserved": Message(
+            "Avgjørelsen kan ikke angres: personen har reservert seg, og opplysningene er slettet.",
+            "The decision cannot be undone: the person has a reservation, and the data are "
+            "deleted.",
+        ),
         "duplicate_refused": Message(
             "Registeret har allerede denne personen med samme diagnose under en annen id. Den kan "
             "ikke godkjennes; avgjør den som duplikat (decide ... duplicate).",

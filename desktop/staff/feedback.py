@@ -85,8 +85,11 @@ def prepare(register: reg.Register, signing_key: Ed25519PrivateKey) -> int:
                     "document, decisions, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                     (feedback_id, installation, batch_id, text, len(decisions), reg.now()),
                 )
+                # Signed for the clinic, the decision is final: the payload and keyed hash the
+                # item kept for an undo (desktop.staff.decisions) are purged now.
                 db.executemany(
-                    "UPDATE review_items SET feedback_id = ? WHERE batch_id = ? AND record_id = ?",
+                    "UPDATE review_items SET feedback_id = ?, payload = NULL, person_key = NULL "
+                    "WHERE batch_id = ? AND record_id = ?",
                     [(feedback_id, b, r) for b, r, *_ in members],
                 )
                 reg.log(db, register.actor, f"feedback_prepared:{feedback_id}")

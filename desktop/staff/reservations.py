@@ -5,8 +5,9 @@ Recording a reservation, in one transaction:
 * deletes every register revision of that person: current records and their history (and
   any record whose current revision is theirs, with all its history), with their index rows;
 * closes the person's pending review items as ``rejected`` with reason ``reservert`` and
-  purges their payloads (their decisions still go back to the clinic, so its record does not
-  wait forever; the feedback holds only record ids and the reason code);
+  purges their payloads, and those of decided items whose feedback is not prepared yet
+  (their decisions still go back to the clinic, so its record does not wait forever; the
+  feedback holds only record ids and the reason code);
 * keeps only ``HMAC(register secret, national id)`` so later registrations of the person are
   rejected automatically at import with reason ``reservert``;
 * writes an audit entry naming the reservation id, never the national id.
@@ -18,8 +19,10 @@ rows held only ciphertext and keyed hashes.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import Any, Literal
 
 from desktop.forms.payload import normalise_national_id
 from desktop.staff import register as reg
@@ -46,6 +49,81 @@ def _checked(national_id: str) -> str:
     if number is None or not nid.is_valid(number):
         raise StaffError("bad_national_id")
     return number
+
+
+@dataclass(frozen=True)
+class HeldRecord:
+    """A registration a reservation would delete: in the register, or waiting in the queue."""
+
+    record_id: str
+    revision: int
+    payload: dict[str, Any]
+    where: Literal["register", "queue"]
+
+
+@dataclass(frozen=True)
+class ReservationPreview:
+    """What ``reserve`` would delete for a national id, for the confirmation staff read
+    before deleting: the person's birth date and every registration held of them."""
+
+    birth_date: dt.date
+    reserved_already: bool
+    records: list[HeldRecord]
+    history: int  # earlier revisions that go too
+
+
+def preview(register: reg.Register, national_id: str) -> ReservationPreview:
+    """Read-only: the registrations ``reserve`` would delete now (payloads for display)."""
+    from desktop.forms import national_id as nid
+
+    number = _checked(national_id)
+    birth_date = nid.parse(number).birth_date
+    person_key = register.cipher.person_key(number)
+    cipher = register.cipher
+
+    def run(db: Db) -> ReservationPreview:
+        reserved = db.execute(
+            "SELECT 1 FROM reservations WHERE person_key = ?", (person_key,)
+        ).fetchone()
+        held = [
+            HeldRecord(r.record_id, r.revision, r.payload, "register")
+            for r in (
+                reg.get_record(db, cipher, str(row[0]))
+                for row in db.execute(
+                    "SELECT record_id FROM register_records WHERE person_key = ? "
+                    "ORDER BY record_id",
+                    (person_key,),
+                ).fetchall()
+            )
+            if r is not None
+        ]
+        owned = [h.record_id for h in held]
+        history = int(
+            db.execute(
+                "SELECT count(*) FROM register_history WHERE person_key = ?", (person_key,)
+            ).fetchone()[0]
+        )
+        for record_id in owned:  # their earlier revisions under another person key
+            history += int(
+                db.execute(
+                    "SELECT count(*) FROM register_history WHERE record_id = ? "
+                    "AND (person_key IS NULL OR person_key <> ?)",
+                    (record_id, person_key),
+                ).fetchone()[0]
+            )
+        queued = db.execute(
+            "SELECT DISTINCT i.batch_id, i.record_id, i.seq FROM review_index x "
+            "JOIN review_items i ON i.batch_id = x.batch_id AND i.record_id = x.record_id "
+            "WHERE x.person_key = ? AND i.state = 'pending' ORDER BY i.seq",
+            (person_key,),
+        ).fetchall()
+        for batch_id, record_id, _seq in queued:
+            item = reg.find_item(db, cipher, str(batch_id), str(record_id))
+            if item is not None and item.payload is not None:
+                held.append(HeldRecord(item.record_id, item.revision, item.payload, "queue"))
+        return ReservationPreview(birth_date, reserved is not None, held, history)
+
+    return register.call(run, "reservation preview")
 
 
 def reserve(register: reg.Register, national_id: str) -> ReservationResult:
@@ -100,7 +178,13 @@ def reserve(register: reg.Register, national_id: str) -> ReservationResult:
                     for b, r, f in pending
                 ],
             )
-            # Decided items hold neither payload nor keyed hash: both are purged at decision.
+            # Decided items keep payload and keyed hash until their feedback is prepared (for
+            # an undo, desktop.staff.decisions); the person's are purged now, so nothing of
+            # them is left and no undo can bring them back.
+            db.execute(
+                "UPDATE review_items SET payload = NULL, person_key = NULL WHERE person_key = ?",
+                (person_key,),
+            )
             db.execute("DELETE FROM review_index WHERE person_key = ?", (person_key,))
             reg.log(db, actor, f"reservation:{reservation_id}")
         db.checkpoint()

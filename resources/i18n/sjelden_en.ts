@@ -131,6 +131,23 @@
     </message>
 </context>
 <context>
+    <name>ReservationsPanel</name>
+    <message numerus="yes">
+        <source>Record a reservation for %1? This deletes the %n registration(s) listed below from the register and the queue, and blocks new ones. This cannot be undone.</source>
+        <translation>
+            <numerusform>Record a reservation for %1? This deletes the registration listed below from the register and the queue, and blocks new ones. This cannot be undone.</numerusform>
+            <numerusform>Record a reservation for %1? This deletes the %n registrations listed below from the register and the queue, and blocks new ones. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier revision(s) of these registrations are deleted too.</source>
+        <translation>
+            <numerusform>%n earlier revision of these registrations is deleted too.</numerusform>
+            <numerusform>%n earlier revisions of these registrations are deleted too.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewPanel</name>
     <message numerus="yes">
         <source>%n registration(s) awaiting review</source>
@@ -144,6 +161,20 @@
         <translation>
             <numerusform>%n clean</numerusform>
             <numerusform>%n clean</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n registration(s) without findings? They go into the register, and the clinics are told when the decisions are sent.</source>
+        <translation>
+            <numerusform>Accept %n registration without findings? It goes into the register, and the clinic is told when the decisions are sent.</numerusform>
+            <numerusform>Accept %n registrations without findings? They go into the register, and the clinics are told when the decisions are sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Accept %n registration(s)</source>
+        <translation>
+            <numerusform>&amp;Accept %n registration</numerusform>
+            <numerusform>&amp;Accept %n registrations</numerusform>
         </translation>
     </message>
     <message numerus="yes">

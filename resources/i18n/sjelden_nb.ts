@@ -117,6 +117,21 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Registrations concerned</source>
+        <translation>Registreringer det gjelder</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Cancel, change nothing</source>
+        <translation>Avbryt uten å endre noe</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosisPicker</name>
     <message>
         <source>Search by code, name or synonym</source>
@@ -163,6 +178,10 @@
     <message>
         <source>Incoming</source>
         <translation>Innkommende</translation>
+    </message>
+    <message>
+        <source>Changed: %1</source>
+        <translation>Endret: %1</translation>
     </message>
 </context>
 <context>
@@ -965,6 +984,17 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Registration under review</source>
+        <translation>Registrering til gjennomgang</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+</context>
+<context>
     <name>RecordListPanel</name>
     <message>
         <source>Search name, national id or ORPHA code</source>
@@ -1068,6 +1098,89 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>(no name yet)</source>
         <translation>(uten navn ennå)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>Selected registration</source>
+        <translation>Valgt registrering</translation>
+    </message>
+    <message>
+        <source>Only changed fields</source>
+        <translation>Bare endrede felt</translation>
+    </message>
+    <message>
+        <source>Show only the changed fields</source>
+        <translation>Vis bare feltene som er endret</translation>
+    </message>
+    <message>
+        <source>Compared with the register</source>
+        <translation>Sammenlignet med registeret</translation>
+    </message>
+    <message>
+        <source>Checks: %1</source>
+        <translation>Kontroller: %1</translation>
+    </message>
+    <message>
+        <source>From the clinic: %1</source>
+        <translation>Fra klinikken: %1</translation>
+    </message>
+    <message>
+        <source>an installation not pinned here (%1)</source>
+        <translation>en installasjon som ikke er godkjent her (%1)</translation>
+    </message>
+    <message>
+        <source>Received %1, revision %2, batch %3</source>
+        <translation>Mottatt %1, revisjon %2, forsendelse %3</translation>
+    </message>
+    <message>
+        <source>in the register</source>
+        <translation>i registeret</translation>
+    </message>
+    <message>
+        <source>waiting in the queue</source>
+        <translation>som venter i køen</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: %1, registration %2 %3, has the same person and diagnosis.</source>
+        <translation>Mulig duplikat: %1, registrering %2 %3, har samme person og diagnose.</translation>
+    </message>
+    <message>
+        <source>Possible duplicate of registration %1.</source>
+        <translation>Mulig duplikat av registrering %1.</translation>
+    </message>
+    <message>
+        <source>Validation errors:</source>
+        <translation>Valideringsfeil:</translation>
+    </message>
+    <message>
+        <source>Warnings the clinician confirmed at completion:</source>
+        <translation>Advarsler klinikeren bekreftet ved ferdigstilling:</translation>
+    </message>
+    <message>
+        <source>The clinician confirmed no warnings.</source>
+        <translation>Klinikeren bekreftet ingen advarsler.</translation>
+    </message>
+    <message>
+        <source>Register, rev. %1</source>
+        <translation>Registeret, rev. %1</translation>
+    </message>
+    <message>
+        <source>Changes from the register&apos;s revision</source>
+        <translation>Endringer fra registerets revisjon</translation>
+    </message>
+    <message>
+        <source>The other one (%1)</source>
+        <translation>Den andre (%1)</translation>
+    </message>
+    <message>
+        <source>Compared with the possible duplicate</source>
+        <translation>Sammenlignet med det mulige duplikatet</translation>
+    </message>
+    <message>
+        <source>Incoming, rev. %1</source>
+        <translation>Innkommende, rev. %1</translation>
     </message>
 </context>
 <context>
@@ -1486,20 +1599,62 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>Gyldig nummer.</translation>
     </message>
     <message>
+        <source>%1, born %2</source>
+        <translation>%1, født %2</translation>
+    </message>
+    <message>
+        <source>The person born %1</source>
+        <translation>Personen født %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record a reservation for %1? This deletes the %n registration(s) listed below from the register and the queue, and blocks new ones. This cannot be undone.</source>
+        <translation>
+            <numerusform>Registrere reservasjon for %1? Da slettes registreringen under fra registeret og køen, og nye sperres. Dette kan ikke angres.</numerusform>
+            <numerusform>Registrere reservasjon for %1? Da slettes de %n registreringene under fra registeret og køen, og nye sperres. Dette kan ikke angres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Record a reservation for %1? The register holds no registration of this person; new ones will be rejected automatically. This cannot be undone.</source>
+        <translation>Registrere reservasjon for %1? Registeret har ingen registrering av personen; nye blir avvist automatisk. Dette kan ikke angres.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier revision(s) of these registrations are deleted too.</source>
+        <translation>
+            <numerusform>%n tidligere revisjon av registreringene slettes også.</numerusform>
+            <numerusform>%n tidligere revisjoner av registreringene slettes også.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The person already has a reservation.</source>
+        <translation>Personen har allerede en reservasjon.</translation>
+    </message>
+    <message>
         <source>Record reservation</source>
         <translation>Registrer reservasjon</translation>
+    </message>
+    <message>
+        <source>&amp;Delete and record reservation</source>
+        <translation>&amp;Slett og registrer reservasjon</translation>
     </message>
     <message>
         <source>Confirm reservation</source>
         <translation>Bekreft reservasjon</translation>
     </message>
     <message>
-        <source>Delete every registration of this person from the register and block new ones? This cannot be undone.</source>
-        <translation>Slette alle registreringer av denne personen fra registeret og sperre for nye? Dette kan ikke angres.</translation>
+        <source>in the register</source>
+        <translation>i registeret</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Avbryt</translation>
+        <source>waiting in the queue</source>
+        <translation>venter i køen</translation>
+    </message>
+    <message>
+        <source>no diagnosis</source>
+        <translation>ingen diagnose</translation>
+    </message>
+    <message>
+        <source>%1 – %2 – %3 (registration %4, revision %5)</source>
+        <translation>%1 – %2 – %3 (registrering %4, revisjon %5)</translation>
     </message>
     <message>
         <source>Reservation recorded.</source>
@@ -1549,12 +1704,8 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>Gjennomgangskø</translation>
     </message>
     <message>
-        <source>Selected registration</source>
-        <translation>Valgt registrering</translation>
-    </message>
-    <message>
-        <source>Changes from the register&apos;s revision</source>
-        <translation>Endringer fra registerets revisjon</translation>
+        <source>Double-click a row, or press Enter, to open the registration</source>
+        <translation>Dobbeltklikk på en rad, eller trykk Enter, for å åpne registreringen</translation>
     </message>
     <message>
         <source>Choose or type a code (needed to reject)</source>
@@ -1583,6 +1734,14 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>Mark as d&amp;uplicate</source>
         <translation>Merk som &amp;duplikat</translation>
+    </message>
+    <message>
+        <source>Undo last decisi&amp;on</source>
+        <translation>Angre siste avgj&amp;ørelse</translation>
+    </message>
+    <message>
+        <source>Undo the last decision</source>
+        <translation>Angre den siste avgjørelsen</translation>
     </message>
     <message>
         <source>Decision message</source>
@@ -1619,32 +1778,34 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         </translation>
     </message>
     <message>
-        <source>Diagnoses: %1</source>
-        <translation>Diagnoser: %1</translation>
-    </message>
-    <message>
-        <source>Registration %1, revision %2</source>
-        <translation>Registrering %1, revisjon %2</translation>
-    </message>
-    <message>
-        <source>Received %1 in batch %2 from installation %3</source>
-        <translation>Mottatt %1 i forsendelse %2 fra installasjon %3</translation>
-    </message>
-    <message>
-        <source>Checks: %1</source>
-        <translation>Kontroller: %1</translation>
-    </message>
-    <message>
-        <source>The register holds the same person and diagnosis as %1</source>
-        <translation>Registeret har samme person og diagnose som %1</translation>
-    </message>
-    <message>
-        <source>Validation errors:</source>
-        <translation>Valideringsfeil:</translation>
-    </message>
-    <message>
         <source>Choose or type a reason code to reject.</source>
         <translation>Velg eller skriv en årsakskode for å avvise.</translation>
+    </message>
+    <message>
+        <source>Undo the decision on %1</source>
+        <translation>Angre avgjørelsen for %1</translation>
+    </message>
+    <message>
+        <source>The decision on %1 is undone; the registration waits for review again.</source>
+        <translation>Avgjørelsen for %1 er angret; registreringen venter på gjennomgang igjen.</translation>
+    </message>
+    <message>
+        <source>Accept all clean</source>
+        <translation>Godta alle uten funn</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n registration(s) without findings? They go into the register, and the clinics are told when the decisions are sent.</source>
+        <translation>
+            <numerusform>Godta %n registrering uten funn? Den legges inn i registeret, og klinikken får beskjed når avgjørelsene sendes.</numerusform>
+            <numerusform>Godta %n registreringer uten funn? De legges inn i registeret, og klinikkene får beskjed når avgjørelsene sendes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Accept %n registration(s)</source>
+        <translation>
+            <numerusform>&amp;Godta %n registrering</numerusform>
+            <numerusform>&amp;Godta %n registreringer</numerusform>
+        </translation>
     </message>
     <message>
         <source>Accepting clean registrations…</source>

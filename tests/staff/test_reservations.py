@@ -92,6 +92,24 @@ def test_reservation_removes_person_everywhere(
     assert nid in _decrypted_everything(staff_session)
     assert MARKER_NAME in _decrypted_everything(staff_session)
 
+    # What the confirmation lists before anything is deleted: every registration held of
+    # the person, with their birth date; reading it changes nothing.
+    before = table_counts(staff_session)
+    shown = reservations.preview(register, nid)
+    assert table_counts(staff_session) == before
+    assert not shown.reserved_already and shown.history == 1
+    assert shown.birth_date.strftime("%d%m%y") == nid[:6]  # a fødselsnummer, not a D-number
+    assert [(h.where, h.record_id, h.revision) for h in shown.records] == [
+        ("register", person["record_id"], 2),
+        ("queue", person["record_id"], 3),
+        ("queue", second["record_id"], 1),
+        ("queue", no_diagnosis["record_id"], 1),
+    ]
+    assert all(h.payload["patient"]["national_id"] == nid for h in shown.records)
+    with pytest.raises(StaffError) as refused:
+        reservations.preview(register, "12345678901")
+    assert refused.value.code == "bad_national_id"
+
     result = reservations.reserve(register, f" {nid[:6]} {nid[6:]} ")
     assert result.new and result.records_removed == 1 and result.history_removed == 1
     assert result.queue_items_closed == 3

@@ -1,8 +1,12 @@
 """Recording a reservation (opt-out): the person's data leave the register for good.
 
-The national id is typed, checked for its check digits, confirmed, and handed to the core,
-which deletes every record of the person and keeps only a keyed hash. The field is cleared
-as soon as the request is made: nothing of the person stays in the window.
+The national id is typed and checked for its check digits; before anything is deleted the
+confirmation names the person (name, birth date) and lists every registration that will go
+(``reservations.preview``: in the register and waiting in the queue, with the number of
+earlier revisions), with "Avbryt" as the default button and Escape cancelling. Then the
+number is handed to the core, which deletes every record of the person and keeps only a
+keyed hash. The field is cleared as soon as the request is made, and the confirmation is
+deleted when it closes: nothing of the person stays in the window.
 """
 
 from __future__ import annotations
@@ -13,17 +17,18 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.forms import national_id
+from desktop.forms.payload import orpha_codes, patient_name
 from desktop.staff import reservations
 from desktop.staff.session import StaffSession
 from desktop.ui.error_dialogs import show_info
 from desktop.ui.ops import BackgroundOp
+from desktop.ui.staff.confirm_dialog import ConfirmDialog
 
 
 class ReservationsPanel(QWidget):
@@ -37,6 +42,7 @@ class ReservationsPanel(QWidget):
         super().__init__(parent)
         self._session = session_source
         self._on_changed = on_changed
+        self.confirm_dialog: ConfirmDialog | None = None
         intro = QLabel(
             self.tr(
                 "A reservation deletes every registration of the person from the register and "
@@ -90,20 +96,76 @@ class ReservationsPanel(QWidget):
             self.hint.setText(self.tr("Valid number."))
 
     def confirm(self) -> None:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Record reservation"))
-        box.setAccessibleName(self.tr("Confirm reservation"))
-        box.setText(
-            self.tr(
-                "Delete every registration of this person from the register and block new "
-                "ones? This cannot be undone."
+        """Look up whom the number names, then ask, saying who and what will be deleted."""
+        number = self._number()
+        if not national_id.is_valid(number):
+            return
+        session = self._session()
+        self.reserve_button.setEnabled(False)
+        BackgroundOp(self, lambda: reservations.preview(session.register, number)).success(
+            lambda shown: self._ask(number, shown)
+        ).finally_(self._check).run_in_background()
+
+    def _ask(self, number: str, shown: reservations.ReservationPreview) -> None:
+        if self._number() != number:
+            return  # the field changed meanwhile: this answer is about another number
+        names = sorted({patient_name(h.payload).listed for h in shown.records} - {""})
+        born = shown.birth_date.strftime("%d.%m.%Y")
+        if names:
+            who = self.tr("%1, born %2").replace("%1", " / ".join(names)).replace("%2", born)
+        else:
+            who = self.tr("The person born %1").replace("%1", born)
+        count = len(shown.records)
+        if count:
+            text = self.tr(
+                "Record a reservation for %1? This deletes the %n registration(s) listed below "
+                "from the register and the queue, and blocks new ones. This cannot be undone.",
+                "",
+                count,
+            ).replace("%1", who)
+        else:
+            text = self.tr(
+                "Record a reservation for %1? The register holds no registration of this "
+                "person; new ones will be rejected automatically. This cannot be undone."
+            ).replace("%1", who)
+        footer_parts = []
+        history = shown.history
+        if history:
+            footer_parts.append(
+                self.tr(
+                    "%n earlier revision(s) of these registrations are deleted too.", "", history
+                )
             )
+        if shown.reserved_already:
+            footer_parts.append(self.tr("The person already has a reservation."))
+        dialog = ConfirmDialog(
+            self,
+            title=self.tr("Record reservation"),
+            text=text,
+            lines=[self._held(h) for h in shown.records],
+            action=self.tr("&Delete and record reservation"),
+            footer=" ".join(footer_parts),
         )
-        yes = box.addButton(self.tr("Record reservation"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.buttonClicked.connect(lambda button: self.reserve() if button is yes else None)
-        box.open()
+        dialog.setAccessibleName(self.tr("Confirm reservation"))
+        dialog.accepted.connect(self.reserve)
+        self.confirm_dialog = dialog
+        dialog.open()
+
+    def _held(self, held: reservations.HeldRecord) -> str:
+        where = (
+            self.tr("in the register")
+            if held.where == "register"
+            else self.tr("waiting in the queue")
+        )
+        codes = ", ".join(orpha_codes(held.payload)) or self.tr("no diagnosis")
+        return (
+            self.tr("%1 \u2013 %2 \u2013 %3 (registration %4, revision %5)")
+            .replace("%1", patient_name(held.payload).listed)
+            .replace("%2", codes)
+            .replace("%3", where)
+            .replace("%4", held.record_id[:8])
+            .replace("%5", str(held.revision))
+        )
 
     def reserve(self) -> None:
         number = self._number()
@@ -134,3 +196,4 @@ class ReservationsPanel(QWidget):
     def clear(self) -> None:
         self.national_id.clear()
         self.result.clear()
+        self.confirm_dialog = None  # closed and deleted by the window on lock

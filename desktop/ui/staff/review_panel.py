@@ -1,18 +1,23 @@
 """The review queue: what arrived, what the checks found, and the officer's decision.
 
 Pending items are loaded with their payloads (decrypted on the register's thread) so the
-officer can see whom a registration is about; the revision diff is computed on demand for the
-selected item. Every register call runs in the background; the panel only ever holds what
-is on screen, and ``clear`` forgets it (locking relies on it).
+officer can see whom a registration is about; the selected item's whole record, the clinic's
+label, the checks and the clinician's confirmed warnings, and for a revision or a possible
+duplicate the comparison with the other record, are loaded on demand (``record_view``). A
+double-click opens the same in a window of its own. Decisions made here can be undone, last
+first, until their feedback is prepared (``decisions.undo``); "Godta alle uten funn" lists
+what it will accept and asks first. Every register call runs in the background; the panel
+only ever holds what is on screen, and ``clear`` forgets it (locking relies on it).
 """
 
 from __future__ import annotations
 
 import contextlib
-import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,41 +27,33 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.forms.codelists import CodeListError, get_codelist
-from desktop.forms.definition import FormDefinition, load_form
+from desktop.forms.definition import load_form
 from desktop.forms.payload import orpha_codes
+from desktop.reasons import OFFERED, reason_label
 from desktop.staff import decisions
-from desktop.staff.model import FieldChange, Finding, ReviewItem
+from desktop.staff.errors import StaffError
+from desktop.staff.model import Finding, ReviewItem
 from desktop.staff.session import StaffSession
 from desktop.ui import i18n
-from desktop.ui.error_dialogs import show_info
+from desktop.ui.error_dialogs import show_error, show_info
 from desktop.ui.ops import BackgroundOp
-from desktop.ui.record_model import local_time
-from desktop.ui.staff.diff_view import DiffView, field_label
+from desktop.ui.staff.confirm_dialog import ConfirmDialog
 from desktop.ui.staff.queue_model import (
     ITEM_ROLE,
     QueueFilter,
     ReviewQueueModel,
     finding_label,
-    findings_text,
     patient_name,
 )
+from desktop.ui.staff.record_view import ItemDetails, RecordDialog, RecordView, load_details
 from desktop.ui.tables import row_table
 
 QUEUE_LIMIT = 5000  # one screenful of work is far less; the rest loads after decisions
-# Common reasons, offered first; any code of the protocol's form may be typed.
-REASON_CODES = (
-    "missing_consent",
-    "invalid_data",
-    "wrong_diagnosis",
-    "incomplete",
-    "not_rare_diagnosis",
-)
 
 SessionSource = Callable[[], StaffSession]
 
@@ -69,6 +66,13 @@ class ReviewPanel(QWidget):
         super().__init__(parent)
         self._session = session_source
         self.model = ReviewQueueModel(self)
+        self.clinics: dict[str, str] = {}  # installation key id -> the label it was pinned with
+        self.undoable: list[ReviewItem] = []  # decided here, most recent last
+        self.record_dialog: RecordDialog | None = None
+        self.confirm_dialog: ConfirmDialog | None = None
+        self._select_after_reload: tuple[str, str] | None = None  # (batch id, record id)
+        self._reloads = 0  # the newest queue load; older answers are dropped
+        self._clears = 0  # how often the panel was cleared (locked)
 
         self.finding_filter = QComboBox(self)
         self.finding_filter.setAccessibleName(self.tr("Show items with"))
@@ -89,18 +93,22 @@ class ReviewPanel(QWidget):
 
         self.table = row_table(self, self.model, self.tr("Review queue"), (150, 220, 150, 110))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(self.open_record)
+        self.table.installEventFilter(self)  # Enter on a row: the keyboard's double-click
+        self.table.setToolTip(
+            self.tr("Double-click a row, or press Enter, to open the registration")
+        )
 
-        self.details = QTextBrowser(self)
-        self.details.setAccessibleName(self.tr("Selected registration"))
-        self.diff = DiffView(self)
-        self.diff_box = QGroupBox(self.tr("Changes from the register's revision"), self)
-        diff_layout = QVBoxLayout(self.diff_box)
-        diff_layout.addWidget(self.diff)
-        self.diff_box.hide()
+        self.view = RecordView(self)
+        self.details = self.view.record  # the record as the summary printout shows it
+        self.diff = self.view.diff
+        self.diff_box = self.view.diff_box
+        self._details: ItemDetails | None = None
 
         self.reason_code = QComboBox(self)
         self.reason_code.setEditable(True)
-        self.reason_code.addItems(REASON_CODES)
+        for code in OFFERED:  # the register's reasons by their words; any code may be typed
+            self.reason_code.addItem(reason_label(code, i18n.current_language()), code)
         self.reason_code.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.reason_code.setCurrentIndex(-1)  # no reason until the officer chooses one
         line = self.reason_code.lineEdit()
@@ -119,6 +127,11 @@ class ReviewPanel(QWidget):
         self.accept_button.clicked.connect(lambda: self.decide("accept"))
         self.reject_button.clicked.connect(lambda: self.decide("reject"))
         self.duplicate_button.clicked.connect(lambda: self.decide("duplicate"))
+        self.undo_button = QPushButton(self.tr("Undo last decisi&on"), self)
+        self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_button.setAccessibleName(self.tr("Undo the last decision"))
+        self.undo_button.clicked.connect(self.undo_last)
+        self.undo_button.setEnabled(False)
 
         self.decision_message = QLabel("", self)
         self.decision_message.setAccessibleName(self.tr("Decision message"))
@@ -141,20 +154,21 @@ class ReviewPanel(QWidget):
         buttons = QHBoxLayout()
         for button in (self.accept_button, self.reject_button, self.duplicate_button):
             buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.undo_button)
         form.addRow(buttons)
         form.addRow(self.decision_message)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.details, 2)
-        right_layout.addWidget(self.diff_box, 2)
+        right_layout.addWidget(self.view, 1)
         right_layout.addWidget(decision)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(right)
-        splitter.setSizes([600, 400])
+        splitter.setSizes([500, 600])
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -164,29 +178,40 @@ class ReviewPanel(QWidget):
 
     # -- loading ------------------------------------------------------------------------------
 
-    def form(self) -> FormDefinition:  # for field labels (cached by load_form)
-        return load_form()
-
     def reload(self) -> None:
         session = self._session()
         self.refresh_button.setEnabled(False)
 
-        def load() -> list[ReviewItem]:
+        def load() -> tuple[list[ReviewItem], dict[str, str]]:
             # Warm the (process-wide) form and ORPHA caches here, off the GUI thread, so the
             # first selection does no file reading on it.
             load_form()
             with contextlib.suppress(CodeListError):
                 get_codelist("orpha")
-            return session.register.pending(limit=QUEUE_LIMIT, with_payload=True)
+            clinics = {key: pin.label for key, pin in session.pinned_installations().items()}
+            return session.register.pending(limit=QUEUE_LIMIT, with_payload=True), clinics
 
-        BackgroundOp(self, load).success(self._show_items).finally_(
-            lambda: self.refresh_button.setEnabled(True)
-        ).run_in_background()
+        # Loads can overlap (unlock, then an import at once): only the newest one is shown,
+        # so an older answer arriving late cannot replace a newer queue.
+        self._reloads += 1
+        generation = self._reloads
+        BackgroundOp(self, load).success(
+            lambda loaded: self._show_items(loaded) if generation == self._reloads else None
+        ).finally_(lambda: self.refresh_button.setEnabled(True)).run_in_background()
 
-    def _show_items(self, items: list[ReviewItem]) -> None:
+    def _show_items(self, loaded: tuple[list[ReviewItem], dict[str, str]]) -> None:
+        items, self.clinics = loaded
+        selected = self.selected()
         self.model.set_items(items)
         self._show_details(None)
         self._show_counts()
+        wanted, self._select_after_reload = self._select_after_reload, None
+        if wanted is None and selected is not None:  # a reload keeps the officer's place
+            wanted = (selected.origin.batch_id, selected.record_id)
+        for row, item in enumerate(self.model.shown()):
+            if (item.origin.batch_id, item.record_id) == wanted:
+                self.table.selectRow(row)  # an undone decision's item, ready again
+                break
 
     def _show_counts(self) -> None:
         total = self.model.total()
@@ -200,10 +225,16 @@ class ReviewPanel(QWidget):
         self.queue_changed.emit(total)
 
     def clear(self) -> None:
+        self._reloads += 1  # a load in flight when locking is not shown afterwards
+        self._clears += 1  # nor a record window asked for before
         self.model.clear()
         self._show_details(None)
         self._clear_reason()
         self.status.clear()
+        self.clinics = {}
+        self.undoable = []
+        self.undo_button.setEnabled(False)
+        self._close_record_dialog()
 
     def _clear_reason(self) -> None:
         self.reason_code.setCurrentIndex(-1)
@@ -238,41 +269,21 @@ class ReviewPanel(QWidget):
             self.accept_button.setEnabled(Finding.INVALID not in item.findings)
 
     def _show_details(self, item: ReviewItem | None) -> None:
-        self.diff.clear_changes()
-        self.diff_box.hide()
+        self._details = None
+        self.view.show_item(item)
         self._enable_decisions(item)
         if item is None:
-            self.details.clear()
             return
-        lines = [
-            f"<b>{html.escape(patient_name(item))}</b>",
-            self.tr("Diagnoses: %1").replace("%1", html.escape(self._diagnosis_names(item))),
-            self.tr("Registration %1, revision %2")
-            .replace("%1", item.record_id)
-            .replace("%2", str(item.revision)),
-            self.tr("Received %1 in batch %2 from installation %3")
-            .replace("%1", local_time(item.origin.received_at))
-            .replace("%2", item.origin.batch_id)
-            .replace("%3", item.origin.installation_key_id),
-            self.tr("Checks: %1").replace("%1", html.escape(findings_text(item))),
-        ]
-        if item.duplicate_of:
-            lines.append(
-                self.tr("The register holds the same person and diagnosis as %1").replace(
-                    "%1", item.duplicate_of
-                )
-            )
-        if item.issue_keys:
-            lines.append(self.tr("Validation errors:"))
-            for key in item.issue_keys:
-                code, _, path = key.partition("@")
-                lines.append(f"&nbsp;&nbsp;• {html.escape(field_label(self.form(), path))}: {code}")
-        self.details.setHtml("<br>".join(lines))
-        if Finding.REVISION in item.findings:
-            session = self._session()
-            BackgroundOp(self, lambda: session.register.diff(item)).success(
-                lambda changes: self._show_diff(item, changes)
-            ).run_in_background()
+        session, clinics, lang = self._session(), dict(self.clinics), i18n.current_language()
+        BackgroundOp(self, lambda: load_details(session.register, item, clinics, lang)).success(
+            self._details_loaded
+        ).run_in_background()
+
+    def _details_loaded(self, details: ItemDetails) -> None:
+        if self.selected() is not details.item:
+            return  # the selection moved on meanwhile
+        self._details = details
+        self.view.show_details(details)
 
     def _diagnosis_names(self, item: ReviewItem) -> str:
         codes = orpha_codes(item.payload)
@@ -287,19 +298,58 @@ class ReviewPanel(QWidget):
             for code in codes
         )
 
-    def _show_diff(self, item: ReviewItem, changes: list[FieldChange]) -> None:
-        if self.selected() is not item:
-            return  # the selection moved on meanwhile
-        self.diff.show_changes(changes, self.form())
-        self.diff_box.setVisible(True)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.selected() is not None
+        ):
+            self.open_record()
+            return True
+        return super().eventFilter(watched, event)
+
+    def open_record(self, index: QModelIndex | None = None) -> None:
+        """The selected (or double-clicked) registration in a window of its own."""
+        item = self.model.data(index, ITEM_ROLE) if isinstance(index, QModelIndex) else None
+        item = item or self.selected()
+        if item is None:
+            return
+        if self._details is not None and self._details.item is item:
+            self._open_dialog(self._details)
+            return
+        session, clinics, lang = self._session(), dict(self.clinics), i18n.current_language()
+        clears = self._clears
+        BackgroundOp(self, lambda: load_details(session.register, item, clinics, lang)).success(
+            lambda details: self._open_dialog(details) if clears == self._clears else None
+        ).run_in_background()
+
+    def _open_dialog(self, details: ItemDetails) -> None:
+        self._close_record_dialog()  # one record window at a time
+        self.record_dialog = RecordDialog(self, details)
+        self.record_dialog.open()
+
+    def _close_record_dialog(self) -> None:
+        dialog, self.record_dialog = self.record_dialog, None
+        if dialog is not None and shiboken6.isValid(dialog):  # gone once closed (deleted)
+            dialog.close()
 
     # -- decisions ----------------------------------------------------------------------------
+
+    def chosen_reason(self) -> str | None:
+        """The code of the reason picked by its words, or the code the officer typed."""
+        text = self.reason_code.currentText().strip()
+        index = self.reason_code.findText(text)
+        if index >= 0:
+            return str(self.reason_code.itemData(index))
+        return text or None
 
     def decide(self, choice: decisions.Choice) -> None:
         item = self.selected()
         if item is None:
             return
-        code = self.reason_code.currentText().strip() or None  # only one chosen or typed
+        code = self.chosen_reason()
         text = self.reason_text.text().strip() or None
         if choice == "accept":
             code = text = None  # an acceptance carries no reason
@@ -328,6 +378,11 @@ class ReviewPanel(QWidget):
     def _decided(self, item: ReviewItem) -> None:
         """The item leaves the queue (no reload: the rest is unchanged); the next is selected."""
         self._clear_reason()  # the next item's reason is chosen afresh
+        self.undoable.append(item)
+        self.undo_button.setEnabled(True)
+        self.undo_button.setToolTip(
+            self.tr("Undo the decision on %1").replace("%1", patient_name(item))
+        )
         row = self.model.remove(item)
         self._show_counts()
         if self.model.rowCount():
@@ -335,12 +390,84 @@ class ReviewPanel(QWidget):
         else:
             self._show_details(None)
 
-    def accept_clean(self) -> None:
+    def undo_last(self) -> None:
+        """Take back the most recent decision made here, unless its feedback is prepared."""
+        if not self.undoable:
+            return
+        item = self.undoable[-1]
         session = self._session()
+        self.undo_button.setEnabled(False)
+        BackgroundOp(
+            self,
+            lambda: decisions.undo(
+                session.register,
+                item.record_id,
+                revision=item.revision,
+                batch_id=item.origin.batch_id,
+            ),
+        ).success(lambda _restored: self._undone(item)).failure(
+            lambda exc: self._undo_refused(item, exc)
+        ).finally_(lambda: self.undo_button.setEnabled(bool(self.undoable))).run_in_background()
+
+    def _undone(self, item: ReviewItem) -> None:
+        self._forget_undoable(item)
+        self.decision_message.setText(
+            self.tr(
+                "The decision on %1 is undone; the registration waits for review again."
+            ).replace("%1", patient_name(item))
+        )
+        self._select_after_reload = (item.origin.batch_id, item.record_id)
+        self.reload()
+
+    def _undo_refused(self, item: ReviewItem, exc: BaseException) -> None:
+        if isinstance(exc, StaffError) and exc.code.startswith("undo_"):
+            self._forget_undoable(item)  # it can never be undone now
+            self.decision_message.setText(exc.user_message(i18n.current_language()))
+        show_error(self, exc)
+
+    def _forget_undoable(self, item: ReviewItem) -> None:
+        self.undoable = [other for other in self.undoable if other is not item]
+        if self.undoable:
+            self.undo_button.setToolTip(
+                self.tr("Undo the decision on %1").replace("%1", patient_name(self.undoable[-1]))
+            )
+        else:
+            self.undo_button.setToolTip("")
+
+    def accept_clean(self) -> None:
+        """Ask first: the confirmation names the count and lists every record it accepts."""
+        clean = self.model.clean_pending()
+        if not clean:
+            return
+        count = len(clean)
+        dialog = ConfirmDialog(
+            self,
+            title=self.tr("Accept all clean"),
+            text=self.tr(
+                "Accept %n registration(s) without findings? They go into the register, and "
+                "the clinics are told when the decisions are sent.",
+                "",
+                count,
+            ),
+            lines=[self._listed(item) for item in clean],
+            action=self.tr("&Accept %n registration(s)", "", count),
+        )
+        dialog.accepted.connect(lambda: self._accept_listed(clean))
+        self.confirm_dialog = dialog
+        dialog.open()
+
+    def _listed(self, item: ReviewItem) -> str:
+        return f"{patient_name(item)} \u2013 {self._diagnosis_names(item)}"
+
+    def _accept_listed(self, clean: list[ReviewItem]) -> None:
+        session = self._session()
+        listed = [(item.origin.batch_id, item.record_id) for item in clean]
         self.accept_clean_button.setEnabled(False)
-        BackgroundOp(self, lambda: decisions.accept_clean(session.register)).with_progress(
-            self.tr("Accepting clean registrations…")
-        ).success(self._accepted_clean).run_in_background()
+        BackgroundOp(
+            self, lambda: decisions.accept_clean(session.register, only=listed)
+        ).with_progress(self.tr("Accepting clean registrations…")).success(
+            self._accepted_clean
+        ).finally_(self.reload).run_in_background()  # after a failure too: chunks committed
 
     def _accepted_clean(self, counts: tuple[int, int]) -> None:
         accepted, left = counts
@@ -350,4 +477,3 @@ class ReviewPanel(QWidget):
                 "%n need a decision of their own (the register changed meanwhile).", "", left
             )
         show_info(self, text)
-        self.reload()

@@ -39,6 +39,9 @@ class FakeSession:
     def __init__(self, register: FakeRegister) -> None:
         self.register = register
 
+    def pinned_installations(self) -> dict[str, Any]:
+        return {}
+
 
 @pytest.fixture
 def panel(qtbot, monkeypatch):
@@ -82,7 +85,7 @@ def test_no_reason_code_is_chosen_until_the_officer_chooses_one(qtbot, panel) ->
     assert len(panel.calls) == 1
 
     # With a code chosen the rejection goes through with that code.
-    panel.reason_code.setCurrentIndex(panel.reason_code.findText("incomplete"))
+    panel.reason_code.setCurrentIndex(panel.reason_code.findData("incomplete"))  # by its words
     assert panel.decision_message.text() == ""
     panel.decide("reject")
     qtbot.waitUntil(lambda: len(panel.calls) == 2, timeout=5000)
@@ -135,3 +138,21 @@ def test_an_invalid_item_stays_unacceptable_after_a_refused_decision(
     assert panel.model.rowCount() == 1
     assert panel.reject_button.isEnabled()
     assert not panel.accept_button.isEnabled()  # the failure does not re-enable Accept
+
+
+def test_a_reload_keeps_the_selection_and_a_cleared_panel_drops_loads_in_flight(
+    qtbot, panel
+) -> None:
+    panel.table.selectRow(1)
+    chosen = panel.selected().record_id
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.fake_register.pending_calls == 2, timeout=5000)
+    qtbot.waitUntil(lambda: panel.selected() is not None, timeout=5000)
+    assert panel.selected().record_id == chosen
+
+    # Locking while a load is on its way: the answer is not shown afterwards.
+    panel.reload()
+    panel.clear()
+    qtbot.waitUntil(lambda: panel.fake_register.pending_calls == 3, timeout=5000)
+    qtbot.wait(100)
+    assert panel.model.rowCount() == 0 and panel.selected() is None

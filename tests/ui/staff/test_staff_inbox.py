@@ -15,7 +15,7 @@ from desktop.sync import enroll, service
 from desktop.ui.staff.window import StaffWindow
 from tests.staff.conftest import PASSPHRASE
 from tests.sync.conftest import FAST, add_completed
-from tests.ui.staff.conftest import close_message_boxes
+from tests.ui.staff.conftest import close_message_boxes, confirm
 from tests.ui.test_unlock import unlock
 
 
@@ -65,6 +65,7 @@ def test_fetch_decide_send_and_the_clinic_sees_it(
         review.decide("reject")
         qtbot.waitUntil(lambda: review.model.rowCount() == 2, timeout=10_000)
         review.accept_clean()
+        confirm(qtbot, window)
         qtbot.waitUntil(lambda: review.model.rowCount() == 0, timeout=10_000)
         close_message_boxes(window)
 

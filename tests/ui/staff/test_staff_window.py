@@ -13,7 +13,7 @@ from desktop.staff import session as staff_session
 from desktop.staff.model import Finding
 from desktop.ui.staff.window import StaffWindow
 from tests.staff.conftest import PASSPHRASE, Records, pin_clinic, revised
-from tests.ui.staff.conftest import close_message_boxes
+from tests.ui.staff.conftest import close_message_boxes, confirm
 from tests.ui.test_unlock import unlock
 
 
@@ -62,6 +62,7 @@ def test_import_review_decide_report_export_and_lock(
 
     # Bulk-accept the clean ones, then a second batch brings a revision and a duplicate.
     review.accept_clean()
+    confirm(qtbot, window)
     qtbot.waitUntil(lambda: review.model.rowCount() == 0, timeout=10_000)
     close_message_boxes(window)
     corrected = revised(first, family_name="Korrigertsen")

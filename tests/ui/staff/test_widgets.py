@@ -61,6 +61,15 @@ def test_diff_view_shows_and_forgets_changes(qtbot) -> None:
     assert view.item(0, 2).text() == "Prøvesen"
     assert view.item(1, 1).text() == "—"
     assert view.item(0, 0).toolTip() == "patient.family_name"
+    # Choices by their labels, one choice of a multiple-choice field too.
+    view.show_changes(
+        [
+            FieldChange("patient.sex", "mann", "kvinne"),
+            FieldChange("diagnoses[0].basis[1]", None, "klinisk"),
+        ],
+        load_form(),
+    )
+    assert [view.item(r, 2).text() for r in range(2)] == ["Kvinne", "Klinisk undersøkelse"]
     view.clear_changes()
     assert view.rowCount() == 0
 
