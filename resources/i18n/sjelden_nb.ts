@@ -1521,7 +1521,7 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>&amp;Tell etter:</translation>
     </message>
     <message>
-        <source>&amp;Show</source>
+        <source>Sh&amp;ow</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
@@ -1575,15 +1575,15 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>Kontroll av fødselsnummer</translation>
     </message>
     <message>
-        <source>&amp;Record reservation…</source>
-        <translation>Registrer re&amp;servasjon …</translation>
-    </message>
-    <message>
         <source>Reservation result</source>
         <translation>Resultat av reservasjonen</translation>
     </message>
     <message>
-        <source>&amp;National identity number:</source>
+        <source>Rec&amp;ord reservation…</source>
+        <translation>Registrer re&amp;servasjon …</translation>
+    </message>
+    <message>
+        <source>National &amp;identity number:</source>
         <translation>Fø&amp;dselsnummer:</translation>
     </message>
     <message>
@@ -1684,11 +1684,11 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>Bare uten funn</translation>
     </message>
     <message>
-        <source>S&amp;how:</source>
+        <source>Sho&amp;w:</source>
         <translation>&amp;Vis:</translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
+        <source>Re&amp;load</source>
         <translation>&amp;Oppdater</translation>
     </message>
     <message>
@@ -1756,7 +1756,7 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>Avgjørelse</translation>
     </message>
     <message>
-        <source>Reason &amp;code:</source>
+        <source>Reason co&amp;de:</source>
         <translation>Årsa&amp;kskode:</translation>
     </message>
     <message>
@@ -1971,10 +1971,6 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>&amp;Gjennomgang</translation>
     </message>
     <message>
-        <source>Re&amp;servations</source>
-        <translation>&amp;Reservasjoner</translation>
-    </message>
-    <message>
         <source>Re&amp;ports</source>
         <translation>Ra&amp;pporter</translation>
     </message>
@@ -2022,7 +2018,11 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>&amp;Send avgjørelser</translation>
     </message>
     <message>
-        <source>Save decisions as &amp;files…</source>
+        <source>Reser&amp;vations</source>
+        <translation>&amp;Reservasjoner</translation>
+    </message>
+    <message>
+        <source>Save decisions as fi&amp;les…</source>
         <translation>Lagre avgjørelser som &amp;filer …</translation>
     </message>
     <message>

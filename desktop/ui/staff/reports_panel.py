@@ -51,7 +51,7 @@ class ReportsPanel(QWidget):
             self.dimension.addItem(labels[key], key)
         by_label = QLabel(self.tr("Count &by:"), self)
         by_label.setBuddy(self.dimension)
-        self.refresh_button = QPushButton(self.tr("&Show"), self)
+        self.refresh_button = QPushButton(self.tr("Sh&ow"), self)
         self.refresh_button.clicked.connect(self.reload)
         self.save_button = QPushButton(self.tr("Save as &CSV…"), self)
         self.save_button.setEnabled(False)

@@ -60,7 +60,7 @@ class ReservationsPanel(QWidget):
         self.national_id.textChanged.connect(self._check)
         self.hint = QLabel("", self)
         self.hint.setAccessibleName(self.tr("National identity number check"))
-        self.reserve_button = QPushButton(self.tr("&Record reservation…"), self)
+        self.reserve_button = QPushButton(self.tr("Rec&ord reservation…"), self)
         self.reserve_button.setEnabled(False)
         self.reserve_button.clicked.connect(self.confirm)
         self.result = QLabel("", self)
@@ -68,7 +68,7 @@ class ReservationsPanel(QWidget):
         self.result.setAccessibleName(self.tr("Reservation result"))
 
         form = QFormLayout()
-        form.addRow(self.tr("&National identity number:"), self.national_id)
+        form.addRow(self.tr("National &identity number:"), self.national_id)
         form.addRow("", self.hint)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -82,10 +82,10 @@ class ReviewPanel(QWidget):
             if finding is not Finding.RESERVED:  # reserved persons are rejected on import
                 self.finding_filter.addItem(finding_label(finding), finding)
         self.finding_filter.currentIndexChanged.connect(self._filter_changed)
-        filter_label = QLabel(self.tr("S&how:"), self)
+        filter_label = QLabel(self.tr("Sho&w:"), self)
         filter_label.setBuddy(self.finding_filter)
 
-        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
+        self.refresh_button = QPushButton(self.tr("Re&load"), self)
         self.refresh_button.clicked.connect(self.reload)
         self.accept_clean_button = QPushButton(self.tr("Accept all &clean"), self)
         self.accept_clean_button.setAccessibleName(self.tr("Accept all clean registrations"))
@@ -149,7 +149,7 @@ class ReviewPanel(QWidget):
 
         decision = QGroupBox(self.tr("Decision"), self)
         form = QFormLayout(decision)
-        form.addRow(self.tr("Reason &code:"), self.reason_code)
+        form.addRow(self.tr("Reason co&de:"), self.reason_code)
         form.addRow(self.tr("Reason &text:"), self.reason_text)
         buttons = QHBoxLayout()
         for button in (self.accept_button, self.reject_button, self.duplicate_button):

@@ -60,7 +60,7 @@ class StaffWindow(AppWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Work area"))
         self.tabs.addTab(self.review, self.tr("&Review"))
-        self.tabs.addTab(self.reservations, self.tr("Re&servations"))
+        self.tabs.addTab(self.reservations, self.tr("Reser&vations"))
         self.tabs.addTab(self.reports, self.tr("Re&ports"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
@@ -107,7 +107,7 @@ class StaffWindow(AppWindow):
         )
         self.send_action = self._action(self.tr("&Send decisions"), self.send_decisions)
         self.save_feedback_action = self._action(
-            self.tr("Save decisions as &files…"), self.choose_feedback_dir
+            self.tr("Save decisions as fi&les…"), self.choose_feedback_dir
         )
         self.quarantine_action = self._action(
             self.tr("&Quarantined batches…"), self.show_quarantined
