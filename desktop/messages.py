@@ -17,6 +17,11 @@ What is checked, so a slip fails at import rather than in front of a user:
   its catalogue's list is refused;
 - rendering without a parameter the template needs raises instead of showing ``{name}``.
 
+Counts take their noun in the right number: ``{records:registrering|registreringer}`` is
+the first form when ``records`` is 1 and the second otherwise (bokmål and English both have
+one singular), so a message says "1 registrering i 1 forsendelse", never "registrering(er)";
+the number itself is written as ``{records}`` beside it.
+
 Codes are unique within a catalogue; catalogues are per area because the areas speak of
 different things under the same word (``unknown_key`` is a sync failure and a refused batch).
 """
@@ -67,10 +72,26 @@ def _parameters(template: str) -> frozenset[str]:
     for _literal, name, spec, conversion in parsed:
         if name is None:
             continue
-        if not name.isidentifier() or spec or conversion:
-            raise CatalogueError(f"parameters are plain names, {{{name}}} in {template!r}")
+        plural = bool(spec) and spec.count("|") == 1 and all(spec.split("|"))
+        if not name.isidentifier() or (spec and not plural) or conversion:
+            raise CatalogueError(
+                f"parameters are plain names or {{name:one|many}}, {{{name}}} in {template!r}"
+            )
         names.add(name)
     return frozenset(names)
+
+
+class _Forms(string.Formatter):
+    """``{n:one|many}``: the noun form for the count ``n`` (values arrive as text)."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, many = format_spec.split("|")
+            return one if str(value).strip() == "1" else many
+        return super().format_field(value, format_spec)
+
+
+_FORMS = _Forms()
 
 
 @dataclass(frozen=True)
@@ -100,7 +121,7 @@ class Message:
         missing = self.params - values.keys()
         if missing:
             raise CatalogueError(f"missing parameters {sorted(missing)} for {self.en!r}")
-        return self.template(lang).format_map(values)
+        return _FORMS.vformat(self.template(lang), (), values)
 
 
 CATALOGUES: dict[str, Catalogue] = {}

@@ -166,3 +166,43 @@ def test_every_code_raised_has_a_message(catalogues):
         code = vars(cls).get("code")
         if isinstance(code, str):  # a class that fixes its code
             assert code in cls.catalogue, (cls.__name__, code)
+
+
+def test_a_count_takes_its_noun_in_the_right_number():
+    from desktop.messages import CatalogueError, Message
+
+    sent = Message(
+        "{records} {records:registrering|registreringer} i {batches} "
+        "{batches:forsendelse|forsendelser}",
+        "{records} {records:registration|registrations} in {batches} {batches:batch|batches}",
+    )
+    assert sent.params == {"records", "batches"}
+    assert sent.text("nb", {"records": 1, "batches": 1}) == "1 registrering i 1 forsendelse"
+    assert sent.text("nb", {"records": 0, "batches": 2}) == "0 registreringer i 2 forsendelser"
+    assert sent.text("en", {"records": 1, "batches": 3}) == "1 registration in 3 batches"
+    with pytest.raises(CatalogueError):
+        Message("{n:bare}", "{n:plain}")  # any other format spec is still refused
+    with pytest.raises(CatalogueError):
+        Message("{n:a|b|c}", "{n:a|b}")
+
+
+def test_no_message_writes_a_noun_with_an_optional_plural():
+    """ "registrering(er)" is what a count with its noun form replaces, in every catalogue."""
+    import re
+
+    import desktop.cli.messages
+    import desktop.forms.messages
+    import desktop.net.errors
+    import desktop.staff.errors
+    import desktop.staff.export.errors
+    import desktop.storage.errors  # noqa: F401
+    from desktop.messages import CATALOGUES
+
+    optional = re.compile(r"\w\((?:s|er|e|r)\)")
+    found = [
+        f"{area}.{code}"
+        for area, catalogue in CATALOGUES.items()
+        for code, message in catalogue.items()
+        if optional.search(message.nb) or optional.search(message.en)
+    ]
+    assert found == []

@@ -27,8 +27,8 @@ CLI = Catalogue(
             "Recovery key (shown only now; print it and keep it safe):",
         ),
         "unlock_check.ok": Message(
-            "OK: profilen er låst opp ({records} registreringer).",
-            "OK: the profile unlocked ({records} registrations).",
+            "OK: profilen er låst opp ({records} {records:registrering|registreringer}).",
+            "OK: the profile unlocked ({records} {records:registration|registrations}).",
         ),
         "unlock_check.integrity_failed": Message(
             "Databasen åpnet, men integritetskontrollen feilet. Kontakt brukerstøtte.",
@@ -67,29 +67,36 @@ CLI = Catalogue(
             "is now in use.",
         ),
         "sync.report": Message(
-            "Sendt: {records} registreringer i {batches} forsendelser. Tilbakemeldinger: "
+            "Sendt: {records} {records:registrering|registreringer} i {batches} "
+            "{batches:forsendelse|forsendelser}. Tilbakemeldinger: "
             "{accepted} godkjent, {rejected} avvist. Må rettes før sending: {set_aside}.",
-            "Sent: {records} registrations in {batches} batches. Feedback: {accepted} "
+            "Sent: {records} {records:registration|registrations} in {batches} "
+            "{batches:batch|batches}. Feedback: {accepted} "
             "accepted, {rejected} rejected. Needs correction before sending: {set_aside}.",
         ),
         "sync.resealed": Message(
-            "{resealed} forsendelser ble pakket om med registerets nye nøkkel.",
-            "{resealed} batches were re-packed under the register's new key.",
+            "{resealed} {resealed:forsendelse|forsendelser} ble pakket om med registerets nye "
+            "nøkkel.",
+            "{resealed} {resealed:batch was|batches were} re-packed under the register's new key.",
         ),
         "status.server": Message("Server:", "Server:"),
         "status.last_sync": Message("Sist synkronisert: {at}", "Last sync: {at}"),
         "status.never": Message("aldri", "never"),
         "status.last_error": Message("Siste feil: {message}", "Last error: {message}"),
         "export.done": Message(
-            "{files} krypterte forsendelser skrevet. Send dem til registeret; importer "
+            "{files} {files:kryptert forsendelse|krypterte forsendelser} skrevet. Send til "
+            "registeret; importer "
             "kvitteringen med 'sjelden import-receipt'.",
-            "{files} encrypted batches written. Send them to the register; import the receipt "
+            "{files} encrypted {files:batch|batches} written. Send to the register; import the "
+            "receipt "
             "with 'sjelden import-receipt'.",
         ),
         "export.not_sealed": Message(
-            "{records} ferdigstilte registreringer kunne ikke pakkes fordi profilen er "
+            "{records} {records:ferdigstilt registrering|ferdigstilte registreringer} kunne ikke "
+            "pakkes fordi profilen er "
             "skrivebeskyttet; de sendes neste gang profilen kan skrives til.",
-            "{records} completed registrations could not be packed because the profile is "
+            "{records} completed {records:registration|registrations} could not be packed because "
+            "the profile is "
             "read-only; they go next time the profile can be written.",
         ),
         "import.done": Message(
@@ -125,18 +132,22 @@ CLI = Catalogue(
             "Approved and pinned: {key_id}  {fingerprint}  {label}",
         ),
         "staff.pulled": Message(
-            "Importert: {imported} forsendelser med {records} registreringer; kvittert på nytt: "
+            "Importert: {imported} {imported:forsendelse|forsendelser} med {records} "
+            "{records:registrering|registreringer}; kvittert på nytt: "
             "{again}; i karantene: {quarantined}; avvist (hentes igjen): {refused}.",
-            "Imported: {imported} batches with {records} registrations; acknowledged again: "
+            "Imported: {imported} {imported:batch|batches} with {records} "
+            "{records:registration|registrations}; acknowledged again: "
             "{again}; quarantined: {quarantined}; refused (fetched again): {refused}.",
         ),
         "staff.quarantine.waiting": Message(
-            "{quarantined} forsendelser venter i karantene: se 'sjelden staff quarantine list'.",
-            "{quarantined} batches wait in quarantine: see 'sjelden staff quarantine list'.",
+            "{quarantined} {quarantined:forsendelse venter|forsendelser venter} i karantene: se "
+            "'sjelden staff quarantine list'.",
+            "{quarantined} {quarantined:batch waits|batches wait} in quarantine: see "
+            "'sjelden staff quarantine list'.",
         ),
         "staff.quarantine.listed": Message(
-            "{quarantined} forsendelser i karantene.",
-            "{quarantined} batches in quarantine.",
+            "{quarantined} {quarantined:forsendelse|forsendelser} i karantene.",
+            "{quarantined} {quarantined:batch|batches} in quarantine.",
         ),
         "staff.quarantine.retried": Message(
             "Importert på nytt: {imported}; fortsatt i karantene: {left}.",
@@ -154,9 +165,11 @@ CLI = Catalogue(
             "Accepted: {accepted}. Need a decision: {left}.",
         ),
         "staff.feedback_written": Message(
-            "{made} nye tilbakemeldinger; {files} filer skrevet (klinikken importerer dem med "
+            "{made} {made:ny tilbakemelding|nye tilbakemeldinger}; {files} {files:fil|filer} "
+            "skrevet (klinikken importerer dem med "
             "'sjelden import-receipt FIL').",
-            "{made} new feedback documents; {files} files written (the clinic imports them "
+            "{made} new feedback {made:document|documents}; {files} {files:file|files} written "
+            "(the clinic imports them "
             "with 'sjelden import-receipt FILE').",
         ),
         "staff.feedback_sent": Message(
@@ -164,20 +177,24 @@ CLI = Catalogue(
             "Sent: {sent} (already delivered: {already}, failed: {failed}).",
         ),
         "staff.reserved": Message(
-            "Reservasjon {reservation_id} registrert. Slettet: {records} registreringer, "
-            "{history} eldre revisjoner; {closed} ventende avvist (reservert).",
-            "Reservation {reservation_id} recorded. Deleted: {records} records, {history} "
-            "earlier revisions; {closed} pending rejected (reservert).",
+            "Reservasjon {reservation_id} registrert. Slettet: {records} "
+            "{records:registrering|registreringer}, {history} {history:eldre revisjon|eldre "
+            "revisjoner}; {closed} ventende avvist (reservert).",
+            "Reservation {reservation_id} recorded. Deleted: {records} {records:record|records}, "
+            "{history} earlier {history:revision|revisions}; {closed} pending rejected "
+            "(reservert).",
         ),
         "staff.reserved_before": Message(
-            "Reservasjon {reservation_id} fantes fra før. Slettet: {records} registreringer, "
-            "{history} eldre revisjoner; {closed} ventende avvist (reservert).",
-            "Reservation {reservation_id} already held. Deleted: {records} records, {history} "
-            "earlier revisions; {closed} pending rejected (reservert).",
+            "Reservasjon {reservation_id} fantes fra før. Slettet: {records} "
+            "{records:registrering|registreringer}, {history} {history:eldre revisjon|eldre "
+            "revisjoner}; {closed} ventende avvist (reservert).",
+            "Reservation {reservation_id} already held. Deleted: {records} "
+            "{records:record|records}, {history} earlier {history:revision|revisions}; {closed} "
+            "pending rejected (reservert).",
         ),
         "staff.exported": Message(
-            "Eksportert: {count} registreringer.",
-            "Exported: {count} records.",
+            "Eksportert: {count} {count:registrering|registreringer}.",
+            "Exported: {count} {count:record|records}.",
         ),
         # -- validate -----------------------------------------------------------------------
         "validate.error": Message("FEIL", "ERROR"),
@@ -231,8 +248,8 @@ CLI = Catalogue(
         "selftest.ok": Message("OK    {check}: {detail}", "OK    {check}: {detail}"),
         "selftest.check_failed": Message("FEIL  {check}: {detail}", "FAIL  {check}: {detail}"),
         "selftest_failed": Message(
-            "{failed} kontroll(er) feilet: installer appen på nytt (se README).",
-            "{failed} check(s) failed: reinstall the application (see the README).",
+            "{failed} {failed:kontroll|kontroller} feilet: installer appen på nytt (se README).",
+            "{failed} {failed:check|checks} failed: reinstall the application (see the README).",
         ),
         "no_display": Message(
             "Ingen skjerm: DISPLAY er ikke satt. Start appen fra et skrivebord (eller med "

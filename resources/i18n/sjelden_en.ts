@@ -146,6 +146,27 @@
             <numerusform>%n earlier revisions of these registrations are deleted too.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n registration(s)</source>
+        <translation>
+            <numerusform>%n registration</numerusform>
+            <numerusform>%n registrations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier revision(s)</source>
+        <translation>
+            <numerusform>%n earlier revision</numerusform>
+            <numerusform>%n earlier revisions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting in the queue</source>
+        <translation>
+            <numerusform>%n waiting in the queue</numerusform>
+            <numerusform>%n waiting in the queue</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>

@@ -388,7 +388,7 @@
     </message>
     <message>
         <source>Add the staff key file(s) that came with the letter: without them the register&apos;s decisions cannot be checked.</source>
-        <translation>Legg til nøkkelfilen(e) for registerets ansatte som fulgte med brevet: uten dem kan ikke registerets avgjørelser kontrolleres.</translation>
+        <translation>Legg til nøkkelfilene for registerets ansatte som fulgte med brevet: uten dem kan ikke registerets avgjørelser kontrolleres.</translation>
     </message>
     <message>
         <source>Give this PC a name the register recognises, e.g. clinic and room.</source>
@@ -1664,9 +1664,30 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <source>The person already had a reservation; anything that arrived since was deleted.</source>
         <translation>Personen var allerede reservert; det som har kommet inn siden, er slettet.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n registration(s)</source>
+        <translation>
+            <numerusform>%n registrering</numerusform>
+            <numerusform>%n registreringer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier revision(s)</source>
+        <translation>
+            <numerusform>%n tidligere revisjon</numerusform>
+            <numerusform>%n tidligere revisjoner</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting in the queue</source>
+        <translation>
+            <numerusform>%n som ventet i køen</numerusform>
+            <numerusform>%n som ventet i køen</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Deleted: %1 registration(s), %2 earlier revision(s), %3 waiting in the queue.</source>
-        <translation>Slettet: %1 registrering(er), %2 tidligere revisjon(er), %3 som ventet i køen.</translation>
+        <source>Deleted: %1, %2, %3.</source>
+        <translation>Slettet: %1, %2, %3.</translation>
     </message>
 </context>
 <context>

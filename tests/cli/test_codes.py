@@ -53,7 +53,7 @@ def test_lists_shows_versions_sources_and_licences(capsys):
     assert rows["kommuner"]["valid_from"] == "2026-01-01"
     assert rows["orpha"]["count"] >= 4300
     assert "CC BY 4.0" in rows["orpha"]["licence"]
-    assert set(rows) == {"fylker", "hgnc", "icd10", "kommuner", "omim", "orpha"}
+    assert set(rows) == {"fylker", "hgnc", "icd10", "kommuner", "omim", "orpha", "postnummer"}
 
 
 def test_search_finds_every_official_municipality_name_form(capsys):

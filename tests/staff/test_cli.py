@@ -65,7 +65,7 @@ def test_staff_commands(
         ids = add_completed(clinic, 3, seed=5)
         service.run_sync(clinic, policy=FAST)
         pulled = staff("pull")
-        assert "Imported: 1 batches with 3 registrations" in pulled.stdout
+        assert "Imported: 1 batch with 3 registrations" in pulled.stdout
         # The same records by file: already imported, refused with its reason.
         draft = clinic.call(
             lambda c: records.new_revision(c, record_id=ids[0], author=clinic.actor)
@@ -102,7 +102,7 @@ def test_staff_commands(
         assert "Accepted: 2." in staff("accept-clean").stdout  # ids[2] and revision 2 of ids[0]
         out = staff("send-feedback", "--out", str(tmp_path / "feedback")).stdout
         (feedback_file,) = (tmp_path / "feedback").glob("*.json")
-        assert "2 new feedback documents; 1 files written" in out
+        assert "2 new feedback documents; 1 file written" in out
         got = transport_file.import_file(clinic, feedback_file)
         assert (got.accepted, got.rejected) == (3, 1)  # revision 1 and 2 of ids[0], ids[2]
         assert clinic.call(lambda c: records.get(c, ids[1])).status is RecordStatus.REJECTED  # type: ignore[union-attr]
@@ -110,7 +110,7 @@ def test_staff_commands(
 
         nid = clinic.call(lambda c: records.get(c, ids[2])).payload["patient"]["national_id"]  # type: ignore[union-attr]
         reserved = staff("reserve", stdin=nid + "\n")
-        assert "Deleted: 1 records" in reserved.stdout
+        assert "Deleted: 1 record," in reserved.stdout
         status = staff("status").stdout
         assert "register (sqlite): 1 records, 1 earlier revisions" in status
         assert "reservations: 1" in status
@@ -124,7 +124,7 @@ def test_staff_commands(
         assert low.returncode == 1 and "(export.k_too_small)" in low.stderr
         export = staff("export", "aggregate", "--out", str(tmp_path / "aggregate.csv"), ok=False)
         assert export.returncode == 0, export.stderr
-        assert "Exported: 1 records." in export.stdout and (tmp_path / "aggregate.csv").exists()
+        assert "Exported: 1 record." in export.stdout and (tmp_path / "aggregate.csv").exists()
 
         national_ids = [
             clinic.call(lambda c: records.get(c, i)).payload["patient"]["national_id"]

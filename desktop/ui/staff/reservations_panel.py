@@ -183,11 +183,16 @@ class ReservationsPanel(QWidget):
             text = self.tr(
                 "The person already had a reservation; anything that arrived since was deleted."
             )
-        text += " " + self.tr(
-            "Deleted: %1 registration(s), %2 earlier revision(s), %3 waiting in the queue."
-        ).replace("%1", str(result.records_removed)).replace(
-            "%2", str(result.history_removed)
-        ).replace("%3", str(result.queue_items_closed))
+        removed, history = result.records_removed, result.history_removed
+        closed = result.queue_items_closed
+        parts = (
+            self.tr("%n registration(s)", "", removed),
+            self.tr("%n earlier revision(s)", "", history),
+            self.tr("%n waiting in the queue", "", closed),
+        )
+        text += " " + self.tr("Deleted: %1, %2, %3.").replace("%1", parts[0]).replace(
+            "%2", parts[1]
+        ).replace("%3", parts[2])
         self.result.setText(text)
         show_info(self, text)
         if self._on_changed is not None:
