@@ -72,7 +72,7 @@ def _parameters(template: str) -> frozenset[str]:
     for _literal, name, spec, conversion in parsed:
         if name is None:
             continue
-        plural = bool(spec) and spec.count("|") == 1 and all(spec.split("|"))
+        plural = bool(spec) and spec is not None and spec.count("|") == 1 and all(spec.split("|"))
         if not name.isidentifier() or (spec and not plural) or conversion:
             raise CatalogueError(
                 f"parameters are plain names or {{name:one|many}}, {{{name}}} in {template!r}"
@@ -88,7 +88,7 @@ class _Forms(string.Formatter):
         if "|" in format_spec:
             one, many = format_spec.split("|")
             return one if str(value).strip() == "1" else many
-        return super().format_field(value, format_spec)
+        return str(super().format_field(value, format_spec))
 
 
 _FORMS = _Forms()
