@@ -2,10 +2,38 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.staff import session as staff_session
 from desktop.ui.staff.confirm_dialog import ConfirmDialog
-from tests.staff.conftest import backend, register_db  # noqa: F401
+from desktop.ui.staff.window import StaffWindow
+from tests.staff.conftest import PASSPHRASE, backend, pin_clinic, register_db  # noqa: F401
+from tests.ui.test_unlock import unlock
+
+CLINIC_LABEL = "Testklinikk Nord (fiktiv)"
+
+
+@pytest.fixture
+def staff_profile(make_profile):  # type: ignore[no-untyped-def]
+    """A staff profile with one pinned clinic; returns the profile and the clinic."""
+    profile = make_profile("staff")
+    opened, _ = staff_session.create(profile, PASSPHRASE)
+    try:
+        clinic = pin_clinic(opened, label=CLINIC_LABEL)
+    finally:
+        opened.close()
+    return profile, clinic
+
+
+def open_staff_window(qtbot, make_controller, profile) -> StaffWindow:  # type: ignore[no-untyped-def]
+    """Unlock ``profile`` through the real gate and wait for the staff window to be ready."""
+    controller = make_controller(profile)
+    window = controller.main
+    assert isinstance(window, StaffWindow)
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        unlock(qtbot, controller, PASSPHRASE)
+    return window
 
 
 def close_message_boxes(window: QWidget) -> None:

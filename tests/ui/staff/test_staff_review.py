@@ -11,45 +11,26 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.forms.definition import FieldType, load_form
 from desktop.forms.payload import parse_iso_date, patient_name
 from desktop.staff import decisions
-from desktop.staff import session as staff_session
 from desktop.staff.diff import diff_payloads
 from desktop.staff.model import Finding
 from desktop.ui.staff.confirm_dialog import ConfirmDialog
 from desktop.ui.staff.record_view import RecordDialog
 from desktop.ui.staff.window import StaffWindow
-from tests.staff.conftest import PASSPHRASE, Clinic, Records, pin_clinic, revised
+from tests.staff.conftest import Clinic, Records, revised
 from tests.staff.export.synthetic import golden_payload
-from tests.ui.staff.conftest import close_message_boxes, confirm, confirmation
-from tests.ui.test_unlock import unlock
-
-CLINIC_LABEL = "Testklinikk Nord (fiktiv)"
-
-
-@pytest.fixture
-def staff_profile(make_profile):
-    profile = make_profile("staff")
-    opened, _ = staff_session.create(profile, PASSPHRASE)
-    try:
-        clinic = pin_clinic(opened, label=CLINIC_LABEL)
-    finally:
-        opened.close()
-    return profile, clinic
-
-
-def _open(qtbot, make_controller, profile) -> StaffWindow:
-    controller = make_controller(profile)
-    window = controller.main
-    assert isinstance(window, StaffWindow)
-    with qtbot.waitSignal(window.ready, timeout=10_000):
-        unlock(qtbot, controller, PASSPHRASE)
-    return window
+from tests.ui.staff.conftest import (
+    CLINIC_LABEL,
+    close_message_boxes,
+    confirm,
+    confirmation,
+    open_staff_window,
+)
 
 
 def _import(qtbot, window: StaffWindow, tmp_path: Path, data: bytes, rows: int) -> None:
@@ -98,7 +79,7 @@ def test_the_pane_shows_every_field_of_a_golden_record(
     record = golden_payload()
     # A phone number in the comment: the warning the clinician confirmed at completion.
     record["reporter"]["comment"] = "Kontroll; ring pasienten på 41234567\nny linje"
-    window = _open(qtbot, make_controller, profile)
+    window = open_staff_window(qtbot, make_controller, profile)
     _import(qtbot, window, tmp_path, clinic.batch([record]), 1)
     review = window.review
     _select(qtbot, window, record["record_id"])
@@ -156,7 +137,7 @@ def test_revision_and_duplicate_side_by_side_with_changes_marked(
     profile, clinic = staff_profile
     records = Records(seed=21)
     first = records.one()
-    window = _open(qtbot, make_controller, profile)
+    window = open_staff_window(qtbot, make_controller, profile)
     _import(qtbot, window, tmp_path, clinic.batch([first]), 1)
     review = window.review
     review.accept_clean()
@@ -205,7 +186,7 @@ def test_a_decision_can_be_undone_until_the_feedback_is_prepared(
     profile, clinic = staff_profile
     records = Records(seed=22)
     accepted, rejected = records.many(2)
-    window = _open(qtbot, make_controller, profile)
+    window = open_staff_window(qtbot, make_controller, profile)
     _import(qtbot, window, tmp_path, clinic.batch([accepted, rejected]), 2)
     review = window.review
     register = window.staff_session().register
@@ -248,7 +229,7 @@ def test_bulk_accept_names_the_count_lists_the_records_and_does_nothing_on_cance
     records = Records(seed=23)
     clean = records.many(3)
     invalid = records.one(national_id="00000000000")
-    window = _open(qtbot, make_controller, profile)
+    window = open_staff_window(qtbot, make_controller, profile)
     _import(qtbot, window, tmp_path, clinic.batch([*clean, invalid]), 4)
     review = window.review
     register = window.staff_session().register
@@ -310,7 +291,7 @@ def test_reservation_confirmation_names_the_person_and_keeps_cancel_the_default(
         "ORPHA:70" if person["diagnoses"][0]["orpha_code"] != "ORPHA:70" else "ORPHA:586"
     )
     other = records.one()
-    window = _open(qtbot, make_controller, profile)
+    window = open_staff_window(qtbot, make_controller, profile)
     _import(qtbot, window, tmp_path, clinic.batch([person, other]), 2)
     register = window.staff_session().register
     decisions.accept_clean(register)

@@ -6,42 +6,18 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.staff import session as staff_session
 from desktop.staff.model import Finding
-from desktop.ui.staff.window import StaffWindow
-from tests.staff.conftest import PASSPHRASE, Records, pin_clinic, revised
-from tests.ui.staff.conftest import close_message_boxes, confirm
-from tests.ui.test_unlock import unlock
-
-
-@pytest.fixture
-def staff_profile(make_profile, tmp_path: Path):
-    """A staff profile with one pinned clinic; returns the profile and the clinic."""
-    profile = make_profile("staff")
-    opened, _ = staff_session.create(profile, PASSPHRASE)
-    try:
-        clinic = pin_clinic(opened)
-    finally:
-        opened.close()
-    return profile, clinic
+from tests.staff.conftest import Records, revised
+from tests.ui.staff.conftest import close_message_boxes, confirm, open_staff_window
 
 
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:
     path = tmp_path / name
     path.write_bytes(data)
     return path
-
-
-def _open_window(qtbot, make_controller, profile) -> StaffWindow:
-    controller = make_controller(profile)
-    window = controller.main
-    assert isinstance(window, StaffWindow)
-    with qtbot.waitSignal(window.ready, timeout=10_000):
-        unlock(qtbot, controller, PASSPHRASE)
-    return window
 
 
 def test_import_review_decide_report_export_and_lock(
@@ -52,7 +28,7 @@ def test_import_review_decide_report_export_and_lock(
     first = records.one()
     twin = records.same_person(first)  # same person and diagnosis, another record id
     others = records.many(3)
-    window = _open_window(qtbot, make_controller, profile)
+    window = open_staff_window(qtbot, make_controller, profile)
     review = window.review
 
     window.import_files([_write(tmp_path, "a.sjbt", clinic.batch([first, *others]))])
@@ -165,7 +141,7 @@ def test_a_damaged_batch_file_is_refused_with_its_reason(
     qtbot, staff_profile, make_controller, tmp_path: Path
 ) -> None:
     profile, clinic = staff_profile
-    window = _open_window(qtbot, make_controller, profile)
+    window = open_staff_window(qtbot, make_controller, profile)
     data = bytearray(clinic.batch(Records(seed=3).many(2)))
     data[-5] ^= 0x01  # the signature no longer verifies
     window.import_files([_write(tmp_path, "bad.sjbt", bytes(data))])
@@ -203,7 +179,7 @@ def test_a_quick_lock_and_unlock_keeps_one_register_open(
         return attached
 
     monkeypatch.setattr(staff_session, "attach", tracked_attach)
-    window = _open_window(qtbot, make_controller, profile)
+    window = open_staff_window(qtbot, make_controller, profile)
     # Locked and unlocked again before the first attach answers: two attaches in flight.
     window.deactivate()
     window.activate()
