@@ -1,11 +1,13 @@
 """Connecting this PC to the register: the enrollment letter's details in, fingerprints out.
 
 The dialog only gathers what ``sjelden enroll`` takes on its command line (server address,
-one-time code, the register's public key file, the staff key files, and optionally the
+one-time code, the register's root key file and its fingerprint as the letter prints it,
+which must match before anything is saved; optionally a key list (manifest) file, the
 server's fingerprint, the health network's CA bundle, a proxy and the PC's label) and hands
 it to ``desktop.sync.enroll.enroll``, the same core function the command line calls, on the
-ops thread pool (``BackgroundOp``): reading the key files and every network request happen
-there, never on the GUI thread.
+ops thread pool (``BackgroundOp``): reading the files and every network request happen
+there, never on the GUI thread. The register's encryption and staff keys are not typed or
+chosen here at all: they arrive in the key manifest the root key signed.
 
 Afterwards it shows every fingerprint in a form meant to be read aloud on the phone: this
 PC's (the register compares it before approving), spelled group by group with the spelling
@@ -32,7 +34,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayoutItem,
     QLineEdit,
-    QListWidget,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -51,7 +52,6 @@ from desktop.ui.ops import BackgroundOp
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 # Interactive: fail within seconds rather than retry for minutes as a background sync does.
 ENROLL_POLICY = RetryPolicy(attempts=3, base_delay=0.5, max_delay=4.0, read_timeout=30.0)
@@ -99,22 +99,29 @@ class EnrollRequest:
     server_url: str
     code: str
     label: str
-    register_files: list[str]
-    staff_files: list[str]
+    root_file: str
+    root_fingerprint: str
+    manifest_file: str | None
     server_fingerprint: str | None
     ca_bundle: str | None
     proxy: str | None
 
 
-def load_key_files(
-    request: EnrollRequest,
-) -> tuple[list[X25519PublicKey], list[Ed25519PublicKey]]:
-    """The register's X25519 and the staff's Ed25519 public keys (on the worker thread)."""
-    from desktop.sync.keyfiles import load_register_key, load_staff_key
+def load_trust(request: EnrollRequest) -> tuple[Ed25519PublicKey, object | None]:
+    """The register's root key and, if given, its key manifest file (on the worker thread).
 
-    registers = [load_register_key(Path(p)) for p in request.register_files]
-    staff = [load_staff_key(Path(p)) for p in request.staff_files]
-    return registers, staff
+    Only the root key is taken from the letter; every other register key comes in the
+    manifest it signed (from the inbox, or this file for a PC that enrolls before the inbox
+    publishes one), so no unsigned key file is ever trusted here.
+    """
+    from desktop.sync import manifest
+    from desktop.sync.keyfiles import load_root_key
+
+    root = load_root_key(Path(request.root_file))
+    document = (
+        None if request.manifest_file is None else manifest.read_file(Path(request.manifest_file))
+    )
+    return root, document
 
 
 def _field_widget(field: QLayoutItem) -> QWidget:
@@ -177,7 +184,8 @@ class EnrollDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Fill in the details from the register's enrollment letter. The letter comes "
-                "with the register's public key file and one or more staff key files."
+                "with the register's root key file; type the root key's fingerprint as it is "
+                "printed in the letter, so the file is checked against it."
             ),
             page,
         )
@@ -185,16 +193,12 @@ class EnrollDialog(QDialog):
         self.server = self._line(self.tr("Server address"), "https://")
         self.code = self._line(self.tr("Enrollment code"), "XXXX-XXXX-XXXX-XXXX")
         self.code.textEdited.connect(self._code_edited)
-        self.register_file = self._line(self.tr("The register's public key file"))
-        self.staff_files = QListWidget(self)
-        self.staff_files.setAccessibleName(self.tr("Staff key files"))
-        self.staff_files.setMaximumHeight(72)
-        add_staff = QPushButton(self.tr("Add…"), self)
-        add_staff.setAccessibleName(self.tr("Add a staff key file"))
-        add_staff.clicked.connect(self._choose_staff)
-        remove_staff = QPushButton(self.tr("Remove"), self)
-        remove_staff.setAccessibleName(self.tr("Remove the selected staff key file"))
-        remove_staff.clicked.connect(self._remove_staff)
+        self.root_file = self._line(self.tr("The register's root key file"))
+        self.root_fingerprint = self._line(
+            self.tr("The root key's fingerprint from the letter"),
+            self.tr("as printed in the letter"),
+        )
+        self.manifest_file = self._line(self.tr("Key list file (optional)"))
         self.server_fingerprint = self._line(
             self.tr("Server fingerprint (optional)"), self.tr("as printed in the letter")
         )
@@ -204,24 +208,22 @@ class EnrollDialog(QDialog):
         self.label.setMaxLength(MAX_LABEL_CHARS)
         self.label.setText(socket.gethostname()[:MAX_LABEL_CHARS])
 
-        staff_buttons = QVBoxLayout()
-        staff_buttons.addWidget(add_staff)
-        staff_buttons.addWidget(remove_staff)
-        staff_buttons.addStretch(1)
-        staff_row = QHBoxLayout()
-        staff_row.addWidget(self.staff_files, 1)
-        staff_row.addLayout(staff_buttons)
-
         form = QFormLayout()
         form.addRow(self.tr("&Server address:"), self.server)
         form.addRow(self.tr("Enrollment co&de:"), self.code)
         form.addRow(
-            self.tr("&Register key file:"),
+            self.tr("&Root key file:"),
             self._file_row(
-                self.register_file, self._choose_register, self.tr("Choose the register key file")
+                self.root_file, self._choose_root, self.tr("Choose the register's root key file")
             ),
         )
-        form.addRow(self.tr("S&taff key files:"), staff_row)
+        form.addRow(self.tr("Root key fin&gerprint:"), self.root_fingerprint)
+        form.addRow(
+            self.tr("&Key list file:"),
+            self._file_row(
+                self.manifest_file, self._choose_manifest, self.tr("Choose the key list file")
+            ),
+        )
         form.addRow(self.tr("Server &fingerprint:"), self.server_fingerprint)
         form.addRow(
             self.tr("CA &bundle:"),
@@ -341,27 +343,19 @@ class EnrollDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(self, title, "", filters)
         return path
 
-    def _choose_register(self) -> None:
+    def _choose_root(self) -> None:
         path = self._choose_file(
-            self.tr("The register's public key file"), self.tr("Public keys (*.pub *.pem);;All (*)")
+            self.tr("The register's root key file"), self.tr("Public keys (*.pub *.pem);;All (*)")
         )
         if path:
-            self.register_file.setText(path)
+            self.root_file.setText(path)
 
-    def _choose_staff(self) -> None:
+    def _choose_manifest(self) -> None:
         path = self._choose_file(
-            self.tr("A staff key file"), self.tr("Public keys (*.pub *.pem);;All (*)")
+            self.tr("The register's key list file"), self.tr("Key lists (*.json);;All (*)")
         )
         if path:
-            self.add_staff_key(path)
-
-    def add_staff_key(self, path: str) -> None:
-        if not self.staff_files.findItems(path, Qt.MatchFlag.MatchExactly):
-            self.staff_files.addItem(path)
-
-    def _remove_staff(self) -> None:
-        for item in self.staff_files.selectedItems():
-            self.staff_files.takeItem(self.staff_files.row(item))
+            self.manifest_file.setText(path)
 
     def _choose_ca(self) -> None:
         path = self._choose_file(
@@ -392,13 +386,13 @@ class EnrollDialog(QDialog):
                 "Enrollment codes never contain the letters I, L, O or U: you probably mean "
                 "the digits 1 and 0."
             )
-        if not self.register_file.text().strip():
-            return self.tr("Choose the register's public key file that came with the letter.")
-        staff = [self.staff_files.item(i).text() for i in range(self.staff_files.count())]
-        if not staff:
+        if not self.root_file.text().strip():
+            return self.tr("Choose the register's root key file that came with the letter.")
+        root_fingerprint = self.root_fingerprint.text().strip()
+        if not root_fingerprint:
             return self.tr(
-                "Add the staff key file(s) that came with the letter: without them the "
-                "register's decisions cannot be checked."
+                "Type the root key's fingerprint exactly as the letter prints it: it is how "
+                "this PC knows the key file really comes from the register."
             )
         label = self.label.text().strip()
         if not label:
@@ -407,8 +401,9 @@ class EnrollDialog(QDialog):
             server_url=url,
             code=code_display(raw),
             label=label,
-            register_files=[self.register_file.text().strip()],
-            staff_files=staff,
+            root_file=self.root_file.text().strip(),
+            root_fingerprint=root_fingerprint,
+            manifest_file=self.manifest_file.text().strip() or None,
             server_fingerprint=self.server_fingerprint.text().strip() or None,
             ca_bundle=self.ca_bundle.text().strip() or None,
             proxy=self.proxy.text().strip() or None,
@@ -429,14 +424,17 @@ class EnrollDialog(QDialog):
         policy = self.policy
 
         def work() -> enroll.EnrollmentResult:
-            registers, staff = load_key_files(checked)
+            root, document = load_trust(checked)
             return enroll.enroll(
                 store,
                 server_url=checked.server_url,
                 code=checked.code,
                 label=checked.label,
-                register_keys=registers,
-                staff_keys=staff,
+                register_keys=[],
+                staff_keys=[],
+                root_key=root,
+                root_fingerprint=checked.root_fingerprint,
+                manifest_document=document,
                 server_fingerprint=checked.server_fingerprint,
                 ca_bundle=checked.ca_bundle,
                 proxy=checked.proxy,

@@ -199,10 +199,6 @@
         <translation>Velg…</translation>
     </message>
     <message>
-        <source>Fill in the details from the register&apos;s enrollment letter. The letter comes with the register&apos;s public key file and one or more staff key files.</source>
-        <translation>Fyll inn opplysningene fra registreringsbrevet fra registeret. Med brevet følger registerets offentlige nøkkelfil og én eller flere nøkkelfiler for registerets ansatte.</translation>
-    </message>
-    <message>
         <source>Server address</source>
         <translation>Serveradresse</translation>
     </message>
@@ -211,36 +207,28 @@
         <translation>Registreringskode</translation>
     </message>
     <message>
-        <source>The register&apos;s public key file</source>
-        <translation>Registerets offentlige nøkkelfil</translation>
-    </message>
-    <message>
-        <source>Staff key files</source>
-        <translation>Nøkkelfiler for registerets ansatte</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>Legg til…</translation>
-    </message>
-    <message>
-        <source>Add a staff key file</source>
-        <translation>Legg til en nøkkelfil for en ansatt</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Fjern</translation>
-    </message>
-    <message>
-        <source>Remove the selected staff key file</source>
-        <translation>Fjern den valgte nøkkelfilen</translation>
-    </message>
-    <message>
         <source>Server fingerprint (optional)</source>
         <translation>Serverens fingeravtrykk (valgfritt)</translation>
     </message>
     <message>
         <source>as printed in the letter</source>
         <translation>slik det står i brevet</translation>
+    </message>
+    <message>
+        <source>Fill in the details from the register&apos;s enrollment letter. The letter comes with the register&apos;s root key file; type the root key&apos;s fingerprint as it is printed in the letter, so the file is checked against it.</source>
+        <translation>Fyll inn opplysningene fra registreringsbrevet fra registeret. Med brevet følger registerets rotnøkkelfil; skriv inn rotnøkkelens fingeravtrykk slik det står i brevet, så blir filen kontrollert mot det.</translation>
+    </message>
+    <message>
+        <source>The register&apos;s root key file</source>
+        <translation>Registerets rotnøkkelfil</translation>
+    </message>
+    <message>
+        <source>The root key&apos;s fingerprint from the letter</source>
+        <translation>Rotnøkkelens fingeravtrykk fra brevet</translation>
+    </message>
+    <message>
+        <source>Key list file (optional)</source>
+        <translation>Nøkkellistefil (valgfritt)</translation>
     </message>
     <message>
         <source>CA bundle (optional)</source>
@@ -263,16 +251,24 @@
         <translation>Registrerings&amp;kode:</translation>
     </message>
     <message>
-        <source>&amp;Register key file:</source>
-        <translation>&amp;Registerets nøkkelfil:</translation>
+        <source>&amp;Root key file:</source>
+        <translation>&amp;Rotnøkkelfil:</translation>
     </message>
     <message>
-        <source>Choose the register key file</source>
-        <translation>Velg registerets nøkkelfil</translation>
+        <source>Choose the register&apos;s root key file</source>
+        <translation>Velg registerets rotnøkkelfil</translation>
     </message>
     <message>
-        <source>S&amp;taff key files:</source>
-        <translation>&amp;Ansattes nøkkelfiler:</translation>
+        <source>Root key fin&amp;gerprint:</source>
+        <translation>Rotnøkkelens fin&amp;geravtrykk:</translation>
+    </message>
+    <message>
+        <source>&amp;Key list file:</source>
+        <translation>Nøkkel&amp;listefil:</translation>
+    </message>
+    <message>
+        <source>Choose the key list file</source>
+        <translation>Velg nøkkellistefilen</translation>
     </message>
     <message>
         <source>Server &amp;fingerprint:</source>
@@ -359,8 +355,20 @@
         <translation>Offentlige nøkler (*.pub *.pem);;Alle (*)</translation>
     </message>
     <message>
-        <source>A staff key file</source>
-        <translation>En nøkkelfil for en ansatt</translation>
+        <source>The register&apos;s key list file</source>
+        <translation>Registerets nøkkellistefil</translation>
+    </message>
+    <message>
+        <source>Key lists (*.json);;All (*)</source>
+        <translation>Nøkkellister (*.json);;Alle (*)</translation>
+    </message>
+    <message>
+        <source>Choose the register&apos;s root key file that came with the letter.</source>
+        <translation>Velg registerets rotnøkkelfil som fulgte med brevet.</translation>
+    </message>
+    <message>
+        <source>Type the root key&apos;s fingerprint exactly as the letter prints it: it is how this PC knows the key file really comes from the register.</source>
+        <translation>Skriv inn rotnøkkelens fingeravtrykk nøyaktig slik brevet viser det: slik vet PC-en at nøkkelfilen virkelig kommer fra registeret.</translation>
     </message>
     <message>
         <source>The health network&apos;s CA bundle</source>
@@ -381,14 +389,6 @@
     <message>
         <source>Enrollment codes never contain the letters I, L, O or U: you probably mean the digits 1 and 0.</source>
         <translation>Registreringskoder har aldri bokstavene I, L, O eller U: du mener trolig tallene 1 og 0.</translation>
-    </message>
-    <message>
-        <source>Choose the register&apos;s public key file that came with the letter.</source>
-        <translation>Velg registerets offentlige nøkkelfil som fulgte med brevet.</translation>
-    </message>
-    <message>
-        <source>Add the staff key file(s) that came with the letter: without them the register&apos;s decisions cannot be checked.</source>
-        <translation>Legg til nøkkelfilene for registerets ansatte som fulgte med brevet: uten dem kan ikke registerets avgjørelser kontrolleres.</translation>
     </message>
     <message>
         <source>Give this PC a name the register recognises, e.g. clinic and room.</source>

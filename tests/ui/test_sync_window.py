@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 from sjelden_protocol import RecordDecision
+from sjelden_protocol.keys import fingerprint
 
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
@@ -123,8 +124,8 @@ def test_sync_brings_decisions_into_the_list_with_a_notice(
 def fill_dialog(dialog: EnrollDialog, url: str, code: str, staff: Staff) -> None:
     dialog.server.setText(url)
     dialog.code.setText(code)
-    dialog.register_file.setText(str(staff.register_public_file))
-    dialog.add_staff_key(str(staff.public_key_file))
+    dialog.root_file.setText(str(staff.root_public_file))
+    dialog.root_fingerprint.setText(fingerprint(staff.root.public_key()))
     dialog.label.setText("Testklinikk rom 3")
 
 
@@ -219,24 +220,31 @@ def test_enrollment_dialog_checks_fields_and_key_files(
     qtbot.keyClicks(dialog.code, "abcd efgh jkmn pqro")  # look-alikes are read: O as 0
     assert dialog.code.text() == "ABCD-EFGH-JKMN-PQR0"
     dialog.connect_button.click()
-    assert "registerets offentlige nøkkelfil" in dialog.message.text()
+    assert "registerets rotnøkkelfil" in dialog.message.text()
 
-    # Keys from a letter, but swapped: the register's key where a staff key belongs.
+    # The root key from the letter must come with its fingerprint, and match it.
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
     from sjelden_protocol.keys import save_public_key
 
-    register_pub, staff_pub = tmp_path / "register.pub", tmp_path / "staff.pub"
-    save_public_key(X25519PrivateKey.generate().public_key(), register_pub)
-    save_public_key(Ed25519PrivateKey.generate().public_key(), staff_pub)
-    dialog.register_file.setText(str(staff_pub))
+    x25519_pub, root_pub = tmp_path / "register.pub", tmp_path / "root.pub"
+    save_public_key(X25519PrivateKey.generate().public_key(), x25519_pub)
+    root = Ed25519PrivateKey.generate().public_key()
+    save_public_key(root, root_pub)
+    dialog.root_file.setText(str(root_pub))
     dialog.connect_button.click()
-    assert "nøkkelfilen(e) for registerets ansatte" in dialog.message.text()
-    dialog.add_staff_key(str(register_pub))
+    assert "fingeravtrykk nøyaktig slik brevet" in dialog.message.text()
+    dialog.root_fingerprint.setText(fingerprint(Ed25519PrivateKey.generate().public_key()))
     dialog.connect_button.click()
     qtbot.waitUntil(lambda: not dialog._busy, timeout=10_000)
-    assert "feil slags nøkkel" in dialog.message.text() and "staff.pub" in dialog.message.text()
-    dialog.register_file.setText(str(tmp_path / "gone.pub"))
+    assert "Rotnøkkelens fingeravtrykk er et annet" in dialog.message.text()
+    assert "(root_key_mismatch)" in dialog.message.text()
+    dialog.root_fingerprint.setText(fingerprint(root))
+    dialog.root_file.setText(str(x25519_pub))  # an encryption key where the root key belongs
+    dialog.connect_button.click()
+    qtbot.waitUntil(lambda: not dialog._busy, timeout=10_000)
+    assert "feil slags nøkkel" in dialog.message.text() and "register.pub" in dialog.message.text()
+    dialog.root_file.setText(str(tmp_path / "gone.pub"))
     dialog.connect_button.click()
     qtbot.waitUntil(lambda: not dialog._busy, timeout=10_000)
     assert "gone.pub kan ikke leses" in dialog.message.text()
