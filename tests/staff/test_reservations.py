@@ -118,7 +118,7 @@ def test_reservation_removes_person_everywhere(
     )
     assert tuple(raw) == (None, None)
     # Its decision goes back to the clinic like any other.
-    feedback.prepare(register, staff_session.keys.signing_key)
+    feedback.prepare(register, staff_session.keys.signing_key, staff_session.pinned_installations())
     assert register.counts().decided_unsent == 0
 
     # Reserving again is harmless and gives the same reservation.

@@ -35,7 +35,7 @@ from sjelden_protocol import (
     sign_feedback,
     sign_request,
 )
-from sjelden_protocol.keys import b64decode, raw_public, save_public_key
+from sjelden_protocol.keys import b64decode, ed25519_public_from_raw, raw_public, save_public_key
 from sjelden_protocol.manifest import ManifestKey, sign_manifest
 
 from tests.helpers.cli import ROOT
@@ -273,6 +273,16 @@ class Staff:
         """What staff do after comparing the installation's fingerprint."""
         self.trusted[key_id(installation)] = installation
 
+    def installation_key(self, installation_key_id: str) -> Ed25519PublicKey:
+        """The key reasons are sealed to: the trusted one, else the inbox's (a test helper)."""
+        if installation_key_id in self.trusted:
+            return self.trusted[installation_key_id]
+        for entry in self.installations():
+            if entry["key_id"] == installation_key_id:
+                raw = b64decode(entry["public_key"], what="public_key", length=32)
+                return ed25519_public_from_raw(raw)
+        raise AssertionError(f"no installation {installation_key_id} at the inbox")
+
     def decide(
         self,
         installation_key_id: str,
@@ -286,6 +296,7 @@ class Staff:
             decisions=list(decisions),
             issued_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
             key=self.key,
+            installation=self.installation_key(installation_key_id),
         )
         document = feedback.to_json()
         response = self.call("POST", "/v1/staff/feedback", document)
