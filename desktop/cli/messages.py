@@ -72,6 +72,12 @@ CLI = Catalogue(
             "Sent: {records} registrations in {batches} batches. Feedback: {accepted} "
             "accepted, {rejected} rejected. Set aside: {quarantined}.",
         ),
+        "sync.purged": Message(
+            "{purged} registreringer er slettet fra denne PC-en fordi personen har reservert "
+            "seg mot registeret.",
+            "{purged} registrations were deleted from this PC because the person has reserved "
+            "themselves against the register.",
+        ),
         "sync.resealed": Message(
             "{resealed} forsendelser ble pakket om med registerets nye nøkkel.",
             "{resealed} batches were re-packed under the register's new key.",

@@ -58,6 +58,8 @@ class InboxProcess:
     recipient_key_ids: tuple[str, ...] = ()
     # ``--max-envelope-mb``: the largest upload the inbox takes (None: its default)
     max_envelope_mb: float | None = None
+    # further ``serve`` options, e.g. ("--batch-retention-days", "0")
+    extra_args: tuple[str, ...] = ()
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -98,6 +100,7 @@ class InboxProcess:
             command += ["--recipient-key-id", recipient]
         if self.max_envelope_mb is not None:
             command += ["--max-envelope-mb", repr(self.max_envelope_mb)]
+        command += list(self.extra_args)
         log = open(self.data_dir / "server.log", "ab")  # noqa: SIM115
         try:
             self.process = subprocess.Popen(
