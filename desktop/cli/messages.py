@@ -263,6 +263,7 @@ CLI = Catalogue(
         "quarantined": "a count of registrations or of quarantined batches",
         "quarantine_id": "a quarantined batch's random id",
         "resealed": "a count of batches",
+        "purged": "a count of registrations deleted by purge notices",
         "at": "a time stamp, or the word for never",
         "message": "a sync error's own message (from the sync catalogue)",
         "files": "a count of files",
