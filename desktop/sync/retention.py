@@ -31,6 +31,27 @@ DEFAULT_DAYS = 30
 BACKUPS_STALE = "privacy.backups_stale"
 
 
+_DUE = (
+    "SELECT i.record_id, i.revision, r.form_id, r.form_version FROM outbox_items i "
+    "JOIN records r ON r.record_id = i.record_id AND r.revision = i.revision "
+    "WHERE i.state = ? AND i.purged_at IS NULL AND i.decided_at <= ? "
+    "AND r.status = 'accepted'"
+)
+
+
+def _anything_due(conn: Connection, cutoff: str) -> bool:
+    """A read first: revisions due, or delivered envelopes still held."""
+    if conn.execute(_DUE + " LIMIT 1", (ItemState.ACCEPTED.value, cutoff)).fetchone():
+        return True
+    return (
+        conn.execute(
+            "SELECT 1 FROM outbox_batches WHERE state = ? AND envelope IS NOT NULL LIMIT 1",
+            (BatchState.DELIVERED.value,),
+        ).fetchone()
+        is not None
+    )
+
+
 def retention_days(conn: Connection) -> int:
     return int(settings.get(conn, RETENTION_DAYS, DEFAULT_DAYS))
 
@@ -42,14 +63,10 @@ def purge_due(conn: Connection, *, now: dt.datetime | None = None, days: int | N
         timespec="microseconds"
     )
     purged = 0
+    if not _anything_due(conn, cutoff):
+        return 0  # no write, no commit: an unlock with nothing to purge changes nothing
     with transaction(conn, "retention purge"):
-        due = conn.execute(
-            "SELECT i.record_id, i.revision, r.form_id, r.form_version FROM outbox_items i "
-            "JOIN records r ON r.record_id = i.record_id AND r.revision = i.revision "
-            "WHERE i.state = ? AND i.purged_at IS NULL AND i.decided_at <= ? "
-            "AND r.status = 'accepted'",
-            (ItemState.ACCEPTED.value, cutoff),
-        ).fetchall()
+        due = conn.execute(_DUE, (ItemState.ACCEPTED.value, cutoff)).fetchall()
         for record_id, revision, form_id, form_version in due:
             stub = {
                 "form": {"id": form_id, "version": form_version},
