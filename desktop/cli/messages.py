@@ -74,6 +74,12 @@ CLI = Catalogue(
             "{batches:batch|batches}. Feedback: {accepted} "
             "accepted, {rejected} rejected. Needs correction before sending: {set_aside}.",
         ),
+        "sync.purged": Message(
+            "{purged} registreringer er slettet fra denne PC-en fordi personen har reservert "
+            "seg mot registeret.",
+            "{purged} registrations were deleted from this PC because the person has reserved "
+            "themselves against the register.",
+        ),
         "sync.resealed": Message(
             "{resealed} {resealed:forsendelse|forsendelser} ble pakket om med registerets nye "
             "nøkkel.",
@@ -281,6 +287,7 @@ CLI = Catalogue(
         "set_aside": "a count of registrations set aside before sending",
         "quarantine_id": "a quarantined batch's random id",
         "resealed": "a count of batches",
+        "purged": "a count of registrations deleted by purge notices",
         "at": "a time stamp, or the word for never",
         "message": "a sync error's own message (from the sync catalogue)",
         "files": "a count of files",

@@ -562,7 +562,9 @@ def cmd_send_feedback(args: argparse.Namespace) -> int:
     from desktop.staff import feedback
 
     def action(opened: StaffSession, lang: Lang) -> int:
-        made = feedback.prepare(opened.register, opened.keys.signing_key)
+        made = feedback.prepare(
+            opened.register, opened.keys.signing_key, opened.pinned_installations()
+        )
         if args.out:
             files = feedback.export(opened.register, args.out)
             for path in files:

@@ -257,6 +257,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         )
         if report.stale.resealed:
             say(lang, "sync.resealed", resealed=report.stale.resealed)
+        if report.feedback.purged:
+            say(lang, "sync.purged", purged=report.feedback.purged)
         return 0
 
     return _run(args, action)
@@ -313,6 +315,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             accepted=result.accepted,
             rejected=result.rejected,
         )
+        if result.purged:
+            say(lang, "sync.purged", purged=result.purged)
         return 0
 
     return _run(args, action)

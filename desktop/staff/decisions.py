@@ -6,9 +6,10 @@
   revision than the register holds (``stale``), and for records with validation errors.
   Each check is made again at decision time, in the same transaction as the write.
 * **reject** needs a reason code (``[a-z][a-z0-9_]{0,63}``); **duplicate** maps to the
-  protocol decision ``duplicate``. An optional reason text must not hold personal data: the
-  feedback travels unencrypted, so the validator's own ``comment_personal_data`` check is run
-  on it (national id, phone or e-mail patterns).
+  protocol decision ``duplicate``. An optional reason text must not hold personal data: it
+  is checked for the patterns (national id, phone, e-mail) first and, once the item is
+  picked, against the decrypted record's own names, ids, dates and places
+  (``desktop.staff.reason_filter``); feedback then carries it sealed to the clinic.
 * **accept_clean** accepts every pending item with no findings, a chunk per transaction.
 * **undo** puts a decided item back in the queue as it was before the decision (an accepted
   revision leaves the register and the revision it replaced becomes current again), as long
@@ -32,12 +33,12 @@ from sjelden_protocol.feedback import REASON_CODE
 from sjelden_protocol.limits import MAX_REASON_TEXT_CHARS
 
 from desktop.forms.payload import orpha_codes
-from desktop.forms.rules.privacy import contains_personal_data
 from desktop.staff import register as reg
 from desktop.staff.crypto import RegisterCipher
 from desktop.staff.dialect import Db
 from desktop.staff.errors import StaffError
 from desktop.staff.model import Finding, ReviewItem, ReviewState
+from desktop.staff.reason_filter import contains_record_data
 
 Choice = Literal["accept", "reject", "duplicate"]
 CHOICES: tuple[Choice, ...] = ("accept", "reject", "duplicate")
@@ -57,8 +58,23 @@ def check_reason(choice: Choice, code: str | None, text: str | None) -> None:
     if text is not None:
         if len(text) > MAX_REASON_TEXT_CHARS:
             raise StaffError("text_too_long")
-        if contains_personal_data(text):
+        if contains_record_data(text, None):
             raise StaffError("personal_data_in_text")
+
+
+def _check_text_against_record(db: Db, cipher: RegisterCipher, item: ReviewItem, text: str) -> None:
+    """The reason text must not repeat the record's own values (inside the transaction)."""
+    row = db.execute(
+        "SELECT payload FROM review_items WHERE batch_id = ? AND record_id = ?",
+        (item.origin.batch_id, item.record_id),
+    ).fetchone()
+    if row is None or row[0] is None:
+        return
+    payload = cipher.open(
+        bytes(row[0]), reg.item_aad(item.origin.batch_id, item.record_id, item.revision)
+    )
+    if contains_record_data(text, payload):
+        raise StaffError("personal_data_in_text")
 
 
 def _pick(db: Db, record_id: str, revision: int | None, batch_id: str | None) -> ReviewItem:
@@ -195,6 +211,8 @@ def decide(
         stamp = reg.now()
         with db.transaction("decide"):
             item = _pick(db, record_id, revision, batch_id)
+            if text is not None:
+                _check_text_against_record(db, cipher, item, text)
             if choice == "accept":
                 refusal = _accept(db, cipher, item, actor, stamp, reason_code, text)
                 if refusal is not None:

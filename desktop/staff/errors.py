@@ -232,10 +232,20 @@ MESSAGES = Catalogue(
             "diagnosis_not_confirmed), at most 64 characters, and is required to reject.",
         ),
         "personal_data_in_text": Message(
-            "Begrunnelsesteksten ser ut til å inneholde personopplysninger (fødselsnummer, telefon "
-            "eller e-post). Tilbakemeldinger sendes ukryptert; skriv teksten uten dem.",
-            "The reason text seems to hold personal data (national id, phone or e-mail). Feedback "
-            "travels unencrypted; write the text without them.",
+            "Begrunnelsesteksten ser ut til å inneholde personopplysninger (fødselsnummer, "
+            "telefon, e-post, eller navn, fødselsdato eller sted fra selve registreringen). "
+            "Skriv hva som må rettes uten å gjengi opplysningene; klinikken har registreringen.",
+            "The reason text seems to hold personal data (a national id, phone or e-mail, or a "
+            "name, birth date or place from the registration itself). Say what must be "
+            "corrected without repeating them; the clinic has the registration.",
+        ),
+        "installation_not_pinned": Message(
+            "En installasjon som har avgjørelser å få, er ikke festet i denne profilen, så "
+            "begrunnelsene til den kan ikke krypteres. Fest den (sjelden staff pin KEY_ID "
+            "--fingerprint …) og send på nytt; ingenting er sendt.",
+            "An installation with decisions waiting is not pinned in this profile, so reasons "
+            "for it cannot be encrypted. Pin it (sjelden staff pin KEY_ID --fingerprint …) and "
+            "send again; nothing was sent.",
         ),
         "text_too_long": Message(
             "Begrunnelsesteksten kan være høyst 500 tegn.",

@@ -8,15 +8,18 @@ acknowledged by the inbox; posting the same document again is answered ``200`` b
 and the client applies a feedback id only once. ``export`` writes the same documents as JSON
 files (one per installation) that ``sjelden import-receipt FILE`` reads.
 
-Documents hold record ids (random uuids), revisions, decisions and reason codes/texts, which
-are checked for personal data when decided: nothing here is personal data.
+Documents are feedback version 2 (docs/protocol.md): record ids (random uuids), revisions,
+decisions and reason codes in clear; a reason text only sealed to the installation that sent
+the record (its pinned key), so neither the inbox nor a feedback file holds it readable. An
+item rejected with reason ``reservert`` (the person reserved themselves, at import or by
+``reservations.reserve``) becomes a ``purge`` decision: the clinic deletes the record.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +34,9 @@ from desktop.net.errors import SyncError
 from desktop.net.http import Transport
 from desktop.staff import register as reg
 from desktop.staff.dialect import Db
+from desktop.staff.errors import StaffError
+from desktop.staff.keys import PinnedInstallation
+from desktop.staff.model import RESERVED_REASON
 
 
 @dataclass(frozen=True)
@@ -59,16 +65,34 @@ def _groups(db: Db) -> Iterator[tuple[str, str, list[tuple[str, str, int, str, A
         yield current[0], current[1], members
 
 
-def prepare(register: reg.Register, signing_key: Ed25519PrivateKey) -> int:
-    """Sign a document for every group of undelivered decisions; returns how many."""
+def _decision(record_id: str, revision: int, state: str, code: Any, text: Any) -> RecordDecision:
+    if code == RESERVED_REASON:
+        return RecordDecision(record_id, revision, "purge", RESERVED_REASON)
+    return RecordDecision(record_id, revision, state, code, text)  # type: ignore[arg-type]
+
+
+def prepare(
+    register: reg.Register,
+    signing_key: Ed25519PrivateKey,
+    installations: Mapping[str, PinnedInstallation],
+) -> int:
+    """Sign a document for every group of undelivered decisions; returns how many.
+
+    ``installations`` are the pinned installation keys (``StaffSession.pinned_installations``):
+    reasons are sealed to them. One not pinned stops before anything is signed
+    (``installation_not_pinned``)."""
 
     def run(db: Db) -> int:
         made = 0
         with db.transaction("prepare feedback"):
-            for installation, batch_id, members in list(_groups(db)):
+            groups = list(_groups(db))
+            for installation, _, _ in groups:
+                if installation not in installations:
+                    raise StaffError("installation_not_pinned", installation)
+            for installation, batch_id, members in groups:
                 feedback_id = str(uuid.uuid4())
                 decisions = [
-                    RecordDecision(record_id, revision, str(state), code, text)  # type: ignore[arg-type]
+                    _decision(record_id, revision, str(state), code, text)
                     for _, record_id, revision, state, code, text in members
                 ]
                 document = sign_feedback(
@@ -78,6 +102,7 @@ def prepare(register: reg.Register, signing_key: Ed25519PrivateKey) -> int:
                     decisions=decisions,
                     issued_at=now_utc(),
                     key=signing_key,
+                    installation=installations[installation].public_key,
                 )
                 text = canonical_json(document.to_json()).decode("utf-8")
                 db.execute(

@@ -5,11 +5,14 @@ Recording a reservation, in one transaction:
 * deletes every register revision of that person: current records and their history (and
   any record whose current revision is theirs, with all its history), with their index rows;
 * closes the person's pending review items as ``rejected`` with reason ``reservert`` and
-  purges their payloads, and those of decided items whose feedback is not prepared yet
-  (their decisions still go back to the clinic, so its record does not wait forever; the
-  feedback holds only record ids and the reason code);
+  purges their payloads (their decisions still go back to the clinic, so its record does not
+  wait forever; the feedback holds only record ids and the reason code);
+* sends every clinic that registered the person a purge notice: each review item of the
+  person's records (accepted ones included) becomes ``rejected`` with reason ``reservert``
+  and waits for ``feedback.prepare`` again, which signs it as a ``purge`` decision, so the
+  clinic deletes the record, its history and sync state (``desktop.sync.feedback``);
 * keeps only ``HMAC(register secret, national id)`` so later registrations of the person are
-  rejected automatically at import with reason ``reservert``;
+  rejected automatically at import with reason ``reservert`` (and purged at the clinic too);
 * writes an audit entry naming the reservation id, never the national id.
 
 Afterwards deleted pages are made unrecoverable: SQLCipher has ``secure_delete`` on and the
@@ -38,6 +41,7 @@ class ReservationResult:
     records_removed: int
     history_removed: int
     queue_items_closed: int
+    purge_notices: int = 0  # decisions that go back to the clinics as "purge"
 
 
 def _checked(national_id: str) -> str:
@@ -151,6 +155,15 @@ def reserve(register: reg.Register, national_id: str) -> ReservationResult:
                     "SELECT record_id FROM register_records WHERE person_key = ?", (person_key,)
                 ).fetchall()
             ]
+            # Purge notices: every item of the person's records goes back out as "purge".
+            notices = 0
+            for record_id in owned:
+                notices += db.execute(
+                    "UPDATE review_items SET state = 'rejected', reason_code = ?, "
+                    "reason_text = NULL, payload = NULL, person_key = NULL, feedback_id = NULL, "
+                    "decided_at = ?, decided_by = ? WHERE record_id = ? AND state <> 'pending'",
+                    (RESERVED_REASON, stamp, actor, record_id),
+                ).rowcount
             history = 0
             for record_id in owned:
                 history += db.execute(
@@ -188,7 +201,9 @@ def reserve(register: reg.Register, national_id: str) -> ReservationResult:
             db.execute("DELETE FROM review_index WHERE person_key = ?", (person_key,))
             reg.log(db, actor, f"reservation:{reservation_id}")
         db.checkpoint()
-        return ReservationResult(reservation_id, new, len(owned), history, len(pending))
+        return ReservationResult(
+            reservation_id, new, len(owned), history, len(pending), notices + len(pending)
+        )
 
     return register.call(run, "reservation")
 

@@ -330,7 +330,7 @@ class Profile:
                 raise _with_backup(exc, self.directory) from exc
             try:
                 worker.call(lambda conn: self._check_and_migrate(conn, record, accept_loss))
-                worker.submit(lambda conn: backup.back_up(conn, self.directory, key), "backup")
+                worker.submit(self._after_unlock(key), "backup")
             except Corrupt as exc:
                 worker.close()
                 raise _with_backup(exc, self.directory) from exc
@@ -341,6 +341,17 @@ class Profile:
         except BaseException:
             lock.close()
             raise
+
+    def _after_unlock(self, key: bytes) -> Callable[[Connection], object]:
+        """The background step of an unlock whose checks passed: a clinician's retention
+        and backups (``desktop.sync.retention.at_unlock``: offline PCs purge too), or the
+        staff profile's rolling backup."""
+        directory, db_path = self.directory, self.db_path
+        if self.kind == "staff":
+            return lambda conn: backup.back_up(conn, directory, key)
+        from desktop.sync import retention  # the clinician's sync state lives in its store
+
+        return lambda conn: retention.at_unlock(conn, directory, key, db_path)
 
     def _check_and_migrate(self, conn: Connection, record: CommitRecord, accept: bool) -> None:
         recorded = record.read()

@@ -82,6 +82,7 @@ class DemoRegister:
                     decisions=decisions,
                     issued_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
                     key=self.staff_key,
+                    installation=self.installations[batch.header.sender_key_id],
                 )
                 body = json.dumps(feedback.to_json()).encode("utf-8")
                 self._call(transport, "POST", "/v1/staff/feedback", body)

@@ -11,6 +11,16 @@ document twice changes nothing) and the download cursor. ``accepted`` and ``dupl
 (the register already holds this registration) make the revision ``accepted``;
 ``rejected`` makes it ``rejected`` with the reason code and text, which the record list
 shows; the clinician corrects it as a new revision, which is sent as usual.
+
+Reason texts of version 2 documents are sealed to this installation (docs/protocol.md) and
+opened here, after the signature is checked, with the installation's own key; only the
+opened text is stored, in the encrypted store. ``purge`` (the person reserved themselves
+against the register) deletes every revision of the record this installation sent: the
+current row, its history, its sync state and the sealed bytes of delivered batches that
+carried it, then checkpoints the WAL (``secure_delete`` is on), in the same transaction as
+the document's id. The count is reported by the sync run and by a file import; the audit
+log keeps that the record id was purged, never what it held. A purge of a record this
+installation never sent is ignored.
 """
 
 from __future__ import annotations
@@ -19,16 +29,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sjelden_protocol import Feedback, verify_feedback
+from sjelden_protocol import Feedback, open_reasons, verify_feedback
 from sjelden_protocol.errors import ProtocolError
 
 from desktop.net.errors import SyncError
 from desktop.net.http import Transport
-from desktop.storage import settings
+from desktop.storage import audit, settings
 from desktop.storage.connection import Connection, transaction
 from desktop.storage.records import RecordStatus, now_iso
 from desktop.storage.store import Store
-from desktop.sync import outbox
+from desktop.sync import outbox, retention
 from desktop.sync.identity import Identity
 
 CURSOR = "sync.feedback_after"
@@ -41,27 +51,68 @@ class FeedbackResult:
     documents: int
     accepted: int
     rejected: int
+    purged: int = 0  # records deleted because the person reserved themselves
+
+
+@dataclass(frozen=True)
+class Applied:
+    accepted: int = 0
+    rejected: int = 0
+    purged: int = 0
 
 
 def verify(document: Any, ident: Identity) -> Feedback:
+    """Check the staff signature and the address, then open sealed reasons with our key."""
     try:
         feedback = verify_feedback(document, ident.staff_keys)
     except ProtocolError as exc:
         raise SyncError("feedback_invalid", exc.code) from exc
     if feedback.installation_key_id != ident.key_id:
         raise SyncError("feedback_invalid", "addressed to another installation")
-    return feedback
+    try:
+        return open_reasons(feedback, ident.signing_key)
+    except ProtocolError as exc:
+        raise SyncError("feedback_invalid", exc.code) from exc
 
 
-def apply(conn: Connection, feedback: Feedback, *, cursor: int | None = None) -> tuple[int, int]:
-    """Apply one verified document; returns (accepted, rejected) newly applied."""
-    accepted = rejected = 0
+def purge_record(conn: Connection, record_id: str) -> bool:
+    """Delete everything this store holds of ``record_id`` (inside the caller's transaction);
+    ``False`` when it was never sent from here."""
+    batches = [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT DISTINCT batch_id FROM outbox_items "
+            "WHERE record_id = ? AND batch_id IS NOT NULL",
+            (record_id,),
+        )
+    ]
+    if not conn.execute("SELECT 1 FROM outbox_items WHERE record_id = ?", (record_id,)).fetchone():
+        return False
+    conn.execute("DELETE FROM records WHERE record_id = ?", (record_id,))
+    conn.execute("DELETE FROM record_history WHERE record_id = ?", (record_id,))
+    conn.execute("DELETE FROM outbox_items WHERE record_id = ?", (record_id,))
+    # A delivered batch's bytes are needed no more (its receipt proves delivery); a pending
+    # one still carries other records to the register and goes as it is.
+    conn.executemany(
+        "UPDATE outbox_batches SET envelope = NULL WHERE batch_id = ? AND state <> ?",
+        [(batch_id, outbox.BatchState.PENDING.value) for batch_id in batches],
+    )
+    audit.append(conn, actor=outbox.ACTOR, action="purge_reserved", record_id=record_id)
+    return True
+
+
+def apply(conn: Connection, feedback: Feedback, *, cursor: int | None = None) -> Applied:
+    """Apply one verified document; returns what was newly applied."""
+    accepted = rejected = purged = 0
     with transaction(conn, "apply feedback"):
         seen = conn.execute(
             "SELECT 1 FROM sync_feedback WHERE feedback_id = ?", (feedback.feedback_id,)
         ).fetchone()
         if seen is None:
             for decision in feedback.decisions:
+                if decision.decision == "purge":
+                    purged += purge_record(conn, decision.record_id)
+                    continue
                 ok = decision.decision in ("accepted", "duplicate")
                 known = conn.execute(
                     "SELECT batch_id FROM outbox_items WHERE record_id = ? AND revision = ?",
@@ -91,9 +142,13 @@ def apply(conn: Connection, feedback: Feedback, *, cursor: int | None = None) ->
                 "VALUES (?, ?, ?)",
                 (feedback.feedback_id, feedback.staff_key_id, now_iso()),
             )
+        if purged:
+            retention.mark_backups_stale(conn)
         if cursor is not None:
             settings.write(conn, CURSOR, cursor)
-    return accepted, rejected
+    if purged:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return Applied(accepted, rejected, purged)
 
 
 def _cursor(conn: Connection) -> int:
@@ -107,7 +162,7 @@ def fetch_and_apply(
     progress: Callable[[int], None] | None = None,
 ) -> FeedbackResult:
     after = store.call(_cursor, "feedback cursor")
-    documents = accepted = rejected = 0
+    documents = accepted = rejected = purged = 0
     while True:
         transport.check_cancelled()
         target = f"/v1/feedback?after={after}&limit={PAGE}"
@@ -120,19 +175,20 @@ def fetch_and_apply(
             if not isinstance(seq, int) or seq <= after:
                 raise SyncError("feedback_invalid", "feedback sequence out of order")
             feedback = verify(entry.get("document"), ident)
-            a, r = store.call(lambda c, f=feedback, s=seq: apply(c, f, cursor=s), "feedback")  # type: ignore[misc]
+            done = store.call(lambda c, f=feedback, s=seq: apply(c, f, cursor=s), "feedback")  # type: ignore[misc]
             after = seq
             documents += 1
-            accepted += a
-            rejected += r
+            accepted += done.accepted
+            rejected += done.rejected
+            purged += done.purged
             if progress is not None:
                 progress(documents)
         if len(items) < PAGE:
-            return FeedbackResult(documents, accepted, rejected)
+            return FeedbackResult(documents, accepted, rejected, purged)
 
 
 def import_document(store: Store, ident: Identity, document: Any) -> FeedbackResult:
     """A feedback document from a file (no server involved): verify, then apply."""
     feedback = verify(document, ident)
-    a, r = store.call(lambda c: apply(c, feedback), "feedback")
-    return FeedbackResult(1, a, r)
+    done = store.call(lambda c: apply(c, feedback), "feedback")
+    return FeedbackResult(1, done.accepted, done.rejected, done.purged)

@@ -55,6 +55,7 @@ class ImportResult:
     feedback_documents: int
     accepted: int
     rejected: int
+    purged: int = 0  # records deleted by purge notices (a reservation at the register)
 
 
 def _ident(store: Store) -> identity.Identity:
@@ -142,7 +143,7 @@ def import_receipt(store: Store, ident: identity.Identity, document: Any) -> Non
 def import_file(store: Store, path: Path) -> ImportResult:
     ident = _ident(store)
     value = _read_document(path)
-    receipts = documents = accepted = rejected = 0
+    receipts = documents = accepted = rejected = purged = 0
     for document in _documents(value):
         if isinstance(document, dict) and set(document) == {"receipt", "signature"}:
             import_receipt(store, ident, document)
@@ -152,9 +153,10 @@ def import_file(store: Store, path: Path) -> ImportResult:
             documents += 1
             accepted += result.accepted
             rejected += result.rejected
+            purged += result.purged
         else:
             raise SyncError("bad_file", "neither a receipt nor feedback")
-    return ImportResult(receipts, documents, accepted, rejected)
+    return ImportResult(receipts, documents, accepted, rejected, purged)
 
 
 def _read_document(path: Path) -> Any:

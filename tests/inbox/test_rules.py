@@ -252,9 +252,23 @@ def test_batch_status_and_feedback_flow(inbox: Inbox) -> None:
         ],
         issued_at=datetime.now(UTC).replace(microsecond=0),
         key=inbox.staff_key,
+        installation=key.public_key(),
     )
+    # A version 1 document with a reason text in clear is refused: the inbox stores none.
+    clear = sign_feedback(
+        feedback_id=str(uuid.uuid4()),
+        installation_key_id=kid,
+        batch_id=batch_id,
+        decisions=[RecordDecision(opened.records[1]["record_id"], 1, "rejected", "x", "tekst")],
+        issued_at=datetime.now(UTC).replace(microsecond=0),
+        key=inbox.staff_key,
+    )
+    refused = inbox.staff("POST", "/v1/staff/feedback", json_body=clear.to_json())
+    assert (refused.status_code, reason(refused)) == (422, "clear_reason_text")
     posted = inbox.staff("POST", "/v1/staff/feedback", json_body=feedback.to_json())
     assert posted.status_code == 201, posted.text
+    stored = inbox.ctx.store.feedback_for(kid, after=0, limit=10)
+    assert "Mangler samtykke" not in str(stored) and "reason_sealed" in str(stored)
     assert (
         inbox.staff("POST", "/v1/staff/feedback", json_body=feedback.to_json()).status_code == 200
     )

@@ -300,7 +300,7 @@ def test_undo_is_refused_once_the_feedback_is_prepared(
     decisions.decide(register, rejected["record_id"], "reject", reason_code="incomplete")
     assert _raw_item(staff_session, rejected["record_id"]) != (None, None)  # kept for an undo
 
-    feedback.prepare(register, staff_session.keys.signing_key)
+    feedback.prepare(register, staff_session.keys.signing_key, staff_session.pinned_installations())
 
     for record in (accepted, rejected):
         assert _code(lambda r=record: decisions.undo(register, r["record_id"])) == (

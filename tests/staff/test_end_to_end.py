@@ -118,7 +118,10 @@ def test_two_clinics_one_register(
             )
             assert decisions.accept_clean(register) == (4, 0)
             decisions.decide(register, twin["record_id"], "duplicate")
-            assert feedback.prepare(register, staff.keys.signing_key) == 2
+            assert (
+                feedback.prepare(register, staff.keys.signing_key, staff.pinned_installations())
+                == 2
+            )
             sent = feedback.send(register, transport, staff.keys.signing_key)
             assert (sent.sent, sent.failed) == (2, [])
             again = feedback.send(register, transport, staff.keys.signing_key)
@@ -160,7 +163,7 @@ def test_two_clinics_one_register(
             assert revision.findings == [Finding.REVISION] and revision.revision == 2
             assert [c.path for c in register.diff(revision)] == ["patient.family_name"]
             decisions.decide(register, a_ids[2], "accept")
-            feedback.prepare(register, staff.keys.signing_key)
+            feedback.prepare(register, staff.keys.signing_key, staff.pinned_installations())
             feedback.send(register, transport, staff.keys.signing_key)
             assert service.run_sync(a, policy=FAST).feedback.accepted == 1
             current = a.call(lambda c: records.get(c, a_ids[2]))

@@ -36,8 +36,18 @@ def test_documents_per_installation_and_batch(
         reason_text="Samtykke mangler.",
     )
 
-    assert feedback.prepare(register, staff_session.keys.signing_key) == 4
-    assert feedback.prepare(register, staff_session.keys.signing_key) == 0  # made once
+    assert (
+        feedback.prepare(
+            register, staff_session.keys.signing_key, staff_session.pinned_installations()
+        )
+        == 4
+    )
+    assert (
+        feedback.prepare(
+            register, staff_session.keys.signing_key, staff_session.pinned_installations()
+        )
+        == 0
+    )  # made once
     assert register.counts().decided_unsent == 0
 
     files = feedback.export(register, tmp_path / "out")

@@ -3,8 +3,10 @@ id in clear: not in the audit log, not in the SQLCipher files, not in the Postgr
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -136,7 +138,7 @@ def test_reservation_removes_person_everywhere(
     )
     assert tuple(raw) == (None, None)
     # Its decision goes back to the clinic like any other.
-    feedback.prepare(register, staff_session.keys.signing_key)
+    feedback.prepare(register, staff_session.keys.signing_key, staff_session.pinned_installations())
     assert register.counts().decided_unsent == 0
 
     # Reserving again is harmless and gives the same reservation.
@@ -190,3 +192,61 @@ def test_a_bad_national_id_changes_nothing(staff_session: StaffSession) -> None:
         "12345678901" not in str(caught.value) and "12345678901" not in caught.value.user_message()
     )
     assert table_counts(staff_session) == before
+
+
+def _documents(staff: StaffSession) -> dict[str, Any]:
+    return dict(
+        staff.register.call(
+            lambda db: [
+                (str(r[0]), json.loads(str(r[1])))
+                for r in db.execute("SELECT feedback_id, document FROM feedback_documents")
+            ]
+        )
+    )
+
+
+def test_a_reservation_sends_each_clinic_a_purge_notice(
+    staff_session: StaffSession, importer: Importer, clinic: Clinic, records: Records
+) -> None:
+    """Accepted and already reported records of the person go back out as ``purge``; the
+    person's later registration (auto-rejected at import) too; nobody else's."""
+    register = staff_session.register
+    person, other = records.one(family_name=MARKER_NAME), records.one()
+    importer.import_bytes(clinic.batch([person, other]))
+    decisions.accept_clean(register)
+    pinned = staff_session.pinned_installations()
+    assert feedback.prepare(register, staff_session.keys.signing_key, pinned) == 1
+    reported = _documents(staff_session)
+
+    result = reservations.reserve(register, person["patient"]["national_id"])
+    assert result.purge_notices == 1
+    again = records.same_person(person)
+    importer.import_bytes(clinic.batch([again]))
+    assert feedback.prepare(register, staff_session.keys.signing_key, pinned) == 2
+    documents = _documents(staff_session)
+    decided = [
+        (d["record_id"], d["decision"], d["reason_code"])
+        for feedback_id, document in documents.items()
+        if feedback_id not in reported
+        for d in document["feedback"]["decisions"]
+    ]
+    assert sorted(decided) == sorted(
+        [
+            (person["record_id"], "purge", "reservert"),
+            (again["record_id"], "purge", "reservert"),
+        ]
+    )
+    assert all(doc["feedback"]["version"] == 2 for doc in documents.values())
+    assert register.current(other["record_id"]) is not None
+
+
+def test_feedback_for_an_installation_not_pinned_is_not_signed(
+    staff_session: StaffSession, importer: Importer, clinic: Clinic, records: Records
+) -> None:
+    register = staff_session.register
+    importer.import_bytes(clinic.batch([records.one()]))
+    decisions.accept_clean(register)
+    with pytest.raises(StaffError) as caught:
+        feedback.prepare(register, staff_session.keys.signing_key, {})
+    assert caught.value.code == "installation_not_pinned"
+    assert register.counts().decided_unsent == 1  # nothing marked, nothing signed

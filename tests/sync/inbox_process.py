@@ -35,7 +35,7 @@ from sjelden_protocol import (
     sign_feedback,
     sign_request,
 )
-from sjelden_protocol.keys import b64decode, raw_public, save_public_key
+from sjelden_protocol.keys import b64decode, ed25519_public_from_raw, raw_public, save_public_key
 from sjelden_protocol.manifest import ManifestKey, sign_manifest
 
 from tests.helpers.cli import ROOT
@@ -58,6 +58,8 @@ class InboxProcess:
     recipient_key_ids: tuple[str, ...] = ()
     # ``--max-envelope-mb``: the largest upload the inbox takes (None: its default)
     max_envelope_mb: float | None = None
+    # further ``serve`` options, e.g. ("--batch-retention-days", "0")
+    extra_args: tuple[str, ...] = ()
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -98,6 +100,7 @@ class InboxProcess:
             command += ["--recipient-key-id", recipient]
         if self.max_envelope_mb is not None:
             command += ["--max-envelope-mb", repr(self.max_envelope_mb)]
+        command += list(self.extra_args)
         log = open(self.data_dir / "server.log", "ab")  # noqa: SIM115
         try:
             self.process = subprocess.Popen(
@@ -273,6 +276,16 @@ class Staff:
         """What staff do after comparing the installation's fingerprint."""
         self.trusted[key_id(installation)] = installation
 
+    def installation_key(self, installation_key_id: str) -> Ed25519PublicKey:
+        """The key reasons are sealed to: the trusted one, else the inbox's (a test helper)."""
+        if installation_key_id in self.trusted:
+            return self.trusted[installation_key_id]
+        for entry in self.installations():
+            if entry["key_id"] == installation_key_id:
+                raw = b64decode(entry["public_key"], what="public_key", length=32)
+                return ed25519_public_from_raw(raw)
+        raise AssertionError(f"no installation {installation_key_id} at the inbox")
+
     def decide(
         self,
         installation_key_id: str,
@@ -286,6 +299,7 @@ class Staff:
             decisions=list(decisions),
             issued_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
             key=self.key,
+            installation=self.installation_key(installation_key_id),
         )
         document = feedback.to_json()
         response = self.call("POST", "/v1/staff/feedback", document)

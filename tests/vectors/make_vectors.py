@@ -21,9 +21,10 @@ from sjelden_protocol import payload
 from sjelden_protocol.canonical import canonical_json
 from sjelden_protocol.enrollment import ENROLL_DOMAIN, _body, build_enrollment
 from sjelden_protocol.envelope import BatchHeader, assemble, build_batch, parse_envelope
-from sjelden_protocol.feedback import RecordDecision, sign_feedback
+from sjelden_protocol.feedback import RecordDecision, _reason_info, sign_feedback
 from sjelden_protocol.keys import fingerprint, key_id, raw_private, raw_public
 from sjelden_protocol.manifest import MANIFEST_DOMAIN, ManifestKey, sign_manifest
+from sjelden_protocol.montgomery import x25519_private_of, x25519_public_of
 from sjelden_protocol.receipts import issue_receipt
 from sjelden_protocol.request_auth import request_message, sign_request
 
@@ -39,6 +40,7 @@ OTHER = Ed25519PrivateKey.from_private_bytes(seed("other installation"))
 REGISTER = X25519PrivateKey.from_private_bytes(seed("register"))
 SERVER = Ed25519PrivateKey.from_private_bytes(seed("server"))
 STAFF = Ed25519PrivateKey.from_private_bytes(seed("staff"))
+REASON_V2 = "Samtykkeskjemaet er ikke signert; send ny revisjon."
 ROOT = Ed25519PrivateKey.from_private_bytes(seed("register root"))
 NEW_ROOT = Ed25519PrivateKey.from_private_bytes(seed("register root 2"))
 CREATED = datetime(2025, 3, 14, 9, 26, 53, tzinfo=UTC)
@@ -162,6 +164,41 @@ def manifest_vectors() -> dict[str, Any]:
     }
 
 
+def feedback_v2_vectors(batch_id: str, record_ids: list[str]) -> dict[str, Any]:
+    """Version 2: a reason sealed to the installation (randomised: one kept sample) and a
+    purge notice; with the installation's derived X25519 pair and the HPKE info bytes."""
+    feedback = sign_feedback(
+        feedback_id="5e1f0c3a-7b2d-4e8f-9a6b-1c2d3e4f5a6b",
+        installation_key_id=key_id(INSTALLATION.public_key()),
+        batch_id=batch_id,
+        decisions=[
+            RecordDecision(record_ids[1], 3, "rejected", "missing_consent", REASON_V2),
+            RecordDecision(record_ids[0], 1, "purge", "reservert"),
+        ],
+        issued_at=datetime(2025, 3, 16, 8, 0, 0, tzinfo=UTC),
+        key=STAFF,
+        installation=INSTALLATION.public_key(),
+    )
+    decision = feedback.decisions[0]
+    return {
+        "document": feedback.to_json(),
+        "canonical_body_utf8": canonical_json(feedback.body()).decode(),
+        "installation_x25519_public_hex": x25519_public_of(INSTALLATION.public_key())
+        .public_bytes_raw()
+        .hex(),
+        "installation_x25519_private_hex": raw_private(x25519_private_of(INSTALLATION)).hex(),
+        "sealed_reasons": [
+            {
+                "record_id": decision.record_id,
+                "info_hex": _reason_info(
+                    feedback.feedback_id, feedback.installation_key_id, decision
+                ).hex(),
+                "reason_text": REASON_V2,
+            }
+        ],
+    }
+
+
 def _previous() -> dict[str, Any] | None:
     """The file as it stands: its randomised samples (the envelope and the invalid envelopes
     derived from a second encryption) are kept, so adding a vector changes nothing else."""
@@ -277,6 +314,7 @@ def main() -> None:
             ).hex(),
         },
         "manifest": manifest_vectors(),
+        "feedback_v2": feedback_v2_vectors(BATCH_ID, [r["record_id"] for r in RECORDS]),
     }
     if previous is not None:
         # Sections already published stay byte-identical (an implementer may have pinned

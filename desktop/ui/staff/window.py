@@ -316,7 +316,7 @@ class StaffWindow(AppWindow):
         staff = self.staff_session()
 
         def run() -> feedback.SendReport:
-            feedback.prepare(staff.register, staff.keys.signing_key)
+            feedback.prepare(staff.register, staff.keys.signing_key, staff.pinned_installations())
             with staff.transport() as transport:
                 return feedback.send(staff.register, transport, staff.keys.signing_key)
 
@@ -342,7 +342,7 @@ class StaffWindow(AppWindow):
         staff = self.staff_session()
 
         def run() -> list[Path]:
-            feedback.prepare(staff.register, staff.keys.signing_key)
+            feedback.prepare(staff.register, staff.keys.signing_key, staff.pinned_installations())
             return feedback.export(staff.register, directory)
 
         BackgroundOp(self, run).success(self._feedback_saved).run_in_background()

@@ -63,6 +63,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         rate_limit_per_minute=args.rate_limit_per_minute,
         accepted_recipient_key_ids=frozenset(args.recipient_key_id or ()),
         api_docs=args.api_docs,
+        batch_retention_days=args.batch_retention_days,
+        feedback_retention_days=args.feedback_retention_days,
     )
     app = create_app(settings)
     server_key = app.state.inbox.server_key.public_key()
@@ -235,6 +237,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--max-envelope-mb", type=float, default=16.0)
     serve.add_argument("--rate-limit-per-minute", type=float, default=120.0)
+    serve.add_argument(
+        "--batch-retention-days",
+        type=int,
+        default=30,
+        help="delete an acknowledged batch's envelope this many days after staff imported it",
+    )
+    serve.add_argument(
+        "--feedback-retention-days",
+        type=int,
+        default=365,
+        help="delete relayed feedback documents this many days after they were posted",
+    )
     serve.add_argument(
         "--recipient-key-id",
         action="append",

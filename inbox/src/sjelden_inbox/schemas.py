@@ -92,6 +92,8 @@ class BatchList(BaseModel):
 
 
 class DecisionIn(BaseModel):
+    """Version 1: a reason text in clear (the inbox refuses one that is not null)."""
+
     model_config = _STRICT
     record_id: str
     revision: int
@@ -100,16 +102,29 @@ class DecisionIn(BaseModel):
     reason_text: str | None
 
 
+class SealedDecisionIn(BaseModel):
+    """Version 2: the reason text sealed to the installation (base64url HPKE), or a purge."""
+
+    model_config = _STRICT
+    record_id: str
+    revision: int
+    decision: Literal["accepted", "rejected", "duplicate", "purge"]
+    reason_code: str | None
+    reason_sealed: str | None
+
+
 class FeedbackBody(BaseModel):
     model_config = _STRICT
     batch_id: str | None
-    decisions: list[DecisionIn] = Field(min_length=1, max_length=MAX_FEEDBACK_DECISIONS)
+    decisions: list[DecisionIn | SealedDecisionIn] = Field(
+        min_length=1, max_length=MAX_FEEDBACK_DECISIONS
+    )
     feedback_id: str
     installation_key_id: str
     issued_at: str
     staff_key_id: str
     type: Literal["sjelden.feedback"]
-    version: Literal[1]
+    version: Literal[1, 2]
 
 
 class FeedbackDocument(BaseModel):

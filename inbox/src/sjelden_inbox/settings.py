@@ -12,6 +12,8 @@ from sjelden_protocol.limits import MAX_ENVELOPE_BYTES
 from sjelden_protocol.request_auth import REPLAY_WINDOW_SECONDS
 from sjelden_protocol.timefmt import now_utc
 
+from .storage.retention import Retention
+
 
 def default_data_dir() -> Path:
     return Path(user_data_dir("sjelden-inbox", appauthor=False))
@@ -35,15 +37,31 @@ class Settings:
     enrollment_code_ttl_seconds: int = 7 * 24 * 3600
     accepted_recipient_key_ids: frozenset[str] = frozenset()
     db_pool_size: int = 8
+    #: days an acknowledged batch's envelope is kept before its bytes are deleted (staff
+    #: have imported it; the row with id, digest and receipt stays so a re-upload still
+    #: gets its receipt, see docs/inbox.md "What the inbox keeps")
+    batch_retention_days: int = 30
+    #: days a relayed feedback document is kept (an installation offline for longer
+    #: receives it by file from the register instead)
+    feedback_retention_days: int = 365
     clock: Callable[[], datetime] = now_utc
 
     def __post_init__(self) -> None:
         if not 0 < self.max_envelope_bytes <= MAX_ENVELOPE_BYTES:
             raise ValueError(f"max_envelope_bytes must be between 1 and {MAX_ENVELOPE_BYTES}")
+        if self.batch_retention_days < 0 or self.feedback_retention_days < 0:
+            raise ValueError("retention days must be 0 or more")
 
     @property
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'inbox.sqlite3'}"
+
+    @property
+    def retention(self) -> Retention:
+        return Retention(
+            batch_seconds=self.batch_retention_days * 86400,
+            feedback_seconds=self.feedback_retention_days * 86400,
+        )
 
     @property
     def server_key_path(self) -> Path:

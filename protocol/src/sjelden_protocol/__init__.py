@@ -30,7 +30,14 @@ from .errors import (
     UnsupportedVersionError,
     WrongRecipientError,
 )
-from .feedback import Feedback, RecordDecision, parse_feedback, sign_feedback, verify_feedback
+from .feedback import (
+    Feedback,
+    RecordDecision,
+    open_reasons,
+    parse_feedback,
+    sign_feedback,
+    verify_feedback,
+)
 from .keys import fingerprint, key_id
 from .receipts import Receipt, ReceiptMismatchError, issue_receipt, parse_receipt, verify_receipt
 from .request_auth import sign_request
@@ -65,6 +72,7 @@ __all__ = [
     "issue_receipt",
     "key_id",
     "open_batch",
+    "open_reasons",
     "parse_envelope",
     "parse_feedback",
     "parse_receipt",

@@ -55,6 +55,21 @@ _PREFIX = struct.Struct(">4sBI")
 _LENGTH = struct.Struct(">I")
 _MIN_LENGTH = _PREFIX.size + _LENGTH.size + SIGNATURE_LENGTH
 _SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
+
+
+def hpke_seal(plaintext: bytes, recipient: X25519PublicKey, info: bytes) -> bytes:
+    """``enc || ct`` of the protocol's one HPKE suite (batches, sealed feedback reasons)."""
+    return _SUITE.encrypt(plaintext, recipient, info)
+
+
+def hpke_open(sealed: bytes, private_key: X25519PrivateKey, info: bytes) -> bytes:
+    """The inverse of ``hpke_seal``; ``DecryptionError`` for anything that does not open."""
+    try:
+        return _SUITE.decrypt(sealed, private_key, info)
+    except Exception as exc:  # cryptography raises InvalidTag or ValueError variants
+        raise DecryptionError("sealed text does not decrypt (tampered or wrong key)") from exc
+
+
 _HEADER_KEYS = frozenset(
     {
         "batch_id",

@@ -2,6 +2,15 @@
 
 The inbox server only relays these documents; the desktop client trusts a decision because
 a registered staff key signed it, not because the server said so.
+
+Version 2 (what ``sign_feedback`` writes when given the installation's key) carries no free
+text in clear: a reason text is sealed with HPKE, the batches' suite, to the X25519 key of
+the installation that sent the record (derived from its enrolled Ed25519 key,
+``montgomery``), with ``info`` binding it to the document and the decision, so neither the
+inbox nor anyone who copies a document can read it, and a sealed text cannot be moved onto
+another decision. Version 2 also has the decision ``purge``: the person has reserved
+themselves against the register, and the installation deletes every revision of the
+record. Version 1 documents (reason texts in clear, no ``purge``) are still read.
 """
 
 from __future__ import annotations
@@ -14,17 +23,24 @@ from typing import Any, Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from .canonical import canonical_json
+from .envelope import hpke_open, hpke_seal
 from .errors import MalformedError, TooLargeError
-from .keys import check_key_id, key_id
+from .keys import b64decode, b64encode, check_key_id, key_id
 from .limits import MAX_FEEDBACK_DECISIONS, MAX_REASON_TEXT_CHARS
+from .montgomery import x25519_private_of, x25519_public_of
 from .payload import canonical_uuid
 from .signing import lookup_key, sign_document, verify_document
 from .timefmt import format_utc, parse_utc
 
 FEEDBACK_DOMAIN = b"sjelden/feedback/v1\x00"
 FEEDBACK_TYPE = "sjelden.feedback"
+REASON_DOMAIN = b"sjelden/feedback-reason/v1\x00"
 DECISIONS = ("accepted", "rejected", "duplicate")
-Decision = Literal["accepted", "rejected", "duplicate"]
+#: version 2 adds ``purge``: delete every revision of the record (a reservation)
+DECISIONS_V2 = (*DECISIONS, "purge")
+VERSIONS = (1, 2)
+Decision = Literal["accepted", "rejected", "duplicate", "purge"]
 REASON_CODE = re.compile(r"\A[a-z][a-z0-9_]{0,63}\Z")
 _BODY_FIELDS = frozenset(
     {
@@ -38,7 +54,12 @@ _BODY_FIELDS = frozenset(
         "version",
     }
 )
-_DECISION_FIELDS = frozenset({"decision", "reason_code", "reason_text", "record_id", "revision"})
+_DECISION_FIELDS = {
+    1: frozenset({"decision", "reason_code", "reason_text", "record_id", "revision"}),
+    2: frozenset({"decision", "reason_code", "reason_sealed", "record_id", "revision"}),
+}
+#: HPKE enc (32) + ChaCha20-Poly1305 tag (16) + at most 4 UTF-8 bytes per character
+_MAX_SEALED_BYTES = 48 + 4 * MAX_REASON_TEXT_CHARS
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,16 +68,23 @@ class RecordDecision:
     revision: int
     decision: Decision
     reason_code: str | None = None
+    #: in clear: what staff wrote (before signing) or what ``open_reasons`` opened
     reason_text: str | None = None
+    #: version 2 on the wire: the text sealed to the installation (base64url ``enc || ct``)
+    reason_sealed: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, version: int = 1) -> dict[str, Any]:
+        body: dict[str, Any] = {
             "decision": self.decision,
             "reason_code": self.reason_code,
-            "reason_text": self.reason_text,
             "record_id": self.record_id,
             "revision": self.revision,
         }
+        if version == 1:
+            body["reason_text"] = self.reason_text
+        else:
+            body["reason_sealed"] = self.reason_sealed
+        return body
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,34 +96,44 @@ class Feedback:
     staff_key_id: str
     decisions: tuple[RecordDecision, ...]
     signature: str
+    version: int = 1
 
     def body(self) -> dict[str, Any]:
         return {
             "batch_id": self.batch_id,
-            "decisions": [decision.to_json() for decision in self.decisions],
+            "decisions": [decision.to_json(self.version) for decision in self.decisions],
             "feedback_id": self.feedback_id,
             "installation_key_id": self.installation_key_id,
             "issued_at": format_utc(self.issued_at),
             "staff_key_id": self.staff_key_id,
             "type": FEEDBACK_TYPE,
-            "version": 1,
+            "version": self.version,
         }
 
     def to_json(self) -> dict[str, Any]:
         return {"feedback": self.body(), "signature": self.signature}
 
 
-def _decision(value: object, index: int) -> RecordDecision:
+def _decision(value: object, index: int, version: int) -> RecordDecision:
     where = f"decision #{index}"
-    if not isinstance(value, dict) or set(value) != _DECISION_FIELDS:
-        raise MalformedError(f"{where} must have exactly the fields {sorted(_DECISION_FIELDS)}")
+    fields = _DECISION_FIELDS[version]
+    if not isinstance(value, dict) or set(value) != fields:
+        raise MalformedError(f"{where} must have exactly the fields {sorted(fields)}")
     revision = value["revision"]
     if isinstance(revision, bool) or not isinstance(revision, int) or revision < 1:
         raise MalformedError(f"{where} revision must be an integer >= 1")
     decision = value["decision"]
-    if decision not in DECISIONS:
-        raise MalformedError(f"{where} decision must be one of {', '.join(DECISIONS)}")
-    code, text = value["reason_code"], value["reason_text"]
+    allowed = DECISIONS if version == 1 else DECISIONS_V2
+    if decision not in allowed:
+        raise MalformedError(f"{where} decision must be one of {', '.join(allowed)}")
+    code = value["reason_code"]
+    text = value.get("reason_text")
+    sealed = value.get("reason_sealed")
+    if sealed is not None and (
+        not isinstance(sealed, str)
+        or not 48 < len(b64decode(sealed, what=f"{where} reason_sealed")) <= _MAX_SEALED_BYTES
+    ):
+        raise MalformedError(f"{where} reason_sealed must be base64url of one HPKE message")
     if code is not None and (not isinstance(code, str) or not REASON_CODE.match(code)):
         raise MalformedError(f"{where} reason_code must match [a-z][a-z0-9_]{{0,63}}")
     if decision == "rejected" and code is None:
@@ -110,13 +148,50 @@ def _decision(value: object, index: int) -> RecordDecision:
         decision=decision,
         reason_code=code,
         reason_text=text,
+        reason_sealed=sealed,
     )
 
 
-def _decisions(values: Sequence[object]) -> tuple[RecordDecision, ...]:
+def _decisions(values: Sequence[object], version: int) -> tuple[RecordDecision, ...]:
     if len(values) > MAX_FEEDBACK_DECISIONS:
         raise TooLargeError(f"feedback holds at most {MAX_FEEDBACK_DECISIONS} decisions")
-    return tuple(_decision(value, index) for index, value in enumerate(values))
+    return tuple(_decision(value, index, version) for index, value in enumerate(values))
+
+
+def _reason_info(feedback_id: str, installation_key_id: str, decision: RecordDecision) -> bytes:
+    """HPKE ``info``: the sealed text belongs to this document and this decision only."""
+    return REASON_DOMAIN + canonical_json(
+        {
+            "decision": decision.decision,
+            "feedback_id": feedback_id,
+            "installation_key_id": installation_key_id,
+            "record_id": decision.record_id,
+            "revision": decision.revision,
+        }
+    )
+
+
+def _sealed(
+    decision: RecordDecision, feedback_id: str, installation: Ed25519PublicKey
+) -> RecordDecision:
+    if decision.reason_text is not None and len(decision.reason_text) > MAX_REASON_TEXT_CHARS:
+        raise MalformedError(
+            f"reason_text must be text of at most {MAX_REASON_TEXT_CHARS} characters"
+        )
+    sealed = (
+        None
+        if decision.reason_text is None
+        else b64encode(
+            hpke_seal(
+                decision.reason_text.encode("utf-8"),
+                x25519_public_of(installation),
+                _reason_info(feedback_id, key_id(installation), decision),
+            )
+        )
+    )
+    return RecordDecision(
+        decision.record_id, decision.revision, decision.decision, decision.reason_code, None, sealed
+    )
 
 
 def sign_feedback(
@@ -127,8 +202,18 @@ def sign_feedback(
     decisions: Sequence[RecordDecision],
     issued_at: datetime,
     key: Ed25519PrivateKey,
+    installation: Ed25519PublicKey | None = None,
 ) -> Feedback:
-    """Sign, then parse the signed document: the one check of every field happens there."""
+    """Sign, then parse the signed document: the one check of every field happens there.
+
+    With the ``installation``'s enrolled key (whose key id must be ``installation_key_id``)
+    the document is version 2: reason texts are sealed to it and ``purge`` is allowed.
+    Without it, version 1 with reason texts in clear (kept for reading old documents and
+    for their test vectors; the register always seals)."""
+    if installation is not None and key_id(installation) != installation_key_id:
+        raise MalformedError("the installation key is not the one installation_key_id names")
+    if installation is not None:
+        decisions = [_sealed(d, feedback_id, installation) for d in decisions]
     body = Feedback(
         feedback_id=feedback_id,
         installation_key_id=installation_key_id,
@@ -137,6 +222,7 @@ def sign_feedback(
         staff_key_id=key_id(key.public_key()),
         decisions=tuple(decisions),
         signature="",
+        version=1 if installation is None else 2,
     ).body()
     return parse_feedback(
         {"feedback": body, "signature": sign_document(FEEDBACK_DOMAIN, body, key)}
@@ -149,8 +235,12 @@ def parse_feedback(document: object) -> Feedback:
     body = document["feedback"]
     if not isinstance(body, dict) or set(body) != _BODY_FIELDS:
         raise MalformedError(f"feedback must have exactly the fields {sorted(_BODY_FIELDS)}")
-    if body["type"] != FEEDBACK_TYPE or body["version"] != 1:
-        raise MalformedError("not a version 1 feedback document", code="unsupported_version")
+    version = body["version"]
+    if body["type"] != FEEDBACK_TYPE or isinstance(version, bool) or version not in VERSIONS:
+        raise MalformedError(
+            "not a version 1 or 2 feedback document; update the software",
+            code="unsupported_version",
+        )
     for name in ("installation_key_id", "staff_key_id"):
         check_key_id(body[name], what=f"feedback {name}")
     if not isinstance(body["decisions"], list) or not body["decisions"]:
@@ -165,8 +255,9 @@ def parse_feedback(document: object) -> Feedback:
         batch_id=None if batch_id is None else canonical_uuid(batch_id, what="batch_id"),
         issued_at=parse_utc(body["issued_at"], what="feedback issued_at"),
         staff_key_id=body["staff_key_id"],
-        decisions=_decisions(body["decisions"]),
+        decisions=_decisions(body["decisions"], version),
         signature=signature,
+        version=version,
     )
 
 
@@ -177,3 +268,48 @@ def verify_feedback(
     key = lookup_key(trusted_staff_keys, feedback.staff_key_id, what="feedback")
     verify_document(FEEDBACK_DOMAIN, feedback.body(), feedback.signature, key, what="feedback")
     return feedback
+
+
+def open_reasons(feedback: Feedback, installation: Ed25519PrivateKey) -> Feedback:
+    """The verified ``feedback`` with each sealed reason opened by the installation's key
+    (``DecryptionError`` if one does not open); a version 1 document is returned as is."""
+    if feedback.version == 1:
+        return feedback
+    private = x25519_private_of(installation)
+    opened = []
+    for decision in feedback.decisions:
+        text = None
+        if decision.reason_sealed is not None:
+            raw = hpke_open(
+                b64decode(decision.reason_sealed, what="reason_sealed"),
+                private,
+                _reason_info(feedback.feedback_id, feedback.installation_key_id, decision),
+            )
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise MalformedError("a sealed reason is not UTF-8 text") from exc
+            if len(text) > MAX_REASON_TEXT_CHARS:
+                raise MalformedError(
+                    f"a sealed reason holds more than {MAX_REASON_TEXT_CHARS} characters"
+                )
+        opened.append(
+            RecordDecision(
+                decision.record_id,
+                decision.revision,
+                decision.decision,
+                decision.reason_code,
+                text,
+                decision.reason_sealed,
+            )
+        )
+    return Feedback(
+        feedback.feedback_id,
+        feedback.installation_key_id,
+        feedback.batch_id,
+        feedback.issued_at,
+        feedback.staff_key_id,
+        tuple(opened),
+        feedback.signature,
+        feedback.version,
+    )

@@ -26,6 +26,7 @@ from sjelden_protocol import (
     fingerprint,
     key_id,
     open_batch,
+    open_reasons,
     verify_feedback,
     verify_receipt,
 )
@@ -262,3 +263,31 @@ def test_manifest_vectors_verify_and_reproduce() -> None:
     parse_manifest(half)
     with pytest.raises(ProtocolError):
         verify_manifest(half, root("root").public_key())
+
+
+def test_feedback_v2_sealed_reason_and_purge() -> None:
+    """The derived X25519 pair, the info bytes, and the sealed reason opened twice: by the
+    implementation and by the RFC 9180 open above (issue 15 point 3)."""
+    vector = VECTORS["feedback_v2"]
+    feedback = verify_feedback(vector["document"], {KEYS["staff"]["key_id"]: ed_public("staff")})
+    assert feedback.version == 2
+    assert [d.decision for d in feedback.decisions] == ["rejected", "purge"]
+    assert canonical_json(vector["document"]["feedback"]).decode() == vector["canonical_body_utf8"]
+    installation = ed_private("installation")
+    derived = X25519PrivateKey.from_private_bytes(
+        bytes.fromhex(vector["installation_x25519_private_hex"])
+    )
+    assert derived.public_key().public_bytes_raw().hex() == vector["installation_x25519_public_hex"]
+    # The private scalar is the first half of SHA-512 of the Ed25519 seed.
+    seed = bytes.fromhex(KEYS["installation"]["private_hex"])
+    assert hashlib.sha512(seed).digest()[:32].hex() == vector["installation_x25519_private_hex"]
+    sealed = vector["sealed_reasons"][0]
+    decision = feedback.decisions[0]
+    ciphertext = base64.urlsafe_b64decode(
+        decision.reason_sealed + "=" * (-len(decision.reason_sealed) % 4)
+    )
+    plain = rfc9180_open(derived, ciphertext, bytes.fromhex(sealed["info_hex"]))
+    assert plain.decode("utf-8") == sealed["reason_text"]
+    opened = open_reasons(feedback, installation)
+    assert opened.decisions[0].reason_text == sealed["reason_text"]
+    assert opened.decisions[1].reason_text is None

@@ -99,6 +99,13 @@ async def post_feedback(
         feedback = parse_feedback(document)
     except ProtocolError as exc:
         raise from_protocol(exc) from exc
+    if any(decision.reason_text is not None for decision in feedback.decisions):
+        raise ApiError(
+            422,
+            "clear_reason_text",
+            "feedback reason texts must be sealed to the installation (feedback version 2); "
+            "update the staff software",
+        )
     if feedback.staff_key_id != staff_key.key_id:
         raise ApiError(
             422,

@@ -2,6 +2,7 @@
 
 from .database import Database, PoolTimeout, open_database
 from .models import BatchRow, Installation, InstallationStatus, StaffKey
+from .retention import PurgeReport, Retention
 from .store import EnrollmentRefused, Store
 
 __all__ = [
@@ -11,6 +12,8 @@ __all__ = [
     "Installation",
     "InstallationStatus",
     "PoolTimeout",
+    "PurgeReport",
+    "Retention",
     "StaffKey",
     "Store",
     "open_database",

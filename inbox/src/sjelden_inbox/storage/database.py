@@ -8,7 +8,10 @@ threads do not reconnect.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -81,6 +84,9 @@ class Database:
     def _is_broken(self, connection: Any, exc: BaseException) -> bool:
         return False
 
+    def checkpoint(self) -> None:
+        """After a deletion: let no old copy of deleted pages outlive it (SQLite's WAL)."""
+
     def close(self) -> None:
         """Close idle connections now; those in use close when their transaction ends."""
         with self._lock:
@@ -94,7 +100,7 @@ class SqliteDatabase(Database):
     dialect = SQLITE
 
     def __init__(self, path: Path, pool_size: int = 8) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _private_database_file(path)
 
         def connect() -> sqlite3.Connection:
             connection = sqlite3.connect(
@@ -104,6 +110,8 @@ class SqliteDatabase(Database):
             connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute("PRAGMA foreign_keys=ON")
             connection.execute("PRAGMA busy_timeout=60000")
+            # Deleted envelopes are overwritten with zeros, not left in free pages.
+            connection.execute("PRAGMA secure_delete=ON")
             return connection
 
         super().__init__(connect, pool_size)
@@ -119,6 +127,30 @@ class SqliteDatabase(Database):
             connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
+
+    def checkpoint(self) -> None:
+        connection = self._acquire()
+        try:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self._release(connection, False)
+
+
+def _private_database_file(path: Path) -> None:
+    """The folder 0700 and the file 0600 before SQLite opens it: SQLite creates ``-wal`` and
+    ``-shm`` with the database file's mode, so they are private too. An existing file or
+    folder of an older version (created 0644 in 0755) is tightened; a shared folder (sticky,
+    such as /tmp) or one of another user is left as it is."""
+    folder = path.parent
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    info = folder.stat()
+    if info.st_uid == os.getuid() and not info.st_mode & stat.S_ISVTX:
+        os.chmod(folder, 0o700)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(name, 0o600)
 
 
 class PostgresDatabase(Database):

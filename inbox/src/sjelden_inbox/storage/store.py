@@ -7,11 +7,16 @@ or not at all, and an enrollment consumes its code in the same step that records
 from __future__ import annotations
 
 import hashlib
+import logging
+import threading
 import time
 
 from .database import Database, Row
 from .models import BatchRow, Installation, InstallationStatus, StaffKey
+from .retention import SWEEP_INTERVAL, PurgeReport, Retention, purge_expired
 from .schema import migrate
+
+log = logging.getLogger(__name__)
 
 _SELECT_INSTALLATION = (
     "SELECT key_id, public_key, label, status, enrolled_at, approved_at, revoked_at "
@@ -54,9 +59,11 @@ def _batch(row: Row) -> BatchRow:
 
 
 class Store:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, retention: Retention | None = None) -> None:
         self.database = database
-        self._last_nonce_purge = 0.0
+        self.retention = retention or Retention()
+        self._last_sweep = 0.0
+        self._sweep_lock = threading.Lock()
 
     def migrate(self) -> int:
         return migrate(self.database)
@@ -175,16 +182,34 @@ class Store:
     # --- replay protection -----------------------------------------------------------------
     def remember_nonce(self, key_id: str, nonce: str, *, now: int, expires_at: int) -> bool:
         """False when this key already used this nonce inside the replay window."""
+        self._sweep_if_due(now)
         with self.database.transaction(write=True) as tx:
-            if time.monotonic() - self._last_nonce_purge > 60:
-                self._last_nonce_purge = time.monotonic()
-                tx.execute("DELETE FROM nonces WHERE expires_at < ?", (now,))
             inserted = tx.execute(
                 "INSERT INTO nonces (key_id, nonce, expires_at) VALUES (?, ?, ?) "
                 "ON CONFLICT DO NOTHING",
                 (key_id, nonce, expires_at),
             ).rowcount
         return inserted == 1
+
+    # --- retention -------------------------------------------------------------------------
+    def purge_expired(self, *, now: int) -> PurgeReport:
+        """Delete what retention no longer keeps (``storage.retention``); at start and, on a
+        running server, from the first signed request of each minute."""
+        report = purge_expired(self.database, self.retention, now=now)
+        if report.batches or report.feedback:
+            log.info(
+                "retention: %d envelopes and %d feedback documents deleted",
+                report.batches,
+                report.feedback,
+            )
+        return report
+
+    def _sweep_if_due(self, now: int) -> None:
+        with self._sweep_lock:
+            if time.monotonic() - self._last_sweep <= SWEEP_INTERVAL:
+                return
+            self._last_sweep = time.monotonic()
+        self.purge_expired(now=now)
 
     # --- batches ---------------------------------------------------------------------------
     def store_batch(
@@ -225,9 +250,10 @@ class Store:
         return None if row is None else _batch(row)
 
     def envelope(self, batch_id: str) -> bytes | None:
+        """The bytes as received; ``None`` also once retention deleted them."""
         with self.database.transaction() as tx:
             row = tx.one("SELECT envelope FROM batches WHERE batch_id = ?", (batch_id,))
-        return None if row is None else bytes(row[0])
+        return None if row is None or not row[0] else bytes(row[0])
 
     def batches(self, *, after: int, limit: int, unacknowledged_only: bool) -> list[BatchRow]:
         query = (
