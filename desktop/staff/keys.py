@@ -7,6 +7,8 @@
 | `signing`  | this staff member's Ed25519 key        | signs feedback and inbox requests          |
 | `data`     | 32-byte AES-GCM register data key      | payloads in the register store             |
 | `hmac`     | 32-byte keyed-hash secret              | national ids / ORPHA codes in the indexes  |
+| `root`     | the register root key (Ed25519)        | signs key manifests (``desktop.staff.     |
+|            |                                        | manifest``); the one key clinics pin       |
 
 Public keys leave the profile only as PEM ``.pub`` files (the format ``sjelden-inbox keygen``
 writes) for the enrollment letter and ``sjelden-inbox staff add``. Installation keys the
@@ -39,6 +41,8 @@ from desktop.storage.connection import Connection, transaction
 
 REGISTER_PUB = "register.pub"
 STAFF_PUB = "staff.pub"
+ROOT_PUB = "root.pub"
+ROOT_ROLE = "root"
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,8 @@ class StaffKeys:
     newest_register_key_id: str
     signing_key: Ed25519PrivateKey
     cipher: crypto.RegisterCipher
+    # None for a profile made before manifests until ``ensure_root`` made one
+    root_key: Ed25519PrivateKey | None = None
 
     @property
     def staff_key_id(self) -> str:
@@ -94,6 +100,7 @@ def generate(conn: Connection, *, actor: str) -> None:
         fresh: tuple[tuple[str, X25519PrivateKey | Ed25519PrivateKey], ...] = (
             ("register", X25519PrivateKey.generate()),
             ("signing", Ed25519PrivateKey.generate()),
+            ("root", Ed25519PrivateKey.generate()),
         )
         for role, key in fresh:
             public = key.public_key()
@@ -145,13 +152,49 @@ def load(conn: Connection) -> StaffKeys:
         newest_register_key_id=registers[-1][0],
         signing_key=Ed25519PrivateKey.from_private_bytes(signing[-1][2]),
         cipher=crypto.RegisterCipher(data[-1][2], secret[-1][2]),
+        root_key=_root(conn),
     )
 
 
+def _root(conn: Connection) -> Ed25519PrivateKey | None:
+    rows = _rows(conn, ROOT_ROLE)
+    return Ed25519PrivateKey.from_private_bytes(rows[-1][2]) if rows else None
+
+
+def ensure_root(conn: Connection, *, actor: str) -> Ed25519PrivateKey:
+    """The register root key, made once for a profile set up before manifests existed.
+
+    It is kept, like every other staff secret, only inside the profile's encrypted store. A
+    profile holding one never makes another: replacing the root is a rotation (a manifest
+    signed by the old and the new root), never a silent swap.
+    """
+    with transaction(conn, "register root key"):
+        held = _root(conn)
+        if held is not None:
+            return held
+        root = Ed25519PrivateKey.generate()
+        public = root.public_key()
+        _insert(
+            conn, ROOT_ROLE, key_id(public), raw_public(public), raw_private(root),
+            format_utc(now_utc()),
+        )  # fmt: skip
+        audit.append(conn, actor=actor, action=f"staff:root_key_generated:{key_id(public)}")
+    return root
+
+
+def write_root_file(root: Ed25519PrivateKey, directory: Path) -> Path:
+    """``root.pub`` for the enrollment letter (its fingerprint is printed beside it)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / ROOT_PUB
+    save_public_key(root.public_key(), path)
+    return path
+
+
 def public_keys(conn: Connection) -> list[PublicKeyInfo]:
-    """The register keys (oldest first) and the signing key, as their ids and fingerprints."""
+    """The register keys (oldest first), the signing key and the root key, as their ids
+    and fingerprints."""
     out: list[PublicKeyInfo] = []
-    for role in ("register", "signing"):
+    for role in ("register", "signing", ROOT_ROLE):
         for kid, public, _, created in _rows(conn, role):
             assert public is not None
             out.append(PublicKeyInfo(role, kid, fingerprint(public), created))

@@ -70,6 +70,40 @@ def _profile_v2(db: Db) -> None:
         )
 
 
+def _profile_v3(db: Db) -> None:
+    """What the register's key manifests are built from, and when an installation was revoked.
+
+    ``staff_manifest_keys`` holds every key a manifest names (this profile's register and
+    signing keys are copied in when a manifest is signed; other staff members', the inbox's
+    receipt key and its TLS pin are added by staff), with validity and revocation:
+    revoking a key is setting ``revoked_at`` and signing the next manifest.
+    ``staff_manifests`` keeps every manifest signed here, so the sequence only grows.
+    ``staff_installations.revoked_at``: batches the inbox received from then on are refused.
+    """
+    _statements(
+        db,
+        """
+        CREATE TABLE staff_manifest_keys (
+            role         TEXT NOT NULL,
+            key_id       TEXT NOT NULL,
+            public_key   {blob} NOT NULL,
+            valid_from   TEXT NOT NULL,
+            valid_until  TEXT,
+            revoked_at   TEXT,
+            added_at     TEXT NOT NULL,
+            PRIMARY KEY (role, key_id)
+        );
+        CREATE TABLE staff_manifests (
+            sequence   INTEGER PRIMARY KEY,
+            document   TEXT NOT NULL,
+            issued_at  TEXT NOT NULL,
+            issued_by  TEXT NOT NULL
+        );
+        ALTER TABLE staff_installations ADD COLUMN revoked_at TEXT
+        """,
+    )
+
+
 def _register_v1(db: Db) -> None:
     _statements(
         db,
@@ -220,7 +254,7 @@ def _register_v2(db: Db) -> None:
 MIGRATIONS: dict[Component, Migrations[Db]] = {
     name: Migrations(f"staff {name}", steps, VersionTable("staff_schema", name))
     for name, steps in (
-        ("profile", [_profile_v1, _profile_v2]),
+        ("profile", [_profile_v1, _profile_v2, _profile_v3]),
         ("register", [_register_v1, _register_v2]),
     )
 }

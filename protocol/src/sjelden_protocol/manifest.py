@@ -160,6 +160,12 @@ def _entry(value: object, index: int) -> ManifestKey:
     )
 
 
+def check_key(entry: ManifestKey) -> ManifestKey:
+    """``entry`` as a receiver reads it (key form, key id): what a manifest's signer checks
+    before naming a key, so nothing is signed that clinics would refuse."""
+    return _entry(entry.to_json(), 0)
+
+
 def _root(value: object, what: str) -> Ed25519PublicKey:
     return ed25519_public_from_raw(b64decode(value, what=what, length=32))  # type: ignore[arg-type]
 
