@@ -169,6 +169,18 @@ CLI = Catalogue(
             "Reservation {reservation_id} already held. Deleted: {records} records, {history} "
             "earlier revisions; {closed} pending rejected (reservert).",
         ),
+        "staff.installation_revoked": Message(
+            "Trukket tilbake: {key_id} fra {at}. Forsendelser innboksen mottar fra da av "
+            "avvises, også som fil; forsendelser mottatt før importeres.",
+            "Revoked: {key_id} from {at}. Batches the inbox receives from then on are refused, "
+            "also as files; batches received before are imported.",
+        ),
+        "staff.imported_before_revocation": Message(
+            "Forsendelse {batch_id} ble mottatt før installasjonen {key_id} ble trukket "
+            "tilbake ({at}), og er importert.",
+            "Batch {batch_id} was received before installation {key_id} was revoked ({at}), "
+            "and is imported.",
+        ),
         "staff.manifest.root": Message(
             "Registerets rotnøkkel: nøkkel-id {key_id}, fingeravtrykk {fingerprint}. Legg "
             "root.pub og fingeravtrykket ved registreringsbrevet; klinikken sammenligner det "
@@ -336,6 +348,7 @@ CLI = Catalogue(
         "reason": "why the system refused: an OS error or a missing module, never file content",
         "line": "a line number",
         "sequence": "a key manifest's sequence number",
+        "batch_id": "a batch's random id",
         "role": "a key manifest role (recipient, staff, receipt, tls)",
         "roles": "key manifest roles, separated by commas",
     },

@@ -91,6 +91,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         )
         p.set_defaults(func=cmd_approve if name == "approve" else cmd_pin)
 
+    revoke = sub.add_parser(
+        "revoke",
+        help="revoke an installation at the inbox and here: its batches received from now on "
+        "are refused",
+    )
+    revoke.add_argument("key_id", metavar="KEY_ID")
+    revoke.add_argument(
+        "--here-only", action="store_true", help="only in this profile (no inbox, file transport)"
+    )
+    revoke.set_defaults(func=cmd_revoke_installation)
+
     pull = sub.add_parser(
         "pull", help="fetch, verify and import unacknowledged batches from the inbox"
     )
@@ -590,6 +601,35 @@ def cmd_pin(args: argparse.Namespace) -> int:
     return _approve_or_pin(args, False)
 
 
+def cmd_revoke_installation(args: argparse.Namespace) -> int:
+    from desktop.staff import installations
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        if args.here_only:
+            held = installations.revoke(opened, None, args.key_id)
+        else:
+            with opened.transport() as transport:
+                held = installations.revoke(opened, transport, args.key_id)
+        say(lang, "staff.installation_revoked", key_id=held.key_id, at=held.revoked_at)
+        return 0
+
+    return _run(args, action)
+
+
+def _say_revoked_sender(report: object, lang: Lang) -> None:
+    from desktop.staff.importer import ImportReport
+
+    assert isinstance(report, ImportReport)
+    if report.sender_revoked_at is not None:
+        say(
+            lang,
+            "staff.imported_before_revocation",
+            batch_id=report.batch_id,
+            key_id=report.installation_key_id,
+            at=report.sender_revoked_at,
+        )
+
+
 def _print_refusal(refusal: object, lang: Lang, where: str) -> None:
     from desktop.staff.errors import BatchRefused
 
@@ -604,6 +644,8 @@ def cmd_pull(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
         with opened.transport() as transport, Importer(opened) as importer:
             report = pull(importer, transport)
+        for imported in report.imported:
+            _say_revoked_sender(imported, lang)
         for held in report.quarantined:
             _print_refusal(held.refusal(), lang, f"quarantine {held.quarantine_id}")
         for refused in report.refused:
@@ -643,6 +685,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     f"{path}: batch {report.batch_id}: {report.records} records "
                     f"({findings or 'clean'})"
                 )
+                _say_revoked_sender(report, lang)
         return 1 if failures else 0
 
     return _run(args, action)

@@ -71,6 +71,14 @@ _MESSAGES: dict[str, Message] = {
         "A feedback document from the register had an invalid signature and was refused. "
         "Contact the register.",
     ),
+    "feedback_signer_revoked": Message(
+        "En tilbakemelding fra registeret er signert med en nøkkel registeret har trukket "
+        "tilbake, og ble avvist; ingen avgjørelse i den er brukt. Registreringene står som "
+        "før. Be registeret sende avgjørelsene på nytt.",
+        "A feedback document from the register is signed with a key the register has "
+        "revoked, and was refused; no decision in it was applied. The registrations stay as "
+        "they were. Ask the register to send the decisions again.",
+    ),
     "wrong_recipient": Message(
         "Innboksen ber om batcher kryptert til en nøkkel som ikke står i registerets nyeste "
         "signerte nøkkelliste, så ingenting ble sendt og ingenting ble kryptert om. "

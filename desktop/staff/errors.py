@@ -79,6 +79,14 @@ BATCH_MESSAGES = Catalogue(
             "imported. Import it with the profile that holds that key, or ask the clinic to update "
             "the register key (sjelden enroll) and send again.",
         ),
+        "installation_revoked": Message(
+            "Forsendelsen kommer fra en installasjon som var trukket tilbake da den ble mottatt. "
+            "Ingenting er importert. Er tilbaketrekkingen riktig, be klinikken registrere PC-en "
+            "på nytt og sende registreringene igjen; ellers kontakt sikkerhetsansvarlig.",
+            "The batch comes from an installation that was revoked when the batch was received. "
+            "Nothing was imported. If the revocation is right, ask the clinic to enroll the PC "
+            "again and send the registrations again; otherwise contact the security officer.",
+        ),
         "already_imported": Message(
             "Forsendelsen er allerede importert. Ingenting nytt er lagret.",
             "The batch was already imported. Nothing new was stored.",

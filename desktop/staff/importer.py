@@ -28,6 +28,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import ctypes
+import dataclasses
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -37,11 +38,13 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sjelden_protocol import Envelope
 from sjelden_protocol.limits import MAX_ENVELOPE_BYTES
+from sjelden_protocol.timefmt import now_utc
 
 from desktop.forms.payload import national_id, orpha_codes
 from desktop.forms.validate import error_keys
@@ -76,6 +79,8 @@ class ImportReport:
     clean: int
     findings: dict[str, int] = field(default_factory=dict)  # finding -> records with it
     auto_rejected: int = 0
+    # Set when the sender is revoked now but the inbox received this batch before that.
+    sender_revoked_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -220,24 +225,34 @@ class Importer:
         except OSError as exc:
             raise BatchRefused("unreadable_file", type(exc).__name__) from exc
 
-    def import_bytes(self, data: bytes, *, expected_batch_id: str | None = None) -> ImportReport:
+    def import_bytes(
+        self,
+        data: bytes,
+        *,
+        expected_batch_id: str | None = None,
+        received_at: datetime | None = None,
+    ) -> ImportReport:
         """Check, decrypt, validate and queue one batch; ``BatchRefused`` stores nothing.
 
         ``expected_batch_id`` is the id the inbox listed: a server that hands out another
         batch's bytes under it is refused, so it cannot make the pull acknowledge a batch
-        that was never imported.
+        that was never imported. ``received_at`` is when the inbox received it (its
+        listing's time); ``None`` (a file) is now: a revoked sender's file is refused.
         """
         with _one_batch(expected_batch_id):
-            envelope, records = self._open(data, expected_batch_id)
+            envelope, records = self._open(data, expected_batch_id, received_at)
             started = self._start_validation(records)
         with _one_batch(envelope.header.batch_id):
             return self._finish(envelope, records, started)
 
     def import_many(
-        self, items: Iterable[tuple[K, bytes | Path, str | None]]
+        self,
+        items: Iterable[tuple[K, bytes | Path, str | None]],
+        received: Callable[[K], datetime | None] | None = None,
     ) -> Iterator[tuple[K, ImportReport | BatchRefused]]:
         """Import ``(key, bytes or path, expected batch id)`` items, one transaction each, in
         order; yields each outcome once its transaction committed (or it was refused).
+        ``received(key)`` is when the inbox received the item (``import_bytes``).
 
         Pipelined one batch ahead: while batch N is stored, batch N+1 is already decrypted
         and being validated in the pool. Items are read from ``items`` one ahead only.
@@ -249,7 +264,8 @@ class Importer:
             try:
                 with _one_batch(expected):
                     data = self._read(source) if isinstance(source, Path) else source
-                    envelope, records = self._open(data, expected)
+                    when = None if received is None else received(key)
+                    envelope, records = self._open(data, expected, when)
                     started = (key, envelope, records, self._start_validation(records))
             except BatchRefused as exc:
                 refused = exc
@@ -262,11 +278,14 @@ class Importer:
             yield pending[0], self._finish_or_refusal(*pending[1:])
 
     def _open(
-        self, data: bytes, expected_batch_id: str | None
+        self, data: bytes, expected_batch_id: str | None, received_at: datetime | None
     ) -> tuple[Envelope, list[dict[str, Any]]]:
         session = self.session
         envelope = verify.check_envelope(
-            data, session.pinned_installations(), max_size=self.max_size
+            data,
+            session.pinned_installations(),
+            received_at=received_at or now_utc(),
+            max_size=self.max_size,
         )
         if expected_batch_id is not None and envelope.header.batch_id != expected_batch_id:
             raise BatchRefused(
@@ -298,9 +317,14 @@ class Importer:
         register = self.session.register
         prepared = self._prepare(envelope.header.batch_id, records, issues())
         received = reg.now()
-        return register.call(
+        report = register.call(
             lambda db: _store(db, envelope, prepared, received, register.actor), "import batch"
         )
+        sender = self.session.pinned_installations().get(report.installation_key_id)
+        if sender is not None and sender.revoked_at is not None:
+            log.info("batch %s imported: received before its sender was revoked", report.batch_id)
+            return dataclasses.replace(report, sender_revoked_at=sender.revoked_at)
+        return report
 
     def _refuse_replay(self, envelope: Envelope) -> None:
         """Early answer for a replay (the transaction checks again, race-free)."""

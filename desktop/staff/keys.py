@@ -20,6 +20,7 @@ Functions taking ``conn`` run on the store's thread (``store.call``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -32,7 +33,7 @@ from sjelden_protocol.keys import (
     raw_public,
     save_public_key,
 )
-from sjelden_protocol.timefmt import format_utc, now_utc
+from sjelden_protocol.timefmt import format_utc, now_utc, parse_utc
 
 from desktop.staff import crypto
 from desktop.staff.errors import StaffError
@@ -75,10 +76,18 @@ class PinnedInstallation:
     public_key: Ed25519PublicKey
     label: str
     pinned_at: str
+    # From this time (the inbox's receipt time) on, the register takes no batch of it.
+    revoked_at: str | None = None
 
     @property
     def fingerprint(self) -> str:
         return fingerprint(self.public_key)
+
+    def revoked_before(self, received_at: datetime) -> bool:
+        """Whether a batch the inbox received at ``received_at`` came after the revocation."""
+        if self.revoked_at is None:
+            return False
+        return parse_utc(self.revoked_at, what="revoked_at") <= received_at
 
 
 def _insert(
@@ -234,9 +243,39 @@ def pin_installation(
 def pinned(conn: Connection) -> dict[str, PinnedInstallation]:
     return {
         str(r[0]): PinnedInstallation(
-            str(r[0]), ed25519_public_from_raw(bytes(r[1])), str(r[2]), str(r[3])
+            str(r[0]),
+            ed25519_public_from_raw(bytes(r[1])),
+            str(r[2]),
+            str(r[3]),
+            None if r[4] is None else str(r[4]),
         )
         for r in conn.execute(
-            "SELECT key_id, public_key, label, pinned_at FROM staff_installations ORDER BY key_id"
+            "SELECT key_id, public_key, label, pinned_at, revoked_at FROM staff_installations "
+            "ORDER BY key_id"
         )
     }
+
+
+def revoke_installation(
+    conn: Connection, installation_key_id: str, at: datetime, *, actor: str
+) -> PinnedInstallation:
+    """Refuse the installation's batches received from ``at`` on (final, like the inbox's).
+
+    An earlier revocation time already held is kept: a revocation is never moved later."""
+    stamp = format_utc(at)
+    with transaction(conn, "revoke installation"):
+        found = conn.execute(
+            "SELECT revoked_at FROM staff_installations WHERE key_id = ?", (installation_key_id,)
+        ).fetchone()
+        if found is None:
+            raise StaffError("unknown_installation", installation_key_id)
+        if found[0] is None or parse_utc(str(found[0]), what="revoked_at") > at:
+            conn.execute(
+                "UPDATE staff_installations SET revoked_at = ? WHERE key_id = ?",
+                (stamp, installation_key_id),
+            )
+            audit.append(
+                conn, actor=actor, action=f"staff:installation_revoked:{installation_key_id}"
+            )
+    held = pinned(conn)[installation_key_id]
+    return held

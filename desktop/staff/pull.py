@@ -11,7 +11,12 @@ same SHA-256) is quarantined (``desktop.staff.quarantine``: sealed in the regist
 staff to retry or discard) and then acknowledged: the register now holds the inbox's copy,
 so nothing is lost if the inbox forgets it. A batch whose bytes differ from the listed
 digest (damaged on the way) or that carries another batch's id is neither quarantined nor
-acknowledged: the next pull fetches it again. Only the register's own failures (database
+acknowledged: the next pull fetches it again.
+
+Revocation: before listing, the inbox's revoked installations are recorded here with their
+revocation time (``installations.record_revocations``); a batch the inbox received at or
+after that time is refused (``installation_revoked``), one received before is imported and
+its report says so (``sender_revoked_at``). Only the register's own failures (database
 down) and the network's stop a pull.
 """
 
@@ -21,11 +26,12 @@ import functools
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.net.errors import SyncError
 from desktop.net.http import Transport
-from desktop.staff import quarantine
+from desktop.staff import installations, quarantine
 from desktop.staff.errors import BatchRefused
 from desktop.staff.importer import Importer, ImportReport
 from desktop.staff.quarantine import Quarantined
@@ -43,6 +49,15 @@ class PullReport:
     @property
     def records(self) -> int:
         return sum(r.records for r in self.imported)
+
+
+def _received(info: dict[str, object]) -> datetime | None:
+    """The inbox's receipt time of a listed batch (Unix seconds); ``None`` if it gave none,
+    which judges a revocation at now, the stricter time."""
+    value = info.get("received_at")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None
+    return datetime.fromtimestamp(value, UTC)
 
 
 def import_files(importer: Importer, paths: Iterable[Path]) -> PullReport:
@@ -72,8 +87,12 @@ def pull(
     def ack(batch_id: str) -> None:
         transport.request("POST", f"/v1/staff/batches/{batch_id}/ack", signer=signer, ok=(200,))
 
-    # Each item's key carries its bytes and the digest the inbox listed, for the quarantine.
-    def listed() -> Iterator[tuple[tuple[str, bytes, object], bytes, str]]:
+    # The inbox's revocations first: a batch it received after one is refused below.
+    installations.record_revocations(importer.session, transport)
+
+    # Each item's key carries its bytes and the digest the inbox listed, for the quarantine,
+    # and when the inbox received it (revocation is judged at that time).
+    def listed() -> Iterator[tuple[tuple[str, bytes, object, datetime | None], bytes, str]]:
         after = 0
         while True:
             transport.check_cancelled()
@@ -95,13 +114,15 @@ def pull(
                 raw = transport.request(
                     "GET", f"/v1/staff/batches/{batch_id}", signer=signer, ok=(200,)
                 ).body
-                yield (batch_id, raw, info.get("envelope_sha256")), raw, batch_id
+                key = (batch_id, raw, info.get("envelope_sha256"), _received(info))
+                yield key, raw, batch_id
             next_after = page.get("next_after")
             if len(items) < PAGE or not isinstance(next_after, int) or next_after <= after:
                 return
             after = next_after
 
-    for (batch_id, raw, listed_sha256), outcome in importer.import_many(listed()):
+    outcomes = importer.import_many(listed(), received=lambda key: key[3])
+    for (batch_id, raw, listed_sha256, _), outcome in outcomes:
         if isinstance(outcome, BatchRefused):
             if outcome.code != "already_imported":
                 outcome.batch_id = outcome.batch_id or batch_id

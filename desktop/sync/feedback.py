@@ -1,8 +1,9 @@
 """The register's decisions: fetch, verify, apply.
 
 Feedback documents are signed by registry staff; the inbox only relays them. Each one is
-verified against the staff keys pinned at enrollment and must be addressed to this
-installation, so neither the server nor anyone on the way can forge or redirect a decision.
+verified against the staff keys the newest key manifest trusts now (a revoked one is not)
+and must be addressed to this installation, so neither the server nor anyone on the way
+can forge or redirect a decision.
 A document that fails verification stops the run (nothing after it is applied, the cursor
 does not move) and is reported.
 
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sjelden_protocol import Feedback, verify_feedback
+from sjelden_protocol import Feedback, parse_feedback, verify_feedback
 from sjelden_protocol.errors import ProtocolError
 
 from desktop.net.errors import SyncError
@@ -44,13 +45,27 @@ class FeedbackResult:
 
 
 def verify(document: Any, ident: Identity) -> Feedback:
+    """``document`` signed by a staff key the newest manifest trusts, addressed to us.
+
+    A document signed by a key that manifest revoked is refused with its own code
+    (``feedback_signer_revoked``): the register must decide and sign those records again."""
     try:
         feedback = verify_feedback(document, ident.staff_keys)
     except ProtocolError as exc:
+        signer = _signer(document)
+        if signer is not None and signer in ident.revoked_staff_keys:
+            raise SyncError("feedback_signer_revoked", signer) from exc
         raise SyncError("feedback_invalid", exc.code) from exc
     if feedback.installation_key_id != ident.key_id:
         raise SyncError("feedback_invalid", "addressed to another installation")
     return feedback
+
+
+def _signer(document: Any) -> str | None:
+    try:
+        return parse_feedback(document).staff_key_id
+    except ProtocolError:
+        return None
 
 
 def apply(conn: Connection, feedback: Feedback, *, cursor: int | None = None) -> tuple[int, int]:

@@ -1,0 +1,119 @@
+"""Revocation reaches the register (issue 13 point 2), on the real inbox on 127.0.0.1 and a
+real staff profile (SQLCipher, or the register in PostgreSQL).
+
+A batch is judged at the time the inbox received it: one held before its installation was
+revoked is imported and the import says so; one received after is refused
+(``installation_revoked``), from the inbox (quarantined, so nothing is lost) and from a
+file (a file carries no receipt time the register can trust, so it is judged at now)."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sjelden_protocol import build_batch, key_id
+from sjelden_protocol.enrollment import build_enrollment
+from sjelden_protocol.keys import fingerprint
+
+from desktop.net.http import Transport
+from desktop.staff import installations, keys, session
+from desktop.staff.errors import BatchRefused
+from desktop.staff.importer import Importer
+from desktop.staff.pull import pull
+from desktop.storage.profile import Profile
+from tests.staff.conftest import PASSPHRASE, Records, table_counts
+from tests.sync.conftest import FAST
+from tests.sync.inbox_process import InboxProcess
+
+
+@pytest.fixture
+def staff(
+    inbox_server: InboxProcess,
+    make_profile: Callable[..., Profile],
+    tmp_path: Path,
+    register_db: str | None,
+) -> Iterator[session.StaffSession]:
+    opened, _ = session.create(
+        make_profile("staff"), PASSPHRASE, inbox_url=inbox_server.url, register_db=register_db
+    )
+    _, staff_pub = keys.write_public_files(opened.keys, tmp_path / "letter")
+    inbox_server.admin("staff", "add", str(staff_pub), "--label", "register staff")
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def _enrolled(staff: session.StaffSession, transport: Transport, url: str) -> Ed25519PrivateKey:
+    """A clinic key enrolled through the real endpoints, approved and pinned by staff."""
+    key = Ed25519PrivateKey.generate()
+    code, _ = installations.enrollment_code(staff, transport)
+    answer = requests.post(
+        url + "/v1/enrollments", json=build_enrollment(key, code, "Testklinikk"), timeout=30
+    )
+    assert answer.status_code == 201, answer.text
+    installations.approve(staff, transport, key_id(key.public_key()), fingerprint(key.public_key()))
+    return key
+
+
+def _batch(staff: session.StaffSession, key: Ed25519PrivateKey, records: Records) -> bytes:
+    recipient = staff.keys.register_keys[staff.keys.newest_register_key_id].public_key()
+    return build_batch(records.many(2), batch_id=str(uuid.uuid4()), signer=key, recipient=recipient)
+
+
+def _upload(url: str, data: bytes) -> int:
+    from sjelden_protocol import parse_envelope
+
+    batch_id = parse_envelope(data).header.batch_id
+    return requests.put(
+        f"{url}/v1/batches/{batch_id}",
+        data=data,
+        headers={"Content-Type": "application/octet-stream"},
+        timeout=30,
+    ).status_code
+
+
+def test_batches_are_judged_at_the_inbox_receipt_time(
+    inbox_server: InboxProcess,
+    staff: session.StaffSession,
+    records: Records,
+    tmp_path: Path,
+) -> None:
+    url = inbox_server.url
+    with staff.transport(FAST) as transport, Importer(staff, workers=1) as importer:
+        held_before = _enrolled(staff, transport, url)
+        revoked_here = _enrolled(staff, transport, url)
+        assert _upload(url, _batch(staff, held_before, records)) == 201
+        time.sleep(1.1)  # receipt times are whole seconds: the revocation comes strictly later
+        # Revoked with the inbox's own tool: the pull takes the inbox's revocation time.
+        inbox_server.admin("devices", "revoke", key_id(held_before.public_key()))
+        # Revoked only in the register (the inbox still takes its uploads).
+        installations.revoke(staff, None, key_id(revoked_here.public_key()))
+        assert _upload(url, _batch(staff, revoked_here, records)) == 201
+        assert _upload(url, _batch(staff, held_before, records)) == 403  # the inbox refuses
+
+        report = pull(importer, transport)
+        (imported,) = report.imported
+        assert imported.installation_key_id == key_id(held_before.public_key())
+        assert imported.sender_revoked_at is not None  # the import says so
+        (quarantined,) = report.quarantined
+        assert quarantined.reason_code == "installation_revoked"
+        assert quarantined.installation_key_id == key_id(revoked_here.public_key())
+        pinned = staff.pinned_installations()
+        assert pinned[key_id(held_before.public_key())].revoked_at is not None
+
+        # From a file: judged at now, so every batch of a revoked sender is refused.
+        before = table_counts(staff)
+        for key in (held_before, revoked_here):
+            path = tmp_path / f"{key_id(key.public_key())}.sjbt"
+            path.write_bytes(_batch(staff, key, records))
+            with pytest.raises(BatchRefused) as refused:
+                importer.import_file(path)
+            assert refused.value.code == "installation_revoked"
+            assert "revoked" in refused.value.user_message("en")
+        assert table_counts(staff) == before  # nothing half-written
