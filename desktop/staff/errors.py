@@ -79,6 +79,16 @@ BATCH_MESSAGES = Catalogue(
             "imported. Import it with the profile that holds that key, or ask the clinic to update "
             "the register key (sjelden enroll) and send again.",
         ),
+        "record_owned_elsewhere": Message(
+            "Forsendelsen inneholder registrerings-id-er som tilhører en annen installasjon (den "
+            "som sendte dem først). Ingenting av den er importert, og avsenderen får beskjed "
+            "med neste tilbakemelding. En klinikk kan ikke endre en annen klinikks "
+            "registreringer; skjer det igjen, kontakt sikkerhetsansvarlig.",
+            "The batch holds record ids that belong to another installation (the one that sent "
+            "them first). Nothing of it was imported, and the sender is told with the next "
+            "feedback. A clinic cannot change another clinic's registrations; if it happens "
+            "again, contact the security officer.",
+        ),
         "installation_revoked": Message(
             "Forsendelsen kommer fra en installasjon som var trukket tilbake da den ble mottatt. "
             "Ingenting er importert. Er tilbaketrekkingen riktig, be klinikken registrere PC-en "

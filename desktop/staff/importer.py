@@ -9,11 +9,15 @@ never values) and checked against the register:
 * same national id (keyed hash) and ORPHA code under another record id, in the register or
   waiting in the queue (or earlier in the same batch): ``duplicate`` with ``duplicate_of``;
 * a reserved person: rejected at once with reason code ``reservert``; the payload is never
-  stored.
+  stored;
+* a record id another installation sent first: the whole batch is refused
+  (``record_owned_elsewhere``, ``desktop.staff.ownership``), and the sender gets feedback
+  rejecting its records with that code.
 
 Validation and sealing run on the calling thread (or a process pool for big batches, since
 the validator is the slow part); the lookups and inserts run in one register transaction that
-also records the batch id, so a batch is imported exactly once: a replay is refused as
+also records the batch id (scoped to its sender: another installation cannot squat a
+known id), so a batch is imported exactly once: a replay is refused as
 ``already_imported`` (``batch_conflict`` if the same id comes with other bytes).
 
 Whatever one batch makes go wrong, beyond the checks (a record the sealing cannot encode, a
@@ -48,8 +52,8 @@ from sjelden_protocol.timefmt import now_utc
 
 from desktop.forms.payload import national_id, orpha_codes
 from desktop.forms.validate import error_keys
+from desktop.staff import ownership, verify
 from desktop.staff import register as reg
-from desktop.staff import verify
 from desktop.staff.dialect import Db
 from desktop.staff.errors import BatchRefused, StaffError
 from desktop.staff.model import RESERVED_REASON, Finding, ReviewState
@@ -317,9 +321,19 @@ class Importer:
         register = self.session.register
         prepared = self._prepare(envelope.header.batch_id, records, issues())
         received = reg.now()
-        report = register.call(
-            lambda db: _store(db, envelope, prepared, received, register.actor), "import batch"
-        )
+        try:
+            report = register.call(
+                lambda db: _store(db, envelope, prepared, received, register.actor),
+                "import batch",
+            )
+        except ownership.OwnershipRefused as exc:
+            # Nothing was imported; the sender is told why, with the register's feedback.
+            refused, signer = exc, self.session.keys.signing_key
+            register.call(
+                lambda db: ownership.refusal_feedback(db, refused, signer, register.actor),
+                "ownership feedback",
+            )
+            raise
         sender = self.session.pinned_installations().get(report.installation_key_id)
         if sender is not None and sender.revoked_at is not None:
             log.info("batch %s imported: received before its sender was revoked", report.batch_id)
@@ -329,7 +343,10 @@ class Importer:
     def _refuse_replay(self, envelope: Envelope) -> None:
         """Early answer for a replay (the transaction checks again, race-free)."""
         held = self.session.register.call(
-            lambda db: reg.imported_batch(db, envelope.header.batch_id), "imported batch"
+            lambda db: reg.imported_batch(
+                db, envelope.header.batch_id, envelope.header.sender_key_id
+            ),
+            "imported batch",
         )
         if held is not None:
             raise _replay(envelope, held)
@@ -370,9 +387,18 @@ def _store(
     findings_count: dict[str, int] = {}
     clean = auto_rejected = 0
     with db.transaction("import batch"):
-        held = reg.imported_batch(db, batch_id)
+        held = reg.imported_batch(db, batch_id, sender)
         if held is not None:
             raise _replay(envelope, held)
+        taken = ownership.foreign(db, sender, [item.record_id for item in prepared])
+        if taken:
+            raise ownership.OwnershipRefused(
+                batch_id=batch_id,
+                sender=sender,
+                envelope_sha256=envelope.sha256,
+                records=[(item.record_id, item.revision) for item in prepared],
+                foreign=taken,
+            )
         seq = reg.next_seqs(db, len(prepared)) - 1
         found = reg.batch_lookup(
             db,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -37,6 +38,7 @@ from desktop.staff.importer import Importer, ImportReport
 from desktop.staff.quarantine import Quarantined
 
 PAGE = 100
+_KEY_ID = re.compile(r"\A[0-9a-f]{32}\Z")
 
 
 @dataclass
@@ -84,15 +86,20 @@ def pull(
     cipher = importer.session.keys.cipher
     report = PullReport()
 
-    def ack(batch_id: str) -> None:
-        transport.request("POST", f"/v1/staff/batches/{batch_id}/ack", signer=signer, ok=(200,))
+    def ack(batch: tuple[str, str]) -> None:
+        batch_id, query = batch
+        target = f"/v1/staff/batches/{batch_id}/ack{query}"
+        transport.request("POST", target, signer=signer, ok=(200,))
 
     # The inbox's revocations first: a batch it received after one is refused below.
     installations.record_revocations(importer.session, transport)
 
     # Each item's key carries its bytes and the digest the inbox listed, for the quarantine,
     # and when the inbox received it (revocation is judged at that time).
-    def listed() -> Iterator[tuple[tuple[str, bytes, object, datetime | None], bytes, str]]:
+    # Batch ids are scoped to their sender: every fetch and acknowledgement names it.
+    def listed() -> Iterator[
+        tuple[tuple[str, bytes, object, datetime | None, tuple[str, str]], bytes, str]
+    ]:
         after = 0
         while True:
             transport.check_cancelled()
@@ -106,15 +113,18 @@ def pull(
                 batch_id = info.get("batch_id") if isinstance(info, dict) else None
                 if not isinstance(batch_id, str) or not batch_id:
                     raise SyncError("server_busy", "batch list malformed", retryable=True)
-                if register.is_imported(batch_id):
+                sender = info.get("sender_key_id")
+                sender = sender if isinstance(sender, str) and _KEY_ID.match(sender) else None
+                batch = (batch_id, "" if sender is None else f"?sender={sender}")
+                if register.is_imported(batch_id, sender):
                     # Imported before a crash or an interrupted acknowledgement: ack again.
-                    ack(batch_id)
+                    ack(batch)
                     report.acknowledged_again.append(batch_id)
                     continue
                 raw = transport.request(
-                    "GET", f"/v1/staff/batches/{batch_id}", signer=signer, ok=(200,)
+                    "GET", f"/v1/staff/batches/{batch_id}{batch[1]}", signer=signer, ok=(200,)
                 ).body
-                key = (batch_id, raw, info.get("envelope_sha256"), _received(info))
+                key = (batch_id, raw, info.get("envelope_sha256"), _received(info), batch)
                 yield key, raw, batch_id
             next_after = page.get("next_after")
             if len(items) < PAGE or not isinstance(next_after, int) or next_after <= after:
@@ -122,7 +132,18 @@ def pull(
             after = next_after
 
     outcomes = importer.import_many(listed(), received=lambda key: key[3])
-    for (batch_id, raw, listed_sha256, _), outcome in outcomes:
+    for (batch_id, raw, listed_sha256, _, batch), outcome in outcomes:
+        listed_sender = batch[1].partition("?sender=")[2]
+        if (
+            isinstance(outcome, ImportReport)
+            and listed_sender
+            and outcome.installation_key_id != listed_sender
+        ):
+            # Another installation's batch under the listed one's id: that one is not in.
+            report.refused.append(
+                BatchRefused("batch_id_mismatch", "listed under another sender", batch_id=batch_id)
+            )
+            continue
         if isinstance(outcome, BatchRefused):
             if outcome.code != "already_imported":
                 outcome.batch_id = outcome.batch_id or batch_id
@@ -140,12 +161,12 @@ def pull(
                 )
                 held = register.call(keep, "quarantine batch")
                 report.quarantined.append(held)
-                ack(batch_id)  # only now: the register holds the inbox's copy
+                ack(batch)  # only now: the register holds the inbox's copy
                 continue
             report.acknowledged_again.append(batch_id)
         else:
             report.imported.append(outcome)
-        ack(batch_id)  # only now: the import has committed
+        ack(batch)  # only now: the import has committed
         if progress is not None:
             progress(len(report.imported))
     return report
