@@ -51,6 +51,30 @@ _MESSAGES: dict[str, Message] = {
         "The register's server is busy or has a temporary fault. It is retried "
         "automatically later.",
     ),
+    "tls_pin_mismatch": Message(
+        "Serveren bruker en annen TLS-nøkkel enn den registerets signerte nøkkelmanifest "
+        "oppgir, så ingenting ble sendt. Noen kan stå mellom denne PC-en og registeret. "
+        "Registreringene ligger trygt i utboksen. Kontakt registeret og IT før du prøver "
+        "igjen.",
+        "The server uses another TLS key than the register's signed key manifest names, so "
+        "nothing was sent. Someone may stand between this PC and the register. The "
+        "registrations are safe in the outbox. Contact the register and IT before trying "
+        "again.",
+    ),
+    "https_required": Message(
+        "Serveradressen må begynne med https://. Med http:// kunne hvem som helst på veien "
+        "lese og endre det som sendes, så ingenting ble sendt. Skriv adressen fra brevet "
+        "med https:// (bare en innboks på denne maskinen, 127.0.0.1, kan bruke http://).",
+        "The server address must start with https://. With http:// anyone on the way could "
+        "read and change what is sent, so nothing was sent. Write the address from the "
+        "letter with https:// (only an inbox on this machine, 127.0.0.1, may use http://).",
+    ),
+    "bad_server_url": Message(
+        "Serveradressen er ikke en nettadresse. Skriv den som i brevet, for eksempel "
+        "https://innboks.sjeldenregisteret.no.",
+        "The server address is not a web address. Write it as in the letter, for example "
+        "https://innboks.sjeldenregisteret.no.",
+    ),
     "tls_untrusted": Message(
         "Serverens sertifikat er ikke klarert, så ingenting ble sendt. Sjekk at "
         "serveradressen er riktig, og at helsenettets CA-fil er valgt under "

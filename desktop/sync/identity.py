@@ -54,6 +54,8 @@ class Identity:
     proxy: str | None = None
     # Staff keys the newest manifest revoked: feedback signed by one is refused by name.
     revoked_staff_keys: frozenset[str] = frozenset()
+    # The inbox's TLS key pins (SPKI SHA-256) from the manifest; empty: the CA's word only.
+    tls_pins: frozenset[bytes] = frozenset()
 
     @property
     def key_id(self) -> str:
@@ -169,8 +171,9 @@ def load(conn: Connection) -> Identity | None:
             for k in held.keys
             if k.role == "staff" and k.revoked_at is not None and k.revoked_at <= moment
         )
+        pins = held.tls_pins(moment)
     else:
-        revoked = frozenset()
+        revoked, pins = frozenset(), frozenset()
         registers = _rows(conn, "register")
         if not registers:
             return None
@@ -186,6 +189,7 @@ def load(conn: Connection) -> Identity | None:
         ca_bundle=settings.get(conn, CA_BUNDLE),
         proxy=settings.get(conn, PROXY),
         revoked_staff_keys=revoked,
+        tls_pins=pins,
     )
 
 

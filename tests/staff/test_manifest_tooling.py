@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import requests
+import trustme
 from sjelden_protocol.keys import b64decode, fingerprint, key_id, load_public_key
 from sjelden_protocol.manifest import verify_manifest
 from sjelden_protocol.timefmt import now_utc
@@ -58,6 +59,15 @@ def test_staff_sign_publish_and_revoke_manifests(
         "--fingerprint", fingerprint(receipt_raw),
     )  # fmt: skip
 
+    ca = trustme.CA()
+    cert = tmp_path / "inbox-cert.pem"
+    ca.issue_cert("127.0.0.1").cert_chain_pems[0].write_to_path(str(cert))
+    bad = staff(
+        "manifest", "add-key", "--role", "tls", "--cert", str(letter / "root.pub"), ok=False
+    )
+    assert bad.returncode == 1 and "certificate" in bad.stderr
+    staff("manifest", "add-key", "--role", "tls", "--cert", str(cert))
+
     out = tmp_path / "manifest-1.json"
     signed = staff("manifest", "sign", "--out", str(out), "--publish")
     assert "Key manifest 1 is signed" in signed.stdout and "published" in signed.stdout
@@ -69,6 +79,7 @@ def test_staff_sign_publish_and_revoke_manifests(
     moment = now_utc()
     assert checked.signers("receipt", moment).keys() == {key_id(receipt_raw)}
     assert key_id(load_public_key(letter / "staff.pub")) in checked.signers("staff", moment)
+    assert checked.tls_pins(moment) == {manifest.tls_pin(cert.read_bytes())}
     recipient = checked.recipient(moment)
     assert recipient is not None
     assert key_id(recipient) == key_id(load_public_key(letter / "register.pub"))
