@@ -21,7 +21,7 @@ from sjelden_protocol.enrollment import build_enrollment
 from sjelden_protocol.keys import fingerprint
 
 from desktop.net.http import Transport
-from desktop.staff import installations, keys, session
+from desktop.staff import installations, keys, quarantine, session
 from desktop.staff.errors import BatchRefused
 from desktop.staff.importer import Importer
 from desktop.staff.pull import pull
@@ -104,6 +104,8 @@ def test_batches_are_judged_at_the_inbox_receipt_time(
         (quarantined,) = report.quarantined
         assert quarantined.reason_code == "installation_revoked"
         assert quarantined.installation_key_id == key_id(revoked_here.public_key())
+        retried = quarantine.retry(importer, quarantined.quarantine_id)  # judged as pulled
+        assert isinstance(retried, BatchRefused) and retried.code == "installation_revoked"
         pinned = staff.pinned_installations()
         assert pinned[key_id(held_before.public_key())].revoked_at is not None
 
