@@ -230,18 +230,26 @@ def _manifest_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     add.add_argument("--valid-until", help="e.g. 2027-01-31T00:00:00Z (default: no end)")
     add.set_defaults(func=cmd_manifest_add_key)
+    commands = {
+        "sign": cmd_manifest_sign,
+        "revoke": cmd_manifest_revoke,
+        "rotate-root": cmd_manifest_rotate_root,
+    }
     for name, helptext in (
         ("sign", "sign the next manifest with the root key"),
         ("revoke", "revoke a key (staff, receipt, register or TLS) and sign the next manifest"),
+        ("rotate-root", "a new root key; the next manifest is signed by the old and the new"),
     ):
         p = actions.add_parser(name, help=helptext)
         if name == "revoke":
             p.add_argument("key_id", metavar="KEY_ID")
+        if name == "rotate-root":
+            p.add_argument("--letter", type=Path, help="write the new root.pub here")
         p.add_argument("--out", type=Path, help="write the manifest to this file")
         p.add_argument(
             "--publish", action="store_true", help="upload it to the inbox (PUT /v1/staff/manifest)"
         )
-        p.set_defaults(func=cmd_manifest_sign if name == "sign" else cmd_manifest_revoke)
+        p.set_defaults(func=commands[name])
 
 
 def _transport_options(parser: argparse.ArgumentParser) -> None:
@@ -505,11 +513,21 @@ def _time_option(text: str | None) -> datetime | None:
         raise StaffError("bad_time", text) from exc
 
 
-def _sign_and_deliver(opened: StaffSession, lang: Lang, args: argparse.Namespace) -> int:
+def _sign_and_deliver(
+    opened: StaffSession, lang: Lang, args: argparse.Namespace, *, rotate: bool = False
+) -> int:
+    from desktop.staff import keys
     from desktop.staff import manifest as staff_manifest
 
     actor = opened.staff_key_id
-    signed = opened.store.call(lambda c: staff_manifest.sign_next(c, actor=actor), "sign manifest")
+    step = staff_manifest.rotate_root if rotate else staff_manifest.sign_next
+    signed = opened.store.call(lambda c: step(c, actor=actor), "sign manifest")
+    if rotate:
+        root = opened.store.call(lambda c: keys.ensure_root(c, actor=actor), "root key")
+        kid, printed = staff_manifest.root_fingerprint(root)
+        say(lang, "staff.manifest.root", key_id=kid, fingerprint=printed)
+        if args.letter:
+            print(f"  {keys.write_root_file(root, args.letter)}")
     say(lang, "staff.manifest.signed", sequence=signed.sequence, key_id=signed.root_key_id)
     if args.out:
         staff_manifest.write_file(signed, args.out)
@@ -529,6 +547,10 @@ def _sign_and_deliver(opened: StaffSession, lang: Lang, args: argparse.Namespace
 
 def cmd_manifest_sign(args: argparse.Namespace) -> int:
     return _run(args, lambda opened, lang: _sign_and_deliver(opened, lang, args))
+
+
+def cmd_manifest_rotate_root(args: argparse.Namespace) -> int:
+    return _run(args, lambda opened, lang: _sign_and_deliver(opened, lang, args, rotate=True))
 
 
 def cmd_manifest_revoke(args: argparse.Namespace) -> int:

@@ -191,6 +191,23 @@ def ensure_root(conn: Connection, *, actor: str) -> Ed25519PrivateKey:
     return root
 
 
+def rotate_root(conn: Connection, *, actor: str) -> tuple[Ed25519PrivateKey, Ed25519PrivateKey]:
+    """A new register root; ``(previous, new)``. The previous one is kept: it signs the
+    rotation manifest with the new one (clinics pinning it follow), then signs nothing more."""
+    with transaction(conn, "rotate root key"):
+        previous = _root(conn)
+        if previous is None:
+            raise StaffError("root_key_missing")
+        root = Ed25519PrivateKey.generate()
+        public = root.public_key()
+        _insert(
+            conn, ROOT_ROLE, key_id(public), raw_public(public), raw_private(root),
+            format_utc(now_utc()),
+        )  # fmt: skip
+        audit.append(conn, actor=actor, action=f"staff:root_key_rotated:{key_id(public)}")
+    return previous, root
+
+
 def write_root_file(root: Ed25519PrivateKey, directory: Path) -> Path:
     """``root.pub`` for the enrollment letter (its fingerprint is printed beside it)."""
     directory.mkdir(parents=True, exist_ok=True)

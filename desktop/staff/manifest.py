@@ -13,9 +13,10 @@ built here from one table, ``staff_manifest_keys``:
 * revoking a key sets its ``revoked_at``; it takes effect at the clinics with the next
   manifest (``sign_next``), which the inbox serves at their next sync.
 
-Every manifest signed is kept in ``staff_manifests``: the next one has the next sequence,
-so a clinic that holds any of them takes it. Publishing is a staff-signed
-``PUT /v1/staff/manifest``; the inbox cannot change what it relays.
+Rotating the root (``rotate_root``) makes a new root and signs the next manifest with both;
+from then on only the new root signs. Every manifest signed is kept in ``staff_manifests``:
+the next one has the next sequence, so a clinic that holds any of them takes it. Publishing
+is a staff-signed ``PUT /v1/staff/manifest``; the inbox cannot change what it relays.
 
 Functions taking ``conn`` run on the profile store's thread (``store.call``).
 """
@@ -192,8 +193,15 @@ def latest(conn: Connection) -> Manifest | None:
     return parse_manifest(json.loads(str(row[0])))
 
 
-def sign_next(conn: Connection, *, actor: str, issued_at: datetime | None = None) -> Manifest:
-    """Sign the next manifest with the root from the keys listed now, and keep it.
+def sign_next(
+    conn: Connection,
+    *,
+    actor: str,
+    issued_at: datetime | None = None,
+    previous_root: Ed25519PrivateKey | None = None,
+) -> Manifest:
+    """Sign the next manifest with the root from the keys listed now, and keep it; with
+    ``previous_root`` (a root rotation) signed by both, so clinics pinning it follow.
 
     Refused (``manifest_no_recipient``) when no recipient key would be usable: clinics
     refuse such a manifest, and must never be left without a key to seal to."""
@@ -206,7 +214,11 @@ def sign_next(conn: Connection, *, actor: str, issued_at: datetime | None = None
             raise StaffError("manifest_no_recipient")
         newest = conn.execute("SELECT MAX(sequence) FROM staff_manifests").fetchone()[0]
         manifest = sign_manifest(
-            sequence=int(newest or 0) + 1, issued_at=moment, keys=entries, root=root
+            sequence=int(newest or 0) + 1,
+            issued_at=moment,
+            keys=entries,
+            root=root,
+            previous_root=previous_root,
         )
         conn.execute(
             "INSERT INTO staff_manifests (sequence, document, issued_at, issued_by) "
@@ -215,6 +227,15 @@ def sign_next(conn: Connection, *, actor: str, issued_at: datetime | None = None
         )
         audit.append(conn, actor=actor, action=f"staff:manifest_signed:{manifest.sequence}")
     return manifest
+
+
+def rotate_root(conn: Connection, *, actor: str) -> Manifest:
+    """A new root and the rotation manifest signed by it and the previous root, in one step
+    (a new root that signed nothing yet would strand clinics). Clinics that miss it while
+    the inbox already serves a later manifest import it as a file."""
+    keys.ensure_root(conn, actor=actor)
+    previous, _ = keys.rotate_root(conn, actor=actor)
+    return sign_next(conn, actor=actor, previous_root=previous)
 
 
 def document_text(manifest: Manifest) -> str:

@@ -96,6 +96,19 @@ def test_staff_sign_publish_and_revoke_manifests(
     shown = staff("manifest", "show").stdout
     assert "REVOKED" in shown and "Newest key manifest signed: 2" in shown
 
+    # A root rotation: signed by the old and the new root; a clinic pinning the old follows.
+    rotated = staff("manifest", "rotate-root", "--letter", str(tmp_path / "new"), "--publish")
+    new_root = load_public_key(tmp_path / "new" / "root.pub")
+    assert fingerprint(new_root) in rotated.stdout and "Key manifest 3 is signed" in rotated.stdout
+    third = requests.get(inbox_server.url + "/v1/manifest", timeout=30).json()
+    assert len(third["signatures"]) == 2
+    moved = verify_manifest(third, root, newest_sequence=2)  # type: ignore[arg-type]
+    assert key_id(moved.root_key) == key_id(new_root)
+    staff("manifest", "sign", "--publish")  # from now on the new root alone
+    fourth = requests.get(inbox_server.url + "/v1/manifest", timeout=30).json()
+    assert len(fourth["signatures"]) == 1
+    verify_manifest(fourth, new_root, newest_sequence=3)  # type: ignore[arg-type]
+
 
 def test_root_key_lives_only_in_the_encrypted_profile(
     make_profile: Callable[..., Profile],
