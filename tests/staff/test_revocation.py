@@ -18,7 +18,7 @@ import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sjelden_protocol import build_batch, key_id
 from sjelden_protocol.enrollment import build_enrollment
-from sjelden_protocol.keys import fingerprint
+from sjelden_protocol.keys import fingerprint, load_public_key
 
 from desktop.net.http import Transport
 from desktop.staff import installations, keys, quarantine, session
@@ -26,6 +26,7 @@ from desktop.staff.errors import BatchRefused
 from desktop.staff.importer import Importer
 from desktop.staff.pull import pull
 from desktop.storage.profile import Profile
+from tests.helpers.cli import run_cli
 from tests.staff.conftest import PASSPHRASE, Records, table_counts
 from tests.sync.conftest import FAST
 from tests.sync.inbox_process import InboxProcess
@@ -119,3 +120,52 @@ def test_batches_are_judged_at_the_inbox_receipt_time(
             assert refused.value.code == "installation_revoked"
             assert "revoked" in refused.value.user_message("en")
         assert table_counts(staff) == before  # nothing half-written
+
+
+def test_the_staff_commands_revoke_and_say_so(inbox_server: InboxProcess, tmp_path: Path) -> None:
+    """``sjelden staff revoke``, ``pull`` and ``import`` as real subprocesses: the batch held
+    before the revocation is imported and the pull says so; a file sent after is refused
+    with its coded message."""
+    env = {"SJELDEN_PASSPHRASE": PASSPHRASE, "SJELDEN_LANG": "en"}
+
+    def staff_cli(*args: str) -> tuple[int, str]:
+        done = run_cli("--profile", "register", "staff", *args, env=env)
+        return done.returncode, done.stdout + done.stderr
+
+    letter = tmp_path / "letter"
+    code, _ = staff_cli(
+        "init", "--key-file", "--language", "en", "--out", str(letter), "--inbox", inbox_server.url
+    )
+    assert code == 0
+    inbox_server.admin("staff", "add", str(letter / "staff.pub"))
+    key = Ed25519PrivateKey.generate()
+    code, enroll_code = staff_cli("enroll-code")
+    answer = requests.post(
+        inbox_server.url + "/v1/enrollments",
+        json=build_enrollment(key, enroll_code.strip(), "Testklinikk"),
+        timeout=30,
+    )
+    assert answer.status_code == 201, answer.text
+    kid = key_id(key.public_key())
+    assert staff_cli("approve", kid, "--fingerprint", fingerprint(key.public_key()))[0] == 0
+    register_pub = load_public_key(letter / "register.pub")
+    records = Records(seed=3)
+
+    def batch() -> bytes:
+        return build_batch(
+            records.many(1),
+            batch_id=str(uuid.uuid4()),
+            signer=key,
+            recipient=register_pub,  # type: ignore[arg-type]
+        )
+
+    assert _upload(inbox_server.url, batch()) == 201
+    time.sleep(1.1)
+    code, said = staff_cli("revoke", kid)
+    assert code == 0 and f"Revoked: {kid}" in said
+    code, said = staff_cli("pull")
+    assert code == 0 and "was received before installation" in said and "is imported" in said
+    late = tmp_path / "late.sjbt"
+    late.write_bytes(batch())
+    code, said = staff_cli("import", str(late))
+    assert code == 1 and "installation_revoked" in said and "was revoked" in said
