@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sjelden_protocol.timefmt import now_utc
+
 from desktop.net.http import RetryPolicy, Transport, check_server_url
 from desktop.staff import keys as staff_keys
 from desktop.staff import schema
@@ -48,8 +50,17 @@ class StaffSession:
         url = self.setting(INBOX_URL)
         if not url:
             raise StaffError("no_inbox")
+        from desktop.staff import manifest
+
+        # The inbox's TLS key as the register's newest manifest pins it, as clinics do.
+        newest = self.store.call(manifest.latest, "newest manifest")
+        pins = frozenset() if newest is None else newest.tls_pins(now_utc())
         return Transport(
-            str(url), ca_bundle=self.setting(CA_BUNDLE), proxy=self.setting(PROXY), policy=policy
+            str(url),
+            ca_bundle=self.setting(CA_BUNDLE),
+            proxy=self.setting(PROXY),
+            policy=policy,
+            tls_pins=pins,
         )
 
     def pinned_installations(self) -> dict[str, staff_keys.PinnedInstallation]:

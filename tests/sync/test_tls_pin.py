@@ -78,3 +78,37 @@ def test_the_inbox_tls_key_is_pinned_from_the_manifest(
         store.close()
         staff.close()
         server.stop()
+
+
+def test_staff_pin_the_inbox_tls_key_they_sign_into_the_manifest(
+    make_profile: Callable[..., Profile], tmp_path: Path
+) -> None:
+    """The staff profile's own requests pin what its newest manifest names, too."""
+    from desktop.staff import installations, keys, manifest, session
+
+    ca = trustme.CA()
+    cafile = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(cafile))
+    certfile, keyfile = _issue(ca, tmp_path / "real")
+    server = InboxProcess(tmp_path / "tls-inbox", certfile=certfile, keyfile=keyfile)
+    server.start(ca_bundle=cafile)
+    opened, _ = session.create(
+        make_profile("staff"), PASSPHRASE, inbox_url=server.url, ca_bundle=str(cafile)
+    )
+    try:
+        _, staff_pub = keys.write_public_files(opened.keys, tmp_path / "letter")
+        server.admin("staff", "add", str(staff_pub))
+        pin = tls_pin(certfile.read_bytes())
+        opened.store.call(lambda c: manifest.add_key(c, "tls", pin, actor="t"))
+        opened.store.call(lambda c: manifest.sign_next(c, actor="t"))
+        with opened.transport(FAST) as transport:
+            assert installations.enrollment_code(opened, transport)[0]
+        server.stop()
+        server.certfile, server.keyfile = _issue(ca, tmp_path / "impostor")
+        server.start(ca_bundle=cafile)
+        with opened.transport(FAST) as transport, pytest.raises(SyncError) as caught:
+            installations.enrollment_code(opened, transport)
+        assert caught.value.code == "tls_pin_mismatch"
+    finally:
+        opened.close()
+        server.stop()
