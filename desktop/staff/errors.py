@@ -270,6 +270,12 @@ MESSAGES = Catalogue(
             "the "
             "security officer.",
         ),
+        "root_key_missing": Message(
+            "Registerprofilen har ingen rotnøkkel ennå, så den kan ikke byttes. Lag den med "
+            "'sjelden staff manifest root'. Ingenting er endret.",
+            "The staff profile has no root key yet, so it cannot be rotated. Make it with "
+            "'sjelden staff manifest root'. Nothing was changed.",
+        ),
         "fingerprint_required": Message(
             "Oppgi nøkkelens fingeravtrykk med --fingerprint, slik det vises der nøkkelen ble "
             "laget ('sjelden-inbox server-key', 'sjelden staff keys'). Ingenting er endret.",
