@@ -198,6 +198,65 @@ CLI = Catalogue(
             "{records:record|records}, {history} earlier {history:revision|revisions}; {closed} "
             "pending rejected (reservert).",
         ),
+        "staff.installation_revoked": Message(
+            "Trukket tilbake: {key_id} fra {at}. Forsendelser innboksen mottar fra da av "
+            "avvises, også som fil; forsendelser mottatt før importeres.",
+            "Revoked: {key_id} from {at}. Batches the inbox receives from then on are refused, "
+            "also as files; batches received before are imported.",
+        ),
+        "staff.imported_before_revocation": Message(
+            "Forsendelse {batch_id} ble mottatt før installasjonen {key_id} ble trukket "
+            "tilbake ({at}), og er importert.",
+            "Batch {batch_id} was received before installation {key_id} was revoked ({at}), "
+            "and is imported.",
+        ),
+        "staff.manifest.root": Message(
+            "Registerets rotnøkkel: nøkkel-id {key_id}, fingeravtrykk {fingerprint}. Legg "
+            "root.pub og fingeravtrykket ved registreringsbrevet; klinikken sammenligner det "
+            "ved registrering.",
+            "The register's root key: key id {key_id}, fingerprint {fingerprint}. Send root.pub "
+            "and the fingerprint with the enrollment letter; the clinic compares it when it "
+            "enrolls.",
+        ),
+        "staff.manifest.newest": Message(
+            "Nyeste signerte nøkkelmanifest: {sequence} (0: ingen ennå).",
+            "Newest key manifest signed: {sequence} (0: none yet).",
+        ),
+        "staff.manifest.key_added": Message(
+            "Lagt til i neste nøkkelmanifest: {role} {key_id}. Signer og publiser det med "
+            "'sjelden staff manifest sign --publish'.",
+            "Added to the next key manifest: {role} {key_id}. Sign and publish it with "
+            "'sjelden staff manifest sign --publish'.",
+        ),
+        "staff.manifest.revoked": Message(
+            "Trukket tilbake: {key_id} ({roles}). Klinikkene slutter å stole på den når de får "
+            "det nye manifestet.",
+            "Revoked: {key_id} ({roles}). Clinics stop trusting it once they have the new "
+            "manifest.",
+        ),
+        "staff.manifest.signed": Message(
+            "Nøkkelmanifest {sequence} er signert med rotnøkkelen {key_id}.",
+            "Key manifest {sequence} is signed with the root key {key_id}.",
+        ),
+        "staff.manifest.written": Message(
+            "Skrevet til {path} (klinikker med filoverføring: sjelden manifest import FIL).",
+            "Written to {path} (clinics on file transfer: sjelden manifest import FILE).",
+        ),
+        "staff.manifest.published": Message(
+            "Manifest {sequence} er publisert i innboksen; klinikkene henter det ved neste "
+            "synkronisering.",
+            "Manifest {sequence} is published at the inbox; clinics fetch it at their next sync.",
+        ),
+        "staff.manifest.held": Message(
+            "Innboksen hadde allerede manifest {sequence}.",
+            "The inbox already held manifest {sequence}.",
+        ),
+        "staff.manifest.undelivered": Message(
+            "Manifestet er signert og lagret, men verken publisert eller skrevet til fil: kjør "
+            "'sjelden staff manifest sign --publish' eller '--out FIL'.",
+            "The manifest is signed and kept, but neither published nor written to a file: run "
+            "'sjelden staff manifest sign --publish' or '--out FILE'.",
+        ),
         "staff.exported": Message(
             "Eksportert: {count} {count:registrering|registreringer}.",
             "Exported: {count} {count:record|records}.",
@@ -320,5 +379,8 @@ CLI = Catalogue(
         "reason": "why the system refused: an OS error or a missing module, never file content",
         "line": "a line number",
         "sequence": "a key manifest's sequence number",
+        "batch_id": "a batch's random id",
+        "role": "a key manifest role (recipient, staff, receipt, tls)",
+        "roles": "key manifest roles, separated by commas",
     },
 )

@@ -17,6 +17,7 @@ import argparse
 import functools
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,6 +72,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     rotate.add_argument("--out", type=Path, required=True, help="folder for the new register.pub")
     rotate.set_defaults(func=cmd_rotate)
 
+    _manifest_parsers(sub)
+
     code = sub.add_parser("enroll-code", help="a one-time enrollment code for a clinic")
     code.set_defaults(func=cmd_enroll_code)
 
@@ -87,6 +90,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "--fingerprint", required=True, help='as read out by the clinic, e.g. "D5PF IWTS …"'
         )
         p.set_defaults(func=cmd_approve if name == "approve" else cmd_pin)
+
+    revoke = sub.add_parser(
+        "revoke",
+        help="revoke an installation at the inbox and here: its batches received from now on "
+        "are refused",
+    )
+    revoke.add_argument("key_id", metavar="KEY_ID")
+    revoke.add_argument(
+        "--here-only", action="store_true", help="only in this profile (no inbox, file transport)"
+    )
+    revoke.set_defaults(func=cmd_revoke_installation)
 
     pull = sub.add_parser(
         "pull", help="fetch, verify and import unacknowledged batches from the inbox"
@@ -185,6 +199,61 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             )
 
 
+def _manifest_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    man = sub.add_parser(
+        "manifest",
+        help="the register's key manifest: root key, keys, revocations, signing, publishing",
+    )
+    actions = man.add_subparsers(dest="manifest_command", metavar="ACTION", required=True)
+    root = actions.add_parser(
+        "root", help="the root key's id and fingerprint (made on first use) for the letter"
+    )
+    root.add_argument("--out", type=Path, help="also write root.pub here")
+    root.set_defaults(func=cmd_manifest_root)
+    actions.add_parser(
+        "show", help="the keys the next manifest names and the newest sequence signed"
+    ).set_defaults(func=cmd_manifest_show)
+    add = actions.add_parser(
+        "add-key", help="name another staff key, the inbox's receipt key or its TLS key"
+    )
+    add.add_argument("--role", choices=("staff", "receipt", "tls"), required=True)
+    source = add.add_mutually_exclusive_group(required=True)
+    source.add_argument("--file", type=Path, help="a public key file (PEM), e.g. staff.pub")
+    source.add_argument(
+        "--from-inbox", action="store_true", help="the inbox's receipt key (GET /v1/server-key)"
+    )
+    source.add_argument(
+        "--cert", type=Path, help="the inbox's TLS certificate (PEM): its public key is pinned"
+    )
+    add.add_argument(
+        "--fingerprint",
+        help="the key's fingerprint as shown where it was made (required for --file and "
+        "--from-inbox: 'sjelden-inbox server-key', 'sjelden staff keys')",
+    )
+    add.add_argument("--valid-until", help="e.g. 2027-01-31T00:00:00Z (default: no end)")
+    add.set_defaults(func=cmd_manifest_add_key)
+    commands = {
+        "sign": cmd_manifest_sign,
+        "revoke": cmd_manifest_revoke,
+        "rotate-root": cmd_manifest_rotate_root,
+    }
+    for name, helptext in (
+        ("sign", "sign the next manifest with the root key"),
+        ("revoke", "revoke a key (staff, receipt, register or TLS) and sign the next manifest"),
+        ("rotate-root", "a new root key; the next manifest is signed by the old and the new"),
+    ):
+        p = actions.add_parser(name, help=helptext)
+        if name == "revoke":
+            p.add_argument("key_id", metavar="KEY_ID")
+        if name == "rotate-root":
+            p.add_argument("--letter", type=Path, help="write the new root.pub here")
+        p.add_argument("--out", type=Path, help="write the manifest to this file")
+        p.add_argument(
+            "--publish", action="store_true", help="upload it to the inbox (PUT /v1/staff/manifest)"
+        )
+        p.set_defaults(func=commands[name])
+
+
 def _transport_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--inbox", help="inbox address, e.g. https://inbox.example")
     parser.add_argument("--ca-bundle", help="CA bundle (PEM) of the health network")
@@ -241,6 +310,7 @@ def _print_keys(opened: StaffSession) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     from desktop.staff import keys, session
+    from desktop.staff import manifest as staff_manifest
 
     profile = _profile(args)
     lang: Lang = args.language
@@ -264,6 +334,11 @@ def cmd_init(args: argparse.Namespace) -> int:
             say(lang, "staff.init.done", directory=profile.directory)
             _print_keys(opened)
             print(f"  {register_pub}\n  {staff_pub}")
+            if opened.keys.root_key is not None:
+                root_pub = keys.write_root_file(opened.keys.root_key, args.out)
+                kid, printed = staff_manifest.root_fingerprint(opened.keys.root_key)
+                say(lang, "staff.manifest.root", key_id=kid, fingerprint=printed)
+                print(f"  {root_pub}")
             say(lang, "staff.init.send_keys")
             say(lang, "staff.init.recovery_key")
             print(recovery)
@@ -312,6 +387,184 @@ def cmd_rotate(args: argparse.Namespace) -> int:
         register_pub, _ = keys.write_public_files(fresh, args.out)
         say(lang, "staff.rotated", key_id=new_id, path=register_pub)
         return 0
+
+    return _run(args, action)
+
+
+def cmd_manifest_root(args: argparse.Namespace) -> int:
+    from desktop.staff import keys
+    from desktop.staff import manifest as staff_manifest
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        actor = opened.staff_key_id
+        root = opened.store.call(lambda c: keys.ensure_root(c, actor=actor), "root key")
+        kid, printed = staff_manifest.root_fingerprint(root)
+        say(lang, "staff.manifest.root", key_id=kid, fingerprint=printed)
+        if args.out:
+            print(f"  {keys.write_root_file(root, args.out)}")
+        return 0
+
+    return _run(args, action)
+
+
+def cmd_manifest_show(args: argparse.Namespace) -> int:
+    from desktop.staff import manifest as staff_manifest
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        for item in opened.store.call(staff_manifest.listed, "manifest keys"):
+            entry = item.entry
+            until = "" if entry.valid_until is None else f"  until {entry.to_json()['valid_until']}"
+            revoked = (
+                "" if entry.revoked_at is None else f"  REVOKED {entry.to_json()['revoked_at']}"
+            )
+            print(
+                f"  {entry.role:<9} key id {entry.key_id}  fingerprint {item.fingerprint}  "
+                f"from {entry.to_json()['valid_from']}{until}{revoked}"
+            )
+        newest = opened.store.call(staff_manifest.latest, "newest manifest")
+        say(lang, "staff.manifest.newest", sequence=0 if newest is None else newest.sequence)
+        return 0
+
+    return _run(args, action)
+
+
+def cmd_manifest_add_key(args: argparse.Namespace) -> int:
+    from sjelden_protocol.keys import same_fingerprint
+
+    from desktop.staff import manifest as staff_manifest
+    from desktop.staff.errors import StaffError
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        if args.cert is not None:
+            raw = staff_manifest.tls_pin(_read_input(args.cert))
+        else:
+            raw = _inbox_receipt_key(opened) if args.from_inbox else _public_key_file(args.file)
+            if not args.fingerprint:
+                raise StaffError("fingerprint_required")
+            from sjelden_protocol.keys import fingerprint
+
+            if not same_fingerprint(args.fingerprint, fingerprint(raw)):
+                raise StaffError("fingerprint_mismatch", "manifest key")
+        valid_until = _time_option(args.valid_until)
+        actor = opened.staff_key_id
+        entry = opened.store.call(
+            lambda c: staff_manifest.add_key(
+                c, args.role, raw, actor=actor, valid_until=valid_until
+            ),
+            "add manifest key",
+        )
+        say(lang, "staff.manifest.key_added", role=entry.role, key_id=entry.key_id)
+        return 0
+
+    return _run(args, action)
+
+
+def _read_input(path: Path) -> bytes:
+    from desktop.staff.errors import StaffError
+
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise StaffError("manifest_key_invalid", type(exc).__name__) from exc
+
+
+def _public_key_file(path: Path) -> bytes:
+    """An Ed25519 public key file (staff and receipt keys are signing keys)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from sjelden_protocol.errors import ProtocolError
+    from sjelden_protocol.keys import load_public_key, raw_public
+
+    from desktop.staff.errors import StaffError
+
+    try:
+        key = load_public_key(path)
+    except (OSError, ValueError, ProtocolError) as exc:
+        raise StaffError("manifest_key_invalid", type(exc).__name__) from exc
+    if not isinstance(key, Ed25519PublicKey):
+        raise StaffError("manifest_key_invalid", "not an Ed25519 key")
+    return raw_public(key)
+
+
+def _inbox_receipt_key(opened: StaffSession) -> bytes:
+    from sjelden_protocol.errors import ProtocolError
+    from sjelden_protocol.keys import b64decode, ed25519_public_from_raw, raw_public
+
+    from desktop.staff.errors import StaffError
+
+    with opened.transport() as transport:
+        served = transport.request("GET", "/v1/server-key", ok=(200,)).json()
+    try:
+        value = served.get("public_key") if isinstance(served, dict) else None
+        raw = b64decode(str(value), what="server key", length=32)
+        return raw_public(ed25519_public_from_raw(raw))
+    except ProtocolError as exc:
+        raise StaffError("manifest_key_invalid", exc.code) from exc
+
+
+def _time_option(text: str | None) -> datetime | None:
+    from sjelden_protocol.errors import ProtocolError
+    from sjelden_protocol.timefmt import parse_utc
+
+    from desktop.staff.errors import StaffError
+
+    if text is None:
+        return None
+    try:
+        return parse_utc(text, what="--valid-until")
+    except ProtocolError as exc:
+        raise StaffError("bad_time", text) from exc
+
+
+def _sign_and_deliver(
+    opened: StaffSession, lang: Lang, args: argparse.Namespace, *, rotate: bool = False
+) -> int:
+    from desktop.staff import keys
+    from desktop.staff import manifest as staff_manifest
+
+    actor = opened.staff_key_id
+    step = staff_manifest.rotate_root if rotate else staff_manifest.sign_next
+    signed = opened.store.call(lambda c: step(c, actor=actor), "sign manifest")
+    if rotate:
+        root = opened.store.call(lambda c: keys.ensure_root(c, actor=actor), "root key")
+        kid, printed = staff_manifest.root_fingerprint(root)
+        say(lang, "staff.manifest.root", key_id=kid, fingerprint=printed)
+        if args.letter:
+            print(f"  {keys.write_root_file(root, args.letter)}")
+    say(lang, "staff.manifest.signed", sequence=signed.sequence, key_id=signed.root_key_id)
+    if args.out:
+        staff_manifest.write_file(signed, args.out)
+        say(lang, "staff.manifest.written", path=args.out)
+    if args.publish:
+        with opened.transport() as transport:
+            new = staff_manifest.publish(signed, transport, opened.keys.signing_key)
+        say(
+            lang,
+            "staff.manifest.published" if new else "staff.manifest.held",
+            sequence=signed.sequence,
+        )
+    if not args.out and not args.publish:
+        say(lang, "staff.manifest.undelivered")
+    return 0
+
+
+def cmd_manifest_sign(args: argparse.Namespace) -> int:
+    return _run(args, lambda opened, lang: _sign_and_deliver(opened, lang, args))
+
+
+def cmd_manifest_rotate_root(args: argparse.Namespace) -> int:
+    return _run(args, lambda opened, lang: _sign_and_deliver(opened, lang, args, rotate=True))
+
+
+def cmd_manifest_revoke(args: argparse.Namespace) -> int:
+    from desktop.staff import manifest as staff_manifest
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        actor = opened.staff_key_id
+        roles = opened.store.call(
+            lambda c: staff_manifest.revoke(c, args.key_id, actor=actor), "revoke key"
+        )
+        say(lang, "staff.manifest.revoked", key_id=args.key_id, roles=", ".join(roles))
+        return _sign_and_deliver(opened, lang, args)
 
     return _run(args, action)
 
@@ -372,6 +625,35 @@ def cmd_pin(args: argparse.Namespace) -> int:
     return _approve_or_pin(args, False)
 
 
+def cmd_revoke_installation(args: argparse.Namespace) -> int:
+    from desktop.staff import installations
+
+    def action(opened: StaffSession, lang: Lang) -> int:
+        if args.here_only:
+            held = installations.revoke(opened, None, args.key_id)
+        else:
+            with opened.transport() as transport:
+                held = installations.revoke(opened, transport, args.key_id)
+        say(lang, "staff.installation_revoked", key_id=held.key_id, at=held.revoked_at)
+        return 0
+
+    return _run(args, action)
+
+
+def _say_revoked_sender(report: object, lang: Lang) -> None:
+    from desktop.staff.importer import ImportReport
+
+    assert isinstance(report, ImportReport)
+    if report.sender_revoked_at is not None:
+        say(
+            lang,
+            "staff.imported_before_revocation",
+            batch_id=report.batch_id,
+            key_id=report.installation_key_id,
+            at=report.sender_revoked_at,
+        )
+
+
 def _print_refusal(refusal: object, lang: Lang, where: str) -> None:
     from desktop.staff.errors import BatchRefused
 
@@ -386,6 +668,8 @@ def cmd_pull(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
         with opened.transport() as transport, Importer(opened) as importer:
             report = pull(importer, transport)
+        for imported in report.imported:
+            _say_revoked_sender(imported, lang)
         for held in report.quarantined:
             _print_refusal(held.refusal(), lang, f"quarantine {held.quarantine_id}")
         for refused in report.refused:
@@ -425,6 +709,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     f"{path}: batch {report.batch_id}: {report.records} records "
                     f"({findings or 'clean'})"
                 )
+                _say_revoked_sender(report, lang)
         return 1 if failures else 0
 
     return _run(args, action)

@@ -51,6 +51,30 @@ _MESSAGES: dict[str, Message] = {
         "The register's server is busy or has a temporary fault. It is retried "
         "automatically later.",
     ),
+    "tls_pin_mismatch": Message(
+        "Serveren bruker en annen TLS-nøkkel enn den registerets signerte nøkkelmanifest "
+        "oppgir, så ingenting ble sendt. Noen kan stå mellom denne PC-en og registeret. "
+        "Registreringene ligger trygt i utboksen. Kontakt registeret og IT før du prøver "
+        "igjen.",
+        "The server uses another TLS key than the register's signed key manifest names, so "
+        "nothing was sent. Someone may stand between this PC and the register. The "
+        "registrations are safe in the outbox. Contact the register and IT before trying "
+        "again.",
+    ),
+    "https_required": Message(
+        "Serveradressen må begynne med https://. Med http:// kunne hvem som helst på veien "
+        "lese og endre det som sendes, så ingenting ble sendt. Skriv adressen fra brevet "
+        "med https:// (bare en innboks på denne maskinen, 127.0.0.1, kan bruke http://).",
+        "The server address must start with https://. With http:// anyone on the way could "
+        "read and change what is sent, so nothing was sent. Write the address from the "
+        "letter with https:// (only an inbox on this machine, 127.0.0.1, may use http://).",
+    ),
+    "bad_server_url": Message(
+        "Serveradressen er ikke en nettadresse. Skriv den som i brevet, for eksempel "
+        "https://innboks.sjeldenregisteret.no.",
+        "The server address is not a web address. Write it as in the letter, for example "
+        "https://innboks.sjeldenregisteret.no.",
+    ),
     "tls_untrusted": Message(
         "Serverens sertifikat er ikke klarert, så ingenting ble sendt. Sjekk at "
         "serveradressen er riktig, og at helsenettets CA-fil er valgt under "
@@ -70,6 +94,14 @@ _MESSAGES: dict[str, Message] = {
         "registeret.",
         "A feedback document from the register had an invalid signature and was refused. "
         "Contact the register.",
+    ),
+    "feedback_signer_revoked": Message(
+        "En tilbakemelding fra registeret er signert med en nøkkel registeret har trukket "
+        "tilbake, og ble avvist; ingen avgjørelse i den er brukt. Registreringene står som "
+        "før. Be registeret sende avgjørelsene på nytt.",
+        "A feedback document from the register is signed with a key the register has "
+        "revoked, and was refused; no decision in it was applied. The registrations stay as "
+        "they were. Ask the register to send the decisions again.",
     ),
     "wrong_recipient": Message(
         "Innboksen ber om batcher kryptert til en nøkkel som ikke står i registerets nyeste "

@@ -1,5 +1,8 @@
 """One HTTP client for everything sync says to the inbox: timeouts, retries, TLS, proxy.
 
+* ``https://`` for every server but this machine's loopback (``check_server_url``).
+* With TLS pins from the key manifest, each connection's server key must be one of them
+  (``desktop.net.pinning``; ``tls_pin_mismatch``).
 * Certificate verification is always on: ``verify`` is either ``True`` (the system CAs,
   through certifi) or the path of the health network's CA bundle, never ``False``.
 * Connect and read timeouts bound each wait for the peer, and a total deadline bounds each
@@ -24,11 +27,13 @@ Nothing here logs request or response bodies.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import json
 import logging
 import random
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +43,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sjelden_protocol import sign_request
 
 from desktop.net.errors import Cancelled, SyncError
+from desktop.net.pinning import PinnedAdapter, pin_failure
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +94,39 @@ def _inbox_code(answer: Answer) -> str | None:
     return code if isinstance(code, str) and code else None
 
 
+def _loopback(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_server_url(url: str) -> str:
+    """``url`` if it may be used: ``https://`` for every server, plain ``http://`` only on
+    this machine's loopback (the embedded demo inbox, tests), where nothing crosses a wire.
+
+    Refused with ``https_required`` (plain http to another host: anyone on the way could
+    read and change what is said) or ``bad_server_url`` (not a web address at all)."""
+    parts = urllib.parse.urlsplit(url.strip())
+    try:
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - a port that is no number raises here
+    except ValueError:
+        host = ""
+    if parts.scheme not in ("https", "http") or not host:
+        raise SyncError("bad_server_url")
+    if parts.scheme == "http" and not _loopback(host):
+        raise SyncError("https_required", host)
+    return url.strip()
+
+
 class Transport:
-    """A ``requests.Session`` bound to one server, with the retry rules above."""
+    """A ``requests.Session`` bound to one server, with the retry rules above.
+
+    The server's address must pass ``check_server_url`` (so every command and window that
+    talks to a server refuses plain http to another host in one place)."""
 
     def __init__(
         self,
@@ -99,8 +136,9 @@ class Transport:
         proxy: str | None = None,
         policy: RetryPolicy | None = None,
         cancel: threading.Event | None = None,
+        tls_pins: frozenset[bytes] = frozenset(),
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.base_url = check_server_url(base_url).rstrip("/")
         self.policy = policy or RetryPolicy()
         self.cancel = cancel or threading.Event()
         self._rng = random.Random()  # noqa: S311 - jitter, not secrets
@@ -112,6 +150,9 @@ class Transport:
         if proxy:
             self.session.proxies = {"http": proxy, "https": proxy}
         self.session.headers["User-Agent"] = "sjelden-desktop-sync"
+        if tls_pins:
+            # The inbox's TLS key from the key manifest (desktop.net.pinning).
+            self.session.mount("https://", PinnedAdapter(tls_pins))
 
     def close(self) -> None:
         self.session.close()
@@ -186,6 +227,8 @@ class Transport:
             )
             content = response.content
         except requests.exceptions.SSLError as exc:
+            if pin_failure(exc):
+                raise SyncError("tls_pin_mismatch", self.base_url) from exc
             raise SyncError("tls_untrusted", type(exc).__name__) from exc
         except requests.exceptions.ProxyError as exc:
             raise SyncError("offline", "proxy: " + type(exc).__name__, retryable=True) from exc

@@ -79,6 +79,24 @@ BATCH_MESSAGES = Catalogue(
             "imported. Import it with the profile that holds that key, or ask the clinic to update "
             "the register key (sjelden enroll) and send again.",
         ),
+        "record_owned_elsewhere": Message(
+            "Forsendelsen inneholder registrerings-id-er som tilhører en annen installasjon (den "
+            "som sendte dem først). Ingenting av den er importert, og avsenderen får beskjed "
+            "med neste tilbakemelding. En klinikk kan ikke endre en annen klinikks "
+            "registreringer; skjer det igjen, kontakt sikkerhetsansvarlig.",
+            "The batch holds record ids that belong to another installation (the one that sent "
+            "them first). Nothing of it was imported, and the sender is told with the next "
+            "feedback. A clinic cannot change another clinic's registrations; if it happens "
+            "again, contact the security officer.",
+        ),
+        "installation_revoked": Message(
+            "Forsendelsen kommer fra en installasjon som var trukket tilbake da den ble mottatt. "
+            "Ingenting er importert. Er tilbaketrekkingen riktig, be klinikken registrere PC-en "
+            "på nytt og sende registreringene igjen; ellers kontakt sikkerhetsansvarlig.",
+            "The batch comes from an installation that was revoked when the batch was received. "
+            "Nothing was imported. If the revocation is right, ask the clinic to enroll the PC "
+            "again and send the registrations again; otherwise contact the security officer.",
+        ),
         "already_imported": Message(
             "Forsendelsen er allerede importert. Ingenting nytt er lagret.",
             "The batch was already imported. Nothing new was stored.",
@@ -283,6 +301,70 @@ MESSAGES = Catalogue(
             "The inbox gives a key that does not belong to the key id. Do not trust it; contact "
             "the "
             "security officer.",
+        ),
+        "root_key_missing": Message(
+            "Registerprofilen har ingen rotnøkkel ennå, så den kan ikke byttes. Lag den med "
+            "'sjelden staff manifest root'. Ingenting er endret.",
+            "The staff profile has no root key yet, so it cannot be rotated. Make it with "
+            "'sjelden staff manifest root'. Nothing was changed.",
+        ),
+        "fingerprint_required": Message(
+            "Oppgi nøkkelens fingeravtrykk med --fingerprint, slik det vises der nøkkelen ble "
+            "laget ('sjelden-inbox server-key', 'sjelden staff keys'). Ingenting er endret.",
+            "Give the key's fingerprint with --fingerprint, as shown where the key was made "
+            "('sjelden-inbox server-key', 'sjelden staff keys'). Nothing was changed.",
+        ),
+        "manifest_key_invalid": Message(
+            "Nøkkelen kan ikke leses eller er ikke en gyldig nøkkel for den rollen. Ingenting er "
+            "endret. Sjekk filen (PEM) og rollen.",
+            "The key cannot be read or is not a valid key for that role. Nothing was changed. "
+            "Check the file (PEM) and the role.",
+        ),
+        "certificate_unreadable": Message(
+            "Sertifikatfilen kan ikke leses som et PEM-sertifikat. Ingenting er endret. Oppgi "
+            "innboksens sertifikat (det samme som --ssl-certfile).",
+            "The certificate file cannot be read as a PEM certificate. Nothing was changed. Give "
+            "the inbox's certificate (the same as its --ssl-certfile).",
+        ),
+        "manifest_key_exists": Message(
+            "Nøkkelen står allerede i manifestet med den rollen. Ingenting er endret.",
+            "The key is already in the manifest in that role. Nothing was changed.",
+        ),
+        "unknown_manifest_key": Message(
+            "Ingen gjeldende nøkkel i manifestet har den nøkkel-id-en. Se 'sjelden staff "
+            "manifest show'.",
+            "No key in the manifest that is not revoked has that key id. See 'sjelden staff "
+            "manifest show'.",
+        ),
+        "manifest_no_recipient": Message(
+            "Manifestet ville ikke ha noen gyldig registernøkkel, og klinikkene ville avvise det. "
+            "Ingenting er signert. Lag en ny registernøkkel først (sjelden staff "
+            "rotate-register-key).",
+            "The manifest would name no usable register key, and clinics would refuse it. "
+            "Nothing was signed. Make a new register key first (sjelden staff "
+            "rotate-register-key).",
+        ),
+        "manifest_not_written": Message(
+            "Manifestfilen kunne ikke skrives. Manifestet er signert og lagret; sjekk mappen og "
+            "kjør 'sjelden staff manifest sign --out FIL' igjen.",
+            "The manifest file could not be written. The manifest is signed and kept; check the "
+            "folder and run 'sjelden staff manifest sign --out FILE' again.",
+        ),
+        "manifest_stale": Message(
+            "Innboksen har et nyere manifest enn dette. Det er ikke publisert. Bruk "
+            "registerprofilen som signerte det nyeste, eller kontakt sikkerhetsansvarlig.",
+            "The inbox holds a newer manifest than this one. It was not published. Use the "
+            "staff profile that signed the newest, or contact the security officer.",
+        ),
+        "manifest_conflict": Message(
+            "Innboksen har et annet manifest med samme nummer. Det er ikke publisert; kontakt "
+            "sikkerhetsansvarlig (to profiler signerer manifester).",
+            "The inbox holds another manifest under the same number. It was not published; "
+            "contact the security officer (two profiles sign manifests).",
+        ),
+        "bad_time": Message(
+            "Tidspunktet må skrives som 2027-01-31T00:00:00Z (UTC). Ingenting er endret.",
+            "The time must be written as 2027-01-31T00:00:00Z (UTC). Nothing was changed.",
         ),
     },
     fallback=Message(

@@ -9,11 +9,15 @@ never values) and checked against the register:
 * same national id (keyed hash) and ORPHA code under another record id, in the register or
   waiting in the queue (or earlier in the same batch): ``duplicate`` with ``duplicate_of``;
 * a reserved person: rejected at once with reason code ``reservert``; the payload is never
-  stored.
+  stored;
+* a record id another installation sent first: the whole batch is refused
+  (``record_owned_elsewhere``, ``desktop.staff.ownership``), and the sender gets feedback
+  rejecting its records with that code.
 
 Validation and sealing run on the calling thread (or a process pool for big batches, since
 the validator is the slow part); the lookups and inserts run in one register transaction that
-also records the batch id, so a batch is imported exactly once: a replay is refused as
+also records the batch id (scoped to its sender: another installation cannot squat a
+known id), so a batch is imported exactly once: a replay is refused as
 ``already_imported`` (``batch_conflict`` if the same id comes with other bytes).
 
 Whatever one batch makes go wrong, beyond the checks (a record the sealing cannot encode, a
@@ -28,6 +32,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import ctypes
+import dataclasses
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -37,16 +42,18 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sjelden_protocol import Envelope
 from sjelden_protocol.limits import MAX_ENVELOPE_BYTES
+from sjelden_protocol.timefmt import now_utc
 
 from desktop.forms.payload import national_id, orpha_codes
 from desktop.forms.validate import error_keys
+from desktop.staff import ownership, verify
 from desktop.staff import register as reg
-from desktop.staff import verify
 from desktop.staff.dialect import Db
 from desktop.staff.errors import BatchRefused, StaffError
 from desktop.staff.model import RESERVED_REASON, Finding, ReviewState
@@ -76,6 +83,8 @@ class ImportReport:
     clean: int
     findings: dict[str, int] = field(default_factory=dict)  # finding -> records with it
     auto_rejected: int = 0
+    # Set when the sender is revoked now but the inbox received this batch before that.
+    sender_revoked_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -220,24 +229,34 @@ class Importer:
         except OSError as exc:
             raise BatchRefused("unreadable_file", type(exc).__name__) from exc
 
-    def import_bytes(self, data: bytes, *, expected_batch_id: str | None = None) -> ImportReport:
+    def import_bytes(
+        self,
+        data: bytes,
+        *,
+        expected_batch_id: str | None = None,
+        received_at: datetime | None = None,
+    ) -> ImportReport:
         """Check, decrypt, validate and queue one batch; ``BatchRefused`` stores nothing.
 
         ``expected_batch_id`` is the id the inbox listed: a server that hands out another
         batch's bytes under it is refused, so it cannot make the pull acknowledge a batch
-        that was never imported.
+        that was never imported. ``received_at`` is when the inbox received it (its
+        listing's time); ``None`` (a file) is now: a revoked sender's file is refused.
         """
         with _one_batch(expected_batch_id):
-            envelope, records = self._open(data, expected_batch_id)
+            envelope, records = self._open(data, expected_batch_id, received_at)
             started = self._start_validation(records)
         with _one_batch(envelope.header.batch_id):
             return self._finish(envelope, records, started)
 
     def import_many(
-        self, items: Iterable[tuple[K, bytes | Path, str | None]]
+        self,
+        items: Iterable[tuple[K, bytes | Path, str | None]],
+        received: Callable[[K], datetime | None] | None = None,
     ) -> Iterator[tuple[K, ImportReport | BatchRefused]]:
         """Import ``(key, bytes or path, expected batch id)`` items, one transaction each, in
         order; yields each outcome once its transaction committed (or it was refused).
+        ``received(key)`` is when the inbox received the item (``import_bytes``).
 
         Pipelined one batch ahead: while batch N is stored, batch N+1 is already decrypted
         and being validated in the pool. Items are read from ``items`` one ahead only.
@@ -249,7 +268,8 @@ class Importer:
             try:
                 with _one_batch(expected):
                     data = self._read(source) if isinstance(source, Path) else source
-                    envelope, records = self._open(data, expected)
+                    when = None if received is None else received(key)
+                    envelope, records = self._open(data, expected, when)
                     started = (key, envelope, records, self._start_validation(records))
             except BatchRefused as exc:
                 refused = exc
@@ -262,11 +282,14 @@ class Importer:
             yield pending[0], self._finish_or_refusal(*pending[1:])
 
     def _open(
-        self, data: bytes, expected_batch_id: str | None
+        self, data: bytes, expected_batch_id: str | None, received_at: datetime | None
     ) -> tuple[Envelope, list[dict[str, Any]]]:
         session = self.session
         envelope = verify.check_envelope(
-            data, session.pinned_installations(), max_size=self.max_size
+            data,
+            session.pinned_installations(),
+            received_at=received_at or now_utc(),
+            max_size=self.max_size,
         )
         if expected_batch_id is not None and envelope.header.batch_id != expected_batch_id:
             raise BatchRefused(
@@ -298,14 +321,32 @@ class Importer:
         register = self.session.register
         prepared = self._prepare(envelope.header.batch_id, records, issues())
         received = reg.now()
-        return register.call(
-            lambda db: _store(db, envelope, prepared, received, register.actor), "import batch"
-        )
+        try:
+            report = register.call(
+                lambda db: _store(db, envelope, prepared, received, register.actor),
+                "import batch",
+            )
+        except ownership.OwnershipRefused as exc:
+            # Nothing was imported; the sender is told why, with the register's feedback.
+            refused, signer = exc, self.session.keys.signing_key
+            register.call(
+                lambda db: ownership.refusal_feedback(db, refused, signer, register.actor),
+                "ownership feedback",
+            )
+            raise
+        sender = self.session.pinned_installations().get(report.installation_key_id)
+        if sender is not None and sender.revoked_at is not None:
+            log.info("batch %s imported: received before its sender was revoked", report.batch_id)
+            return dataclasses.replace(report, sender_revoked_at=sender.revoked_at)
+        return report
 
     def _refuse_replay(self, envelope: Envelope) -> None:
         """Early answer for a replay (the transaction checks again, race-free)."""
         held = self.session.register.call(
-            lambda db: reg.imported_batch(db, envelope.header.batch_id), "imported batch"
+            lambda db: reg.imported_batch(
+                db, envelope.header.batch_id, envelope.header.sender_key_id
+            ),
+            "imported batch",
         )
         if held is not None:
             raise _replay(envelope, held)
@@ -346,9 +387,18 @@ def _store(
     findings_count: dict[str, int] = {}
     clean = auto_rejected = 0
     with db.transaction("import batch"):
-        held = reg.imported_batch(db, batch_id)
+        held = reg.imported_batch(db, batch_id, sender)
         if held is not None:
             raise _replay(envelope, held)
+        taken = ownership.foreign(db, sender, [item.record_id for item in prepared])
+        if taken:
+            raise ownership.OwnershipRefused(
+                batch_id=batch_id,
+                sender=sender,
+                envelope_sha256=envelope.sha256,
+                records=[(item.record_id, item.revision) for item in prepared],
+                foreign=taken,
+            )
         seq = reg.next_seqs(db, len(prepared)) - 1
         found = reg.batch_lookup(
             db,

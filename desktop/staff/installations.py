@@ -17,6 +17,7 @@ the server.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sjelden_protocol.errors import ProtocolError
@@ -27,6 +28,7 @@ from sjelden_protocol.keys import (
     key_id,
     same_fingerprint,
 )
+from sjelden_protocol.timefmt import now_utc
 
 from desktop.net.errors import SyncError
 from desktop.net.http import Transport
@@ -42,6 +44,7 @@ class InboxInstallation:
     label: str
     status: str  # pending, approved, revoked (as the inbox says)
     pinned: bool
+    revoked_at: datetime | None = None  # the inbox's revocation time
 
     @property
     def fingerprint(self) -> str:
@@ -69,9 +72,64 @@ def list_installations(session: StaffSession, transport: Transport) -> list[Inbo
                 label=str(entry.get("label", "")),
                 status=str(entry.get("status", "")),
                 pinned=key_id(public) in pinned,
+                revoked_at=_unix(entry.get("revoked_at")),
             )
         )
     return out
+
+
+def _unix(value: object) -> datetime | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None
+    return datetime.fromtimestamp(value, UTC).replace(microsecond=0)
+
+
+def record_revocations(session: StaffSession, transport: Transport) -> list[str]:
+    """Take the inbox's revocations of pinned installations, at the inbox's time; the ids.
+
+    The inbox can only make the register refuse more this way, never accept more: a
+    revocation time already held here is never moved later."""
+    pinned = session.pinned_installations()
+    actor = session.register.actor
+    done = []
+    for found in list_installations(session, transport):
+        held = pinned.get(found.key_id)
+        if held is None or found.status != "revoked":
+            continue
+        at = found.revoked_at or now_utc()
+        if held.revoked_at is not None and not held.revoked_before(at):
+            continue
+        session.store.call(
+            lambda c, k=found.key_id, t=at: keys.revoke_installation(c, k, t, actor=actor),  # type: ignore[misc]
+            "revoke installation",
+        )
+        done.append(found.key_id)
+    return done
+
+
+def revoke(
+    session: StaffSession, transport: Transport | None, installation_key_id: str
+) -> keys.PinnedInstallation:
+    """Revoke at the inbox (when there is one) and here, at the inbox's revocation time.
+
+    From then on the register refuses the installation's batches, from the inbox and from
+    files; batches the inbox received before are still imported."""
+    if installation_key_id not in session.pinned_installations():
+        raise StaffError("unknown_installation", installation_key_id)
+    at = now_utc()
+    if transport is not None:
+        answer = transport.request(
+            "POST",
+            f"/v1/staff/installations/{installation_key_id}/revoke",
+            signer=session.keys.signing_key,
+            ok=(200,),
+        ).json()
+        at = _unix(answer.get("revoked_at") if isinstance(answer, dict) else None) or at
+    actor = session.register.actor
+    return session.store.call(
+        lambda c: keys.revoke_installation(c, installation_key_id, at, actor=actor),
+        "revoke installation",
+    )
 
 
 def _find(

@@ -7,6 +7,8 @@
 | `signing`  | this staff member's Ed25519 key        | signs feedback and inbox requests          |
 | `data`     | 32-byte AES-GCM register data key      | payloads in the register store             |
 | `hmac`     | 32-byte keyed-hash secret              | national ids / ORPHA codes in the indexes  |
+| `root`     | the register root key (Ed25519)        | signs key manifests (``desktop.staff.     |
+|            |                                        | manifest``); the one key clinics pin       |
 
 Public keys leave the profile only as PEM ``.pub`` files (the format ``sjelden-inbox keygen``
 writes) for the enrollment letter and ``sjelden-inbox staff add``. Installation keys the
@@ -18,6 +20,7 @@ Functions taking ``conn`` run on the store's thread (``store.call``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -30,7 +33,7 @@ from sjelden_protocol.keys import (
     raw_public,
     save_public_key,
 )
-from sjelden_protocol.timefmt import format_utc, now_utc
+from sjelden_protocol.timefmt import format_utc, now_utc, parse_utc
 
 from desktop.staff import crypto
 from desktop.staff.errors import StaffError
@@ -39,6 +42,8 @@ from desktop.storage.connection import Connection, transaction
 
 REGISTER_PUB = "register.pub"
 STAFF_PUB = "staff.pub"
+ROOT_PUB = "root.pub"
+ROOT_ROLE = "root"
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,8 @@ class StaffKeys:
     newest_register_key_id: str
     signing_key: Ed25519PrivateKey
     cipher: crypto.RegisterCipher
+    # None for a profile made before manifests until ``ensure_root`` made one
+    root_key: Ed25519PrivateKey | None = None
 
     @property
     def staff_key_id(self) -> str:
@@ -69,10 +76,18 @@ class PinnedInstallation:
     public_key: Ed25519PublicKey
     label: str
     pinned_at: str
+    # From this time (the inbox's receipt time) on, the register takes no batch of it.
+    revoked_at: str | None = None
 
     @property
     def fingerprint(self) -> str:
         return fingerprint(self.public_key)
+
+    def revoked_before(self, received_at: datetime) -> bool:
+        """Whether a batch the inbox received at ``received_at`` came after the revocation."""
+        if self.revoked_at is None:
+            return False
+        return parse_utc(self.revoked_at, what="revoked_at") <= received_at
 
 
 def _insert(
@@ -94,6 +109,7 @@ def generate(conn: Connection, *, actor: str) -> None:
         fresh: tuple[tuple[str, X25519PrivateKey | Ed25519PrivateKey], ...] = (
             ("register", X25519PrivateKey.generate()),
             ("signing", Ed25519PrivateKey.generate()),
+            ("root", Ed25519PrivateKey.generate()),
         )
         for role, key in fresh:
             public = key.public_key()
@@ -145,13 +161,66 @@ def load(conn: Connection) -> StaffKeys:
         newest_register_key_id=registers[-1][0],
         signing_key=Ed25519PrivateKey.from_private_bytes(signing[-1][2]),
         cipher=crypto.RegisterCipher(data[-1][2], secret[-1][2]),
+        root_key=_root(conn),
     )
 
 
+def _root(conn: Connection) -> Ed25519PrivateKey | None:
+    rows = _rows(conn, ROOT_ROLE)
+    return Ed25519PrivateKey.from_private_bytes(rows[-1][2]) if rows else None
+
+
+def ensure_root(conn: Connection, *, actor: str) -> Ed25519PrivateKey:
+    """The register root key, made once for a profile set up before manifests existed.
+
+    It is kept, like every other staff secret, only inside the profile's encrypted store. A
+    profile holding one never makes another: replacing the root is a rotation (a manifest
+    signed by the old and the new root), never a silent swap.
+    """
+    with transaction(conn, "register root key"):
+        held = _root(conn)
+        if held is not None:
+            return held
+        root = Ed25519PrivateKey.generate()
+        public = root.public_key()
+        _insert(
+            conn, ROOT_ROLE, key_id(public), raw_public(public), raw_private(root),
+            format_utc(now_utc()),
+        )  # fmt: skip
+        audit.append(conn, actor=actor, action=f"staff:root_key_generated:{key_id(public)}")
+    return root
+
+
+def rotate_root(conn: Connection, *, actor: str) -> tuple[Ed25519PrivateKey, Ed25519PrivateKey]:
+    """A new register root; ``(previous, new)``. The previous one is kept: it signs the
+    rotation manifest with the new one (clinics pinning it follow), then signs nothing more."""
+    with transaction(conn, "rotate root key"):
+        previous = _root(conn)
+        if previous is None:
+            raise StaffError("root_key_missing")
+        root = Ed25519PrivateKey.generate()
+        public = root.public_key()
+        _insert(
+            conn, ROOT_ROLE, key_id(public), raw_public(public), raw_private(root),
+            format_utc(now_utc()),
+        )  # fmt: skip
+        audit.append(conn, actor=actor, action=f"staff:root_key_rotated:{key_id(public)}")
+    return previous, root
+
+
+def write_root_file(root: Ed25519PrivateKey, directory: Path) -> Path:
+    """``root.pub`` for the enrollment letter (its fingerprint is printed beside it)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / ROOT_PUB
+    save_public_key(root.public_key(), path)
+    return path
+
+
 def public_keys(conn: Connection) -> list[PublicKeyInfo]:
-    """The register keys (oldest first) and the signing key, as their ids and fingerprints."""
+    """The register keys (oldest first), the signing key and the root key, as their ids
+    and fingerprints."""
     out: list[PublicKeyInfo] = []
-    for role in ("register", "signing"):
+    for role in ("register", "signing", ROOT_ROLE):
         for kid, public, _, created in _rows(conn, role):
             assert public is not None
             out.append(PublicKeyInfo(role, kid, fingerprint(public), created))
@@ -191,9 +260,39 @@ def pin_installation(
 def pinned(conn: Connection) -> dict[str, PinnedInstallation]:
     return {
         str(r[0]): PinnedInstallation(
-            str(r[0]), ed25519_public_from_raw(bytes(r[1])), str(r[2]), str(r[3])
+            str(r[0]),
+            ed25519_public_from_raw(bytes(r[1])),
+            str(r[2]),
+            str(r[3]),
+            None if r[4] is None else str(r[4]),
         )
         for r in conn.execute(
-            "SELECT key_id, public_key, label, pinned_at FROM staff_installations ORDER BY key_id"
+            "SELECT key_id, public_key, label, pinned_at, revoked_at FROM staff_installations "
+            "ORDER BY key_id"
         )
     }
+
+
+def revoke_installation(
+    conn: Connection, installation_key_id: str, at: datetime, *, actor: str
+) -> PinnedInstallation:
+    """Refuse the installation's batches received from ``at`` on (final, like the inbox's).
+
+    An earlier revocation time already held is kept: a revocation is never moved later."""
+    stamp = format_utc(at)
+    with transaction(conn, "revoke installation"):
+        found = conn.execute(
+            "SELECT revoked_at FROM staff_installations WHERE key_id = ?", (installation_key_id,)
+        ).fetchone()
+        if found is None:
+            raise StaffError("unknown_installation", installation_key_id)
+        if found[0] is None or parse_utc(str(found[0]), what="revoked_at") > at:
+            conn.execute(
+                "UPDATE staff_installations SET revoked_at = ? WHERE key_id = ?",
+                (stamp, installation_key_id),
+            )
+            audit.append(
+                conn, actor=actor, action=f"staff:installation_revoked:{installation_key_id}"
+            )
+    held = pinned(conn)[installation_key_id]
+    return held

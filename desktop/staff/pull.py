@@ -11,7 +11,12 @@ same SHA-256) is quarantined (``desktop.staff.quarantine``: sealed in the regist
 staff to retry or discard) and then acknowledged: the register now holds the inbox's copy,
 so nothing is lost if the inbox forgets it. A batch whose bytes differ from the listed
 digest (damaged on the way) or that carries another batch's id is neither quarantined nor
-acknowledged: the next pull fetches it again. Only the register's own failures (database
+acknowledged: the next pull fetches it again.
+
+Revocation: before listing, the inbox's revoked installations are recorded here with their
+revocation time (``installations.record_revocations``); a batch the inbox received at or
+after that time is refused (``installation_revoked``), one received before is imported and
+its report says so (``sender_revoked_at``). Only the register's own failures (database
 down) and the network's stop a pull.
 """
 
@@ -19,18 +24,21 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.net.errors import SyncError
 from desktop.net.http import Transport
-from desktop.staff import quarantine
+from desktop.staff import installations, quarantine
 from desktop.staff.errors import BatchRefused
 from desktop.staff.importer import Importer, ImportReport
 from desktop.staff.quarantine import Quarantined
 
 PAGE = 100
+_KEY_ID = re.compile(r"\A[0-9a-f]{32}\Z")
 
 
 @dataclass
@@ -43,6 +51,15 @@ class PullReport:
     @property
     def records(self) -> int:
         return sum(r.records for r in self.imported)
+
+
+def _received(info: dict[str, object]) -> datetime | None:
+    """The inbox's receipt time of a listed batch (Unix seconds); ``None`` if it gave none,
+    which judges a revocation at now, the stricter time."""
+    value = info.get("received_at")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None
+    return datetime.fromtimestamp(value, UTC)
 
 
 def import_files(importer: Importer, paths: Iterable[Path]) -> PullReport:
@@ -69,11 +86,20 @@ def pull(
     cipher = importer.session.keys.cipher
     report = PullReport()
 
-    def ack(batch_id: str) -> None:
-        transport.request("POST", f"/v1/staff/batches/{batch_id}/ack", signer=signer, ok=(200,))
+    def ack(batch: tuple[str, str]) -> None:
+        batch_id, query = batch
+        target = f"/v1/staff/batches/{batch_id}/ack{query}"
+        transport.request("POST", target, signer=signer, ok=(200,))
 
-    # Each item's key carries its bytes and the digest the inbox listed, for the quarantine.
-    def listed() -> Iterator[tuple[tuple[str, bytes, object], bytes, str]]:
+    # The inbox's revocations first: a batch it received after one is refused below.
+    installations.record_revocations(importer.session, transport)
+
+    # Each item's key carries its bytes and the digest the inbox listed, for the quarantine,
+    # and when the inbox received it (revocation is judged at that time).
+    # Batch ids are scoped to their sender: every fetch and acknowledgement names it.
+    def listed() -> Iterator[
+        tuple[tuple[str, bytes, object, datetime | None, tuple[str, str]], bytes, str]
+    ]:
         after = 0
         while True:
             transport.check_cancelled()
@@ -87,21 +113,37 @@ def pull(
                 batch_id = info.get("batch_id") if isinstance(info, dict) else None
                 if not isinstance(batch_id, str) or not batch_id:
                     raise SyncError("server_busy", "batch list malformed", retryable=True)
-                if register.is_imported(batch_id):
+                sender = info.get("sender_key_id")
+                sender = sender if isinstance(sender, str) and _KEY_ID.match(sender) else None
+                batch = (batch_id, "" if sender is None else f"?sender={sender}")
+                if register.is_imported(batch_id, sender):
                     # Imported before a crash or an interrupted acknowledgement: ack again.
-                    ack(batch_id)
+                    ack(batch)
                     report.acknowledged_again.append(batch_id)
                     continue
                 raw = transport.request(
-                    "GET", f"/v1/staff/batches/{batch_id}", signer=signer, ok=(200,)
+                    "GET", f"/v1/staff/batches/{batch_id}{batch[1]}", signer=signer, ok=(200,)
                 ).body
-                yield (batch_id, raw, info.get("envelope_sha256")), raw, batch_id
+                key = (batch_id, raw, info.get("envelope_sha256"), _received(info), batch)
+                yield key, raw, batch_id
             next_after = page.get("next_after")
             if len(items) < PAGE or not isinstance(next_after, int) or next_after <= after:
                 return
             after = next_after
 
-    for (batch_id, raw, listed_sha256), outcome in importer.import_many(listed()):
+    outcomes = importer.import_many(listed(), received=lambda key: key[3])
+    for (batch_id, raw, listed_sha256, _, batch), outcome in outcomes:
+        listed_sender = batch[1].partition("?sender=")[2]
+        if (
+            isinstance(outcome, ImportReport)
+            and listed_sender
+            and outcome.installation_key_id != listed_sender
+        ):
+            # Another installation's batch under the listed one's id: that one is not in.
+            report.refused.append(
+                BatchRefused("batch_id_mismatch", "listed under another sender", batch_id=batch_id)
+            )
+            continue
         if isinstance(outcome, BatchRefused):
             if outcome.code != "already_imported":
                 outcome.batch_id = outcome.batch_id or batch_id
@@ -119,12 +161,12 @@ def pull(
                 )
                 held = register.call(keep, "quarantine batch")
                 report.quarantined.append(held)
-                ack(batch_id)  # only now: the register holds the inbox's copy
+                ack(batch)  # only now: the register holds the inbox's copy
                 continue
             report.acknowledged_again.append(batch_id)
         else:
             report.imported.append(outcome)
-        ack(batch_id)  # only now: the import has committed
+        ack(batch)  # only now: the import has committed
         if progress is not None:
             progress(len(report.imported))
     return report

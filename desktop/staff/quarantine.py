@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from sjelden_protocol import parse_envelope
 from sjelden_protocol.errors import ProtocolError
+from sjelden_protocol.timefmt import parse_utc
 
 from desktop.staff import register as reg
 from desktop.staff.crypto import RegisterCipher, aad
@@ -175,9 +176,14 @@ def retry(importer: Importer, quarantine_id: str) -> ImportReport | BatchRefused
     cipher = importer.session.keys.cipher
     held = register.call(lambda db: get(db, quarantine_id), "quarantined batch")
     data = register.call(lambda db: envelope(db, cipher, quarantine_id), "quarantined batch")
+    # Revocation is judged at the receipt time: a pulled batch reached the inbox no later
+    # than it was quarantined, so that time can only refuse more, never accept more.
+    received = (
+        parse_utc(held.quarantined_at, what="quarantined_at") if held.source == "inbox" else None
+    )
     outcome: ImportReport | BatchRefused
     try:
-        outcome = importer.import_bytes(data, expected_batch_id=held.batch_id)
+        outcome = importer.import_bytes(data, expected_batch_id=held.batch_id, received_at=received)
     except BatchRefused as exc:
         outcome = exc
     if isinstance(outcome, BatchRefused) and outcome.code != "already_imported":

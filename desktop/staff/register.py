@@ -240,11 +240,21 @@ def next_seqs(db: Db, count: int) -> int:
     return first
 
 
-def imported_batch(db: Db, batch_id: str) -> str | None:
-    """The envelope SHA-256 of an imported batch, or ``None`` if it was never imported."""
-    row = db.execute(
-        "SELECT envelope_sha256 FROM imported_batches WHERE batch_id = ?", (batch_id,)
-    ).fetchone()
+def imported_batch(db: Db, batch_id: str, sender: str | None = None) -> str | None:
+    """The envelope SHA-256 of an imported batch, or ``None`` if it was never imported.
+
+    Batch ids are the sender's: with ``sender`` only that installation's batch counts (so
+    another installation cannot squat an id); without it, any sender's."""
+    if sender is None:
+        row = db.execute(
+            "SELECT envelope_sha256 FROM imported_batches WHERE batch_id = ?", (batch_id,)
+        ).fetchone()
+    else:
+        row = db.execute(
+            "SELECT envelope_sha256 FROM imported_batches "
+            "WHERE batch_id = ? AND installation_key_id = ?",
+            (batch_id, sender),
+        ).fetchone()
     return None if row is None else str(row[0])
 
 
@@ -477,8 +487,10 @@ class Register:
         current = self.current(item.record_id)
         return diff_payloads(current.payload if current else {}, item.payload or {})
 
-    def is_imported(self, batch_id: str) -> bool:
-        return self.call(lambda db: imported_batch(db, batch_id), "imported batch") is not None
+    def is_imported(self, batch_id: str, sender: str | None = None) -> bool:
+        return (
+            self.call(lambda db: imported_batch(db, batch_id, sender), "imported batch") is not None
+        )
 
     def find_duplicate(
         self, national_id: str, orpha_code: str, exclude_record_id: str = ""

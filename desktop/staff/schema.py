@@ -70,6 +70,40 @@ def _profile_v2(db: Db) -> None:
         )
 
 
+def _profile_v3(db: Db) -> None:
+    """What the register's key manifests are built from, and when an installation was revoked.
+
+    ``staff_manifest_keys`` holds every key a manifest names (this profile's register and
+    signing keys are copied in when a manifest is signed; other staff members', the inbox's
+    receipt key and its TLS pin are added by staff), with validity and revocation:
+    revoking a key is setting ``revoked_at`` and signing the next manifest.
+    ``staff_manifests`` keeps every manifest signed here, so the sequence only grows.
+    ``staff_installations.revoked_at``: batches the inbox received from then on are refused.
+    """
+    _statements(
+        db,
+        """
+        CREATE TABLE staff_manifest_keys (
+            role         TEXT NOT NULL,
+            key_id       TEXT NOT NULL,
+            public_key   {blob} NOT NULL,
+            valid_from   TEXT NOT NULL,
+            valid_until  TEXT,
+            revoked_at   TEXT,
+            added_at     TEXT NOT NULL,
+            PRIMARY KEY (role, key_id)
+        );
+        CREATE TABLE staff_manifests (
+            sequence   INTEGER PRIMARY KEY,
+            document   TEXT NOT NULL,
+            issued_at  TEXT NOT NULL,
+            issued_by  TEXT NOT NULL
+        );
+        ALTER TABLE staff_installations ADD COLUMN revoked_at TEXT
+        """,
+    )
+
+
 def _register_v1(db: Db) -> None:
     _statements(
         db,
@@ -217,11 +251,45 @@ def _register_v2(db: Db) -> None:
     )
 
 
+def _register_v3(db: Db) -> None:
+    """Batch ids are scoped to their sender: ``imported_batches`` is keyed by (installation,
+    batch id), so a batch id one installation used does not stop, or stand in for, another's
+    batch (batch ids are chosen by the clinic, and are no secret)."""
+    if db.dialect.name == "postgresql":
+        _statements(
+            db,
+            """
+            ALTER TABLE imported_batches DROP CONSTRAINT imported_batches_pkey;
+            ALTER TABLE imported_batches ADD PRIMARY KEY (installation_key_id, batch_id)
+            """,
+        )
+        return
+    _statements(
+        db,
+        """
+        CREATE TABLE imported_batches_v3 (
+            batch_id             TEXT NOT NULL,
+            installation_key_id  TEXT NOT NULL,
+            envelope_sha256      TEXT NOT NULL,
+            record_count         INTEGER NOT NULL,
+            imported_at          TEXT NOT NULL,
+            imported_by          TEXT NOT NULL,
+            PRIMARY KEY (installation_key_id, batch_id)
+        );
+        INSERT INTO imported_batches_v3 SELECT batch_id, installation_key_id, envelope_sha256,
+            record_count, imported_at, imported_by FROM imported_batches;
+        DROP TABLE imported_batches;
+        ALTER TABLE imported_batches_v3 RENAME TO imported_batches
+        """,
+    )
+    db.execute("CREATE INDEX imported_batches_by_id ON imported_batches (batch_id)")
+
+
 MIGRATIONS: dict[Component, Migrations[Db]] = {
     name: Migrations(f"staff {name}", steps, VersionTable("staff_schema", name))
     for name, steps in (
-        ("profile", [_profile_v1, _profile_v2]),
-        ("register", [_register_v1, _register_v2]),
+        ("profile", [_profile_v1, _profile_v2, _profile_v3]),
+        ("register", [_register_v1, _register_v2, _register_v3]),
     )
 }
 SCHEMA_VERSIONS = {name: migrations.latest for name, migrations in MIGRATIONS.items()}

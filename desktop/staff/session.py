@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.net.http import RetryPolicy, Transport
+from sjelden_protocol.timefmt import now_utc
+
+from desktop.net.http import RetryPolicy, Transport, check_server_url
 from desktop.staff import keys as staff_keys
 from desktop.staff import schema
 from desktop.staff.dialect import Backend, Db, PgBackend, SqliteBackend, SqliteDb
@@ -48,8 +50,17 @@ class StaffSession:
         url = self.setting(INBOX_URL)
         if not url:
             raise StaffError("no_inbox")
+        from desktop.staff import manifest
+
+        # The inbox's TLS key as the register's newest manifest pins it, as clinics do.
+        newest = self.store.call(manifest.latest, "newest manifest")
+        pins = frozenset() if newest is None else newest.tls_pins(now_utc())
         return Transport(
-            str(url), ca_bundle=self.setting(CA_BUNDLE), proxy=self.setting(PROXY), policy=policy
+            str(url),
+            ca_bundle=self.setting(CA_BUNDLE),
+            proxy=self.setting(PROXY),
+            policy=policy,
+            tls_pins=pins,
         )
 
     def pinned_installations(self) -> dict[str, staff_keys.PinnedInstallation]:
@@ -140,6 +151,8 @@ def create(
     no half-made profile behind, so ``staff init`` can simply be run again.
     """
     check_register_db(register_db)
+    if inbox_url:
+        check_server_url(inbox_url)
     # Connected first: a PostgreSQL that is down or refuses us costs no key derivation.
     pg = PgBackend(register_db) if register_db else None
     opened: list[StaffSession] = []
@@ -176,6 +189,9 @@ def configure(store: Store, **values: str | None) -> None:
         "register_db": REGISTER_DB,
     }
     check_register_db(values.get("register_db"))
+    inbox_url = values.get("inbox_url")
+    if inbox_url:
+        check_server_url(inbox_url)  # https:// unless this machine's loopback
     for key, value in values.items():
         if value is not None:
             store.put_setting(names[key], value or None)

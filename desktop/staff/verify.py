@@ -1,7 +1,8 @@
 """The envelope checks of docs/protocol.md, for the register, with refusals staff can act on.
 
 The order is the protocol's: framing and header first (no key needed), then the sender must
-be an installation pinned here and its signature must verify, and only then is anything
+be an installation pinned here, its signature must verify and it must not have been revoked
+before the batch was received, and only then is anything
 decrypted, with whichever register key the batch names (old keys are kept after a rotation).
 Every failure becomes ``BatchRefused`` with the protocol's reason code and a message saying
 what to do; the register's own checks (replays) are the importer's, inside its transaction.
@@ -10,12 +11,14 @@ what to do; the register's own checks (replays) are the importer's, inside its t
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sjelden_protocol import Envelope, decrypt_envelope, parse_envelope, verify_envelope
 from sjelden_protocol.errors import ProtocolError
 from sjelden_protocol.limits import MAX_ENVELOPE_BYTES
 from sjelden_protocol.payload import Record
+from sjelden_protocol.timefmt import format_utc
 
 from desktop.staff.errors import BatchRefused
 from desktop.staff.keys import PinnedInstallation
@@ -29,9 +32,12 @@ def check_envelope(
     data: bytes,
     pinned: Mapping[str, PinnedInstallation],
     *,
+    received_at: datetime,
     max_size: int = MAX_ENVELOPE_BYTES,
 ) -> Envelope:
-    """Framing, header, pinned sender and signature; nothing is decrypted yet."""
+    """Framing, header, pinned sender, signature, and a sender not revoked when the batch
+    was received (``received_at``: the inbox's receipt time, or now for a file, whose own
+    dates a stolen key could forge); nothing is decrypted yet."""
     try:
         envelope = parse_envelope(data, max_size=max_size)
     except ProtocolError as exc:
@@ -48,6 +54,13 @@ def check_envelope(
         verify_envelope(envelope, sender.public_key)
     except ProtocolError as exc:
         raise _refused(exc, batch_id) from exc
+    if sender.revoked_before(received_at):
+        raise BatchRefused(
+            "installation_revoked",
+            f"installation {sender.key_id} revoked at {sender.revoked_at}, "
+            f"batch received at {format_utc(received_at)}",
+            batch_id=batch_id,
+        )
     return envelope
 
 

@@ -35,7 +35,7 @@ from sjelden_protocol.keys import (
 )
 
 from desktop.net.errors import SyncError
-from desktop.net.http import RetryPolicy, Transport
+from desktop.net.http import RetryPolicy, Transport, check_server_url
 from desktop.storage.store import Store
 from desktop.sync import identity, manifest
 
@@ -75,6 +75,7 @@ def enroll(
     proxy: str | None = None,
     policy: RetryPolicy | None = None,
 ) -> EnrollmentResult:
+    check_server_url(server_url)  # before anything is kept: https:// unless loopback
     if not register_keys and root_key is None:
         raise ValueError("the register's root key or an encryption key is needed")
     if root_key is not None and not (

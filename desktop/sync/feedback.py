@@ -1,8 +1,9 @@
 """The register's decisions: fetch, verify, apply.
 
 Feedback documents are signed by registry staff; the inbox only relays them. Each one is
-verified against the staff keys pinned at enrollment and must be addressed to this
-installation, so neither the server nor anyone on the way can forge or redirect a decision.
+verified against the staff keys the newest key manifest trusts now (a revoked one is not)
+and must be addressed to this installation, so neither the server nor anyone on the way
+can forge or redirect a decision.
 A document that fails verification stops the run (nothing after it is applied, the cursor
 does not move) and is reported.
 
@@ -29,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sjelden_protocol import Feedback, open_reasons, verify_feedback
+from sjelden_protocol import Feedback, open_reasons, parse_feedback, verify_feedback
 from sjelden_protocol.errors import ProtocolError
 
 from desktop.net.errors import SyncError
@@ -62,10 +63,17 @@ class Applied:
 
 
 def verify(document: Any, ident: Identity) -> Feedback:
-    """Check the staff signature and the address, then open sealed reasons with our key."""
+    """Check the staff signature and the address, then open sealed reasons with our key.
+
+    The signature must be by a staff key the newest key manifest trusts now; a document
+    signed by a key that manifest revoked is refused with its own code
+    (``feedback_signer_revoked``): the register must decide and sign those records again."""
     try:
         feedback = verify_feedback(document, ident.staff_keys)
     except ProtocolError as exc:
+        signer = _signer(document)
+        if signer is not None and signer in ident.revoked_staff_keys:
+            raise SyncError("feedback_signer_revoked", signer) from exc
         raise SyncError("feedback_invalid", exc.code) from exc
     if feedback.installation_key_id != ident.key_id:
         raise SyncError("feedback_invalid", "addressed to another installation")
@@ -73,6 +81,13 @@ def verify(document: Any, ident: Identity) -> Feedback:
         return open_reasons(feedback, ident.signing_key)
     except ProtocolError as exc:
         raise SyncError("feedback_invalid", exc.code) from exc
+
+
+def _signer(document: Any) -> str | None:
+    try:
+        return parse_feedback(document).staff_key_id
+    except ProtocolError:
+        return None
 
 
 def purge_record(conn: Connection, record_id: str) -> bool:

@@ -52,6 +52,10 @@ class Identity:
     staff_keys: dict[str, Ed25519PublicKey]
     ca_bundle: str | None = None
     proxy: str | None = None
+    # Staff keys the newest manifest revoked: feedback signed by one is refused by name.
+    revoked_staff_keys: frozenset[str] = frozenset()
+    # The inbox's TLS key pins (SPKI SHA-256) from the manifest; empty: the CA's word only.
+    tls_pins: frozenset[bytes] = frozenset()
 
     @property
     def key_id(self) -> str:
@@ -162,7 +166,14 @@ def load(conn: Connection) -> Identity | None:
             return None
         server_keys = held.signers("receipt", moment)
         staff_keys = held.signers("staff", moment)
+        revoked = frozenset(
+            k.key_id
+            for k in held.keys
+            if k.role == "staff" and k.revoked_at is not None and k.revoked_at <= moment
+        )
+        pins = held.tls_pins(moment)
     else:
+        revoked, pins = frozenset(), frozenset()
         registers = _rows(conn, "register")
         if not registers:
             return None
@@ -177,6 +188,8 @@ def load(conn: Connection) -> Identity | None:
         staff_keys=staff_keys,
         ca_bundle=settings.get(conn, CA_BUNDLE),
         proxy=settings.get(conn, PROXY),
+        revoked_staff_keys=revoked,
+        tls_pins=pins,
     )
 
 

@@ -75,6 +75,7 @@ def _run(
         proxy=ident.proxy,
         policy=policy,
         cancel=cancel,
+        tls_pins=ident.tls_pins,
     ) as transport:
         if progress is not None:
             progress("pack", 0, 0)

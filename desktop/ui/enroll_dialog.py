@@ -44,7 +44,7 @@ from sjelden_protocol.enrollment import MAX_LABEL_CHARS, normalise_code
 
 from desktop.messages import Lang
 from desktop.net.errors import SyncError, message_for
-from desktop.net.http import RetryPolicy
+from desktop.net.http import RetryPolicy, check_server_url
 from desktop.storage.store import Store
 from desktop.sync import enroll, identity
 from desktop.ui import i18n
@@ -375,6 +375,10 @@ class EnrollDialog(QDialog):
                 "Write the server address from the letter, starting with https:// "
                 "(for example https://innboks.sjeldenregisteret.no)."
             )
+        try:
+            check_server_url(url)  # https:// for any server but this machine's
+        except SyncError as exc:
+            return self.error_text(exc)
         raw = normalise_code(self.code.text())
         if len(raw) != CODE_LENGTH:
             return self.tr(

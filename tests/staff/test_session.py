@@ -58,7 +58,13 @@ def test_staff_profile_keys_stay_inside_the_store(
             inbox_cli.main(["staff", "add", str(staff_pub), "--data-dir", str(tmp_path / "i")]) == 0
         )
         listed = opened.store.call(keys.public_keys)
-        assert {k.fingerprint for k in listed} == {fingerprint(register), fingerprint(staff)}
+        assert opened.keys.root_key is not None
+        root = opened.keys.root_key.public_key()
+        assert {k.fingerprint for k in listed} == {
+            fingerprint(register),
+            fingerprint(staff),
+            fingerprint(root),
+        }
         secrets = [
             raw_private(opened.keys.signing_key),
             *(raw_private(k) for k in opened.keys.register_keys.values()),
@@ -210,6 +216,9 @@ def test_one_timestamp_format_and_the_migration_to_it(
                 c.execute(
                     "UPDATE staff_installations SET pinned_at = '2025-02-01T08:30:15.5+00:00'"
                 ),
+                c.execute("DROP TABLE staff_manifest_keys"),
+                c.execute("DROP TABLE staff_manifests"),
+                c.execute("ALTER TABLE staff_installations DROP COLUMN revoked_at"),
                 c.execute("UPDATE staff_schema SET version = 1 WHERE component = 'profile'"),
             )
         )
@@ -223,5 +232,5 @@ def test_one_timestamp_format_and_the_migration_to_it(
                 "(SELECT version FROM staff_schema WHERE component = 'profile')"
             ).fetchone()
         )
-        assert tuple(rows) == ("2025-01-31T12:00:00Z", "2025-02-01T08:30:15Z", 2)
+        assert tuple(rows) == ("2025-01-31T12:00:00Z", "2025-02-01T08:30:15Z", 3)
         assert again.keys.newest_register_key_id == new_id  # same stamp: made-in order holds

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sjelden_protocol import envelope as env_mod
@@ -199,6 +200,38 @@ def feedback_v2_vectors(batch_id: str, record_ids: list[str]) -> dict[str, Any]:
     }
 
 
+def tls_pin_of(key: Ed25519PrivateKey) -> bytes:
+    """SHA-256 over a public key's SubjectPublicKeyInfo (DER), as a ``tls`` entry holds it."""
+    spki = key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return hashlib.sha256(spki).digest()
+
+
+def manifest_tls_vectors() -> dict[str, Any]:
+    """A manifest naming the inbox's TLS key pin (role ``tls``: the SHA-256 of the
+    certificate's SubjectPublicKeyInfo DER; here of the server key's, any key type works)."""
+    pin = tls_pin_of(SERVER)
+    keys = [
+        ManifestKey("recipient", raw_public(REGISTER.public_key()), CREATED),
+        ManifestKey("receipt", raw_public(SERVER.public_key()), CREATED),
+        ManifestKey("staff", raw_public(STAFF.public_key()), CREATED),
+        ManifestKey("tls", pin, CREATED),
+    ]
+    signed = sign_manifest(
+        sequence=9, issued_at=datetime(2025, 4, 2, 8, 0, 0, tzinfo=UTC), keys=keys, root=ROOT
+    )
+    spki = SERVER.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return {
+        "spki_der_hex": spki.hex(),
+        "tls_pin_hex": pin.hex(),
+        "document": signed.to_json(),
+        "canonical_body_utf8": canonical_json(signed.body()).decode(),
+    }
+
+
 def _previous() -> dict[str, Any] | None:
     """The file as it stands: its randomised samples (the envelope and the invalid envelopes
     derived from a second encryption) are kept, so adding a vector changes nothing else."""
@@ -315,11 +348,12 @@ def main() -> None:
         },
         "manifest": manifest_vectors(),
         "feedback_v2": feedback_v2_vectors(BATCH_ID, [r["record_id"] for r in RECORDS]),
+        "manifest_tls": manifest_tls_vectors(),
     }
     if previous is not None:
         # Sections already published stay byte-identical (an implementer may have pinned
         # them); only sections new to this run are added.
-        vectors = {**vectors, **{k: v for k, v in previous.items() if k != "manifest"}}
+        vectors = {**vectors, **previous}
     OUT.write_text(json.dumps(vectors, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

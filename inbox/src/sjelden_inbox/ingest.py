@@ -67,7 +67,7 @@ def ingest(
             ctx.failed_authentication(address)
             raise from_protocol(exc) from exc
     installation = usable_installation(found, allow_pending=False)
-    held = ctx.store.batch(header.batch_id)
+    held = ctx.store.batch(header.batch_id, header.sender_key_id)
     if held is None or held.envelope_sha256 != envelope.sha256:
         # a replay of a batch already held (someone re-sending captured bytes) costs its
         # sender no request tokens: it stores nothing and answers the same receipt
@@ -88,7 +88,8 @@ def ingest(
         raise ApiError(
             409,
             "batch_conflict",
-            f"batch id {header.batch_id} was already received with different content; "
+            f"batch id {header.batch_id} was already received from this installation with "
+            "different content; "
             "a changed batch needs a new batch id",
         )
     log.info(

@@ -42,6 +42,9 @@ DECISIONS_V2 = (*DECISIONS, "purge")
 VERSIONS = (1, 2)
 Decision = Literal["accepted", "rejected", "duplicate", "purge"]
 REASON_CODE = re.compile(r"\A[a-z][a-z0-9_]{0,63}\Z")
+# The register's own reason codes (staff choose others): a batch carrying a record id that
+# another installation sent first is refused, and each of its records rejected with this.
+RECORD_OWNED_ELSEWHERE = "record_owned_elsewhere"
 _BODY_FIELDS = frozenset(
     {
         "batch_id",

@@ -1,13 +1,14 @@
 """The register's key manifest: every register-side key, signed by the one key a clinic pins.
 
 A clinic pins a single long-term register root key (Ed25519) from its enrollment letter. The
-recipient keys batches are sealed to, the staff keys that sign feedback and the inbox's
-receipt keys, with their validity and revocations, reach the clinic only inside a manifest
-the root signed. The inbox relays the manifest but cannot forge one, so a compromised inbox
-cannot hand a clinic its own key. A sequence number orders manifests: a client keeps the
-highest it accepted and refuses lower ones, so an old manifest (naming a key since revoked)
-cannot be replayed. A root rotation is a manifest naming the new root and the previous one,
-signed by both, so a client that trusts the old root can follow to the new one.
+recipient keys batches are sealed to, the staff keys that sign feedback, the inbox's receipt
+keys and its TLS key pins, with their validity and revocations, reach the clinic only inside
+a manifest the root signed. The inbox relays the manifest but cannot forge one, so a
+compromised inbox cannot hand a clinic its own key. A sequence number orders manifests: a
+client keeps the highest it accepted and refuses lower ones, so an old manifest (naming a
+key since revoked) cannot be replayed. A root rotation is a manifest naming the new root and
+the previous one, signed by both, so a client that trusts the old root can follow to the new
+one.
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ from .timefmt import format_utc, parse_utc
 MANIFEST_DOMAIN = b"sjelden/key-manifest/v1\x00"
 MANIFEST_TYPE = "sjelden.key_manifest"
 MAX_MANIFEST_KEYS = 256
-Role = Literal["recipient", "staff", "receipt"]
-ROLES: tuple[Role, ...] = ("recipient", "staff", "receipt")
+Role = Literal["recipient", "staff", "receipt", "tls"]
+ROLES: tuple[Role, ...] = ("recipient", "staff", "receipt", "tls")
 _BODY_FIELDS = frozenset(
     {"issued_at", "keys", "previous_root_key", "root_key", "sequence", "type", "version"}
 )
@@ -55,7 +56,9 @@ class ManifestReplayError(ProtocolError):
 @dataclass(frozen=True, slots=True)
 class ManifestKey:
     role: Role
-    public_key: bytes  # raw 32 bytes: X25519 for ``recipient``, Ed25519 otherwise
+    # raw 32 bytes: X25519 for ``recipient``; for ``tls`` the SHA-256 of the inbox's TLS
+    # SubjectPublicKeyInfo (DER), its certificate pin; Ed25519 otherwise
+    public_key: bytes
     valid_from: datetime
     valid_until: datetime | None = None
     revoked_at: datetime | None = None
@@ -124,6 +127,12 @@ class Manifest:
         keys = self.usable("recipient", moment)
         return x25519_public_from_raw(keys[-1].public_key) if keys else None
 
+    def tls_pins(self, moment: datetime) -> frozenset[bytes]:
+        """SHA-256 digests of the inbox TLS keys (SPKI DER) usable at ``moment``: a client
+        talking https accepts a server whose certificate carries one of them (and, with
+        none listed, the certificate authority's word alone)."""
+        return frozenset(k.public_key for k in self.usable("tls", moment))
+
     def signers(self, role: Role, moment: datetime) -> dict[str, Ed25519PublicKey]:
         """Trusted ``staff`` or ``receipt`` keys at ``moment``: revoked ones are not."""
         return {k.key_id: ed25519_public_from_raw(k.public_key) for k in self.usable(role, moment)}
@@ -145,7 +154,7 @@ def _entry(value: object, index: int) -> ManifestKey:
     raw = b64decode(value["public_key"], what=f"{where} public_key", length=32)
     if role == "recipient":
         x25519_public_from_raw(raw)
-    else:
+    elif role != "tls":  # a digest: any 32 bytes
         ed25519_public_from_raw(raw)
     if check_key_id(value["key_id"], what=f"{where} key_id") != key_id(raw):
         raise MalformedError(f"{where} key_id is not the key id of its public_key")
@@ -158,6 +167,12 @@ def _entry(value: object, index: int) -> ManifestKey:
         valid_until=_time(value["valid_until"], f"{where} valid_until", optional=True),
         revoked_at=_time(value["revoked_at"], f"{where} revoked_at", optional=True),
     )
+
+
+def check_key(entry: ManifestKey) -> ManifestKey:
+    """``entry`` as a receiver reads it (key form, key id): what a manifest's signer checks
+    before naming a key, so nothing is signed that clinics would refuse."""
+    return _entry(entry.to_json(), 0)
 
 
 def _root(value: object, what: str) -> Ed25519PublicKey:

@@ -291,3 +291,22 @@ def test_feedback_v2_sealed_reason_and_purge() -> None:
     opened = open_reasons(feedback, installation)
     assert opened.decisions[0].reason_text == sealed["reason_text"]
     assert opened.decisions[1].reason_text is None
+
+
+def test_manifest_tls_pin_vector() -> None:
+    """The ``tls`` entry holds the SHA-256 of the inbox key's SubjectPublicKeyInfo (DER)."""
+    import hashlib
+
+    from sjelden_protocol.manifest import verify_manifest
+
+    section = VECTORS["manifest_tls"]
+    spki = bytes.fromhex(section["spki_der_hex"])
+    assert hashlib.sha256(spki).hexdigest() == section["tls_pin_hex"]
+    document = section["document"]
+    assert canonical_json(document["manifest"]) == section["canonical_body_utf8"].encode()
+    keys = {block["name"]: block for block in VECTORS["manifest"]["keys"]}
+    root = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(keys["root"]["private_hex"]))
+    manifest = verify_manifest(document, root.public_key())
+    moment = datetime(2025, 4, 3, tzinfo=UTC)
+    assert manifest.tls_pins(moment) == {bytes.fromhex(section["tls_pin_hex"])}
+    assert set(manifest.signers("receipt", moment)) == {KEYS["server"]["key_id"]}

@@ -55,7 +55,7 @@ async def upload_batch(batch_id: str, request: Request, ctx: Ctx) -> Response:
 )
 async def batch_status(batch_id: str, installation: Approved, ctx: Ctx) -> BatchStatus:
     """A batch this installation sent, with its receipt; 404 for anyone else's."""
-    row = await run_in_threadpool(ctx.store.batch, batch_id)
+    row = await run_in_threadpool(ctx.store.batch, batch_id, installation.key_id)
     if row is None or row.sender_key_id != installation.key_id:
         raise ApiError(404, "unknown_batch", f"no batch {batch_id} from this installation")
     return BatchStatus(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
@@ -26,12 +27,28 @@ from ..schemas import (
     InstallationOut,
 )
 from ..storage import BatchRow, InstallationStatus, StaffKey
+from ..storage.store import AmbiguousBatch
 from .public import installation_out
 
 router = APIRouter(prefix="/v1/staff", tags=["staff"])
 Ctx = Annotated[InboxContext, Depends(context)]
 Staff = Annotated[StaffKey, Depends(staff)]
 _AUTH_ERRORS = error_responses(401, 403, 429)
+
+
+Sender = Annotated[str | None, Query(pattern="^[0-9a-f]{32}$")]
+T = TypeVar("T")
+
+
+async def _scoped(lookup: Callable[[], T], batch_id: str) -> T:
+    try:
+        return await run_in_threadpool(lookup)
+    except AmbiguousBatch:
+        raise ApiError(
+            409,
+            "ambiguous_batch",
+            f"several installations sent a batch {batch_id}; name the sender (?sender=KEY_ID)",
+        ) from None
 
 
 def _info(row: BatchRow) -> BatchInfo:
@@ -63,20 +80,25 @@ async def list_batches(
                 "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
             },
         },
-        **_AUTH_ERRORS,
+        **error_responses(401, 403, 409, 429),
     },
 )
-async def fetch_batch(batch_id: str, _: Staff, ctx: Ctx) -> Response:
-    envelope = await run_in_threadpool(ctx.store.envelope, batch_id)
+async def fetch_batch(batch_id: str, _: Staff, ctx: Ctx, sender: Sender = None) -> Response:
+    """Batch ids are scoped to their sender: ``sender`` names it (required only when several
+    installations used the id, ``409 ambiguous_batch``)."""
+    envelope = await _scoped(lambda: ctx.store.envelope(batch_id, sender), batch_id)
     if envelope is None:
         raise ApiError(404, "unknown_batch", f"no batch {batch_id}")
     return Response(envelope, media_type="application/octet-stream")
 
 
-@router.post("/batches/{batch_id}/ack", responses=_AUTH_ERRORS)
-async def acknowledge_batch(batch_id: str, _: Staff, ctx: Ctx) -> BatchInfo:
+@router.post("/batches/{batch_id}/ack", responses=error_responses(401, 403, 409, 429))
+async def acknowledge_batch(batch_id: str, _: Staff, ctx: Ctx, sender: Sender = None) -> BatchInfo:
     """Mark a batch imported; it leaves the unacknowledged list and its status changes."""
-    row = await run_in_threadpool(ctx.store.acknowledge, batch_id, now=ctx.now())
+    now = ctx.now()
+    row = await _scoped(
+        lambda: ctx.store.acknowledge(batch_id, now=now, sender_key_id=sender), batch_id
+    )
     if row is None:
         raise ApiError(404, "unknown_batch", f"no batch {batch_id}")
     return _info(row)

@@ -95,7 +95,55 @@ def _v2(tx: Transaction) -> None:
     )
 
 
-MIGRATIONS: Migrations[Transaction] = Migrations("inbox", [_v1, _v2], VersionLog("schema_version"))
+def _v3(tx: Transaction) -> None:
+    """Batch ids are scoped to their sender: unique per (sender, batch id), so a batch id one
+    installation used (ids are no secret: staff and proxies see them) cannot be squatted by
+    another to block or stand in for that installation's batch."""
+    if tx.dialect.name == "postgresql":
+        run_script(
+            tx,
+            """
+            ALTER TABLE batches DROP CONSTRAINT batches_batch_id_key;
+            ALTER TABLE batches ADD CONSTRAINT batches_sender_batch_key
+                UNIQUE (sender_key_id, batch_id);
+            CREATE INDEX batches_id ON batches (batch_id)
+            """,
+            tx.dialect,
+        )
+        return
+    run_script(
+        tx,
+        """
+        CREATE TABLE batches_v3 (
+            seq {serial},
+            batch_id TEXT NOT NULL,
+            sender_key_id TEXT NOT NULL,
+            envelope {blob} NOT NULL,
+            envelope_sha256 TEXT NOT NULL,
+            envelope_length BIGINT NOT NULL,
+            record_count INTEGER NOT NULL,
+            received_at BIGINT NOT NULL,
+            receipt TEXT NOT NULL,
+            acknowledged_at BIGINT,
+            UNIQUE (sender_key_id, batch_id)
+        );
+        INSERT INTO batches_v3 (seq, batch_id, sender_key_id, envelope, envelope_sha256,
+            envelope_length, record_count, received_at, receipt, acknowledged_at)
+            SELECT seq, batch_id, sender_key_id, envelope, envelope_sha256, envelope_length,
+            record_count, received_at, receipt, acknowledged_at FROM batches;
+        DROP TABLE batches;
+        ALTER TABLE batches_v3 RENAME TO batches;
+        CREATE INDEX batches_sender ON batches (sender_key_id);
+        CREATE INDEX batches_unacknowledged ON batches (acknowledged_at, seq);
+        CREATE INDEX batches_id ON batches (batch_id)
+        """,
+        tx.dialect,
+    )
+
+
+MIGRATIONS: Migrations[Transaction] = Migrations(
+    "inbox", [_v1, _v2, _v3], VersionLog("schema_version")
+)
 
 
 def migrate(database: Database) -> int:

@@ -11,7 +11,7 @@ import logging
 import threading
 import time
 
-from .database import Database, Row
+from .database import Database, Row, Transaction
 from .models import BatchRow, Installation, InstallationStatus, StaffKey
 from .retention import SWEEP_INTERVAL, PurgeReport, Retention, purge_expired
 from .schema import migrate
@@ -27,6 +27,10 @@ _SELECT_BATCH = (
     "received_at, receipt, acknowledged_at FROM batches "
 )
 _FEEDBACK_LOCK = 727002
+
+
+class AmbiguousBatch(Exception):
+    """Several installations sent a batch under this id: the caller must name the sender."""
 
 
 class EnrollmentRefused(Exception):
@@ -228,7 +232,7 @@ class Store:
             inserted = tx.execute(
                 "INSERT INTO batches (batch_id, sender_key_id, envelope, envelope_sha256, "
                 "envelope_length, record_count, received_at, receipt) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (batch_id) DO NOTHING",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sender_key_id, batch_id) DO NOTHING",
                 (
                     batch_id,
                     sender_key_id,
@@ -240,20 +244,45 @@ class Store:
                     receipt,
                 ),
             ).rowcount
-            row = tx.one(_SELECT_BATCH + "WHERE batch_id = ?", (batch_id,))
+            row = tx.one(
+                _SELECT_BATCH + "WHERE sender_key_id = ? AND batch_id = ?",
+                (sender_key_id, batch_id),
+            )
         assert row is not None  # inserted now or by the transaction we conflicted with
         return _batch(row), inserted == 1
 
-    def batch(self, batch_id: str) -> BatchRow | None:
+    def batch(self, batch_id: str, sender_key_id: str | None = None) -> BatchRow | None:
+        """The batch ``sender_key_id`` sent under ``batch_id`` (batch ids are scoped to their
+        sender). Without a sender: the one batch under that id; ``AmbiguousBatch`` when
+        several installations used it."""
         with self.database.transaction() as tx:
-            row = tx.one(_SELECT_BATCH + "WHERE batch_id = ?", (batch_id,))
+            seq = self._seq(tx, batch_id, sender_key_id)
+            row = None if seq is None else tx.one(_SELECT_BATCH + "WHERE seq = ?", (seq,))
         return None if row is None else _batch(row)
 
-    def envelope(self, batch_id: str) -> bytes | None:
+    def envelope(self, batch_id: str, sender_key_id: str | None = None) -> bytes | None:
         """The bytes as received; ``None`` also once retention deleted them."""
         with self.database.transaction() as tx:
-            row = tx.one("SELECT envelope FROM batches WHERE batch_id = ?", (batch_id,))
+            seq = self._seq(tx, batch_id, sender_key_id)
+            row = (
+                None
+                if seq is None
+                else tx.one("SELECT envelope FROM batches WHERE seq = ?", (seq,))
+            )
         return None if row is None or not row[0] else bytes(row[0])
+
+    @staticmethod
+    def _seq(tx: Transaction, batch_id: str, sender_key_id: str | None) -> int | None:
+        if sender_key_id is not None:
+            rows = tx.all(
+                "SELECT seq FROM batches WHERE batch_id = ? AND sender_key_id = ?",
+                (batch_id, sender_key_id),
+            )
+        else:
+            rows = tx.all("SELECT seq FROM batches WHERE batch_id = ? LIMIT 2", (batch_id,))
+        if len(rows) > 1:
+            raise AmbiguousBatch(batch_id)
+        return int(rows[0][0]) if rows else None
 
     def batches(self, *, after: int, limit: int, unacknowledged_only: bool) -> list[BatchRow]:
         query = (
@@ -265,14 +294,18 @@ class Store:
             rows = tx.all(query, (after, limit))
         return [_batch(row) for row in rows]
 
-    def acknowledge(self, batch_id: str, *, now: int) -> BatchRow | None:
+    def acknowledge(
+        self, batch_id: str, *, now: int, sender_key_id: str | None = None
+    ) -> BatchRow | None:
         with self.database.transaction(write=True) as tx:
+            seq = self._seq(tx, batch_id, sender_key_id)
+            if seq is None:
+                return None
             tx.execute(
-                "UPDATE batches SET acknowledged_at = ? "
-                "WHERE batch_id = ? AND acknowledged_at IS NULL",
-                (now, batch_id),
+                "UPDATE batches SET acknowledged_at = ? WHERE seq = ? AND acknowledged_at IS NULL",
+                (now, seq),
             )
-            row = tx.one(_SELECT_BATCH + "WHERE batch_id = ?", (batch_id,))
+            row = tx.one(_SELECT_BATCH + "WHERE seq = ?", (seq,))
         return None if row is None else _batch(row)
 
     def count_batches(self) -> int:
