@@ -12,6 +12,7 @@ import datetime as dt
 import itertools
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
@@ -53,6 +54,18 @@ from desktop.ui.form.validation_panel import ValidationPanel
 from desktop.ui.ops import Op
 
 VALIDATE_DELAY_MS = 250
+
+
+@dataclass(frozen=True)
+class EditorState:
+    """What a rebuilt editor needs to show the same record (``FormHost`` on a language
+    switch): the values as typed, saved or not, and where the record stands."""
+
+    payload: dict[str, Any]
+    status: RecordStatus | None
+    record_id: str | None
+    purged: bool
+    mode: str
 _LETTER_INPUTS = ("patient.national_id", "reporter.registration_date")
 
 
@@ -660,6 +673,31 @@ class RegistrationEditor(QWidget):
             return
         if self.content.isAncestorOf(new):
             self.scroll_area.ensureWidgetVisible(new, 40, 60)
+
+    # -- rebuilt in another language ----------------------------------------------------------
+
+    def carry_over(self) -> EditorState | None:
+        """Save the draft now and hand over what is shown; ``None`` if nothing is."""
+        self.autosaver.flush()
+        if self.body.isHidden() and not self.purged:
+            return None
+        return EditorState(
+            payload=self.ctx.binder.snapshot(),
+            status=self.status,
+            record_id=self.record_id,
+            purged=self.purged,
+            mode=self.mode,
+        )
+
+    def resume(self, state: EditorState) -> None:
+        """Show what another editor handed over (``carry_over``), nothing read again."""
+        if state.purged and state.record_id:
+            self.open_record(state.record_id)
+            return
+        self.show_payload(state.payload, state.status)
+        if state.mode == "complete":
+            self.mode = state.mode
+            self.validate_now()
 
     def hideEvent(self, event: QHideEvent) -> None:
         # Leaving the form (back to the list, another page) saves what was typed.
