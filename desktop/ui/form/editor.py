@@ -66,6 +66,8 @@ class EditorState:
     record_id: str | None
     purged: bool
     mode: str
+
+
 _LETTER_INPUTS = ("patient.national_id", "reporter.registration_date")
 
 
