@@ -22,9 +22,11 @@ from typing import TYPE_CHECKING
 
 from sjelden_protocol.enrollment import display_label
 
-from desktop.cli.output import say
+from desktop.cli.help_texts import h
+from desktop.cli.messages import CLI
+from desktop.cli.output import current, say
 from desktop.cli.profile import _guarded, _run_unlocked, _Secrets
-from desktop.messages import Lang
+from desktop.messages import Lang, normalize
 from desktop.storage.profile import Profile
 
 if TYPE_CHECKING:
@@ -37,162 +39,126 @@ Action = Callable[["StaffSession", Lang], int]
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     staff = subparsers.add_parser(
         "staff",
-        help="registry-staff mode: pull and review batches, decide, reservations, exports",
-        description="Registry-staff mode. Uses the profile given with --profile (default "
-        "'staff'), which must be a staff profile (sjelden staff init).",
+        help=h("staff.staff"),
+        description=h("staff.staff.about"),
     )
     sub = staff.add_subparsers(dest="staff_command", metavar="STAFF_COMMAND")
     staff.set_defaults(func=lambda args: _help(staff))
 
-    init = sub.add_parser("init", help="set up a staff profile with fresh register and staff keys")
+    init = sub.add_parser("init", help=h("staff.init"))
+    init.add_argument("--out", type=Path, default=Path("."), help=h("staff.init.out"))
+    init.add_argument("--key-file", action="store_true", help=h("staff.init.key_file"))
     init.add_argument(
-        "--out", type=Path, default=Path("."), help="folder for register.pub and staff.pub"
+        "--language", choices=("nb", "en"), default=None, help=h("profile.init.language")
     )
-    init.add_argument(
-        "--key-file", action="store_true", help="keep the sealed key in a file (no OS keyring)"
-    )
-    init.add_argument("--language", choices=("nb", "en"), default="nb")
     _transport_options(init)
     init.set_defaults(func=cmd_init)
 
-    conf = sub.add_parser(
-        "configure", help="set the inbox address, CA bundle, proxy, register database"
-    )
+    conf = sub.add_parser("configure", help=h("staff.configure"))
     _transport_options(conf)
     conf.set_defaults(func=cmd_configure)
 
-    keys = sub.add_parser("keys", help="key ids and fingerprints of the register and staff keys")
-    keys.add_argument("--out", type=Path, help="also write register.pub and staff.pub here")
+    keys = sub.add_parser("keys", help=h("staff.keys"))
+    keys.add_argument("--out", type=Path, help=h("staff.keys.out"))
     keys.set_defaults(func=cmd_keys)
 
-    rotate = sub.add_parser(
-        "rotate-register-key", help="add a new register key (old ones are kept)"
-    )
-    rotate.add_argument("--out", type=Path, required=True, help="folder for the new register.pub")
+    rotate = sub.add_parser("rotate-register-key", help=h("staff.rotate_register_key"))
+    rotate.add_argument("--out", type=Path, required=True, help=h("staff.rotate_register_key.out"))
     rotate.set_defaults(func=cmd_rotate)
 
-    code = sub.add_parser("enroll-code", help="a one-time enrollment code for a clinic")
+    code = sub.add_parser("enroll-code", help=h("staff.enroll_code"))
     code.set_defaults(func=cmd_enroll_code)
 
-    inst = sub.add_parser("installations", help="installations at the inbox, with fingerprints")
+    inst = sub.add_parser("installations", help=h("staff.installations"))
     inst.set_defaults(func=cmd_installations)
 
-    for name, helptext in (
-        ("approve", "compare the fingerprint, approve at the inbox and pin the installation here"),
-        ("pin", "pin an installation already approved at the inbox (after comparing fingerprints)"),
-    ):
-        p = sub.add_parser(name, help=helptext)
+    for name in ("approve", "pin"):
+        p = sub.add_parser(name, help=h(f"staff.{name}"))
         p.add_argument("key_id", metavar="KEY_ID")
-        p.add_argument(
-            "--fingerprint", required=True, help='as read out by the clinic, e.g. "D5PF IWTS …"'
-        )
+        p.add_argument("--fingerprint", required=True, help=h("staff.approve.fingerprint"))
         p.set_defaults(func=cmd_approve if name == "approve" else cmd_pin)
 
-    pull = sub.add_parser(
-        "pull", help="fetch, verify and import unacknowledged batches from the inbox"
-    )
+    pull = sub.add_parser("pull", help=h("staff.pull"))
     pull.set_defaults(func=cmd_pull)
 
-    quar = sub.add_parser("quarantine", help="batches set aside because they could not be imported")
+    quar = sub.add_parser("quarantine", help=h("staff.quarantine"))
     quar_sub = quar.add_subparsers(dest="quarantine_command", metavar="ACTION", required=True)
-    quar_sub.add_parser("list", help="id, batch, sender and reason of each").set_defaults(
+    quar_sub.add_parser("list", help=h("staff.quarantine.list")).set_defaults(
         func=cmd_quarantine_list
     )
-    retry = quar_sub.add_parser("retry", help="import quarantined batches again (after a fix)")
+    retry = quar_sub.add_parser("retry", help=h("staff.quarantine.retry"))
     retry.add_argument("ids", nargs="*", metavar="QUARANTINE_ID")
-    retry.add_argument("--all", action="store_true", help="every quarantined batch")
+    retry.add_argument("--all", action="store_true", help=h("staff.quarantine.retry.all"))
     retry.set_defaults(func=cmd_quarantine_retry)
-    discard = quar_sub.add_parser("discard", help="drop a quarantined batch for good")
+    discard = quar_sub.add_parser("discard", help=h("staff.quarantine.discard"))
     discard.add_argument("ids", nargs="+", metavar="QUARANTINE_ID")
     discard.set_defaults(func=cmd_quarantine_discard)
 
-    imp = sub.add_parser("import", help="import batch files (.sjbt) from sjelden export-batch")
+    imp = sub.add_parser("import", help=h("staff.import"))
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.set_defaults(func=cmd_import)
 
-    queue = sub.add_parser(
-        "queue", help="pending registrations with their findings (no field values)"
-    )
+    queue = sub.add_parser("queue", help=h("staff.queue"))
     queue.add_argument("--limit", type=int, default=None)
     queue.set_defaults(func=cmd_queue)
 
-    diff = sub.add_parser("diff", help="which fields a pending revision changes (paths only)")
+    diff = sub.add_parser("diff", help=h("staff.diff"))
     diff.add_argument("record_id", metavar="RECORD_ID")
     diff.add_argument("--revision", type=int)
     diff.set_defaults(func=cmd_diff)
 
-    decide = sub.add_parser(
-        "decide", help="accept, reject or mark a pending registration as duplicate"
-    )
+    decide = sub.add_parser("decide", help=h("staff.decide"))
     decide.add_argument("record_id", metavar="RECORD_ID")
     decide.add_argument("decision", choices=("accept", "reject", "duplicate"))
-    decide.add_argument("--revision", type=int, help="when several revisions are pending")
-    decide.add_argument(
-        "--reason", help="reason code, e.g. diagnosis_not_confirmed (required to reject)"
-    )
-    decide.add_argument("--text", help="reason text for the clinic, without personal data")
+    decide.add_argument("--revision", type=int, help=h("staff.decide.revision"))
+    decide.add_argument("--reason", help=h("staff.decide.reason"))
+    decide.add_argument("--text", help=h("staff.decide.text"))
     decide.set_defaults(func=cmd_decide)
 
-    clean = sub.add_parser(
-        "accept-clean", help="accept every pending registration without findings"
-    )
+    clean = sub.add_parser("accept-clean", help=h("staff.accept_clean"))
     clean.set_defaults(func=cmd_accept_clean)
 
-    send = sub.add_parser("send-feedback", help="sign and send decisions (or write them to files)")
-    send.add_argument("--out", type=Path, help="write feedback files here instead of sending")
+    send = sub.add_parser("send-feedback", help=h("staff.send_feedback"))
+    send.add_argument("--out", type=Path, help=h("staff.send_feedback.out"))
     send.set_defaults(func=cmd_send_feedback)
 
-    reserve = sub.add_parser(
-        "reserve", help="record a reservation (national id from standard input, never an argument)"
-    )
+    reserve = sub.add_parser("reserve", help=h("staff.reserve"))
     reserve.set_defaults(func=cmd_reserve)
 
-    status = sub.add_parser(
-        "status", help="counts: queue, register, batches, reservations, feedback"
-    )
+    status = sub.add_parser("status", help=h("staff.status"))
     status.set_defaults(func=cmd_status)
 
-    export = sub.add_parser("export", help="export the register's current records")
+    export = sub.add_parser("export", help=h("staff.export"))
     export.set_defaults(func=lambda args: _help(export))
     formats = export.add_subparsers(dest="format", metavar="FORMAT")
-    for fmt, helptext in (
-        ("csv", "the hospital registry CSV (personal data)"),
-        ("fhir", "one FHIR R4 Bundle (personal data)"),
-        ("phenopacket", "a folder of GA4GH Phenopackets (pseudonymous)"),
-        ("research", "a k-anonymous research extract with its report"),
-        ("aggregate", "counts by diagnosis, county, year and sex, small counts suppressed"),
-    ):
-        p = formats.add_parser(fmt, help=helptext)
+    for fmt in ("csv", "fhir", "phenopacket", "research", "aggregate"):
+        p = formats.add_parser(fmt, help=h(f"staff.export.{fmt}"))
         p.add_argument(
-            "--out", required=True, type=Path, help="folder" if fmt == "phenopacket" else "file"
+            "--out",
+            required=True,
+            type=Path,
+            help=h("staff.export.out_folder" if fmt == "phenopacket" else "staff.export.out_file"),
         )
         p.set_defaults(func=cmd_export)
         if fmt == "research":
-            p.add_argument(
-                "--k", type=int, help="smallest class, in persons (default 5, at least 3)"
-            )
+            p.add_argument("--k", type=int, help=h("staff.export.research.k"))
             p.add_argument(
                 "--columns",
-                help="a column set (standard, institution, genetics, all) or quasi-identifiers "
-                "separated by commas (age,sex,geography,diagnosis,diagnosis_year,institution,"
-                "genetics); default standard",
+                help=h("staff.export.research.columns"),
             )
             p.add_argument(
                 "--max-suppression",
                 type=float,
                 metavar="PERCENT",
-                help="largest share of rows left out or with a suppressed cell (default 10)",
+                help=h("staff.export.research.max_suppression"),
             )
 
 
 def _transport_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--inbox", help="inbox address, e.g. https://inbox.example")
-    parser.add_argument("--ca-bundle", help="CA bundle (PEM) of the health network")
-    parser.add_argument("--proxy", help="HTTP(S) proxy URL")
-    parser.add_argument(
-        "--register-db",
-        help="postgresql://… to keep the register in PostgreSQL ('' for this profile's file)",
-    )
+    parser.add_argument("--inbox", help=h("staff.transport.inbox"))
+    parser.add_argument("--ca-bundle", help=h("staff.transport.ca_bundle"))
+    parser.add_argument("--proxy", help=h("staff.transport.proxy"))
+    parser.add_argument("--register-db", help=h("staff.transport.register_db"))
 
 
 def _help(parser: argparse.ArgumentParser) -> int:
@@ -232,8 +198,14 @@ def _print_keys(opened: StaffSession) -> None:
     from desktop.staff import keys
 
     for info in opened.store.call(keys.public_keys):
-        newest = " (newest)" if info.key_id == opened.keys.newest_register_key_id else ""
-        print(f"  {info.role:<9} key id {info.key_id}  fingerprint {info.fingerprint}{newest}")
+        newest = info.key_id == opened.keys.newest_register_key_id
+        say(
+            current(),
+            "staff.key_newest" if newest else "staff.key",
+            role=f"{info.role:<9}",
+            key_id=info.key_id,
+            fingerprint=info.fingerprint,
+        )
 
 
 # -- commands ------------------------------------------------------------------------------------
@@ -243,7 +215,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from desktop.staff import keys, session
 
     profile = _profile(args)
-    lang: Lang = args.language
+    lang: Lang = normalize(args.language) if args.language else current()
     passphrase = _Secrets().new_passphrase()
     if passphrase is None:
         return 1
@@ -335,7 +307,7 @@ def cmd_installations(args: argparse.Namespace) -> int:
         with opened.transport() as transport:
             found = installations.list_installations(opened, transport)
         for item in found:
-            pinned = "pinned" if item.pinned else "-"
+            pinned = CLI.text("staff.pinned", lang) if item.pinned else "-"
             print(
                 f"{item.key_id}  {item.status:<8}  {pinned:<6}  {item.fingerprint}  "
                 f"{display_label(item.label)}"
@@ -421,9 +393,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                     _print_refusal(report, lang, str(path))
                     continue
                 findings = ", ".join(f"{k} {v}" for k, v in sorted(report.findings.items()))
-                print(
-                    f"{path}: batch {report.batch_id}: {report.records} records "
-                    f"({findings or 'clean'})"
+                say(
+                    lang,
+                    "staff.imported_file",
+                    path=path,
+                    batch_id=report.batch_id,
+                    records=report.records,
+                    findings=findings or CLI.text("staff.clean", lang),
                 )
         return 1 if failures else 0
 
@@ -436,10 +412,15 @@ def cmd_quarantine_list(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
         held = opened.register.call(quarantine.listed, "quarantined batches")
         for item in held:
-            print(
-                f"{item.quarantine_id}  batch {item.batch_id or '?'}  "
-                f"from {item.installation_key_id or '?'}  {item.reason_code}  "
-                f"since {item.quarantined_at}  attempts {item.attempts}"
+            say(
+                lang,
+                "staff.quarantine.item",
+                quarantine_id=item.quarantine_id,
+                batch_id=item.batch_id or "?",
+                key_id=item.installation_key_id or "?",
+                reason=item.reason_code,
+                at=item.quarantined_at,
+                attempts=item.attempts,
             )
             print(f"  {item.refusal().user_message(lang)}")
         say(lang, "staff.quarantine.listed", quarantined=len(held))
@@ -494,14 +475,21 @@ def cmd_queue(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
         items = opened.register.pending(limit=args.limit)
         for item in items:
-            findings = ",".join(item.findings) or "clean"
-            extra = f"  duplicate_of {item.duplicate_of}" if item.duplicate_of else ""
-            issues = f"  issues {' '.join(item.issue_keys)}" if item.issue_keys else ""
-            print(
-                f"{item.record_id}  rev {item.revision}  {findings:<18}  "
-                f"batch {item.origin.batch_id}"
-                f"  from {item.origin.installation_key_id}{extra}{issues}"
+            findings = ",".join(item.findings) or CLI.text("staff.clean", lang)
+            line = CLI.text(
+                "staff.queue.item",
+                lang,
+                record_id=item.record_id,
+                revision=item.revision,
+                findings=f"{findings:<18}",
+                batch_id=item.origin.batch_id,
+                key_id=item.origin.installation_key_id,
             )
+            if item.duplicate_of:
+                line += CLI.text("staff.queue.duplicate_of", lang, record_id=item.duplicate_of)
+            if item.issue_keys:
+                line += CLI.text("staff.queue.issues", lang, issues=" ".join(item.issue_keys))
+            print(line)
         say(lang, "staff.pending", pending=len(items))
         return 0
 
@@ -610,11 +598,18 @@ def cmd_status(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
         counts = opened.register.counts()
         backend = opened.register.dialect
-        print(
-            f"register ({backend}): {counts.records} records, {counts.history} earlier revisions; "
-            f"queue: {counts.pending} pending, {counts.decided_unsent} decided awaiting feedback; "
-            f"batches imported: {counts.batches}; reservations: {counts.reservations}; "
-            f"feedback unsent: {counts.feedback_unsent}; quarantined batches: {counts.quarantined}"
+        say(
+            lang,
+            "staff.status",
+            backend=backend,
+            records=counts.records,
+            history=counts.history,
+            pending=counts.pending,
+            unsent=counts.decided_unsent,
+            batches=counts.batches,
+            reservations=counts.reservations,
+            feedback=counts.feedback_unsent,
+            quarantined=counts.quarantined,
         )
         return 0
 
