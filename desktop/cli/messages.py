@@ -179,6 +179,18 @@ CLI = Catalogue(
             "Eksportert: {count} registreringer.",
             "Exported: {count} records.",
         ),
+        # -- sync-status: one word per state, as the app's list says it ---------------------
+        "status.count.draft": Message("utkast {count}", "draft {count}"),
+        "status.count.completed": Message("ferdigstilt {count}", "completed {count}"),
+        "status.count.queued": Message("i kø {count}", "queued {count}"),
+        "status.count.sent": Message("sendt {count}", "sent {count}"),
+        "status.count.accepted": Message("godkjent {count}", "accepted {count}"),
+        "status.count.rejected": Message("avvist {count}", "rejected {count}"),
+        "status.count.quarantined": Message("må rettes før sending {count}", "quarantined {count}"),
+        # -- staff diff ---------------------------------------------------------------------
+        "staff.diff.added": Message("lagt til {field}", "added    {field}"),
+        "staff.diff.removed": Message("fjernet  {field}", "removed  {field}"),
+        "staff.diff.changed": Message("endret   {field}", "changed  {field}"),
         # -- doctor -------------------------------------------------------------------------
         "doctor.python": Message("python: {version}", "python: {version}"),
         "doctor.sqlcipher": Message("sqlcipher: {version}", "sqlcipher: {version}"),
@@ -399,7 +411,8 @@ CLI = Catalogue(
         "receipts": "a count of receipts",
         "feedback": "a count of feedback documents",
         "key_id": "a key id",
-        "path": "a file the command wrote",
+        "path": "a file the command read or wrote",
+        "field": "a form field's path (a label of the form, never its value)",
         "fingerprint": "a key fingerprint",
         "label": "an installation's label, given at enrollment (a PC's name)",
         "imported": "a count of batches",

@@ -511,7 +511,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
             raise StaffError("ambiguous_item", args.record_id)
         for change in opened.register.diff(items[0]):
             kind = "added" if change.old is None else "removed" if change.new is None else "changed"
-            print(f"{kind:<8} {change.path}")
+            say(lang, f"staff.diff.{kind}", field=change.path)
         return 0
 
     return _run(args, action)

@@ -112,3 +112,20 @@ def test_a_profile_that_cannot_be_written_keeps_its_language(qtbot, window, prof
     assert profile.info() == before
     box.done(0)
     dialog.reject()
+
+
+def test_the_hidden_unlock_window_follows_a_switch(qtbot, profile, clock):
+    from desktop.ui.gate_window import GateWindow
+
+    profile.create(PASSPHRASE).store.close()
+    gate = GateWindow(Session(profile, clock=clock))
+    qtbot.addWidget(gate)
+    assert gate.unlock.unlock_button.text() == "&Lås opp"
+    i18n.install("en")
+    qtbot.waitUntil(lambda: gate.unlock.unlock_button.text() == "&Unlock", timeout=5000)
+    gate.show_unlock()
+    gate.show()
+    qtbot.keyClicks(gate.unlock.passphrase, PASSPHRASE)
+    with qtbot.waitSignal(gate.opened, timeout=10_000):
+        gate.unlock.unlock_button.click()
+    gate.session.lock()
