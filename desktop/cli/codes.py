@@ -60,7 +60,7 @@ def _day(text: str) -> Any:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"må være en dato ÅÅÅÅ-MM-DD / must be a date YYYY-MM-DD, not {text!r}"
+            CLI.text("arg.not_a_date", current(), value=repr(text))
         ) from None
 
 
@@ -70,9 +70,7 @@ def _positive(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(
-            f"må være et positivt heltall / must be a positive whole number, not {text!r}"
-        )
+        raise argparse.ArgumentTypeError(CLI.text("arg.not_positive", current(), value=repr(text)))
     return value
 
 

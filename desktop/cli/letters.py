@@ -71,7 +71,12 @@ def _variant(text: str) -> str:
 
     if text not in LETTER_VARIANTS:
         raise argparse.ArgumentTypeError(
-            f"ukjent variant / unknown variant {text!r} (choose from {', '.join(LETTER_VARIANTS)})"
+            CLI.text(
+                "arg.unknown_variant",
+                current(),
+                value=repr(text),
+                choices=", ".join(LETTER_VARIANTS),
+            )
         )
     return text
 

@@ -191,6 +191,26 @@ CLI = Catalogue(
         "staff.diff.added": Message("lagt til {field}", "added    {field}"),
         "staff.diff.removed": Message("fjernet  {field}", "removed  {field}"),
         "staff.diff.changed": Message("endret   {field}", "changed  {field}"),
+        # -- prompts (on a terminal, without echo) -------------------------------------------
+        "prompt.passphrase": Message("Passordfrase: ", "Passphrase: "),
+        "prompt.new_passphrase": Message("Ny passordfrase: ", "New passphrase: "),
+        "prompt.repeat_passphrase": Message("Gjenta passordfrasen: ", "Repeat the passphrase: "),
+        "prompt.current_passphrase": Message("Nåværende passordfrase: ", "Current passphrase: "),
+        "prompt.recovery_key": Message("Gjenopprettingsnøkkel: ", "Recovery key: "),
+        "prompt.national_id": Message("Fødselsnummer: ", "National id: "),
+        # -- option values argparse refuses --------------------------------------------------
+        "arg.not_a_date": Message(
+            "må være en dato ÅÅÅÅ-MM-DD, ikke {value}",
+            "must be a date YYYY-MM-DD, not {value}",
+        ),
+        "arg.not_positive": Message(
+            "må være et positivt heltall, ikke {value}",
+            "must be a positive whole number, not {value}",
+        ),
+        "arg.unknown_variant": Message(
+            "ukjent variant {value} (velg blant {choices})",
+            "unknown variant {value} (choose from {choices})",
+        ),
         # -- doctor -------------------------------------------------------------------------
         "doctor.python": Message("python: {version}", "python: {version}"),
         "doctor.sqlcipher": Message("sqlcipher: {version}", "sqlcipher: {version}"),
@@ -412,6 +432,8 @@ CLI = Catalogue(
         "feedback": "a count of feedback documents",
         "key_id": "a key id",
         "path": "a file the command read or wrote",
+        "value": "an option's value the command refused (typed on its command line)",
+        "choices": "the values an option accepts",
         "field": "a form field's path (a label of the form, never its value)",
         "fingerprint": "a key fingerprint",
         "label": "an installation's label, given at enrollment (a PC's name)",

@@ -100,9 +100,9 @@ class _Secrets:
 
     def new_passphrase(self, env: str = "SJELDEN_PASSPHRASE") -> str | None:
         """A new passphrase, asked twice on a terminal; ``None`` (and a message) if they differ."""
-        passphrase = self.read(env, "Ny passordfrase / new passphrase: ")
+        passphrase = self.read(env, CLI.text("prompt.new_passphrase", current()))
         if sys.stdin.isatty() and env not in os.environ:
-            again = getpass.getpass("Gjenta passordfrasen / repeat the passphrase: ")
+            again = getpass.getpass(CLI.text("prompt.repeat_passphrase", current()))
             if again != passphrase:
                 for lang in ("nb", "en"):  # no profile to take a language from yet
                     say(lang, "passphrases_differ", error=True)
@@ -129,7 +129,9 @@ def _run_unlocked(
 ) -> int:
     """Read the passphrase, ``unlock`` the profile and run ``action``; errors become messages."""
     lang = current()
-    passphrase = (secrets or _Secrets()).read("SJELDEN_PASSPHRASE", "Passordfrase / passphrase: ")
+    passphrase = (secrets or _Secrets()).read(
+        "SJELDEN_PASSPHRASE", CLI.text("prompt.passphrase", current())
+    )
 
     def unlocked() -> int:
         with unlock(passphrase) as opened:
@@ -161,7 +163,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_unlock_check(args: argparse.Namespace) -> int:
     profile = _profile(args)
     lang = current()
-    passphrase = _Secrets().read("SJELDEN_PASSPHRASE", "Passordfrase / passphrase: ")
+    passphrase = _Secrets().read("SJELDEN_PASSPHRASE", CLI.text("prompt.passphrase", current()))
 
     def action() -> int:
         # A profile check: either kind of profile.
@@ -183,8 +185,8 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
     profile = _profile(args)
     lang = current()
     secrets = _Secrets()
-    old = secrets.read("SJELDEN_PASSPHRASE", "Nåværende passordfrase / current passphrase: ")
-    new = secrets.read("SJELDEN_NEW_PASSPHRASE", "Ny passordfrase / new passphrase: ")
+    old = secrets.read("SJELDEN_PASSPHRASE", CLI.text("prompt.current_passphrase", current()))
+    new = secrets.read("SJELDEN_NEW_PASSPHRASE", CLI.text("prompt.new_passphrase", current()))
 
     def action() -> int:
         profile.change_passphrase(old, new)
@@ -198,8 +200,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
     profile = _profile(args)
     lang = current()
     secrets = _Secrets()
-    recovery_key = secrets.read("SJELDEN_RECOVERY_KEY", "Gjenopprettingsnøkkel / recovery key: ")
-    new = secrets.read("SJELDEN_NEW_PASSPHRASE", "Ny passordfrase / new passphrase: ")
+    recovery_key = secrets.read("SJELDEN_RECOVERY_KEY", CLI.text("prompt.recovery_key", current()))
+    new = secrets.read("SJELDEN_NEW_PASSPHRASE", CLI.text("prompt.new_passphrase", current()))
 
     def action() -> int:
         profile.unlock_with_recovery(recovery_key, new).close()

@@ -579,7 +579,7 @@ def cmd_reserve(args: argparse.Namespace) -> int:
     reader = _Secrets()
 
     def action(opened: StaffSession, lang: Lang) -> int:
-        number = reader.line("Fødselsnummer / national id: ")
+        number = reader.line(CLI.text("prompt.national_id", lang))
         result = reservations.reserve(opened.register, number)
         say(
             lang,

@@ -134,7 +134,7 @@ def _run(args: argparse.Namespace, action: Callable[[Store, Lang], int]) -> int:
     """Unlock the profile and run ``action``; store and sync errors become messages."""
     profile = _profile(args)
     lang = current()
-    passphrase = _Secrets().read("SJELDEN_PASSPHRASE", "Passordfrase / passphrase: ")
+    passphrase = _Secrets().read("SJELDEN_PASSPHRASE", CLI.text("prompt.passphrase", current()))
 
     def unlocked() -> int:
         with profile.unlock(passphrase) as store:
