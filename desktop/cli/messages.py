@@ -179,14 +179,6 @@ CLI = Catalogue(
             "Eksportert: {count} registreringer.",
             "Exported: {count} records.",
         ),
-        # -- sync-status: one word per state, as the app's list says it ---------------------
-        "status.count.draft": Message("utkast {count}", "draft {count}"),
-        "status.count.completed": Message("ferdigstilt {count}", "completed {count}"),
-        "status.count.queued": Message("i kø {count}", "queued {count}"),
-        "status.count.sent": Message("sendt {count}", "sent {count}"),
-        "status.count.accepted": Message("godkjent {count}", "accepted {count}"),
-        "status.count.rejected": Message("avvist {count}", "rejected {count}"),
-        "status.count.quarantined": Message("må rettes før sending {count}", "quarantined {count}"),
         # -- staff diff ---------------------------------------------------------------------
         "staff.diff.added": Message("lagt til {field}", "added    {field}"),
         "staff.diff.removed": Message("fjernet  {field}", "removed  {field}"),
@@ -269,7 +261,7 @@ CLI = Catalogue(
         "staff.pinned": Message("festet", "pinned"),
         "staff.clean": Message("uten funn", "clean"),
         "staff.imported_file": Message(
-            "{path}: forsendelse {batch_id}: {records} registreringer ({findings})",
+            "{path}: forsendelse {batch_id}: registreringer: {records} ({findings})",
             "{path}: batch {batch_id}: {records} records ({findings})",
         ),
         "staff.quarantine.item": Message(
@@ -287,8 +279,8 @@ CLI = Catalogue(
         ),
         "staff.queue.issues": Message("  problemer {issues}", "  issues {issues}"),
         "staff.status": Message(
-            "register ({backend}): {records} registreringer, {history} eldre revisjoner; "
-            "kø: {pending} venter, {unsent} avgjort og venter på tilbakemelding; "
+            "register ({backend}): registreringer: {records}, eldre revisjoner: {history}; "
+            "kø: venter: {pending}, avgjort, venter på tilbakemelding: {unsent}; "
             "forsendelser importert: {batches}; reservasjoner: {reservations}; "
             "tilbakemeldinger ikke sendt: {feedback}; forsendelser i karantene: {quarantined}",
             "register ({backend}): {records} records, {history} earlier revisions; "
@@ -303,7 +295,7 @@ CLI = Catalogue(
         ),
         "demo.inbox": Message("Lokal innboks kjører på {url}", "Local inbox running on {url}"),
         "demo.profile": Message(
-            "Demoprofilen 'demo' med {records} syntetiske registreringer.",
+            "Demoprofilen 'demo' med syntetiske registreringer: {records}.",
             "Demo profile 'demo' with {records} synthetic registrations.",
         ),
         "demo.passphrase": Message(

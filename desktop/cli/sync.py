@@ -260,12 +260,7 @@ def print_status(state: status.SyncStatus, lang: Lang) -> None:
     say(lang, "status.server")
     print(f"  {state.server_url or '-'}")
     say(lang, "status.last_sync", at=state.last_success_at or CLI.text("status.never", lang))
-    counts = ", ".join(
-        CLI.text(f"status.count.{k}", lang, count=v)
-        if f"status.count.{k}" in CLI
-        else f"{k} {v}"  # a state newer than this catalogue: its code
-        for k, v in state.counts.items()
-    )
+    counts = ", ".join(f"{k} {v}" for k, v in state.counts.items())
     print(counts)
     error = state.last_error(lang)
     if error:
