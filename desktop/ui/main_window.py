@@ -122,7 +122,7 @@ class MainWindow(AppWindow):
         self.new_action.setText(self.tr("&New registration"))
         self.lock_action.setText(self.tr("&Lock"))
         self.quit_action.setText(self.tr("E&xit"))
-        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.settings_menu.setTitle(self.tr("Settin&gs"))
         self.change_passphrase_action.setText(self.tr("&Change passphrase…"))
         self.auto_lock_action.setText(self.tr("&Automatic locking…"))
         self.language_action.setText(self.tr("&Language…"))

@@ -697,7 +697,7 @@
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
+        <source>Settin&amp;gs</source>
         <translation>&amp;Innstillinger</translation>
     </message>
     <message>
@@ -714,7 +714,7 @@
     </message>
     <message>
         <source>S&amp;ync</source>
-        <translation>&amp;Synkronisering</translation>
+        <translation>S&amp;ynkronisering</translation>
     </message>
     <message>
         <source>&amp;Connect to the register…</source>

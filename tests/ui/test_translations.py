@@ -61,7 +61,7 @@ def test_bokmal_is_the_default_and_english_can_be_chosen(qtbot, profile):
     window = MainWindow(session)
     qtbot.addWidget(window)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Fil", "&Innstillinger", "&Synkronisering", "&Hjelp"]
+    assert menus == ["&Fil", "&Innstillinger", "S&ynkronisering", "&Hjelp"]
     window._show_total(1)
     assert window.count_label.text() == "1 registrering"
 
@@ -74,7 +74,7 @@ def test_bokmal_is_the_default_and_english_can_be_chosen(qtbot, profile):
     qtbot.addWidget(window)
     assert [a.text() for a in window.menuBar().actions()] == [
         "&File",
-        "&Settings",
+        "Settin&gs",
         "S&ync",
         "&Help",
     ]
