@@ -148,12 +148,15 @@ def collect(
     """The (context, source, comment) triples of ``contexts`` that Qt 6 really uses."""
     wanted = set(contexts)
     entries: dict[tuple[str, str, str], Entry] = {}
+    in_qt: dict[str, bool] = {}  # each source searched once: the libraries are large
     for path in sorted(catalogues):
         nynorsk = path.name == "qtbase_nn.qm"
         for msg in read_qm(path.read_bytes()):
             if msg.context not in wanted or not msg.source:
                 continue
-            if msg.source.encode("utf-8") not in literals:
+            if msg.source not in in_qt:
+                in_qt[msg.source] = msg.source.encode("utf-8") in literals
+            if not in_qt[msg.source]:
                 continue
             key = (msg.context, msg.source, msg.comment)
             entry = entries.setdefault(key, Entry(*key, numerus=False, nynorsk=[]))
