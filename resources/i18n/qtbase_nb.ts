@@ -252,7 +252,7 @@ Vil du slette den likevel?</translation>
         <message>
             <source>Recent Places</source>
             <translatorcomment>nn: Nyleg brukte stadar</translatorcomment>
-            <translation>Nylig brukte steder</translation>
+            <translation>Nylige steder</translation>
         </message>
         <message>
             <source>Remove</source>
@@ -282,7 +282,7 @@ Vil du slette den likevel?</translation>
         <message>
             <source>Sidebar</source>
             <translatorcomment>nn: Sidestolpe</translatorcomment>
-            <translation>Sidestolpe</translation>
+            <translation>Sidepanel</translation>
         </message>
         <message>
             <source>Unknown</source>
@@ -300,7 +300,7 @@ Vil du slette den likevel?</translation>
         <message>
             <source>Date Modified</source>
             <translatorcomment>nn: Sist endra</translatorcomment>
-            <translation>Endret</translation>
+            <translation>Endret dato</translation>
         </message>
         <message>
             <source>Kind</source>
