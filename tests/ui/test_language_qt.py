@@ -118,3 +118,23 @@ def test_every_qt_string_we_show_has_its_bokmal_words():
 @pytest.mark.parametrize("name", ["qtbase_nb.qm", "sjelden_nb.qm", "sjelden_en.qm"])
 def test_compiled_catalogues_ship_with_the_package(name):
     assert (i18n.translations_dir() / name).read_bytes()[:4] == bytes.fromhex("3cb86418")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("nb", {"Neste side", "Forrige side", "Skriv ut", "Utskriftsformat", "Liggende"}),
+        ("en", {"Next page", "Previous page", "Print", "Page setup", "Landscape"}),
+    ],
+)
+def test_the_print_preview_speaks_the_language(qtbot, lang, words):
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    i18n.install(lang)  # the autouse fixture puts bokmål back afterwards
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    dialog = QPrintPreviewDialog(printer)
+    qtbot.addWidget(dialog)
+    shown = {action.text() for action in dialog.findChildren(QAction)}
+    assert words <= shown
