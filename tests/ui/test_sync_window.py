@@ -141,7 +141,7 @@ def test_enrollment_dialog_enrolls_and_shows_fingerprints_to_read_aloud(
     assert not panel.enrolled and panel.enroll_button.isVisible()
     assert not main.sync_action.isEnabled()
     menus = [action.text() for action in main.menuBar().actions()]
-    assert "&Synkronisering" in menus
+    assert "S&ynkronisering" in menus
     main.enroll_action.trigger()
     dialog = main.findChild(EnrollDialog)
     assert dialog is not None and dialog.isVisible()
