@@ -48,6 +48,9 @@ class FormEditor(Protocol):
 class KeepsState(Protocol):
     """An editor that can hand what it shows to its successor (a language switch)."""
 
+    def can_hand_over(self) -> bool:
+        """False while an operation whose answer the editor waits for is running."""
+
     def carry_over(self) -> object:
         """Save what is typed and return what a new editor needs to show it again."""
 
@@ -148,6 +151,9 @@ class FormHost(QWidget):
         """A new editor in the current language, showing what the old one showed."""
         old, factory = self.editor, self._rebuild_with
         if factory is None or old is None:
+            return
+        if isinstance(old, KeepsState) and not old.can_hand_over():
+            QTimer.singleShot(100, self, self._rebuild_editor)  # once its answer is in
             return
         state = old.carry_over() if isinstance(old, KeepsState) else None
         self.area.takeWidget()

@@ -76,6 +76,8 @@ def test_switching_language_keeps_the_typed_draft(qtbot, window, profile, monkey
     field = english.ctx.widgets["patient.family_name"]
     assert field.input.text() == FICTIVE_NAME
     assert not field.label.text().startswith("Etter")  # the form's own labels are English
+    # the new editor saved the typing once more itself, and says so in its own language
+    qtbot.waitUntil(lambda: english.state_label.text().startswith("Draft saved at"), timeout=5000)
     assert profile.info()["language"] == "en"
     assert choose_language(profile) == "en"  # the next start speaks English too
     # the typed value reached the store as well: nothing lost if the app closes now

@@ -66,6 +66,7 @@ class EditorState:
     record_id: str | None
     purged: bool
     mode: str
+    unsaved: bool  # typed since the last save: the successor saves it again, and says so
 
 
 _LETTER_INPUTS = ("patient.national_id", "reporter.registration_date")
@@ -678,8 +679,17 @@ class RegistrationEditor(QWidget):
 
     # -- rebuilt in another language ----------------------------------------------------------
 
+    def can_hand_over(self) -> bool:
+        """Not while completing, revising or deleting: their answer comes to this editor."""
+        return not self._busy
+
     def carry_over(self) -> EditorState | None:
-        """Save the draft now and hand over what is shown; ``None`` if nothing is."""
+        """Save the draft now and hand over what is shown; ``None`` if nothing is.
+
+        The save's answer goes to this editor, which is going away, so the successor saves
+        unsaved typing once more itself: a failure is then reported where the user looks.
+        """
+        unsaved = self.autosaver.dirty
         self.autosaver.flush()
         if self.body.isHidden() and not self.purged:
             return None
@@ -689,6 +699,7 @@ class RegistrationEditor(QWidget):
             record_id=self.record_id,
             purged=self.purged,
             mode=self.mode,
+            unsaved=unsaved,
         )
 
     def resume(self, state: EditorState) -> None:
@@ -700,6 +711,8 @@ class RegistrationEditor(QWidget):
         if state.mode == "complete":
             self.mode = state.mode
             self.validate_now()
+        if state.unsaved:
+            self.save_now()
 
     def hideEvent(self, event: QHideEvent) -> None:
         # Leaving the form (back to the list, another page) saves what was typed.
