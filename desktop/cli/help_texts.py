@@ -535,6 +535,38 @@ HELP = Catalogue(
             "siste synkronisering, antall per tilstand, siste feil",
             "last sync, counts per state, last error",
         ),
+        "letters.summary_pdf.lang": Message(
+            "sammendragets språk (standard nb)",
+            "summary language (default nb)",
+        ),
+        "sync.import_receipt.file": Message(
+            "kvitterings- eller tilbakemeldingsfilen (JSON) fra registeret",
+            "the receipt or feedback file (JSON) from the register",
+        ),
+        "staff.approve.key_id": Message(
+            "installasjonens nøkkel-ID (fra 'sjelden staff installations')",
+            "the installation's key id (from 'sjelden staff installations')",
+        ),
+        "staff.quarantine.ids": Message(
+            "ID-er fra 'sjelden staff quarantine list'",
+            "ids from 'sjelden staff quarantine list'",
+        ),
+        "staff.import.files": Message(
+            "forsendelsesfiler (.sjbt)",
+            "batch files (.sjbt)",
+        ),
+        "staff.queue.limit": Message(
+            "vis høyst så mange",
+            "show at most this many",
+        ),
+        "staff.record_id": Message(
+            "registreringens ID (fra 'sjelden staff queue')",
+            "the registration's id (from 'sjelden staff queue')",
+        ),
+        "staff.decide.decision": Message(
+            "accept: godkjenn, reject: avvis (med --reason), duplicate: merk som duplikat",
+            "accept, reject (with --reason) or mark as duplicate",
+        ),
     },
 )
 

@@ -57,7 +57,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     summary.add_argument("record", help=h("letters.summary_pdf.record"))
     summary.add_argument("pdf", help=h("letters.summary_pdf.pdf"))
-    summary.add_argument("--lang", choices=("nb", "en"), default="nb")
+    summary.add_argument(
+        "--lang", choices=("nb", "en"), default="nb", help=h("letters.summary_pdf.lang")
+    )
     summary.add_argument(
         "--status", choices=STATUSES, default=None, help=h("letters.summary_pdf.status")
     )

@@ -74,7 +74,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     for name in ("approve", "pin"):
         p = sub.add_parser(name, help=h(f"staff.{name}"))
-        p.add_argument("key_id", metavar="KEY_ID")
+        p.add_argument("key_id", metavar="KEY_ID", help=h("staff.approve.key_id"))
         p.add_argument("--fingerprint", required=True, help=h("staff.approve.fingerprint"))
         p.set_defaults(func=cmd_approve if name == "approve" else cmd_pin)
 
@@ -87,29 +87,31 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         func=cmd_quarantine_list
     )
     retry = quar_sub.add_parser("retry", help=h("staff.quarantine.retry"))
-    retry.add_argument("ids", nargs="*", metavar="QUARANTINE_ID")
+    retry.add_argument("ids", nargs="*", metavar="QUARANTINE_ID", help=h("staff.quarantine.ids"))
     retry.add_argument("--all", action="store_true", help=h("staff.quarantine.retry.all"))
     retry.set_defaults(func=cmd_quarantine_retry)
     discard = quar_sub.add_parser("discard", help=h("staff.quarantine.discard"))
-    discard.add_argument("ids", nargs="+", metavar="QUARANTINE_ID")
+    discard.add_argument("ids", nargs="+", metavar="QUARANTINE_ID", help=h("staff.quarantine.ids"))
     discard.set_defaults(func=cmd_quarantine_discard)
 
     imp = sub.add_parser("import", help=h("staff.import"))
-    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE", help=h("staff.import.files"))
     imp.set_defaults(func=cmd_import)
 
     queue = sub.add_parser("queue", help=h("staff.queue"))
-    queue.add_argument("--limit", type=int, default=None)
+    queue.add_argument("--limit", type=int, default=None, help=h("staff.queue.limit"))
     queue.set_defaults(func=cmd_queue)
 
     diff = sub.add_parser("diff", help=h("staff.diff"))
-    diff.add_argument("record_id", metavar="RECORD_ID")
-    diff.add_argument("--revision", type=int)
+    diff.add_argument("record_id", metavar="RECORD_ID", help=h("staff.record_id"))
+    diff.add_argument("--revision", type=int, help=h("staff.decide.revision"))
     diff.set_defaults(func=cmd_diff)
 
     decide = sub.add_parser("decide", help=h("staff.decide"))
-    decide.add_argument("record_id", metavar="RECORD_ID")
-    decide.add_argument("decision", choices=("accept", "reject", "duplicate"))
+    decide.add_argument("record_id", metavar="RECORD_ID", help=h("staff.record_id"))
+    decide.add_argument(
+        "decision", choices=("accept", "reject", "duplicate"), help=h("staff.decide.decision")
+    )
     decide.add_argument("--revision", type=int, help=h("staff.decide.revision"))
     decide.add_argument("--reason", help=h("staff.decide.reason"))
     decide.add_argument("--text", help=h("staff.decide.text"))

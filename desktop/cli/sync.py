@@ -114,7 +114,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     e.set_defaults(func=cmd_export)
 
     i = subparsers.add_parser("import-receipt", help=h("sync.import_receipt"))
-    i.add_argument("file", type=Path)
+    i.add_argument("file", type=Path, help=h("sync.import_receipt.file"))
     i.set_defaults(func=cmd_import)
 
     d = subparsers.add_parser(
