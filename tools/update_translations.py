@@ -7,6 +7,9 @@
    translated once; parallel branches merge theirs with ``tools/carry_translations.py``.
 2. ``pyside6-lrelease`` compiles them to ``.qm``, which are committed so a checkout runs;
    ``desktop.ui.i18n`` installs the one for the chosen language.
+3. It also compiles our bokmål catalogue of Qt's own strings, ``qtbase_nb.ts`` (Qt ships
+   none: see ``tools/qtbase_skeleton.py``, which writes its skeleton). That file is not
+   ``lupdate``-managed, since its strings are Qt's, not ours; it is only compiled here.
 
 Nothing is translated by machine: new strings appear as ``type="unfinished"`` in the .ts
 files, and ``tests/ui/test_translations.py`` fails until a person has translated them (with
@@ -35,6 +38,8 @@ CATALOGUES = {
     "nb": ["-target-language", "nb_NO"],
     "en": ["-target-language", "en", "-pluralonly"],
 }
+#: catalogues of Qt's own strings, translated by hand and only compiled here
+QT_CATALOGUES = ("qtbase_nb",)
 
 
 def tool(name: str) -> str:
@@ -86,6 +91,8 @@ def update(i18n_dir: Path = I18N_DIR) -> None:
         ts_file = i18n_dir / f"{CATALOGUE}_{lang}.ts"
         lupdate(ts_file, extra)
         lrelease(ts_file, i18n_dir / f"{CATALOGUE}_{lang}.qm")
+    for name in QT_CATALOGUES:
+        lrelease(i18n_dir / f"{name}.ts", i18n_dir / f"{name}.qm")
 
 
 def stale_files() -> list[str]:

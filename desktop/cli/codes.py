@@ -11,7 +11,9 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli.help_texts import h
 from desktop.cli.messages import CLI
+from desktop.cli.output import current, say
 
 if TYPE_CHECKING:
     from desktop.forms.codelists import CodeListError
@@ -22,37 +24,32 @@ SEARCHABLE = ("orpha", "icd10", "kommuner")
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     codes = subparsers.add_parser(
         "codes",
-        help="code lists and diagnosis search / kodeverk og diagnosesøk",
-        description=(
-            "Show the shipped code lists, or search ORPHA and ICD-10 diagnoses and "
-            "municipalities (every official name form: Norwegian, Sami, Kven)."
-        ),
+        help=h("codes.codes"),
+        description=h("codes.codes.about"),
     )
     actions = codes.add_subparsers(dest="codes_command", metavar="ACTION", required=True)
 
-    lists = actions.add_parser("lists", help="list the code lists with version, source, licence")
-    lists.add_argument("--json", action="store_true", help="machine-readable output")
+    lists = actions.add_parser("lists", help=h("codes.lists"))
+    lists.add_argument("--json", action="store_true", help=h("codes.lists.json"))
     lists.set_defaults(func=_lists)
 
-    search = actions.add_parser(
-        "search", help="search diagnoses and municipalities by code, name or synonym"
-    )
-    search.add_argument("query", nargs="+", help="a code, a name, or the start of words")
+    search = actions.add_parser("search", help=h("codes.search"))
+    search.add_argument("query", nargs="+", help=h("codes.search.query"))
     search.add_argument(
         "--list",
         dest="lists",
         action="append",
         choices=SEARCHABLE,
-        help="search only this list (repeatable; default: all three)",
+        help=h("codes.search.list"),
     )
     search.add_argument(
         "--on",
         type=_day,
-        help="municipalities as numbered on this day, YYYY-MM-DD (default: today)",
+        help=h("codes.search.on"),
     )
-    search.add_argument("--limit", type=_positive, default=10, help="at most this many hits")
-    search.add_argument("--lang", choices=("nb", "en"), default="nb", help="label language")
-    search.add_argument("--json", action="store_true", help="machine-readable output")
+    search.add_argument("--limit", type=_positive, default=10, help=h("codes.search.limit"))
+    search.add_argument("--lang", choices=("nb", "en"), default=None, help=h("codes.search.lang"))
+    search.add_argument("--json", action="store_true", help=h("codes.search.json"))
     search.set_defaults(func=_search)
 
 
@@ -63,7 +60,7 @@ def _day(text: str) -> Any:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"må være en dato ÅÅÅÅ-MM-DD / must be a date YYYY-MM-DD, not {text!r}"
+            CLI.text("arg.not_a_date", current(), value=repr(text))
         ) from None
 
 
@@ -73,9 +70,7 @@ def _positive(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(
-            f"må være et positivt heltall / must be a positive whole number, not {text!r}"
-        )
+        raise argparse.ArgumentTypeError(CLI.text("arg.not_positive", current(), value=repr(text)))
     return value
 
 
@@ -108,8 +103,8 @@ def _lists(args: argparse.Namespace) -> int:
     for row in rows:
         period = f"{row['valid_from'] or '…'} – {row['valid_to'] or '…'}"
         print(f"{row['id']:<24} {row['version']:<16} {row['count']:>6}  {period}")
-        print(f"    source:  {row['source']}")
-        print(f"    licence: {row['licence']}")
+        say(current(), "codes.source", source=row["source"])
+        say(current(), "codes.licence", licence=row["licence"])
     return 0
 
 
@@ -129,7 +124,7 @@ def _search(args: argparse.Namespace) -> int:
         search = DiagnosisSearch(lists)
     except CodeListError as exc:
         return _fail(exc)
-    hits = search.search(query, limit=args.limit, lang=args.lang)
+    hits = search.search(query, limit=args.limit, lang=args.lang or current())
     if args.json:
         rows = [
             {
@@ -145,7 +140,7 @@ def _search(args: argparse.Namespace) -> int:
         print()
         return 0 if hits else 1
     if not hits:
-        print(CLI.both("codes.no_matches"), file=sys.stderr)
+        print(CLI.text("codes.no_matches", current()), file=sys.stderr)
         return 1
     for hit in hits:
         also = f"  ({hit.matched})" if hit.matched != hit.label else ""
@@ -168,5 +163,5 @@ def _iso(value: Any) -> str | None:
 
 
 def _fail(exc: CodeListError) -> int:
-    print(CLI.both("codes.unreadable", reason=exc), file=sys.stderr)
+    print(CLI.text("codes.unreadable", current(), reason=exc), file=sys.stderr)
     return 2

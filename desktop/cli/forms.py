@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
+from desktop.cli.help_texts import h
 from desktop.cli.messages import CLI
-from desktop.cli.output import say
+from desktop.cli.output import current, say
 from desktop.messages import Lang
 
 EXIT_VALID = 0
@@ -30,38 +31,33 @@ class InputError(Exception):
     so a script or support can tell the cases apart."""
 
     def __init__(self, code: str, /, **params: object) -> None:
-        super().__init__(f"{CLI.both(code, **params)} ({code})")
+        super().__init__(f"{CLI.text(code, current(), **params)} ({code})")
         self.code = code
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     validate = subparsers.add_parser(
         "validate",
-        help="validate registration records (JSON or JSON lines) without the GUI",
-        description=(
-            "Validate one record (a JSON object), several (a JSON list or JSON lines, one "
-            "object per line). Exit code 0: all valid; 1: some invalid; 2: unreadable input."
-        ),
+        help=h("forms.validate"),
+        description=(h("forms.validate.about")),
     )
-    validate.add_argument("file", help="the JSON file, or '-' to read standard input")
-    validate.add_argument("--json", action="store_true", help="print issues as JSON")
-    validate.add_argument("--lang", choices=("nb", "en"), default="nb", help="message language")
+    validate.add_argument("file", help=h("forms.validate.file"))
+    validate.add_argument("--json", action="store_true", help=h("forms.validate.json"))
     validate.add_argument(
-        "--draft", action="store_true", help="check as a draft: syntax only, nothing required"
+        "--lang", choices=("nb", "en"), default=None, help=h("forms.validate.lang")
     )
+    validate.add_argument("--draft", action="store_true", help=h("forms.validate.draft"))
     validate.add_argument(
         "--today", type=_date, default=None, help=argparse.SUPPRESS
     )  # reproducible checks in tests and bug reports
     validate.set_defaults(func=run_validate)
 
-    schema = subparsers.add_parser("schema", help="print the JSON Schema of the record format")
+    schema = subparsers.add_parser("schema", help=h("forms.schema"))
     schema.set_defaults(func=run_schema)
 
-    demo = subparsers.add_parser(
-        "demo-data", help="print synthetic, valid registrations as JSON lines"
-    )
-    demo.add_argument("--count", type=_positive, default=10, help="how many records (default 10)")
-    demo.add_argument("--seed", type=int, default=None, help="seed for reproducible output")
+    demo = subparsers.add_parser("demo-data", help=h("forms.demo_data"))
+    demo.add_argument("--count", type=_positive, default=10, help=h("forms.demo_data.count"))
+    demo.add_argument("--seed", type=int, default=None, help=h("forms.demo_data.seed"))
     demo.set_defaults(func=run_demo_data)
 
 
@@ -146,11 +142,12 @@ def run_validate(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_UNREADABLE
     mode: Literal["complete", "draft"] = "draft" if args.draft else "complete"
+    lang: Lang = args.lang or current()
     several = len(records) > 1
     all_issues: list[dict[str, Any]] = []
     invalid = 0
     for index, record in enumerate(records):
-        result = validate(record, lang=args.lang, today=args.today, mode=mode)
+        result = validate(record, lang=lang, today=args.today, mode=mode)
         if not result.ok:
             invalid += 1
         for issue in result.issues:
@@ -162,7 +159,7 @@ def run_validate(args: argparse.Namespace) -> int:
         json.dump(all_issues, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        _print_human(all_issues, len(records), invalid, args.lang)
+        _print_human(all_issues, len(records), invalid, lang)
     return EXIT_INVALID if invalid else EXIT_VALID
 
 

@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 from sjelden_protocol.files import atomic_private_file
 
 from desktop.cli.forms import EXIT_UNREADABLE, InputError, parse_records, read_text
+from desktop.cli.help_texts import h
 from desktop.cli.messages import CLI
+from desktop.cli.output import current
 
 if TYPE_CHECKING:
     from desktop.forms.letters import PrintDocument
@@ -33,36 +35,34 @@ STATUSES = ("draft", "completed", "queued", "sent", "accepted", "rejected", "set
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     letter = subparsers.add_parser(
         "letter",
-        help="write the information letter for a record as PDF (or HTML)",
-        description=(
-            "Write the information letter for one record (a JSON object). The variant is the "
-            "one chosen in the record, else the one the patient's age suggests, unless "
-            "--variant is given."
-        ),
+        help=h("letters.letter"),
+        description=(h("letters.letter.about")),
     )
-    letter.add_argument("--record", required=True, help="the record as a JSON file")
+    letter.add_argument("--record", required=True, help=h("letters.letter.record"))
     letter.add_argument(
         "--variant",
         type=_variant,
         default=None,
-        help="the variant: a code of the form's information.letter field (default: see above)",
+        help=h("letters.letter.variant"),
     )
-    letter.add_argument(
-        "--lang", choices=("nb", "en"), default="nb", help="letter language (default nb)"
-    )
+    letter.add_argument("--lang", choices=("nb", "en"), default="nb", help=h("letters.letter.lang"))
     out = letter.add_mutually_exclusive_group(required=True)
-    out.add_argument("--pdf", help="write a PDF file here")
-    out.add_argument("--html", help="write an HTML file here (no Qt needed)")
+    out.add_argument("--pdf", help=h("letters.letter.pdf"))
+    out.add_argument("--html", help=h("letters.letter.html"))
     letter.set_defaults(func=run_letter)
 
     summary = subparsers.add_parser(
         "summary-pdf",
-        help="write the registration summary for the patient record as PDF",
+        help=h("letters.summary_pdf"),
     )
-    summary.add_argument("record", help="the record as a JSON file")
-    summary.add_argument("pdf", help="the PDF file to write")
-    summary.add_argument("--lang", choices=("nb", "en"), default="nb")
-    summary.add_argument("--status", choices=STATUSES, default=None, help="record status to print")
+    summary.add_argument("record", help=h("letters.summary_pdf.record"))
+    summary.add_argument("pdf", help=h("letters.summary_pdf.pdf"))
+    summary.add_argument(
+        "--lang", choices=("nb", "en"), default="nb", help=h("letters.summary_pdf.lang")
+    )
+    summary.add_argument(
+        "--status", choices=STATUSES, default=None, help=h("letters.summary_pdf.status")
+    )
     summary.set_defaults(func=run_summary_pdf)
 
 
@@ -73,7 +73,12 @@ def _variant(text: str) -> str:
 
     if text not in LETTER_VARIANTS:
         raise argparse.ArgumentTypeError(
-            f"ukjent variant / unknown variant {text!r} (choose from {', '.join(LETTER_VARIANTS)})"
+            CLI.text(
+                "arg.unknown_variant",
+                current(),
+                value=repr(text),
+                choices=", ".join(LETTER_VARIANTS),
+            )
         )
     return text
 
@@ -100,13 +105,13 @@ def _write_pdf(doc: PrintDocument, target: str) -> int:
 
         from desktop.ui import printing
     except ImportError as exc:
-        print(CLI.both("pdf.needs_qt", reason=exc), file=sys.stderr)
+        print(CLI.text("pdf.needs_qt", current(), reason=exc), file=sys.stderr)
         return EXIT_FAILED
     app = QGuiApplication.instance() or QGuiApplication(["sjelden"])
     try:
         printing.write_pdf(doc, target)
     except (OSError, printing.PrintError):
-        print(CLI.both("output.not_written", name=target), file=sys.stderr)
+        print(CLI.text("output.not_written", current(), name=target), file=sys.stderr)
         return EXIT_FAILED
     finally:
         del app
@@ -126,7 +131,7 @@ def run_letter(args: argparse.Namespace) -> int:
             with atomic_private_file(Path(args.html)) as handle:
                 handle.write(doc.html.encode("utf-8"))
         except OSError:
-            print(CLI.both("output.not_written", name=args.html), file=sys.stderr)
+            print(CLI.text("output.not_written", current(), name=args.html), file=sys.stderr)
             return EXIT_FAILED
         return EXIT_OK
     return _write_pdf(doc, args.pdf)

@@ -261,6 +261,141 @@ CLI = Catalogue(
             "Eksportert: {count} {count:registrering|registreringer}.",
             "Exported: {count} {count:record|records}.",
         ),
+        # -- staff diff ---------------------------------------------------------------------
+        "staff.diff.added": Message("lagt til {field}", "added    {field}"),
+        "staff.diff.removed": Message("fjernet  {field}", "removed  {field}"),
+        "staff.diff.changed": Message("endret   {field}", "changed  {field}"),
+        # -- prompts (on a terminal, without echo) -------------------------------------------
+        "prompt.passphrase": Message("Passordfrase: ", "Passphrase: "),
+        "prompt.new_passphrase": Message("Ny passordfrase: ", "New passphrase: "),
+        "prompt.repeat_passphrase": Message("Gjenta passordfrasen: ", "Repeat the passphrase: "),
+        "prompt.current_passphrase": Message("Nåværende passordfrase: ", "Current passphrase: "),
+        "prompt.recovery_key": Message("Gjenopprettingsnøkkel: ", "Recovery key: "),
+        "prompt.national_id": Message("Fødselsnummer: ", "National id: "),
+        # -- option values argparse refuses --------------------------------------------------
+        "arg.not_a_date": Message(
+            "må være en dato ÅÅÅÅ-MM-DD, ikke {value}",
+            "must be a date YYYY-MM-DD, not {value}",
+        ),
+        "arg.not_positive": Message(
+            "må være et positivt heltall, ikke {value}",
+            "must be a positive whole number, not {value}",
+        ),
+        "arg.unknown_variant": Message(
+            "ukjent variant {value} (velg blant {choices})",
+            "unknown variant {value} (choose from {choices})",
+        ),
+        # -- doctor -------------------------------------------------------------------------
+        "doctor.python": Message("python: {version}", "python: {version}"),
+        "doctor.sqlcipher": Message("sqlcipher: {version}", "sqlcipher: {version}"),
+        "doctor.keyring": Message(
+            "nøkkelring: {backend} ({verdict})", "keyring backend: {backend} ({verdict})"
+        ),
+        "doctor.secure": Message("sikker", "secure"),
+        "doctor.not_secure": Message("IKKE sikker", "NOT secure"),
+        "doctor.keyring_hint": Message(
+            "  -> installer og start en nøkkelring for operativsystemet (Linux: gnome-keyring "
+            "eller KWallet), eller bruk 'sjelden init --key-file'",
+            "  -> install and start an OS keyring (Linux: gnome-keyring or KWallet), or use "
+            "'sjelden init --key-file'",
+        ),
+        "doctor.data_dir": Message("datamappe: {directory}", "data dir: {directory}"),
+        "doctor.data_dir_from_env": Message(
+            "datamappe: {directory} (fra ${variable})", "data dir: {directory} (from ${variable})"
+        ),
+        "doctor.profiles": Message("profiler: {profiles}", "profiles: {profiles}"),
+        "doctor.no_profiles": Message("(ingen)", "(none)"),
+        "doctor.gui_available": Message(
+            "grafisk grensesnitt (PySide6): tilgjengelig", "gui (PySide6): available"
+        ),
+        "doctor.gui_missing": Message(
+            "grafisk grensesnitt (PySide6): ikke installert", "gui (PySide6): not installed"
+        ),
+        # -- code lists ---------------------------------------------------------------------
+        "codes.source": Message("    kilde:   {source}", "    source:  {source}"),
+        "codes.licence": Message("    lisens:  {licence}", "    licence: {licence}"),
+        # -- key fingerprints ---------------------------------------------------------------
+        "enroll.installation": Message(
+            "  PC / installasjon:        {fingerprint}  (nøkkel-ID {key_id})",
+            "  PC / installation:     {fingerprint}  (key id {key_id})",
+        ),
+        "enroll.server": Message(
+            "  server (kvitteringer):    {fingerprint}", "  server (receipts):     {fingerprint}"
+        ),
+        "enroll.register": Message(
+            "  register (kryptering):    {fingerprint}", "  register (encryption): {fingerprint}"
+        ),
+        "enroll.staff": Message(
+            "  saksbehandler (svar):     {fingerprint}", "  staff (feedback):      {fingerprint}"
+        ),
+        "enroll.root": Message(
+            "  registerets rotnøkkel:    {fingerprint}", "  register root:         {fingerprint}"
+        ),
+        # -- staff listings -----------------------------------------------------------------
+        "staff.key": Message(
+            "  {role} nøkkel-ID {key_id}  fingeravtrykk {fingerprint}",
+            "  {role} key id {key_id}  fingerprint {fingerprint}",
+        ),
+        "staff.key_newest": Message(
+            "  {role} nøkkel-ID {key_id}  fingeravtrykk {fingerprint} (nyest)",
+            "  {role} key id {key_id}  fingerprint {fingerprint} (newest)",
+        ),
+        "staff.pinned": Message("festet", "pinned"),
+        "staff.clean": Message("uten funn", "clean"),
+        "staff.imported_file": Message(
+            "{path}: forsendelse {batch_id}: registreringer: {records} ({findings})",
+            "{path}: batch {batch_id}: {records} records ({findings})",
+        ),
+        "staff.quarantine.item": Message(
+            "{quarantine_id}  forsendelse {batch_id}  fra {key_id}  {reason}  siden {at}  "
+            "forsøk {attempts}",
+            "{quarantine_id}  batch {batch_id}  from {key_id}  {reason}  since {at}  "
+            "attempts {attempts}",
+        ),
+        "staff.queue.item": Message(
+            "{record_id}  rev {revision}  {findings}  forsendelse {batch_id}  fra {key_id}",
+            "{record_id}  rev {revision}  {findings}  batch {batch_id}  from {key_id}",
+        ),
+        "staff.queue.duplicate_of": Message(
+            "  duplikat av {record_id}", "  duplicate_of {record_id}"
+        ),
+        "staff.queue.issues": Message("  problemer {issues}", "  issues {issues}"),
+        "staff.status": Message(
+            "register ({backend}): registreringer: {records}, eldre revisjoner: {history}; "
+            "kø: venter: {pending}, avgjort, venter på tilbakemelding: {unsent}; "
+            "forsendelser importert: {batches}; reservasjoner: {reservations}; "
+            "tilbakemeldinger ikke sendt: {feedback}; forsendelser i karantene: {quarantined}",
+            "register ({backend}): {records} records, {history} earlier revisions; "
+            "queue: {pending} pending, {unsent} decided awaiting feedback; "
+            "batches imported: {batches}; reservations: {reservations}; "
+            "feedback unsent: {feedback}; quarantined batches: {quarantined}",
+        ),
+        # -- demo ---------------------------------------------------------------------------
+        "demo.folder": Message(
+            "Demomappe (slettes til slutt): {directory}",
+            "Demo folder (deleted at the end): {directory}",
+        ),
+        "demo.inbox": Message("Lokal innboks kjører på {url}", "Local inbox running on {url}"),
+        "demo.profile": Message(
+            "Demoprofilen 'demo' med syntetiske registreringer: {records}.",
+            "Demo profile 'demo' with {records} synthetic registrations.",
+        ),
+        "demo.passphrase": Message(
+            "Passordfrase (bare for demo): {passphrase}", "Passphrase (demo only): {passphrase}"
+        ),
+        "demo.starting": Message(
+            "Starter programmet; lås opp profilen 'demo' med passordfrasen over.",
+            "Starting the app; unlock the 'demo' profile with the passphrase above.",
+        ),
+        "demo.headless": Message(
+            "Ingen vinduer kan åpnes her (se 'sjelden' for hvorfor); demoen kjører uten skjerm.",
+            "No window can open here (see 'sjelden' for why); the demo runs headless.",
+        ),
+        "demo.keeps_running": Message(
+            "Innboksen kjører til Ctrl+C. I en annen terminal:\n  {command}",
+            "The inbox keeps running until Ctrl+C. In another terminal:\n  {command}",
+        ),
+        "demo.stopped": Message("Demoen er stoppet.", "Demo stopped."),
         # -- validate -----------------------------------------------------------------------
         "validate.error": Message("FEIL", "ERROR"),
         "validate.warning": Message("ADVARSEL", "WARNING"),
@@ -269,7 +404,7 @@ CLI = Catalogue(
             "{valid} of {total} records are valid.",
         ),
         "interrupted": Message("Avbrutt.", "Interrupted."),
-        # -- reading input files (said in both languages: no profile tells which) ----------
+        # -- reading input files --------------------------------------------------------------
         "input.not_found": Message("Finner ikke filen {name}.", "File not found: {name}."),
         "input.directory": Message(
             "{name} er en mappe, ikke en fil.", "{name} is a directory, not a file."
@@ -334,6 +469,25 @@ CLI = Catalogue(
         ),
     },
     params={
+        "version": "a version number of Python or SQLCipher",
+        "backend": "the keyring backend's name, or the register database's dialect",
+        "verdict": "the word for whether the keyring is secure",
+        "variable": "the name of an environment variable",
+        "profiles": "the profile names, separated by commas, or the word for none",
+        "source": "a code list's source (shipped metadata)",
+        "licence": "a code list's licence (shipped metadata)",
+        "role": "a key's role (register, signing; a manifest's recipient, staff, receipt, tls)",
+        "batch_id": "a batch's random id",
+        "findings": "finding codes with their counts, or the word for clean",
+        "attempts": "a count of import attempts",
+        "record_id": "a record's random id",
+        "revision": "a revision number",
+        "issues": "validation issue keys (codes of the form, no values)",
+        "unsent": "a count of decisions",
+        "reservations": "a count of reservations",
+        "url": "the local demo inbox's address",
+        "passphrase": "the fixed, public passphrase of the synthetic demo profile",
+        "command": "the shell command to run the demo's sync",
         "directory": "the profile's directory",
         "records": "a count of registrations",
         "report": "a BugReport's text: operation, exception type, SQLite error name",
@@ -353,7 +507,10 @@ CLI = Catalogue(
         "receipts": "a count of receipts",
         "feedback": "a count of feedback documents",
         "key_id": "a key id",
-        "path": "a file the command wrote",
+        "path": "a file the command read or wrote",
+        "value": "an option's value the command refused (typed on its command line)",
+        "choices": "the values an option accepts",
+        "field": "a form field's path (a label of the form, never its value)",
         "fingerprint": "a key fingerprint",
         "label": "an installation's label, given at enrollment (a PC's name)",
         "imported": "a count of batches",
@@ -379,8 +536,6 @@ CLI = Catalogue(
         "reason": "why the system refused: an OS error or a missing module, never file content",
         "line": "a line number",
         "sequence": "a key manifest's sequence number",
-        "batch_id": "a batch's random id",
-        "role": "a key manifest role (recipient, staff, receipt, tls)",
         "roles": "key manifest roles, separated by commas",
     },
 )

@@ -1,5 +1,7 @@
 """What the command prints to the user, in the language the app speaks: ``--language``, then
-``SJELDEN_LANGUAGE``, else bokmål (the GUI chooses the same way, before the profile's choice).
+``SJELDEN_LANGUAGE``, then the profile's choice, else bokmål, as the GUI chooses.
+``desktop.cli.main`` chooses it once, before building the parser, so the help, argparse's own
+words and every line a command prints speak it (``current``).
 
 Every sentence comes from a catalogue (``desktop.cli.messages.CLI`` for the command's own,
 ``user_message`` for the core's errors), so the two languages are written in one place.
@@ -13,13 +15,27 @@ import sys
 from typing import Protocol
 
 from desktop.cli.messages import CLI
-from desktop.messages import LANGUAGE_ENV, Lang, choose
+from desktop.messages import DEFAULT_LANG, LANGUAGE_ENV, Lang, choose, normalize
 
-__all__ = ["LANGUAGE_ENV", "failed", "language", "say"]
+__all__ = ["LANGUAGE_ENV", "current", "failed", "language", "say", "set_language"]
+
+_current: Lang = DEFAULT_LANG
+
+
+def set_language(lang: str | None) -> Lang:
+    """The language of this run of the command (one command per process)."""
+    global _current
+    _current = normalize(lang)
+    return _current
+
+
+def current() -> Lang:
+    return _current
 
 
 def language(requested: str | None = None) -> Lang:
-    return choose(requested)
+    """``requested`` if given, else the language this run speaks."""
+    return choose(requested) if requested else _current
 
 
 def say(

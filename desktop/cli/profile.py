@@ -20,7 +20,9 @@ from typing import TypeVar, cast
 import keyring
 
 from desktop import __version__
-from desktop.cli.output import Coded, failed, say
+from desktop.cli.help_texts import h
+from desktop.cli.messages import CLI
+from desktop.cli.output import Coded, current, failed, say
 from desktop.messages import Lang, normalize
 from desktop.paths import DEFAULT_PROFILE, HOME_ENV, data_root
 from desktop.storage import keystore
@@ -35,61 +37,45 @@ T = TypeVar("T")
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = subparsers.add_parser(
         "init",
-        help="set up a new encrypted profile (prints the one-time recovery key)",
-        description="Set up a new encrypted profile. The passphrase is read from "
-        "SJELDEN_PASSPHRASE or standard input.",
+        help=h("profile.init"),
+        description=h("profile.init.about"),
     )
     init.add_argument(
         "--key-file",
         action="store_true",
-        help="keep the sealed key in a file in the profile instead of the OS keyring "
-        "(only if this PC has no keyring; less protected)",
+        help=h("profile.init.key_file"),
     )
-    init.add_argument("--language", choices=("nb", "en"), default="nb", help="UI language")
+    init.add_argument(
+        "--language", choices=("nb", "en"), default=None, help=h("profile.init.language")
+    )
     init.set_defaults(func=cmd_init)
 
-    check = subparsers.add_parser(
-        "unlock-check", help="check that the passphrase unlocks the profile and the database"
-    )
+    check = subparsers.add_parser("unlock-check", help=h("profile.unlock_check"))
     check.add_argument(
         "--accept-data-loss",
         action="store_true",
-        help="open a database that is older than its last known state (store."
-        "older_than_known) as it is, accepting that the missing changes are gone",
+        help=h("profile.unlock_check.accept_data_loss"),
     )
     check.set_defaults(func=cmd_unlock_check)
 
     change = subparsers.add_parser(
         "change-passphrase",
-        help="change the passphrase (old and new from SJELDEN_PASSPHRASE and "
-        "SJELDEN_NEW_PASSPHRASE, or two lines of standard input)",
+        help=h("profile.change_passphrase"),
     )
     change.set_defaults(func=cmd_change_passphrase)
 
     recover = subparsers.add_parser(
         "recover",
-        help="unlock with the printed recovery key and set a new passphrase "
-        "(recovery key and new passphrase as two lines of standard input)",
+        help=h("profile.recover"),
     )
     recover.set_defaults(func=cmd_recover)
 
-    doctor = subparsers.add_parser(
-        "doctor", help="report the keyring backend, SQLCipher version and data dir (no secrets)"
-    )
+    doctor = subparsers.add_parser("doctor", help=h("profile.doctor"))
     doctor.set_defaults(func=cmd_doctor)
 
 
 def _profile(args: argparse.Namespace) -> Profile:
     return Profile.named(args.profile or DEFAULT_PROFILE)
-
-
-def _lang(profile: Profile | None = None) -> Lang:
-    if profile is not None and profile.exists:
-        try:
-            return normalize(profile.info().get("language"))
-        except StoreError:  # a damaged profile.json: said when the command reads it
-            pass
-    return normalize(os.environ.get("SJELDEN_LANG"))
 
 
 class _Secrets:
@@ -114,9 +100,9 @@ class _Secrets:
 
     def new_passphrase(self, env: str = "SJELDEN_PASSPHRASE") -> str | None:
         """A new passphrase, asked twice on a terminal; ``None`` (and a message) if they differ."""
-        passphrase = self.read(env, "Ny passordfrase / new passphrase: ")
+        passphrase = self.read(env, CLI.text("prompt.new_passphrase", current()))
         if sys.stdin.isatty() and env not in os.environ:
-            again = getpass.getpass("Gjenta passordfrasen / repeat the passphrase: ")
+            again = getpass.getpass(CLI.text("prompt.repeat_passphrase", current()))
             if again != passphrase:
                 for lang in ("nb", "en"):  # no profile to take a language from yet
                     say(lang, "passphrases_differ", error=True)
@@ -142,8 +128,10 @@ def _run_unlocked(
     secrets: _Secrets | None = None,
 ) -> int:
     """Read the passphrase, ``unlock`` the profile and run ``action``; errors become messages."""
-    lang = _lang(profile)
-    passphrase = (secrets or _Secrets()).read("SJELDEN_PASSPHRASE", "Passordfrase / passphrase: ")
+    lang = current()
+    passphrase = (secrets or _Secrets()).read(
+        "SJELDEN_PASSPHRASE", CLI.text("prompt.passphrase", current())
+    )
 
     def unlocked() -> int:
         with unlock(passphrase) as opened:
@@ -154,7 +142,7 @@ def _run_unlocked(
 
 def cmd_init(args: argparse.Namespace) -> int:
     profile = _profile(args)
-    lang: Lang = args.language
+    lang: Lang = normalize(args.language) if args.language else current()
     passphrase = _Secrets().new_passphrase()
     if passphrase is None:
         return 1
@@ -174,8 +162,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_unlock_check(args: argparse.Namespace) -> int:
     profile = _profile(args)
-    lang = _lang(profile)
-    passphrase = _Secrets().read("SJELDEN_PASSPHRASE", "Passordfrase / passphrase: ")
+    lang = current()
+    passphrase = _Secrets().read("SJELDEN_PASSPHRASE", CLI.text("prompt.passphrase", current()))
 
     def action() -> int:
         # A profile check: either kind of profile.
@@ -195,10 +183,10 @@ def cmd_unlock_check(args: argparse.Namespace) -> int:
 
 def cmd_change_passphrase(args: argparse.Namespace) -> int:
     profile = _profile(args)
-    lang = _lang(profile)
+    lang = current()
     secrets = _Secrets()
-    old = secrets.read("SJELDEN_PASSPHRASE", "Nåværende passordfrase / current passphrase: ")
-    new = secrets.read("SJELDEN_NEW_PASSPHRASE", "Ny passordfrase / new passphrase: ")
+    old = secrets.read("SJELDEN_PASSPHRASE", CLI.text("prompt.current_passphrase", current()))
+    new = secrets.read("SJELDEN_NEW_PASSPHRASE", CLI.text("prompt.new_passphrase", current()))
 
     def action() -> int:
         profile.change_passphrase(old, new)
@@ -210,10 +198,10 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
 
 def cmd_recover(args: argparse.Namespace) -> int:
     profile = _profile(args)
-    lang = _lang(profile)
+    lang = current()
     secrets = _Secrets()
-    recovery_key = secrets.read("SJELDEN_RECOVERY_KEY", "Gjenopprettingsnøkkel / recovery key: ")
-    new = secrets.read("SJELDEN_NEW_PASSPHRASE", "Ny passordfrase / new passphrase: ")
+    recovery_key = secrets.read("SJELDEN_RECOVERY_KEY", CLI.text("prompt.recovery_key", current()))
+    new = secrets.read("SJELDEN_NEW_PASSPHRASE", CLI.text("prompt.new_passphrase", current()))
 
     def action() -> int:
         profile.unlock_with_recovery(recovery_key, new).close()
@@ -229,18 +217,20 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     root = data_root()
     profiles_dir = root / "profiles"
     profiles = sorted(p.name for p in profiles_dir.iterdir()) if profiles_dir.exists() else []
+    lang = current()
     print(f"sjelden {__version__}")
-    print(f"python: {sys.version.split()[0]}")
-    print(f"sqlcipher: {sqlcipher_version()}")
-    verdict = "secure" if secure else "NOT secure"
-    print(f"keyring backend: {keystore.backend_name(backend)} ({verdict})")
+    say(lang, "doctor.python", version=sys.version.split()[0])
+    say(lang, "doctor.sqlcipher", version=sqlcipher_version())
+    verdict = CLI.text("doctor.secure" if secure else "doctor.not_secure", lang)
+    say(lang, "doctor.keyring", backend=keystore.backend_name(backend), verdict=verdict)
     if not secure:
-        print(
-            "  -> install and start an OS keyring (Linux: gnome-keyring or KWallet), "
-            "or use 'sjelden init --key-file'"
-        )
-    print(f"data dir: {root}" + (f" (from ${HOME_ENV})" if os.environ.get(HOME_ENV) else ""))
-    print(f"profiles: {', '.join(profiles) if profiles else '(none)'}")
+        say(lang, "doctor.keyring_hint")
+    if os.environ.get(HOME_ENV):
+        say(lang, "doctor.data_dir_from_env", directory=root, variable=HOME_ENV)
+    else:
+        say(lang, "doctor.data_dir", directory=root)
+    listed = ", ".join(profiles) if profiles else CLI.text("doctor.no_profiles", lang)
+    say(lang, "doctor.profiles", profiles=listed)
     gui = importlib.util.find_spec("PySide6") is not None
-    print(f"gui (PySide6): {'available' if gui else 'not installed'}")
+    say(lang, "doctor.gui_available" if gui else "doctor.gui_missing")
     return 0

@@ -19,6 +19,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.cli.help_texts import h
 from desktop.cli.output import language, say
 
 EXIT_OK = 0
@@ -28,11 +29,9 @@ EXIT_FAILED = 1
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = subparsers.add_parser(
         "selftest",
-        help="check that this installation works (resources, SQLCipher, validation, PDF)",
+        help=h("selftest.selftest"),
     )
-    check.add_argument(
-        "--gui", action="store_true", help="also open the main window and the form (offscreen)"
-    )
+    check.add_argument("--gui", action="store_true", help=h("selftest.gui"))
     check.set_defaults(func=run)
 
 

@@ -23,9 +23,11 @@ from typing import TYPE_CHECKING
 
 from sjelden_protocol.enrollment import display_label
 
-from desktop.cli.output import say
+from desktop.cli.help_texts import h
+from desktop.cli.messages import CLI
+from desktop.cli.output import current, say
 from desktop.cli.profile import _guarded, _run_unlocked, _Secrets
-from desktop.messages import Lang
+from desktop.messages import Lang, normalize
 from desktop.storage.profile import Profile
 
 if TYPE_CHECKING:
@@ -38,230 +40,174 @@ Action = Callable[["StaffSession", Lang], int]
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     staff = subparsers.add_parser(
         "staff",
-        help="registry-staff mode: pull and review batches, decide, reservations, exports",
-        description="Registry-staff mode. Uses the profile given with --profile (default "
-        "'staff'), which must be a staff profile (sjelden staff init).",
+        help=h("staff.staff"),
+        description=h("staff.staff.about"),
     )
     sub = staff.add_subparsers(dest="staff_command", metavar="STAFF_COMMAND")
     staff.set_defaults(func=lambda args: _help(staff))
 
-    init = sub.add_parser("init", help="set up a staff profile with fresh register and staff keys")
+    init = sub.add_parser("init", help=h("staff.init"))
+    init.add_argument("--out", type=Path, default=Path("."), help=h("staff.init.out"))
+    init.add_argument("--key-file", action="store_true", help=h("staff.init.key_file"))
     init.add_argument(
-        "--out", type=Path, default=Path("."), help="folder for register.pub and staff.pub"
+        "--language", choices=("nb", "en"), default=None, help=h("profile.init.language")
     )
-    init.add_argument(
-        "--key-file", action="store_true", help="keep the sealed key in a file (no OS keyring)"
-    )
-    init.add_argument("--language", choices=("nb", "en"), default="nb")
     _transport_options(init)
     init.set_defaults(func=cmd_init)
 
-    conf = sub.add_parser(
-        "configure", help="set the inbox address, CA bundle, proxy, register database"
-    )
+    conf = sub.add_parser("configure", help=h("staff.configure"))
     _transport_options(conf)
     conf.set_defaults(func=cmd_configure)
 
-    keys = sub.add_parser("keys", help="key ids and fingerprints of the register and staff keys")
-    keys.add_argument("--out", type=Path, help="also write register.pub and staff.pub here")
+    keys = sub.add_parser("keys", help=h("staff.keys"))
+    keys.add_argument("--out", type=Path, help=h("staff.keys.out"))
     keys.set_defaults(func=cmd_keys)
 
-    rotate = sub.add_parser(
-        "rotate-register-key", help="add a new register key (old ones are kept)"
-    )
-    rotate.add_argument("--out", type=Path, required=True, help="folder for the new register.pub")
+    rotate = sub.add_parser("rotate-register-key", help=h("staff.rotate_register_key"))
+    rotate.add_argument("--out", type=Path, required=True, help=h("staff.rotate_register_key.out"))
     rotate.set_defaults(func=cmd_rotate)
 
     _manifest_parsers(sub)
 
-    code = sub.add_parser("enroll-code", help="a one-time enrollment code for a clinic")
+    code = sub.add_parser("enroll-code", help=h("staff.enroll_code"))
     code.set_defaults(func=cmd_enroll_code)
 
-    inst = sub.add_parser("installations", help="installations at the inbox, with fingerprints")
+    inst = sub.add_parser("installations", help=h("staff.installations"))
     inst.set_defaults(func=cmd_installations)
 
-    for name, helptext in (
-        ("approve", "compare the fingerprint, approve at the inbox and pin the installation here"),
-        ("pin", "pin an installation already approved at the inbox (after comparing fingerprints)"),
-    ):
-        p = sub.add_parser(name, help=helptext)
-        p.add_argument("key_id", metavar="KEY_ID")
-        p.add_argument(
-            "--fingerprint", required=True, help='as read out by the clinic, e.g. "D5PF IWTS …"'
-        )
+    for name in ("approve", "pin"):
+        p = sub.add_parser(name, help=h(f"staff.{name}"))
+        p.add_argument("key_id", metavar="KEY_ID", help=h("staff.approve.key_id"))
+        p.add_argument("--fingerprint", required=True, help=h("staff.approve.fingerprint"))
         p.set_defaults(func=cmd_approve if name == "approve" else cmd_pin)
 
-    revoke = sub.add_parser(
-        "revoke",
-        help="revoke an installation at the inbox and here: its batches received from now on "
-        "are refused",
-    )
-    revoke.add_argument("key_id", metavar="KEY_ID")
-    revoke.add_argument(
-        "--here-only", action="store_true", help="only in this profile (no inbox, file transport)"
-    )
+    revoke = sub.add_parser("revoke", help=h("staff.revoke"))
+    revoke.add_argument("key_id", metavar="KEY_ID", help=h("staff.approve.key_id"))
+    revoke.add_argument("--here-only", action="store_true", help=h("staff.revoke.here_only"))
     revoke.set_defaults(func=cmd_revoke_installation)
 
-    pull = sub.add_parser(
-        "pull", help="fetch, verify and import unacknowledged batches from the inbox"
-    )
+    pull = sub.add_parser("pull", help=h("staff.pull"))
     pull.set_defaults(func=cmd_pull)
 
-    quar = sub.add_parser("quarantine", help="batches set aside because they could not be imported")
+    quar = sub.add_parser("quarantine", help=h("staff.quarantine"))
     quar_sub = quar.add_subparsers(dest="quarantine_command", metavar="ACTION", required=True)
-    quar_sub.add_parser("list", help="id, batch, sender and reason of each").set_defaults(
+    quar_sub.add_parser("list", help=h("staff.quarantine.list")).set_defaults(
         func=cmd_quarantine_list
     )
-    retry = quar_sub.add_parser("retry", help="import quarantined batches again (after a fix)")
-    retry.add_argument("ids", nargs="*", metavar="QUARANTINE_ID")
-    retry.add_argument("--all", action="store_true", help="every quarantined batch")
+    retry = quar_sub.add_parser("retry", help=h("staff.quarantine.retry"))
+    retry.add_argument("ids", nargs="*", metavar="QUARANTINE_ID", help=h("staff.quarantine.ids"))
+    retry.add_argument("--all", action="store_true", help=h("staff.quarantine.retry.all"))
     retry.set_defaults(func=cmd_quarantine_retry)
-    discard = quar_sub.add_parser("discard", help="drop a quarantined batch for good")
-    discard.add_argument("ids", nargs="+", metavar="QUARANTINE_ID")
+    discard = quar_sub.add_parser("discard", help=h("staff.quarantine.discard"))
+    discard.add_argument("ids", nargs="+", metavar="QUARANTINE_ID", help=h("staff.quarantine.ids"))
     discard.set_defaults(func=cmd_quarantine_discard)
 
-    imp = sub.add_parser("import", help="import batch files (.sjbt) from sjelden export-batch")
-    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp = sub.add_parser("import", help=h("staff.import"))
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE", help=h("staff.import.files"))
     imp.set_defaults(func=cmd_import)
 
-    queue = sub.add_parser(
-        "queue", help="pending registrations with their findings (no field values)"
-    )
-    queue.add_argument("--limit", type=int, default=None)
+    queue = sub.add_parser("queue", help=h("staff.queue"))
+    queue.add_argument("--limit", type=int, default=None, help=h("staff.queue.limit"))
     queue.set_defaults(func=cmd_queue)
 
-    diff = sub.add_parser("diff", help="which fields a pending revision changes (paths only)")
-    diff.add_argument("record_id", metavar="RECORD_ID")
-    diff.add_argument("--revision", type=int)
+    diff = sub.add_parser("diff", help=h("staff.diff"))
+    diff.add_argument("record_id", metavar="RECORD_ID", help=h("staff.record_id"))
+    diff.add_argument("--revision", type=int, help=h("staff.decide.revision"))
     diff.set_defaults(func=cmd_diff)
 
-    decide = sub.add_parser(
-        "decide", help="accept, reject or mark a pending registration as duplicate"
-    )
-    decide.add_argument("record_id", metavar="RECORD_ID")
-    decide.add_argument("decision", choices=("accept", "reject", "duplicate"))
-    decide.add_argument("--revision", type=int, help="when several revisions are pending")
+    decide = sub.add_parser("decide", help=h("staff.decide"))
+    decide.add_argument("record_id", metavar="RECORD_ID", help=h("staff.record_id"))
     decide.add_argument(
-        "--reason", help="reason code, e.g. diagnosis_not_confirmed (required to reject)"
+        "decision", choices=("accept", "reject", "duplicate"), help=h("staff.decide.decision")
     )
-    decide.add_argument("--text", help="reason text for the clinic, without personal data")
+    decide.add_argument("--revision", type=int, help=h("staff.decide.revision"))
+    decide.add_argument("--reason", help=h("staff.decide.reason"))
+    decide.add_argument("--text", help=h("staff.decide.text"))
     decide.set_defaults(func=cmd_decide)
 
-    clean = sub.add_parser(
-        "accept-clean", help="accept every pending registration without findings"
-    )
+    clean = sub.add_parser("accept-clean", help=h("staff.accept_clean"))
     clean.set_defaults(func=cmd_accept_clean)
 
-    send = sub.add_parser("send-feedback", help="sign and send decisions (or write them to files)")
-    send.add_argument("--out", type=Path, help="write feedback files here instead of sending")
+    send = sub.add_parser("send-feedback", help=h("staff.send_feedback"))
+    send.add_argument("--out", type=Path, help=h("staff.send_feedback.out"))
     send.set_defaults(func=cmd_send_feedback)
 
-    reserve = sub.add_parser(
-        "reserve", help="record a reservation (national id from standard input, never an argument)"
-    )
+    reserve = sub.add_parser("reserve", help=h("staff.reserve"))
     reserve.set_defaults(func=cmd_reserve)
 
-    status = sub.add_parser(
-        "status", help="counts: queue, register, batches, reservations, feedback"
-    )
+    status = sub.add_parser("status", help=h("staff.status"))
     status.set_defaults(func=cmd_status)
 
-    export = sub.add_parser("export", help="export the register's current records")
+    export = sub.add_parser("export", help=h("staff.export"))
     export.set_defaults(func=lambda args: _help(export))
     formats = export.add_subparsers(dest="format", metavar="FORMAT")
-    for fmt, helptext in (
-        ("csv", "the hospital registry CSV (personal data)"),
-        ("fhir", "one FHIR R4 Bundle (personal data)"),
-        ("phenopacket", "a folder of GA4GH Phenopackets (pseudonymous)"),
-        ("research", "a k-anonymous research extract with its report"),
-        ("aggregate", "counts by diagnosis, county, year and sex, small counts suppressed"),
-    ):
-        p = formats.add_parser(fmt, help=helptext)
+    for fmt in ("csv", "fhir", "phenopacket", "research", "aggregate"):
+        p = formats.add_parser(fmt, help=h(f"staff.export.{fmt}"))
         p.add_argument(
-            "--out", required=True, type=Path, help="folder" if fmt == "phenopacket" else "file"
+            "--out",
+            required=True,
+            type=Path,
+            help=h("staff.export.out_folder" if fmt == "phenopacket" else "staff.export.out_file"),
         )
         p.set_defaults(func=cmd_export)
         if fmt == "research":
-            p.add_argument(
-                "--k", type=int, help="smallest class, in persons (default 5, at least 3)"
-            )
+            p.add_argument("--k", type=int, help=h("staff.export.research.k"))
             p.add_argument(
                 "--columns",
-                help="a column set (standard, institution, genetics, all) or quasi-identifiers "
-                "separated by commas (age,sex,geography,diagnosis,diagnosis_year,institution,"
-                "genetics); default standard",
+                help=h("staff.export.research.columns"),
             )
             p.add_argument(
                 "--max-suppression",
                 type=float,
                 metavar="PERCENT",
-                help="largest share of rows left out or with a suppressed cell (default 10)",
+                help=h("staff.export.research.max_suppression"),
             )
 
 
 def _manifest_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    man = sub.add_parser(
-        "manifest",
-        help="the register's key manifest: root key, keys, revocations, signing, publishing",
-    )
+    man = sub.add_parser("manifest", help=h("staff.manifest"))
     actions = man.add_subparsers(dest="manifest_command", metavar="ACTION", required=True)
-    root = actions.add_parser(
-        "root", help="the root key's id and fingerprint (made on first use) for the letter"
-    )
-    root.add_argument("--out", type=Path, help="also write root.pub here")
+    root = actions.add_parser("root", help=h("staff.manifest.root"))
+    root.add_argument("--out", type=Path, help=h("staff.manifest.root.out"))
     root.set_defaults(func=cmd_manifest_root)
-    actions.add_parser(
-        "show", help="the keys the next manifest names and the newest sequence signed"
-    ).set_defaults(func=cmd_manifest_show)
-    add = actions.add_parser(
-        "add-key", help="name another staff key, the inbox's receipt key or its TLS key"
-    )
-    add.add_argument("--role", choices=("staff", "receipt", "tls"), required=True)
-    source = add.add_mutually_exclusive_group(required=True)
-    source.add_argument("--file", type=Path, help="a public key file (PEM), e.g. staff.pub")
-    source.add_argument(
-        "--from-inbox", action="store_true", help="the inbox's receipt key (GET /v1/server-key)"
-    )
-    source.add_argument(
-        "--cert", type=Path, help="the inbox's TLS certificate (PEM): its public key is pinned"
-    )
+    actions.add_parser("show", help=h("staff.manifest.show")).set_defaults(func=cmd_manifest_show)
+    add = actions.add_parser("add-key", help=h("staff.manifest.add_key"))
     add.add_argument(
-        "--fingerprint",
-        help="the key's fingerprint as shown where it was made (required for --file and "
-        "--from-inbox: 'sjelden-inbox server-key', 'sjelden staff keys')",
+        "--role",
+        choices=("staff", "receipt", "tls"),
+        required=True,
+        help=h("staff.manifest.add_key.role"),
     )
-    add.add_argument("--valid-until", help="e.g. 2027-01-31T00:00:00Z (default: no end)")
+    source = add.add_mutually_exclusive_group(required=True)
+    source.add_argument("--file", type=Path, help=h("staff.manifest.add_key.file"))
+    source.add_argument(
+        "--from-inbox", action="store_true", help=h("staff.manifest.add_key.from_inbox")
+    )
+    source.add_argument("--cert", type=Path, help=h("staff.manifest.add_key.cert"))
+    add.add_argument("--fingerprint", help=h("staff.manifest.add_key.fingerprint"))
+    add.add_argument("--valid-until", help=h("staff.manifest.add_key.valid_until"))
     add.set_defaults(func=cmd_manifest_add_key)
     commands = {
         "sign": cmd_manifest_sign,
         "revoke": cmd_manifest_revoke,
         "rotate-root": cmd_manifest_rotate_root,
     }
-    for name, helptext in (
-        ("sign", "sign the next manifest with the root key"),
-        ("revoke", "revoke a key (staff, receipt, register or TLS) and sign the next manifest"),
-        ("rotate-root", "a new root key; the next manifest is signed by the old and the new"),
-    ):
-        p = actions.add_parser(name, help=helptext)
+    for name in commands:
+        p = actions.add_parser(name, help=h(f"staff.manifest.{name.replace('-', '_')}"))
         if name == "revoke":
-            p.add_argument("key_id", metavar="KEY_ID")
+            p.add_argument("key_id", metavar="KEY_ID", help=h("staff.manifest.revoke.key_id"))
         if name == "rotate-root":
-            p.add_argument("--letter", type=Path, help="write the new root.pub here")
-        p.add_argument("--out", type=Path, help="write the manifest to this file")
-        p.add_argument(
-            "--publish", action="store_true", help="upload it to the inbox (PUT /v1/staff/manifest)"
-        )
+            p.add_argument("--letter", type=Path, help=h("staff.manifest.rotate_root.letter"))
+        p.add_argument("--out", type=Path, help=h("staff.manifest.out"))
+        p.add_argument("--publish", action="store_true", help=h("staff.manifest.publish"))
         p.set_defaults(func=commands[name])
 
 
 def _transport_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--inbox", help="inbox address, e.g. https://inbox.example")
-    parser.add_argument("--ca-bundle", help="CA bundle (PEM) of the health network")
-    parser.add_argument("--proxy", help="HTTP(S) proxy URL")
-    parser.add_argument(
-        "--register-db",
-        help="postgresql://… to keep the register in PostgreSQL ('' for this profile's file)",
-    )
+    parser.add_argument("--inbox", help=h("staff.transport.inbox"))
+    parser.add_argument("--ca-bundle", help=h("staff.transport.ca_bundle"))
+    parser.add_argument("--proxy", help=h("staff.transport.proxy"))
+    parser.add_argument("--register-db", help=h("staff.transport.register_db"))
 
 
 def _help(parser: argparse.ArgumentParser) -> int:
@@ -301,8 +247,14 @@ def _print_keys(opened: StaffSession) -> None:
     from desktop.staff import keys
 
     for info in opened.store.call(keys.public_keys):
-        newest = " (newest)" if info.key_id == opened.keys.newest_register_key_id else ""
-        print(f"  {info.role:<9} key id {info.key_id}  fingerprint {info.fingerprint}{newest}")
+        newest = info.key_id == opened.keys.newest_register_key_id
+        say(
+            current(),
+            "staff.key_newest" if newest else "staff.key",
+            role=f"{info.role:<9}",
+            key_id=info.key_id,
+            fingerprint=info.fingerprint,
+        )
 
 
 # -- commands ------------------------------------------------------------------------------------
@@ -313,7 +265,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from desktop.staff import manifest as staff_manifest
 
     profile = _profile(args)
-    lang: Lang = args.language
+    lang: Lang = normalize(args.language) if args.language else current()
     passphrase = _Secrets().new_passphrase()
     if passphrase is None:
         return 1
@@ -588,7 +540,7 @@ def cmd_installations(args: argparse.Namespace) -> int:
         with opened.transport() as transport:
             found = installations.list_installations(opened, transport)
         for item in found:
-            pinned = "pinned" if item.pinned else "-"
+            pinned = CLI.text("staff.pinned", lang) if item.pinned else "-"
             print(
                 f"{item.key_id}  {item.status:<8}  {pinned:<6}  {item.fingerprint}  "
                 f"{display_label(item.label)}"
@@ -705,9 +657,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                     _print_refusal(report, lang, str(path))
                     continue
                 findings = ", ".join(f"{k} {v}" for k, v in sorted(report.findings.items()))
-                print(
-                    f"{path}: batch {report.batch_id}: {report.records} records "
-                    f"({findings or 'clean'})"
+                say(
+                    lang,
+                    "staff.imported_file",
+                    path=path,
+                    batch_id=report.batch_id,
+                    records=report.records,
+                    findings=findings or CLI.text("staff.clean", lang),
                 )
                 _say_revoked_sender(report, lang)
         return 1 if failures else 0
@@ -721,10 +677,15 @@ def cmd_quarantine_list(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
         held = opened.register.call(quarantine.listed, "quarantined batches")
         for item in held:
-            print(
-                f"{item.quarantine_id}  batch {item.batch_id or '?'}  "
-                f"from {item.installation_key_id or '?'}  {item.reason_code}  "
-                f"since {item.quarantined_at}  attempts {item.attempts}"
+            say(
+                lang,
+                "staff.quarantine.item",
+                quarantine_id=item.quarantine_id,
+                batch_id=item.batch_id or "?",
+                key_id=item.installation_key_id or "?",
+                reason=item.reason_code,
+                at=item.quarantined_at,
+                attempts=item.attempts,
             )
             print(f"  {item.refusal().user_message(lang)}")
         say(lang, "staff.quarantine.listed", quarantined=len(held))
@@ -779,14 +740,21 @@ def cmd_queue(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
         items = opened.register.pending(limit=args.limit)
         for item in items:
-            findings = ",".join(item.findings) or "clean"
-            extra = f"  duplicate_of {item.duplicate_of}" if item.duplicate_of else ""
-            issues = f"  issues {' '.join(item.issue_keys)}" if item.issue_keys else ""
-            print(
-                f"{item.record_id}  rev {item.revision}  {findings:<18}  "
-                f"batch {item.origin.batch_id}"
-                f"  from {item.origin.installation_key_id}{extra}{issues}"
+            findings = ",".join(item.findings) or CLI.text("staff.clean", lang)
+            line = CLI.text(
+                "staff.queue.item",
+                lang,
+                record_id=item.record_id,
+                revision=item.revision,
+                findings=f"{findings:<18}",
+                batch_id=item.origin.batch_id,
+                key_id=item.origin.installation_key_id,
             )
+            if item.duplicate_of:
+                line += CLI.text("staff.queue.duplicate_of", lang, record_id=item.duplicate_of)
+            if item.issue_keys:
+                line += CLI.text("staff.queue.issues", lang, issues=" ".join(item.issue_keys))
+            print(line)
         say(lang, "staff.pending", pending=len(items))
         return 0
 
@@ -808,7 +776,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
             raise StaffError("ambiguous_item", args.record_id)
         for change in opened.register.diff(items[0]):
             kind = "added" if change.old is None else "removed" if change.new is None else "changed"
-            print(f"{kind:<8} {change.path}")
+            say(lang, f"staff.diff.{kind}", field=change.path)
         return 0
 
     return _run(args, action)
@@ -878,7 +846,7 @@ def cmd_reserve(args: argparse.Namespace) -> int:
     reader = _Secrets()
 
     def action(opened: StaffSession, lang: Lang) -> int:
-        number = reader.line("Fødselsnummer / national id: ")
+        number = reader.line(CLI.text("prompt.national_id", lang))
         result = reservations.reserve(opened.register, number)
         say(
             lang,
@@ -897,11 +865,18 @@ def cmd_status(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
         counts = opened.register.counts()
         backend = opened.register.dialect
-        print(
-            f"register ({backend}): {counts.records} records, {counts.history} earlier revisions; "
-            f"queue: {counts.pending} pending, {counts.decided_unsent} decided awaiting feedback; "
-            f"batches imported: {counts.batches}; reservations: {counts.reservations}; "
-            f"feedback unsent: {counts.feedback_unsent}; quarantined batches: {counts.quarantined}"
+        say(
+            lang,
+            "staff.status",
+            backend=backend,
+            records=counts.records,
+            history=counts.history,
+            pending=counts.pending,
+            unsent=counts.decided_unsent,
+            batches=counts.batches,
+            reservations=counts.reservations,
+            feedback=counts.feedback_unsent,
+            quarantined=counts.quarantined,
         )
         return 0
 

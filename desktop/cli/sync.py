@@ -24,9 +24,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli.help_texts import h
 from desktop.cli.messages import CLI
-from desktop.cli.output import failed, say
-from desktop.cli.profile import _guarded, _lang, _profile, _Secrets
+from desktop.cli.output import current, failed, say
+from desktop.cli.profile import _guarded, _profile, _Secrets
 from desktop.messages import Lang
 from desktop.net.errors import SyncError, message_for
 from desktop.states import state_word
@@ -42,99 +43,88 @@ DEMO_PASSPHRASE = "demo sjelden register 2025"  # noqa: S105 - printed for the d
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "enroll",
-        help="enroll this PC with the register's inbox (prints fingerprints to compare)",
+        help=h("sync.enroll"),
     )
-    p.add_argument("--server", required=True, help="inbox address, e.g. https://inbox.example")
-    p.add_argument("--code", required=True, help="one-time enrollment code from the register")
+    p.add_argument("--server", required=True, help=h("sync.enroll.server"))
+    p.add_argument("--code", required=True, help=h("sync.enroll.code"))
     p.add_argument(
         "--root-key",
         required=True,
         metavar="FILE",
-        help="the register's root public key (PEM, from the enrollment letter)",
+        help=h("sync.enroll.root_key"),
     )
     p.add_argument(
         "--root-fingerprint",
         required=True,
-        help="the root key's fingerprint as printed in the letter (a mismatch stops)",
+        help=h("sync.enroll.root_fingerprint"),
     )
     p.add_argument(
         "--manifest",
         type=Path,
         metavar="FILE",
-        help="the register's key manifest file (when the inbox does not serve one)",
+        help=h("sync.enroll.manifest"),
     )
     p.add_argument(
         "--register-key",
         action="append",
         default=[],
         metavar="FILE",
-        help="the register's encryption public key (PEM; only before the register "
-        "publishes manifests)",
+        help=h("sync.enroll.register_key"),
     )
     p.add_argument(
         "--staff-key",
         action="append",
         default=[],
         metavar="FILE",
-        help="a registry staff public key whose feedback is trusted (PEM; repeatable)",
+        help=h("sync.enroll.staff_key"),
     )
-    p.add_argument("--label", default=socket.gethostname(), help="clinic and PC name")
-    p.add_argument(
-        "--server-fingerprint", help="the receipt key fingerprint the register published"
-    )
-    p.add_argument("--ca-bundle", help="CA bundle (PEM) of the health network, if it has its own")
-    p.add_argument("--proxy", help="HTTP(S) proxy URL, e.g. http://proxy.helsenett:8080")
+    p.add_argument("--label", default=socket.gethostname(), help=h("sync.enroll.label"))
+    p.add_argument("--server-fingerprint", help=h("sync.enroll.server_fingerprint"))
+    p.add_argument("--ca-bundle", help=h("sync.enroll.ca_bundle"))
+    p.add_argument("--proxy", help=h("sync.enroll.proxy"))
     p.set_defaults(func=cmd_enroll)
 
     rk = subparsers.add_parser(
         "register-key",
-        help="no longer installs key files: register keys come in the signed key manifest",
+        help=h("sync.register_key"),
     )
     rk_commands = rk.add_subparsers(dest="register_key_command", metavar="ACTION", required=True)
-    rk_add = rk_commands.add_parser("add", help="refused: use 'sjelden manifest import'")
+    rk_add = rk_commands.add_parser("add", help=h("sync.register_key.add"))
     rk_add.add_argument("file", type=Path)
     rk_add.add_argument("--fingerprint")
     rk_add.add_argument("--replace", action="store_true")
     rk_add.set_defaults(func=cmd_register_key_add)
 
-    m = subparsers.add_parser(
-        "manifest", help="the register's key manifest, signed by its root key"
-    )
+    m = subparsers.add_parser("manifest", help=h("sync.manifest"))
     m_commands = m.add_subparsers(dest="manifest_command", metavar="ACTION", required=True)
-    m_import = m_commands.add_parser(
-        "import", help="check FILE against the pinned root key and take its keys into use"
-    )
-    m_import.add_argument("file", type=Path, help="the key manifest (JSON) from the register")
+    m_import = m_commands.add_parser("import", help=h("sync.manifest.import"))
+    m_import.add_argument("file", type=Path, help=h("sync.manifest.import.file"))
     m_import.set_defaults(func=cmd_manifest_import)
 
-    s = subparsers.add_parser("sync", help="send completed registrations and fetch feedback")
+    s = subparsers.add_parser("sync", help=h("sync.sync"))
     s.set_defaults(func=cmd_sync)
 
-    st = subparsers.add_parser("sync-status", help="last sync, counts per state, last error")
+    st = subparsers.add_parser("sync-status", help=h("sync.sync_status"))
     st.set_defaults(func=cmd_status)
 
     e = subparsers.add_parser(
         "export-batch",
-        help="write the sealed batches to a folder (USB stick, secure mail)",
+        help=h("sync.export_batch"),
     )
-    e.add_argument("out", type=Path, help="folder to write sjelden-<batch id>.sjbt files to")
+    e.add_argument("out", type=Path, help=h("sync.export_batch.out"))
     e.set_defaults(func=cmd_export)
 
-    i = subparsers.add_parser(
-        "import-receipt", help="import a receipt or feedback file from the register"
-    )
-    i.add_argument("file", type=Path)
+    i = subparsers.add_parser("import-receipt", help=h("sync.import_receipt"))
+    i.add_argument("file", type=Path, help=h("sync.import_receipt.file"))
     i.set_defaults(func=cmd_import)
 
     d = subparsers.add_parser(
         "demo",
-        help="a one-PC tour: local inbox, demo profile with synthetic data, and the app",
+        help=h("sync.demo"),
     )
-    d.add_argument("--records", type=int, default=25, help="synthetic registrations (default 25)")
-    d.add_argument("--no-gui", action="store_true", help="do not start the app")
-    d.add_argument(
-        "--once", action="store_true", help="run one sync round trip and exit (for scripts)"
-    )
+    d.add_argument("--records", type=int, default=25, help=h("sync.demo.records"))
+    d.add_argument("--no-gui", action="store_true", help=h("sync.demo.no_gui"))
+    d.add_argument("--once", action="store_true", help=h("sync.demo.once"))
     d.set_defaults(func=cmd_demo)
 
 
@@ -144,8 +134,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _run(args: argparse.Namespace, action: Callable[[Store, Lang], int]) -> int:
     """Unlock the profile and run ``action``; store and sync errors become messages."""
     profile = _profile(args)
-    lang = _lang(profile)
-    passphrase = _Secrets().read("SJELDEN_PASSPHRASE", "Passordfrase / passphrase: ")
+    lang = current()
+    passphrase = _Secrets().read("SJELDEN_PASSPHRASE", CLI.text("prompt.passphrase", current()))
 
     def unlocked() -> int:
         with profile.unlock(passphrase) as store:
@@ -159,15 +149,20 @@ def _run(args: argparse.Namespace, action: Callable[[Store, Lang], int]) -> int:
 
 def _print_fingerprints(prints: identity.Fingerprints, lang: Lang) -> None:
     say(lang, "enroll.read_fingerprints")
-    print(f"  PC / installation:     {prints.installation}  (key id {prints.installation_key_id})")
-    for label, values in (
-        ("server (receipts):    ", prints.server),
-        ("register (encryption):", prints.register),
-        ("staff (feedback):     ", prints.staff),
-        ("register root:        ", prints.root),
+    say(
+        lang,
+        "enroll.installation",
+        fingerprint=prints.installation,
+        key_id=prints.installation_key_id,
+    )
+    for code, values in (
+        ("enroll.server", prints.server),
+        ("enroll.register", prints.register),
+        ("enroll.staff", prints.staff),
+        ("enroll.root", prints.root),
     ):
         for value in values:
-            print(f"  {label} {value}")
+            say(lang, code, fingerprint=value)
 
 
 # -- commands -----------------------------------------------------------------------------------
@@ -188,7 +183,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         staff_keys = [load_staff_key(Path(f)) for f in args.staff_key]
         document = None if args.manifest is None else manifest.read_file(args.manifest)
     except (KeyFileError, SyncError) as exc:
-        print(exc.user_message(_lang(_profile(args))), file=sys.stderr)
+        print(exc.user_message(current()), file=sys.stderr)
         return 2
 
     def action(store: Store, lang: Lang) -> int:
@@ -219,7 +214,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 def cmd_register_key_add(args: argparse.Namespace) -> int:
     """Kept so an old habit meets a clear refusal: a key file installed by hand was how a
     compromised inbox got records re-sealed to its own key."""
-    print(message_for("register_key_unsigned", _lang(_profile(args))), file=sys.stderr)
+    print(message_for("register_key_unsigned", current()), file=sys.stderr)
     print("(register_key_unsigned)", file=sys.stderr)
     return 2
 
@@ -399,14 +394,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     os.environ["SJELDEN_HOME"] = str(home)  # the demo never touches real profiles
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    print(f"Demo folder (deleted at the end): {root}")
+    say(current(), "demo.folder", directory=root)
     process: subprocess.Popen[bytes] | None = None
     try:
         staff_key, register_key = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
         save_public_key(staff_key.public_key(), root / "staff.pub")
         _inbox_admin(inbox_dir, "staff", "add", str(root / "staff.pub"), "--label", "demo staff")
         process = _start_inbox(inbox_dir, port)
-        print(f"Local inbox running on {url}")
+        say(current(), "demo.inbox", url=url)
         demo = DemoRegister(staff_key, register_key)
         profile = Profile.named("demo")
         store = profile.create(DEMO_PASSPHRASE, key_storage="file").store
@@ -436,8 +431,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 ),
                 "import records",
             )
-            print(f"Demo profile 'demo' with {len(records)} synthetic registrations.")
-            print(f"Passphrase (demo only): {DEMO_PASSPHRASE}")
+            say(current(), "demo.profile", records=len(records))
+            say(current(), "demo.passphrase", passphrase=DEMO_PASSPHRASE)
             if args.once:
                 service.run_sync(store)
                 with Transport(url) as transport:
@@ -485,17 +480,17 @@ def _demo_front(args: argparse.Namespace) -> int:
         from desktop.cli import gui
 
         if gui.display_problem() is None:
-            print("Starting the app; unlock the 'demo' profile with the passphrase above.")
+            say(current(), "demo.starting")
             return gui.start("demo", args.language)
-        print("No window can open here (see 'sjelden' for why); the demo runs headless.")
-    print(
-        "The inbox keeps running until Ctrl+C. In another terminal:\n"
-        f"  SJELDEN_HOME={os.environ['SJELDEN_HOME']} SJELDEN_PASSPHRASE='{DEMO_PASSPHRASE}' "
+        say(current(), "demo.headless")
+    command = (
+        f"SJELDEN_HOME={os.environ['SJELDEN_HOME']} SJELDEN_PASSPHRASE='{DEMO_PASSPHRASE}' "
         "sjelden --profile demo sync"
     )
+    say(current(), "demo.keeps_running", command=command)
     try:
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
-        print("Demo stopped.")
+        say(current(), "demo.stopped")
         return 0

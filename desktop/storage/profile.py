@@ -58,6 +58,7 @@ from desktop.storage.errors import (
     ProfileDamaged,
     ProfileExists,
     ProfileMissing,
+    ReadOnly,
     StoreError,
     TooManyAttempts,
     UpgradeNeedsWrite,
@@ -143,6 +144,26 @@ class Profile:
         if not isinstance(profile_id, str) or not _is_uuid(profile_id):
             raise ProfileDamaged(path.name, "profile_id")
         return data
+
+    def set_language(self, language: Lang) -> None:
+        """Save the UI language in ``profile.json`` (read before unlocking, so it lives there).
+
+        The file is rewritten whole and atomically; every other field is kept as it was.
+        """
+        info = self.info()
+        if info.get("language") == language:
+            return
+        info["language"] = language
+        try:
+            write_private_file(
+                self.directory / "profile.json", json.dumps(info, indent=2).encode("utf-8")
+            )
+        except OSError as exc:  # the old file stays whole: the write is atomic
+            if exc.errno == errno.ENOSPC:
+                raise DiskFull("save language") from exc
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise ReadOnly() from exc
+            raise
 
     @property
     def profile_id(self) -> str:

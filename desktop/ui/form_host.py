@@ -4,14 +4,19 @@ The form editor is built separately and plugged in through ``FormEditor``; the h
 the page around it (title, back to the list) and tells the editor when to start a new
 record, open one, or drop everything because the app is locking. Until an editor is
 installed, the host shows a plain placeholder, so the shell can be used and tested alone.
+
+On a language switch (Qt's ``LanguageChange``) the host retranslates its own words and
+builds a fresh editor from its factory (the form's labels come from the form definition in
+the chosen language), handing it the values the old one holds, typed but not yet saved ones
+included; the old editor saves its draft first, so the store has them too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,6 +44,20 @@ class FormEditor(Protocol):
         """Forget every value shown (after locking)."""
 
 
+@runtime_checkable
+class KeepsState(Protocol):
+    """An editor that can hand what it shows to its successor (a language switch)."""
+
+    def can_hand_over(self) -> bool:
+        """False while an operation whose answer the editor waits for is running."""
+
+    def carry_over(self) -> object:
+        """Save what is typed and return what a new editor needs to show it again."""
+
+    def resume(self, state: Any) -> None:
+        """Show what ``carry_over`` handed over."""
+
+
 class FormHost(QWidget):
     closed = Signal()  # back to the list
     records_changed = Signal()  # the editor saved, completed or deleted: counts are stale
@@ -47,6 +66,7 @@ class FormHost(QWidget):
         super().__init__(parent)
         self.editor: FormEditor | None = None
         self._editor_factory: Callable[[], QWidget] | None = None
+        self._rebuild_with: Callable[[], QWidget] | None = None  # the factory, once used
         self.record_id: str | None = None
         self.title = heading(self.tr("New registration"), self)
         self.back_button = QPushButton(self.tr("&Back to the list"), self)
@@ -79,6 +99,7 @@ class FormHost(QWidget):
     def _ensure_editor(self) -> None:
         if self.editor is None and self._editor_factory is not None:
             factory, self._editor_factory = self._editor_factory, None
+            self._rebuild_with = factory
             self.set_editor(factory())
 
     def set_editor(self, editor: QWidget) -> None:
@@ -115,3 +136,36 @@ class FormHost(QWidget):
         self.record_id = None
         if self.editor is not None:
             self.editor.clear()
+
+    # -- language switch --------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.title.setText(
+                self.tr("Registration") if self.record_id else self.tr("New registration")
+            )
+            self.back_button.setText(self.tr("&Back to the list"))
+            self.back_button.setAccessibleName(self.tr("Back to the list of registrations"))
+            self.area.setAccessibleName(self.tr("Registration form"))
+            if self._rebuild_with is not None:
+                # after the event has reached every child: the old editor is still among them
+                QTimer.singleShot(0, self, self._rebuild_editor)
+        super().changeEvent(event)
+
+    def _rebuild_editor(self) -> None:
+        """A new editor in the current language, showing what the old one showed."""
+        old, factory = self.editor, self._rebuild_with
+        if factory is None or old is None:
+            return
+        if isinstance(old, KeepsState) and not old.can_hand_over():
+            QTimer.singleShot(100, self, self._rebuild_editor)  # once its answer is in
+            return
+        state = old.carry_over() if isinstance(old, KeepsState) else None
+        self.area.takeWidget()
+        editor = factory()
+        self.set_editor(editor)
+        assert isinstance(old, QWidget)
+        old.hide()
+        old.deleteLater()
+        if state is not None and isinstance(editor, KeepsState):
+            editor.resume(state)

@@ -14,7 +14,7 @@ starts a sync and shows the status.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QWidget
 
@@ -29,7 +29,7 @@ from desktop.ui.form_host import FormHost
 from desktop.ui.ops import Op
 from desktop.ui.record_list import RecordListPanel
 from desktop.ui.record_model import local_time
-from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog
+from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog, LanguageDialog
 from desktop.ui.sync_panel import SyncPanel
 from desktop.ui.window_base import AppWindow
 
@@ -53,9 +53,8 @@ class MainWindow(AppWindow):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(self.tr("Sjeldenregisteret"))
-        self.setAccessibleName(self.tr("Sjeldenregisteret main window"))
         self.resize(default_size(self))
+        self._total: int | None = None
 
         self.records = RecordListPanel(self)
         self.sync_panel = SyncPanel(self._store, self.records, autostart=False)
@@ -64,17 +63,15 @@ class MainWindow(AppWindow):
         self.sync_panel.hide()
         self.form = FormHost(self)
         self.pages = QStackedWidget(self)
-        self.pages.setAccessibleName(self.tr("Work area"))
         self.pages.addWidget(self.records)
         self.pages.addWidget(self.form)
         self.setCentralWidget(self.pages)
 
         self.count_label = QLabel("", self)
-        self.count_label.setAccessibleName(self.tr("Number of registrations"))
         self.statusBar().addPermanentWidget(self.count_label)
-        self.statusBar().setAccessibleName(self.tr("Status bar"))
 
         self._build_menus()
+        self._retranslate()
         self.records.new_requested.connect(self.new_registration)
         self.records.open_requested.connect(self.open_registration)
         self.records.model.total_changed.connect(self._show_total)
@@ -89,59 +86,79 @@ class MainWindow(AppWindow):
         return self.session.store
 
     def _build_menus(self) -> None:
+        """The menus; their words are set by ``_retranslate`` (again on a language switch)."""
         bar = self.menuBar()
-        bar.setAccessibleName(self.tr("Menu bar"))
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.new_action = self._action(
-            self.tr("&New registration"), self.new_registration, QKeySequence.StandardKey.New
-        )
-        self.lock_action = self._action(
-            self.tr("&Lock"), self.lock_requested.emit, QKeySequence("Ctrl+L")
-        )
-        self.quit_action = self._action(
-            self.tr("E&xit"), self.quit_requested.emit, QKeySequence("Ctrl+Q")
-        )
-        file_menu.addAction(self.new_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.lock_action)
-        file_menu.addAction(self.quit_action)
+        self.file_menu = bar.addMenu("")
+        self.new_action = self._action("", self.new_registration, QKeySequence.StandardKey.New)
+        self.lock_action = self._action("", self.lock_requested.emit, QKeySequence("Ctrl+L"))
+        self.quit_action = self._action("", self.quit_requested.emit, QKeySequence("Ctrl+Q"))
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.lock_action)
+        self.file_menu.addAction(self.quit_action)
 
-        settings_menu = bar.addMenu(self.tr("Settin&gs"))
-        self.change_passphrase_action = self._action(
-            self.tr("&Change passphrase…"), self.change_passphrase
-        )
-        self.auto_lock_action = self._action(self.tr("&Automatic locking…"), self.auto_lock)
-        settings_menu.addAction(self.change_passphrase_action)
-        settings_menu.addAction(self.auto_lock_action)
+        self.settings_menu = bar.addMenu("")
+        self.change_passphrase_action = self._action("", self.change_passphrase)
+        self.auto_lock_action = self._action("", self.auto_lock)
+        self.language_action = self._action("", self.choose_language)
+        self.settings_menu.addAction(self.change_passphrase_action)
+        self.settings_menu.addAction(self.auto_lock_action)
+        self.settings_menu.addAction(self.language_action)
 
-        sync_menu = bar.addMenu(self.tr("S&ync"))
-        self.enroll_action = self._action(self.tr("&Connect to the register…"), self.enroll)
-        self.sync_action = self._action(
-            self.tr("&Sync now"), self.sync_panel.sync_now, QKeySequence("F5")
-        )
+        self.sync_menu = bar.addMenu("")
+        self.enroll_action = self._action("", self.enroll)
+        self.sync_action = self._action("", self.sync_panel.sync_now, QKeySequence("F5"))
         self.sync_action.setEnabled(False)
-        self.sync_status_action = self._action(self.tr("Sync s&tatus…"), self.sync_status)
-        self.register_key_action = self._action(
-            self.tr("Import the register's key &manifest…"), self.install_register_key
-        )
-        sync_menu.addAction(self.enroll_action)
-        sync_menu.addAction(self.sync_action)
-        sync_menu.addAction(self.sync_status_action)
-        self.export_batches_action = self._action(
-            self.tr("&Export batches to a folder…"), self.export_batches
-        )
-        self.import_files_action = self._action(
-            self.tr("Import &receipts or feedback from a file…"), self.import_files
-        )
-        sync_menu.addSeparator()
-        sync_menu.addAction(self.export_batches_action)
-        sync_menu.addAction(self.import_files_action)
-        sync_menu.addSeparator()
-        sync_menu.addAction(self.register_key_action)
+        self.sync_status_action = self._action("", self.sync_status)
+        self.register_key_action = self._action("", self.install_register_key)
+        self.sync_menu.addAction(self.enroll_action)
+        self.sync_menu.addAction(self.sync_action)
+        self.sync_menu.addAction(self.sync_status_action)
+        self.export_batches_action = self._action("", self.export_batches)
+        self.import_files_action = self._action("", self.import_files)
+        self.sync_menu.addSeparator()
+        self.sync_menu.addAction(self.export_batches_action)
+        self.sync_menu.addAction(self.import_files_action)
+        self.sync_menu.addSeparator()
+        self.sync_menu.addAction(self.register_key_action)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.about_action = self._action(self.tr("&About"), self.about)
-        help_menu.addAction(self.about_action)
+        self.help_menu = bar.addMenu("")
+        self.about_action = self._action("", self.about)
+        self.help_menu.addAction(self.about_action)
+
+    def _retranslate(self) -> None:
+        """Every word of the shell in the current language (at start and on a switch)."""
+        self.setWindowTitle(self.tr("Sjeldenregisteret"))
+        self.setAccessibleName(self.tr("Sjeldenregisteret main window"))
+        self.pages.setAccessibleName(self.tr("Work area"))
+        self.count_label.setAccessibleName(self.tr("Number of registrations"))
+        self.statusBar().setAccessibleName(self.tr("Status bar"))
+        self.menuBar().setAccessibleName(self.tr("Menu bar"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_action.setText(self.tr("&New registration"))
+        self.lock_action.setText(self.tr("&Lock"))
+        self.quit_action.setText(self.tr("E&xit"))
+        self.settings_menu.setTitle(self.tr("Settin&gs"))
+        self.change_passphrase_action.setText(self.tr("&Change passphrase…"))
+        self.auto_lock_action.setText(self.tr("&Automatic locking…"))
+        self.language_action.setText(self.tr("&Language…"))
+        self.sync_menu.setTitle(self.tr("S&ync"))
+        self.enroll_action.setText(self.tr("&Connect to the register…"))
+        self.sync_action.setText(self.tr("&Sync now"))
+        self.sync_status_action.setText(self.tr("Sync s&tatus…"))
+        self.register_key_action.setText(self.tr("Import the register's key &manifest…"))
+        self.export_batches_action.setText(self.tr("&Export batches to a folder…"))
+        self.import_files_action.setText(self.tr("Import &receipts or feedback from a file…"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About"))
+        if self._total is not None:
+            self._show_total(self._total)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch (``i18n.install``) retranslates the shell in place."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -183,10 +200,12 @@ class MainWindow(AppWindow):
         self.form.clear()
         self.records.clear()
         self.count_label.clear()
+        self._total = None
         self.pages.setCurrentWidget(self.records)
         self.hide()
 
     def _show_total(self, total: int) -> None:
+        self._total = total
         self.count_label.setText(self.tr("%n registration(s)", "", total))
 
     # -- sync -------------------------------------------------------------------------------
@@ -294,6 +313,10 @@ class MainWindow(AppWindow):
 
     def auto_lock(self) -> None:
         AutoLockDialog(self.session, self).open()
+
+    def choose_language(self) -> None:
+        """Innstillinger → Språk: saved in the profile and applied at once (``changeEvent``)."""
+        LanguageDialog(self.session.profile, self).open()
 
     def about(self) -> None:
         box = QMessageBox(self)

@@ -1,4 +1,4 @@
-"""The Settings menu's dialogs: change passphrase and the auto-lock delay.
+"""The Settings menu's dialogs: change passphrase, the auto-lock delay and the language.
 
 Changing the passphrase re-seals the data key (one key derivation, done off the GUI
 thread); the database itself is not rewritten.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.messages import LANGUAGES, Lang
 from desktop.storage import settings
 from desktop.storage.errors import StoreError
+from desktop.storage.profile import Profile
 from desktop.storage.session import IDLE_SETTING, Session
+from desktop.ui import i18n
 from desktop.ui.error_dialogs import show_error, show_info
-from desktop.ui.i18n import current_language
 from desktop.ui.ops import BackgroundOp, Op
 from desktop.ui.passphrase_fields import PassphrasePair, password_field
 from desktop.ui.setup_page import paragraph
@@ -94,7 +97,7 @@ class ChangePassphraseDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, StoreError):
-            self.message.setText(exc.user_message(current_language()))
+            self.message.setText(exc.user_message(i18n.current_language()))
             self.old.selectAll()
             self.old.setFocus()
         else:
@@ -145,3 +148,59 @@ class AutoLockDialog(QDialog):
             store=session.store,
             operation="save auto-lock setting",
         ).success(saved).run_in_background()
+
+
+# each language named in itself, as language choosers do, so it can be found in either
+LANGUAGE_NAMES: dict[Lang, str] = {"nb": "Norsk (bokmål)", "en": "English"}
+
+
+class LanguageDialog(QDialog):
+    """Innstillinger → Språk: bokmål or English, saved in the profile and applied at once.
+
+    The choice lives in ``profile.json`` (it is needed before unlocking, for the unlock
+    screen); ``i18n.install`` swaps the catalogues, and Qt's ``LanguageChange`` event lets
+    every open window retranslate itself without losing what is typed (``FormHost``
+    rebuilds the form around the values it holds).
+    """
+
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(self.tr("Language"))
+        self.setAccessibleName(self.tr("Language"))
+        self.choice = QComboBox(self)
+        self.choice.setAccessibleName(self.tr("Language of the program"))
+        for lang in LANGUAGES:
+            self.choice.addItem(LANGUAGE_NAMES[lang], lang)
+        self.choice.setCurrentIndex(LANGUAGES.index(i18n.current_language()))
+        self.buttons, self.ok_button = _buttons(self, self.tr("&Save"), self.tr("Cancel"))
+        self.ok_button.clicked.connect(self.submit)
+        form = QFormLayout()
+        form.addRow(self.tr("&Language:"), self.choice)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            paragraph(
+                self.tr(
+                    "The menus, the form and the messages change at once; what you have "
+                    "typed stays. The choice is saved for this profile."
+                ),
+                self,
+                self.tr("About the language"),
+            )
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def chosen(self) -> Lang:
+        return LANGUAGES[self.choice.currentIndex()]
+
+    def submit(self) -> None:
+        lang = self.chosen()
+        try:
+            self.profile.set_language(lang)
+        except StoreError as exc:  # a read-only or full profile folder: nothing changed
+            show_error(self, exc)
+            return
+        self.accept()
+        i18n.install(lang)

@@ -628,6 +628,37 @@
     </message>
 </context>
 <context>
+    <name>LanguageDialog</name>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Language of the program</source>
+        <translation>Programmets språk</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lagre</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+        <source>The menus, the form and the messages change at once; what you have typed stays. The choice is saved for this profile.</source>
+        <translation>Menyene, skjemaet og meldingene bytter språk med en gang; det du har skrevet, blir stående. Valget lagres for denne profilen.</translation>
+    </message>
+    <message>
+        <source>About the language</source>
+        <translation>Om språkvalget</translation>
+    </message>
+</context>
+<context>
     <name>LetterAdvisor</name>
     <message>
         <source>Suggested information letter</source>
@@ -695,6 +726,10 @@
     <message>
         <source>&amp;Automatic locking…</source>
         <translation>&amp;Automatisk låsing …</translation>
+    </message>
+    <message>
+        <source>&amp;Language…</source>
+        <translation>S&amp;pråk …</translation>
     </message>
     <message>
         <source>S&amp;ync</source>

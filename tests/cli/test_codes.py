@@ -40,10 +40,16 @@ def test_no_match_exits_1_with_a_message(capsys):
 
 
 def test_bad_limit_is_a_usage_error(capsys):
+    from desktop.cli import main
+
     with pytest.raises(SystemExit) as caught:
-        _run(["codes", "search", "x", "--limit", "0"])
+        main(["--language", "nb", "codes", "search", "x", "--limit", "0"])
     assert caught.value.code == 2
-    assert "positive whole number" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "feil: argument --limit: må være et positivt heltall, ikke '0'" in err
+    with pytest.raises(SystemExit):
+        main(["--language", "en", "codes", "search", "x", "--limit", "0"])
+    assert "error: argument --limit: must be a positive whole number" in capsys.readouterr().err
 
 
 def test_lists_shows_versions_sources_and_licences(capsys):

@@ -83,7 +83,7 @@ def test_unreadable_input_exits_2_without_traceback(
     path = tmp_path / "input.json"
     if content is not None:
         path.write_bytes(content)
-    result = run("validate", str(path), "--json")
+    result = run("--language", "en", "validate", str(path), "--json")
     assert result.returncode == 2
     assert expected in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
@@ -91,7 +91,7 @@ def test_unreadable_input_exits_2_without_traceback(
 
 def test_directory_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(tmp_path)]) == 2
-    assert "is a directory" in capsys.readouterr().err
+    assert "er en mappe, ikke en fil" in capsys.readouterr().err
 
 
 def test_schema_prints_valid_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
@@ -133,10 +133,10 @@ def test_letter_reads_its_record_like_validate(
 ) -> None:
     out = tmp_path / "letter.html"
     assert main(["letter", "--record", str(tmp_path), "--html", str(out)]) == 2
-    assert "is a directory" in capsys.readouterr().err
+    assert "er en mappe, ikke en fil" in capsys.readouterr().err
     lines = write(tmp_path, [valid_record(), valid_record()])
     assert main(["letter", "--record", str(lines), "--html", str(out)]) == 2
-    assert "must hold one record" in capsys.readouterr().err
+    assert "må inneholde én registrering" in capsys.readouterr().err
     single_line = tmp_path / "one.jsonl"
     single_line.write_text(json.dumps(valid_record()) + "\n", encoding="utf-8")
     assert main(["letter", "--record", str(single_line), "--html", str(out)]) == 0

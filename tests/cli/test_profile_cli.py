@@ -56,7 +56,7 @@ def test_english_messages(isolated_environment):
 
 def test_doctor_reports_without_secrets(isolated_environment):
     run("init", "--key-file", env={"SJELDEN_PASSPHRASE": PASS})
-    result = run("doctor")
+    result = run("--language", "en", "doctor")
     assert result.returncode == 0
     assert "sqlcipher: 4." in result.stdout
     assert "keyring backend:" in result.stdout
@@ -65,3 +65,5 @@ def test_doctor_reports_without_secrets(isolated_environment):
     assert PASS not in result.stdout
     for path in (isolated_environment["home"] / "profiles" / "default").glob("sealed-key-*"):
         assert path.read_text()[:40] not in result.stdout
+    norwegian = run("doctor").stdout  # the profile's language, bokmål
+    assert "nøkkelring:" in norwegian and "profiler: default" in norwegian

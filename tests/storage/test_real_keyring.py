@@ -82,7 +82,7 @@ def test_cli_against_gnome_keyring(tmp_path):
     result = _in_session_bus(script, home, sjelden_home, P1=PASS, P2=NEW_PASS)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
-    assert "keyring.backends.SecretService.Keyring (secure)" in out
+    assert "nøkkelring: keyring.backends.SecretService.Keyring (sikker)" in out
     assert out.count("OK: profilen er låst opp") == 2
     assert "Feil passordfrase" in result.stderr
     assert "keyring entry ok: keyring.backends.SecretService" in out

@@ -15,6 +15,7 @@ import datetime as dt
 import itertools
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
@@ -61,6 +62,21 @@ from desktop.ui.ops import Op
 from desktop.ui.record_model import SyncNote, note_text
 
 VALIDATE_DELAY_MS = 250
+
+
+@dataclass(frozen=True)
+class EditorState:
+    """What a rebuilt editor needs to show the same record (``FormHost`` on a language
+    switch): the values as typed, saved or not, and where the record stands."""
+
+    payload: dict[str, Any]
+    status: RecordStatus | None
+    record_id: str | None
+    purged: bool
+    mode: str
+    unsaved: bool  # typed since the last save: the successor saves it again, and says so
+
+
 _LETTER_INPUTS = ("patient.national_id", "reporter.registration_date")
 
 
@@ -761,6 +777,43 @@ class RegistrationEditor(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self.assign_mnemonics()
         super().showEvent(event)
+
+    # -- rebuilt in another language ----------------------------------------------------------
+
+    def can_hand_over(self) -> bool:
+        """Not while completing, revising or deleting: their answer comes to this editor."""
+        return not self._busy
+
+    def carry_over(self) -> EditorState | None:
+        """Save the draft now and hand over what is shown; ``None`` if nothing is.
+
+        The save's answer goes to this editor, which is going away, so the successor saves
+        unsaved typing once more itself: a failure is then reported where the user looks.
+        """
+        unsaved = self.autosaver.dirty
+        self.autosaver.flush()
+        if self.body.isHidden() and not self.purged:
+            return None
+        return EditorState(
+            payload=self.ctx.binder.snapshot(),
+            status=self.status,
+            record_id=self.record_id,
+            purged=self.purged,
+            mode=self.mode,
+            unsaved=unsaved,
+        )
+
+    def resume(self, state: EditorState) -> None:
+        """Show what another editor handed over (``carry_over``), nothing read again."""
+        if state.purged and state.record_id:
+            self.open_record(state.record_id)
+            return
+        self.show_payload(state.payload, state.status)
+        if state.mode == "complete":
+            self.mode = state.mode
+            self.validate_now()
+        if state.unsaved:
+            self.save_now()
 
     def hideEvent(self, event: QHideEvent) -> None:
         # Leaving the form (back to the list, another page) saves what was typed.
