@@ -251,6 +251,8 @@ class RecordTableModel(QAbstractTableModel):
             if column == 3:
                 return self._diagnoses.get(row.diagnosis, row.diagnosis)
             return note_text(self._notes.get((row.record_id, row.revision)))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+            return self._diagnoses.get(row.diagnosis) or None  # the whole name, if elided
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return state_icon(row.status)
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, NOTE_COLUMN):

@@ -86,6 +86,9 @@ def test_diagnosis_column_names_each_code_looked_up_off_the_gui_thread(
     assert cells["Tomtestesen"] == ""
     accessible = _cells(main.records.model, DIAGNOSIS, Qt.ItemDataRole.AccessibleTextRole)
     assert accessible == cells
+    tips = _cells(main.records.model, DIAGNOSIS, Qt.ItemDataRole.ToolTipRole)
+    assert tips["Totestesen"] == cells["Totestesen"]  # the whole names where the cell elides
+    assert tips["Tomtestesen"] is None
     assert threads, "the names were never looked up"
     assert threading.main_thread() not in threads  # read with the page, on the db thread
     main.records.table.grab()  # paints the longer cells without Qt warnings

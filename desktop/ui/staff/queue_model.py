@@ -156,9 +156,11 @@ class ReviewQueueModel(QAbstractTableModel):
         item = self._shown[index.row()]
         if role == ITEM_ROLE:
             return item
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column == "diagnoses":
+            return diagnoses_text(item) or None  # the whole names, where the cell elides them
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
-        column = COLUMNS[index.column()]
         if column == "findings":
             return findings_text(item)
         if column == "name":

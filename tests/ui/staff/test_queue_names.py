@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from desktop.ui.staff.queue_model import COLUMNS
 from tests.staff.conftest import Records
 from tests.ui.staff.conftest import close_message_boxes
@@ -35,6 +37,13 @@ def test_the_queue_shows_diagnosis_names_beside_the_codes(
         for row, item in enumerate(review.model.shown())
     }
     assert cells[cystic["record_id"]].startswith("ORPHA:586 Cystisk fibrose")
+    row = next(
+        n
+        for n, item in enumerate(review.model.shown())
+        if item is not None and item.record_id == cystic["record_id"]
+    )
+    tip = review.model.index(row, DIAGNOSES).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == cells[cystic["record_id"]]
     for record in others:
         cell = cells[record["record_id"]]
         for code, shown in zip(
