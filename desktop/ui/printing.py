@@ -57,12 +57,12 @@ MARGINS_MM = (20.0, 18.0, 20.0, 15.0)
 PDF_RESOLUTION = 300
 BODY_POINT_SIZE = 10.5
 FOOTER_POINT_SIZE = 8.0
-#: The envelope window on the sheet, in millimetres from its top-left corner
-#: (left, top, width, height).
+# The envelope window on the sheet, in millimetres from its top-left corner
+# (left, top, width, height).
 WINDOW_MM = (20.0, 45.0, 85.0, 45.0)
-#: How far inside the window the address starts (left, top), in millimetres.
+# How far inside the window the address starts (left, top), in millimetres.
 WINDOW_INSET_MM = (4.0, 3.0)
-#: Where the letter's text starts on page 1 when the page carries an address block.
+# Where the letter's text starts on page 1 when the page carries an address block.
 BODY_TOP_MM = WINDOW_MM[1] + WINDOW_MM[3] + 6.0
 
 
