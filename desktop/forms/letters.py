@@ -6,7 +6,10 @@ Two documents are printed from a record payload:
   four variants of the form's ``information.letter`` field (``voksne``, ``foresatte``,
   ``barn_12_16``, ``barn_7_11``). The texts are templates under ``resources/letters/``
   (``<variant>.<lang>.html``; their sources are in the README there) with ``{{placeholder}}``
-  slots for the patient's name, the date and the registering clinician;
+  slots for the patient's name, the date and the registering clinician. Every letter also
+  gets a window-envelope address block (``window.<lang>.html``: the register's return address
+  in small type, the recipient's name and postal address), which ``desktop.ui.printing``
+  places on page 1 where a C5/C4 window envelope shows it;
 * the **registration summary** for the patient record: every filled-in field of the record
   with its label from the form definition, enumeration values and codes shown as labels.
 
@@ -57,6 +60,9 @@ PLACEHOLDERS: frozenset[str] = frozenset(
         "clinician_name",
         "institution",
         "register_address",
+        "return_address",
+        "recipient_name",
+        "recipient_address",
     }
 )
 #: Where the reservation slip is posted (the register's page on helsenorge.no): one place for
@@ -68,6 +74,12 @@ REGISTER_POSTAL_ADDRESS: tuple[str, ...] = (
     "Postboks 4956 Nydalen",
     "0424 OSLO",
 )
+#: The return address at the top of the envelope window: one short line in small type
+#: (Posten's guidance), from the slip's address: the register, its post box and postal code
+#: and place (the service's and the hospital's names would take a second line).
+RETURN_ADDRESS = ", ".join(REGISTER_POSTAL_ADDRESS[i] for i in (1, 3, 4))
+#: The template of the envelope window's address block (``resources/letters/``).
+WINDOW_TEMPLATE = "window"
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 #: A line to write on by hand where the record has no value.
@@ -125,6 +137,8 @@ p.meta { margin-bottom: 12px; }
 p.key { font-weight: bold; }
 p.big { font-size: 13pt; }
 p.note { font-size: 9pt; color: #333333; margin-top: 12px; }
+p.return { font-size: 6.5pt; color: #000000; margin-bottom: 6px; }
+p.recipient { font-size: 11pt; margin-bottom: 0px; }
 div.slip { page-break-before: always; }
 table.form { border-width: 1px; border-style: solid; border-color: #777777;
   border-collapse: collapse; margin-bottom: 12px; }
@@ -158,6 +172,9 @@ class PrintDocument:
     page_label: str
     file_name: str
     lang: Lang
+    #: The window-envelope address block (HTML, same subset), placed on page 1 by the Qt
+    #: side; empty for documents that are not posted (the summary).
+    window_html: str = ""
 
     def page_text(self, page: int, pages: int) -> str:
         return self.page_label.format(page=page, pages=pages)
@@ -243,8 +260,9 @@ def letter_fits_age(
 
 
 def template_path(variant: str, lang: Lang = "nb") -> Traversable:
-    """The template file of a variant; bokmål when there is no version in ``lang``."""
-    if variant not in LETTER_VARIANTS:
+    """The template file of a variant (or of the envelope window, ``WINDOW_TEMPLATE``);
+    bokmål when there is no version in ``lang``."""
+    if variant not in LETTER_VARIANTS and variant != WINDOW_TEMPLATE:
         raise LetterError(
             f"unknown letter variant {variant!r}; known: {', '.join(LETTER_VARIANTS)}"
         )
@@ -282,9 +300,15 @@ def template_language(variant: str, lang: Lang) -> Lang:
 
 
 def letter_values(
-    payload: Mapping[str, Any] | Any, *, lang: Lang = "nb", today: dt.date | None = None
+    payload: Mapping[str, Any] | Any,
+    *,
+    lang: Lang = "nb",
+    today: dt.date | None = None,
+    variant: str | None = None,
 ) -> dict[str, str]:
-    """The placeholder values (not yet escaped); a blank line for what the record lacks."""
+    """The placeholder values (not yet escaped); a blank line for what the record lacks.
+
+    ``variant`` decides the envelope's recipient (the guardian for ``foresatte``)."""
     record = _mapping(payload)
     patient = _mapping(record.get("patient"))
     reporter = _mapping(record.get("reporter"))
@@ -296,6 +320,7 @@ def letter_values(
     department = _text(reporter.get("department"))
     institution = ", ".join(part for part in (department, workplace) if part)
     given_date = parse_iso_date(information.get("letter_given_date"))
+    recipient_name, recipient_address = _recipient(record, variant)
     return {
         "patient_name": full_name or BLANK,
         "patient_first_name": given or full_name or BLANK,
@@ -304,7 +329,38 @@ def letter_values(
         "clinician_name": _text(reporter.get("name")) or BLANK,
         "institution": institution or BLANK,
         "register_address": "\n".join(REGISTER_POSTAL_ADDRESS),
+        "return_address": RETURN_ADDRESS,
+        "recipient_name": recipient_name,
+        "recipient_address": recipient_address,
     }
+
+
+def _recipient(record: Mapping[str, Any], variant: str | None) -> tuple[str, str]:
+    """Who the envelope goes to: name and postal address, one line each ("\n" between).
+
+    The parents' letter goes to the guardian named in the record at the guardian's address
+    (``patient.guardian.address``, free text); every other letter to the patient at
+    ``patient.address`` (street, then postal code and place, the place in capitals as Posten
+    asks). What the record lacks is a line to write on by hand; nothing is guessed (a
+    child's address need not be the guardian's).
+    """
+    patient = _mapping(record.get("patient"))
+    if variant == "foresatte":
+        guardian = _mapping(patient.get("guardian"))
+        lines = [line.strip() for line in _text(guardian.get("address")).splitlines()]
+        address = [line for line in lines if line]
+        return _text(guardian.get("name")) or BLANK, "\n".join(address or [BLANK, BLANK])
+    address_of = _mapping(patient.get("address"))
+    street = _text(address_of.get("street"))
+    postal = " ".join(
+        part
+        for part in (
+            _text(address_of.get("postal_code")),
+            _text(address_of.get("postal_place")).upper(),
+        )
+        if part
+    )
+    return patient_name(record).full or BLANK, f"{street or BLANK}\n{postal or BLANK}"
 
 
 def fill_template(template: str, values: Mapping[str, str]) -> str:
@@ -349,9 +405,9 @@ def render_letter(
     form = form or load_form()
     variant = variant or choose_letter(payload, today=today)
     text_lang = template_language(variant, lang)
-    body = fill_template(
-        letter_template(variant, text_lang), letter_values(payload, lang=text_lang, today=today)
-    )
+    values = letter_values(payload, lang=text_lang, today=today, variant=variant)
+    body = fill_template(letter_template(variant, text_lang), values)
+    window = fill_template(letter_template(WINDOW_TEMPLATE, text_lang), values)
     variant_label = _option_label(form, LETTER_FIELD, variant, text_lang)
     title = f"{_t('letter_title', text_lang)} – {variant_label}"
     return PrintDocument(
@@ -362,6 +418,7 @@ def render_letter(
         page_label=_t("page", text_lang),
         file_name=f"informasjonsskriv-{variant.replace('_', '-')}.pdf",
         lang=text_lang,
+        window_html=_html_document(title, window, text_lang),
     )
 
 

@@ -13,6 +13,13 @@ Entry points for the form editor:
 * ``print_document(doc, parent)``: the system print dialog, then print;
 * ``preview_document(doc, parent)``: Qt's print preview (with its own print button).
 
+A letter is posted in a C5/C4 window envelope, so its address block (``window_html``) is
+painted on page 1 at a fixed place, the window of DIN 5008 form B and Posten's guidance
+(``WINDOW_MM``: 20 mm from the left edge, 45–90 mm from the top, 85 mm wide), with a small
+inset so a letter that slides a little in the envelope still shows the whole address. The
+letter's text on page 1 starts below the window (``BODY_TOP_MM``); from page 2 on it uses
+the whole page.
+
 PDF metadata holds only the document title, which never contains personal data. Nothing here
 logs a field value; errors name the file, not the contents.
 """
@@ -34,7 +41,10 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextCursor,
     QTextDocument,
+    QTextFrameFormat,
+    QTextLength,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
@@ -47,6 +57,13 @@ MARGINS_MM = (20.0, 18.0, 20.0, 15.0)
 PDF_RESOLUTION = 300
 BODY_POINT_SIZE = 10.5
 FOOTER_POINT_SIZE = 8.0
+# The envelope window on the sheet, in millimetres from its top-left corner
+# (left, top, width, height).
+WINDOW_MM = (20.0, 45.0, 85.0, 45.0)
+# How far inside the window the address starts (left, top), in millimetres.
+WINDOW_INSET_MM = (4.0, 3.0)
+# Where the letter's text starts on page 1 when the page carries an address block.
+BODY_TOP_MM = WINDOW_MM[1] + WINDOW_MM[3] + 6.0
 
 
 class PrintError(Exception):
@@ -80,9 +97,54 @@ def _layout_document(doc: PrintDocument, device: QPagedPaintDevice) -> tuple[QTe
     footer_font = QFont(_body_font())
     footer_font.setPointSizeF(FOOTER_POINT_SIZE)
     footer_height = QFontMetricsF(footer_font, device).height() * 3.2  # rule + two lines
+    if doc.window_html:
+        # Page 1's text starts below the envelope window: an empty frame of that height
+        # first, so the document's own pagination still places every line (a block's top
+        # margin is dropped at the top of a page, and the root frame's applies to each).
+        # Before the page size is set: that lays the whole document out again, an
+        # insertion after it only incrementally.
+        top_mm = device.pageLayout().margins(QPageLayout.Unit.Millimeter).top()
+        spacer = QTextFrameFormat()
+        spacer.setHeight(
+            QTextLength(QTextLength.Type.FixedLength, _mm(BODY_TOP_MM - top_mm, device))
+        )
+        spacer.setBorder(0)
+        spacer.setMargin(0)
+        spacer.setPadding(0)
+        QTextCursor(text).insertFrame(spacer)
     rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
     text.setPageSize(QSizeF(rect.width(), rect.height() - footer_height))
     return text, footer_height
+
+
+def _mm(mm: float, device: QPagedPaintDevice) -> float:
+    """Millimetres in device pixels (the unit the documents are laid out in)."""
+    return mm * device.logicalDpiX() / 25.4
+
+
+def _paint_window(painter: QPainter, doc: PrintDocument, device: QPagedPaintDevice) -> None:
+    """The address block in the envelope window on page 1 (coordinates relative to the
+    printable area, which starts at the page margins)."""
+    margins = device.pageLayout().margins(QPageLayout.Unit.Millimeter)
+    left, top, width, height = WINDOW_MM
+    inset_left, inset_top = WINDOW_INSET_MM
+    block = QTextDocument()
+    block.documentLayout().setPaintDevice(device)
+    block.setDefaultFont(_body_font())
+    block.setDocumentMargin(0)
+    block.setHtml(doc.window_html)
+    inner_width = _mm(width - 2 * inset_left, device)
+    inner_height = _mm(height - inset_top, device)
+    block.setTextWidth(inner_width)
+    painter.save()
+    painter.translate(
+        _mm(left + inset_left - margins.left(), device),
+        _mm(top + inset_top - margins.top(), device),
+    )
+    clip = QRectF(0, 0, inner_width, inner_height)
+    painter.setClipRect(clip)
+    block.drawContents(painter, clip)
+    painter.restore()
 
 
 def paint(doc: PrintDocument, device: QPagedPaintDevice) -> int:
@@ -121,6 +183,8 @@ def paint(doc: PrintDocument, device: QPagedPaintDevice) -> int:
             context.clip = clip
             layout.draw(painter, context)
             painter.restore()
+            if index == 0 and doc.window_html:
+                _paint_window(painter, doc, device)
             _paint_footer(painter, doc, index + 1, pages, footer_font, width, height, footer_height)
     finally:
         painter.end()

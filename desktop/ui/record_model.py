@@ -16,6 +16,12 @@ and text, from the sync outbox) and how to correct it (a new revision); for a re
 aside before sending, what was wrong; for an accepted one whose personal data retention has
 purged, that they are gone. It is read with the page, for the rejected rows of that page
 only, on the database thread.
+
+The diagnosis column shows each code with its name ("ORPHA:558 Marfans syndrom",
+``desktop.ui.diagnosis_labels``), looked up with the page on the database thread, so the
+GUI thread never reads the code list. The status column shows the state's icon beside its
+word (``desktop.ui.icons.state_icon``): the word is the display and accessible text, the
+icon only helps the eye, and no state is told by colour alone.
 """
 
 from __future__ import annotations
@@ -34,12 +40,15 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from desktop.messages import Lang
 from desktop.reasons import reason_label
 from desktop.states import state_word
 from desktop.storage import records
 from desktop.storage.records import RecordRow, RecordStatus, SortKey
+from desktop.ui.diagnosis_labels import diagnoses_text
 from desktop.ui.error_dialogs import show_error
 from desktop.ui.i18n import current_language
+from desktop.ui.icons import state_icon
 from desktop.ui.ops import Op
 
 PAGE_SIZE = 200
@@ -180,6 +189,17 @@ def sync_notes(conn: Any, rows: Sequence[RecordRow]) -> dict[tuple[str, int], Sy
     return notes
 
 
+Names = dict[str, str]
+
+
+def diagnosis_names(rows: Sequence[RecordRow], lang: Lang) -> Names:
+    """The diagnosis cell of each distinct stored value of one page (database thread): the
+    stored value is the record's ORPHA codes separated by spaces."""
+    return {
+        row.diagnosis: diagnoses_text(row.diagnosis.split(), lang) for row in rows if row.diagnosis
+    }
+
+
 class RecordTableModel(QAbstractTableModel):
     loading_changed = Signal(bool)
     total_changed = Signal(int)  # registrations in the profile, for the status bar
@@ -190,6 +210,7 @@ class RecordTableModel(QAbstractTableModel):
         self.query = Query()
         self._rows: list[RecordRow] = []
         self._notes: dict[tuple[str, int], SyncNote] = {}
+        self._diagnoses: dict[str, str] = {}  # the stored codes -> codes with names
         self._generation = 0
         self._exhausted = True
         self._loading = False
@@ -228,8 +249,12 @@ class RecordTableModel(QAbstractTableModel):
             if column == 2:
                 return display_date(row.registered_on)
             if column == 3:
-                return row.diagnosis
+                return self._diagnoses.get(row.diagnosis, row.diagnosis)
             return note_text(self._notes.get((row.record_id, row.revision)))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+            return self._diagnoses.get(row.diagnosis) or None  # the whole name, if elided
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return state_icon(row.status)
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, NOTE_COLUMN):
             return note_text(self._notes.get((row.record_id, row.revision))) or None
         if role == RECORD_ID_ROLE:
@@ -296,6 +321,7 @@ class RecordTableModel(QAbstractTableModel):
         self._generation += 1
         self._rows = []
         self._notes = {}
+        self._diagnoses = {}
         self._exhausted = True
         self._set_loading(False)
         self.endResetModel()
@@ -310,11 +336,12 @@ class RecordTableModel(QAbstractTableModel):
         query = self.query
         after = self._rows[-1] if self._rows else None
         limit = self.page_size
+        lang = current_language()
         self._set_loading(True)
 
-        def page(conn: Any) -> tuple[list[RecordRow], dict[tuple[str, int], SyncNote]]:
+        def page(conn: Any) -> tuple[list[RecordRow], dict[tuple[str, int], SyncNote], Names]:
             rows = page_query(conn, query, after=after, limit=limit)
-            return rows, sync_notes(conn, rows)
+            return rows, sync_notes(conn, rows), diagnosis_names(rows, lang)
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
@@ -332,11 +359,13 @@ class RecordTableModel(QAbstractTableModel):
         generation: int,
         rows: list[RecordRow],
         notes: dict[tuple[str, int], SyncNote] | None = None,
+        diagnoses: Names | None = None,
     ) -> None:
         if generation != self._generation:
             return  # an answer to a query nobody is asking any more
         self._exhausted = len(rows) < self.page_size
         self._notes.update(notes or {})
+        self._diagnoses.update(diagnoses or {})
         if rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)

@@ -22,6 +22,10 @@ After a run the panel compares the counts before and after: ``states_changed`` t
 record list to reload, ``decisions_arrived`` carries how many records the register accepted
 or rejected and how many were set aside (``decisions_text`` words it), for a notice in the
 panel or, in the main window, above the list.
+
+Each count has its state's icon (``desktop.ui.icons.state_icon``, the same as in the record
+list) before its name: the name and the number carry the meaning (and the accessible
+name), the icon helps the eye; no state is told by colour alone.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ from desktop.net.errors import TRANSIENT_CODES, SyncError, message_for
 from desktop.storage.store import Store
 from desktop.sync import identity, status
 from desktop.ui import i18n
+from desktop.ui.icons import state_icon
 from desktop.ui.ops import BackgroundOp, Op, relay
 from desktop.ui.record_model import local_time
 
@@ -220,6 +225,7 @@ class SyncPanel(QFrame):
         self.notice.setObjectName("syncNotice")
         self.notice.setAccessibleName(self.tr("Sync notice"))
         self.count_labels: dict[str, QLabel] = {}
+        self.count_icons: dict[str, QLabel] = {}
         self.error.hide()
         self.notice.hide()
 
@@ -238,7 +244,13 @@ class SyncPanel(QFrame):
             "rejected": self.tr("Rejected"),
             "set_aside": self.tr("Needs correction before sending"),
         }
+        icon_size = self.style().pixelMetric(self.style().PixelMetric.PM_SmallIconSize)
         for state in STATES:
+            icon = QLabel(self)
+            icon.setObjectName(f"count_icon_{state}")
+            icon.setPixmap(state_icon(state).pixmap(icon_size, icon_size))
+            self.count_icons[state] = icon
+            counts.addWidget(icon)
             name = QLabel(names[state] + ":", self)
             value = QLabel("", self)
             value.setObjectName(f"count_{state}")

@@ -383,3 +383,68 @@ def test_the_core_never_imports_qt() -> None:
         "assert not [m for m in sys.modules if m.startswith('PySide6')]\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- the envelope window's address block (issue 16 point 7) --------------------------------
+
+
+def test_the_window_block_addresses_the_patient_with_the_return_line() -> None:
+    doc = letters.render_letter(valid_record(), "voksne", today=TODAY)
+    values = letters.letter_values(valid_record(), today=TODAY, variant="voksne")
+    assert values["recipient_name"] == "Prøve Kari Testesen"
+    assert values["recipient_address"] == "Testveien 1\n0424 OSLO"  # the place in capitals
+    assert values["return_address"] == (
+        "Norsk register for sjeldne diagnoser, Postboks 4956 Nydalen, 0424 OSLO"
+    )
+    assert all(
+        part in letters.REGISTER_POSTAL_ADDRESS for part in values["return_address"].split(", ")
+    )
+    assert 'class="return">Norsk register' in doc.window_html
+    assert "Prøve Kari Testesen<br>\nTestveien 1<br>\n0424 OSLO" in doc.window_html
+    assert "{{" not in doc.window_html
+
+
+def test_the_parents_letter_is_addressed_to_the_guardian_and_never_guesses() -> None:
+    record = valid_record()
+    record["patient"]["guardian"] = {
+        "name": "Foresatt Prøvesen",
+        "address": " Prøvegata 2 \n\n0150 OSLO",
+    }
+    values = letters.letter_values(record, today=TODAY, variant="foresatte")
+    assert values["recipient_name"] == "Foresatt Prøvesen"
+    assert values["recipient_address"] == "Prøvegata 2\n0150 OSLO"
+    del record["patient"]["guardian"]
+    values = letters.letter_values(record, today=TODAY, variant="foresatte")
+    # no guardian in the record: lines to write on, not the child's name or address
+    assert values["recipient_name"] == letters.BLANK
+    assert values["recipient_address"] == f"{letters.BLANK}\n{letters.BLANK}"
+
+
+def test_a_missing_address_part_is_a_line_to_write_on() -> None:
+    record = valid_record()
+    record["patient"]["address"] = {"street": "", "postal_code": "0424"}
+    values = letters.letter_values(record, today=TODAY, variant="voksne")
+    assert values["recipient_address"] == f"{letters.BLANK}\n0424"
+    del record["patient"]["address"]
+    del record["patient"]["given_names"], record["patient"]["family_name"]
+    values = letters.letter_values(record, today=TODAY, variant="barn_7_11")
+    assert values["recipient_name"] == letters.BLANK
+    assert values["recipient_address"] == f"{letters.BLANK}\n{letters.BLANK}"
+
+
+def test_the_address_block_is_escaped() -> None:
+    record = valid_record()
+    record["patient"]["address"]["street"] = HOSTILE
+    doc = letters.render_letter(record, "voksne", today=TODAY)
+    assert HOSTILE_ESCAPED in doc.window_html
+    assert HOSTILE not in doc.window_html
+
+
+def test_the_window_template_uses_the_address_slots_only() -> None:
+    text = letters.template_path(letters.WINDOW_TEMPLATE).read_text(encoding="utf-8")
+    assert letters.template_placeholders(text) == {
+        "return_address",
+        "recipient_name",
+        "recipient_address",
+    }
+    assert {"return_address", "recipient_name", "recipient_address"} <= letters.PLACEHOLDERS

@@ -5,11 +5,13 @@ The PDFs are read back with poppler's ``pdftotext``, so the tests see what a rea
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import stat
 import subprocess
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -284,3 +286,113 @@ def test_cli_unreadable_record(tmp_path: Path, capsys) -> None:
     assert main(["summary-pdf", str(bad), str(tmp_path / "x.pdf")]) == 2
     assert main(["letter", "--record", str(tmp_path / "nope.json"), "--html", "x.html"]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+# --- the envelope window (issue 16 point 7) -------------------------------------------------
+
+MM = 72 / 25.4  # PDF points per millimetre
+# DIN 5008 form B / Posten: 20 mm from the left edge, 45-90 mm from the top, 85 mm wide.
+WINDOW_PT = (20 * MM, 45 * MM, 105 * MM, 90 * MM)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def inside(self, box: tuple[float, float, float, float]) -> bool:
+        left, top, right, bottom = box
+        return left <= self.x0 and self.x1 <= right and top <= self.y0 and self.y1 <= bottom
+
+    def overlaps(self, box: tuple[float, float, float, float]) -> bool:
+        left, top, right, bottom = box
+        return self.x0 < right and left < self.x1 and self.y0 < bottom and top < self.y1
+
+
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+)
+
+
+def pdf_words(path: Path) -> list[Word]:
+    """Every word of the PDF with its page (1-based) and box in points from the top left."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True
+    ).stdout.decode("utf-8")
+    words = []
+    for page, chunk in enumerate(out.split("<page ")[1:], start=1):
+        for x0, y0, x1, y1, text in _WORD.findall(chunk):
+            word = html.unescape(unicodedata.normalize("NFKC", text))
+            words.append(Word(word, page, float(x0), float(y0), float(x1), float(y1)))
+    return words
+
+
+def _window_words(path: Path) -> tuple[list[Word], list[Word]]:
+    """(words inside the window on page 1, other words of page 1 touching the window)."""
+    first = [word for word in pdf_words(path) if word.page == 1]
+    inside = [word for word in first if word.inside(WINDOW_PT)]
+    stray = [word for word in first if word.overlaps(WINDOW_PT) and not word.inside(WINDOW_PT)]
+    return inside, stray
+
+
+@pytest.mark.parametrize("variant", ["voksne", "barn_12_16", "barn_7_11"])
+def test_the_patients_name_and_address_lie_in_the_envelope_window(
+    qapp, tmp_path: Path, variant: str
+) -> None:
+    target = tmp_path / "letter.pdf"
+    printing.write_pdf(letters.render_letter(valid_record(), variant, today=TODAY), target)
+    inside, stray = _window_words(target)
+    assert not stray, "text crosses the window's edge"
+    lines = [w.text for w in inside]
+    assert " ".join(lines).endswith("Prøve Kari Testesen Testveien 1 0424 OSLO")
+    assert " ".join(lines).startswith(letters.RETURN_ADDRESS)
+    name = [w for w in inside if w.text == "Testesen"]
+    ret = [w for w in inside if w.text == "Nydalen,"]
+    assert name and ret and ret[0].y1 <= name[0].y0  # the return line above the name
+    assert ret[0].y1 - ret[0].y0 < name[0].y1 - name[0].y0  # in smaller type
+    # the window's words are on page 1 only: the other pages carry no address block
+    later = [w for w in pdf_words(target) if w.page > 1 and w.inside(WINDOW_PT)]
+    assert "Testveien" not in {w.text for w in later}
+
+
+def test_the_parents_letter_goes_to_the_guardian_at_the_guardians_address(
+    qapp, tmp_path: Path
+) -> None:
+    record = valid_record()
+    record["patient"]["guardian"] = {
+        "name": "Foresatt Prøvesen",
+        "relation": "mor",
+        "address": "Prøvegata 2 B\n0150 OSLO",
+    }
+    target = tmp_path / "foresatte.pdf"
+    printing.write_pdf(letters.render_letter(record, "foresatte", today=TODAY), target)
+    inside, stray = _window_words(target)
+    assert not stray
+    text = " ".join(w.text for w in inside)
+    assert text.endswith("Foresatt Prøvesen Prøvegata 2 B 0150 OSLO")
+    assert "Testveien" not in text  # never the child's address on the parents' envelope
+
+
+def test_without_an_address_the_window_has_lines_to_write_on(qapp, tmp_path: Path) -> None:
+    record = valid_record()
+    del record["patient"]["address"]
+    target = tmp_path / "letter.pdf"
+    printing.write_pdf(letters.render_letter(record, "voksne", today=TODAY), target)
+    inside, stray = _window_words(target)
+    assert not stray
+    texts = [w.text for w in inside]
+    assert "Testesen" in texts
+    assert texts.count(letters.BLANK) == 2  # street; postal code and place
+
+
+def test_the_summary_has_no_envelope_window(qapp, tmp_path: Path) -> None:
+    doc = letters.render_summary(valid_record(), status="completed", today=TODAY)
+    assert doc.window_html == ""
+    target = tmp_path / "summary.pdf"
+    printing.write_pdf(doc, target)
+    first = [w for w in pdf_words(target) if w.page == 1]
+    assert min(w.y0 for w in first) < 45 * MM  # the summary starts at the top margin

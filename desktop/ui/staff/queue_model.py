@@ -3,6 +3,10 @@
 The queue is what has arrived and is not yet decided; it is thousands of rows at most, so
 the model holds the ``ReviewItem``s it is given and filters them in memory. The items come
 from the staff store's database thread; ``clear`` forgets them all (locking relies on it).
+
+The diagnoses column names each code ("ORPHA:558 Marfans syndrom",
+``desktop.ui.diagnosis_labels``); the review panel's loader reads the ORPHA list off the GUI
+thread before the items arrive, so the cells are answered from memory.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from PySide6.QtCore import (
 
 from desktop.forms import payload
 from desktop.staff.model import Finding, ReviewItem, ReviewState
+from desktop.ui.diagnosis_labels import diagnoses_text as named_diagnoses
+from desktop.ui.i18n import current_language
 from desktop.ui.record_model import local_time
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,7 +55,8 @@ def patient_name(item: ReviewItem) -> str:
 
 
 def diagnoses_text(item: ReviewItem) -> str:
-    return ", ".join(payload.orpha_codes(item.payload))
+    """The record's ORPHA codes, each with its name in the UI language."""
+    return named_diagnoses(payload.orpha_codes(item.payload), current_language())
 
 
 @dataclass(frozen=True)
@@ -149,9 +156,11 @@ class ReviewQueueModel(QAbstractTableModel):
         item = self._shown[index.row()]
         if role == ITEM_ROLE:
             return item
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column == "diagnoses":
+            return diagnoses_text(item) or None  # the whole names, where the cell elides them
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
-        column = COLUMNS[index.column()]
         if column == "findings":
             return findings_text(item)
         if column == "name":
