@@ -1,9 +1,10 @@
 """The app as a screen reader sees it: names and roles over AT-SPI, and the form by Tab alone.
 
 Run by ``tests/ui/test_atspi.py`` as ``dbus-run-session -- /usr/bin/python3
-tests/helpers/atspi_check.py MODE --out R.json --logs DIR -- sjelden --profile P``: the system Python, where Debian's ``python3-pyatspi`` lives,
-talks to the app (the venv's ``sjelden``, a separate process) only over the AT-SPI bus, the
-way Orca does. Keys go in through the X server (``xdotool``), as a keyboard's would.
+tests/helpers/atspi_check.py MODE --out R.json --logs DIR -- sjelden --profile P``: the
+system Python, where Debian's ``python3-pyatspi`` lives, talks to the app (the venv's
+``sjelden``, a separate process) only over the AT-SPI bus, the way Orca does. Keys go in
+through the X server (``xdotool``), as a keyboard's would.
 
 ``clinic``: unlock by typing the passphrase, the record list, Ctrl+N for a new registration,
 then Tab from the form's first field until the focus comes back to it. ``staff``: unlock, the
@@ -300,6 +301,12 @@ def run_clinic(report: dict[str, Any], passphrase: str, first_field: str) -> Non
     pump(0.5)
 
 
+def selected(obj: Any) -> bool:
+    import pyatspi
+
+    return bool(states(obj).contains(pyatspi.STATE_SELECTED))
+
+
 def focused_now(obj: Any) -> bool:
     import pyatspi
 
@@ -316,6 +323,21 @@ def run_staff(report: dict[str, Any], passphrase: str) -> None:
         "the review queue", lambda: any(o.getRoleName() == "table cell" for o, _ in walk(staff))
     )
     report["pages"]["staff"] = page(staff)
+    # the other tabs, chosen as a screen reader chooses a tab: through the tab list's selection
+    tab_list = wait_for(
+        "the staff window's tabs",
+        lambda: next(
+            (o for o, _ in walk(staff, shown=True) if o.getRoleName() == "page tab list"), None
+        ),
+    )
+    for index in range(1, tab_list.childCount):
+        tab = tab_list.getChildAtIndex(index)
+        if tab is None or tab.getRoleName() != "page tab":
+            continue  # the bar's scroll buttons
+        tab_list.querySelection().selectChild(index)
+        wait_for(f"the tab {tab.name}", lambda tab=tab: selected(tab))
+        pump(0.5)
+        report["pages"][f"staff: {tab.name}"] = page(staff)
 
 
 def main(argv: list[str] | None = None) -> int:
