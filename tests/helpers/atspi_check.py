@@ -7,10 +7,12 @@ system Python, where Debian's ``python3-pyatspi`` lives, talks to the app (the v
 through the X server (``xdotool``), as a keyboard's would.
 
 ``clinic``: unlock by typing the passphrase, the record list, Ctrl+N for a new registration,
-then Tab from the form's first field until the focus comes back to it. ``staff``: unlock, the
-staff window. For each page every focusable object must have a name and a real role (not
-unknown or filler); the missing ones are listed by role and path. The Tab walk records which
-object holds STATE_FOCUSED after each press; the test compares it with the form's fields.
+then Tab from the form's first field until the focus comes back to it. ``record``: the same
+with the list's first row opened by Tab, Ctrl+Home and Enter instead of Ctrl+N. ``staff``:
+unlock, then each tab of the staff window. For each page every focusable object must have a
+name and a real role (not unknown or filler); the missing ones are listed by role and path.
+The Tab walk records which object holds STATE_FOCUSED after each press; the test compares it
+with the form's fields.
 
 Prints nothing of the passphrase (it comes from ``ATSPI_CHECK_PASSPHRASE`` and goes to
 ``xdotool`` on its standard input) and no field value: the report holds roles and names,
@@ -272,7 +274,21 @@ def page(window: Any) -> dict[str, Any]:
     return {"focusable": count, "missing": missing}
 
 
-def run_clinic(report: dict[str, Any], passphrase: str, first_field: str) -> None:
+def open_first_row(watch: FocusWatch) -> None:
+    """Tab to the record list, go to its first row and press Enter, as a keyboard user does."""
+    for _ in range(20):
+        focused = watch.after(lambda: key("Tab"), seconds=1)
+        if focused is not None and focused.getRoleName() in ("table", "table cell"):
+            break
+    else:
+        raise CheckFailed("Tab did not reach the record list")
+    key("ctrl+Home")
+    pump(0.2)
+    watch.events.clear()
+    key("Return")
+
+
+def run_clinic(report: dict[str, Any], passphrase: str, first_field: str, mode: str) -> None:
     app = wait_for("the app on the AT-SPI bus", application, seconds=30)
     watch = FocusWatch()
     unlock(app, report, passphrase)
@@ -282,7 +298,10 @@ def run_clinic(report: dict[str, Any], passphrase: str, first_field: str) -> Non
     wait_for("the records", lambda: any(o.getRoleName() == "table cell" for o, _ in walk(main)))
     report["pages"]["list"] = page(main)
     focus_window(APP_NAME)
-    start = watch.after(lambda: key("ctrl+n"), seconds=10)
+    if mode == "clinic":
+        start = watch.after(lambda: key("ctrl+n"), seconds=10)
+    else:
+        start = watch.after(lambda: open_first_row(watch), seconds=10)
     if start is None or start.name != first_field:
         start = wait_for(
             f"the form's first field ({first_field})",
@@ -342,7 +361,7 @@ def run_staff(report: dict[str, Any], passphrase: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=("clinic", "staff"))
+    parser.add_argument("mode", choices=("clinic", "record", "staff"))
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--logs", type=Path, required=True)
     parser.add_argument("--first-field", default="")
@@ -358,8 +377,8 @@ def main(argv: list[str] | None = None) -> int:
         with desktop(app_argv, dict(os.environ), args.logs) as process:
             APP_PROCESS.append(process)
             try:
-                if args.mode == "clinic":
-                    run_clinic(report, passphrase, args.first_field)
+                if args.mode in ("clinic", "record"):
+                    run_clinic(report, passphrase, args.first_field, args.mode)
                 else:
                     run_staff(report, passphrase)
                 focus_window(APP_NAME)

@@ -124,6 +124,21 @@ def test_the_clinic_app_has_names_roles_and_a_tab_path_through_the_form(tmp_path
     assert report["exit_code"] == 0
 
 
+def test_tab_reaches_every_field_a_record_can_show(tmp_path):
+    """A draft whose answers show the conditional fields, a genetic finding and the module."""
+    payload = atspi_profiles.every_field_profile("atspi-every-field", CLINIC_PASSPHRASE)
+    expected = atspi_profiles.tab_path(payload)
+    assert len(expected) > len(atspi_profiles.tab_path()) + 15  # the answers show more
+    report = check(
+        "record", "atspi-every-field", CLINIC_PASSPHRASE, tmp_path, "--first-field", expected[0]
+    )
+    assert unnamed(report) == []
+    tab = report["tab"]
+    assert tab["trap"] is None, tab
+    assert unreached(expected, tab["visited"]) == [], [stop["name"] for stop in tab["visited"]]
+    assert report["exit_code"] == 0
+
+
 def test_the_staff_window_has_names_and_roles(tmp_path):
     atspi_profiles.staff_profile("atspi-staff")
     report = check("staff", "atspi-staff", atspi_profiles.screenshot_tool().PASSPHRASE, tmp_path)
