@@ -18,6 +18,7 @@ apt_packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 fonts-dejavu-core
   postgresql libpq-dev poppler-utils xdotool binutils gdb
+  at-spi2-core python3-pyatspi gir1.2-atspi-2.0 python3-gi
 )
 bash scripts/system-packages.sh "${apt_packages[@]}"
 

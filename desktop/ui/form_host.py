@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -75,6 +75,8 @@ class FormHost(QWidget):
         self.area = QScrollArea(self)
         self.area.setWidgetResizable(True)
         self.area.setAccessibleName(self.tr("Registration form"))
+        # Not a Tab stop: a screen reader hears an empty "filler"; the focused field scrolls it.
+        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         placeholder = QLabel(self.tr("The registration form is shown here."), self.area)
         placeholder.setWordWrap(True)
         placeholder.setAccessibleName(self.tr("Registration form"))

@@ -237,7 +237,11 @@ class RecordTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # An empty cell (no note, no diagnosis yet) still has a name for a screen reader.
+            shown = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return shown or QCoreApplication.translate("RecordTableModel", "(none)")
+        if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return status_label(row.status)
             if column == 1:

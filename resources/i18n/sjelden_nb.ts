@@ -1127,6 +1127,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>Merknad fra registeret</translation>
     </message>
     <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
         <source>(personal data deleted)</source>
         <translation>(personopplysninger slettet)</translation>
     </message>

@@ -65,6 +65,10 @@ class DiagnosisCodeField(FieldWidget):
         self.picker.results_model.modelReset.connect(self._hits_changed)
         # Keyboard users reach the hits with Down from the search box; Tab skips them.
         self.picker.results.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # The editor puts the search box itself in its Tab order; the picker left in Qt's
+        # chain as the box's focus proxy took Tab from the last button back into the diagnosis,
+        # so the patient's fields were never reached again (tests/ui/test_atspi.py).
+        self.picker.setFocusProxy(None)  # type: ignore[arg-type]  # nullptr: no proxy
         self.chosen_label = QLabel(box)
         self.chosen_label.setWordWrap(True)
         column.addWidget(self.picker)

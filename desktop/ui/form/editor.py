@@ -206,6 +206,8 @@ class RegistrationEditor(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(self.content)
         self.scroll_area.setAccessibleName(self.tr("Form fields"))
+        # Not a Tab stop: a screen reader hears an empty "filler"; the focused field scrolls it.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.panel = ValidationPanel(self)
         self.panel.setMaximumWidth(320)

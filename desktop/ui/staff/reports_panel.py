@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -68,6 +69,8 @@ class ReportsPanel(QWidget):
         chart_scroll = QScrollArea(self)
         chart_scroll.setWidget(self.chart)
         chart_scroll.setWidgetResizable(True)
+        # Not a Tab stop (an unnamed "filler" to a screen reader): the table holds the figures.
+        chart_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         top = QHBoxLayout()
         top.addWidget(by_label)

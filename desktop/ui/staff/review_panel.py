@@ -115,6 +115,7 @@ class ReviewPanel(QWidget):
         assert line is not None
         line.setPlaceholderText(self.tr("Choose or type a code (needed to reject)"))
         self.reason_code.setAccessibleName(self.tr("Reason code"))
+        line.setAccessibleName(self.tr("Reason code"))  # the box's text field is a Tab stop too
         self.reason_code.editTextChanged.connect(lambda _text: self.decision_message.clear())
         self.reason_text = QLineEdit(self)
         self.reason_text.setAccessibleName(self.tr("Reason text"))

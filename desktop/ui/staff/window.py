@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QTabWidget, QWidget
 
@@ -59,6 +59,10 @@ class StaffWindow(AppWindow):
         self.reports = ReportsPanel(self.staff_session, self)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Work area"))
+        # The tab bar is the Tab stop ("page tab list"); the widget around it, left focusable
+        # as its focus proxy's owner, is announced as an empty "filler".
+        self.tabs.setFocusProxy(None)  # type: ignore[arg-type]  # nullptr: no proxy
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.addTab(self.review, self.tr("&Review"))
         self.tabs.addTab(self.reservations, self.tr("Reser&vations"))
         self.tabs.addTab(self.reports, self.tr("Re&ports"))
