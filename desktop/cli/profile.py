@@ -23,7 +23,7 @@ from desktop import __version__
 from desktop.cli.output import Coded, failed, say
 from desktop.messages import Lang, normalize
 from desktop.paths import DEFAULT_PROFILE, HOME_ENV, data_root
-from desktop.storage import keystore
+from desktop.storage import keystore, passphrase_strength
 from desktop.storage import records as stored
 from desktop.storage.connection import sqlcipher_version
 from desktop.storage.errors import StoreError
@@ -112,8 +112,18 @@ class _Secrets:
             self._lines = iter(sys.stdin.read().splitlines())
         return next(self._lines, "")
 
-    def new_passphrase(self, env: str = "SJELDEN_PASSPHRASE") -> str | None:
+    def explain_rule(self, env: str, lang: Lang) -> None:
+        """Say what a new passphrase must be before asking for one on a terminal.
+
+        Scripts (environment, piped input) get no prompt text; a refused passphrase says
+        the rule and zxcvbn's advice in its own message (``store.weak_passphrase``).
+        """
+        if os.environ.get(env) is None and sys.stdin.isatty():
+            print(passphrase_strength.rule(lang), file=sys.stderr)
+
+    def new_passphrase(self, env: str = "SJELDEN_PASSPHRASE", lang: Lang = "nb") -> str | None:
         """A new passphrase, asked twice on a terminal; ``None`` (and a message) if they differ."""
+        self.explain_rule(env, lang)
         passphrase = self.read(env, "Ny passordfrase / new passphrase: ")
         if sys.stdin.isatty() and env not in os.environ:
             again = getpass.getpass("Gjenta passordfrasen / repeat the passphrase: ")
@@ -155,7 +165,7 @@ def _run_unlocked(
 def cmd_init(args: argparse.Namespace) -> int:
     profile = _profile(args)
     lang: Lang = args.language
-    passphrase = _Secrets().new_passphrase()
+    passphrase = _Secrets().new_passphrase(lang=lang)
     if passphrase is None:
         return 1
 
@@ -198,6 +208,7 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
     lang = _lang(profile)
     secrets = _Secrets()
     old = secrets.read("SJELDEN_PASSPHRASE", "Nåværende passordfrase / current passphrase: ")
+    secrets.explain_rule("SJELDEN_NEW_PASSPHRASE", lang)
     new = secrets.read("SJELDEN_NEW_PASSPHRASE", "Ny passordfrase / new passphrase: ")
 
     def action() -> int:
@@ -213,6 +224,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
     lang = _lang(profile)
     secrets = _Secrets()
     recovery_key = secrets.read("SJELDEN_RECOVERY_KEY", "Gjenopprettingsnøkkel / recovery key: ")
+    secrets.explain_rule("SJELDEN_NEW_PASSPHRASE", lang)
     new = secrets.read("SJELDEN_NEW_PASSPHRASE", "Ny passordfrase / new passphrase: ")
 
     def action() -> int:
