@@ -41,6 +41,7 @@ def system_clocks() -> tuple[float, float]:
     counted = time.clock_gettime(sleeping) if sleeping is not None else time.time()
     return time.monotonic(), counted
 
+
 _ACTIVITY = frozenset(
     {
         QEvent.Type.KeyPress,
