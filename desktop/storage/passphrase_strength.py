@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zxcvbn import zxcvbn  # type: ignore[import-untyped]  # no stubs published
-
 from desktop.messages import Catalogue, Lang, Message
 
 MIN_LENGTH = 12
@@ -209,6 +207,9 @@ def estimate(passphrase: str) -> Strength:
     long_enough = len(passphrase) >= MIN_LENGTH and bool(passphrase.strip())
     if not passphrase:
         return Strength(0, False, None, ())
+    # imported here: its word lists cost 20-40 ms, which every unlock-only command skips
+    from zxcvbn import zxcvbn  # type: ignore[import-untyped]  # no stubs published
+
     result = zxcvbn(passphrase[:_ZXCVBN_MAX], user_inputs=list(_APP_WORDS))
     feedback = result["feedback"]
     warning = _FEEDBACK_CODES.get(str(feedback.get("warning") or ""))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pty
 import select
+import signal
 import sys
 import time
 
@@ -43,6 +44,7 @@ def _on_a_terminal(args: list[str], lines: list[str], env: dict[str, str]) -> st
         os.chdir(ROOT)
         os.execve(sys.executable, [sys.executable, "-m", "desktop", *args], env)
     output = b""
+    answered = 0  # how much output there was when the last line was typed
     deadline = time.monotonic() + 60
     pending = list(lines)
     while time.monotonic() < deadline:
@@ -55,8 +57,12 @@ def _on_a_terminal(args: list[str], lines: list[str], env: dict[str, str]) -> st
             if not chunk:
                 break
             output += chunk
-            if pending and output.rstrip().endswith(b":"):
+            # a new prompt ("...: ") since the last answer, not the newline echoed after it
+            if pending and len(output) > answered and output.endswith(b": "):
                 os.write(master, pending.pop(0).encode() + b"\n")
+                answered = len(output)
+    else:
+        os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     os.close(master)
     return output.decode("utf-8", "replace")
