@@ -113,6 +113,10 @@ def start(profile: str | None, language: str | None) -> int:
             **problem.params,
         )
         return EXIT_NO_DISPLAY
+    from desktop.storage import freed_memory
+
+    # before Qt loads: a session's freed memory is overwritten, not left for a core dump
+    freed_memory.restart_with_wiping_allocator()
     from desktop.ui.app import run
 
     return int(run(profile=profile, language=language))

@@ -25,7 +25,7 @@ from desktop.cli.messages import CLI
 from desktop.cli.output import Coded, current, failed, say
 from desktop.messages import Lang, normalize
 from desktop.paths import DEFAULT_PROFILE, HOME_ENV, data_root
-from desktop.storage import keystore
+from desktop.storage import keystore, passphrase_strength
 from desktop.storage import records as stored
 from desktop.storage.connection import sqlcipher_version
 from desktop.storage.errors import StoreError
@@ -98,14 +98,26 @@ class _Secrets:
             self._lines = iter(sys.stdin.read().splitlines())
         return next(self._lines, "")
 
-    def new_passphrase(self, env: str = "SJELDEN_PASSPHRASE") -> str | None:
+    def explain_rule(self, env: str, lang: Lang) -> None:
+        """Say what a new passphrase must be before asking for one on a terminal.
+
+        Scripts (environment, piped input) get no prompt text; a refused passphrase says
+        the rule and zxcvbn's advice in its own message (``store.weak_passphrase``).
+        """
+        if os.environ.get(env) is None and sys.stdin.isatty():
+            print(passphrase_strength.rule(lang), file=sys.stderr)
+
+    def new_passphrase(
+        self, env: str = "SJELDEN_PASSPHRASE", lang: Lang | None = None
+    ) -> str | None:
         """A new passphrase, asked twice on a terminal; ``None`` (and a message) if they differ."""
-        passphrase = self.read(env, CLI.text("prompt.new_passphrase", current()))
+        speak = lang or current()
+        self.explain_rule(env, speak)
+        passphrase = self.read(env, CLI.text("prompt.new_passphrase", speak))
         if sys.stdin.isatty() and env not in os.environ:
-            again = getpass.getpass(CLI.text("prompt.repeat_passphrase", current()))
+            again = getpass.getpass(CLI.text("prompt.repeat_passphrase", speak))
             if again != passphrase:
-                for lang in ("nb", "en"):  # no profile to take a language from yet
-                    say(lang, "passphrases_differ", error=True)
+                say(speak, "passphrases_differ", error=True)
                 return None
         return passphrase
 
@@ -143,7 +155,7 @@ def _run_unlocked(
 def cmd_init(args: argparse.Namespace) -> int:
     profile = _profile(args)
     lang: Lang = normalize(args.language) if args.language else current()
-    passphrase = _Secrets().new_passphrase()
+    passphrase = _Secrets().new_passphrase(lang=lang)
     if passphrase is None:
         return 1
 
@@ -186,6 +198,7 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
     lang = current()
     secrets = _Secrets()
     old = secrets.read("SJELDEN_PASSPHRASE", CLI.text("prompt.current_passphrase", current()))
+    secrets.explain_rule("SJELDEN_NEW_PASSPHRASE", lang)
     new = secrets.read("SJELDEN_NEW_PASSPHRASE", CLI.text("prompt.new_passphrase", current()))
 
     def action() -> int:
@@ -201,6 +214,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
     lang = current()
     secrets = _Secrets()
     recovery_key = secrets.read("SJELDEN_RECOVERY_KEY", CLI.text("prompt.recovery_key", current()))
+    secrets.explain_rule("SJELDEN_NEW_PASSPHRASE", lang)
     new = secrets.read("SJELDEN_NEW_PASSPHRASE", CLI.text("prompt.new_passphrase", current()))
 
     def action() -> int:

@@ -53,7 +53,7 @@ def latest(directory: Path) -> Path | None:
 def back_up(
     conn: Connection,
     directory: Path,
-    key: bytes,
+    key: bytes | bytearray,
     *,
     today: Callable[[], dt.date] = lambda: dt.datetime.now(dt.UTC).date(),
     replace_older: bool = False,

@@ -4,6 +4,13 @@ The key is passed as a raw 256-bit key (``x'...'``), so SQLCipher skips its own 
 the expensive step happened once, when the passphrase unsealed the key. ``cipher_log_level``
 is silenced before keying because SQLCipher otherwise prints HMAC failures to stderr when
 someone tries a wrong key.
+
+``cipher_memory_security`` is switched on before keying: SQLCipher then overwrites every
+allocation it frees (the key, its hex spelling in the ``PRAGMA key`` statement, decrypted
+pages of the cache), so after the store closes no plaintext page or key is left in freed
+memory (issue 13 point 7). It is a process-wide setting and costs some speed on every
+free. The hex spelling we build for ``PRAGMA key`` is overwritten as soon as it was used
+(``memory_wipe``).
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import sqlcipher3
 from sjelden_protocol.db import Cursor
 
 from desktop.paths import create_private_file
+from desktop.storage import memory_wipe
 from desktop.storage.errors import classify_sqlite_error
 
 
@@ -109,7 +117,8 @@ def open_encrypted(path: Path, key: bytes | bytearray, *, create: bool = False) 
     )
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        _key(conn, key)
         conn.execute("PRAGMA cipher_compatibility = 4")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -123,6 +132,17 @@ def open_encrypted(path: Path, key: bytes | bytearray, *, create: bool = False) 
         conn.close()
         raise
     return conn
+
+
+def _key(conn: Connection, key: bytes | bytearray) -> None:
+    """``PRAGMA key`` with the raw key; the strings spelling it are overwritten afterwards."""
+    hex_key = key.hex()
+    statement = f"PRAGMA key = \"x'{hex_key}'\""
+    try:
+        conn.execute(statement)
+    finally:
+        memory_wipe.wipe_ascii_str(statement)
+        memory_wipe.wipe_ascii_str(hex_key)
 
 
 def open_plain(path: Path) -> Connection:

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.messages import Catalogue, CodedError, Lang, Message
+
+if TYPE_CHECKING:
+    from desktop.storage.passphrase_strength import Strength
 
 STORE = Catalogue(
     "store",
@@ -203,8 +207,10 @@ STORE = Catalogue(
             "gnome-keyring) or set the profile up with 'sjelden init --key-file'.",
         ),
         "store.weak_passphrase": Message(
-            "Passordfrasen er for svak: bruk minst 12 tegn, gjerne flere ord.",
-            "The passphrase is too weak: use at least 12 characters, preferably several words.",
+            "Passordfrasen er for svak: bruk minst 12 tegn og noen ord som er vanskelige å "
+            "gjette sammen.",
+            "The passphrase is too weak: use at least 12 characters and a few words that are "
+            "hard to guess together.",
         ),
         "store.record_not_found": Message(
             "Registreringen finnes ikke (den kan være slettet). Oppdater listen.",
@@ -388,7 +394,19 @@ class KeyringFailed(StoreError):
 
 
 class WeakPassphrase(StoreError):
+    """Too short or too easy to guess; the message adds zxcvbn's advice (never the text)."""
+
     code = "store.weak_passphrase"
+
+    def __init__(self, strength: Strength | None = None) -> None:
+        super().__init__("passphrase refused" if strength is None else f"score {strength.score}")
+        self.strength = strength
+
+    def user_message(self, lang: Lang = "nb") -> str:
+        text = super().user_message(lang)
+        if self.strength is None:
+            return text
+        return " ".join([text, *self.strength.advice(lang)])
 
 
 class BugReport(StoreError):

@@ -8,8 +8,10 @@ Files in the profile directory (all 0600, the directory 0700):
 - ``recovery.json``: the data key sealed under the recovery key. Kept on disk as well as in
   the keyring so a lost keyring entry (new Windows profile, wiped keychain) can be recovered.
   It is protected by 160 bits of randomness, not by a guessable passphrase.
-- ``attempts.json``: the count of failed unlock attempts, so restarting the app does not
-  reset the slow-down.
+- ``attempts.json``: only in profiles from before issue 13. The count of failed unlock
+  attempts now lives inside the sealed-key entry (the OS keyring, or ``sealed-key-<id>.json``),
+  so deleting a file in the profile folder does not reset the slow-down; an old count found
+  here is carried into the entry and the file removed.
 - ``store.db`` (+ ``-wal``/``-shm``): the SQLCipher database.
 - ``commit-state.json``: the database's commit counter, sealed, recorded outside it so an
   emptied, replaced or rolled-back ``store.db`` is reported at unlock (``commit_state``).
@@ -44,7 +46,7 @@ from typing import Any, Literal
 
 from desktop.messages import Lang
 from desktop.paths import DEFAULT_PROFILE, ensure_private_dir, profile_dir, write_private_file
-from desktop.storage import backup, keywrap
+from desktop.storage import backup, keywrap, memory_wipe, passphrase_strength
 from desktop.storage.commit_state import CommitRecord, database_counter, start_counting
 from desktop.storage.connection import Connection
 from desktop.storage.errors import (
@@ -72,7 +74,7 @@ from desktop.storage.schema import SCHEMA_VERSION, current_version, migrate
 from desktop.storage.store import Store
 from desktop.storage.worker import store_worker
 
-MIN_PASSPHRASE_LENGTH = 12
+MIN_PASSPHRASE_LENGTH = passphrase_strength.MIN_LENGTH
 FREE_ATTEMPTS = 3
 MAX_DELAY_SECONDS = 300.0
 DB_FILE = "store.db"
@@ -114,7 +116,7 @@ class Profile:
         *,
         key_store: KeyBlobStore | None = None,
         wall_clock: Callable[[], float] = time.time,
-        kdf_target_seconds: float = 0.3,
+        kdf_target_seconds: float = keywrap.DEFAULT_TARGET_SECONDS,
     ) -> None:
         self.directory = directory
         self._key_store = key_store
@@ -186,7 +188,7 @@ class Profile:
 
     def create(
         self,
-        passphrase: str,
+        passphrase: str | bytearray,
         *,
         key_storage: KeyStorage = "keyring",
         language: str = "nb",
@@ -235,8 +237,7 @@ class Profile:
                 "language": language,
                 "kind": kind,
             }
-            key = bytes(data_key)
-            worker.call(lambda conn: backup.back_up(conn, self.directory, key), "backup")
+            worker.call(_backup_task(self.directory, data_key), "backup")
             write_private_file(
                 self.directory / "profile.json", json.dumps(info, indent=2).encode("utf-8")
             )
@@ -272,7 +273,11 @@ class Profile:
     # -- unlocking --------------------------------------------------------------------------
 
     def unlock(
-        self, passphrase: str, kind: ProfileKind = "clinician", *, accept_loss: bool = False
+        self,
+        passphrase: str | bytearray,
+        kind: ProfileKind = "clinician",
+        *,
+        accept_loss: bool = False,
     ) -> Store:
         """Open the store of a ``kind`` profile (``WrongProfileKind`` for the other kind).
 
@@ -290,13 +295,17 @@ class Profile:
         finally:
             keywrap.wipe(data_key)
 
-    def unlock_with_recovery(self, recovery_key: str, new_passphrase: str) -> Store:
+    def unlock_with_recovery(self, recovery_key: str, new_passphrase: str | bytearray) -> Store:
         """Unlock with the printed recovery key and set a new passphrase.
 
         Also restores a lost keyring entry, because the new passphrase seal is saved anew.
+        The slow-down is counted in the key entry while there is one; without it (the case
+        recovery exists for) 160 random bits are the protection.
         """
         check_passphrase(new_passphrase)
-        self._check_throttle()
+        entry = self._entry_if_readable()
+        if entry is not None:
+            self._check_throttle(entry)
         profile_id = self.profile_id
         path = self.directory / "recovery.json"
         if not path.exists():
@@ -308,28 +317,32 @@ class Profile:
                 salt = keywrap.b64decode(recovery["salt"])
                 sealed = keywrap.SealedKey.from_json(recovery["seal"])
             kek = keywrap.derive_recovery_key(recovery_key, salt)
-            data_key = keywrap.unseal(sealed, kek, _aad("recovery", profile_id))
+            try:
+                data_key = keywrap.unseal(sealed, kek, _aad("recovery", profile_id))
+            finally:
+                memory_wipe.wipe(kek)
         if data_key is None:
-            self._record_failure()
+            if entry is not None:
+                self._record_failure(entry)
             raise WrongRecoveryKey()
         try:
             store = self._open(data_key)
-            self._save_passphrase_seal(profile_id, data_key, new_passphrase)
-            self._reset_failures()
+            self._save_passphrase_seal(profile_id, data_key, new_passphrase)  # count reset
+            self._remove_legacy_attempts()
             return store
         finally:
             keywrap.wipe(data_key)
 
-    def change_passphrase(self, old: str, new: str) -> None:
-        """Re-seal the data key under ``new``; the database itself is not touched."""
+    def change_passphrase(self, old: str | bytearray, new: str | bytearray) -> None:
+        """Re-seal the data key under ``new`` (newly calibrated); the database is not touched."""
         check_passphrase(new)
-        data_key = self._unseal_with_passphrase(old)
+        data_key = self._unseal_with_passphrase(old, upgrade=False)
         try:
             self._save_passphrase_seal(self.profile_id, data_key, new)
         finally:
             keywrap.wipe(data_key)
 
-    def verify_passphrase(self, passphrase: str) -> None:
+    def verify_passphrase(self, passphrase: str | bytearray) -> None:
         """Raise unless ``passphrase`` unlocks the key (for ``sjelden unlock-check``)."""
         keywrap.wipe(self._unseal_with_passphrase(passphrase))
 
@@ -344,14 +357,13 @@ class Profile:
             if not self.db_path.exists():
                 raise DatabaseMissing(backup.latest(self.directory))
             record = CommitRecord(self.directory, data_key, self.profile_id)
-            key = bytes(data_key)
             try:
                 worker = store_worker(self.db_path, data_key, after=record.after_operation)
             except Corrupt as exc:
                 raise _with_backup(exc, self.directory) from exc
             try:
                 worker.call(lambda conn: self._check_and_migrate(conn, record, accept_loss))
-                worker.submit(self._after_unlock(key), "backup")
+                worker.submit(self._after_unlock(data_key), "backup")
             except Corrupt as exc:
                 worker.close()
                 raise _with_backup(exc, self.directory) from exc
@@ -363,16 +375,25 @@ class Profile:
             lock.close()
             raise
 
-    def _after_unlock(self, key: bytes) -> Callable[[Connection], object]:
+    def _after_unlock(self, data_key: bytearray) -> Callable[[Connection], object]:
         """The background step of an unlock whose checks passed: a clinician's retention
         and backups (``desktop.sync.retention.at_unlock``: offline PCs purge too), or the
-        staff profile's rolling backup."""
-        directory, db_path = self.directory, self.db_path
-        if self.kind == "staff":
-            return lambda conn: backup.back_up(conn, directory, key)
-        from desktop.sync import retention  # the clinician's sync state lives in its store
+        staff profile's rolling backup. It runs later, on the db thread, with its own copy
+        of the key, wiped when it is done."""
+        directory, db_path, staff = self.directory, self.db_path, self.kind == "staff"
+        key = bytearray(data_key)
 
-        return lambda conn: retention.at_unlock(conn, directory, key, db_path)
+        def run(conn: Connection) -> object:
+            try:
+                if staff:
+                    return backup.back_up(conn, directory, key)
+                from desktop.sync import retention  # the clinician's sync state is in its store
+
+                return retention.at_unlock(conn, directory, key, db_path)
+            finally:
+                memory_wipe.wipe(key)
+
+        return run
 
     def _check_and_migrate(self, conn: Connection, record: CommitRecord, accept: bool) -> None:
         recorded = record.read()
@@ -391,31 +412,68 @@ class Profile:
         with contextlib.suppress(OSError):  # a read-only profile: nothing changes, see above
             record.write(value)
 
-    def _unseal_with_passphrase(self, passphrase: str) -> bytearray:
-        self._check_throttle()
+    def _entry_name(self) -> str:
+        if self.key_store().kind == "file":
+            return f"sealed-key-{self.profile_id}.json"
+        return "keyring"
+
+    def _load_entry(self) -> dict[str, Any]:
+        """The sealed-key entry (seal, KDF parameters and the failure count)."""
         profile_id = self.profile_id
         store = self.key_store()
-        name = f"sealed-key-{profile_id}.json" if store.kind == "file" else "keyring"
+        name = self._entry_name()
         with _damaged(name):
             blob = store.load(profile_id)
         if blob is None:
             raise KeyMaterialMissing(str(self.directory))
         with _damaged(name):
             entry = json.loads(blob)
+        if not isinstance(entry, dict):
+            raise ProfileDamaged(name, "not an object")
+        return entry
+
+    def _entry_if_readable(self) -> dict[str, Any] | None:
+        with contextlib.suppress(StoreError):
+            return self._load_entry()
+        return None
+
+    def _unseal_with_passphrase(
+        self, passphrase: str | bytearray, *, upgrade: bool = True
+    ) -> bytearray:
+        """The data key; ``upgrade``: re-seal an envelope older than the KDF floor."""
+        entry = self._load_entry()
+        self._check_throttle(entry)
+        profile_id = self.profile_id
+        with _damaged(self._entry_name()):
             params = keywrap.KdfParams.from_json(entry["kdf"])
             sealed = keywrap.SealedKey.from_json(entry["seal"])
         kek = keywrap.derive_passphrase_key(passphrase, params)
-        data_key = keywrap.unseal(sealed, kek, _aad("passphrase", profile_id))
+        try:
+            data_key = keywrap.unseal(sealed, kek, _aad("passphrase", profile_id))
+        finally:
+            memory_wipe.wipe(kek)
         if data_key is None:
-            self._record_failure()
+            self._record_failure(entry)
             raise WrongPassphrase()
-        self._reset_failures()
+        stale = entry.get("format") != keywrap.WRAP_FORMAT or not params.meets_floor
+        if upgrade and stale:
+            # Older profiles (t=1, or a wall-clock calibration under load) get the floor and
+            # a new calibration now; a keyring or disk that refuses the write is tried again
+            # at the next unlock, the user is in either way.
+            with contextlib.suppress(StoreError, OSError):
+                self._save_passphrase_seal(profile_id, data_key, passphrase)
+                entry.pop("attempts", None)
+        self._reset_failures(entry)
         return data_key
 
-    def _save_passphrase_seal(self, profile_id: str, data_key: bytearray, passphrase: str) -> None:
-        params = keywrap.calibrate_kdf(self._kdf_target)
-        kek = keywrap.derive_passphrase_key(passphrase, params)
-        sealed = keywrap.seal(data_key, kek, _aad("passphrase", profile_id))
+    def _save_passphrase_seal(
+        self, profile_id: str, data_key: bytearray, passphrase: str | bytearray
+    ) -> None:
+        params, kek = keywrap.derive_calibrated(passphrase, self._kdf_target)
+        try:
+            sealed = keywrap.seal(data_key, kek, _aad("passphrase", profile_id))
+        finally:
+            memory_wipe.wipe(kek)
         entry = {
             "format": keywrap.WRAP_FORMAT,
             "profile_id": profile_id,
@@ -427,86 +485,101 @@ class Profile:
     def _save_recovery_seal(self, profile_id: str, data_key: bytearray, recovery_key: str) -> None:
         salt = keywrap.new_salt()
         kek = keywrap.derive_recovery_key(recovery_key, salt)
-        sealed = keywrap.seal(data_key, kek, _aad("recovery", profile_id))
+        try:
+            sealed = keywrap.seal(data_key, kek, _aad("recovery", profile_id))
+        finally:
+            memory_wipe.wipe(kek)
         body = {"format": 1, "salt": keywrap.b64(salt), "seal": sealed.to_json()}
         write_private_file(self.directory / "recovery.json", json.dumps(body).encode("utf-8"))
 
     # -- slowing down guessing --------------------------------------------------------------
+    #
+    # The count of failed attempts is a field of the sealed-key entry: the keyring entry is
+    # bound to the OS login and not a file in the profile folder, so removing a file does not
+    # reset it (issue 13). Someone who can rewrite the entry itself holds the sealed key and
+    # can guess offline anyway; the count only slows guessing through this app.
 
-    def _attempts_path(self) -> Path:
+    def _legacy_attempts_path(self) -> Path:
         return self.directory / "attempts.json"
 
-    def _attempts(self) -> tuple[int, float]:
-        path = self._attempts_path()
-        if not path.exists():
-            return 0, 0.0
+    def _attempts(self, entry: dict[str, Any]) -> tuple[int, float]:
+        """(failures, time of the last one): the entry's count, or a pre-issue-13 file's."""
+        failures, last = self._parse_attempts(entry.get("attempts", {"failures": 0}))
+        path = self._legacy_attempts_path()
+        if path.exists():
+            try:
+                legacy = json.loads(path.read_bytes())
+            except (OSError, ValueError, RecursionError):
+                legacy = None
+            old_failures, old_last = self._parse_attempts(legacy)
+            failures, last = max(failures, old_failures), max(last, old_last)
+        return failures, last
+
+    def _parse_attempts(self, data: object) -> tuple[int, float]:
         try:
-            data = json.loads(path.read_bytes())
-            failures, last = int(data["failures"]), float(data["last_failure"])
-        except (OSError, ValueError, KeyError, TypeError, RecursionError):
+            assert isinstance(data, dict)
+            failures = int(data["failures"])
+            last = float(data.get("last_failure", 0.0))
+        except (AssertionError, ValueError, KeyError, TypeError, OverflowError):
             return FREE_ATTEMPTS, self._wall_clock()  # tampered: assume the worst, not zero
         if failures < 0 or not math.isfinite(last):
             return FREE_ATTEMPTS, self._wall_clock()
         return failures, min(last, self._wall_clock())
 
     def retry_delay(self) -> float:
-        """Seconds until the next attempt is allowed (0 when it is)."""
-        failures, last = self._attempts()
+        """Seconds until the next attempt is allowed (0 when it is, or without a key entry)."""
+        entry = self._entry_if_readable()
+        return 0.0 if entry is None else self._delay(entry)
+
+    def _delay(self, entry: dict[str, Any]) -> float:
+        failures, last = self._attempts(entry)
         if failures < FREE_ATTEMPTS:
             return 0.0
         # the exponent is capped: 2.0 ** 1025 overflows, and past 2**9 the cap rules anyway
         delay = min(MAX_DELAY_SECONDS, 2.0 ** min(failures - FREE_ATTEMPTS + 1, 16))
         return max(0.0, last + delay - self._wall_clock())
 
-    def _check_throttle(self) -> None:
-        wait = self.retry_delay()
+    def _check_throttle(self, entry: dict[str, Any]) -> None:
+        wait = self._delay(entry)
         if wait > 0:
             raise TooManyAttempts(wait)
 
-    def _record_failure(self) -> None:
-        failures, _ = self._attempts()
-        body = {"failures": min(failures + 1, 1_000_000), "last_failure": self._wall_clock()}
-        # A full or read-only disk cannot keep the count; the answer is still "wrong
-        # passphrase", not a crash (a copy of the files can be attacked offline anyway).
+    def _record_failure(self, entry: dict[str, Any]) -> None:
+        failures, _ = self._attempts(entry)
+        entry["attempts"] = {
+            "failures": min(failures + 1, 1_000_000),
+            "last_failure": self._wall_clock(),
+        }
+        # A keyring or disk that refuses the write cannot keep the count; the answer is
+        # still "wrong passphrase", not a crash.
+        with contextlib.suppress(StoreError, OSError):
+            self.key_store().save(self.profile_id, json.dumps(entry))
+            self._remove_legacy_attempts()
+
+    def _reset_failures(self, entry: dict[str, Any]) -> None:
+        # written only when there was a count: most unlocks do not touch the keyring
+        if "attempts" in entry:
+            del entry["attempts"]
+            with contextlib.suppress(StoreError, OSError):  # read-only: the user is in
+                self.key_store().save(self.profile_id, json.dumps(entry))
+        self._remove_legacy_attempts()
+
+    def _remove_legacy_attempts(self) -> None:
         with contextlib.suppress(OSError):
-            write_private_file(self._attempts_path(), json.dumps(body).encode("utf-8"))
-
-    def _reset_failures(self) -> None:
-        # read-only profile folder: the count stays, the user is in (and can read, export)
-        with contextlib.suppress(OSError):
-            self._attempts_path().unlink()
+            self._legacy_attempts_path().unlink(missing_ok=True)
 
 
-def check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH or not passphrase.strip():
-        raise WeakPassphrase()
+def check_passphrase(passphrase: str | bytearray) -> None:
+    """``WeakPassphrase`` (with zxcvbn's advice) unless long enough and score >= 3."""
+    text = passphrase if isinstance(passphrase, str) else passphrase.decode("utf-8")
+    strength = passphrase_strength.estimate(text)
+    if not strength.acceptable:
+        raise WeakPassphrase(strength)
 
 
-def passphrase_strength(passphrase: str) -> int:
-    """A 0-4 hint for the set-up screen: length counts most, then variety.
-
-    Deliberately simple and explainable (the UI says what would make it stronger); the real
-    protection is the memory-hard KDF and the slow-down, not this score.
-    """
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        return 0
-    classes = sum(
-        (
-            any(c.islower() for c in passphrase),
-            any(c.isupper() for c in passphrase),
-            any(c.isdigit() for c in passphrase),
-            any(not c.isalnum() for c in passphrase),
-        )
-    )
-    distinct = len(set(passphrase.lower()))
-    score = 1
-    if len(passphrase) >= 16 and distinct >= 8:
-        score += 1
-    if len(passphrase) >= 20 and distinct >= 10:
-        score += 1
-    if classes >= 3 and distinct >= 8:
-        score += 1
-    return min(score, 4)
+def passphrase_score(passphrase: str) -> int:
+    """zxcvbn's 0-4 score, 0 below the minimum length (the set-up screen's meter)."""
+    return passphrase_strength.estimate(passphrase).score
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -540,6 +613,19 @@ def _damaged(name: str) -> Iterator[None]:
         binascii.Error,
     ) as exc:
         raise ProfileDamaged(name, type(exc).__name__) from exc
+
+
+def _backup_task(directory: Path, data_key: bytearray) -> Callable[[Connection], None]:
+    """Today's backup, run on the db thread later; its copy of the key is wiped after."""
+    key = bytearray(data_key)
+
+    def run(conn: Connection) -> None:
+        try:
+            backup.back_up(conn, directory, key)
+        finally:
+            memory_wipe.wipe(key)
+
+    return run
 
 
 def _with_backup(exc: Corrupt, directory: Path) -> Corrupt:

@@ -7,9 +7,11 @@ count as activity, so an unattended PC still locks.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 
+from desktop.storage import memory_wipe
 from desktop.storage.errors import NotUnlocked
 from desktop.storage.profile import Profile
 from desktop.storage.store import Store
@@ -53,7 +55,7 @@ class Session:
         self.touch()
         return store
 
-    def unlock(self, passphrase: str, *, accept_loss: bool = False) -> Store:
+    def unlock(self, passphrase: str | bytearray, *, accept_loss: bool = False) -> Store:
         # The app opens either kind and shows the window that belongs to it. ``accept_loss``:
         # the user saw the store reported older than known and chose to open it anyway.
         return self.attach(
@@ -83,8 +85,19 @@ class Session:
         return True
 
     def lock(self) -> None:
+        """Close the store and leave no secret of the session in this process's memory.
+
+        The store's close ends the database thread (SQLCipher wipes what it frees, see
+        ``connection``); the callbacks drop what the UI held (rows, forms, fields); then the
+        garbage collector frees cycles now, not later, so the freed memory is overwritten
+        (``freed_memory``), and a throw-away thread takes over the database thread's stack
+        (``memory_wipe.reclaim_finished_thread_stacks``).
+        """
         store, self._store = self._store, None
         if store is not None:
             store.close()
             for callback in list(self.on_lock):
                 callback()
+            del store
+            gc.collect()
+            memory_wipe.reclaim_finished_thread_stacks()

@@ -17,6 +17,7 @@ from typing import Generic, Protocol, TypeVar
 
 import sqlcipher3
 
+from desktop.storage import memory_wipe
 from desktop.storage.connection import Connection, open_encrypted
 from desktop.storage.errors import NotUnlocked, StoreError, classify_sqlite_error
 
@@ -127,9 +128,17 @@ def store_worker(
 
     ``after`` runs on the db thread after each operation (the profile's ``CommitRecord``).
     """
-    key_copy = bytes(key)
+    key_copy = bytearray(key)
+
+    def connect() -> Connection:
+        # the copy lives only until SQLCipher holds the key (it wipes its own on close)
+        try:
+            return open_encrypted(path, key_copy, create=create)
+        finally:
+            memory_wipe.wipe(key_copy)
+
     return DatabaseWorker(
-        lambda: open_encrypted(path, key_copy, create=create),
+        connect,
         errors=_store_error,
         closed=NotUnlocked,
         thread_name="sjelden-db",

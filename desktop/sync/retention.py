@@ -106,7 +106,7 @@ def mark_backups_stale(conn: Connection) -> None:
 def at_unlock(
     conn: Connection,
     directory: Path,
-    key: bytes,
+    key: bytes | bytearray,
     db_path: Path,
     *,
     now: dt.datetime | None = None,

@@ -75,7 +75,9 @@ class SetupPage(QWidget):
                 "The registrations you make are kept encrypted on this PC. Choose a passphrase "
                 "that only you know: you will type it every time you open the program and "
                 "after it has locked itself. Several ordinary words in a row are easy to "
-                "remember and hard to guess."
+                "remember and hard to guess. The strength meter knows common passwords, "
+                "names, keyboard rows, repeats and dates, and the program accepts a "
+                "passphrase only from Good (3 of 4) up."
             ),
             page,
             self.tr("About the passphrase"),

@@ -881,8 +881,8 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>Styrke:</translation>
     </message>
     <message>
-        <source>Use at least %1 characters. Several ordinary words in a row are easy to remember and hard to guess.</source>
-        <translation>Bruk minst %1 tegn. Flere vanlige ord etter hverandre er lette å huske og vanskelige å gjette.</translation>
+        <source>Not yet accepted: at least %1 is needed.</source>
+        <translation>Ikke godtatt ennå: minst %1 kreves.</translation>
     </message>
     <message numerus="yes">
         <source>Too short: add %n more character(s).</source>
@@ -890,6 +890,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
             <numerusform>For kort: legg til %n tegn til.</numerusform>
             <numerusform>For kort: legg til %n tegn til.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation>Svært svak</translation>
     </message>
     <message>
         <source>Weak</source>
@@ -908,28 +912,16 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>Sterk</translation>
     </message>
     <message>
-        <source>make it longer (20 characters or more, e.g. one more word)</source>
-        <translation>gjør den lengre (20 tegn eller mer, for eksempel ett ord til)</translation>
-    </message>
-    <message>
-        <source>use more different characters</source>
-        <translation>bruk flere forskjellige tegn</translation>
-    </message>
-    <message>
-        <source>mix in capital letters, digits or symbols</source>
-        <translation>bland inn store bokstaver, sifre eller symboler</translation>
-    </message>
-    <message>
         <source>This is a good passphrase.</source>
         <translation>Dette er en god passordfrase.</translation>
     </message>
     <message>
-        <source>Stronger: %1.</source>
-        <translation>Sterkere: %1.</translation>
-    </message>
-    <message>
         <source>The passphrase is too short: use at least %1 characters.</source>
         <translation>Passordfrasen er for kort: bruk minst %1 tegn.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too easy to guess.</source>
+        <translation>Passordfrasen er for lett å gjette.</translation>
     </message>
     <message>
         <source>The two passphrases are not the same.</source>
@@ -1912,8 +1904,8 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
 <context>
     <name>SetupPage</name>
     <message>
-        <source>The registrations you make are kept encrypted on this PC. Choose a passphrase that only you know: you will type it every time you open the program and after it has locked itself. Several ordinary words in a row are easy to remember and hard to guess.</source>
-        <translation>Registreringene du gjør, lagres kryptert på denne PC-en. Velg en passordfrase som bare du kjenner: du skriver den hver gang du åpner programmet, og etter at det har låst seg selv. Flere vanlige ord etter hverandre er lette å huske og vanskelige å gjette.</translation>
+        <source>The registrations you make are kept encrypted on this PC. Choose a passphrase that only you know: you will type it every time you open the program and after it has locked itself. Several ordinary words in a row are easy to remember and hard to guess. The strength meter knows common passwords, names, keyboard rows, repeats and dates, and the program accepts a passphrase only from Good (3 of 4) up.</source>
+        <translation>Registreringene du gjør, lagres kryptert på denne PC-en. Velg en passordfrase som bare du kjenner: du skriver den hver gang du åpner programmet, og etter at det har låst seg selv. Flere vanlige ord etter hverandre er lette å huske og vanskelige å gjette. Styrkemåleren kjenner vanlige passord, navn, tasterader, gjentakelser og datoer, og programmet godtar bare en passordfrase fra God (3 av 4) og opp.</translation>
     </message>
     <message>
         <source>About the passphrase</source>

@@ -131,3 +131,40 @@ def test_a_locked_login_keyring_is_named_with_the_fix(tmp_path):
     # the refused set-up left no profile behind, and the wrong-guess counter was not touched
     assert not (sjelden_home / "profiles" / "second" / "profile.json").exists()
     assert not (sjelden_home / "profiles" / "default" / "attempts.json").exists()
+
+
+def test_the_failure_count_lives_in_the_keyring_entry(tmp_path):
+    """Issue 13: deleting files in the profile folder does not reset the slow-down."""
+    home = tmp_path / "home"
+    home.mkdir()
+    sjelden_home = tmp_path / "sjelden"
+    script = textwrap.dedent(
+        f"""
+        set -u
+        eval "$(printf 'keyring-test' | gnome-keyring-daemon --unlock --components=secrets)"
+        py="{sys.executable}"
+        printf '%s\\n' "$P1" | "$py" -m desktop init >/dev/null || exit 7
+        for i in 1 2 3; do
+          printf '%s\\n' "feil passordfrase $i" | "$py" -m desktop unlock-check
+        done
+        rm -f "$SJELDEN_HOME/profiles/default/attempts.json" \\
+              "$SJELDEN_HOME/profiles/default/commit-state.json"
+        echo "== right passphrase after deleting files"
+        printf '%s\\n' "$P1" | "$py" -m desktop unlock-check; echo "exit $?"
+        "$py" - <<'PY'
+        import json, keyring
+        from desktop.storage.keystore import SERVICE_NAME
+        from desktop.storage.profile import Profile
+        entry = json.loads(keyring.get_password(SERVICE_NAME, Profile.named().profile_id))
+        print("failures in the keyring entry:", entry["attempts"]["failures"])
+        PY
+        """
+    )
+    result = _in_session_bus(script, home, sjelden_home, P1=PASS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr.count("Feil passordfrase") == 3, result.stderr
+    after = result.stdout.split("== right passphrase after deleting files")[1]
+    assert "exit 1" in after and "OK: profilen" not in after
+    assert "For mange mislykkede forsøk" in result.stderr
+    assert "failures in the keyring entry: 3" in result.stdout
+    assert PASS not in result.stdout + result.stderr
