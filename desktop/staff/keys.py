@@ -170,6 +170,18 @@ def _root(conn: Connection) -> Ed25519PrivateKey | None:
     return Ed25519PrivateKey.from_private_bytes(rows[-1][2]) if rows else None
 
 
+def _new_root(conn: Connection, actor: str, event: str) -> Ed25519PrivateKey:
+    """A fresh root key stored in the profile, inside the caller's transaction."""
+    root = Ed25519PrivateKey.generate()
+    public = root.public_key()
+    _insert(
+        conn, ROOT_ROLE, key_id(public), raw_public(public), raw_private(root),
+        format_utc(now_utc()),
+    )  # fmt: skip
+    audit.append(conn, actor=actor, action=f"staff:root_key_{event}:{key_id(public)}")
+    return root
+
+
 def ensure_root(conn: Connection, *, actor: str) -> Ed25519PrivateKey:
     """The register root key, made once for a profile set up before manifests existed.
 
@@ -181,14 +193,7 @@ def ensure_root(conn: Connection, *, actor: str) -> Ed25519PrivateKey:
         held = _root(conn)
         if held is not None:
             return held
-        root = Ed25519PrivateKey.generate()
-        public = root.public_key()
-        _insert(
-            conn, ROOT_ROLE, key_id(public), raw_public(public), raw_private(root),
-            format_utc(now_utc()),
-        )  # fmt: skip
-        audit.append(conn, actor=actor, action=f"staff:root_key_generated:{key_id(public)}")
-    return root
+        return _new_root(conn, actor, "generated")
 
 
 def rotate_root(conn: Connection, *, actor: str) -> tuple[Ed25519PrivateKey, Ed25519PrivateKey]:
@@ -198,13 +203,7 @@ def rotate_root(conn: Connection, *, actor: str) -> tuple[Ed25519PrivateKey, Ed2
         previous = _root(conn)
         if previous is None:
             raise StaffError("root_key_missing")
-        root = Ed25519PrivateKey.generate()
-        public = root.public_key()
-        _insert(
-            conn, ROOT_ROLE, key_id(public), raw_public(public), raw_private(root),
-            format_utc(now_utc()),
-        )  # fmt: skip
-        audit.append(conn, actor=actor, action=f"staff:root_key_rotated:{key_id(public)}")
+        root = _new_root(conn, actor, "rotated")
     return previous, root
 
 

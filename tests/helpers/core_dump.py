@@ -11,6 +11,7 @@ import secrets
 import string
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,46 @@ def secrets_of(data_key: bytes, passphrase: str, name: str) -> dict[str, bytes]:
 
 def found(dump: bytes, needles: dict[str, bytes]) -> dict[str, int]:
     return {label: dump.count(needle) for label, needle in needles.items() if needle in dump}
+
+
+def file_profile_key(directory: Path, passphrase: str) -> bytes:
+    """Set up a key-file profile in ``directory``; its data key, to search the dumps for."""
+    from desktop.storage.keystore import FileBlobStore
+    from desktop.storage.profile import Profile
+
+    profile = Profile(directory, key_store=FileBlobStore(directory))
+    profile.create(passphrase, key_storage="file").store.close()
+    return bytes(profile._unseal_with_passphrase(passphrase))
+
+
+def dump_after_lock(child: Child, folder: Path, while_open: Callable[[bytes], None]) -> bytes:
+    """Dump the child while unlocked (``while_open`` checks that dump, which is then
+    dropped), lock it, and return the dump taken after the lock."""
+    try:
+        child.expect("unlocked")
+        while_open(child.dump(folder / "unlocked"))
+        child.send("lock\n")
+        child.expect("locked")
+        locked = child.dump(folder / "locked")
+    finally:
+        child.close()
+    assert child.process.returncode == 0
+    return locked
+
+
+def require_core_dumps() -> None:
+    """At a test module's top: skip it where gcore or the wiping allocator is missing,
+    but never in CI, which must provide them (scripts/test.sh installs gdb)."""
+    import os
+    import shutil
+
+    import pytest
+
+    from desktop.storage import freed_memory
+
+    if shutil.which("gcore") is None and os.environ.get("CI"):
+        raise RuntimeError("CI must provide gdb's gcore (scripts/test.sh installs gdb)")
+    if shutil.which("gcore") is None or not freed_memory.supported():
+        pytest.skip("needs gcore (gdb) on Linux with glibc", allow_module_level=True)
+    if ptrace_scope() >= 3:
+        pytest.skip("ptrace_scope 3: no process may be traced here", allow_module_level=True)

@@ -10,6 +10,7 @@ import random
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -154,3 +155,42 @@ def table_counts(staff: StaffSession) -> dict[str, int]:
 
 # The real inbox subprocess of the sync tests, for the end-to-end and CLI tests here.
 from tests.sync.conftest import inbox_server  # noqa: E402, F401
+from tests.sync.inbox_process import InboxProcess  # noqa: E402
+
+
+@pytest.fixture
+def staff(
+    inbox_server: InboxProcess,  # noqa: F811
+    make_profile: Callable[..., Profile],
+    tmp_path: Path,
+    register_db: str | None,
+) -> Iterator[StaffSession]:
+    """A staff profile connected to the real inbox, its staff key added there."""
+    opened, _ = session.create(
+        make_profile("staff"), PASSPHRASE, inbox_url=inbox_server.url, register_db=register_db
+    )
+    _, staff_pub = keys.write_public_files(opened.keys, tmp_path / "letter")
+    inbox_server.admin("staff", "add", str(staff_pub), "--label", "register staff")
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def enrolled_clinic_key(staff: StaffSession, transport: Any, url: str) -> Ed25519PrivateKey:
+    """A clinic key enrolled through the inbox's real endpoints, approved and pinned by staff."""
+    import requests
+    from sjelden_protocol import key_id
+    from sjelden_protocol.enrollment import build_enrollment
+    from sjelden_protocol.keys import fingerprint
+
+    from desktop.staff import installations
+
+    key = Ed25519PrivateKey.generate()
+    code, _ = installations.enrollment_code(staff, transport)
+    answer = requests.post(
+        url + "/v1/enrollments", json=build_enrollment(key, code, "Testklinikk"), timeout=30
+    )
+    assert answer.status_code == 201, answer.text
+    installations.approve(staff, transport, key_id(key.public_key()), fingerprint(key.public_key()))
+    return key

@@ -10,26 +10,28 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sjelden_protocol import key_id, sign_request, verify_feedback
-from sjelden_protocol.enrollment import build_enrollment
 from sjelden_protocol.feedback import RECORD_OWNED_ELSEWHERE
-from sjelden_protocol.keys import fingerprint
 
 from desktop.net.http import Transport
-from desktop.staff import feedback, installations, keys, session
+from desktop.staff import feedback
 from desktop.staff.errors import BatchRefused
 from desktop.staff.importer import Importer
 from desktop.staff.pull import pull
 from desktop.staff.session import StaffSession
-from desktop.storage.profile import Profile
-from tests.staff.conftest import PASSPHRASE, Clinic, Records, pin_clinic, revised, table_counts
+from tests.staff.conftest import (
+    Clinic,
+    Records,
+    enrolled_clinic_key,
+    pin_clinic,
+    revised,
+    table_counts,
+)
 from tests.sync.conftest import FAST
 from tests.sync.inbox_process import InboxProcess
 
@@ -93,32 +95,8 @@ def test_batch_ids_are_scoped_to_their_sender(
 # -- on the real inbox ------------------------------------------------------------------------
 
 
-@pytest.fixture
-def staff(
-    inbox_server: InboxProcess,
-    make_profile: Callable[..., Profile],
-    tmp_path: Path,
-    register_db: str | None,
-) -> Iterator[StaffSession]:
-    opened, _ = session.create(
-        make_profile("staff"), PASSPHRASE, inbox_url=inbox_server.url, register_db=register_db
-    )
-    _, staff_pub = keys.write_public_files(opened.keys, tmp_path / "letter")
-    inbox_server.admin("staff", "add", str(staff_pub), "--label", "register staff")
-    try:
-        yield opened
-    finally:
-        opened.close()
-
-
 def _enrolled(staff: StaffSession, transport: Transport, url: str) -> Clinic:
-    key = Ed25519PrivateKey.generate()
-    code, _ = installations.enrollment_code(staff, transport)
-    answer = requests.post(
-        url + "/v1/enrollments", json=build_enrollment(key, code, "Testklinikk"), timeout=30
-    )
-    assert answer.status_code == 201, answer.text
-    installations.approve(staff, transport, key_id(key.public_key()), fingerprint(key.public_key()))
+    key = enrolled_clinic_key(staff, transport, url)
     return Clinic(key, staff.keys.register_keys[staff.keys.newest_register_key_id].public_key())
 
 

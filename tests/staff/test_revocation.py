@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,46 +19,14 @@ from sjelden_protocol import build_batch, key_id
 from sjelden_protocol.enrollment import build_enrollment
 from sjelden_protocol.keys import fingerprint, load_public_key
 
-from desktop.net.http import Transport
-from desktop.staff import installations, keys, quarantine, session
+from desktop.staff import installations, quarantine, session
 from desktop.staff.errors import BatchRefused
 from desktop.staff.importer import Importer
 from desktop.staff.pull import pull
-from desktop.storage.profile import Profile
 from tests.helpers.cli import run_cli
-from tests.staff.conftest import PASSPHRASE, Records, table_counts
+from tests.staff.conftest import PASSPHRASE, Records, enrolled_clinic_key, table_counts
 from tests.sync.conftest import FAST
 from tests.sync.inbox_process import InboxProcess
-
-
-@pytest.fixture
-def staff(
-    inbox_server: InboxProcess,
-    make_profile: Callable[..., Profile],
-    tmp_path: Path,
-    register_db: str | None,
-) -> Iterator[session.StaffSession]:
-    opened, _ = session.create(
-        make_profile("staff"), PASSPHRASE, inbox_url=inbox_server.url, register_db=register_db
-    )
-    _, staff_pub = keys.write_public_files(opened.keys, tmp_path / "letter")
-    inbox_server.admin("staff", "add", str(staff_pub), "--label", "register staff")
-    try:
-        yield opened
-    finally:
-        opened.close()
-
-
-def _enrolled(staff: session.StaffSession, transport: Transport, url: str) -> Ed25519PrivateKey:
-    """A clinic key enrolled through the real endpoints, approved and pinned by staff."""
-    key = Ed25519PrivateKey.generate()
-    code, _ = installations.enrollment_code(staff, transport)
-    answer = requests.post(
-        url + "/v1/enrollments", json=build_enrollment(key, code, "Testklinikk"), timeout=30
-    )
-    assert answer.status_code == 201, answer.text
-    installations.approve(staff, transport, key_id(key.public_key()), fingerprint(key.public_key()))
-    return key
 
 
 def _batch(staff: session.StaffSession, key: Ed25519PrivateKey, records: Records) -> bytes:
@@ -87,8 +54,8 @@ def test_batches_are_judged_at_the_inbox_receipt_time(
 ) -> None:
     url = inbox_server.url
     with staff.transport(FAST) as transport, Importer(staff, workers=1) as importer:
-        held_before = _enrolled(staff, transport, url)
-        revoked_here = _enrolled(staff, transport, url)
+        held_before = enrolled_clinic_key(staff, transport, url)
+        revoked_here = enrolled_clinic_key(staff, transport, url)
         assert _upload(url, _batch(staff, held_before, records)) == 201
         time.sleep(1.1)  # receipt times are whole seconds: the revocation comes strictly later
         # Revoked with the inbox's own tool: the pull takes the inbox's revocation time.

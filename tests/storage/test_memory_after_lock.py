@@ -11,47 +11,31 @@ name are random per run and reach the child only on standard input.
 
 from __future__ import annotations
 
-import os
-import shutil
-
-import pytest
-
 from desktop.storage import freed_memory
-from desktop.storage.keystore import FileBlobStore
-from desktop.storage.profile import Profile
-from tests.helpers.core_dump import Child, found, letters, ptrace_scope, secrets_of
+from tests.helpers.core_dump import (
+    Child,
+    dump_after_lock,
+    file_profile_key,
+    found,
+    letters,
+    require_core_dumps,
+    secrets_of,
+)
 
-if shutil.which("gcore") is None:
-    if os.environ.get("CI"):
-        raise RuntimeError("CI must provide gdb's gcore (scripts/test.sh installs gdb)")
-    pytest.skip("needs gcore (gdb)", allow_module_level=True)
-if not freed_memory.supported():
-    pytest.skip("the wiping allocator settings are for Linux with glibc", allow_module_level=True)
+require_core_dumps()
 
 
 def test_a_core_dump_after_lock_holds_no_key_passphrase_or_name(tmp_path, monkeypatch):
-    if ptrace_scope() >= 3:
-        pytest.skip("ptrace_scope 3: no process may be traced on this machine")
     monkeypatch.setenv("SJELDEN_HOME", str(tmp_path / "home"))
     passphrase = f"fiktiv hest {letters(10)} stift"
     name = f"Fiktivsen{letters(10)}"
     directory = tmp_path / "profile"
-    profile = Profile(directory, key_store=FileBlobStore(directory))
-    profile.create(passphrase, key_storage="file").store.close()
-    data_key = bytes(profile._unseal_with_passphrase(passphrase))
+    data_key = file_profile_key(directory, passphrase)
 
-    child = Child(directory, passphrase, name)
-    try:
-        child.expect("unlocked")
-        unlocked = child.dump(tmp_path / "unlocked")
-        assert name.encode("ascii") in unlocked, "the search must see the name while open"
-        del unlocked
-        child.send("lock\n")
-        child.expect("locked")
-        locked = child.dump(tmp_path / "locked")
-    finally:
-        child.close()
-    assert child.process.returncode == 0
+    def while_open(dump: bytes) -> None:
+        assert name.encode("ascii") in dump, "the search must see the name while open"
+
+    locked = dump_after_lock(Child(directory, passphrase, name), tmp_path, while_open)
     assert len(locked) > 10_000_000  # a whole process, not an empty file
     assert found(locked, secrets_of(data_key, passphrase, name)) == {}
 

@@ -34,15 +34,21 @@ def _issue(ca: trustme.CA, directory: Path) -> tuple[Path, Path]:
     return certfile, keyfile
 
 
-def test_the_inbox_tls_key_is_pinned_from_the_manifest(
-    make_profile: Callable[..., Profile], tmp_path: Path
-) -> None:
+def _tls_inbox(tmp_path: Path) -> tuple[trustme.CA, Path, Path, InboxProcess]:
+    """A real inbox on 127.0.0.1 serving https with a certificate of a test CA."""
     ca = trustme.CA()
     cafile = tmp_path / "ca.pem"
     ca.cert_pem.write_to_path(str(cafile))
     certfile, keyfile = _issue(ca, tmp_path / "real")
     server = InboxProcess(tmp_path / "tls-inbox", certfile=certfile, keyfile=keyfile)
     server.start(ca_bundle=cafile)
+    return ca, cafile, certfile, server
+
+
+def test_the_inbox_tls_key_is_pinned_from_the_manifest(
+    make_profile: Callable[..., Profile], tmp_path: Path
+) -> None:
+    ca, cafile, certfile, server = _tls_inbox(tmp_path)
     staff = Staff(server, tmp_path, verify=str(cafile), publish=False)
     since = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(minutes=1)
     pin = tls_pin(certfile.read_bytes())
@@ -86,12 +92,7 @@ def test_staff_pin_the_inbox_tls_key_they_sign_into_the_manifest(
     """The staff profile's own requests pin what its newest manifest names, too."""
     from desktop.staff import installations, keys, manifest, session
 
-    ca = trustme.CA()
-    cafile = tmp_path / "ca.pem"
-    ca.cert_pem.write_to_path(str(cafile))
-    certfile, keyfile = _issue(ca, tmp_path / "real")
-    server = InboxProcess(tmp_path / "tls-inbox", certfile=certfile, keyfile=keyfile)
-    server.start(ca_bundle=cafile)
+    ca, cafile, certfile, server = _tls_inbox(tmp_path)
     opened, _ = session.create(
         make_profile("staff"), PASSPHRASE, inbox_url=server.url, ca_bundle=str(cafile)
     )

@@ -7,8 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.storage.profile import Profile
 from desktop.sync import identity
-from desktop.ui.enroll_dialog import EnrollDialog
-from tests.ui.test_sync_window import open_main
+from tests.ui.test_sync_window import open_enroll_dialog
 
 
 def test_enroll_dialog_requires_https_for_another_host(
@@ -16,11 +15,7 @@ def test_enroll_dialog_requires_https_for_another_host(
     make_controller,  # type: ignore[no-untyped-def]
     existing_profile: Profile,
 ) -> None:
-    controller = open_main(qtbot, make_controller, existing_profile)
-    main = controller.main
-    main.sync_panel.enroll_button.click()
-    dialog = main.findChild(EnrollDialog)
-    assert dialog is not None
+    controller, dialog = open_enroll_dialog(qtbot, make_controller, existing_profile)
     dialog.server.setText("http://innboks.sjeldenregisteret.no")
     qtbot.keyClicks(dialog.code, "abcd efgh jkmn pqrs")
     dialog.connect_button.click()

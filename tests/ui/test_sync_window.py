@@ -121,6 +121,15 @@ def test_sync_brings_decisions_into_the_list_with_a_notice(
     wait_for_background_work()
 
 
+def open_enroll_dialog(qtbot: QtBot, make_controller, profile: Profile):  # type: ignore[no-untyped-def]
+    """The main window unlocked, and its enrollment dialog opened from the sync bar."""
+    controller = open_main(qtbot, make_controller, profile)
+    controller.main.sync_panel.enroll_button.click()
+    dialog = controller.main.findChild(EnrollDialog)
+    assert dialog is not None
+    return controller, dialog
+
+
 def fill_dialog(dialog: EnrollDialog, url: str, code: str, staff: Staff) -> None:
     dialog.server.setText(url)
     dialog.code.setText(code)
@@ -199,11 +208,8 @@ def test_enrollment_dialog_enrolls_and_shows_fingerprints_to_read_aloud(
 def test_enrollment_dialog_checks_fields_and_key_files(
     qtbot: QtBot, make_controller, existing_profile: Profile, tmp_path: Path
 ) -> None:
-    controller = open_main(qtbot, make_controller, existing_profile)
+    controller, dialog = open_enroll_dialog(qtbot, make_controller, existing_profile)
     main = controller.main
-    main.sync_panel.enroll_button.click()
-    dialog = main.findChild(EnrollDialog)
-    assert dialog is not None
 
     dialog.server.setText("innboks.example")
     dialog.connect_button.click()
