@@ -163,6 +163,14 @@ _MESSAGES: dict[str, Message] = {
         "PC-ens klokke går feil. Rett dato og klokkeslett og prøv igjen.",
         "This PC's clock is wrong. Correct the date and time and try again.",
     ),
+    "wrong_audience": Message(
+        "Innboksen tok ikke imot forespørselen: den er laget for serveradressen denne PC-en "
+        "er satt opp med, og innboksen svarer ikke under den adressen. Ingenting er sendt. "
+        "Kontakt registeret (innboksen må ha adressen som offentlig adresse).",
+        "The inbox did not take the request: it is made for the server address this PC is "
+        "set up with, and the inbox does not answer under that address. Nothing was sent. "
+        "Contact the register (the inbox must list the address as a public address).",
+    ),
     "rate_limited": Message(
         "Serveren ber oss vente litt. Det prøves igjen automatisk.",
         "The server asks us to wait a little. It is retried automatically.",

@@ -214,7 +214,16 @@ class Transport:
         if content_type:
             headers["Content-Type"] = content_type
         if signer is not None:
-            headers.update(sign_request(signer, method, target, body, now=dt.datetime.now(dt.UTC)))
+            headers.update(
+                sign_request(
+                    signer,
+                    method,
+                    target,
+                    body,
+                    now=dt.datetime.now(dt.UTC),
+                    audience=self.base_url,  # the server this client means: no replay elsewhere
+                )
+            )
         try:
             response = self.session.request(
                 method,

@@ -91,6 +91,7 @@ class Inbox:
     http: httpx.Client
     staff_key: Ed25519PrivateKey
     register_key: X25519PrivateKey
+    audience: str | None = None  # the origin requests are signed for (its public_urls)
 
     def signed(
         self,
@@ -108,7 +109,13 @@ class Inbox:
 
             content = json.dumps(json_body).encode()
         headers = sign_request(
-            key, method, target, content, now=now or datetime.now(UTC), nonce=nonce
+            key,
+            method,
+            target,
+            content,
+            now=now or datetime.now(UTC),
+            nonce=nonce,
+            audience=self.audience,
         )
         if json_body is not None:
             headers["Content-Type"] = "application/json"
@@ -172,7 +179,8 @@ def make_inbox(tmp_path: Path, url: str, **overrides: Any) -> Iterator[Inbox]:
             running(create_app(context=ctx)) as base,
             httpx.Client(base_url=base, timeout=30) as http,
         ):
-            yield Inbox(base, ctx, http, staff_key, X25519PrivateKey.generate())
+            audience = min(settings.public_urls) if settings.public_urls else None
+            yield Inbox(base, ctx, http, staff_key, X25519PrivateKey.generate(), audience)
     finally:
         ctx.store.close()
 

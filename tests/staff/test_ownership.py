@@ -110,7 +110,7 @@ def _put(url: str, data: bytes, batch_id: str) -> requests.Response:
 
 
 def _signed_get(url: str, key: Ed25519PrivateKey, target: str) -> requests.Response:
-    headers = sign_request(key, "GET", target, b"", now=datetime.now(UTC))
+    headers = sign_request(key, "GET", target, b"", now=datetime.now(UTC), audience=url)
     return requests.get(url + target, headers=headers, timeout=30)
 
 

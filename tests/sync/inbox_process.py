@@ -60,6 +60,8 @@ class InboxProcess:
     max_envelope_mb: float | None = None
     # further ``serve`` options, e.g. ("--batch-retention-days", "0")
     extra_args: tuple[str, ...] = ()
+    # addresses clients reach it at besides its own (a fault proxy in front): --public-url
+    also_at: tuple[str, ...] = ()
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -101,6 +103,9 @@ class InboxProcess:
         if self.max_envelope_mb is not None:
             command += ["--max-envelope-mb", repr(self.max_envelope_mb)]
         command += list(self.extra_args)
+        if self.also_at:  # signed requests name the address the client used (their audience)
+            for url in (self.url, *self.also_at):
+                command += ["--public-url", url]
         log = open(self.data_dir / "server.log", "ab")  # noqa: SIM115
         try:
             self.process = subprocess.Popen(
@@ -129,6 +134,14 @@ class InboxProcess:
             self.process.kill()
             self.process.wait(timeout=20)
             self.process = None
+
+    def reached_through(self, url: str, ca_bundle: Path | None = None) -> None:
+        """Clients now reach this inbox at ``url`` too (a proxy in front of it): restart it
+        so signed requests made for that address are taken."""
+        self.also_at = (*self.also_at, url)
+        if self.process is not None:
+            self.stop()
+            self.start(ca_bundle)
 
     def stop(self) -> None:
         if self.process is not None:
@@ -229,7 +242,9 @@ class Staff:
 
     def call(self, method: str, target: str, body: Any = None) -> requests.Response:
         content = b"" if body is None else json.dumps(body).encode()
-        headers = sign_request(self.key, method, target, content, now=dt.datetime.now(dt.UTC))
+        headers = sign_request(
+            self.key, method, target, content, now=dt.datetime.now(dt.UTC), audience=self.server.url
+        )
         if body is not None:
             headers["Content-Type"] = "application/json"
         return self.http.request(

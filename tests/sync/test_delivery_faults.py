@@ -43,6 +43,7 @@ def setup(
 ) -> Iterator[Setup]:
     """A client enrolled through the fault proxy (faults off until a test sets them)."""
     with FaultProxy(("127.0.0.1", inbox_server.port), seed=14) as proxy:
+        inbox_server.reached_through(proxy.url)
         store = make_profile().create(PASSPHRASE).store
         try:
             kid = enroll_store(store, proxy.url, staff)

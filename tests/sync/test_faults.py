@@ -78,6 +78,7 @@ def test_exactly_once_under_faults(make_profile: Callable[..., Profile], tmp_pat
 
     staff = Staff(server, tmp_path)
     proxy = FaultProxy(("127.0.0.1", server.port), seed=7, on_kill=kill_and_restart, max_delay=1.3)
+    server.reached_through(proxy.url)
     store = make_profile().create(PASSPHRASE).store
     try:
         key_id = enroll_store(store, proxy.url, staff)

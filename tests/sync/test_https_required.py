@@ -70,11 +70,11 @@ def test_the_commands_refuse_plain_http_before_anything_is_kept(tmp_path: Path) 
     )  # fmt: skip
     assert enrolled.returncode == 1
     assert "https_required" in enrolled.stdout + enrolled.stderr
-    assert "må begynne med https://" in enrolled.stdout + enrolled.stderr
+    assert "must start with https://" in enrolled.stdout + enrolled.stderr  # SJELDEN_LANG=en
 
     staff = run_cli(
         "--profile", "register", "staff", "init", "--key-file", "--out", str(tmp_path / "l"),
         "--inbox", "http://innboks.example", env=home,
     )  # fmt: skip
-    assert staff.returncode == 1 and "må begynne med https://" in staff.stdout + staff.stderr
+    assert staff.returncode == 1 and "must start with https://" in staff.stdout + staff.stderr
     assert not (tmp_path / "home" / "register" / "profile.json").exists()  # nothing half-made

@@ -77,6 +77,7 @@ def test_a_compromised_inbox_cannot_get_records_sealed_to_its_key(
     legit = key_id(staff.register_key.public_key())
     profile = Profile.named("default", kdf_target_seconds=FAST_KDF_SECONDS)
     with FaultProxy(("127.0.0.1", inbox_server.port)) as proxy:
+        inbox_server.reached_through(proxy.url)
         store = profile.create(PASSPHRASE, key_storage="file", language="en").store
         try:
             enroll_store(store, proxy.url, staff)

@@ -32,6 +32,7 @@ def test_tampered_receipt_and_feedback_are_refused(
     make_profile: Callable[..., Profile], inbox_server: InboxProcess, staff: Staff
 ) -> None:
     with FaultProxy(("127.0.0.1", inbox_server.port)) as proxy:
+        inbox_server.reached_through(proxy.url)
         store = make_profile().create(PASSPHRASE).store
         try:
             kid = enroll_store(store, proxy.url, staff)

@@ -238,6 +238,34 @@ def _previous() -> dict[str, Any] | None:
     return json.loads(OUT.read_text(encoding="utf-8")) if OUT.exists() else None
 
 
+def request_v2_vectors(body: bytes, when: datetime, nonce: str) -> dict[str, Any]:
+    """A version 2 signed request: the same request as section ``request``, made for the
+    server ``https://innboks.example:8443`` (its audience, signed as the last line)."""
+    target, audience = "/v1/feedback?after=0", "https://Innboks.example:8443/"
+    headers = sign_request(
+        INSTALLATION, "GET", target, body, now=when, nonce=nonce, audience=audience
+    )
+    return {
+        "method": "GET",
+        "target": target,
+        "body_hex": body.hex(),
+        "timestamp": int(when.timestamp()),
+        "nonce": nonce,
+        "audience_as_configured": audience,
+        "audience": headers["X-Sjelden-Audience"],
+        "message_hex": request_message(
+            "GET",
+            target,
+            key_id(INSTALLATION.public_key()),
+            int(when.timestamp()),
+            nonce,
+            body,
+            headers["X-Sjelden-Audience"],
+        ).hex(),
+        "headers": headers,
+    }
+
+
 def main() -> None:
     previous = _previous()
     if previous is not None:
@@ -349,6 +377,7 @@ def main() -> None:
         "manifest": manifest_vectors(),
         "feedback_v2": feedback_v2_vectors(BATCH_ID, [r["record_id"] for r in RECORDS]),
         "manifest_tls": manifest_tls_vectors(),
+        "request_v2": request_v2_vectors(request_body, request_time, nonce),
     }
     if previous is not None:
         # Sections already published stay byte-identical (an implementer may have pinned

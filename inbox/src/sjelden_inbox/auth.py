@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from fastapi import Depends, Header, Request
 from sjelden_protocol.errors import ProtocolError
 from sjelden_protocol.request_auth import (
+    HEADER_AUDIENCE,
     HEADER_KEY_ID,
     HEADER_NONCE,
     HEADER_SIGNATURE,
@@ -41,6 +42,13 @@ NonceHeader = Annotated[
 SignatureHeader = Annotated[
     str | None,
     Header(alias=HEADER_SIGNATURE, description="base64url Ed25519 signature"),
+]
+AudienceHeader = Annotated[
+    str | None,
+    Header(
+        alias=HEADER_AUDIENCE,
+        description="The origin of this inbox the request was signed for (version 2)",
+    ),
 ]
 
 
@@ -73,6 +81,7 @@ async def _check_signature(
             body,
             now=ctx.settings.clock(),
             window_seconds=ctx.settings.replay_window_seconds,
+            audiences=ctx.settings.public_urls or None,
         )
     except ProtocolError as exc:
         ctx.failed_authentication(client_address(request))
@@ -100,13 +109,15 @@ def signed_headers(
     header_timestamp: TimestampHeader = None,
     header_nonce: NonceHeader = None,
     header_signature: SignatureHeader = None,
+    header_audience: AudienceHeader = None,
 ) -> RequestAuth:
-    """The four signature headers, parsed: the first check of every signed route."""
+    """The signature headers, parsed: the first check of every signed route."""
     headers = {
         HEADER_KEY_ID: header_key_id,
         HEADER_TIMESTAMP: header_timestamp,
         HEADER_NONCE: header_nonce,
         HEADER_SIGNATURE: header_signature,
+        HEADER_AUDIENCE: header_audience,
     }
     try:
         return parse_request_auth({k: v for k, v in headers.items() if v is not None})

@@ -52,6 +52,14 @@ def _when(stamp: int | None) -> str:
     return "-" if stamp is None else datetime.fromtimestamp(stamp, UTC).strftime("%Y-%m-%d %H:%M")
 
 
+def _own_url(args: argparse.Namespace) -> str:
+    """The address this process serves on: the audience clients sign for when no
+    --public-url names the one they use (behind a proxy or load balancer, set it)."""
+    scheme = "https" if args.ssl_certfile else "http"
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    return f"{scheme}://{host}:{args.port}"
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -65,6 +73,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         api_docs=args.api_docs,
         batch_retention_days=args.batch_retention_days,
         feedback_retention_days=args.feedback_retention_days,
+        public_urls=frozenset(args.public_url or [_own_url(args)]),
     )
     app = create_app(settings)
     server_key = app.state.inbox.server_key.public_key()
@@ -227,6 +236,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--api-docs",
         action="store_true",
         help="serve the interactive API pages /docs and /redoc (they load scripts from a CDN)",
+    )
+    serve.add_argument(
+        "--public-url",
+        action="append",
+        metavar="URL",
+        help="an address clients use to reach this inbox, e.g. https://innboks.example "
+        "(repeat for several); signed requests must name one of them. Default: the address "
+        "it serves on (--host, --port, https with --ssl-certfile)",
     )
     serve.add_argument("--ssl-certfile", help="serve HTTPS directly with this certificate chain")
     serve.add_argument("--ssl-keyfile", help="private key for --ssl-certfile")

@@ -30,6 +30,7 @@ _STATUS = {
     "unknown_key": 401,
     "stale_timestamp": 401,
     "missing_signature": 401,
+    "wrong_audience": 401,
     "wrong_recipient": 422,
     "invalid_record": 422,
 }
@@ -41,7 +42,7 @@ def from_protocol(error: ProtocolError) -> ApiError:
 
 _DESCRIPTIONS = {
     400: "Malformed input (framing, encoding, header fields)",
-    401: "Unknown key, bad signature, stale timestamp or replayed nonce",
+    401: "Unknown key, bad signature, stale timestamp, replayed nonce or wrong audience",
     403: "The key is known but not allowed (pending approval, revoked, not staff)",
     404: "No such object (or not visible to this key)",
     409: "The id is already used for different content",

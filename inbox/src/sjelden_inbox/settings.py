@@ -9,7 +9,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 from sjelden_protocol.limits import MAX_ENVELOPE_BYTES
-from sjelden_protocol.request_auth import REPLAY_WINDOW_SECONDS
+from sjelden_protocol.request_auth import REPLAY_WINDOW_SECONDS, origin
 from sjelden_protocol.timefmt import now_utc
 
 from .storage.retention import Retention
@@ -44,6 +44,11 @@ class Settings:
     #: days a relayed feedback document is kept (an installation offline for longer
     #: receives it by file from the register instead)
     feedback_retention_days: int = 365
+    #: the origins (scheme://host[:port]) clients reach this inbox at: a signed request must
+    #: name one of them (its audience), so a request captured here cannot be replayed to
+    #: another inbox. ``serve`` always sets them (--public-url, else its own address); empty
+    #: only for an app embedded in tests, which then reads requests of either version.
+    public_urls: frozenset[str] = frozenset()
     clock: Callable[[], datetime] = now_utc
 
     def __post_init__(self) -> None:
@@ -51,6 +56,7 @@ class Settings:
             raise ValueError(f"max_envelope_bytes must be between 1 and {MAX_ENVELOPE_BYTES}")
         if self.batch_retention_days < 0 or self.feedback_retention_days < 0:
             raise ValueError("retention days must be 0 or more")
+        object.__setattr__(self, "public_urls", frozenset(origin(u) for u in self.public_urls))
 
     @property
     def resolved_database_url(self) -> str:

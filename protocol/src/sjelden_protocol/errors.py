@@ -64,3 +64,9 @@ class InvalidRecordError(ProtocolError):
 
 class StaleTimestampError(ProtocolError):
     code = "stale_timestamp"
+
+
+class WrongAudienceError(ProtocolError):
+    """A signed request names another server (or none): it was not made for this one."""
+
+    code = "wrong_audience"

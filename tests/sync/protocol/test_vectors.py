@@ -32,7 +32,12 @@ from sjelden_protocol import (
 )
 from sjelden_protocol.enrollment import verify_enrollment
 from sjelden_protocol.payload import encode_records
-from sjelden_protocol.request_auth import check_request, parse_request_auth, request_message
+from sjelden_protocol.request_auth import (
+    check_request,
+    origin,
+    parse_request_auth,
+    request_message,
+)
 
 VECTORS: dict[str, Any] = json.loads(
     (Path(__file__).parents[2] / "vectors" / "protocol-v1.json").read_text(encoding="utf-8")
@@ -187,6 +192,37 @@ def test_request_signature() -> None:
         bytes.fromhex(vector["body_hex"]),
         now=datetime.fromtimestamp(vector["timestamp"], UTC),
     )
+
+
+def test_request_v2_signs_the_audience() -> None:
+    """Version 2 names the server (its origin) as the message's last line; the same
+    headers sent to another server, or with the audience changed, are refused."""
+    vector = VECTORS["request_v2"]
+    assert vector["audience"] == origin(vector["audience_as_configured"])
+    assert vector["audience"] == "https://innboks.example:8443"
+    body = bytes.fromhex(vector["body_hex"])
+    message = request_message(
+        vector["method"],
+        vector["target"],
+        KEYS["installation"]["key_id"],
+        vector["timestamp"],
+        vector["nonce"],
+        body,
+        vector["audience"],
+    )
+    assert message.hex() == vector["message_hex"]
+    assert message.startswith(b"sjelden/request/v2\x00")
+    auth = parse_request_auth(vector["headers"])
+    when = datetime.fromtimestamp(vector["timestamp"], UTC)
+    args = (ed_public("installation"), vector["method"], vector["target"], body)
+    check_request(auth, *args, now=when, audiences=frozenset({vector["audience"]}))
+    with pytest.raises(ProtocolError) as caught:
+        check_request(auth, *args, now=when, audiences=frozenset({"https://another.example"}))
+    assert caught.value.code == "wrong_audience"
+    v1 = parse_request_auth(VECTORS["request"]["headers"])
+    with pytest.raises(ProtocolError) as caught:
+        check_request(v1, *args, now=when, audiences=frozenset({vector["audience"]}))
+    assert caught.value.code == "wrong_audience"  # a version 1 request names no server
 
 
 def test_enrollment_proof() -> None:
