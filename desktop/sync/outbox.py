@@ -526,6 +526,27 @@ def quarantine_batch(conn: Connection, batch_id: str, code: str) -> int:
         )
 
 
+def items(conn: Connection, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], ItemInfo]:
+    """The sync state of many exact revisions in one query per 400 (the record list asks
+    for a page at a time; one query per row made paging cost a round trip per row)."""
+    found: dict[tuple[str, int], ItemInfo] = {}
+    wanted = set(keys)
+    ids = sorted({record_id for record_id, _ in wanted})
+    for start in range(0, len(ids), 400):  # well under SQLite's bound-parameter limit
+        chunk = ids[start : start + 400]
+        marks = ", ".join("?" * len(chunk))  # placeholders only: the ids stay parameters
+        columns = "record_id, revision, state, batch_id, reason_code, reason_text, decided_at"
+        sql = f"SELECT {columns} FROM outbox_items WHERE record_id IN ({marks})"  # noqa: S608
+        rows = conn.execute(sql, chunk).fetchall()
+        for row in rows:
+            key = (str(row[0]), int(row[1]))
+            if key in wanted:
+                found[key] = ItemInfo(
+                    key[0], key[1], ItemState(row[2]), row[3], row[4], row[5], row[6]
+                )
+    return found
+
+
 def item(conn: Connection, record_id: str, revision: int | None = None) -> ItemInfo | None:
     """The sync state of a record's revision (default: its latest one known to sync)."""
     sql = (

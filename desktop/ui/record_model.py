@@ -163,29 +163,33 @@ def sync_notes(conn: Any, rows: Sequence[RecordRow]) -> dict[tuple[str, int], Sy
     """Notes for the rejected, set-aside, duplicate and purged rows of one page (database
     thread).
 
-    Rejections and set-asides come from the outbox (``outbox.item``: reason code and text of
-    that exact revision); an accepted revision the register decided was a duplicate keeps
-    the reason ``duplicate`` there and says so. A purged record is an accepted one whose list
-    columns retention cleared (a completed registration always has a name, so an accepted row
-    without one is purged).
+    Rejections and set-asides come from the outbox (``outbox.items``, one query per page:
+    reason code and text of that exact revision); an accepted revision the register decided
+    was a duplicate keeps the reason ``duplicate`` there and says so. A purged record is an
+    accepted one whose list columns retention cleared (a completed registration always has a
+    name, so an accepted row without one is purged).
     """
     from desktop.sync import outbox
 
     notes: dict[tuple[str, int], SyncNote] = {}
+    asked = [
+        (row.record_id, row.revision)
+        for row in rows
+        if row.status in (RecordStatus.REJECTED, RecordStatus.SET_ASIDE)
+        or (row.status is RecordStatus.ACCEPTED and row.display_name)
+    ]
+    infos = outbox.items(conn, asked) if asked else {}
     for row in rows:
+        key = (row.record_id, row.revision)
+        info = infos.get(key)
         if row.status in (RecordStatus.REJECTED, RecordStatus.SET_ASIDE):
-            info = outbox.item(conn, row.record_id, row.revision)
             if info is not None:
                 kind = "quarantined" if row.status is RecordStatus.SET_ASIDE else "rejected"
-                notes[(row.record_id, row.revision)] = SyncNote(
-                    kind, info.reason_code, info.reason_text
-                )
+                notes[key] = SyncNote(kind, info.reason_code, info.reason_text)
         elif row.status is RecordStatus.ACCEPTED and not row.display_name:
-            notes[(row.record_id, row.revision)] = SyncNote("purged")
-        elif row.status is RecordStatus.ACCEPTED:
-            info = outbox.item(conn, row.record_id, row.revision)
-            if info is not None and info.reason_code == "duplicate":
-                notes[(row.record_id, row.revision)] = SyncNote("duplicate", "duplicate")
+            notes[key] = SyncNote("purged")
+        elif row.status is RecordStatus.ACCEPTED and info and info.reason_code == "duplicate":
+            notes[key] = SyncNote("duplicate", "duplicate")
     return notes
 
 

@@ -206,3 +206,22 @@ def test_reseal_moves_queued_revisions_to_a_new_batch_under_the_new_key(
         )  # the third is the new draft
     finally:
         store.close()
+
+
+def test_items_reads_exact_revisions_of_many_records_in_chunks(
+    make_profile: Callable[..., Profile],
+) -> None:
+    """The record list's one-query-per-page lookup agrees with ``item`` row by row, past the
+    400-id chunk, and leaves out revisions the outbox does not hold."""
+    store = make_profile().create(PASSPHRASE).store
+    try:
+        ids = add_completed(store, 405, seed=43)
+        assert outbox.pack(store, _identity(), validator=None).batches >= 1
+        asked = [(r, 1) for r in ids] + [(ids[0], 2), ("not-a-record", 1)]
+        found = store.call(lambda c: outbox.items(c, asked))
+        assert set(found) == {(r, 1) for r in ids}
+        for r in (ids[0], ids[399], ids[404]):
+            assert found[(r, 1)] == store.call(lambda c, r=r: outbox.item(c, r, 1))  # type: ignore[misc]
+        assert store.call(lambda c: outbox.items(c, [])) == {}
+    finally:
+        store.close()
