@@ -198,6 +198,12 @@ CLI = Catalogue(
             "{records:record|records}, {history} earlier {history:revision|revisions}; {closed} "
             "pending rejected (reservert).",
         ),
+        "staff.reserved_quarantined": Message(
+            "Også slettet: {quarantined} {quarantined:forsendelse|forsendelser} i karantene "
+            "med en registrering av personen.",
+            "Also deleted: {quarantined} quarantined {quarantined:batch|batches} holding a "
+            "record of the person.",
+        ),
         "staff.installation_revoked": Message(
             "Trukket tilbake: {key_id} fra {at}. Forsendelser innboksen mottar fra da av "
             "avvises, også som fil; forsendelser mottatt før importeres.",

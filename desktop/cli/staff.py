@@ -847,7 +847,9 @@ def cmd_reserve(args: argparse.Namespace) -> int:
 
     def action(opened: StaffSession, lang: Lang) -> int:
         number = reader.line(CLI.text("prompt.national_id", lang))
-        result = reservations.reserve(opened.register, number)
+        result = reservations.reserve(
+            opened.register, number, register_keys=opened.keys.register_keys
+        )
         say(
             lang,
             "staff.reserved" if result.new else "staff.reserved_before",
@@ -856,6 +858,8 @@ def cmd_reserve(args: argparse.Namespace) -> int:
             history=result.history_removed,
             closed=result.queue_items_closed,
         )
+        if result.quarantined_removed:
+            say(lang, "staff.reserved_quarantined", quarantined=result.quarantined_removed)
         return 0
 
     return _run(args, action, reader)

@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sjelden_protocol import parse_envelope
 from sjelden_protocol.errors import ProtocolError
 from sjelden_protocol.timefmt import parse_utc
 
+from desktop.forms.payload import national_id
 from desktop.staff import register as reg
 from desktop.staff.crypto import RegisterCipher, aad
 from desktop.staff.dialect import Db
@@ -149,6 +152,38 @@ def envelope(db: Db, cipher: RegisterCipher, quarantine_id: str) -> bytes:
     if row is None:
         raise StaffError("unknown_quarantined", quarantine_id)
     return cipher.open_bytes(bytes(row[0]), _aad(quarantine_id))
+
+
+def holding_person(
+    db: Db,
+    cipher: RegisterCipher,
+    register_keys: Mapping[str, X25519PrivateKey],
+    person_key: bytes,
+) -> list[str]:
+    """The quarantined batches that hold a record of the person (keyed hash ``person_key``).
+
+    A reservation must reach these too: they are the person's data, sealed to register keys
+    the register keeps. Each batch is opened as the importer would (without the checks that
+    may be why it is here); one that does not open under the register's keys holds nothing
+    anyone here can read, and stays for staff to retry or discard.
+    """
+    from desktop.staff import verify
+
+    found = []
+    for row in db.execute("SELECT quarantine_id FROM quarantined_batches").fetchall():
+        quarantine_id = str(row[0])
+        try:
+            records = verify.decrypt(
+                parse_envelope(envelope(db, cipher, quarantine_id)), register_keys
+            )
+        except (ProtocolError, BatchRefused, StaffError):
+            continue
+        for record in records:
+            number = national_id(record)
+            if number is not None and cipher.person_key(number) == person_key:
+                found.append(quarantine_id)
+                break
+    return found
 
 
 def discard(db: Db, quarantine_id: str, actor: str) -> None:

@@ -13,6 +13,8 @@ Recording a reservation, in one transaction:
   clinic deletes the record, its history and sync state (``desktop.sync.feedback``);
 * keeps only ``HMAC(register secret, national id)`` so later registrations of the person are
   rejected automatically at import with reason ``reservert`` (and purged at the clinic too);
+* deletes the quarantined batches that hold a record of the person (opened with the
+  register keys: set aside, they are still the person's data readable to the register);
 * writes an audit entry naming the reservation id, never the national id.
 
 Afterwards deleted pages are made unrecoverable: SQLCipher has ``secure_delete`` on and the
@@ -24,10 +26,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
 from desktop.forms.payload import normalise_national_id
+from desktop.staff import quarantine
 from desktop.staff import register as reg
 from desktop.staff.dialect import Db
 from desktop.staff.errors import StaffError
@@ -42,6 +48,7 @@ class ReservationResult:
     history_removed: int
     queue_items_closed: int
     purge_notices: int = 0  # decisions that go back to the clinics as "purge"
+    quarantined_removed: int = 0  # set-aside batches that held the person, deleted
 
 
 def _checked(national_id: str) -> str:
@@ -130,8 +137,18 @@ def preview(register: reg.Register, national_id: str) -> ReservationPreview:
     return register.call(run, "reservation preview")
 
 
-def reserve(register: reg.Register, national_id: str) -> ReservationResult:
-    """Record a reservation and delete the person's data; the id is never stored in clear."""
+def reserve(
+    register: reg.Register,
+    national_id: str,
+    *,
+    register_keys: Mapping[str, X25519PrivateKey] | None = None,
+) -> ReservationResult:
+    """Record a reservation and delete the person's data; the id is never stored in clear.
+
+    With the register's private keys (``StaffKeys.register_keys``; every staff caller has
+    them) the quarantined batches are searched too and those holding the person deleted:
+    without them a set-aside batch would keep the person readable to the register.
+    """
     person_key = register.cipher.person_key(_checked(national_id))
     actor = register.actor
 
@@ -199,10 +216,26 @@ def reserve(register: reg.Register, national_id: str) -> ReservationResult:
                 (person_key,),
             )
             db.execute("DELETE FROM review_index WHERE person_key = ?", (person_key,))
+            held = (
+                []
+                if register_keys is None
+                else quarantine.holding_person(db, register.cipher, register_keys, person_key)
+            )
+            for quarantine_id in held:
+                db.execute(
+                    "DELETE FROM quarantined_batches WHERE quarantine_id = ?", (quarantine_id,)
+                )
+                reg.log(db, actor, f"reservation_quarantined:{quarantine_id}")
             reg.log(db, actor, f"reservation:{reservation_id}")
         db.checkpoint()
         return ReservationResult(
-            reservation_id, new, len(owned), history, len(pending), notices + len(pending)
+            reservation_id,
+            new,
+            len(owned),
+            history,
+            len(pending),
+            notices + len(pending),
+            len(held),
         )
 
     return register.call(run, "reservation")

@@ -167,6 +167,13 @@
             <numerusform>%n waiting in the queue</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Also deleted: %n quarantined batch(es) holding a record of the person.</source>
+        <translation>
+            <numerusform>Also deleted: %n quarantined batch holding a record of the person.</numerusform>
+            <numerusform>Also deleted: %n quarantined batches holding a record of the person.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>

@@ -1720,6 +1720,13 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <source>Deleted: %1, %2, %3.</source>
         <translation>Slettet: %1, %2, %3.</translation>
     </message>
+    <message numerus="yes">
+        <source>Also deleted: %n quarantined batch(es) holding a record of the person.</source>
+        <translation>
+            <numerusform>Også slettet: %n forsendelse i karantene med en registrering av personen.</numerusform>
+            <numerusform>Også slettet: %n forsendelser i karantene med en registrering av personen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>

@@ -214,3 +214,44 @@ def test_quarantined_bytes_are_sealed_and_retried(
     assert isinstance(report, ImportReport) and report.records == 2
     assert [q.quarantine_id for q in register.call(quarantine.listed)] == [held.quarantine_id]
     assert table_counts(staff_session)["review_items"] == 2
+
+
+def test_a_reservation_deletes_the_quarantined_batches_that_hold_the_person(
+    staff_session: StaffSession, importer: Importer, records: Records
+) -> None:
+    """Set aside, a batch is still the person's data readable to the register: a
+    reservation finds it through the register keys and deletes it, and only it."""
+    from desktop.staff import reservations
+
+    newest = staff_session.keys.newest_register_key_id
+    stranger = Clinic(
+        Ed25519PrivateKey.generate(), staff_session.keys.register_keys[newest].public_key()
+    )
+    theirs, others = records.many(2), records.many(1)
+    register, cipher = staff_session.register, staff_session.keys.cipher
+    held = []
+    for payloads in (theirs, others):
+        batch = stranger.batch(payloads)
+        refused = next(iter(importer.import_many([("x", batch, None)])))[1]
+        assert isinstance(refused, BatchRefused) and refused.code == "unknown_key"
+        held.append(
+            register.call(
+                lambda db, b=batch, r=refused: quarantine.put(  # type: ignore[misc]
+                    db, cipher, b, r, source="file", actor="test"
+                )
+            )
+        )
+    number = theirs[1]["patient"]["national_id"]
+
+    # Without the register keys nothing set aside can be searched: the batch stays.
+    result = reservations.reserve(register, number)
+    assert result.quarantined_removed == 0 and register.counts().quarantined == 2
+
+    result = reservations.reserve(register, number, register_keys=staff_session.keys.register_keys)
+    assert (result.new, result.quarantined_removed) == (False, 1)
+    assert [q.quarantine_id for q in register.call(quarantine.listed)] == [held[1].quarantine_id]
+    actions = register.call(
+        lambda db: [str(r[0]) for r in db.execute("SELECT action FROM audit_log ORDER BY seq")]
+    )
+    assert f"reservation_quarantined:{held[0].quarantine_id}" in actions
+    assert number not in " ".join(actions)

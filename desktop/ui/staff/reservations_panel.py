@@ -172,9 +172,12 @@ class ReservationsPanel(QWidget):
         self.national_id.clear()  # nothing of the person stays on screen
         session = self._session()
         self.reserve_button.setEnabled(False)
-        BackgroundOp(self, lambda: reservations.reserve(session.register, number)).success(
-            self._reserved
-        ).run_in_background()
+        BackgroundOp(
+            self,
+            lambda: reservations.reserve(
+                session.register, number, register_keys=session.keys.register_keys
+            ),
+        ).success(self._reserved).run_in_background()
 
     def _reserved(self, result: reservations.ReservationResult) -> None:
         if result.new:
@@ -193,6 +196,13 @@ class ReservationsPanel(QWidget):
         text += " " + self.tr("Deleted: %1, %2, %3.").replace("%1", parts[0]).replace(
             "%2", parts[1]
         ).replace("%3", parts[2])
+        quarantined = result.quarantined_removed
+        if quarantined:
+            text += " " + self.tr(
+                "Also deleted: %n quarantined batch(es) holding a record of the person.",
+                "",
+                quarantined,
+            )
         self.result.setText(text)
         show_info(self, text)
         if self._on_changed is not None:
