@@ -75,10 +75,10 @@ CLI = Catalogue(
             "accepted, {rejected} rejected. Needs correction before sending: {set_aside}.",
         ),
         "sync.purged": Message(
-            "{purged} registreringer er slettet fra denne PC-en fordi personen har reservert "
-            "seg mot registeret.",
-            "{purged} registrations were deleted from this PC because the person has reserved "
-            "themselves against the register.",
+            "{purged} {purged:registrering|registreringer} er slettet fra denne PC-en fordi "
+            "personen har reservert seg mot registeret.",
+            "{purged} {purged:registration was|registrations were} deleted from this PC because "
+            "the person has reserved themselves against the register.",
         ),
         "sync.resealed": Message(
             "{resealed} {resealed:forsendelse|forsendelser} ble pakket om med registerets nye "

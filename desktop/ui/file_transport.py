@@ -114,6 +114,7 @@ class FileTransport(QObject):
                 sum(r.feedback_documents for r in results),
                 sum(r.accepted for r in results),
                 sum(r.rejected for r in results),
+                sum(r.purged for r in results),
             )
 
         def imported(result: transport_file.ImportResult) -> None:
@@ -125,6 +126,16 @@ class FileTransport(QObject):
                 self.tr("Accepted by the register: %n", "", accepted),
                 self.tr("Rejected by the register: %n", "", rejected),
             ]
+            purged = result.purged
+            if purged:
+                lines.append(
+                    self.tr(
+                        "Deleted from this PC because the person has reserved themselves "
+                        "against the register: %n",
+                        "",
+                        purged,
+                    )
+                )
             self._tell(QMessageBox.Icon.Information, title, "\n".join(lines))
 
         BackgroundOp(self._window, run).success(imported).failure(self._failed(title)).finally_(

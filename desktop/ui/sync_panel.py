@@ -481,6 +481,10 @@ class SyncPanel(QFrame):
             self._show(self.error, error.user_message(i18n.current_language()))
         accepted, rejected, set_aside = outcome.decisions()
         self._show_notice(accepted, rejected, set_aside)
+        purged = 0 if outcome.report is None else outcome.report.feedback.purged
+        if purged and self.show_notices:
+            said = [self.notice.text(), self.purged_text(purged)]
+            self._show(self.notice, " ".join(text for text in said if text))
         self._show_idle()
         if outcome.changed:
             self.states_changed.emit()
@@ -522,6 +526,15 @@ class SyncPanel(QFrame):
         if accepted:
             parts.append(self.tr("%n registration(s) accepted by the register.", "", accepted))
         return " ".join(parts)
+
+    def purged_text(self, purged: int) -> str:
+        """Purge notices applied: said in the window as the CLI says it (``sync.purged``)."""
+        return self.tr(
+            "%n registration(s) were deleted from this PC because the person has reserved "
+            "themselves against the register.",
+            "",
+            purged,
+        )
 
     def _show_notice(self, accepted: int, rejected: int, set_aside: int) -> None:
         if self.show_notices:

@@ -65,6 +65,13 @@
             <numerusform>Rejected by the register: %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Deleted from this PC because the person has reserved themselves against the register: %n</source>
+        <translation>
+            <numerusform>Deleted from this PC because the person has reserved themselves against the register: %n</numerusform>
+            <numerusform>Deleted from this PC because the person has reserved themselves against the register: %n</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -300,6 +307,13 @@
         <translation>
             <numerusform>%n registration accepted by the register.</numerusform>
             <numerusform>%n registrations accepted by the register.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) were deleted from this PC because the person has reserved themselves against the register.</source>
+        <translation>
+            <numerusform>%n registration was deleted from this PC because the person has reserved themselves against the register.</numerusform>
+            <numerusform>%n registrations were deleted from this PC because the person has reserved themselves against the register.</numerusform>
         </translation>
     </message>
 </context>

@@ -549,6 +549,13 @@
             <numerusform>Avvist av registeret: %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Deleted from this PC because the person has reserved themselves against the register: %n</source>
+        <translation>
+            <numerusform>Slettet fra denne PC-en fordi personen har reservert seg mot registeret: %n</numerusform>
+            <numerusform>Slettet fra denne PC-en fordi personen har reservert seg mot registeret: %n</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>
@@ -2370,6 +2377,13 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>
             <numerusform>%n registrering godkjent av registeret.</numerusform>
             <numerusform>%n registreringer godkjent av registeret.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) were deleted from this PC because the person has reserved themselves against the register.</source>
+        <translation>
+            <numerusform>%n registrering er slettet fra denne PC-en fordi personen har reservert seg mot registeret.</numerusform>
+            <numerusform>%n registreringer er slettet fra denne PC-en fordi personen har reservert seg mot registeret.</numerusform>
         </translation>
     </message>
     <message>
