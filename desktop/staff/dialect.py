@@ -29,6 +29,16 @@ T = TypeVar("T")
 # Serialises register writers on PostgreSQL as BEGIN IMMEDIATE does on SQLite (an arbitrary,
 # fixed 64-bit number: "sjelden register").
 _PG_LOCK = 0x736A656C64656E52
+# Every table a deletion of a person's data touches (a reservation deletes quarantined
+# batches and the queue's keyed-hash index too).
+_VACUUMED = (
+    "register_records",
+    "register_history",
+    "register_index",
+    "review_items",
+    "review_index",
+    "quarantined_batches",
+)
 
 __all__ = ["Backend", "Cursor", "Db", "DialectName", "PgBackend", "PgDb", "SqliteBackend"]
 
@@ -88,7 +98,7 @@ class PgDb(Sql):
     def checkpoint(self) -> None:
         # Dead row versions stay in the heap until vacuumed; they hold only ciphertext and
         # keyed hashes, and VACUUM makes the space reusable at once.
-        for table in ("register_records", "register_history", "register_index", "review_items"):
+        for table in _VACUUMED:
             self.conn.execute(f"VACUUM {table}")
 
     def close(self) -> None:
