@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from desktop.forms.payload import normalise_national_id
+from desktop.staff import letter_queue
 from desktop.staff import register as reg
 from desktop.staff.dialect import Db
 from desktop.staff.errors import StaffError
@@ -199,6 +200,7 @@ def reserve(register: reg.Register, national_id: str) -> ReservationResult:
                 (person_key,),
             )
             db.execute("DELETE FROM review_index WHERE person_key = ?", (person_key,))
+            letter_queue.forget_person(db, person_key, stamp)
             reg.log(db, actor, f"reservation:{reservation_id}")
         db.checkpoint()
         return ReservationResult(
