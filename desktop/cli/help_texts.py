@@ -652,6 +652,51 @@ HELP = Catalogue(
             "accept: godkjenn, reject: avvis (med --reason), duplicate: merk som duplikat",
             "accept, reject (with --reason) or mark as duplicate",
         ),
+        "staff.letters": Message(
+            "informasjonsskriv fra registeret: skriv ut, merk som sendt, returnerte slipper",
+            "information letters from the register: print, mark as sent, returned slips",
+        ),
+        "staff.letters.print": Message(
+            "skriv ut neste brevutsendelse til én PDF (0600; den inneholder personopplysninger)",
+            "print the next letter run to one PDF (0600; it holds patient data)",
+        ),
+        "staff.letters.print.out": Message(
+            "PDF-filen som skal skrives",
+            "the PDF file to write",
+        ),
+        "staff.letters.print.limit": Message(
+            "høyst så mange brev (standard: alle som venter)",
+            "at most this many letters (default: every one waiting)",
+        ),
+        "staff.letters.print.reprint": Message(
+            "skriv ut en registrert utsendelse på nytt (samme referanser), for eksempel etter "
+            "papirstopp",
+            "print a recorded run again (the same references), e.g. after a paper jam",
+        ),
+        "staff.letters.mark_sent": Message(
+            "merk en utsendelse som postlagt; brevdatoen lagres hos hver person",
+            "mark a run as posted; the letter date is kept with each person",
+        ),
+        "staff.letters.run_id": Message(
+            "utsendelsens id (se 'sjelden staff letters list')",
+            "the run's id (see 'sjelden staff letters list')",
+        ),
+        "staff.letters.list": Message(
+            "antall brev som venter, er skrevet ut og er sendt, og utsendelsene",
+            "counts of letters pending, printed and sent, and the runs",
+        ),
+        "staff.letters.returned": Message(
+            "registrer en returnert reservasjonsslipp som reservasjon, med referansen på slippen",
+            "record a returned reservation slip as a reservation, by the slip's reference",
+        ),
+        "staff.letters.returned.reference": Message(
+            "referansen på slippen (10 tegn, for eksempel ABCD-EFGH-JK)",
+            "the reference on the slip (10 characters, e.g. ABCD-EFGH-JK)",
+        ),
+        "staff.letters.returned.yes": Message(
+            "ikke spør om bekreftelse (for skript)",
+            "do not ask for a confirmation (for scripts)",
+        ),
     },
 )
 

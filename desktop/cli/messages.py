@@ -473,9 +473,83 @@ CLI = Catalogue(
             "Cannot connect to the display {display} (DISPLAY). Check that the desktop session "
             "is running and that you may use it.",
         ),
+        # -- information letters (sjelden staff letters, issue 17 point 4) ---------------------
+        "letters.printed": Message(
+            "Brevutsendelse {run_id}: {letters} {letters:brev|brev}, {pages} "
+            "{pages:side|sider}, skrevet til {path}. Filen inneholder personopplysninger "
+            "(navn og adresser, lesbar bare for deg): skriv den ut, og slett den etterpå. Når "
+            "brevene er postlagt: sjelden staff letters mark-sent {run_id}",
+            "Letter run {run_id}: {letters} {letters:letter|letters}, {pages} "
+            "{pages:page|pages}, written to {path}. The file holds patient data (names and "
+            "addresses, readable only by you): print it, then delete it. Once the letters are "
+            "posted: sjelden staff letters mark-sent {run_id}",
+        ),
+        "letters.nothing": Message(
+            "Ingen brev å skrive ut. Ingen fil er skrevet.",
+            "No letters to print. No file was written.",
+        ),
+        "letters.needs_address": Message(
+            "{letters} {letters:person|personer} mangler postadresse og er ikke skrevet ut "
+            "(registeret slår opp adressen); registrerings-id:",
+            "{letters} {letters:person lacks|persons lack} a postal address and "
+            "{letters:was|were} not printed (the register looks the address up); registration "
+            "ids:",
+        ),
+        "letters.sent": Message(
+            "Brevutsendelse {run_id} er merket som sendt: {letters} {letters:brev|brev}, "
+            "brevdatoen er lagret hos hver person.",
+            "Letter run {run_id} marked as sent: {letters} {letters:letter|letters}, the letter "
+            "date kept with each person.",
+        ),
+        "letters.sent_before": Message(
+            "Brevutsendelse {run_id} var allerede merket som sendt. Ingenting er endret.",
+            "Letter run {run_id} was marked as sent already. Nothing was changed.",
+        ),
+        "letters.counts": Message(
+            "Informasjonsskriv: venter: {pending}, skrevet ut (ikke sendt): {printed}, sendt: "
+            "{letters}, gitt av klinikken: {clinic}; reservasjoner etter brev: {reservations} "
+            "(med returnert slipp: {returned}); utsendelser ikke merket sendt: {runs}",
+            "Information letters: pending: {pending}, printed (not sent): {printed}, sent: "
+            "{letters}, given by the clinic: {clinic}; reservations after a letter: "
+            "{reservations} (by returned slip: {returned}); runs not marked sent: {runs}",
+        ),
+        "letters.run": Message(
+            "{run_id}  {at}  {letters} {letters:brev|brev}  {state}",
+            "{run_id}  {at}  {letters} {letters:letter|letters}  {state}",
+        ),
+        "letters.confirm_returned": Message(
+            "Slippen gjelder {person} (brevutsendelse {run_id}). Registrere reservasjon og "
+            "slette alle registreringer av personen? Skriv ja for å bekrefte: ",
+            "The slip names {person} (letter run {run_id}). Record a reservation and delete "
+            "every registration of the person? Type yes to confirm: ",
+        ),
+        "letters.not_confirmed": Message(
+            "Ikke bekreftet. Ingenting er endret.",
+            "Not confirmed. Nothing was changed.",
+        ),
+        "letters.returned": Message(
+            "Returnert slipp registrert som reservasjon {reservation_id}. Slettet: {records} "
+            "{records:registrering|registreringer}, {history} {history:eldre revisjon|eldre "
+            "revisjoner}; {closed} ventende avvist (reservert).",
+            "Returned slip recorded as reservation {reservation_id}. Deleted: {records} "
+            "{records:record|records}, {history} earlier {history:revision|revisions}; {closed} "
+            "pending rejected (reservert).",
+        ),
     },
     params={
         "version": "a version number of Python or SQLCipher",
+        "run_id": "a letter run's random id",
+        "letters": "a count of information letters or of persons owed one",
+        "pages": "a count of PDF pages",
+        "printed": "a count of letters printed and not yet sent",
+        "clinic": "a count of persons the clinic gave the letter",
+        "returned": "a count of reservations by returned slip",
+        "runs": "a count of letter runs",
+        "state": "a letter run's state word (printed, sent)",
+        "person": (
+            "the name and birth date a returned slip names, shown only in the confirmation "
+            "the registrar answers (sjelden staff letters returned without --yes)"
+        ),
         "backend": "the keyring backend's name, or the register database's dialect",
         "verdict": "the word for whether the keyring is secure",
         "variable": "the name of an environment variable",

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from sjelden_protocol.enrollment import display_label
 
+from desktop.cli import staff_letters
 from desktop.cli.help_texts import h
 from desktop.cli.messages import CLI
 from desktop.cli.output import current, say
@@ -137,6 +138,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     status = sub.add_parser("status", help=h("staff.status"))
     status.set_defaults(func=cmd_status)
+
+    staff_letters.add_commands(sub)
 
     export = sub.add_parser("export", help=h("staff.export"))
     export.set_defaults(func=lambda args: _help(export))

@@ -33,6 +33,7 @@ from sjelden_protocol.feedback import REASON_CODE
 from sjelden_protocol.limits import MAX_REASON_TEXT_CHARS
 
 from desktop.forms.payload import orpha_codes
+from desktop.staff import letter_queue
 from desktop.staff import register as reg
 from desktop.staff.crypto import RegisterCipher
 from desktop.staff.dialect import Db
@@ -187,6 +188,9 @@ def _accept(
         replaces=accepted.replaces,
     )
     _close_item(db, item, ReviewState.ACCEPTED, actor, stamp, code, text)
+    letter_queue.enqueue(
+        db, cipher, item.record_id, accepted.person_key, accepted.payload, actor, stamp
+    )
     return None
 
 

@@ -366,6 +366,49 @@ MESSAGES = Catalogue(
             "Tidspunktet må skrives som 2027-01-31T00:00:00Z (UTC). Ingenting er endret.",
             "The time must be written as 2027-01-31T00:00:00Z (UTC). Nothing was changed.",
         ),
+        # -- information letters (issue 17 point 4, desktop/staff/letters.py) --------------
+        "bad_letter_limit": Message(
+            "Antall brev (--limit) må være minst 1. Ingenting er skrevet ut.",
+            "The number of letters (--limit) must be at least 1. Nothing was printed.",
+        ),
+        "unknown_letter_run": Message(
+            "Registeret har ingen brevutsendelse med den id-en. Se 'sjelden staff letters list'.",
+            "The register has no letter run with that id. See 'sjelden staff letters list'.",
+        ),
+        "letter_run_changed": Message(
+            "Noen av brevene ble skrevet ut av en annen saksbehandler i mellomtiden. Ingen "
+            "PDF er lagret og ingenting er endret; skriv ut på nytt.",
+            "Some of the letters were printed by another staff member meanwhile. No PDF was "
+            "saved and nothing changed; print again.",
+        ),
+        "letter_pdf_not_written": Message(
+            "PDF-filen med brevene kunne ikke skrives (mappen finnes ikke, er skrivebeskyttet "
+            "eller full). Ingenting er registrert som skrevet ut; velg en annen mappe og prøv "
+            "igjen.",
+            "The PDF file with the letters could not be written (the folder is missing, "
+            "read-only or full). Nothing was recorded as printed; choose another folder and "
+            "try again.",
+        ),
+        "bad_letter_reference": Message(
+            "Referansen på slippen er 10 tegn (for eksempel ABCD-EFGH-JK). Sjekk at den er "
+            "skrevet av riktig; ingenting er endret.",
+            "The slip's reference is 10 characters (for example ABCD-EFGH-JK). Check that it "
+            "was copied correctly; nothing was changed.",
+        ),
+        "unknown_letter_reference": Message(
+            "Ingen utsendt brev har den referansen. Sjekk referansen på slippen; ingenting er "
+            "endret. Uten referanse: registrer reservasjonen med fødselsnummeret (sjelden staff "
+            "reserve).",
+            "No letter sent has that reference. Check the reference on the slip; nothing was "
+            "changed. Without a reference: record the reservation by national id (sjelden "
+            "staff reserve).",
+        ),
+        "letter_slip_recorded": Message(
+            "Personen denne slippen gjelder, er allerede reservert og slettet fra registeret. "
+            "Ingenting mer å gjøre.",
+            "The person this slip names has a reservation already and was deleted from the "
+            "register. Nothing more to do.",
+        ),
     },
     fallback=Message(
         "Registerdelen meldte en feil ({code}). Send feilkoden til brukerstøtte.",

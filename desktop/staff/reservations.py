@@ -33,7 +33,7 @@ from typing import Any, Literal
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from desktop.forms.payload import normalise_national_id
-from desktop.staff import quarantine
+from desktop.staff import letter_queue, quarantine
 from desktop.staff import register as reg
 from desktop.staff.dialect import Db
 from desktop.staff.errors import StaffError
@@ -226,6 +226,7 @@ def reserve(
                     "DELETE FROM quarantined_batches WHERE quarantine_id = ?", (quarantine_id,)
                 )
                 reg.log(db, actor, f"reservation_quarantined:{quarantine_id}")
+            letter_queue.forget_person(db, person_key, stamp)
             reg.log(db, actor, f"reservation:{reservation_id}")
         db.checkpoint()
         return ReservationResult(

@@ -285,11 +285,57 @@ def _register_v3(db: Db) -> None:
     db.execute("CREATE INDEX imported_batches_by_id ON imported_batches (batch_id)")
 
 
+def _letters_v1(db: Db) -> None:
+    """The register's information letters (issue 17 point 4; ``desktop.staff.letter_queue``).
+
+    ``letter_queue`` has one row per person (keyed hash, as everywhere in the register) who
+    entered the queue at acceptance, with the record it came from; ``state`` is
+    ``pending`` (to be printed), ``printed``, ``sent``, ``clinic`` (the clinic gave or sent the
+    letter: kept so a later registration of the person is not queued), ``reserved`` (the
+    person reserved after a letter) or ``returned`` (by the returned slip). What a row says
+    beyond ids and states (the variants printed, who it was addressed to, the letter date) is
+    sealed in ``detail`` under the register data key, bound to the entry id; ``reference`` is
+    the random code printed on the reservation slip (never the national id).
+    ``letter_runs``: one row per printed run, by whom and when, and when it was sent.
+    """
+    _statements(
+        db,
+        """
+        CREATE TABLE letter_queue (
+            entry_id     TEXT PRIMARY KEY,
+            person_key   {blob},
+            record_id    TEXT NOT NULL,
+            state        TEXT NOT NULL,
+            queued_at    TEXT NOT NULL,
+            queued_by    TEXT NOT NULL,
+            run_id       TEXT,
+            reference    TEXT UNIQUE,
+            detail       {blob},
+            changed_at   TEXT NOT NULL
+        );
+        CREATE INDEX letter_queue_by_person ON letter_queue (person_key);
+        CREATE INDEX letter_queue_by_state ON letter_queue (state, queued_at);
+        CREATE INDEX letter_queue_by_run ON letter_queue (run_id);
+        CREATE TABLE letter_runs (
+            run_id      TEXT PRIMARY KEY,
+            created_at  TEXT NOT NULL,
+            created_by  TEXT NOT NULL,
+            print_day   TEXT NOT NULL,
+            letters     INTEGER NOT NULL,
+            state       TEXT NOT NULL,
+            sent_at     TEXT,
+            sent_by     TEXT
+        )
+        """,
+    )
+
+
 MIGRATIONS: dict[Component, Migrations[Db]] = {
     name: Migrations(f"staff {name}", steps, VersionTable("staff_schema", name))
     for name, steps in (
         ("profile", [_profile_v1, _profile_v2, _profile_v3]),
         ("register", [_register_v1, _register_v2, _register_v3]),
+        ("letters", [_letters_v1]),
     )
 }
 SCHEMA_VERSIONS = {name: migrations.latest for name, migrations in MIGRATIONS.items()}
@@ -310,5 +356,5 @@ def migrate(db: Db, component: Component) -> int:
 def dialect_components(dialect: DialectName, *, register_here: bool) -> list[Component]:
     """The components a database holds: the profile file has both unless the register moved."""
     if dialect == "postgresql":
-        return ["register"]
-    return ["profile", "register"] if register_here else ["profile"]
+        return ["register", "letters"]
+    return ["profile", "register", "letters"] if register_here else ["profile"]

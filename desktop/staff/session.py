@@ -10,6 +10,7 @@ SQLCipher file, or PostgreSQL when ``staff.register_db`` holds a ``postgresql://
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sjelden_protocol.timefmt import now_utc
@@ -115,7 +116,8 @@ def _open_register(
     """The session on ``backend``, whose schema and register keys are checked first."""
     try:
         if backend.dialect == "postgresql":
-            backend.submit(lambda db: schema.migrate(db, "register"), "register schema").result()
+            for component in schema.dialect_components("postgresql", register_here=True):
+                backend.submit(partial(schema.migrate, component=component), "schema").result()
         ids = (loaded.cipher.data_key_id, loaded.cipher.hmac_key_id)
         backend.submit(lambda db: _check_register_keys(db, ids), "register keys").result()
     except BaseException:

@@ -27,10 +27,21 @@ logs a field value; errors name the file, not the contents.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QFile,
+    QFileDevice,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -153,13 +164,20 @@ def paint(doc: PrintDocument, device: QPagedPaintDevice) -> int:
     The device's page layout (size, margins) must be set; painting starts at the top-left
     corner of its printable area.
     """
-    text, footer_height = _layout_document(doc, device)
-    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
-    width, height = float(rect.width()), float(rect.height())
-    body_height = height - footer_height
-    pages = max(1, text.pageCount())
-    footer_font = QFont(_body_font())
-    footer_font.setPointSizeF(FOOTER_POINT_SIZE)
+    return paint_documents([doc], device)
+
+
+def paint_documents(
+    docs: Iterable[PrintDocument],
+    device: QPagedPaintDevice,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Paint several documents one after the other on ``device`` (each starting on a new
+    page, with its own footers and "page X of Y"); returns the total page count.
+
+    One painter for the whole device: a ``QPdfWriter`` finishes its file when its painter
+    ends, so a run of letters must be one painting. ``progress`` is told how many documents
+    are done after each (a letter run's progress dialog)."""
     painter = QPainter()
     if not painter.begin(device):
         raise PrintError(
@@ -167,27 +185,47 @@ def paint(doc: PrintDocument, device: QPagedPaintDevice) -> int:
                 "Printing", "The printer or PDF file could not be opened for writing."
             )
         )
+    total = 0
     try:
-        layout = text.documentLayout()
-        for index in range(pages):
-            if index and not device.newPage():
-                raise PrintError(
-                    QCoreApplication.translate("Printing", "A new page could not be started.")
-                )
-            top = index * body_height
-            painter.save()
-            painter.translate(0, -top)
-            clip = QRectF(0, top, width, body_height)
-            painter.setClipRect(clip)
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = clip
-            layout.draw(painter, context)
-            painter.restore()
-            if index == 0 and doc.window_html:
-                _paint_window(painter, doc, device)
-            _paint_footer(painter, doc, index + 1, pages, footer_font, width, height, footer_height)
+        for number, doc in enumerate(docs):
+            if number and not device.newPage():
+                raise _no_new_page()
+            total += _paint_pages(painter, doc, device)
+            if progress is not None:
+                progress(number + 1)
     finally:
         painter.end()
+    return max(total, 1)
+
+
+def _no_new_page() -> PrintError:
+    return PrintError(QCoreApplication.translate("Printing", "A new page could not be started."))
+
+
+def _paint_pages(painter: QPainter, doc: PrintDocument, device: QPagedPaintDevice) -> int:
+    text, footer_height = _layout_document(doc, device)
+    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    width, height = float(rect.width()), float(rect.height())
+    body_height = height - footer_height
+    pages = max(1, text.pageCount())
+    footer_font = QFont(_body_font())
+    footer_font.setPointSizeF(FOOTER_POINT_SIZE)
+    layout = text.documentLayout()
+    for index in range(pages):
+        if index and not device.newPage():
+            raise _no_new_page()
+        top = index * body_height
+        painter.save()
+        painter.translate(0, -top)
+        clip = QRectF(0, top, width, body_height)
+        painter.setClipRect(clip)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = clip
+        layout.draw(painter, context)
+        painter.restore()
+        if index == 0 and doc.window_html:
+            _paint_window(painter, doc, device)
+        _paint_footer(painter, doc, index + 1, pages, footer_font, width, height, footer_height)
     return pages
 
 
@@ -255,6 +293,40 @@ def write_pdf(doc: PrintDocument, path: str | os.PathLike[str]) -> int:
             handle.write(data)
     except OSError as exc:
         raise _write_failed(f"{target} ({exc.strerror})") from None
+    return pages
+
+
+RUN_TITLE = "Informasjonsskriv fra Sjeldenregisteret"
+
+
+def write_documents(
+    docs: Iterable[PrintDocument],
+    handle: BinaryIO,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write ``docs`` as one A4 PDF into the open file ``handle``; returns the page count.
+
+    For a letter run (``desktop.staff.letters.write_run`` hands in the temporary file of
+    its atomic 0600 write): Qt's PDF writer streams into the file as it paints, so a run
+    of a thousand letters is not held in memory first. The PDF's title is fixed text, no
+    personal data."""
+    device = QFile()
+    if not device.open(
+        handle.fileno(),
+        QIODevice.OpenModeFlag.WriteOnly,
+        QFileDevice.FileHandleFlag.DontCloseHandle,
+    ):
+        raise OSError("the PDF file could not be opened for writing")
+    writer = QPdfWriter(device)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout())
+    writer.setTitle(RUN_TITLE)
+    writer.setCreator("Sjelden")
+    try:
+        pages = paint_documents(docs, writer, progress)
+    finally:
+        del writer  # QPdfWriter finishes the document when it is destroyed
+        device.close()
     return pages
 
 

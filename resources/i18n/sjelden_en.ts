@@ -74,6 +74,44 @@
     </message>
 </context>
 <context>
+    <name>LettersPanel</name>
+    <message numerus="yes">
+        <source>%n letter(s) written to %1. The file holds patient data (names and addresses): print it, then delete it. Mark the run as sent once the letters are posted.</source>
+        <translation>
+            <numerusform>%n letter written to %1. The file holds patient data (names and addresses): print it, then delete it. Mark the run as sent once the letter is posted.</numerusform>
+            <numerusform>%n letters written to %1. The file holds patient data (names and addresses): print it, then delete it. Mark the run as sent once the letters are posted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) have no postal address and were not printed (look the address up): %1.</source>
+        <translation>
+            <numerusform>%n person has no postal address and was not printed (look the address up): %1.</numerusform>
+            <numerusform>%n persons have no postal address and were not printed (look the addresses up): %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) marked as sent; the letter date is kept.</source>
+        <translation>
+            <numerusform>%n letter marked as sent; the letter date is kept.</numerusform>
+            <numerusform>%n letters marked as sent; the letter date is kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The slip %1 names %2. Record a reservation? This deletes the %n registration(s) listed below from the register and the queue, and blocks new ones. This cannot be undone.</source>
+        <translation>
+            <numerusform>The slip %1 names %2. Record a reservation? This deletes the registration listed below from the register and the queue, and blocks new ones. This cannot be undone.</numerusform>
+            <numerusform>The slip %1 names %2. Record a reservation? This deletes the %n registrations listed below from the register and the queue, and blocks new ones. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reservation recorded from the returned slip. Deleted: %n registration(s).</source>
+        <translation>
+            <numerusform>Reservation recorded from the returned slip. Deleted: %n registration.</numerusform>
+            <numerusform>Reservation recorded from the returned slip. Deleted: %n registrations.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n registration(s)</source>

@@ -681,6 +681,156 @@
     </message>
 </context>
 <context>
+    <name>LettersPanel</name>
+    <message>
+        <source>Everyone registered must be told about the registration and the right to reserve. People whose registration does not say the clinic gave the letter wait here for a letter from the register, chosen by their age on the day it is printed.</source>
+        <translation>Alle som registreres, skal informeres om registreringen og retten til å reservere seg. Personer der registreringen ikke sier at klinikken har gitt informasjonsskrivet, venter her på et brev fra registeret, valgt etter alderen deres den dagen det skrives ut.</translation>
+    </message>
+    <message>
+        <source>Letter counts</source>
+        <translation>Antall brev</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Letters in the run</source>
+        <translation>Antall brev i utsendelsen</translation>
+    </message>
+    <message>
+        <source>Letter run result</source>
+        <translation>Resultat av utsendelsen</translation>
+    </message>
+    <message>
+        <source>Letter runs</source>
+        <translation>Brevutsendelser</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Utsendelse</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Skrevet ut</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Brev</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Mark run as sent</source>
+        <translation>&amp;Merk utsendelsen som sendt</translation>
+    </message>
+    <message>
+        <source>Returned reservation slip</source>
+        <translation>Returnert reservasjonsslipp</translation>
+    </message>
+    <message>
+        <source>Reference on the slip</source>
+        <translation>Referansen på slippen</translation>
+    </message>
+    <message>
+        <source>Letters in the r&amp;un:</source>
+        <translation>Antall brev i u&amp;tsendelsen:</translation>
+    </message>
+    <message>
+        <source>Print letters to P&amp;DF…</source>
+        <translation>Skriv ut brev til P&amp;DF …</translation>
+    </message>
+    <message>
+        <source>Record returned sl&amp;ip…</source>
+        <translation>Registrer returnert &amp;slipp …</translation>
+    </message>
+    <message>
+        <source>Referen&amp;ce on the slip:</source>
+        <translation>Referanse på slippen (&amp;kode):</translation>
+    </message>
+    <message>
+        <source>Waiting for a letter: %1. Printed, not sent: %2. Sent: %3. Given by the clinic: %4. Reservations after a letter: %5 (by returned slip: %6).</source>
+        <translation>Venter på brev: %1. Skrevet ut, ikke sendt: %2. Sendt: %3. Gitt av klinikken: %4. Reservasjoner etter brev: %5 (med returnert slipp: %6).</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sendt</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>skrevet ut</translation>
+    </message>
+    <message>
+        <source>Save the letters as PDF (the file holds patient data: names and addresses)</source>
+        <translation>Lagre brevene som PDF (filen inneholder personopplysninger: navn og adresser)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing letters…</source>
+        <translation>Skriver ut brev …</translation>
+    </message>
+    <message>
+        <source>No letters to print. No file was written.</source>
+        <translation>Ingen brev å skrive ut. Ingen fil er skrevet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) written to %1. The file holds patient data (names and addresses): print it, then delete it. Mark the run as sent once the letters are posted.</source>
+        <translation>
+            <numerusform>%n brev skrevet til %1. Filen inneholder personopplysninger (navn og adresser): skriv den ut, og slett den etterpå. Merk utsendelsen som sendt når brevet er postlagt.</numerusform>
+            <numerusform>%n brev skrevet til %1. Filen inneholder personopplysninger (navn og adresser): skriv den ut, og slett den etterpå. Merk utsendelsen som sendt når brevene er postlagt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) have no postal address and were not printed (look the address up): %1.</source>
+        <translation>
+            <numerusform>%n person mangler postadresse og er ikke skrevet ut (slå opp adressen): %1.</numerusform>
+            <numerusform>%n personer mangler postadresse og er ikke skrevet ut (slå opp adressene): %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) marked as sent; the letter date is kept.</source>
+        <translation>
+            <numerusform>%n brev merket som sendt; brevdatoen er lagret.</numerusform>
+            <numerusform>%n brev merket som sendt; brevdatoen er lagret.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, born %2</source>
+        <translation>%1, født %2</translation>
+    </message>
+    <message>
+        <source>Record returned slip</source>
+        <translation>Registrer returnert slipp</translation>
+    </message>
+    <message numerus="yes">
+        <source>The slip %1 names %2. Record a reservation? This deletes the %n registration(s) listed below from the register and the queue, and blocks new ones. This cannot be undone.</source>
+        <translation>
+            <numerusform>Slippen %1 gjelder %2. Registrere reservasjon? Da slettes registreringen nedenfor fra registeret og køen, og nye blokkeres. Dette kan ikke angres.</numerusform>
+            <numerusform>Slippen %1 gjelder %2. Registrere reservasjon? Da slettes de %n registreringene nedenfor fra registeret og køen, og nye blokkeres. Dette kan ikke angres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Delete and record reservation</source>
+        <translation>&amp;Slett og registrer reservasjon</translation>
+    </message>
+    <message>
+        <source>Confirm returned slip</source>
+        <translation>Bekreft returnert slipp</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reservation recorded from the returned slip. Deleted: %n registration(s).</source>
+        <translation>
+            <numerusform>Reservasjonen er registrert fra den returnerte slippen. Slettet: %n registrering.</numerusform>
+            <numerusform>Reservasjonen er registrert fra den returnerte slippen. Slettet: %n registreringer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Sjeldenregisteret</source>
@@ -1555,6 +1705,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>Fylke</translation>
     </message>
     <message>
+        <source>Information letters</source>
+        <translation>Informasjonsskriv</translation>
+    </message>
+    <message>
         <source>Count &amp;by:</source>
         <translation>&amp;Tell etter:</translation>
     </message>
@@ -2039,6 +2193,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>Re&amp;ports</source>
         <translation>Ra&amp;pporter</translation>
+    </message>
+    <message>
+        <source>Letter mailin&amp;g</source>
+        <translation>Brev og s&amp;lipper</translation>
     </message>
     <message>
         <source>Registrations awaiting review</source>

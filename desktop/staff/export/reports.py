@@ -9,6 +9,10 @@
 - ``month``: the month of the registration date (``YYYY-MM``);
 - ``county``: the county (fylke) of the patient's municipality on the registration date.
 
+``letter_rows(counts)`` is the information letters' report (issue 17): persons whose letter
+is pending, printed, sent or was given by the clinic, and reservations received after a
+letter, from the letter queue (``desktop.staff.letter_queue``).
+
 Months and counties are listed in code order (a time line, a map); diagnoses and
 institutions by count, largest first. ``write_report_csv`` writes rows in the staff CSV
 dialect (``desktop.staff.export.tabular``), atomically, to the path the user chose.
@@ -22,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.forms.payload import orpha_codes
+from desktop.messages import Lang
 from desktop.staff.export.codes import CodeNames
 from desktop.staff.export.errors import ExportError
 from desktop.staff.export.files import atomic_file
@@ -32,6 +37,7 @@ from desktop.staff.export.records import (
     text,
 )
 from desktop.staff.export.tabular import write_csv
+from desktop.staff.letter_queue import LetterCounts
 from desktop.staff.model import RegisterRecord
 
 
@@ -48,6 +54,10 @@ _TABLES: dict[str, _Table] = {
     "county": _Table(("county", "county_name", "records"), code_order=True),
 }
 DIMENSIONS: tuple[str, ...] = tuple(_TABLES)  # in the overview's order
+#: The information letters' report: persons per letter state, from the letter queue's
+#: counts (``letter_rows``), not from the records; saved with ``write_report_csv`` too.
+LETTERS = "letters"
+_TABLES[LETTERS] = _Table(("letter_state", "letter_state_name", "persons"), code_order=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +69,8 @@ class ReportRow:
 
 def count_by(records: Iterable[RegisterRecord], dimension: str) -> list[ReportRow]:
     """The number of accepted records per value of ``dimension`` (see the module doc)."""
+    if dimension == LETTERS:
+        raise ExportError("The letters report is counted from the letter queue: letter_rows.")
     table = _table(dimension)
     names = CodeNames()
     counts: Counter[str] = Counter()
@@ -102,6 +114,31 @@ def _keys(record: RegisterRecord, dimension: str, names: CodeNames) -> set[tuple
 
 def _most_common(labels: Counter[str]) -> str:
     return min(labels.items(), key=lambda item: (-item[1], item[0]))[0]
+
+
+#: The letter report's rows, in this order: (key, bokmål label, English label).
+_LETTER_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("pending", "Venter på brev", "Letter pending"),
+    ("printed", "Skrevet ut, ikke sendt", "Printed, not sent"),
+    ("sent", "Brev sendt", "Letter sent"),
+    ("clinic", "Brev gitt av klinikken", "Letter given by the clinic"),
+    ("reservations", "Reservasjoner etter brev", "Reservations after a letter"),
+    ("returned", "herav med returnert slipp", "of which by returned slip"),
+)
+
+
+def letter_rows(counts: LetterCounts, lang: Lang = "nb") -> list[ReportRow]:
+    """Letters pending, printed, sent and given by the clinic, and the reservations
+    received after a letter (``desktop.staff.letter_queue.counts``): persons, no data."""
+    values = {
+        "pending": counts.pending,
+        "printed": counts.printed,
+        "sent": counts.sent,
+        "clinic": counts.clinic,
+        "reservations": counts.reservations,
+        "returned": counts.returned,
+    }
+    return [ReportRow(key, en if lang == "en" else nb, values[key]) for key, nb, en in _LETTER_ROWS]
 
 
 def write_report_csv(rows: Sequence[ReportRow], dimension: str, destination: Path) -> Path:

@@ -1,4 +1,6 @@
-"""Counts of accepted registrations by diagnosis, institution, month or county.
+"""Counts of accepted registrations by diagnosis, institution, month or county, and of the
+information letters (pending, printed, sent, given by the clinic; reservations after a
+letter).
 
 The counts hold no personal data; they are computed in the background from the register's
 current records, shown as a table and a bar chart, and can be saved as CSV.
@@ -26,9 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.staff import letters
 from desktop.staff.export import reports
 from desktop.staff.session import StaffSession
 from desktop.ui.error_dialogs import show_info
+from desktop.ui.i18n import current_language
 from desktop.ui.ops import BackgroundOp
 from desktop.ui.staff.chart import BarChart
 
@@ -50,6 +54,8 @@ class ReportsPanel(QWidget):
         }
         for key in reports.DIMENSIONS:
             self.dimension.addItem(labels[key], key)
+        # Persons per letter state and reservations after a letter (the letter queue).
+        self.dimension.addItem(self.tr("Information letters"), reports.LETTERS)
         by_label = QLabel(self.tr("Count &by:"), self)
         by_label.setBuddy(self.dimension)
         self.refresh_button = QPushButton(self.tr("Sh&ow"), self)
@@ -93,9 +99,14 @@ class ReportsPanel(QWidget):
         session = self._session()
         dimension = str(self.dimension.currentData())
         self.refresh_button.setEnabled(False)
-        BackgroundOp(
-            self, lambda: reports.count_by(session.register.iter_current(), dimension)
-        ).success(lambda rows: self._show(dimension, rows)).finally_(
+        lang = current_language()
+
+        def count() -> list[reports.ReportRow]:
+            if dimension == reports.LETTERS:
+                return reports.letter_rows(letters.counts(session.register), lang)
+            return reports.count_by(session.register.iter_current(), dimension)
+
+        BackgroundOp(self, count).success(lambda rows: self._show(dimension, rows)).finally_(
             lambda: self.refresh_button.setEnabled(True)
         ).run_in_background()
 

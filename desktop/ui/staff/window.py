@@ -32,6 +32,7 @@ from desktop.ui.error_dialogs import show_error, show_info
 from desktop.ui.i18n import current_language
 from desktop.ui.ops import BackgroundOp, CancelToken
 from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog
+from desktop.ui.staff.letters_panel import LettersPanel
 from desktop.ui.staff.reports_panel import ReportsPanel
 from desktop.ui.staff.reservations_panel import ReservationsPanel
 from desktop.ui.staff.review_panel import ReviewPanel
@@ -57,6 +58,7 @@ class StaffWindow(AppWindow):
             self.staff_session, self, on_changed=self.review.reload
         )
         self.reports = ReportsPanel(self.staff_session, self)
+        self.letters = LettersPanel(self.staff_session, self, on_changed=self.review.reload)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Work area"))
         # The tab bar is the Tab stop ("page tab list"); the widget around it, left focusable
@@ -66,6 +68,7 @@ class StaffWindow(AppWindow):
         self.tabs.addTab(self.review, self.tr("&Review"))
         self.tabs.addTab(self.reservations, self.tr("Reser&vations"))
         self.tabs.addTab(self.reports, self.tr("Re&ports"))
+        self.tabs.addTab(self.letters, self.tr("Letter mailin&g"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
 
@@ -213,6 +216,7 @@ class StaffWindow(AppWindow):
         self.review.clear()
         self.reservations.clear()
         self.reports.clear()
+        self.letters.clear()
         self.queue_label.clear()
         self.quarantine_label.clear()
         self._set_actions_enabled(False)
@@ -221,6 +225,8 @@ class StaffWindow(AppWindow):
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.reports and self.staff is not None:
             self.reports.reload()
+        if self.tabs.widget(index) is self.letters and self.staff is not None:
+            self.letters.reload()
 
     # -- importing ----------------------------------------------------------------------------
 
