@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -42,25 +42,21 @@ class RecordListPanel(QWidget):
         self.model = RecordTableModel(self)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search name, national id or ORPHA code"))
-        self.search.setAccessibleName(self.tr("Search registrations"))
         self.search.setClearButtonEnabled(True)
-        search_label = QLabel(self.tr("&Search:"), self)
+        search_label = self.search_label = QLabel(self)
         search_label.setBuddy(self.search)
 
         self.status_filter = QComboBox(self)
-        self.status_filter.setAccessibleName(self.tr("Show registrations with status"))
-        self.status_filter.addItem(self.tr("All statuses"), None)
+        self.status_filter.addItem("", None)
         for status in RecordStatus:
-            self.status_filter.addItem(status_label(status), status)
-        status_label_widget = QLabel(self.tr("S&tatus:"), self)
+            self.status_filter.addItem("", status)
+        status_label_widget = self.status_caption = QLabel(self)
         status_label_widget.setBuddy(self.status_filter)
 
-        self.new_button = QPushButton(self.tr("&New registration"), self)
-        self.new_button.setAccessibleName(self.tr("New registration"))
+        self.new_button = QPushButton(self)
         self.new_button.clicked.connect(self.new_requested)
 
-        self.table = row_table(self, self.model, self.tr("Registrations"), (110, 280, 140, 260))
+        self.table = row_table(self, self.model, "", (110, 280, 140, 260))
         sortable(self.table)
         horizontal = self.table.horizontalHeader()
         horizontal.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
@@ -74,12 +70,9 @@ class RecordListPanel(QWidget):
         self.notice.setStyleSheet("QFrame#listNotice { background: #fff4ce; }")
         self.notice_text = QLabel(self.notice)
         self.notice_text.setWordWrap(True)
-        self.notice_text.setAccessibleName(self.tr("Notice"))
-        self.notice_show = QPushButton(self.tr("Sho&w them"), self.notice)
-        self.notice_show.setAccessibleName(self.tr("Show the registrations the notice is about"))
+        self.notice_show = QPushButton(self.notice)
         self.notice_show.clicked.connect(self._show_notice_rows)
-        self.notice_close = QPushButton(self.tr("&Dismiss"), self.notice)
-        self.notice_close.setAccessibleName(self.tr("Dismiss the notice"))
+        self.notice_close = QPushButton(self.notice)
         self.notice_close.clicked.connect(self.hide_notice)
         notice_layout = QHBoxLayout(self.notice)
         notice_layout.setContentsMargins(8, 4, 8, 4)
@@ -90,7 +83,7 @@ class RecordListPanel(QWidget):
         self._notice_status: RecordStatus | None = None
 
         self.empty_hint = QLabel("", self)
-        self.empty_hint.setAccessibleName(self.tr("List status"))
+        self._retranslate()
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -181,6 +174,41 @@ class RecordListPanel(QWidget):
         record_id = index.data(RECORD_ID_ROLE)
         if record_id:
             self.open_requested.emit(str(record_id))
+
+    def _retranslate(self) -> None:
+        """Every fixed text of the panel, in the current language: at start and on each
+        language switch (``changeEvent``), so nothing keeps the old words until a restart."""
+        self.search.setPlaceholderText(self.tr("Search name, national id or ORPHA code"))
+        self.search.setAccessibleName(self.tr("Search registrations"))
+        self.search_label.setText(self.tr("&Search:"))
+        self.status_filter.setAccessibleName(self.tr("Show registrations with status"))
+        self.status_filter.setItemText(0, self.tr("All statuses"))
+        for index, status in enumerate(RecordStatus, start=1):
+            self.status_filter.setItemText(index, status_label(status))
+        self.status_caption.setText(self.tr("S&tatus:"))
+        self.new_button.setText(self.tr("&New registration"))
+        self.new_button.setAccessibleName(self.tr("New registration"))
+        self.table.setAccessibleName(self.tr("Registrations"))
+        self.notice_text.setAccessibleName(self.tr("Notice"))
+        self.notice_show.setText(self.tr("Sho&w them"))
+        self.notice_show.setAccessibleName(self.tr("Show the registrations the notice is about"))
+        self.notice_close.setText(self.tr("&Dismiss"))
+        self.notice_close.setAccessibleName(self.tr("Dismiss the notice"))
+        self.empty_hint.setAccessibleName(self.tr("List status"))
+        self._update_hint()
+        columns = self.model.columnCount()
+        if columns:  # the header asks the model again; the rows' status words too
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+            rows = self.model.rowCount()
+            if rows:
+                self.model.dataChanged.emit(
+                    self.model.index(0, 0), self.model.index(rows - 1, columns - 1)
+                )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def _update_hint(self) -> None:
         if self.model.loading:

@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import (
     QFrame,
@@ -197,33 +197,25 @@ class SyncPanel(QFrame):
         self.setObjectName("syncPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.setAccessibleName(self.tr("Synchronisation with the register"))
 
-        self.sync_button = QPushButton(self.tr("Sync now"), self)
+        self.sync_button = QPushButton(self)
         self.sync_button.setObjectName("syncNow")
-        self.sync_button.setAccessibleName(self.tr("Sync now"))
         self.sync_button.clicked.connect(self.sync_now)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setAccessibleName(self.tr("Cancel the synchronisation"))
+        self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.cancel)
-        self.enroll_button = QPushButton(self.tr("Connect to the register…"), self)
+        self.enroll_button = QPushButton(self)
         self.enroll_button.setObjectName("syncEnroll")
-        self.enroll_button.setAccessibleName(self.tr("Connect this PC to the register"))
         self.enroll_button.clicked.connect(self.enroll_requested)
         self.progress = QProgressBar(self)
-        self.progress.setAccessibleName(self.tr("Sync progress"))
         self.progress.setMaximumWidth(260)
         self.last_sync = QLabel(self)
-        self.last_sync.setAccessibleName(self.tr("Last synchronisation"))
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setObjectName("syncError")
-        self.error.setAccessibleName(self.tr("Last sync error"))
         self.error.setStyleSheet("QLabel#syncError { color: #a4262c; }")
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.setObjectName("syncNotice")
-        self.notice.setAccessibleName(self.tr("Sync notice"))
         self.count_labels: dict[str, QLabel] = {}
         self.count_icons: dict[str, QLabel] = {}
         self.error.hide()
@@ -236,14 +228,7 @@ class SyncPanel(QFrame):
         top.addWidget(self.progress)
         top.addWidget(self.last_sync, 1)
         counts = QHBoxLayout()
-        names = {
-            "completed": self.tr("Completed, not sent"),
-            "queued": self.tr("In the outbox"),
-            "sent": self.tr("Sent"),
-            "accepted": self.tr("Accepted"),
-            "rejected": self.tr("Rejected"),
-            "set_aside": self.tr("Needs correction before sending"),
-        }
+        self.count_names: dict[str, QLabel] = {}
         icon_size = self.style().pixelMetric(self.style().PixelMetric.PM_SmallIconSize)
         for state in STATES:
             icon = QLabel(self)
@@ -251,10 +236,9 @@ class SyncPanel(QFrame):
             icon.setPixmap(state_icon(state).pixmap(icon_size, icon_size))
             self.count_icons[state] = icon
             counts.addWidget(icon)
-            name = QLabel(names[state] + ":", self)
+            name = self.count_names[state] = QLabel(self)
             value = QLabel("", self)
             value.setObjectName(f"count_{state}")
-            value.setAccessibleName(names[state])
             name.setBuddy(value)
             self.count_labels[state] = value
             counts.addWidget(name)
@@ -268,6 +252,7 @@ class SyncPanel(QFrame):
         layout.addLayout(counts)
         layout.addWidget(self.error)
         layout.addWidget(self.notice)
+        self._retranslate()
 
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.sync_now)
@@ -526,6 +511,40 @@ class SyncPanel(QFrame):
         if accepted:
             parts.append(self.tr("%n registration(s) accepted by the register.", "", accepted))
         return " ".join(parts)
+
+    def _state_names(self) -> dict[str, str]:
+        return {
+            "completed": self.tr("Completed, not sent"),
+            "queued": self.tr("In the outbox"),
+            "sent": self.tr("Sent"),
+            "accepted": self.tr("Accepted"),
+            "rejected": self.tr("Rejected"),
+            "set_aside": self.tr("Needs correction before sending"),
+        }
+
+    def _retranslate(self) -> None:
+        """Every fixed text of the bar in the current language: at start and on each
+        language switch (``changeEvent``); the status line is read again in the new words."""
+        self.setAccessibleName(self.tr("Synchronisation with the register"))
+        self.sync_button.setText(self.tr("Sync now"))
+        self.sync_button.setAccessibleName(self.tr("Sync now"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the synchronisation"))
+        self.enroll_button.setText(self.tr("Connect to the register…"))
+        self.enroll_button.setAccessibleName(self.tr("Connect this PC to the register"))
+        self.progress.setAccessibleName(self.tr("Sync progress"))
+        self.last_sync.setAccessibleName(self.tr("Last synchronisation"))
+        self.error.setAccessibleName(self.tr("Last sync error"))
+        self.notice.setAccessibleName(self.tr("Sync notice"))
+        for state, name in self._state_names().items():
+            self.count_names[state].setText(name + ":")
+            self.count_labels[state].setAccessibleName(name)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.refresh()  # "Last sync: …" and the enrolment line are built from the state
+        super().changeEvent(event)
 
     def purged_text(self, purged: int) -> str:
         """Purge notices applied: said in the window as the CLI says it (``sync.purged``)."""

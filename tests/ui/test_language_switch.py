@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.storage import records
@@ -136,3 +137,64 @@ def test_the_hidden_unlock_window_follows_a_switch(qtbot, profile, clock):
     with qtbot.waitSignal(gate.opened, timeout=10_000):
         gate.unlock.unlock_button.click()
     gate.session.lock()
+
+
+def _bar_words(main) -> dict[str, object]:
+    """The fixed words of the record list and the sync bar a user reads, mnemonics aside."""
+    records, bar = main.records, main.sync_panel
+    header = records.table.model()
+    return {
+        "placeholder": records.search.placeholderText(),
+        "search": records.search_label.text().replace("&", ""),
+        "filter": [records.status_filter.itemText(i) for i in range(records.status_filter.count())],
+        "new": records.new_button.text().replace("&", ""),
+        "header": [
+            header.headerData(c, Qt.Orientation.Horizontal) for c in range(header.columnCount())
+        ],
+        "header_shown": [
+            records.table.horizontalHeader().model().headerData(c, Qt.Orientation.Horizontal)
+            for c in range(header.columnCount())
+        ],
+        "sync": bar.sync_button.text(),
+        "counts": [label.text() for label in bar.count_names.values()],
+        "count_names": [label.accessibleName() for label in bar.count_labels.values()],
+    }
+
+
+def _switch_on_list(qtbot, main, lang: str) -> None:
+    """The switch from the list page (no form open, so no editor to wait for)."""
+    main.choose_language()
+    dialog = main.findChild(LanguageDialog)
+    dialog.choice.setCurrentIndex(dialog.choice.findData(lang))
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: i18n.current_language() == lang, timeout=5000)
+    qtbot.wait(50)  # the LanguageChange events are posted: let them arrive
+
+
+def test_the_record_list_and_the_sync_bar_follow_a_switch_at_once(qtbot, window, monkeypatch):
+    """Their words used to stay in the old language until a restart."""
+    monkeypatch.delenv("SJELDEN_LANGUAGE", raising=False)
+    main = window
+    main.show_list()
+    norwegian = _bar_words(main)
+    assert norwegian["placeholder"].startswith("Søk")
+    assert norwegian["counts"][0].startswith("Ferdigstilt")
+    main.records.search.setText("ORPHA")  # what the user typed stays
+
+    _switch_on_list(qtbot, main, "en")
+    english = _bar_words(main)
+    assert english["placeholder"] == "Search name, national id or ORPHA code"
+    assert english["search"] == "Search:" and english["new"] == "New registration"
+    assert english["filter"][0] == "All statuses"
+    assert english["sync"] == "Sync now"
+    assert english["counts"][0] == "Completed, not sent:"
+    assert english["count_names"][0] == "Completed, not sent"
+    assert english["header"] == english["header_shown"]
+    for key, value in english.items():  # not one word left from before
+        if key != "header_shown":
+            assert value != norwegian[key], key
+    assert main.records.search.text() == "ORPHA"
+
+    _switch_on_list(qtbot, main, "nb")
+    assert _bar_words(main) == norwegian
+    assert main.records.search.text() == "ORPHA"
