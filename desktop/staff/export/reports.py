@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.forms.payload import orpha_codes
-from desktop.messages import Lang
+from desktop.messages import Catalogue, Lang, Message
 from desktop.staff.export.codes import CodeNames
 from desktop.staff.export.errors import ExportError
 from desktop.staff.export.files import atomic_file
@@ -117,13 +117,16 @@ def _most_common(labels: Counter[str]) -> str:
 
 
 #: The letter report's rows, in this order: (key, bokmål label, English label).
-_LETTER_ROWS: tuple[tuple[str, str, str], ...] = (
-    ("pending", "Venter på brev", "Letter pending"),
-    ("printed", "Skrevet ut, ikke sendt", "Printed, not sent"),
-    ("sent", "Brev sendt", "Letter sent"),
-    ("clinic", "Brev gitt av klinikken", "Letter given by the clinic"),
-    ("reservations", "Reservasjoner etter brev", "Reservations after a letter"),
-    ("returned", "herav med returnert slipp", "of which by returned slip"),
+_LETTER_ROWS = Catalogue(
+    "report.letters",
+    {
+        "pending": Message("Venter på brev", "Letter pending"),
+        "printed": Message("Skrevet ut, ikke sendt", "Printed, not sent"),
+        "sent": Message("Brev sendt", "Letter sent"),
+        "clinic": Message("Brev gitt av klinikken", "Letter given by the clinic"),
+        "reservations": Message("Reservasjoner etter brev", "Reservations after a letter"),
+        "returned": Message("herav med returnert slipp", "of which by returned slip"),
+    },
 )
 
 
@@ -138,7 +141,7 @@ def letter_rows(counts: LetterCounts, lang: Lang = "nb") -> list[ReportRow]:
         "reservations": counts.reservations,
         "returned": counts.returned,
     }
-    return [ReportRow(key, en if lang == "en" else nb, values[key]) for key, nb, en in _LETTER_ROWS]
+    return [ReportRow(key, _LETTER_ROWS.text(key, lang), values[key]) for key in _LETTER_ROWS]
 
 
 def write_report_csv(rows: Sequence[ReportRow], dimension: str, destination: Path) -> Path:
