@@ -37,26 +37,20 @@ from desktop.forms.demo import DemoGenerator
 from desktop.staff import decisions, keys, letters, session
 from desktop.staff.importer import Importer
 from desktop.storage.profile import Profile
+from tests.helpers.letters import letter_ready
 
 PASSPHRASE = "benchmark register passphrase"
 BATCH = 1_000
-ADDRESS = {"street": "Fiktivveien 1", "postal_code": "0150", "postal_place": "Oslo"}
 
 
-def letter_ready(count: int, seed: int) -> list[dict[str, Any]]:
+def letter_ready_records(count: int, seed: int) -> list[dict[str, Any]]:
     """Valid demo records of living people with a postal address whom no clinic informed."""
     generator = DemoGenerator(seed, dt.date(2025, 6, 15))
     out: list[dict[str, Any]] = []
     for _ in range(count):
         record = generator.record()
         record["revision"] = 1
-        record["patient"]["address"] = dict(ADDRESS)
-        record["patient"]["vital_status"] = "levende"
-        record["patient"].pop("date_of_death", None)
-        information = record.setdefault("information", {})
-        information.pop("letter_given_date", None)
-        information.pop("letter_recipient", None)
-        out.append(record)
+        out.append(letter_ready(record))
     return out
 
 
@@ -68,7 +62,7 @@ def filled_register(home: Path, count: int) -> session.StaffSession:
     clinic = Ed25519PrivateKey.generate()
     opened.store.call(lambda c: keys.pin_installation(c, clinic.public_key(), "bench", actor="b"))
     recipient = opened.keys.register_keys[opened.keys.newest_register_key_id].public_key()
-    records = letter_ready(count, seed=17)
+    records = letter_ready_records(count, seed=17)
     with Importer(opened, workers=1) as importer:
         for i in range(0, len(records), BATCH):
             batch = build_batch(

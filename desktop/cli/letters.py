@@ -15,6 +15,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from sjelden_protocol.files import atomic_private_file
@@ -96,25 +97,36 @@ def _read_record(name: str) -> dict[str, Any] | None:
     return records[0]
 
 
-def _write_pdf(doc: PrintDocument, target: str) -> int:
-    # A PDF needs no window: the offscreen platform works with or without a display, and
-    # never aborts on a display that cannot be reached.
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    try:
-        from PySide6.QtGui import QGuiApplication
+_QT_APP: list[Any] = []  # the one Qt application of a PDF-writing command, kept alive
 
-        from desktop.ui import printing
+
+def pdf_printing() -> ModuleType:
+    """``desktop.ui.printing``, with a Qt application to paint in, for a command's PDF.
+
+    A PDF needs no window: the offscreen platform works with or without a display, and
+    never aborts on a display that cannot be reached. The application lives as long as the
+    command's process. ``ImportError`` (Qt missing): the caller says ``pdf.needs_qt``."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop.ui import printing
+
+    if not _QT_APP:
+        _QT_APP.append(QGuiApplication.instance() or QGuiApplication(["sjelden"]))
+    return printing
+
+
+def _write_pdf(doc: PrintDocument, target: str) -> int:
+    try:
+        printing = pdf_printing()
     except ImportError as exc:
         print(CLI.text("pdf.needs_qt", current(), reason=exc), file=sys.stderr)
         return EXIT_FAILED
-    app = QGuiApplication.instance() or QGuiApplication(["sjelden"])
     try:
         printing.write_pdf(doc, target)
     except (OSError, printing.PrintError):
         print(CLI.text("output.not_written", current(), name=target), file=sys.stderr)
         return EXIT_FAILED
-    finally:
-        del app
     return EXIT_OK
 
 

@@ -1,17 +1,16 @@
 """``sjelden staff letters print | mark-sent | list | returned``: the register's letter runs.
 
 The core is ``desktop.staff.letters``; this module reads arguments, asks for the confirmation
-of a returned slip, and prints counts and ids. The PDF needs Qt's PDF writer: it is imported
-inside ``print`` only (a function-level import of ``desktop.ui.printing``, declared in the
-CLI's import-linter contract), on the offscreen platform, so every other command runs
-without Qt. Nothing printed holds a field value, except the name and birth date in the
-confirmation of ``returned``, which the registrar answers (``--yes`` skips it).
+of a returned slip, and prints counts and ids. The PDF needs Qt's PDF writer: ``print``
+takes it from ``desktop.cli.letters.pdf_printing`` (the one place the CLI starts Qt for a
+PDF, declared in the CLI's import-linter contract), so every other command runs without Qt.
+Nothing printed holds a field value, except the name and birth date in the confirmation of
+``returned``, which the registrar answers (``--yes`` skips it).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +21,6 @@ from desktop.cli.profile import _Secrets
 from desktop.messages import Lang
 
 if TYPE_CHECKING:
-    from desktop.staff.letters import Painter
     from desktop.staff.session import StaffSession
 
 _YES = frozenset({"ja", "j", "yes", "y"})
@@ -54,35 +52,28 @@ def _run(args: argparse.Namespace, action: Any, secrets: _Secrets | None = None)
     return int(run_staff(args, action, secrets))
 
 
-def _qt_painter() -> tuple[Any, Painter]:
-    """Qt's PDF writer on the offscreen platform (no display needed)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    from desktop.ui import printing
-
-    app = QGuiApplication.instance() or QGuiApplication(["sjelden"])
-    return app, printing.write_documents
-
-
 def cmd_print(args: argparse.Namespace) -> int:
+    from desktop.cli.letters import pdf_printing
     from desktop.staff import letters
 
     try:
-        app, paint = _qt_painter()
+        printing = pdf_printing()
     except ImportError as exc:
         say(current(), "pdf.needs_qt", error=True, reason=type(exc).__name__)
         return 1
 
     def action(opened: StaffSession, lang: Lang) -> int:
         from desktop.staff.errors import StaffError
-        from desktop.ui.printing import PrintError
 
         try:
             result = letters.print_run(
-                opened.register, args.out, paint, limit=args.limit, run_id=args.reprint
+                opened.register,
+                args.out,
+                printing.write_documents,
+                limit=args.limit,
+                run_id=args.reprint,
             )
-        except PrintError as exc:
+        except printing.PrintError as exc:
             raise StaffError("letter_pdf_not_written", type(exc).__name__) from None
         if result.run_id is None:
             say(lang, "letters.nothing")
@@ -101,10 +92,7 @@ def cmd_print(args: argparse.Namespace) -> int:
                 print(f"  {needs.record_id}")
         return 0
 
-    try:
-        return _run(args, action)
-    finally:
-        del app
+    return _run(args, action)
 
 
 def cmd_mark_sent(args: argparse.Namespace) -> int:

@@ -38,7 +38,15 @@ from typing import Any, Literal
 
 from desktop.forms.conditions import is_filled
 from desktop.forms.definition import Field, FieldType, FormDefinition, Lang, load_form
-from desktop.forms.payload import national_id_shown, parse_iso_date, patient_name, registration_date
+from desktop.forms.payload import (
+    guardian,
+    letter_given_date,
+    national_id_shown,
+    parse_iso_date,
+    patient_name,
+    postal_address,
+    registration_date,
+)
 from desktop.forms.rules.information import suggest_information_letters
 from desktop.forms.validate import derive_facts
 from desktop.resources import Traversable, resource_path
@@ -310,21 +318,19 @@ def letter_values(
 
     ``variant`` decides the envelope's recipient (the guardian for ``foresatte``)."""
     record = _mapping(payload)
-    patient = _mapping(record.get("patient"))
     reporter = _mapping(record.get("reporter"))
-    information = _mapping(record.get("information"))
     name = patient_name(record)
     given, full_name = name.given, name.full
-    guardian = _text(_mapping(patient.get("guardian")).get("name"))
+    guardian_name = guardian(record).name
     workplace = _text(reporter.get("workplace"))
     department = _text(reporter.get("department"))
     institution = ", ".join(part for part in (department, workplace) if part)
-    given_date = parse_iso_date(information.get("letter_given_date"))
+    given_date = letter_given_date(record)
     recipient_name, recipient_address = _recipient(record, variant)
     return {
         "patient_name": full_name or BLANK,
         "patient_first_name": given or full_name or BLANK,
-        "guardian_name": guardian or _t("guardian_fallback", lang),
+        "guardian_name": guardian_name or _t("guardian_fallback", lang),
         "letter_date": format_date(given_date or today or dt.date.today(), lang),
         "clinician_name": _text(reporter.get("name")) or BLANK,
         "institution": institution or BLANK,
@@ -344,23 +350,12 @@ def _recipient(record: Mapping[str, Any], variant: str | None) -> tuple[str, str
     asks). What the record lacks is a line to write on by hand; nothing is guessed (a
     child's address need not be the guardian's).
     """
-    patient = _mapping(record.get("patient"))
     if variant == "foresatte":
-        guardian = _mapping(patient.get("guardian"))
-        lines = [line.strip() for line in _text(guardian.get("address")).splitlines()]
-        address = [line for line in lines if line]
-        return _text(guardian.get("name")) or BLANK, "\n".join(address or [BLANK, BLANK])
-    address_of = _mapping(patient.get("address"))
-    street = _text(address_of.get("street"))
-    postal = " ".join(
-        part
-        for part in (
-            _text(address_of.get("postal_code")),
-            _text(address_of.get("postal_place")).upper(),
-        )
-        if part
-    )
-    return patient_name(record).full or BLANK, f"{street or BLANK}\n{postal or BLANK}"
+        named = guardian(record)
+        return named.name or BLANK, "\n".join(named.address_lines or (BLANK, BLANK))
+    address = postal_address(record)
+    street, postal = address.street or BLANK, address.postal_line or BLANK
+    return patient_name(record).full or BLANK, f"{street}\n{postal}"
 
 
 def fill_template(template: str, values: Mapping[str, str]) -> str:

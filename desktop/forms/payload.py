@@ -15,7 +15,10 @@ are of the same person and diagnosis. Read here, a value has one normal form:
 * an **ORPHA code** is ``ORPHA:`` and digits, surrounding whitespace aside; a loosely
   written code (``orpha:558``, ``558``) is not one here: the form's code field turns those
   into the canonical spelling, and the validator refuses them until it has;
-* **names** are the texts trimmed; the **registration date** is a strict ``YYYY-MM-DD``.
+* **names** are the texts trimmed; the **registration date** is a strict ``YYYY-MM-DD``;
+* the **postal address** and the **guardian** are what a window envelope shows: the clinic's
+  letters (``desktop.forms.letters``) and the register's letter runs
+  (``desktop.staff.letter_render``) address the same person the same way.
 
 Reading never raises and never logs: drafts and damaged payloads give empty values.
 """
@@ -121,3 +124,49 @@ def patient_name(payload: object) -> PatientName:
 def registration_date(payload: object) -> dt.date | None:
     """The reporter's registration date, when it is a strict ISO date."""
     return parse_iso_date(_mapping(_mapping(payload).get("reporter")).get("registration_date"))
+
+
+@dataclass(frozen=True, slots=True)
+class PostalAddress:
+    street: str
+    postal_code: str
+    postal_place: str
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.street and self.postal_code and self.postal_place)
+
+    @property
+    def postal_line(self) -> str:
+        """``0123 PLACE``: the place in capitals, as Posten asks; what is missing left out."""
+        return " ".join(p for p in (self.postal_code, self.postal_place.upper()) if p)
+
+
+def postal_address(payload: object) -> PostalAddress:
+    address = _mapping(_patient(payload).get("address"))
+    return PostalAddress(
+        _text(address.get("street")),
+        _text(address.get("postal_code")),
+        _text(address.get("postal_place")),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Guardian:
+    name: str
+    address_lines: tuple[str, ...]  # the free-text address, its non-empty lines
+
+
+def guardian(payload: object) -> Guardian:
+    found = _mapping(_patient(payload).get("guardian"))
+    lines = (line.strip() for line in _text(found.get("address")).splitlines())
+    return Guardian(_text(found.get("name")), tuple(line for line in lines if line))
+
+
+def letter_given_date(payload: object) -> dt.date | None:
+    """When the clinic gave or sent the information letter, if the record says so."""
+    return parse_iso_date(_mapping(_mapping(payload).get("information")).get("letter_given_date"))
+
+
+def is_deceased(payload: object) -> bool:
+    return _patient(payload).get("vital_status") == "dod"

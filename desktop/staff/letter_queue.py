@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.forms.conditions import is_filled
+from desktop.forms.payload import is_deceased, letter_given_date
 from desktop.staff.crypto import RegisterCipher, aad
 from desktop.staff.dialect import Db
 
@@ -52,16 +52,6 @@ def open_detail(cipher: RegisterCipher, entry_id: str, sealed: bytes | None) -> 
     return {} if sealed is None else cipher.open(bytes(sealed), detail_aad(entry_id))
 
 
-def _mapping(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def given_by_clinic(payload: Mapping[str, Any]) -> str | None:
-    """The date the clinic gave or sent the letter (ISO text), when the record says so."""
-    given = _mapping(payload.get("information")).get("letter_given_date")
-    return str(given) if is_filled(given) else None
-
-
 def enqueue(
     db: Db,
     cipher: RegisterCipher,
@@ -80,16 +70,18 @@ def enqueue(
     """
     if person_key is None:
         return None
-    if _mapping(payload.get("patient")).get("vital_status") == "dod":
+    if is_deceased(payload):
         return None
     if db.execute(
         "SELECT 1 FROM letter_queue WHERE person_key = ? LIMIT 1", (person_key,)
     ).fetchone():
         return None
     entry_id = str(uuid.uuid4())
-    given = given_by_clinic(payload)
+    given = letter_given_date(payload)
     state = PENDING if given is None else CLINIC
-    detail = None if given is None else seal_detail(cipher, entry_id, {"letter_date": given})
+    detail = (
+        None if given is None else seal_detail(cipher, entry_id, {"letter_date": given.isoformat()})
+    )
     db.execute(
         "INSERT INTO letter_queue (entry_id, person_key, record_id, state, queued_at, "
         "queued_by, detail, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

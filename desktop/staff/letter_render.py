@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from desktop.forms import national_id as nid
+from desktop.forms import payload as payload_values
 from desktop.forms.letters import (
     REGISTER_POSTAL_ADDRESS,
     LetterError,
@@ -67,10 +68,6 @@ def _mapping(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
 
 
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
 def birth_date(payload: Mapping[str, Any]) -> dt.date | None:
     """From the national id (the register holds only records with a valid one)."""
     number = national_id(payload)
@@ -81,20 +78,13 @@ def birth_date(payload: Mapping[str, Any]) -> dt.date | None:
 
 def postal_address(payload: Mapping[str, Any]) -> tuple[str, ...] | None:
     """The patient's postal address as window lines, or None when it is not complete."""
-    address = _mapping(_mapping(payload.get("patient")).get("address"))
-    street = _text(address.get("street"))
-    code, place = _text(address.get("postal_code")), _text(address.get("postal_place"))
-    if not (street and code and place):
-        return None
-    return (street, f"{code} {place.upper()}")
+    address = payload_values.postal_address(payload)
+    return (address.street, address.postal_line) if address.complete else None
 
 
 def guardian_address(payload: Mapping[str, Any]) -> tuple[str, ...] | None:
     """The guardian's address (free text in the form), when it has at least two lines."""
-    guardian = _mapping(_mapping(payload.get("patient")).get("guardian"))
-    lines = tuple(
-        line.strip() for line in _text(guardian.get("address")).splitlines() if line.strip()
-    )
+    lines = payload_values.guardian(payload).address_lines
     return lines if len(lines) >= 2 else None
 
 
@@ -106,7 +96,7 @@ def plan(payload: Mapping[str, Any], day: dt.date) -> LetterPlan | None:
     if fitting == ["voksne"]:
         address = postal_address(payload)
         return None if address is None else LetterPlan(("voksne",), "patient", full, address)
-    guardian = _text(_mapping(_mapping(payload.get("patient")).get("guardian")).get("name"))
+    guardian = payload_values.guardian(payload).name
     address = (guardian_address(payload) if guardian else None) or postal_address(payload)
     if address is None:
         return None

@@ -216,7 +216,7 @@ def commit_run(register: reg.Register, plan: RunPlan) -> None:
                     actor,
                     plan.print_day.isoformat(),
                     len(plan.letters),
-                    "printed",
+                    lq.PRINTED,
                 ),
             )
             for planned in plan.letters:

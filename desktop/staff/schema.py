@@ -338,6 +338,8 @@ MIGRATIONS: dict[Component, Migrations[Db]] = {
         ("letters", [_letters_v1]),
     )
 }
+#: What lives wherever the register lives (SQLCipher file or PostgreSQL), in migration order.
+REGISTER_COMPONENTS: tuple[Component, ...] = ("register", "letters")
 SCHEMA_VERSIONS = {name: migrations.latest for name, migrations in MIGRATIONS.items()}
 
 
@@ -356,5 +358,5 @@ def migrate(db: Db, component: Component) -> int:
 def dialect_components(dialect: DialectName, *, register_here: bool) -> list[Component]:
     """The components a database holds: the profile file has both unless the register moved."""
     if dialect == "postgresql":
-        return ["register", "letters"]
-    return ["profile", "register", "letters"] if register_here else ["profile"]
+        return list(REGISTER_COMPONENTS)
+    return ["profile", *REGISTER_COMPONENTS] if register_here else ["profile"]

@@ -116,7 +116,7 @@ def _open_register(
     """The session on ``backend``, whose schema and register keys are checked first."""
     try:
         if backend.dialect == "postgresql":
-            for component in schema.dialect_components("postgresql", register_here=True):
+            for component in schema.REGISTER_COMPONENTS:
                 backend.submit(partial(schema.migrate, component=component), "schema").result()
         ids = (loaded.cipher.data_key_id, loaded.cipher.hmac_key_id)
         backend.submit(lambda db: _check_register_keys(db, ids), "register keys").result()

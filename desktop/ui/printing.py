@@ -266,6 +266,16 @@ def _write_failed(target: str) -> PrintError:
     return PrintError(message.replace("%1", target))
 
 
+def _pdf_writer(device: QIODevice, title: str) -> QPdfWriter:
+    """Qt's PDF writer on ``device``: A4 with our margins, a title without personal data."""
+    writer = QPdfWriter(device)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout())
+    writer.setTitle(title)
+    writer.setCreator("Sjelden")
+    return writer
+
+
 def write_pdf(doc: PrintDocument, path: str | os.PathLike[str]) -> int:
     """Write ``doc`` as an A4 PDF with Qt's own PDF writer; returns the number of pages.
 
@@ -277,11 +287,7 @@ def write_pdf(doc: PrintDocument, path: str | os.PathLike[str]) -> int:
     target = Path(path)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setPageLayout(page_layout())
-    writer.setTitle(doc.title)
-    writer.setCreator("Sjelden")
+    writer = _pdf_writer(buffer, doc.title)
     pages = paint(doc, writer)
     del writer  # QPdfWriter finishes the document when it is destroyed
     data = bytes(buffer.data().data())
@@ -317,11 +323,7 @@ def write_documents(
         QFileDevice.FileHandleFlag.DontCloseHandle,
     ):
         raise OSError("the PDF file could not be opened for writing")
-    writer = QPdfWriter(device)
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setPageLayout(page_layout())
-    writer.setTitle(RUN_TITLE)
-    writer.setCreator("Sjelden")
+    writer = _pdf_writer(device, RUN_TITLE)
     try:
         pages = paint_documents(docs, writer, progress)
     finally:

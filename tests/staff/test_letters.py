@@ -7,7 +7,6 @@ into the atomic 0600 file, the reservation through ``reservations.reserve``."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -19,33 +18,14 @@ from desktop.staff import decisions, letter_queue, letter_render, letters, reser
 from desktop.staff.errors import StaffError
 from desktop.staff.importer import Importer
 from desktop.staff.session import StaffSession
+from tests.helpers.letters import accept_all, letter_ready, pdf_pages
 from tests.staff.conftest import Clinic, Records
 
-ADDRESS = {"street": "Fiktivveien 1", "postal_code": "0150", "postal_place": "Oslo"}
 GUARDIAN = {"name": "Foresatt Fiktivsen", "relation": "mor", "address": "Prøvegata 2\n0150 OSLO"}
-PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")
-
-
-def _letter_ready(record: dict[str, Any], *, given: bool = False) -> dict[str, Any]:
-    record["patient"]["address"] = dict(ADDRESS)
-    record["patient"]["vital_status"] = "levende"
-    record["patient"].pop("date_of_death", None)
-    information = record.setdefault("information", {})
-    information.pop("letter_given_date", None)
-    information.pop("letter_recipient", None)
-    if given:
-        information["letter_given_date"] = record["reporter"]["registration_date"]
-        information["letter_recipient"] = "pasient"
-    return record
 
 
 def _born(record: dict[str, Any]) -> dt.date:
     return national_id.parse(record["patient"]["national_id"]).birth_date
-
-
-def _accept_all(staff: StaffSession) -> None:
-    accepted, left = decisions.accept_clean(staff.register)
-    assert left == 0 and accepted > 0
 
 
 def _entries(staff: StaffSession) -> dict[str, str]:
@@ -70,22 +50,18 @@ def _never_paints(docs: Any, handle: Any) -> int:
     raise AssertionError("nothing to paint")
 
 
-def _pages(path: Path) -> int:
-    return len(PAGE.findall(path.read_bytes()))
-
-
 def test_acceptance_queues_the_people_the_clinic_did_not_inform(
     staff_session: StaffSession, importer: Importer, clinic: Clinic, records: Records
 ) -> None:
-    owed = _letter_ready(records.one())
-    informed = _letter_ready(records.one(), given=True)
-    deceased = _letter_ready(records.one())
+    owed = letter_ready(records.one())
+    informed = letter_ready(records.one(), given=True)
+    deceased = letter_ready(records.one())
     deceased["patient"].update(
         vital_status="dod", date_of_death=deceased["reporter"]["registration_date"]
     )
     importer.import_bytes(clinic.batch([owed, informed, deceased]))
     assert _entries(staff_session) == {}  # pending review: nobody is owed a letter yet
-    _accept_all(staff_session)
+    accept_all(staff_session)
     assert _entries(staff_session) == {
         owed["record_id"]: letter_queue.PENDING,
         informed["record_id"]: letter_queue.CLINIC,
@@ -94,7 +70,7 @@ def test_acceptance_queues_the_people_the_clinic_did_not_inform(
     twin = records.same_person(owed)
     twin["diagnoses"][0]["orpha_code"] = "ORPHA:558"
     importer.import_bytes(clinic.batch([twin]))
-    _accept_all(staff_session)
+    accept_all(staff_session)
     assert len(_entries(staff_session)) == 2
     counts = letters.counts(staff_session.register)
     assert (counts.pending, counts.clinic, counts.sent) == (1, 1, 0)
@@ -110,7 +86,7 @@ def test_acceptance_queues_the_people_the_clinic_did_not_inform(
 
 
 def test_the_variant_follows_the_age_on_the_day_of_printing(records: Records) -> None:
-    child = _letter_ready(records.one(guardian=dict(GUARDIAN)))
+    child = letter_ready(records.one(guardian=dict(GUARDIAN)))
     born = _born(child)
     sixteen = dt.date(born.year + 16, born.month, 28 if born.day > 28 else born.day)
     before = letter_render.plan(child, sixteen - dt.timedelta(days=40))
@@ -143,11 +119,11 @@ def test_a_run_prints_one_letter_per_person_and_mark_sent_moves_them(
     tmp_path: Path,
     paint: letters.Painter,
 ) -> None:
-    people = [_letter_ready(records.one()) for _ in range(3)]
-    homeless = _letter_ready(records.one())
+    people = [letter_ready(records.one()) for _ in range(3)]
+    homeless = letter_ready(records.one())
     del homeless["patient"]["address"]
     importer.import_bytes(clinic.batch([*people, homeless]))
-    _accept_all(staff_session)
+    accept_all(staff_session)
     # The child who turned 16 on the print day gets the adults' letter.
     born = _born(people[0])
     day = dt.date(born.year + 16, born.month, born.day if born.day <= 28 else 28)
@@ -157,7 +133,7 @@ def test_a_run_prints_one_letter_per_person_and_mark_sent_moves_them(
     assert [n.record_id for n in result.needs_address] == [homeless["record_id"]]
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert out.read_bytes().startswith(b"%PDF")
-    assert _pages(out) == result.pages
+    assert pdf_pages(out) == result.pages
     # One letter per person: the run's pages are exactly each person's letters on their own.
     plan = letters.plan_reprint(staff_session.register, result.run_id)
     assert len(plan.letters) == 3 and {p.record_id for p in plan.letters} == {
@@ -210,8 +186,8 @@ def test_a_failed_write_records_nothing_and_leaves_no_file(
     tmp_path: Path,
     paint: letters.Painter,
 ) -> None:
-    importer.import_bytes(clinic.batch([_letter_ready(records.one())]))
-    _accept_all(staff_session)
+    importer.import_bytes(clinic.batch([letter_ready(records.one())]))
+    accept_all(staff_session)
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(StaffError) as caught:
@@ -237,8 +213,8 @@ def test_a_run_that_changed_meanwhile_is_refused(
     tmp_path: Path,
     paint: letters.Painter,
 ) -> None:
-    importer.import_bytes(clinic.batch([_letter_ready(records.one())]))
-    _accept_all(staff_session)
+    importer.import_bytes(clinic.batch([letter_ready(records.one())]))
+    accept_all(staff_session)
     first = letters.plan_run(staff_session.register)
     second = letters.plan_run(staff_session.register)  # another registrar, at the same time
     letters.commit_run(staff_session.register, first)
@@ -262,9 +238,9 @@ def test_a_returned_slip_reserves_the_person_and_leaves_the_queue(
     tmp_path: Path,
     paint: letters.Painter,
 ) -> None:
-    person, other = _letter_ready(records.one()), _letter_ready(records.one())
+    person, other = letter_ready(records.one()), letter_ready(records.one())
     importer.import_bytes(clinic.batch([person, other]))
-    _accept_all(staff_session)
+    accept_all(staff_session)
     result = letters.print_run(staff_session.register, tmp_path / "run.pdf", paint)
     assert result.run_id is not None
     plan = letters.plan_reprint(staff_session.register, result.run_id)
@@ -305,9 +281,9 @@ def test_a_returned_slip_reserves_the_person_and_leaves_the_queue(
 def test_a_reservation_by_national_id_clears_the_queue_too(
     staff_session: StaffSession, importer: Importer, clinic: Clinic, records: Records
 ) -> None:
-    person = _letter_ready(records.one())
+    person = letter_ready(records.one())
     importer.import_bytes(clinic.batch([person]))
-    _accept_all(staff_session)
+    accept_all(staff_session)
     assert _entries(staff_session) == {person["record_id"]: letter_queue.PENDING}
     reservations.reserve(staff_session.register, person["patient"]["national_id"])
     assert _entries(staff_session) == {}
@@ -317,9 +293,9 @@ def test_a_reservation_by_national_id_clears_the_queue_too(
 def test_an_undone_acceptance_is_dropped_from_the_queue_at_the_next_run(
     staff_session: StaffSession, importer: Importer, clinic: Clinic, records: Records
 ) -> None:
-    person = _letter_ready(records.one())
+    person = letter_ready(records.one())
     importer.import_bytes(clinic.batch([person]))
-    _accept_all(staff_session)
+    accept_all(staff_session)
     decisions.undo(staff_session.register, person["record_id"])
     plan = letters.plan_run(staff_session.register)
     assert plan.letters == [] and plan.stale == 1

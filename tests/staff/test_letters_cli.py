@@ -16,8 +16,8 @@ from desktop.staff import session
 from desktop.staff.importer import Importer
 from desktop.storage.profile import Profile
 from tests.helpers.cli import run_cli
+from tests.helpers.letters import accept_all, letter_ready, pdf_pages
 from tests.staff.conftest import PASSPHRASE, Records, pin_clinic
-from tests.staff.test_letters import _accept_all, _letter_ready, _pages
 
 ENV = {"SJELDEN_PASSPHRASE": PASSPHRASE, "SJELDEN_LANG": "en", "QT_QPA_PLATFORM": "offscreen"}
 
@@ -29,7 +29,7 @@ def letters_cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_list_print_and_mark_sent_through_the_cli(tmp_path: Path) -> None:
     pytest.importorskip("PySide6")
     records = Records(seed=23)
-    people = [_letter_ready(records.one()) for _ in range(3)]
+    people = [letter_ready(records.one()) for _ in range(3)]
     opened, _ = session.create(
         Profile.named("register", kdf_target_seconds=0.05), PASSPHRASE, key_storage="file"
     )
@@ -37,7 +37,7 @@ def test_list_print_and_mark_sent_through_the_cli(tmp_path: Path) -> None:
         clinic = pin_clinic(opened)
         with Importer(opened, workers=1) as importer:
             importer.import_bytes(clinic.batch(people))
-        _accept_all(opened)
+        accept_all(opened)
     finally:
         opened.close()
 
@@ -56,7 +56,7 @@ def test_list_print_and_mark_sent_through_the_cli(tmp_path: Path) -> None:
     assert found, printed.stdout
     run_id, pages = found.group(1), int(found.group(2))
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert out.read_bytes().startswith(b"%PDF") and _pages(out) == pages >= 2
+    assert out.read_bytes().startswith(b"%PDF") and pdf_pages(out) == pages >= 2
     listed = letters_cli("list")
     assert "pending: 1, printed (not sent): 2, sent: 0" in listed.stdout
     assert run_id in listed.stdout and "runs not marked sent: 1" in listed.stdout

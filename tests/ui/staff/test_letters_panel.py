@@ -11,8 +11,8 @@ from typing import Any
 from desktop.forms.payload import patient_name
 from desktop.staff import letters
 from desktop.staff.export import reports
+from tests.helpers.letters import letter_ready
 from tests.staff.conftest import Records
-from tests.staff.test_letters import _letter_ready
 from tests.ui.staff.conftest import close_message_boxes, confirm, confirmation, open_staff_window
 
 
@@ -27,8 +27,8 @@ def test_letters_tab_prints_marks_sent_and_records_a_returned_slip(
 ) -> None:
     profile, clinic = staff_profile
     records = Records(seed=23)
-    people = [_letter_ready(records.one()) for _ in range(2)]
-    homeless = _letter_ready(records.one())
+    people = [letter_ready(records.one()) for _ in range(2)]
+    homeless = letter_ready(records.one())
     del homeless["patient"]["address"]
     window = open_staff_window(qtbot, make_controller, profile)
     window.import_files([_write(tmp_path, "a.sjbt", clinic.batch([*people, homeless]))])
