@@ -293,6 +293,12 @@ _MESSAGES: dict[str, Message] = {
         "The file cannot be read (no access, or the USB stick was removed). Copy the file to "
         "the PC and try again.",
     ),
+    "batch_expired": Message(
+        "Registeret har allerede importert denne forsendelsen, og innboksen har slettet sin kopi "
+        "etter oppbevaringstiden. Ingenting mangler; forsendelsen kan ikke hentes igjen.",
+        "The register imported this batch already, and the inbox deleted its copy after the "
+        "retention period. Nothing is missing; the batch cannot be fetched again.",
+    ),
     "unknown_batch": Message(
         "Kvitteringen gjelder en forsendelse denne PC-en ikke har. Sjekk at du valgte riktig fil.",
         "The receipt is for a batch this PC does not have. Check that you chose the right file.",
