@@ -467,8 +467,13 @@ class SyncPanel(QFrame):
         accepted, rejected, set_aside = outcome.decisions()
         self._show_notice(accepted, rejected, set_aside)
         purged = 0 if outcome.report is None else outcome.report.feedback.purged
-        if purged and self.show_notices:
-            said = [self.notice.text(), self.purged_text(purged)]
+        revisions = 0 if outcome.report is None else outcome.report.feedback.purged_revisions
+        if (purged or revisions) and self.show_notices:
+            said = [
+                self.notice.text(),
+                self.purged_text(purged) if purged else "",
+                self.purged_revisions_text(revisions),
+            ]
             self._show(self.notice, " ".join(text for text in said if text))
         self._show_idle()
         if outcome.changed:
@@ -553,6 +558,17 @@ class SyncPanel(QFrame):
             "themselves against the register.",
             "",
             purged,
+        )
+
+    def purged_revisions_text(self, revisions: int) -> str:
+        """Revision purges applied (``sync.purged_revisions``); empty when there were none."""
+        if not revisions:
+            return ""
+        return self.tr(
+            "%n earlier revision(s) were deleted from this PC because the person in them has "
+            "reserved themselves against the register; the registrations are kept.",
+            "",
+            revisions,
         )
 
     def _show_notice(self, accepted: int, rejected: int, set_aside: int) -> None:

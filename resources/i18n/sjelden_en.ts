@@ -72,6 +72,13 @@
             <numerusform>Deleted from this PC because the person has reserved themselves against the register: %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Earlier revisions deleted because the person in them has reserved themselves against the register (the registrations are kept): %n</source>
+        <translation>
+            <numerusform>Earlier revisions deleted because the person in them has reserved themselves against the register (the registrations are kept): %n</numerusform>
+            <numerusform>Earlier revisions deleted because the person in them has reserved themselves against the register (the registrations are kept): %n</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LettersPanel</name>
@@ -352,6 +359,13 @@
         <translation>
             <numerusform>%n registration was deleted from this PC because the person has reserved themselves against the register.</numerusform>
             <numerusform>%n registrations were deleted from this PC because the person has reserved themselves against the register.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier revision(s) were deleted from this PC because the person in them has reserved themselves against the register; the registrations are kept.</source>
+        <translation>
+            <numerusform>%n earlier revision was deleted from this PC because the person in it has reserved themselves against the register; the registration is kept.</numerusform>
+            <numerusform>%n earlier revisions were deleted from this PC because the person in them has reserved themselves against the register; the registrations are kept.</numerusform>
         </translation>
     </message>
 </context>

@@ -556,6 +556,13 @@
             <numerusform>Slettet fra denne PC-en fordi personen har reservert seg mot registeret: %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Earlier revisions deleted because the person in them has reserved themselves against the register (the registrations are kept): %n</source>
+        <translation>
+            <numerusform>Tidligere versjoner slettet fordi personen i dem har reservert seg mot registeret (registreringene er beholdt): %n</numerusform>
+            <numerusform>Tidligere versjoner slettet fordi personen i dem har reservert seg mot registeret (registreringene er beholdt): %n</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>
@@ -2542,6 +2549,13 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>
             <numerusform>%n registrering er slettet fra denne PC-en fordi personen har reservert seg mot registeret.</numerusform>
             <numerusform>%n registreringer er slettet fra denne PC-en fordi personen har reservert seg mot registeret.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier revision(s) were deleted from this PC because the person in them has reserved themselves against the register; the registrations are kept.</source>
+        <translation>
+            <numerusform>%n tidligere versjon er slettet fra denne PC-en fordi personen i den har reservert seg mot registeret; registreringen er beholdt.</numerusform>
+            <numerusform>%n tidligere versjoner er slettet fra denne PC-en fordi personen i dem har reservert seg mot registeret; registreringene er beholdt.</numerusform>
         </translation>
     </message>
     <message>
