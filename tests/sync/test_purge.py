@@ -196,7 +196,7 @@ def test_shred_of_a_missing_file_is_no_error(tmp_path: Path) -> None:
     assert not empty.exists()
 
 
-def _corrected_to_another_person(store: Store, record_id: str, seed: int) -> None:
+def corrected_to_another_person(store: Store, record_id: str, seed: int) -> None:
     """Revision 2 (the same person, saved but never sent), then revision 3 whose national id
     was corrected to someone else's (a wrong patient picked at first)."""
     other = next(iter(demo_records(1, seed)))
@@ -231,7 +231,7 @@ def test_a_revision_purge_deletes_the_reserved_persons_revisions_and_keeps_the_r
     service.run_sync(store, policy=FAST)
     staff.decide(client.key_id, [RecordDecision(record_id, 1, "accepted")])
     service.run_sync(store, policy=FAST)
-    _corrected_to_another_person(store, record_id, seed=45)
+    corrected_to_another_person(store, record_id, seed=45)
     assert service.run_sync(store, policy=FAST).uploaded.delivered_records == 1
     staff.decide(client.key_id, [RecordDecision(record_id, 3, "accepted")])
     service.run_sync(store, policy=FAST)
