@@ -1736,6 +1736,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <source>Count</source>
         <translation>Antall</translation>
     </message>
+    <message>
+        <source>Number of groups</source>
+        <translation>Antall grupper</translation>
+    </message>
     <message numerus="yes">
         <source>%n group(s)</source>
         <translation>
@@ -1893,6 +1897,7 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <name>ReviewPanel</name>
     <message>
         <source>Show items with</source>
+        <extracomment>the findings the queue can be filtered by (reserved persons are rejected on import)</extracomment>
         <translation>Vis registreringer med</translation>
     </message>
     <message>
@@ -2246,6 +2251,14 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>&amp;Reservasjoner</translation>
     </message>
     <message>
+        <source>Status bar</source>
+        <translation>Statuslinje</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>Menylinje</translation>
+    </message>
+    <message>
         <source>Save decisions as fi&amp;les…</source>
         <translation>Lagre avgjørelser som &amp;filer …</translation>
     </message>
@@ -2288,6 +2301,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>&amp;Automatic locking…</source>
         <translation>&amp;Automatisk låsing …</translation>
+    </message>
+    <message>
+        <source>&amp;Language…</source>
+        <translation>S&amp;pråk …</translation>
     </message>
     <message>
         <source>&amp;Help</source>
