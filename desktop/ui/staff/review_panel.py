@@ -475,7 +475,7 @@ class ReviewPanel(QWidget):
     def _undo_refused(self, item: ReviewItem, exc: BaseException) -> None:
         if isinstance(exc, StaffError) and exc.code.startswith("undo_"):
             self._forget_undoable(item)  # it can never be undone now
-            self.decision_message.setText(exc.user_message(i18n.current_language()))
+            self.decision_message.setText(exc.user_message(i18n.current_language(), gui=True))
         show_error(self, exc)
 
     def _forget_undoable(self, item: ReviewItem) -> None:

@@ -321,13 +321,13 @@ class StaffWindow(AppWindow):
             lines.append(
                 self.tr("Refused batch %1: %2")
                 .replace("%1", batch)
-                .replace("%2", refused.user_message(lang))
+                .replace("%2", refused.user_message(lang, gui=True))
             )
         for held in report.quarantined:
             lines.append(
                 self.tr("Quarantined batch %1: %2")
                 .replace("%1", held.batch_id or held.quarantine_id)
-                .replace("%2", held.refusal().user_message(lang))
+                .replace("%2", held.refusal().user_message(lang, gui=True))
             )
         show_info(self, "\n".join(lines))
         self.review.reload()
@@ -352,7 +352,7 @@ class StaffWindow(AppWindow):
             for item in held:
                 lines.append(
                     f"{item.quarantined_at}  {item.batch_id or item.quarantine_id}: "
-                    f"{item.refusal().user_message(lang)}"
+                    f"{item.refusal().user_message(lang, gui=True)}"
                 )
             if held:
                 lines.append(self.tr("Retry or discard with: sjelden staff quarantine"))
@@ -464,7 +464,7 @@ class StaffWindow(AppWindow):
 
     def _export_failed(self, exc: BaseException) -> None:
         if isinstance(exc, CodedError):
-            show_info(self, f"{exc.user_message(current_language())} ({exc.code})")
+            show_info(self, f"{exc.user_message(current_language(), gui=True)} ({exc.code})")
         elif isinstance(exc, ExportError):
             show_info(self, self.tr("Nothing was exported: %1").replace("%1", str(exc)))
         else:
