@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QTabWidget, QWi
 
 from desktop import __version__
 from desktop.messages import CodedError
-from desktop.staff import feedback, quarantine
+from desktop.staff import feedback
 from desktop.staff import session as staff_session
 from desktop.staff.errors import StaffError
 from desktop.staff.export import FORMATS, ExportError, ExportResult, export, policy
@@ -33,6 +33,7 @@ from desktop.ui.i18n import current_language
 from desktop.ui.ops import BackgroundOp, CancelToken
 from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog, LanguageDialog
 from desktop.ui.staff.letters_panel import LettersPanel
+from desktop.ui.staff.quarantine_dialog import QuarantineDialog
 from desktop.ui.staff.reports_panel import ReportsPanel
 from desktop.ui.staff.reservations_panel import ReservationsPanel
 from desktop.ui.staff.review_panel import ReviewPanel
@@ -342,25 +343,23 @@ class StaffWindow(AppWindow):
             self._show_quarantine_count
         ).run_in_background()
 
-    def show_quarantined(self) -> None:
-        """List them; retrying and discarding are ``sjelden staff quarantine`` (docs/staff.md)."""
-        staff = self.staff_session()
-        lang = current_language()
+    def show_quarantined(self) -> QuarantineDialog:
+        """The quarantined batches, with Retry and Discard (``QuarantineDialog``)."""
+        self.staff_session()  # locked: nothing to show
+        existing = [d for d in self.findChildren(QuarantineDialog) if d.isVisible()]
+        if existing:
+            existing[0].raise_()
+            return existing[0]
+        dialog = QuarantineDialog(self.staff_session, self, on_changed=self._quarantine_changed)
+        dialog.open()
+        dialog.reload()
+        return dialog
 
-        def shown(held: list[quarantine.Quarantined]) -> None:
-            lines = [self.tr("%n batch(es) in quarantine", "", len(held)) + "."]
-            for item in held:
-                lines.append(
-                    f"{item.quarantined_at}  {item.batch_id or item.quarantine_id}: "
-                    f"{item.refusal().user_message(lang, gui=True)}"
-                )
-            if held:
-                lines.append(self.tr("Retry or discard with: sjelden staff quarantine"))
-            show_info(self, "\n".join(lines))
-
-        BackgroundOp(self, lambda: staff.register.call(quarantine.listed)).success(
-            shown
-        ).run_in_background()
+    def _quarantine_changed(self) -> None:
+        """A retry may have brought registrations to review; the counts change either way."""
+        if self.staff is not None:
+            self.review.reload()
+            self._count_quarantined()
 
     # -- decisions back to the clinics ----------------------------------------------------------
 
