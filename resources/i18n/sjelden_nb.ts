@@ -1995,7 +1995,6 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <name>ReviewPanel</name>
     <message>
         <source>Show items with</source>
-        <extracomment>the findings the queue can be filtered by (reserved persons are rejected on import)</extracomment>
         <translation>Vis registreringer med</translation>
     </message>
     <message>

@@ -53,7 +53,7 @@ from desktop.ui.staff.queue_model import (
 from desktop.ui.staff.record_view import ItemDetails, RecordDialog, RecordView, load_details
 from desktop.ui.tables import row_table
 
-#: the findings the queue can be filtered by (reserved persons are rejected on import)
+# the findings the queue can be filtered by (reserved persons are rejected on import)
 FILTERED = tuple(finding for finding in Finding if finding is not Finding.RESERVED)
 QUEUE_LIMIT = 5000  # one screenful of work is far less; the rest loads after decisions
 

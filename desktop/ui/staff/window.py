@@ -13,9 +13,16 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
 
 from desktop import __version__
 from desktop.messages import CodedError
@@ -40,6 +47,12 @@ from desktop.ui.staff.review_panel import ReviewPanel
 from desktop.ui.window_base import AppWindow
 
 log = logging.getLogger(__name__)
+
+# Qt names a tab bar's scroll buttons once, when the bar is made, and not again on a
+# language switch; ``_retranslate`` names them from Qt's own catalogue (``qtbase_nb``).
+# The context is a variable so ``lupdate`` leaves these strings to that catalogue.
+_QT_TAB_BAR = "QTabBar"
+_SCROLL_BUTTONS = {"ScrollLeftButton": "Scroll Left", "ScrollRightButton": "Scroll Right"}
 
 
 class StaffWindow(AppWindow):
@@ -145,6 +158,10 @@ class StaffWindow(AppWindow):
         )
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
+        for button in self.tabs.tabBar().findChildren(QToolButton):
+            source = _SCROLL_BUTTONS.get(button.objectName())
+            if source is not None:
+                button.setAccessibleName(QCoreApplication.translate(_QT_TAB_BAR, source))
         self.queue_label.setAccessibleName(self.tr("Registrations awaiting review"))
         self.quarantine_label.setAccessibleName(self.tr("Batches in quarantine"))
         self.statusBar().setAccessibleName(self.tr("Status bar"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QTabWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -85,6 +86,12 @@ def _screen(qtbot, window) -> dict[tuple[object, str], str]:
                     found[(widget, kind)] = text
     window.tabs.setCurrentIndex(current)
     return found
+
+
+def _scroll_buttons(window) -> list[str]:
+    """The tab bar's scroll buttons (shown when the tabs do not fit), by their names."""
+    buttons = window.tabs.tabBar().findChildren(QToolButton)
+    return [b.accessibleName() for b in sorted(buttons, key=lambda b: b.objectName())]
 
 
 def _switch(qtbot, window, lang: str) -> None:
@@ -152,6 +159,7 @@ def test_the_staff_window_follows_a_switch_and_keeps_the_work(
     menus = [text.replace("&", "") for (_, kind), text in _menu_texts(window).items()]
     assert menus[0] == "Fil" and "Språk …" in menus
     assert window.statusBar().isVisible() and "venter" in window.queue_label.text()
+    assert _scroll_buttons(window) == ["Rull til venstre", "Rull til høyre"]
 
     _switch(qtbot, window, "en")
     qtbot.waitUntil(lambda: _details_shown(review, "Checks"), timeout=10_000)
@@ -166,6 +174,7 @@ def test_the_staff_window_follows_a_switch_and_keeps_the_work(
     assert window.tabs.tabText(0) == "&Review"
     assert window.queue_label.text() == "2 awaiting review"
     assert window.language_action.text() == "&Language…"
+    assert _scroll_buttons(window) == ["Scroll Left", "Scroll Right"]  # Qt's own, switched too
     # the work is kept: the selection, the comparison, the typed reason and number
     assert review.selected() is not None and review.selected().record_id == twin["record_id"]
     assert review.diff_box.isVisible()
@@ -179,4 +188,5 @@ def test_the_staff_window_follows_a_switch_and_keeps_the_work(
     qtbot.waitUntil(lambda: _screen(qtbot, window) == norwegian, timeout=10_000)
     assert review.selected().record_id == twin["record_id"]
     assert review.reason_text.text() == "Se notat"
+    assert _scroll_buttons(window) == ["Rull til venstre", "Rull til høyre"]
     assert profile.info()["language"] == "nb"
