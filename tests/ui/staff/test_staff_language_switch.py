@@ -147,6 +147,9 @@ def test_the_staff_window_follows_a_switch_and_keeps_the_work(
     qtbot.waitUntil(review.diff_box.isVisible, timeout=10_000)
     qtbot.waitUntil(lambda: _details_shown(review, "Kontroller"), timeout=10_000)
     qtbot.keyClicks(review.reason_text, "Se notat")
+    review.reason_code.setCurrentIndex(1)
+    chosen_code = review.chosen_reason()
+    assert chosen_code is not None
     typed_id = records.national_id()
     qtbot.keyClicks(window.reservations.national_id, typed_id)
     window.tabs.setCurrentWidget(window.reports)
@@ -156,6 +159,8 @@ def test_the_staff_window_follows_a_switch_and_keeps_the_work(
     window.tabs.setCurrentWidget(window.review)
 
     norwegian = _screen(qtbot, window)
+    assert len(norwegian) > 100  # every tab's labels, buttons, headers, items and names
+    reasons = [review.reason_code.itemText(i) for i in range(review.reason_code.count())]
     menus = [text.replace("&", "") for (_, kind), text in _menu_texts(window).items()]
     assert menus[0] == "Fil" and "Språk …" in menus
     assert window.statusBar().isVisible() and "venter" in window.queue_label.text()
@@ -174,6 +179,11 @@ def test_the_staff_window_follows_a_switch_and_keeps_the_work(
     assert window.tabs.tabText(0) == "&Review"
     assert window.queue_label.text() == "2 awaiting review"
     assert window.language_action.text() == "&Language…"
+    english_reasons = [review.reason_code.itemText(i) for i in range(review.reason_code.count())]
+    assert all(en != nb for en, nb in zip(english_reasons, reasons, strict=True))
+    # the chosen reason shows its English words and is still the same code
+    assert review.reason_code.currentText() == english_reasons[1]
+    assert review.chosen_reason() == chosen_code
     assert _scroll_buttons(window) == ["Scroll Left", "Scroll Right"]  # Qt's own, switched too
     # the work is kept: the selection, the comparison, the typed reason and number
     assert review.selected() is not None and review.selected().record_id == twin["record_id"]
@@ -188,5 +198,6 @@ def test_the_staff_window_follows_a_switch_and_keeps_the_work(
     qtbot.waitUntil(lambda: _screen(qtbot, window) == norwegian, timeout=10_000)
     assert review.selected().record_id == twin["record_id"]
     assert review.reason_text.text() == "Se notat"
+    assert review.chosen_reason() == chosen_code
     assert _scroll_buttons(window) == ["Rull til venstre", "Rull til høyre"]
     assert profile.info()["language"] == "nb"
