@@ -45,7 +45,7 @@ class FileTransport(QObject):
     def _failed(self, title: str) -> Callable[[BaseException], None]:
         def show(exc: BaseException) -> None:
             if isinstance(exc, SyncError):
-                text = f"{exc.user_message(i18n.current_language())} ({exc.code})"
+                text = f"{exc.user_message(i18n.current_language(), gui=True)} ({exc.code})"
                 self._tell(QMessageBox.Icon.Warning, title, text)
             else:
                 from desktop.ui.error_dialogs import show_error

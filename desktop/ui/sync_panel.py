@@ -463,7 +463,7 @@ class SyncPanel(QFrame):
             self._offline = error.retryable
         self.show_status(outcome.after)
         if error is not None and error.code != "cancelled":
-            self._show(self.error, error.user_message(i18n.current_language()))
+            self._show(self.error, error.user_message(i18n.current_language(), gui=True))
         accepted, rejected, set_aside = outcome.decisions()
         self._show_notice(accepted, rejected, set_aside)
         purged = 0 if outcome.report is None else outcome.report.feedback.purged
@@ -617,7 +617,7 @@ class SyncPanel(QFrame):
         if self._run is None:
             code = state.last_error_code if state.enrolled else None
             if code:
-                self._show(self.error, message_for(code, i18n.current_language()))
+                self._show(self.error, message_for(code, i18n.current_language(), gui=True))
                 self._offline = self._offline or code in TRANSIENT_CODES
             else:
                 self._show(self.error, "")

@@ -139,6 +139,44 @@
     </message>
 </context>
 <context>
+    <name>QuarantineDialog</name>
+    <message numerus="yes">
+        <source>%n batch(es) imported.</source>
+        <translation>
+            <numerusform>%n batch imported.</numerusform>
+            <numerusform>%n batches imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused again and still in quarantine (the reason is in the list).</source>
+        <translation>
+            <numerusform>%n refused again and still in quarantine (the reason is in the list).</numerusform>
+            <numerusform>%n refused again and still in quarantine (the reasons are in the list).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n batch(es) for good? Their registrations are not imported; the clinic must send them again. This cannot be undone.</source>
+        <translation>
+            <numerusform>Discard %n batch for good? Its registrations are not imported; the clinic must send them again. This cannot be undone.</numerusform>
+            <numerusform>Discard %n batches for good? Their registrations are not imported; the clinic must send them again. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Discard %n batch(es)</source>
+        <translation>
+            <numerusform>&amp;Discard %n batch</numerusform>
+            <numerusform>&amp;Discard %n batches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) discarded.</source>
+        <translation>
+            <numerusform>%n batch discarded.</numerusform>
+            <numerusform>%n batches discarded.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RegisterKeyDialog</name>
     <message numerus="yes">
         <source>%n waiting batch(es) will be re-packed with the new key at the next sync.</source>
