@@ -11,6 +11,12 @@
   picked, against the decrypted record's own names, ids, dates and places
   (``desktop.staff.reason_filter``); feedback then carries it sealed to the clinic.
 * **accept_clean** accepts every pending item with no findings, a chunk per transaction.
+* **Several reviewers** on one register (PostgreSQL, several PCs): an item is closed by an
+  UPDATE conditional on its state, whose row count decides; the loser's transaction rolls
+  back whole (no record, no audit entry, no feedback) and raises ``already_decided`` naming
+  who decided and when. A reservation of the person wins over a decision (``reserved``).
+  Bulk acceptance counts only its own decisions (``CleanResult``). See docs/staff.md,
+  "Several reviewers at once".
 * **undo** puts a decided item back in the queue as it was before the decision (an accepted
   revision leaves the register and the revision it replaced becomes current again), as long
   as its feedback has not been prepared: once ``feedback.prepare`` has signed the decision
