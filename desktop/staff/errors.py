@@ -412,7 +412,7 @@ MESSAGES = Catalogue(
             "register. Nothing more to do.",
         ),
         "already_decided": Message(
-            "Registreringen ble avgjort av {decided_by} {decided_at}, mens du hadde den åpen. "
+            "Registreringen ble avgjort av {decided_by} ({decided_at}) mens du hadde den åpen. "
             "Din avgjørelse er ikke lagret, og ingenting er endret. Oppdater køen (Last inn på "
             "nytt eller 'sjelden staff queue') og se avgjørelsen før du gjør noe mer.",
             "The registration was decided by {decided_by} at {decided_at} while you had it "

@@ -20,7 +20,7 @@ from desktop.staff import decisions, reservations, session
 from desktop.staff import register as reg
 from desktop.staff.errors import AlreadyDecided, StaffError
 from desktop.staff.importer import Importer
-from desktop.staff.model import RESERVED_REASON, ReviewState
+from desktop.staff.model import RESERVED_REASON, ReviewItem, ReviewState
 from desktop.staff.session import StaffSession
 from tests.helpers.review_worker import Workers, job, register_secrets
 from tests.inbox.conftest import postgres_schema_url
@@ -45,7 +45,7 @@ def pg_staff(make_profile: Any) -> Iterator[tuple[StaffSession, str]]:
             opened.close()
 
 
-def _queue(staff: StaffSession, records: list[dict[str, Any]]) -> list[reg.ReviewItem]:
+def _queue(staff: StaffSession, records: list[dict[str, Any]]) -> list[ReviewItem]:
     clinic: Clinic = pin_clinic(staff)
     with Importer(staff, workers=1) as importer:
         importer.import_bytes(clinic.batch(records))
@@ -90,7 +90,7 @@ def test_the_second_decision_is_refused_naming_who_decided_and_when(
     assert refusal.code == "already_decided"
     assert (refusal.decided_by, refusal.decided_at) == (COLLEAGUE, decided.decided_at)
     nb, en = refusal.user_message("nb"), refusal.user_message("en")
-    assert f"avgjort av {COLLEAGUE} {decided.decided_at}" in nb and "Oppdater køen" in nb
+    assert f"avgjort av {COLLEAGUE} ({decided.decided_at})" in nb and "Oppdater køen" in nb
     assert f"decided by {COLLEAGUE} at {decided.decided_at}" in en and "Refresh" in en
     # Nothing of the refused decision: no write, no audit entry, the winner's state stays.
     assert table_counts(staff_session) == before

@@ -8,8 +8,8 @@ double-click opens the same in a window of its own. Decisions made here can be u
 first, until their feedback is prepared (``decisions.undo``); "Godta alle uten funn" lists
 what it will accept and asks first. When another staff member decided the item first (the
 register on PostgreSQL, several PCs), the refusal says who and when and the queue reloads.
-Every register call runs in the background; the panel
-only ever holds what is on screen, and ``clear`` forgets it (locking relies on it).
+Every register call runs in the background; the panel only ever holds what is on screen,
+and ``clear`` forgets it (locking relies on it).
 """
 
 from __future__ import annotations
