@@ -8,6 +8,8 @@ the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from desktop.messages import DEFAULT_LANG, Catalogue, CodedError, Lang, Message
 
 _RESEND = Message(
@@ -584,6 +586,26 @@ MESSAGES = Catalogue(
             "The person this slip names has a reservation already and was deleted from the "
             "register. Nothing more to do.",
         ),
+        "already_decided": Message(
+            "Registreringen ble avgjort av {decided_by} ({decided_at}) mens du hadde den åpen. "
+            "Din avgjørelse er ikke lagret, og ingenting er endret. Oppdater køen (Last inn på "
+            "nytt eller 'sjelden staff queue') og se avgjørelsen før du gjør noe mer.",
+            "The registration was decided by {decided_by} at {decided_at} while you had it "
+            "open. Your decision was not saved and nothing was changed. Refresh the queue "
+            "(Reload, or 'sjelden staff queue') and look at that decision before doing more.",
+        ),
+        "reserved": Message(
+            "Personen har reservert seg mot registrering, og registreringen er slettet. Din "
+            "avgjørelse er ikke lagret, og ingenting er endret. Oppdater køen; reservasjonen "
+            "gjelder.",
+            "The person has a reservation against registration, and the registration is "
+            "deleted. Your decision was not saved and nothing was changed. Refresh the queue; "
+            "the reservation stands.",
+        ),
+    },
+    params={
+        "decided_by": "the key id of the staff member whose decision closed the item",
+        "decided_at": "when that decision was committed (UTC, ISO 8601)",
     },
     fallback=Message(
         "Registerdelen meldte en feil ({code}). Send feilkoden til brukerstøtte.",
@@ -607,6 +629,21 @@ class StaffError(CodedError):
         in_batch = self.code not in MESSAGES and self.code in BATCH_MESSAGES
         catalogue = BATCH_MESSAGES if in_batch else MESSAGES
         return catalogue.render(self.code, lang, self.message_params(), gui=gui)
+
+
+class AlreadyDecided(StaffError):
+    """Another decision on the item was committed first (another reviewer, another PC).
+
+    Carries who and when, from the item's own row, so the loser knows whose decision to
+    look at instead of retrying blindly; never a field value."""
+
+    def __init__(self, record_id: str, decided_by: str, decided_at: str) -> None:
+        super().__init__("already_decided", record_id)
+        self.decided_by = decided_by
+        self.decided_at = decided_at
+
+    def message_params(self) -> Mapping[str, object]:
+        return {"decided_by": self.decided_by, "decided_at": self.decided_at}
 
 
 class BatchRefused(StaffError):

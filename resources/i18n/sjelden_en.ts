@@ -309,6 +309,13 @@
             <numerusform>%n need a decision of their own (the register changed meanwhile).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n were decided by another staff member meanwhile; nothing to do for them.</source>
+        <translation>
+            <numerusform>%n was decided by another staff member meanwhile; nothing to do for it.</numerusform>
+            <numerusform>%n were decided by another staff member meanwhile; nothing to do for them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StaffWindow</name>

@@ -2154,6 +2154,13 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
             <numerusform>%n trenger en egen avgjørelse (registeret er endret i mellomtiden).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n were decided by another staff member meanwhile; nothing to do for them.</source>
+        <translation>
+            <numerusform>%n ble avgjort av en annen i staben i mellomtiden; ingenting å gjøre for den.</numerusform>
+            <numerusform>%n ble avgjort av andre i staben i mellomtiden; ingenting å gjøre for dem.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueueModel</name>

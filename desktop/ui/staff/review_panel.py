@@ -6,8 +6,10 @@ label, the checks and the clinician's confirmed warnings, and for a revision or 
 duplicate the comparison with the other record, are loaded on demand (``record_view``). A
 double-click opens the same in a window of its own. Decisions made here can be undone, last
 first, until their feedback is prepared (``decisions.undo``); "Godta alle uten funn" lists
-what it will accept and asks first. Every register call runs in the background; the panel
-only ever holds what is on screen, and ``clear`` forgets it (locking relies on it).
+what it will accept and asks first. When another staff member decided the item first (the
+register on PostgreSQL, several PCs), the refusal says who and when and the queue reloads.
+Every register call runs in the background; the panel only ever holds what is on screen,
+and ``clear`` forgets it (locking relies on it).
 """
 
 from __future__ import annotations
@@ -426,9 +428,19 @@ class ReviewPanel(QWidget):
                 reason_code=code,
                 reason_text=text,
             ),
-        ).success(lambda _decided: self._decided(item)).finally_(
+        ).success(lambda _decided: self._decided(item)).failure(self._decision_refused).finally_(
             lambda: self._enable_decisions(self.selected())
         ).run_in_background()
+
+    def _decision_refused(self, exc: BaseException) -> None:
+        """Another reviewer (or a reservation) got there first: say who and when, and show
+        the queue as it is now; nothing of this decision was saved. Other failures are
+        errors."""
+        if isinstance(exc, StaffError) and exc.code in ("already_decided", "reserved"):
+            self.decision_message.setText(exc.user_message(i18n.current_language()))
+            self.reload()
+            return
+        show_error(self, exc)
 
     def _decided(self, item: ReviewItem) -> None:
         """The item leaves the queue (no reload: the rest is unchanged); the next is selected."""
@@ -525,11 +537,18 @@ class ReviewPanel(QWidget):
             self._accepted_clean
         ).finally_(self.reload).run_in_background()  # after a failure too: chunks committed
 
-    def _accepted_clean(self, counts: tuple[int, int]) -> None:
-        accepted, left = counts
-        text = self.tr("%n registration(s) accepted.", "", accepted)
-        if left:
+    def _accepted_clean(self, result: decisions.CleanResult) -> None:
+        text = self.tr("%n registration(s) accepted.", "", result.accepted)
+        if result.left:
             text += " " + self.tr(
-                "%n need a decision of their own (the register changed meanwhile).", "", left
+                "%n need a decision of their own (the register changed meanwhile).",
+                "",
+                result.left,
+            )
+        if result.decided_elsewhere:
+            text += " " + self.tr(
+                "%n were decided by another staff member meanwhile; nothing to do for them.",
+                "",
+                result.decided_elsewhere,
             )
         show_info(self, text)
