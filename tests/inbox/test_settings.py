@@ -14,6 +14,7 @@ from sjelden_inbox.cli import main
 from sjelden_inbox.config import ConfigError, InboxConfig
 
 from tests.helpers.cli import ROOT
+from tests.sync.inbox_process import free_port
 
 PASSWORD = "fiktivt-passord-7Q"  # a made-up secret that must never be printed
 
@@ -213,3 +214,16 @@ def test_serve_reads_its_settings_from_the_environment_and_refuses_an_exposed_fi
         f"sjelden-inbox: error config_file_exposed: config file {config} can be read or "
         f"changed by other users (mode 0644); run: chmod 600 {config}"
     ]
+
+
+def test_a_database_that_cannot_be_reached_is_one_coded_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No server listens on the port: libpq's reason, the settings to check, no traceback."""
+    monkeypatch.setenv(
+        "SJELDEN_INBOX_DATABASE_URL", f"postgresql://inbox@127.0.0.1:{free_port()}/x"
+    )
+    code, out, err = run(capsys, "devices", "list")
+    assert code == 1 and out == ""
+    assert err.startswith("sjelden-inbox: error database_unreachable: cannot connect")
+    assert "database_url" in err and "Traceback" not in err

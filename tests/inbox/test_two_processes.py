@@ -53,6 +53,8 @@ PUBLIC_URL = "https://innboks.sjelden.test"
 class Deployment:
     """Two inbox processes, the shared database (for assertions), staff and register keys."""
 
+    database: str
+    key_file: Path
     urls: list[str]
     store: Store
     server_key: Ed25519PrivateKey
@@ -192,7 +194,16 @@ log_level = "warning"
             store.add_staff_key(
                 key_id(staff_key.public_key()), raw_public(staff_key.public_key()), "staff", now=0
             )
-            yield Deployment(urls, store, server_key, staff_key, X25519PrivateKey.generate(), logs)
+            yield Deployment(
+                database,
+                key_file,
+                urls,
+                store,
+                server_key,
+                staff_key,
+                X25519PrivateKey.generate(),
+                logs,
+            )
             for log in logs:  # no request ended in an unhandled error
                 assert "Traceback" not in log.read_text()
         finally:
@@ -424,3 +435,53 @@ def test_the_same_manifest_through_both_at_once_is_held_once(deployment: Deploym
     for which in (0, 1):
         served = httpx.get(deployment.urls[which] + "/v1/manifest", timeout=60).json()
         assert served == document  # the newest, sequence 5
+
+
+def test_a_third_process_with_a_receipt_key_of_its_own_is_told_at_start(
+    deployment: Deployment, tmp_path: Path
+) -> None:
+    root = Ed25519PrivateKey.generate()
+    since = datetime.now(UTC).replace(microsecond=0)
+    manifest = sign_manifest(
+        sequence=1,
+        issued_at=since,
+        keys=[
+            ManifestKey("recipient", raw_public(deployment.register_key.public_key()), since),
+            ManifestKey("receipt", raw_public(deployment.server_key.public_key()), since),
+        ],
+        root=root,
+    ).to_json()
+    assert deployment.staff(0, "PUT", "/v1/staff/manifest", manifest).status_code == 201
+
+    def start(name: str, *extra: str) -> str:
+        port = free_port()
+        log = tmp_path / f"{name}.log"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SJELDEN_INBOX_")}
+        env["SJELDEN_INBOX_DATABASE_URL"] = deployment.database
+        with log.open("ab") as out:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "sjelden_inbox", "serve", "--port", str(port), *extra],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
+        try:
+            _wait_healthy(process, f"http://127.0.0.1:{port}", log)
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+        return log.read_text()
+
+    own_key = start("stray", "--data-dir", str(tmp_path / "stray"))
+    assert "warning receipt_key_unlisted" in own_key
+    assert key_id(deployment.server_key.public_key()) in own_key  # names the listed key
+    shared = start(
+        "third",
+        "--data-dir",
+        str(tmp_path / "third"),
+        "--server-key-file",
+        str(deployment.key_file),
+    )
+    assert "receipt_key_unlisted" not in shared

@@ -29,8 +29,9 @@ from sjelden_protocol.keys import (
 
 from .codes import issue_code
 from .config import DEFAULT_PORT, ENV_PREFIX, ConfigError, InboxConfig, masked_url
+from .server_key import missing_from_manifest
 from .settings import Settings, default_data_dir
-from .storage import InstallationStatus, Store, open_database
+from .storage import DatabaseUnreachable, InstallationStatus, Store, open_database
 
 #: the config settings a command's flags can give (argparse dests are these names)
 _CONFIG_FLAGS = tuple(name for name in InboxConfig.model_fields if name != "db_password")
@@ -72,8 +73,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     config = _config(args)
     settings = config.settings()
     app = create_app(settings)
-    server_key = app.state.inbox.server_key.public_key()
+    ctx = app.state.inbox
+    server_key = ctx.server_key.public_key()
     print(f"receipt key id {key_id(server_key)}  fingerprint {fingerprint(server_key)}")
+    problem = missing_from_manifest(ctx.server_key, ctx.store.manifest())
+    if problem is not None:
+        print(f"sjelden-inbox: warning receipt_key_unlisted: {problem}", file=sys.stderr)
     print(f"database {masked_url(settings.resolved_database_url).split('@')[-1]}")
     uvicorn.run(
         app,
@@ -350,6 +355,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"sjelden-inbox: error {exc.code}: {exc.message}", file=sys.stderr)
         return 2
+    except DatabaseUnreachable as exc:
+        print(f"sjelden-inbox: error {exc.code}: {exc}", file=sys.stderr)
+        return 1
     except (ValueError, OSError) as exc:
         print(f"sjelden-inbox: {exc}", file=sys.stderr)
         return 1

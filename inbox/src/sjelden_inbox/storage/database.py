@@ -31,6 +31,13 @@ class PoolTimeout(Exception):
     """Every connection stayed busy for ``Database.acquire_timeout`` seconds."""
 
 
+class DatabaseUnreachable(Exception):
+    """The server could not open its first connection (at start or for a command): the
+    address, the user, the password or the server itself; ``code`` is stable."""
+
+    code = "database_unreachable"
+
+
 class Database:
     """What the store needs: one transaction at a time per caller, from a bounded pool."""
 
@@ -190,7 +197,14 @@ class PostgresDatabase(Database):
             kwargs["password"] = password
         # One connection first, so a wrong address or password fails now with libpq's own
         # reason instead of as a pool timeout a minute later.
-        psycopg.connect(url, **kwargs).close()
+        try:
+            psycopg.connect(url, **kwargs).close()
+        except psycopg.OperationalError as exc:
+            reason = " ".join(str(exc).split()) or type(exc).__name__  # libpq's, one line
+            raise DatabaseUnreachable(
+                f"cannot connect to PostgreSQL ({reason}); check database_url, that the server "
+                "runs, and the password (SJELDEN_INBOX_DB_PASSWORD_FILE)"
+            ) from None
         self._pool: ConnectionPool[Any] = ConnectionPool(
             url,
             kwargs=kwargs,
