@@ -123,6 +123,7 @@ def test_a_password_file_others_can_read_is_refused(
     ("environment", "code", "named"),
     [
         ({"SJELDEN_INBOX_PORT": "eighty"}, "setting_invalid", "SJELDEN_INBOX_PORT"),
+        ({"SJELDEN_INBOX_PROT": "9000"}, "setting_unknown", "SJELDEN_INBOX_PROT"),
         ({"SJELDEN_INBOX_DB_POOL_SIZE": "0"}, "setting_invalid", "db_pool_size"),
         ({"SJELDEN_INBOX_PUBLIC_URLS": "ftp://x"}, "setting_invalid", "public_urls"),
         ({"SJELDEN_INBOX_DATABASE_URL": "mysql://db/x"}, "setting_invalid", "database_url"),

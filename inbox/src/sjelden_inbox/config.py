@@ -221,6 +221,16 @@ class InboxConfig(BaseSettings):
     def load(cls, flags: Mapping[str, Any]) -> InboxConfig:
         """Flags (only those given) over the environment over the file over the defaults;
         a ``ConfigError`` for anything the server cannot run with."""
+        # pydantic-settings passes over a variable it has no field for: a typo in a unit
+        # file would silently leave the default
+        for name in sorted(os.environ):
+            if name.upper().startswith(ENV_PREFIX) and (
+                name[len(ENV_PREFIX) :].lower() not in cls.model_fields
+            ):
+                raise ConfigError(
+                    "setting_unknown",
+                    f"unknown environment variable {name}; see the settings table in docs/inbox.md",
+                )
         try:
             config = cls(**flags)
         except ValidationError as exc:
