@@ -403,10 +403,18 @@ def write_record(
 
 
 def log(
-    db: Db, actor: str, action: str, record_id: str | None = None, revision: int | None = None
+    db: Db,
+    actor: str,
+    action: str,
+    record_id: str | None = None,
+    revision: int | None = None,
+    detail: str | None = None,
 ) -> None:
-    """One hash-chained audit entry (desktop.storage.audit) in the register's database."""
-    audit.append(db, actor=actor, action=action, record_id=record_id, revision=revision)
+    """One audit entry (desktop.storage.audit) in the register's database: keyed and signed
+    by the member ``Register.call`` bound to the connection."""
+    audit.append(
+        db, actor=actor, action=action, record_id=record_id, revision=revision, detail=detail
+    )
 
 
 # -- the typed face ------------------------------------------------------------------------------
@@ -415,17 +423,35 @@ def log(
 class Register:
     """The register store on its backend; every call runs on the backend's thread."""
 
-    def __init__(self, backend: Backend, cipher: RegisterCipher, *, actor: str) -> None:
+    def __init__(
+        self,
+        backend: Backend,
+        cipher: RegisterCipher,
+        *,
+        actor: str,
+        signer: audit.Signer | None = None,
+    ) -> None:
         self.backend = backend
         self.cipher = cipher
         self.actor = actor
+        # The member every audit entry on the register's connection is keyed and signed by.
+        self.signer = signer
 
     @property
     def dialect(self) -> str:
         return self.backend.dialect
 
     def call(self, fn: Callable[[Db], T], operation: str = "") -> T:
-        return self.backend.submit(fn, operation).result()
+        signer = self.signer
+        if signer is None:
+            return self.backend.submit(fn, operation).result()
+
+        def as_member(db: Db) -> T:
+            # Bound on every call: a reconnected PostgreSQL session is a new connection.
+            audit.act_as(db, signer)
+            return fn(db)
+
+        return self.backend.submit(as_member, operation).result()
 
     def close(self) -> None:
         self.backend.close()
@@ -511,5 +537,36 @@ class Register:
     def audit_entries(self, record_id: str | None = None) -> list[audit.AuditEntry]:
         return self.call(lambda db: audit.entries(db, record_id), "audit entries")
 
+    def verify_audit(self) -> audit.Verdict:
+        """The whole keyed chain checked (``desktop.storage.audit.verify``)."""
+        key = self.cipher.audit_key()
+        return self.call(lambda db: audit.verify(db, key), "verify audit")
+
     def verify_audit_chain(self) -> int | None:
-        return self.call(lambda db: audit.verify_chain(db), "verify audit")
+        """The first bad seq, or ``None`` when the chain is intact."""
+        return self.verify_audit().first_bad_seq
+
+    def audit_checkpoint(self) -> audit.Checkpoint | None:
+        """A signed checkpoint of the newest entry, on demand."""
+
+        def write(db: Db) -> audit.Checkpoint | None:
+            with db.transaction("audit checkpoint"):
+                return audit.checkpoint(db)
+
+        return self.call(write, "audit checkpoint")
+
+    def access(
+        self,
+        action: str,
+        record_id: str | None = None,
+        revision: int | None = None,
+        detail: str | None = None,
+    ) -> None:
+        """One audit entry for a read (a payload view, a search, an export), in its own
+        transaction: reading personal data leaves a trace as a change does."""
+
+        def write(db: Db) -> None:
+            with db.transaction("audit access"):
+                log(db, self.actor, action, record_id, revision, detail)
+
+        self.call(write, "audit access")
