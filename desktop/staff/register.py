@@ -464,31 +464,87 @@ class Register:
     def pending(
         self, *, limit: int | None = None, after_seq: int = 0, with_payload: bool = False
     ) -> list[ReviewItem]:
-        """Pending review items in import order (payloads only when asked for)."""
-        cipher = self.cipher if with_payload else None
-        return self.call(
-            lambda db: pending_items(db, cipher, limit=limit, after_seq=after_seq), "queue"
+        """Pending review items in import order (payloads only when asked for, audited)."""
+        if not with_payload:
+            return self.call(
+                lambda db: pending_items(db, None, limit=limit, after_seq=after_seq), "queue"
+            )
+        return self.viewed(
+            lambda db: pending_items(db, self.cipher, limit=limit, after_seq=after_seq),
+            "view:queue",
+            detail=lambda found: f"items={len(found)}",
         )
 
     def pending_for(self, record_id: str, *, with_payload: bool = False) -> list[ReviewItem]:
-        cipher = self.cipher if with_payload else None
-        return self.call(lambda db: pending_items(db, cipher, record_id=record_id), "queue item")
+        if not with_payload:
+            return self.call(lambda db: pending_items(db, None, record_id=record_id), "queue item")
+        return self.viewed(
+            lambda db: pending_items(db, self.cipher, record_id=record_id),
+            "view:review_item",
+            record_id,
+            detail=lambda found: f"items={len(found)}",
+        )
 
     def item(
         self, batch_id: str, record_id: str, *, with_payload: bool = True
     ) -> ReviewItem | None:
-        cipher = self.cipher if with_payload else None
-        return self.call(lambda db: find_item(db, cipher, batch_id, record_id), "review item")
+        if not with_payload:
+            return self.call(lambda db: find_item(db, None, batch_id, record_id), "review item")
+        return self.viewed(
+            lambda db: find_item(db, self.cipher, batch_id, record_id),
+            "view:review_item",
+            record_id,
+            revision=lambda found: None if found is None else found.revision,
+            detail=lambda found: f"items={0 if found is None else 1}",
+        )
+
+    def viewed(
+        self,
+        read: Callable[[Db], T],
+        action: str,
+        record_id: str | None = None,
+        *,
+        revision: Callable[[T], int | None] | None = None,
+        detail: Callable[[T], str] | None = None,
+    ) -> T:
+        """``read`` and its audit entry (an access to payloads) in one transaction."""
+
+        def run(db: Db) -> T:
+            with db.transaction(action):
+                result = read(db)
+                log(
+                    db,
+                    self.actor,
+                    action,
+                    record_id,
+                    None if revision is None else revision(result),
+                    None if detail is None else detail(result),
+                )
+            return result
+
+        return self.call(run, action)
 
     def batch_items(self, batch_id: str) -> list[ReviewItem]:
         return self.call(lambda db: items_of_batch(db, batch_id), "batch items")
 
     def current(self, record_id: str) -> RegisterRecord | None:
-        return self.call(lambda db: get_record(db, self.cipher, record_id), "register record")
+        """The accepted record (a payload view: audited)."""
+        return self.viewed(
+            lambda db: get_record(db, self.cipher, record_id),
+            "view:record",
+            record_id,
+            revision=lambda found: None if found is None else found.revision,
+            detail=lambda found: f"records={0 if found is None else 1}",
+        )
 
     def history(self, record_id: str) -> list[RegisterRecord]:
-        """Earlier accepted revisions, oldest first (the current one is ``current``)."""
-        return self.call(lambda db: record_history(db, self.cipher, record_id), "register history")
+        """Earlier accepted revisions, oldest first (the current one is ``current``; audited)."""
+        return self.viewed(
+            lambda db: record_history(db, self.cipher, record_id),
+            "view:history",
+            record_id,
+            detail=lambda found: f"records={len(found)}",
+        )
 
     def iter_current(self, page: int = PAGE) -> Iterator[RegisterRecord]:
         """Every current record, by record id, a page per database call (for exports)."""
@@ -529,9 +585,10 @@ class Register:
             return None
         person = self.cipher.person_key(number)
         diagnosis = [self.cipher.diagnosis_key(code)]
-        return self.call(
+        return self.viewed(
             lambda db: registered_duplicate(db, person, diagnosis, exclude_record_id),
-            "duplicate lookup",
+            "search:duplicate",
+            detail=lambda found: f"found={0 if found is None else 1}",
         )
 
     def audit_entries(self, record_id: str | None = None) -> list[audit.AuditEntry]:

@@ -21,8 +21,9 @@ from desktop import __version__
 from desktop.messages import CodedError
 from desktop.staff import feedback, quarantine
 from desktop.staff import session as staff_session
+from desktop.staff.access import BULK_FORMATS, REASON_MAX, export_register
 from desktop.staff.errors import StaffError
-from desktop.staff.export import FORMATS, ExportError, ExportResult, export, policy
+from desktop.staff.export import FORMATS, ExportError, ExportResult, policy
 from desktop.staff.export.research import ResearchRequest
 from desktop.staff.importer import Importer
 from desktop.staff.pull import PullReport, import_files, pull
@@ -363,6 +364,18 @@ class StaffWindow(AppWindow):
     # -- exports ----------------------------------------------------------------------------
 
     def choose_export(self, fmt: str) -> None:
+        reason = ""
+        if fmt in BULK_FORMATS:
+            reason, ok = QInputDialog.getText(
+                self,
+                self.tr("Reason for the export"),
+                self.tr(
+                    "Why is the register exported? Kept in the audit log; write the purpose, "
+                    "not names (at most %1 characters):"
+                ).replace("%1", str(REASON_MAX)),
+            )
+            if not ok:
+                return
         request = None
         if fmt == "research":
             request = self.choose_research_request()
@@ -376,7 +389,7 @@ class StaffWindow(AppWindow):
                 self, self.tr("Export"), f"sjeldenregisteret-{fmt}.{suffix}"
             )
         if name:
-            self.export_to(fmt, Path(name), request)
+            self.export_to(fmt, Path(name), request, reason=reason)
 
     def choose_research_request(self) -> ResearchRequest | None:
         """k and the column set of a research extract (the policy's defaults offered)."""
@@ -402,12 +415,21 @@ class StaffWindow(AppWindow):
         return ResearchRequest.build(k=k, columns=chosen) if ok else None
 
     def export_to(
-        self, fmt: str, destination: Path, request: ResearchRequest | None = None
+        self,
+        fmt: str,
+        destination: Path,
+        request: ResearchRequest | None = None,
+        *,
+        reason: str = "",
     ) -> None:
+        """Export in the background, audited (``desktop.staff.access``): a bulk export
+        without a reason is refused with its code, and nothing is written."""
         staff = self.staff_session()
         BackgroundOp(
             self,
-            lambda: export(fmt, staff.register.iter_current(), destination, research=request),
+            lambda: export_register(
+                staff.register, fmt, destination, reason=reason, research=request
+            ),
         ).with_progress(self.tr("Exporting…")).success(self._exported).failure(
             self._export_failed
         ).run_in_background()
