@@ -40,7 +40,8 @@ def test_accept_puts_the_record_in_the_register(
     nid, orpha = record["patient"]["national_id"], record["diagnoses"][0]["orpha_code"]
     assert staff_session.register.find_duplicate(nid, orpha) == record["record_id"]
     entries = staff_session.register.audit_entries(record["record_id"])
-    assert [e.action for e in entries] == ["review:accepted"]
+    # the decision, then the payload view of the record just above (desktop.staff.register)
+    assert [e.action for e in entries] == ["review:accepted", "view:record"]
     assert staff_session.register.verify_audit_chain() is None
 
 
