@@ -33,6 +33,7 @@ from desktop.ui.error_dialogs import show_error, show_info
 from desktop.ui.i18n import current_language
 from desktop.ui.ops import BackgroundOp, CancelToken
 from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog
+from desktop.ui.staff.audit_panel import AuditPanel
 from desktop.ui.staff.letters_panel import LettersPanel
 from desktop.ui.staff.reports_panel import ReportsPanel
 from desktop.ui.staff.reservations_panel import ReservationsPanel
@@ -70,6 +71,8 @@ class StaffWindow(AppWindow):
         self.tabs.addTab(self.reservations, self.tr("Reser&vations"))
         self.tabs.addTab(self.reports, self.tr("Re&ports"))
         self.tabs.addTab(self.letters, self.tr("Letter mailin&g"))
+        self.audit = AuditPanel(self.staff_session, self)
+        self.tabs.addTab(self.audit, self.tr("&Audit log"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
 
@@ -218,6 +221,7 @@ class StaffWindow(AppWindow):
         self.reservations.clear()
         self.reports.clear()
         self.letters.clear()
+        self.audit.clear()
         self.queue_label.clear()
         self.quarantine_label.clear()
         self._set_actions_enabled(False)
