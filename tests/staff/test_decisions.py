@@ -239,11 +239,12 @@ def test_undo_puts_an_acceptance_back_in_the_queue(
     # It can be decided afresh, and the audit log tells the whole story.
     decisions.decide(register, record["record_id"], "accept")
     assert register.current(record["record_id"]) is not None
-    assert [e.action for e in register.audit_entries(record["record_id"])] == [
-        "review:accepted",
-        "review:undo:accepted",
-        "review:accepted",
-    ]
+    # (its payload views in between are entries too: view:record, view:review_item)
+    assert [
+        e.action
+        for e in register.audit_entries(record["record_id"])
+        if not e.action.startswith("view:")
+    ] == ["review:accepted", "review:undo:accepted", "review:accepted"]
     assert register.verify_audit_chain() is None
 
 
