@@ -76,7 +76,7 @@ def build_keyed(conn: Connection, count: int, signer: audit.Signer) -> None:
                 plain.detail, kid,
             )  # fmt: skip
             digest = audit._keyed_hash(signer.mac_key, prev, entry)
-            signature = signer.signing_key.sign(audit._ENTRY_DOMAIN + digest)
+            signature = signer.signing_key.sign(audit.entry_message(prev, entry, digest))
             rows.append(
                 (entry.seq, entry.at, entry.actor, entry.action, entry.record_id, entry.revision,
                  prev, digest, entry.detail, kid, signature)

@@ -47,6 +47,7 @@ GENESIS = bytes(32)
 #: A signed checkpoint after every this many keyed entries.
 CHECKPOINT_EVERY = 1000
 _ENTRY_DOMAIN = b"sjelden/audit/entry/v1\x00"
+_SIGNED_DOMAIN = b"sjelden/audit/signed-entry/v1\x00"
 _CHECKPOINT_DOMAIN = b"sjelden/audit/checkpoint/v1\x00"
 _FETCH = 5000
 
@@ -147,6 +148,12 @@ def _keyed_hash(mac_key: bytes, prev_hash: bytes, entry: AuditEntry) -> bytes:
     ).digest()
 
 
+def entry_message(prev_hash: bytes, entry: AuditEntry, digest: bytes) -> bytes:
+    """What a member signs: the keyed hash *and* the fields it covers, so whoever has the
+    members' public keys (an auditor without the register's secret) can check the content."""
+    return _SIGNED_DOMAIN + digest + prev_hash + _body(entry, keyed=True)
+
+
 def _checkpoint_message(seq: int, entry_hash: bytes, at: str, signer: str) -> bytes:
     text = json.dumps([seq, entry_hash.hex(), at, signer], separators=(",", ":"))
     return _CHECKPOINT_DOMAIN + text.encode("ascii")
@@ -204,7 +211,7 @@ def append(
         "detail, signer, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             seq, stamp, actor, action, record_id, revision, prev_hash, digest, detail,
-            signer.key_id, signer.signing_key.sign(_ENTRY_DOMAIN + digest),
+            signer.key_id, signer.signing_key.sign(entry_message(prev_hash, entry, digest)),
         ),
     )  # fmt: skip
     if seq % CHECKPOINT_EVERY == 0:
@@ -307,18 +314,26 @@ def _rows(conn: Executes, keyed: bool) -> Iterator[tuple[Any, ...]]:
 
 
 def verify_chain(conn: Executes) -> int | None:
-    """The first broken entry's seq of an unkeyed chain (the clinic's store), or ``None``."""
-    return verify(conn, None).first_bad_seq
+    """The first broken entry's seq of a store's chain, or ``None`` (SQLCipher stores only).
+
+    Without the register's key: a clinic's store is checked whole; a staff profile whose
+    file holds the register's keyed chain too is checked for links, unkeyed hashes,
+    signatures and checkpoints (its keyed hashes need the key: ``Register.verify_audit``).
+    """
+    columns = {str(row[1]) for row in conn.execute("PRAGMA table_info(audit_log)").fetchall()}
+    return verify(conn, None, keyed_table="signature" in columns).first_bad_seq
 
 
-def verify(conn: Executes, mac_key: bytes | None) -> Verdict:
+def verify(conn: Executes, mac_key: bytes | None, *, keyed_table: bool | None = None) -> Verdict:
     """Walk the whole chain: every link, hash, signature and checkpoint.
 
-    ``mac_key`` ``None``: an unkeyed table (the clinic's store, without the keyed columns).
+    ``keyed_table`` (default: whether ``mac_key`` is given) says the table has the keyed
+    columns; with it but no ``mac_key``, keyed entries are checked for their signatures only.
     The first problem found in seq order is reported; a checkpoint's own signature is
     checked before the walk, so a forged checkpoint is named at its seq.
     """
-    keyed_table = mac_key is not None
+    if keyed_table is None:
+        keyed_table = mac_key is not None
     publics: dict[str, Ed25519PublicKey] = {}
     marks: dict[int, Checkpoint] = {}
     problems: list[tuple[int, str]] = []
@@ -357,7 +372,9 @@ def verify(conn: Executes, mac_key: bytes | None) -> Verdict:
             entry = AuditEntry(seq, row[1], row[2], row[3], row[4], row[5], row[8], row[9])
             if keyed_from is None:
                 keyed_from = seq
-            if not hmac.compare_digest(digest, _keyed_hash(mac_key, prev_hash, entry)):  # type: ignore[arg-type]
+            if mac_key is not None and not hmac.compare_digest(
+                digest, _keyed_hash(mac_key, prev_hash, entry)
+            ):
                 failure = (seq, "hash_mismatch")
                 break
             signed_by = publics.get(str(row[9]))
@@ -365,7 +382,7 @@ def verify(conn: Executes, mac_key: bytes | None) -> Verdict:
                 failure = (seq, "unknown_signer")
                 break
             try:
-                signed_by.verify(bytes(row[10]), _ENTRY_DOMAIN + digest)
+                signed_by.verify(bytes(row[10]), entry_message(prev_hash, entry, digest))
             except InvalidSignature:
                 failure = (seq, "bad_signature")
                 break

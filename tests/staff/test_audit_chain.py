@@ -189,7 +189,13 @@ def test_a_rewrite_with_the_register_secret_is_caught_by_the_signed_checkpoint(
         _sql(
             staff_session,
             "UPDATE audit_log SET action = ?, prev_hash = ?, hash = ?, signature = ? WHERE seq = ?",
-            (action, prev, digest, signer.signing_key.sign(audit._ENTRY_DOMAIN + digest), row[0]),
+            (
+                action,
+                prev,
+                digest,
+                signer.signing_key.sign(audit.entry_message(prev, entry, digest)),
+                row[0],
+            ),
         )
         prev = digest
     verdict = staff_session.register.verify_audit()
@@ -291,3 +297,24 @@ def test_the_report_counts_per_month_member_and_kind(
     with pytest.raises(StaffError) as caught:
         audit_trail.report(staff_session.register, "2026-13")
     assert caught.value.code == "bad_audit_month"
+
+
+def test_without_the_secret_the_signatures_still_check_the_content(
+    staff_session: StaffSession,
+    importer: Importer,
+    clinic: Clinic,
+    records: Records,
+    backend: str,
+) -> None:
+    """The profile store's own check (``sjelden profile unlock-check``) has no register key:
+    on the one-PC file it checks the keyed entries by their signatures, which cover the
+    fields, so a rewritten action that keeps the row's hash is still found."""
+    if backend != "sqlite":
+        pytest.skip("the profile file holds the register's chain only on the one-PC register")
+    _accepted(staff_session, importer, clinic, records)
+    assert staff_session.store.verify_audit_chain() is None
+    seq = _keyed_seq(staff_session)
+    _sql(staff_session, "UPDATE audit_log SET action = 'view:queue' WHERE seq = ?", (seq,))
+    assert staff_session.store.verify_audit_chain() == seq
+    verdict = staff_session.store.call(lambda c: audit.verify(c, None, keyed_table=True))
+    assert (verdict.first_bad_seq, verdict.problem) == (seq, "bad_signature")
