@@ -75,14 +75,14 @@ def build_keyed(conn: Connection, count: int, signer: audit.Signer) -> None:
                 plain.seq, plain.at, plain.actor, plain.action, plain.record_id, plain.revision,
                 plain.detail, kid,
             )  # fmt: skip
-            digest = audit._keyed_hash(signer.mac_key, prev, entry)
+            digest = audit.keyed_hash(signer.mac_key, prev, entry)
             signature = signer.signing_key.sign(audit.entry_message(prev, entry, digest))
             rows.append(
                 (entry.seq, entry.at, entry.actor, entry.action, entry.record_id, entry.revision,
                  prev, digest, entry.detail, kid, signature)
             )  # fmt: skip
             if entry.seq % audit.CHECKPOINT_EVERY == 0:
-                message = audit._checkpoint_message(entry.seq, digest, entry.at, kid)
+                message = audit.checkpoint_message(entry.seq, digest, entry.at, kid)
                 marks.append((entry.seq, digest, entry.at, kid, signer.signing_key.sign(message)))
             prev = digest
             if len(rows) == CHUNK:
@@ -112,7 +112,7 @@ def build_unkeyed(conn: Connection, count: int) -> None:
         plain = audit.AuditEntry(
             *[getattr(entry, f) for f in ("seq", "at", "actor", "action", "record_id", "revision")]
         )
-        digest = audit._entry_hash(prev, plain)
+        digest = audit.unkeyed_hash(prev, plain)
         rows.append(
             (
                 plain.seq,

@@ -138,11 +138,13 @@ def _body(entry: AuditEntry, keyed: bool) -> bytes:
     return json.dumps(fields, separators=(",", ":"), ensure_ascii=True).encode("ascii")
 
 
-def _entry_hash(prev_hash: bytes, entry: AuditEntry) -> bytes:
+def unkeyed_hash(prev_hash: bytes, entry: AuditEntry) -> bytes:
+    """The clinic's (and the legacy prefix's) hash: anyone can recompute it."""
     return hashlib.sha256(prev_hash + _body(entry, keyed=False)).digest()
 
 
-def _keyed_hash(mac_key: bytes, prev_hash: bytes, entry: AuditEntry) -> bytes:
+def keyed_hash(mac_key: bytes, prev_hash: bytes, entry: AuditEntry) -> bytes:
+    """The register's hash: only a holder of the register's secret can compute it."""
     return hmac.new(
         mac_key, _ENTRY_DOMAIN + prev_hash + _body(entry, keyed=True), "sha256"
     ).digest()
@@ -154,7 +156,8 @@ def entry_message(prev_hash: bytes, entry: AuditEntry, digest: bytes) -> bytes:
     return _SIGNED_DOMAIN + digest + prev_hash + _body(entry, keyed=True)
 
 
-def _checkpoint_message(seq: int, entry_hash: bytes, at: str, signer: str) -> bytes:
+def checkpoint_message(seq: int, entry_hash: bytes, at: str, signer: str) -> bytes:
+    """What a checkpoint's signer vouches for: the chain's hash at ``seq``, and when."""
     text = json.dumps([seq, entry_hash.hex(), at, signer], separators=(",", ":"))
     return _CHECKPOINT_DOMAIN + text.encode("ascii")
 
@@ -195,12 +198,12 @@ def append(
                 record_id,
                 revision,
                 prev_hash,
-                _entry_hash(prev_hash, entry),
+                unkeyed_hash(prev_hash, entry),
             ),
         )
         return entry
     entry = AuditEntry(seq, stamp, actor, action, record_id, revision, detail, signer.key_id)
-    digest = _keyed_hash(signer.mac_key, prev_hash, entry)
+    digest = keyed_hash(signer.mac_key, prev_hash, entry)
     conn.execute(
         "INSERT INTO audit_signers (key_id, public_key, first_seq) VALUES (?, ?, ?) "
         "ON CONFLICT (key_id) DO NOTHING",
@@ -231,7 +234,7 @@ class Checkpoint:
 def _write_checkpoint(
     conn: Executes, signer: Signer, seq: int, digest: bytes, stamp: str
 ) -> Checkpoint:
-    signature = signer.signing_key.sign(_checkpoint_message(seq, digest, stamp, signer.key_id))
+    signature = signer.signing_key.sign(checkpoint_message(seq, digest, stamp, signer.key_id))
     conn.execute(
         "INSERT INTO audit_checkpoints (seq, hash, at, signer, signature) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (seq) DO NOTHING",
@@ -351,7 +354,7 @@ def verify(conn: Executes, mac_key: bytes | None, *, keyed_table: bool | None = 
                 if by is None:
                     raise InvalidSignature
                 by.verify(
-                    mark.signature, _checkpoint_message(mark.seq, mark.hash, mark.at, mark.signer)
+                    mark.signature, checkpoint_message(mark.seq, mark.hash, mark.at, mark.signer)
                 )
             except InvalidSignature:
                 problems.append((mark.seq, "checkpoint_signature"))
@@ -373,7 +376,7 @@ def verify(conn: Executes, mac_key: bytes | None, *, keyed_table: bool | None = 
             if keyed_from is None:
                 keyed_from = seq
             if mac_key is not None and not hmac.compare_digest(
-                digest, _keyed_hash(mac_key, prev_hash, entry)
+                digest, keyed_hash(mac_key, prev_hash, entry)
             ):
                 failure = (seq, "hash_mismatch")
                 break
@@ -390,7 +393,7 @@ def verify(conn: Executes, mac_key: bytes | None, *, keyed_table: bool | None = 
             if keyed_from is not None:
                 failure = (seq, "unkeyed_after_keyed")
                 break
-            if digest != _entry_hash(prev_hash, AuditEntry(*row[:6])):
+            if digest != unkeyed_hash(prev_hash, AuditEntry(*row[:6])):
                 failure = (seq, "hash_mismatch")
                 break
         held_mark = marks.get(seq)

@@ -160,7 +160,7 @@ def test_a_forged_checkpoint_signature_is_detected(
     assert mark is not None and staff_session.register.verify_audit().checkpoints == 1
     # Someone without the member's key signs the checkpoint message with a key of their own.
     intruder = Ed25519PrivateKey.generate()
-    message = audit._checkpoint_message(mark.seq, mark.hash, mark.at, mark.signer)
+    message = audit.checkpoint_message(mark.seq, mark.hash, mark.at, mark.signer)
     _sql(
         staff_session,
         "UPDATE audit_checkpoints SET signature = ? WHERE seq = ?",
@@ -185,7 +185,7 @@ def test_a_rewrite_with_the_register_secret_is_caught_by_the_signed_checkpoint(
     for row in (r for r in rows if r[0] >= seq):
         action = "review:rejected" if row[0] == seq else row[3]
         entry = audit.AuditEntry(row[0], row[1], row[2], action, row[4], row[5], row[8], row[9])
-        digest = audit._keyed_hash(signer.mac_key, prev, entry)
+        digest = audit.keyed_hash(signer.mac_key, prev, entry)
         _sql(
             staff_session,
             "UPDATE audit_log SET action = ?, prev_hash = ?, hash = ?, signature = ? WHERE seq = ?",
