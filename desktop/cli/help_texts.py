@@ -697,6 +697,33 @@ HELP = Catalogue(
             "ikke spør om bekreftelse (for skript)",
             "do not ask for a confirmation (for scripts)",
         ),
+        "staff.export.reason": Message(
+            "hvorfor registeret eksporteres (påkrevd for csv, fhir, phenopacket og research; "
+            "lagres i revisjonsloggen, skriv formål, ikke navn)",
+            "why the register is exported (required for csv, fhir, phenopacket and research; "
+            "kept in the audit log, write a purpose, not names)",
+        ),
+        "staff.audit": Message(
+            "revisjonsloggen: kontroller kjeden og se hvem som gjorde hva",
+            "the audit log: verify the chain and see who did what",
+        ),
+        "staff.audit.verify": Message(
+            "kontroller hele revisjonsloggen (nøkkel, signaturer, sjekkpunkter); avslutter med "
+            "0 når den er intakt",
+            "verify the whole audit log (key, signatures, checkpoints); exits 0 when intact",
+        ),
+        "staff.audit.checkpoint": Message(
+            "signer et sjekkpunkt for nyeste oppføring nå",
+            "sign a checkpoint of the newest entry now",
+        ),
+        "staff.audit.report": Message(
+            "antall oppføringer per medarbeider og handling, per måned",
+            "counts of entries per staff member and action, per month",
+        ),
+        "staff.audit.report.month": Message(
+            "bare denne måneden (ÅÅÅÅ-MM)",
+            "only this month (YYYY-MM)",
+        ),
     },
 )
 

@@ -543,6 +543,34 @@ CLI = Catalogue(
             "{records:record|records}, {history} earlier {history:revision|revisions}; {closed} "
             "pending rejected (reservert).",
         ),
+        # -- the audit trail (sjelden staff audit, issue 17 point 3) -------------------------
+        "audit.intact": Message(
+            "Revisjonsloggen er intakt: {entries} {entries:oppføring|oppføringer}, "
+            "nøkkelbeskyttet og signert fra nr. {keyed_from}, {checkpoints} "
+            "{checkpoints:sjekkpunkt|sjekkpunkter} kontrollert.",
+            "The audit log is intact: {entries} {entries:entry|entries}, keyed and signed from "
+            "no. {keyed_from}, {checkpoints} {checkpoints:checkpoint|checkpoints} checked.",
+        ),
+        "audit.broken": Message(
+            "Første feil i revisjonsloggen: oppføring nr. {seq} ({problem}).",
+            "First fault in the audit log: entry no. {seq} ({problem}).",
+        ),
+        "audit.checkpoint": Message(
+            "Sjekkpunkt signert for oppføring nr. {seq}.",
+            "Checkpoint signed for entry no. {seq}.",
+        ),
+        "audit.empty": Message(
+            "Revisjonsloggen er tom; ingen sjekkpunkt er laget.",
+            "The audit log is empty; no checkpoint was made.",
+        ),
+        "audit.report_header": Message(
+            "måned  medarbeider (nøkkel-id)  handling  antall",
+            "month  staff member (key id)  action  count",
+        ),
+        "audit.report_empty": Message(
+            "Ingen oppføringer i revisjonsloggen for perioden.",
+            "No audit log entries for the period.",
+        ),
     },
     params={
         "version": "a version number of Python or SQLCipher",
@@ -626,5 +654,10 @@ CLI = Catalogue(
         "line": "a line number",
         "sequence": "a key manifest's sequence number",
         "roles": "key manifest roles, separated by commas",
+        "seq": "an audit entry's sequence number",
+        "problem": "an audit verification problem code (desktop.storage.audit.PROBLEMS)",
+        "entries": "a count of audit entries",
+        "keyed_from": "the sequence number the keyed audit entries start at",
+        "checkpoints": "a count of audit checkpoints",
     },
 )

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from sjelden_protocol.enrollment import display_label
 
-from desktop.cli import staff_letters
+from desktop.cli import staff_audit, staff_letters
 from desktop.cli.help_texts import h
 from desktop.cli.messages import CLI
 from desktop.cli.output import current, say
@@ -140,6 +140,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     status.set_defaults(func=cmd_status)
 
     staff_letters.add_commands(sub)
+    staff_audit.add_commands(sub)
 
     export = sub.add_parser("export", help=h("staff.export"))
     export.set_defaults(func=lambda args: _help(export))
@@ -152,6 +153,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             type=Path,
             help=h("staff.export.out_folder" if fmt == "phenopacket" else "staff.export.out_file"),
         )
+        p.add_argument("--reason", help=h("staff.export.reason"))
         p.set_defaults(func=cmd_export)
         if fmt == "research":
             p.add_argument("--k", type=int, help=h("staff.export.research.k"))
@@ -893,7 +895,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
         from desktop.messages import CodedError
-        from desktop.staff.export import ExportError, export
+        from desktop.staff.access import export_register
+        from desktop.staff.export import ExportError
         from desktop.staff.export.research import ResearchRequest
 
         try:
@@ -904,7 +907,9 @@ def cmd_export(args: argparse.Namespace) -> int:
                 if args.format == "research"
                 else None
             )
-            result = export(args.format, opened.register.iter_current(), args.out, research=request)
+            result = export_register(
+                opened.register, args.format, args.out, reason=args.reason, research=request
+            )
         except ExportError as exc:
             if isinstance(exc, CodedError):
                 print(f"{exc.user_message(lang)} ({exc.code})", file=sys.stderr)

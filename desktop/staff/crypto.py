@@ -23,7 +23,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop.forms.payload import normalise_national_id, normalise_orpha_code
 from desktop.staff.errors import StaffError
@@ -33,6 +35,7 @@ NONCE_BYTES = 12
 KEY_BYTES = 32
 _PERSON_DOMAIN = b"sjelden/register/person/v1\x00"
 _DIAGNOSIS_DOMAIN = b"sjelden/register/diagnosis/v1\x00"
+_AUDIT_LABEL = b"sjelden audit v1"
 
 
 def new_secret() -> bytes:
@@ -111,6 +114,11 @@ class RegisterCipher:
         if code is None:
             raise ValueError("not an ORPHA code")  # the callers check first: a bug
         return hmac.new(self._hmac_key, _DIAGNOSIS_DOMAIN + code.encode("utf-8"), "sha256").digest()
+
+    def audit_key(self) -> bytes:
+        """The audit chain's HMAC key (``desktop.storage.audit``), derived with HKDF so the
+        keyed hashes of national ids and the audit chain never share a key."""
+        return HKDF(hashes.SHA256(), KEY_BYTES, salt=None, info=_AUDIT_LABEL).derive(self._hmac_key)
 
     def diagnosis_keys(self, codes: Iterable[str]) -> list[bytes]:
         return sorted({self.diagnosis_key(code) for code in codes})

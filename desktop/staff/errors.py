@@ -602,6 +602,32 @@ MESSAGES = Catalogue(
             "deleted. Your decision was not saved and nothing was changed. Refresh the queue; "
             "the reservation stands.",
         ),
+        "export_reason_missing": Message(
+            "En eksport med personopplysninger krever en begrunnelse, som lagres i "
+            'revisjonsloggen. Ingenting er eksportert; oppgi formålet (--reason "..." eller '
+            "feltet Begrunnelse) og eksporter igjen.",
+            "An export holding personal data needs a reason, which is kept in the audit log. "
+            'Nothing was exported; give the purpose (--reason "..." or the Reason field) and '
+            "export again.",
+        ),
+        "export_reason_too_long": Message(
+            "Begrunnelsen er lengre enn 200 tegn. Ingenting er eksportert; skriv formålet kort "
+            "og eksporter igjen.",
+            "The reason is longer than 200 characters. Nothing was exported; state the purpose "
+            "briefly and export again.",
+        ),
+        "audit_broken": Message(
+            "Revisjonsloggen er ikke intakt: en oppføring er endret, slettet eller satt inn "
+            "uten registerets nøkkel, eller et sjekkpunkt stemmer ikke. Ikke rett på "
+            "databasen; meld fra til personvernombudet med sekvensnummeret og feilkoden.",
+            "The audit log is not intact: an entry was changed, deleted or inserted without "
+            "the register's key, or a checkpoint does not match. Do not repair the database; "
+            "report it to the data protection officer with the sequence number and the code.",
+        ),
+        "bad_audit_month": Message(
+            "Måneden skrives ÅÅÅÅ-MM, for eksempel 2026-03.",
+            "Write the month as YYYY-MM, for example 2026-03.",
+        ),
     },
     params={
         "decided_by": "the key id of the staff member whose decision closed the item",

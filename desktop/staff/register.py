@@ -427,10 +427,18 @@ def write_record(
 
 
 def log(
-    db: Db, actor: str, action: str, record_id: str | None = None, revision: int | None = None
+    db: Db,
+    actor: str,
+    action: str,
+    record_id: str | None = None,
+    revision: int | None = None,
+    detail: str | None = None,
 ) -> None:
-    """One hash-chained audit entry (desktop.storage.audit) in the register's database."""
-    audit.append(db, actor=actor, action=action, record_id=record_id, revision=revision)
+    """One audit entry (desktop.storage.audit) in the register's database: keyed and signed
+    by the member ``Register.call`` bound to the connection."""
+    audit.append(
+        db, actor=actor, action=action, record_id=record_id, revision=revision, detail=detail
+    )
 
 
 # -- the typed face ------------------------------------------------------------------------------
@@ -439,17 +447,35 @@ def log(
 class Register:
     """The register store on its backend; every call runs on the backend's thread."""
 
-    def __init__(self, backend: Backend, cipher: RegisterCipher, *, actor: str) -> None:
+    def __init__(
+        self,
+        backend: Backend,
+        cipher: RegisterCipher,
+        *,
+        actor: str,
+        signer: audit.Signer | None = None,
+    ) -> None:
         self.backend = backend
         self.cipher = cipher
         self.actor = actor
+        # The member every audit entry on the register's connection is keyed and signed by.
+        self.signer = signer
 
     @property
     def dialect(self) -> str:
         return self.backend.dialect
 
     def call(self, fn: Callable[[Db], T], operation: str = "") -> T:
-        return self.backend.submit(fn, operation).result()
+        signer = self.signer
+        if signer is None:
+            return self.backend.submit(fn, operation).result()
+
+        def as_member(db: Db) -> T:
+            # Bound on every call: a reconnected PostgreSQL session is a new connection.
+            audit.act_as(db, signer)
+            return fn(db)
+
+        return self.backend.submit(as_member, operation).result()
 
     def close(self) -> None:
         self.backend.close()
@@ -462,31 +488,87 @@ class Register:
     def pending(
         self, *, limit: int | None = None, after_seq: int = 0, with_payload: bool = False
     ) -> list[ReviewItem]:
-        """Pending review items in import order (payloads only when asked for)."""
-        cipher = self.cipher if with_payload else None
-        return self.call(
-            lambda db: pending_items(db, cipher, limit=limit, after_seq=after_seq), "queue"
+        """Pending review items in import order (payloads only when asked for, audited)."""
+        if not with_payload:
+            return self.call(
+                lambda db: pending_items(db, None, limit=limit, after_seq=after_seq), "queue"
+            )
+        return self.viewed(
+            lambda db: pending_items(db, self.cipher, limit=limit, after_seq=after_seq),
+            "view:queue",
+            detail=lambda found: f"items={len(found)}",
         )
 
     def pending_for(self, record_id: str, *, with_payload: bool = False) -> list[ReviewItem]:
-        cipher = self.cipher if with_payload else None
-        return self.call(lambda db: pending_items(db, cipher, record_id=record_id), "queue item")
+        if not with_payload:
+            return self.call(lambda db: pending_items(db, None, record_id=record_id), "queue item")
+        return self.viewed(
+            lambda db: pending_items(db, self.cipher, record_id=record_id),
+            "view:review_item",
+            record_id,
+            detail=lambda found: f"items={len(found)}",
+        )
 
     def item(
         self, batch_id: str, record_id: str, *, with_payload: bool = True
     ) -> ReviewItem | None:
-        cipher = self.cipher if with_payload else None
-        return self.call(lambda db: find_item(db, cipher, batch_id, record_id), "review item")
+        if not with_payload:
+            return self.call(lambda db: find_item(db, None, batch_id, record_id), "review item")
+        return self.viewed(
+            lambda db: find_item(db, self.cipher, batch_id, record_id),
+            "view:review_item",
+            record_id,
+            revision=lambda found: None if found is None else found.revision,
+            detail=lambda found: f"items={0 if found is None else 1}",
+        )
+
+    def viewed(
+        self,
+        read: Callable[[Db], T],
+        action: str,
+        record_id: str | None = None,
+        *,
+        revision: Callable[[T], int | None] | None = None,
+        detail: Callable[[T], str] | None = None,
+    ) -> T:
+        """``read`` and its audit entry (an access to payloads) in one transaction."""
+
+        def run(db: Db) -> T:
+            with db.transaction(action):
+                result = read(db)
+                log(
+                    db,
+                    self.actor,
+                    action,
+                    record_id,
+                    None if revision is None else revision(result),
+                    None if detail is None else detail(result),
+                )
+            return result
+
+        return self.call(run, action)
 
     def batch_items(self, batch_id: str) -> list[ReviewItem]:
         return self.call(lambda db: items_of_batch(db, batch_id), "batch items")
 
     def current(self, record_id: str) -> RegisterRecord | None:
-        return self.call(lambda db: get_record(db, self.cipher, record_id), "register record")
+        """The accepted record (a payload view: audited)."""
+        return self.viewed(
+            lambda db: get_record(db, self.cipher, record_id),
+            "view:record",
+            record_id,
+            revision=lambda found: None if found is None else found.revision,
+            detail=lambda found: f"records={0 if found is None else 1}",
+        )
 
     def history(self, record_id: str) -> list[RegisterRecord]:
-        """Earlier accepted revisions, oldest first (the current one is ``current``)."""
-        return self.call(lambda db: record_history(db, self.cipher, record_id), "register history")
+        """Earlier accepted revisions, oldest first (the current one is ``current``; audited)."""
+        return self.viewed(
+            lambda db: record_history(db, self.cipher, record_id),
+            "view:history",
+            record_id,
+            detail=lambda found: f"records={len(found)}",
+        )
 
     def iter_current(self, page: int = PAGE) -> Iterator[RegisterRecord]:
         """Every current record, by record id, a page per database call (for exports)."""
@@ -527,13 +609,45 @@ class Register:
             return None
         person = self.cipher.person_key(number)
         diagnosis = [self.cipher.diagnosis_key(code)]
-        return self.call(
+        return self.viewed(
             lambda db: registered_duplicate(db, person, diagnosis, exclude_record_id),
-            "duplicate lookup",
+            "search:duplicate",
+            detail=lambda found: f"found={0 if found is None else 1}",
         )
 
     def audit_entries(self, record_id: str | None = None) -> list[audit.AuditEntry]:
         return self.call(lambda db: audit.entries(db, record_id), "audit entries")
 
+    def verify_audit(self) -> audit.Verdict:
+        """The whole keyed chain checked (``desktop.storage.audit.verify``)."""
+        key = self.cipher.audit_key()
+        return self.call(lambda db: audit.verify(db, key), "verify audit")
+
     def verify_audit_chain(self) -> int | None:
-        return self.call(lambda db: audit.verify_chain(db), "verify audit")
+        """The first bad seq, or ``None`` when the chain is intact."""
+        return self.verify_audit().first_bad_seq
+
+    def audit_checkpoint(self) -> audit.Checkpoint | None:
+        """A signed checkpoint of the newest entry, on demand."""
+
+        def write(db: Db) -> audit.Checkpoint | None:
+            with db.transaction("audit checkpoint"):
+                return audit.checkpoint(db)
+
+        return self.call(write, "audit checkpoint")
+
+    def access(
+        self,
+        action: str,
+        record_id: str | None = None,
+        revision: int | None = None,
+        detail: str | None = None,
+    ) -> None:
+        """One audit entry for a read (a payload view, a search, an export), in its own
+        transaction: reading personal data leaves a trace as a change does."""
+
+        def write(db: Db) -> None:
+            with db.transaction("audit access"):
+                log(db, self.actor, action, record_id, revision, detail)
+
+        self.call(write, "audit access")

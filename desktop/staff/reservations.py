@@ -138,7 +138,10 @@ def preview(register: reg.Register, national_id: str) -> ReservationPreview:
                 held.append(HeldRecord(item.record_id, item.revision, item.payload, "queue"))
         return ReservationPreview(birth_date, reserved is not None, held, history)
 
-    return register.call(run, "reservation preview")
+    # A search by national id that shows payloads: audited (the number itself never is).
+    return register.viewed(
+        run, "search:reservation_preview", detail=lambda found: f"records={len(found.records)}"
+    )
 
 
 def reserve(

@@ -330,16 +330,49 @@ def _letters_v1(db: Db) -> None:
     )
 
 
+def _audit_v1(db: Db) -> None:
+    """The keyed, signed audit chain (issue 17 point 3; ``desktop.storage.audit``).
+
+    ``audit_log`` gains ``detail`` (a short description, never a field value), ``signer``
+    (the acting member's key id) and ``signature`` (Ed25519 over the entry's keyed hash);
+    entries written before have them NULL and stay verifiable as the chain's legacy prefix.
+    ``audit_signers`` keeps each signer's public key (its key id is the key's fingerprint),
+    ``audit_checkpoints`` the signed checkpoints.
+    """
+    _statements(
+        db,
+        """
+        ALTER TABLE audit_log ADD COLUMN detail TEXT;
+        ALTER TABLE audit_log ADD COLUMN signer TEXT;
+        ALTER TABLE audit_log ADD COLUMN signature {blob};
+        CREATE TABLE audit_signers (
+            key_id      TEXT PRIMARY KEY,
+            public_key  {blob} NOT NULL,
+            first_seq   INTEGER NOT NULL
+        );
+        CREATE TABLE audit_checkpoints (
+            seq        INTEGER PRIMARY KEY,
+            hash       {blob} NOT NULL,
+            at         TEXT NOT NULL,
+            signer     TEXT NOT NULL,
+            signature  {blob} NOT NULL
+        );
+        CREATE INDEX audit_log_by_at ON audit_log (at)
+        """,
+    )
+
+
 MIGRATIONS: dict[Component, Migrations[Db]] = {
     name: Migrations(f"staff {name}", steps, VersionTable("staff_schema", name))
     for name, steps in (
         ("profile", [_profile_v1, _profile_v2, _profile_v3]),
         ("register", [_register_v1, _register_v2, _register_v3]),
         ("letters", [_letters_v1]),
+        ("audit", [_audit_v1]),
     )
 }
 #: What lives wherever the register lives (SQLCipher file or PostgreSQL), in migration order.
-REGISTER_COMPONENTS: tuple[Component, ...] = ("register", "letters")
+REGISTER_COMPONENTS: tuple[Component, ...] = ("register", "letters", "audit")
 SCHEMA_VERSIONS = {name: migrations.latest for name, migrations in MIGRATIONS.items()}
 
 

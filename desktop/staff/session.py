@@ -21,6 +21,7 @@ from desktop.staff import schema
 from desktop.staff.dialect import Backend, Db, PgBackend, SqliteBackend, SqliteDb
 from desktop.staff.errors import StaffError
 from desktop.staff.register import Register
+from desktop.storage import audit
 from desktop.storage.connection import Connection
 from desktop.storage.profile import KeyStorage, Profile, WrongProfileKind
 from desktop.storage.store import Store
@@ -123,7 +124,12 @@ def _open_register(
     except BaseException:
         backend.close()
         raise
-    register = Register(backend, loaded.cipher, actor=loaded.staff_key_id)
+    signer = audit.Signer(loaded.cipher.audit_key(), loaded.signing_key)
+    register = Register(backend, loaded.cipher, actor=loaded.staff_key_id, signer=signer)
+    if backend.dialect == "sqlite":
+        # The register shares the profile's file and audit_log there: key events written on
+        # the store's connection (desktop.staff.keys, manifest) join the keyed chain too.
+        store.call(lambda conn: audit.act_as(conn, signer), "audit signer")
     return StaffSession(profile, store, loaded, register)
 
 

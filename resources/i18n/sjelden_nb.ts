@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO" sourcelanguage="en">
 <context>
+    <name>AuditPanel</name>
+    <message>
+        <source>Ver&amp;ify the audit log</source>
+        <translation>&amp;Kontroller revisjonsloggen</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Resultat av kontrollen</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <source>YYYY-MM (empty: every month)</source>
+        <translation>ÅÅÅÅ-MM (tomt: alle måneder)</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Måned:</translation>
+    </message>
+    <message>
+        <source>Show repor&amp;t</source>
+        <translation>Vis rappor&amp;t</translation>
+    </message>
+    <message>
+        <source>Audit report</source>
+        <translation>Revisjonsrapport</translation>
+    </message>
+    <message>
+        <source>Staff member (key id)</source>
+        <translation>Medarbeider (nøkkel-id)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Antall</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Kontrollerer …</translation>
+    </message>
+    <message>
+        <source>Intact: %1 entries, keyed and signed from no. %2, %3 checkpoint(s) checked.</source>
+        <translation>Intakt: %1 oppføringer, nøkkelbeskyttet og signert fra nr. %2, %3 sjekkpunkt(er) kontrollert.</translation>
+    </message>
+    <message>
+        <source>NOT intact: the first fault is entry no. %1 (%2). Do not repair the database; report it to the data protection officer.</source>
+        <translation>IKKE intakt: første feil er oppføring nr. %1 (%2). Ikke rett på databasen; meld fra til personvernombudet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n oppføring</numerusform>
+            <numerusform>%n oppføringer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AutoLockDialog</name>
     <message>
         <source>Automatic locking</source>
@@ -2362,6 +2424,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>&amp;Reservasjoner</translation>
     </message>
     <message>
+        <source>&amp;Audit log</source>
+        <translation>Re&amp;visjonslogg</translation>
+    </message>
+    <message>
         <source>Status bar</source>
         <translation>Statuslinje</translation>
     </message>
@@ -2498,6 +2564,14 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
             <numerusform>%n fil er skrevet.</numerusform>
             <numerusform>%n filer er skrevet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reason for the export</source>
+        <translation>Begrunnelse for eksporten</translation>
+    </message>
+    <message>
+        <source>Why is the register exported? Kept in the audit log; write the purpose, not names (at most %1 characters):</source>
+        <translation>Hvorfor eksporteres registeret? Lagres i revisjonsloggen; skriv formålet, ikke navn (høyst %1 tegn):</translation>
     </message>
     <message>
         <source>Export to an empty folder</source>

@@ -120,7 +120,15 @@ def test_staff_commands(
         assert "reservations: 1" in status
         bad = staff("reserve", stdin="12345678901\n", ok=False)
         assert bad.returncode == 1 and "not a valid national id" in bad.stderr
-        export = staff("export", "research", "--out", str(tmp_path / "research.csv"), ok=False)
+        export = staff(
+            "export",
+            "research",
+            "--reason",
+            "Kvalitetsstudie",
+            "--out",
+            str(tmp_path / "research.csv"),
+            ok=False,
+        )
         # one person cannot hide among five: refused with its code, nothing written
         assert export.returncode == 1 and "(export.k_not_met)" in export.stderr
         assert not (tmp_path / "research.csv").exists()

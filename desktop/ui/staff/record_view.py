@@ -84,7 +84,10 @@ def _counterpart(register: Register, item: ReviewItem) -> Counterpart | None:
 def load_details(
     register: Register, item: ReviewItem, clinics: Mapping[str, str], lang: Lang
 ) -> ItemDetails:
-    """Everything the pane shows for ``item`` (worker thread: reads and renders)."""
+    """Everything the pane shows for ``item`` (worker thread: reads and renders).
+
+    Opening an item is a payload view: one audit entry naming the item, never a value."""
+    register.access("view:review_item", item.record_id, item.revision, "opened=window")
     payload = item.payload or {}
     form = load_form()
     checked = validate(payload, lang=lang)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.staff import letters
+from desktop.staff import access, letters
 from desktop.staff.export import reports
 from desktop.staff.session import StaffSession
 from desktop.ui.error_dialogs import show_info
@@ -124,7 +124,11 @@ class ReportsPanel(QWidget):
         def count() -> list[reports.ReportRow]:
             if dimension == reports.LETTERS:
                 return reports.letter_rows(letters.counts(session.register), lang)
-            return reports.count_by(session.register.iter_current(), dimension)
+            return access.audited_report(
+                session.register,
+                dimension,
+                lambda: reports.count_by(session.register.iter_current(), dimension),
+            )
 
         BackgroundOp(self, count).success(lambda rows: self._show(dimension, rows)).finally_(
             lambda: self.refresh_button.setEnabled(True)

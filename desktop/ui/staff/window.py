@@ -28,8 +28,9 @@ from desktop import __version__
 from desktop.messages import CodedError
 from desktop.staff import feedback
 from desktop.staff import session as staff_session
+from desktop.staff.access import BULK_FORMATS, REASON_MAX, export_register
 from desktop.staff.errors import StaffError
-from desktop.staff.export import FORMATS, ExportError, ExportResult, export, policy
+from desktop.staff.export import FORMATS, ExportError, ExportResult, policy
 from desktop.staff.export.research import ResearchRequest
 from desktop.staff.importer import Importer
 from desktop.staff.pull import PullReport, import_files, pull
@@ -39,6 +40,7 @@ from desktop.ui.error_dialogs import show_error, show_info
 from desktop.ui.i18n import current_language
 from desktop.ui.ops import BackgroundOp, CancelToken
 from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog, LanguageDialog
+from desktop.ui.staff.audit_panel import AuditPanel
 from desktop.ui.staff.letters_panel import LettersPanel
 from desktop.ui.staff.quarantine_dialog import QuarantineDialog
 from desktop.ui.staff.reports_panel import ReportsPanel
@@ -78,7 +80,8 @@ class StaffWindow(AppWindow):
         # as its focus proxy's owner, is announced as an empty "filler".
         self.tabs.setFocusProxy(None)  # type: ignore[arg-type]  # nullptr: no proxy
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for panel in (self.review, self.reservations, self.reports, self.letters):
+        self.audit = AuditPanel(self.staff_session, self)
+        for panel in (self.review, self.reservations, self.reports, self.letters, self.audit):
             self.tabs.addTab(panel, "")
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
@@ -155,6 +158,7 @@ class StaffWindow(AppWindow):
             self.tr("Reser&vations"),
             self.tr("Re&ports"),
             self.tr("Letter mailin&g"),
+            self.tr("&Audit log"),
         )
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
@@ -281,6 +285,7 @@ class StaffWindow(AppWindow):
         self.letters.clear()
         self._show_queue_count(None)
         self._show_quarantine_count(None)
+        self.audit.clear()
         self._set_actions_enabled(False)
         self.hide()
 
@@ -421,6 +426,18 @@ class StaffWindow(AppWindow):
     # -- exports ----------------------------------------------------------------------------
 
     def choose_export(self, fmt: str) -> None:
+        reason = ""
+        if fmt in BULK_FORMATS:
+            reason, ok = QInputDialog.getText(
+                self,
+                self.tr("Reason for the export"),
+                self.tr(
+                    "Why is the register exported? Kept in the audit log; write the purpose, "
+                    "not names (at most %1 characters):"
+                ).replace("%1", str(REASON_MAX)),
+            )
+            if not ok:
+                return
         request = None
         if fmt == "research":
             request = self.choose_research_request()
@@ -434,7 +451,7 @@ class StaffWindow(AppWindow):
                 self, self.tr("Export"), f"sjeldenregisteret-{fmt}.{suffix}"
             )
         if name:
-            self.export_to(fmt, Path(name), request)
+            self.export_to(fmt, Path(name), request, reason=reason)
 
     def choose_research_request(self) -> ResearchRequest | None:
         """k and the column set of a research extract (the policy's defaults offered)."""
@@ -460,12 +477,21 @@ class StaffWindow(AppWindow):
         return ResearchRequest.build(k=k, columns=chosen) if ok else None
 
     def export_to(
-        self, fmt: str, destination: Path, request: ResearchRequest | None = None
+        self,
+        fmt: str,
+        destination: Path,
+        request: ResearchRequest | None = None,
+        *,
+        reason: str = "",
     ) -> None:
+        """Export in the background, audited (``desktop.staff.access``): a bulk export
+        without a reason is refused with its code, and nothing is written."""
         staff = self.staff_session()
         BackgroundOp(
             self,
-            lambda: export(fmt, staff.register.iter_current(), destination, research=request),
+            lambda: export_register(
+                staff.register, fmt, destination, reason=reason, research=request
+            ),
         ).with_progress(self.tr("Exporting…")).success(self._exported).failure(
             self._export_failed
         ).run_in_background()

@@ -100,7 +100,7 @@ def test_import_review_decide_report_export_and_lock(
 
     # Four people cannot hide among five: the research extract is refused, with its code.
     extract = tmp_path / "research.csv"
-    window.export_to("research", extract)
+    window.export_to("research", extract, reason="Forskningsprosjekt 2026/17")
     box = qtbot.waitUntil(lambda: _message_box(window) is not None, timeout=20_000) or (
         _message_box(window)
     )
