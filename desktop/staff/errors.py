@@ -593,6 +593,14 @@ MESSAGES = Catalogue(
             "The registration was decided by {decided_by} at {decided_at} while you had it "
             "open. Your decision was not saved and nothing was changed. Refresh the queue "
             "(Reload, or 'sjelden staff queue') and look at that decision before doing more.",
+            gui=Message(
+                "Registreringen ble avgjort av {decided_by} ({decided_at}) mens du hadde den "
+                "åpen. Din avgjørelse er ikke lagret, og ingenting er endret. Køen er lastet inn "
+                "på nytt; se avgjørelsen før du gjør noe mer.",
+                "The registration was decided by {decided_by} at {decided_at} while you had it "
+                "open. Your decision was not saved and nothing was changed. The queue has been "
+                "reloaded; look at that decision before doing more.",
+            ),
         ),
         "reserved": Message(
             "Personen har reservert seg mot registrering, og registreringen er slettet. Din "
@@ -609,6 +617,13 @@ MESSAGES = Catalogue(
             "An export holding personal data needs a reason, which is kept in the audit log. "
             'Nothing was exported; give the purpose (--reason "..." or the Reason field) and '
             "export again.",
+            gui=Message(
+                "En eksport med personopplysninger krever en begrunnelse, som lagres i "
+                "revisjonsloggen. Ingenting er eksportert; skriv formålet i feltet Begrunnelse "
+                "og eksporter igjen.",
+                "An export holding personal data needs a reason, which is kept in the audit log. "
+                "Nothing was exported; write the purpose in the Reason field and export again.",
+            ),
         ),
         "export_reason_too_long": Message(
             "Begrunnelsen er lengre enn 200 tegn. Ingenting er eksportert; skriv formålet kort "

@@ -437,7 +437,7 @@ class ReviewPanel(QWidget):
         the queue as it is now; nothing of this decision was saved. Other failures are
         errors."""
         if isinstance(exc, StaffError) and exc.code in ("already_decided", "reserved"):
-            self.decision_message.setText(exc.user_message(i18n.current_language()))
+            self.decision_message.setText(exc.user_message(i18n.current_language(), gui=True))
             self.reload()
             return
         show_error(self, exc)

@@ -45,7 +45,7 @@ def test_a_decision_a_colleague_made_first_is_refused_and_the_queue_reloads(
 
     qtbot.waitUntil(lambda: COLLEAGUE in review.decision_message.text(), timeout=10_000)
     text = review.decision_message.text()
-    assert "avgjort av" in text and "Oppdater køen" in text
+    assert "avgjort av" in text and "Køen er lastet inn på nytt" in text
     qtbot.waitUntil(lambda: review.model.rowCount() == 1, timeout=10_000)
     assert [i.record_id for i in review.model.shown()] == [second["record_id"]]
     assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
