@@ -338,8 +338,8 @@ def cmd_rotate(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
         actor = opened.staff_key_id
         new_id = opened.store.call(lambda c: keys.rotate_register_key(c, actor=actor))
-        fresh = opened.store.call(keys.load)
-        register_pub, _ = keys.write_public_files(fresh, args.out)
+        opened.refresh_keys()  # sealed to every member in the register (members.unlock)
+        register_pub, _ = keys.write_public_files(opened.keys, args.out)
         say(lang, "staff.rotated", key_id=new_id, path=register_pub)
         return 0
 

@@ -409,7 +409,78 @@ MESSAGES = Catalogue(
             "The person this slip names has a reservation already and was deleted from the "
             "register. Nothing more to do.",
         ),
+        "member_not_enrolled": Message(
+            "Denne profilen er ikke medlem av registeret. Ingenting er endret. Send "
+            "medlemsforespørselen (sjelden staff init --join) til en administrator, som legger "
+            "deg til med sjelden staff member add.",
+            "This profile is not a member of the register. Nothing was changed. Send your join "
+            "request (sjelden staff init --join) to an administrator, who adds you with "
+            "sjelden staff member add.",
+        ),
+        "member_removed": Message(
+            "Denne profilen er fjernet fra registeret og kan ikke lenger åpne det. Ingenting er "
+            "endret. Be en administrator om å legge deg til på nytt om det er feil.",
+            "This profile was removed from the register and can no longer open it. Nothing was "
+            "changed. Ask an administrator to add you again if that is a mistake.",
+        ),
+        "member_wrap_invalid": Message(
+            "Registerets nøkler for denne profilen kan ikke åpnes (endret i databasen?). "
+            "Ingenting er endret. Be en administrator fjerne og legge deg til på nytt.",
+            "The register's keys for this profile do not open (altered in the database?). "
+            "Nothing was changed. Ask an administrator to remove you and add you again.",
+        ),
+        "join_needs_register_db": Message(
+            "Å bli med i et register krever registerdatabasen (--register-db "
+            "postgresql://...). Ingenting er opprettet.",
+            "Joining a register needs its database (--register-db postgresql://...). Nothing "
+            "was created.",
+        ),
+        "join_request_invalid": Message(
+            "Filen er ikke en gyldig medlemsforespørsel. Ingenting er endret. Be den nye "
+            "medlemmet sende filen fra sjelden staff init --join på nytt.",
+            "The file is not a valid join request. Nothing was changed. Ask the new member to "
+            "send the file from sjelden staff init --join again.",
+        ),
+        "join_request_not_written": Message(
+            "Medlemsforespørselen kunne ikke skrives. Profilen er laget; velg en mappe du kan "
+            "skrive til og kjør sjelden staff join-request --out MAPPE.",
+            "The join request could not be written. The profile was made; choose a folder you "
+            "can write to and run sjelden staff join-request --out FOLDER.",
+        ),
+        "member_fingerprint_mismatch": Message(
+            "Fingeravtrykket stemmer ikke med medlemsforespørselen. Ingen er lagt til. "
+            "Sammenlign fingeravtrykket med det nye medlemmet på nytt (telefon eller ansikt "
+            "til ansikt).",
+            "The fingerprint does not match the join request. Nobody was added. Compare the "
+            "fingerprint with the new member again (by phone or in person).",
+        ),
+        "member_role_unknown": Message(
+            "Ukjent rolle. Ingen er lagt til. Velg reviewer, registrar eller administrator.",
+            "Unknown role. Nobody was added. Choose reviewer, registrar or administrator.",
+        ),
+        "member_exists": Message(
+            "Dette medlemmet er lagt til allerede (eller fjernet: en fjernet profil legges ikke "
+            "til igjen; det nye medlemmet lager en ny profil). Ingenting er endret.",
+            "This member was added already (or removed: a removed profile is not added again; "
+            "the member makes a new profile). Nothing was changed.",
+        ),
+        "unknown_member": Message(
+            "Intet medlem har den nøkkel-IDen. Ingenting er endret. Se sjelden staff member list.",
+            "No member has that key id. Nothing was changed. See sjelden staff member list.",
+        ),
+        "member_remove_self": Message(
+            "Du kan ikke fjerne deg selv. Ingenting er endret. En annen administrator må gjøre "
+            "det.",
+            "You cannot remove yourself. Nothing was changed. Another administrator must do it.",
+        ),
+        "role_required": Message(
+            "Dette krever rollen {role}. Ingenting er endret. Be en administrator om rollen, "
+            "eller be noen med den om å gjøre det.",
+            "This needs the role {role}. Nothing was changed. Ask an administrator for the "
+            "role, or ask someone who has it to do this.",
+        ),
     },
+    params={"role": "the staff role an action needs (reviewer, registrar or administrator)"},
     fallback=Message(
         "Registerdelen meldte en feil ({code}). Send feilkoden til brukerstøtte.",
         "Staff mode reported an error ({code}). Send the error code to support.",

@@ -5,6 +5,10 @@ SQLCipher file) whose ``profile.json`` says ``"kind": "staff"``; clinician and s
 share a profile. Unlocking it gives a ``StaffSession``: the profile store (keys, pinned
 installations, settings), the keys in memory, and the ``Register`` on its backend (the same
 SQLCipher file, or PostgreSQL when ``staff.register_db`` holds a ``postgresql://`` URL).
+
+The register secrets in memory are the member's own wraps in the register database, opened
+with the member key (``desktop.staff.members``); the session knows the member's role, which
+``desktop.staff.roles.require`` checks before every command and window action.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from sjelden_protocol.timefmt import now_utc
 
 from desktop.net.http import RetryPolicy, Transport, check_server_url
 from desktop.staff import keys as staff_keys
-from desktop.staff import schema
+from desktop.staff import members, schema
 from desktop.staff.dialect import Backend, Db, PgBackend, SqliteBackend, SqliteDb
 from desktop.staff.errors import StaffError
 from desktop.staff.register import Register
@@ -39,10 +43,28 @@ class StaffSession:
     store: Store
     keys: staff_keys.StaffKeys
     register: Register
+    member: members.Member
 
     @property
     def staff_key_id(self) -> str:
         return self.keys.staff_key_id
+
+    @property
+    def role(self) -> str:
+        return self.member.role
+
+    def refresh_keys(self) -> None:
+        """Open this member's wraps again (after a key was added or the data key rotated),
+        so the session and its register work with the newest secrets."""
+        signing, member_key = self.keys.signing_key, self.keys.member_key
+        assert member_key is not None
+        held = self.store.call(staff_keys.profile_secrets, "profile secrets")
+        identity = members.identity_of(self.member.identity.label, signing, member_key)
+        self.member, opened = self.register.call(
+            lambda db: members.unlock(db, identity, member_key, held), "member unlock"
+        )
+        self.keys = staff_keys.assemble(signing, member_key, opened)
+        self.register.cipher = self.keys.cipher
 
     def setting(self, name: str) -> Any:
         return self.store.get_setting(name)
@@ -110,29 +132,35 @@ def check_register_db(url: str | None) -> None:
         raise StaffError("register_db_not_postgres")
 
 
-def _open_register(
-    profile: Profile, store: Store, loaded: staff_keys.StaffKeys, backend: Backend
-) -> StaffSession:
-    """The session on ``backend``, whose schema and register keys are checked first."""
+def _open_register(profile: Profile, store: Store, backend: Backend) -> StaffSession:
+    """The session on ``backend``, whose schema, member and register keys are checked first."""
     try:
         if backend.dialect == "postgresql":
             for component in schema.REGISTER_COMPONENTS:
                 backend.submit(partial(schema.migrate, component=component), "schema").result()
+        signing, member_key = store.call(
+            lambda c: staff_keys.own(c, actor=store.actor), "member key"
+        )
+        held = store.call(staff_keys.profile_secrets, "profile secrets")
+        identity = members.identity_of(profile.directory.name, signing, member_key)
+        member, opened = backend.submit(
+            lambda db: members.unlock(db, identity, member_key, held), "member unlock"
+        ).result()
+        loaded = staff_keys.assemble(signing, member_key, opened)
         ids = (loaded.cipher.data_key_id, loaded.cipher.hmac_key_id)
         backend.submit(lambda db: _check_register_keys(db, ids), "register keys").result()
     except BaseException:
         backend.close()
         raise
     register = Register(backend, loaded.cipher, actor=loaded.staff_key_id)
-    return StaffSession(profile, store, loaded, register)
+    return StaffSession(profile, store, loaded, register, member)
 
 
 def _open_session(profile: Profile, store: Store) -> StaffSession:
     register_db = store.get_setting(REGISTER_DB)
     store.call(lambda c: _migrate_profile(c, not register_db), "staff schema")
-    loaded = store.call(staff_keys.load, "staff keys")
     backend: Backend = PgBackend(register_db) if register_db else SqliteBackend(store)
-    return _open_register(profile, store, loaded, backend)
+    return _open_register(profile, store, backend)
 
 
 def create(
@@ -165,9 +193,8 @@ def create(
         )
         store.call(lambda c: _migrate_profile(c, pg is None), "staff schema")
         store.call(lambda c: staff_keys.generate(c, actor=store.actor), "staff keys")
-        loaded = store.call(staff_keys.load, "staff keys")
         backend: Backend = pg if pg is not None else SqliteBackend(store)
-        opened.append(_open_register(profile, store, loaded, backend))
+        opened.append(_open_register(profile, store, backend))
 
     try:
         result = profile.create(
