@@ -31,7 +31,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -55,8 +55,13 @@ from desktop.paths import write_private_file
 from desktop.staff import crypto
 from desktop.staff.dialect import Db
 from desktop.staff.errors import StaffError
-from desktop.staff.roles import ADMINISTRATOR, ROLES
+from desktop.staff.roles import ADMINISTRATOR, ROLES, require
 from desktop.storage import audit
+
+if TYPE_CHECKING:
+    from sjelden_protocol.manifest import Manifest
+
+    from desktop.staff.session import StaffSession
 
 REQUEST_FORMAT = "sjelden-staff-join-request"
 REQUEST_VERSION = 1
@@ -449,3 +454,45 @@ def remove(
             db, actor=actor, action=f"staff:register_key_added:{key_id(register.public_key())}"
         )
     return Rotation(new.data_key_id, register, resealed)
+
+
+# -- on a session (the CLI and the window) -------------------------------------------------------
+
+
+def member_list(session: StaffSession) -> list[Member]:
+    require(session, "view")
+    return session.register.call(members, "members")
+
+
+def add_member(session: StaffSession, request: bytes, typed_fingerprint: str, role: str) -> Member:
+    """An administrator adds the member whose join request ``request`` is."""
+    require(session, "members")
+    identity = read_request(request)
+    actor, own = session.staff_key_id, session.keys.member_key
+    assert own is not None
+    return session.register.call(
+        lambda db: add(db, identity, typed_fingerprint, role, actor=actor, actor_key=own),
+        "add member",
+    )
+
+
+def remove_member(session: StaffSession, member_key_id: str) -> tuple[Rotation, Manifest]:
+    """An administrator removes a member: the register's transaction (``remove``), then this
+    session's keys opened anew, and the next manifest naming the new register key only."""
+    from desktop.staff import manifest
+
+    require(session, "members")
+    actor, own = session.staff_key_id, session.keys.member_key
+    assert own is not None
+    rotation = session.register.call(
+        lambda db: remove(db, member_key_id, actor=actor, actor_key=own), "remove member"
+    )
+    session.refresh_keys()
+    root = session.keys.root_key
+    if root is None:
+        raise StaffError("root_key_missing")
+    public = raw_public(rotation.register_key.public_key())
+    signed = session.store.call(
+        lambda c: manifest.replace_recipient(c, public, actor=actor, root=root), "sign manifest"
+    )
+    return rotation, signed

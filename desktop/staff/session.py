@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from sjelden_protocol.timefmt import now_utc
@@ -207,6 +208,48 @@ def create(
             pg.close()
         raise
     return opened[0], result.recovery_key
+
+
+def create_join(
+    profile: Profile,
+    passphrase: str,
+    label: str,
+    request_path: Path,
+    *,
+    register_db: str,
+    key_storage: KeyStorage = "keyring",
+    language: str = "nb",
+    inbox_url: str | None = None,
+    ca_bundle: str | None = None,
+    proxy: str | None = None,
+) -> tuple[members.Identity, str]:
+    """Set up a profile to join a register: its own signing and member keys, no register
+    secrets, and the join request at ``request_path`` for an administrator (``staff member
+    add``). Returns the request's identity and the recovery key; nothing is left behind
+    when any step fails. The member's first unlock after being added opens their wraps."""
+    if not register_db:
+        raise StaffError("join_needs_register_db")
+    check_register_db(register_db)
+    if inbox_url:
+        check_server_url(inbox_url)
+    made: list[members.Identity] = []
+
+    def setup(store: Store) -> None:
+        configure(
+            store, inbox_url=inbox_url, ca_bundle=ca_bundle, proxy=proxy, register_db=register_db
+        )
+        store.call(lambda c: _migrate_profile(c, False), "staff schema")
+        store.call(lambda c: staff_keys.generate(c, actor=store.actor, join=True), "staff keys")
+        signing, member_key = store.call(lambda c: staff_keys.own(c, actor=store.actor))
+        identity = members.identity_of(label, signing, member_key)
+        members.write_request(identity, request_path)
+        made.append(identity)
+
+    result = profile.create(
+        passphrase, key_storage=key_storage, language=language, kind="staff", setup=setup
+    )
+    result.store.close()
+    return made[0], result.recovery_key
 
 
 def configure(store: Store, **values: str | None) -> None:
