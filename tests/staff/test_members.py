@@ -86,7 +86,7 @@ def _sealed(db: Db) -> list[tuple[bytes, bytes]]:
     out = []
     for table, keys, column, associated in members.SEALED:
         rows = db.execute(
-            f"SELECT {', '.join(keys)}, {column} FROM {table} WHERE {column} IS NOT NULL"  # noqa: S608
+            f"SELECT {', '.join(keys)}, {column} FROM {table} WHERE {column} IS NOT NULL"
         ).fetchall()
         out += [(bytes(r[-1]), associated(tuple(r[: len(keys)]))) for r in rows]
     return out
@@ -96,7 +96,7 @@ def _sealed_tables(db: Db) -> set[str]:
     return {
         table
         for table, _, column, _ in members.SEALED
-        if db.execute(f"SELECT 1 FROM {table} WHERE {column} IS NOT NULL LIMIT 1").fetchone()  # noqa: S608
+        if db.execute(f"SELECT 1 FROM {table} WHERE {column} IS NOT NULL LIMIT 1").fetchone()
     }
 
 
