@@ -2246,6 +2246,26 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>&amp;Reservasjoner</translation>
     </message>
     <message>
+        <source>Your role in the register</source>
+        <translation>Din rolle i registeret</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>vurderer</translation>
+    </message>
+    <message>
+        <source>registrar</source>
+        <translation>registerfører</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>Needs the role %1; yours is %2. Ask an administrator.</source>
+        <translation>Krever rollen %1; din er %2. Spør en administrator.</translation>
+    </message>
+    <message>
         <source>Save decisions as fi&amp;les…</source>
         <translation>Lagre avgjørelser som &amp;filer …</translation>
     </message>
@@ -2296,6 +2316,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>&amp;About</source>
         <translation>&amp;Om</translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <translation>Rolle: %1</translation>
     </message>
     <message>
         <source>Import batch files</source>

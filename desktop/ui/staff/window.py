@@ -14,12 +14,12 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QTabWidget, QWidget
 
 from desktop import __version__
 from desktop.messages import CodedError
-from desktop.staff import feedback, quarantine
+from desktop.staff import feedback, quarantine, roles
 from desktop.staff import session as staff_session
 from desktop.staff.errors import StaffError
 from desktop.staff.export import FORMATS, ExportError, ExportResult, export, policy
@@ -55,10 +55,12 @@ class StaffWindow(AppWindow):
 
         self.review = ReviewPanel(self.staff_session, self)
         self.reservations = ReservationsPanel(
-            self.staff_session, self, on_changed=self.review.reload
+            lambda: self.staff_session("reserve"), self, on_changed=self.review.reload
         )
         self.reports = ReportsPanel(self.staff_session, self)
-        self.letters = LettersPanel(self.staff_session, self, on_changed=self.review.reload)
+        self.letters = LettersPanel(
+            lambda: self.staff_session("letters"), self, on_changed=self.review.reload
+        )
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Work area"))
         # The tab bar is the Tab stop ("page tab list"); the widget around it, left focusable
@@ -81,13 +83,42 @@ class StaffWindow(AppWindow):
         self.quarantine_label = QLabel("", self)
         self.quarantine_label.setAccessibleName(self.tr("Batches in quarantine"))
         self.statusBar().addPermanentWidget(self.quarantine_label)
+        self.role_label = QLabel("", self)
+        self.role_label.setAccessibleName(self.tr("Your role in the register"))
+        self.statusBar().addPermanentWidget(self.role_label)
+        # What each action and tab needs (desktop.staff.roles): disabled, with a tooltip
+        # saying why, for a member whose role does not allow it.
+        self.needs: dict[QAction, roles.Action] = {}
         self._build_menus()
+        self.tab_needs: dict[QWidget, roles.Action] = {
+            self.review: "view",
+            self.reservations: "reserve",
+            self.reports: "view",
+            self.letters: "letters",
+        }
         self._set_actions_enabled(False)
 
-    def staff_session(self) -> StaffSession:
+    def staff_session(self, needs: roles.Action = "view") -> StaffSession:
+        """The open session, for an action that needs ``needs`` (``role_required`` else)."""
         if self.staff is None:
             raise StaffError("not_staff_profile", "the staff session is not open")
+        roles.require(self.staff, needs)
         return self.staff
+
+    def role_name(self, role: str) -> str:
+        names = {
+            roles.REVIEWER: self.tr("reviewer"),
+            roles.REGISTRAR: self.tr("registrar"),
+            roles.ADMINISTRATOR: self.tr("administrator"),
+        }
+        return names.get(role, role)
+
+    def _refusal(self, needs: roles.Action) -> str:
+        return (
+            self.tr("Needs the role %1; yours is %2. Ask an administrator.")
+            .replace("%1", self.role_name(roles.needed(needs)))
+            .replace("%2", self.role_name(self.staff.role if self.staff else ""))
+        )
 
     # -- menus --------------------------------------------------------------------------------
 
@@ -103,6 +134,7 @@ class StaffWindow(AppWindow):
         self.quit_action = self._action(
             self.tr("E&xit"), self.quit_requested.emit, QKeySequence("Ctrl+Q")
         )
+        self.needs[self.import_action] = "decide"
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
@@ -126,6 +158,9 @@ class StaffWindow(AppWindow):
             self.quarantine_action,
         ):
             inbox_menu.addAction(action)
+            self.needs[action] = "view" if action is self.quarantine_action else "decide"
+        inbox_menu.setToolTipsVisible(True)
+        file_menu.setToolTipsVisible(True)
 
         export_menu = bar.addMenu(self.tr("&Export"))
         labels = {
@@ -141,6 +176,8 @@ class StaffWindow(AppWindow):
         }
         for action in self.export_actions.values():
             export_menu.addAction(action)
+            self.needs[action] = "export"
+        export_menu.setToolTipsVisible(True)
 
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.addAction(
@@ -158,16 +195,22 @@ class StaffWindow(AppWindow):
         help_menu.addAction(self._action(self.tr("&About"), self.about))
 
     def _set_actions_enabled(self, enabled: bool) -> None:
-        for action in (
-            self.import_action,
-            self.pull_action,
-            self.send_action,
-            self.save_feedback_action,
-            self.quarantine_action,
-            *self.export_actions.values(),
-        ):
-            action.setEnabled(enabled)
+        """Every action and tab on when unlocked, except what the member's role does not
+        allow (``roles.allows``, the same test ``roles.require`` makes), with the reason."""
+        role = self.staff.role if self.staff is not None else ""
+        for action, needs in self.needs.items():
+            refused = enabled and not roles.allows(role, needs)
+            action.setEnabled(enabled and not refused)
+            action.setToolTip(self._refusal(needs) if refused else "")
+        for widget, needs in self.tab_needs.items():
+            index = self.tabs.indexOf(widget)
+            refused = enabled and not roles.allows(role, needs)
+            self.tabs.setTabEnabled(index, not refused)
+            self.tabs.setTabToolTip(index, self._refusal(needs) if refused else "")
         self.tabs.setEnabled(enabled)
+        self.role_label.setText(
+            self.tr("Role: %1").replace("%1", self.role_name(role)) if enabled else ""
+        )
 
     # -- unlocked / locked --------------------------------------------------------------------
 
@@ -238,7 +281,7 @@ class StaffWindow(AppWindow):
             self.import_files([Path(name) for name in names])
 
     def import_files(self, paths: list[Path]) -> None:
-        staff = self.staff_session()
+        staff = self.staff_session("decide")
 
         def run() -> PullReport:
             with Importer(staff) as importer:
@@ -249,7 +292,7 @@ class StaffWindow(AppWindow):
         ).run_in_background()
 
     def pull(self) -> None:
-        staff = self.staff_session()
+        staff = self.staff_session("decide")
         token = CancelToken()
 
         def run() -> PullReport:
@@ -323,7 +366,7 @@ class StaffWindow(AppWindow):
     # -- decisions back to the clinics ----------------------------------------------------------
 
     def send_decisions(self) -> None:
-        staff = self.staff_session()
+        staff = self.staff_session("decide")
 
         def run() -> feedback.SendReport:
             feedback.prepare(staff.register, staff.keys.signing_key, staff.pinned_installations())
@@ -349,7 +392,7 @@ class StaffWindow(AppWindow):
             self.save_feedback(Path(name))
 
     def save_feedback(self, directory: Path) -> None:
-        staff = self.staff_session()
+        staff = self.staff_session("decide")
 
         def run() -> list[Path]:
             feedback.prepare(staff.register, staff.keys.signing_key, staff.pinned_installations())
@@ -404,7 +447,7 @@ class StaffWindow(AppWindow):
     def export_to(
         self, fmt: str, destination: Path, request: ResearchRequest | None = None
     ) -> None:
-        staff = self.staff_session()
+        staff = self.staff_session("export")
         BackgroundOp(
             self,
             lambda: export(fmt, staff.register.iter_current(), destination, research=request),
