@@ -479,6 +479,14 @@ MESSAGES = Catalogue(
             "This needs the role {role}. Nothing was changed. Ask an administrator for the "
             "role, or ask someone who has it to do this.",
         ),
+        "register_key_rotated": Message(
+            "En administrator har byttet registerets datanøkkel (et medlem ble fjernet) etter at "
+            "du låste opp. Ingenting er endret. Lås og lås opp igjen (eller kjør kommandoen på "
+            "nytt), og gjør det igjen.",
+            "An administrator changed the register's data key (a member was removed) after "
+            "you unlocked. Nothing was changed. Lock and unlock again (or run the command "
+            "again), and do it once more.",
+        ),
     },
     params={"role": "the staff role an action needs (reviewer, registrar or administrator)"},
     fallback=Message(

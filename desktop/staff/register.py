@@ -14,8 +14,9 @@ hash-chained ``audit_log``) name record ids and actions, never values.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -412,6 +413,38 @@ def log(
 # -- the typed face ------------------------------------------------------------------------------
 
 
+class _KeyChecked:
+    """A ``Db`` whose every transaction first checks, under the write lock, that the register
+    still seals under this session's data key. A member's removal re-seals everything under a
+    new one (``desktop.staff.members.remove``); a session opened before it (on another PC)
+    would otherwise write payloads nobody can open any more. It is refused instead
+    (``register_key_rotated``), with nothing written, until it opens its wraps again."""
+
+    def __init__(self, db: Db, data_key_id: str) -> None:
+        self._db = db
+        self._data_key_id = data_key_id
+        self.dialect = db.dialect
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._db.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self._db.executemany(sql, rows)
+
+    @contextlib.contextmanager
+    def transaction(self, operation: str) -> Iterator[Db]:
+        with self._db.transaction(operation):
+            row = self._db.execute(
+                "SELECT value FROM register_meta WHERE key = 'data_key_id'"
+            ).fetchone()
+            if row is not None and str(row[0]) != self._data_key_id:
+                raise StaffError("register_key_rotated", operation)
+            yield self
+
+    def checkpoint(self) -> None:
+        self._db.checkpoint()
+
+
 class Register:
     """The register store on its backend; every call runs on the backend's thread."""
 
@@ -425,7 +458,9 @@ class Register:
         return self.backend.dialect
 
     def call(self, fn: Callable[[Db], T], operation: str = "") -> T:
-        return self.backend.submit(fn, operation).result()
+        """``fn`` on the backend's thread; its transactions check the data key (``_KeyChecked``)."""
+        data_key_id = self.cipher.data_key_id
+        return self.backend.submit(lambda db: fn(_KeyChecked(db, data_key_id)), operation).result()
 
     def close(self) -> None:
         self.backend.close()

@@ -61,9 +61,10 @@ class StaffSession:
         assert member_key is not None
         held = self.store.call(staff_keys.profile_secrets, "profile secrets")
         identity = members.identity_of(self.member.identity.label, signing, member_key)
-        self.member, opened = self.register.call(
+        # Straight on the backend: the register's own calls refuse a data key no longer current.
+        self.member, opened = self.register.backend.submit(
             lambda db: members.unlock(db, identity, member_key, held), "member unlock"
-        )
+        ).result()
         self.keys = staff_keys.assemble(signing, member_key, opened)
         self.register.cipher = self.keys.cipher
 

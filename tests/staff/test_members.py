@@ -18,6 +18,7 @@ from desktop.staff.decisions import decide
 from desktop.staff.dialect import Db
 from desktop.staff.errors import BatchRefused, StaffError
 from desktop.staff.importer import Importer
+from desktop.staff.quarantine import envelope
 from desktop.staff.quarantine import put as quarantine_put
 from desktop.staff.session import StaffSession
 from desktop.storage.profile import Profile
@@ -271,3 +272,34 @@ def test_the_one_pc_sqlcipher_register_is_its_own_administrator(
             lambda db: {str(r[0]) for r in db.execute("SELECT secret_role FROM member_wraps")}
         )
         assert wrapped == {"register", "data", "hmac", "root"}
+
+
+@pytest.mark.postgres
+def test_a_session_opened_before_a_rotation_writes_nothing_under_the_old_key(
+    team: Team, records: Records
+) -> None:
+    _fill(team.admin, records)
+    refused = BatchRefused("decryption_failed", batch_id="later")
+    with session.open_session(team.profiles["registrar"], PASSPHRASE) as registrar:
+        with session.open_session(team.profiles["reviewer"], PASSPHRASE) as reviewer:
+            gone = reviewer.staff_key_id
+        members.remove_member(team.admin, gone)
+        count = team.admin.register.counts().quarantined
+
+        def put(db: Db) -> object:
+            cipher = registrar.register.cipher
+            return quarantine_put(db, cipher, b"later bytes", refused, source="inbox", actor="t")
+
+        with pytest.raises(StaffError) as caught:
+            registrar.register.call(put)
+        assert caught.value.code == "register_key_rotated"
+        assert team.admin.register.counts().quarantined == count
+        registrar.refresh_keys()
+        held = registrar.register.call(put)
+    cipher = team.admin.register.cipher
+    assert (
+        team.admin.register.call(
+            lambda db: envelope(db, cipher, held.quarantine_id)  # type: ignore[attr-defined]
+        )
+        == b"later bytes"
+    )
