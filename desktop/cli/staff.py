@@ -331,7 +331,7 @@ def cmd_configure(args: argparse.Namespace) -> int:
         say(lang, "staff.saved")
         return 0
 
-    return _run(args, action, needs="keys")
+    return _run(args, action, needs="view")  # this PC's own settings: every member's
 
 
 def cmd_keys(args: argparse.Namespace) -> int:

@@ -4,8 +4,9 @@ Three roles, each allowing what the one before allows (issue 17 point 1):
 
 * ``reviewer``: look at the queue and the register, import and pull batches, decide;
 * ``registrar``: also reservations, exports and information letters;
-* ``administrator``: also members and keys (register keys, manifests, installations,
-  inbox settings).
+* ``administrator``: also members and keys (register keys, manifests, installations).
+
+``staff configure`` (this PC's inbox address, proxy, CA bundle) is every member's own.
 
 ``require(session, action)`` raises ``RoleRequired`` (code ``role_required``, naming the role
 needed) when the session's member may not do ``action``; ``allows`` is the same test for the
