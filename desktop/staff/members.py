@@ -52,7 +52,7 @@ from sjelden_protocol.keys import (
 from sjelden_protocol.timefmt import format_utc, now_utc
 
 from desktop.paths import write_private_file
-from desktop.staff import crypto
+from desktop.staff import crypto, letter_queue, quarantine, register
 from desktop.staff.dialect import Db
 from desktop.staff.errors import StaffError
 from desktop.staff.roles import ADMINISTRATOR, ROLES, require
@@ -366,14 +366,14 @@ def add(
 Associated = Callable[[Sequence[Any]], bytes]
 SEALED: tuple[tuple[str, tuple[str, ...], str, Associated], ...] = (
     ("register_records", ("record_id", "revision"), "payload",
-     lambda k: crypto.aad("record", k[0], k[1])),
+     lambda k: register.record_aad(k[0], k[1])),
     ("register_history", ("record_id", "revision"), "payload",
-     lambda k: crypto.aad("record", k[0], k[1])),
+     lambda k: register.record_aad(k[0], k[1])),
     ("review_items", ("batch_id", "record_id", "revision"), "payload",
-     lambda k: crypto.aad("review", k[0], k[1], k[2])),
+     lambda k: register.item_aad(k[0], k[1], k[2])),
     ("quarantined_batches", ("quarantine_id",), "envelope",
-     lambda k: crypto.aad("quarantined_batches", k[0])),
-    ("letter_queue", ("entry_id",), "detail", lambda k: crypto.aad("letter", k[0])),
+     lambda k: quarantine.envelope_aad(k[0])),
+    ("letter_queue", ("entry_id",), "detail", lambda k: letter_queue.detail_aad(k[0])),
 )  # fmt: skip
 
 

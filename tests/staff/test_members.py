@@ -303,3 +303,30 @@ def test_a_session_opened_before_a_rotation_writes_nothing_under_the_old_key(
         )
         == b"later bytes"
     )
+
+
+def test_every_seal_under_the_data_key_is_re_sealed_at_a_removal() -> None:
+    """A payload sealed with the register cipher anywhere in desktop/staff must be bound by one
+    of the additional-data functions ``members.SEALED`` re-seals with; a new sealed column
+    without a row there would stay under a data key a removed member may hold."""
+    import ast
+
+    root = Path(__file__).resolve().parents[2] / "desktop" / "staff"
+    covered = {"record_aad", "item_aad", "envelope_aad", "detail_aad"}
+    source = (root / "members.py").read_text("utf-8")
+    assert all(f".{name}(" in source for name in covered)
+    found = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("seal", "seal_bytes")
+                and "cipher" in ast.unparse(node.func.value)
+                and len(node.args) == 2
+            ):
+                bound = node.args[1]
+                name = ast.unparse(bound.func) if isinstance(bound, ast.Call) else "?"
+                found.add((path.name, name.rsplit(".", 1)[-1]))
+    assert found, "no seal call found: the scan is broken"
+    assert {name for _, name in found} <= covered, found
