@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sjelden_protocol.envelope import hpke_open
 
-from desktop.staff import crypto, members, roles, session
+from desktop.staff import crypto, keys, members, roles, session
 from desktop.staff.decisions import decide
 from desktop.staff.dialect import Db
 from desktop.staff.errors import BatchRefused, StaffError
@@ -85,11 +85,11 @@ def _fill(staff: StaffSession, records: Records) -> dict[str, object]:
 def _sealed(db: Db) -> list[tuple[bytes, bytes]]:
     """Every sealed value in the register with the additional data it is bound to."""
     out = []
-    for table, keys, column, associated in members.SEALED:
+    for table, columns, column, associated in members.SEALED:
         rows = db.execute(
-            f"SELECT {', '.join(keys)}, {column} FROM {table} WHERE {column} IS NOT NULL"
+            f"SELECT {', '.join(columns)}, {column} FROM {table} WHERE {column} IS NOT NULL"
         ).fetchall()
-        out += [(bytes(r[-1]), associated(tuple(r[: len(keys)]))) for r in rows]
+        out += [(bytes(r[-1]), associated(tuple(r[: len(columns)]))) for r in rows]
     return out
 
 
@@ -330,3 +330,16 @@ def test_every_seal_under_the_data_key_is_re_sealed_at_a_removal() -> None:
                 found.add((path.name, name.rsplit(".", 1)[-1]))
     assert found, "no seal call found: the scan is broken"
     assert {name for _, name in found} <= covered, found
+
+
+@pytest.mark.postgres
+def test_a_register_key_rotated_by_an_administrator_reaches_every_member(team: Team) -> None:
+    actor = team.admin.staff_key_id
+    new_id = team.admin.store.call(lambda c: keys.rotate_register_key(c, actor=actor))
+    team.admin.refresh_keys()
+    assert team.admin.keys.newest_register_key_id == new_id
+    for role in ("registrar", "reviewer"):
+        with session.open_session(team.profiles[role], PASSPHRASE) as opened:
+            assert opened.keys.newest_register_key_id == new_id
+            assert len(opened.keys.register_keys) == 2
+            assert opened.keys.root_key is None
