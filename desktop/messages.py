@@ -22,6 +22,14 @@ the first form when ``records`` is 1 and the second otherwise (bokmål and Engli
 one singular), so a message says "1 registrering i 1 forsendelse", never "registrering(er)";
 the number itself is written as ``{records}`` beside it.
 
+A message that names a command (``sjelden staff quarantine retry``, ``--key-file``) is
+right for the command line and wrong in a window, where the user has no such command to
+type. Such a message carries a ``gui`` wording as well (``Message(nb, en, gui=Message(nb,
+en))``) that says what to click instead, or who can do it; the windows ask for it
+(``user_message(lang, gui=True)``), the CLI does not. The GUI wording may use fewer of the
+message's parameters, never others; ``tests/test_gui_wording.py`` reads every catalogue's
+GUI wording and finds no command in any.
+
 Codes are unique within a catalogue; catalogues are per area because the areas speak of
 different things under the same word (``unknown_key`` is a sync failure and a refused batch).
 """
@@ -96,11 +104,15 @@ _FORMS = _Forms()
 
 @dataclass(frozen=True)
 class Message:
-    """One thing to tell the user, in both languages; ``{name}`` marks a parameter."""
+    """One thing to tell the user, in both languages; ``{name}`` marks a parameter.
+
+    ``gui``: the wording a window shows instead, for a message that names a command.
+    """
 
     nb: str
     en: str
     params: frozenset[str] = field(init=False)
+    gui: Message | None = field(default=None, kw_only=True)
 
     def __post_init__(self) -> None:
         if not self.nb.strip() or not self.en.strip():
@@ -112,11 +124,28 @@ class Message:
                 f"{self.en!r}"
             )
         object.__setattr__(self, "params", nb)
+        if self.gui is not None:
+            if self.gui.gui is not None:
+                raise CatalogueError(f"a GUI wording has no GUI wording of its own: {self.en!r}")
+            extra = self.gui.params - nb
+            if extra:
+                raise CatalogueError(
+                    f"the GUI wording names parameters the message has not ({sorted(extra)}): "
+                    f"{self.gui.en!r}"
+                )
 
     def template(self, lang: Lang) -> str:
         return self.en if lang == "en" else self.nb
 
-    def text(self, lang: Lang, params: Mapping[str, object] | None = None) -> str:
+    def shown(self, gui: bool) -> Message:
+        """The wording to use: the GUI's, where it has one and a window asks."""
+        return self.gui if gui and self.gui is not None else self
+
+    def text(
+        self, lang: Lang, params: Mapping[str, object] | None = None, *, gui: bool = False
+    ) -> str:
+        if gui and self.gui is not None:
+            return self.gui.text(lang, params)
         values = {key: str(value) for key, value in (params or {}).items()}
         missing = self.params - values.keys()
         if missing:
@@ -176,12 +205,22 @@ class Catalogue(Mapping[str, Message]):
 
     def text(self, code: str, lang: Lang, /, **params: object) -> str:
         """The message for ``code`` in ``lang``; an unknown code gets the fallback or raises."""
+        return self.render(code, lang, params)
+
+    def gui_text(self, code: str, lang: Lang, /, **params: object) -> str:
+        """As ``text``, in a window's words: the GUI wording where the message has one."""
+        return self.render(code, lang, params, gui=True)
+
+    def render(
+        self, code: str, lang: Lang, params: Mapping[str, object], *, gui: bool = False
+    ) -> str:
+        """``text`` or (``gui``) ``gui_text``, for a caller that knows which it wants."""
         message = self._messages.get(code)
         if message is None:
             if self.fallback is None:
                 raise KeyError(f"{self.area} has no message {code!r}")
-            return self.fallback.text(lang, {**params, "code": code})
-        return message.text(lang, params)
+            return self.fallback.text(lang, {**params, "code": code}, gui=gui)
+        return message.text(lang, params, gui=gui)
 
     def both(self, code: str, /, **params: object) -> str:
         """Bokmål and English on one line, for what is said before a language is known."""
@@ -201,5 +240,6 @@ class CodedError(Exception):
     def message_params(self) -> Mapping[str, object]:
         return {}
 
-    def user_message(self, lang: Lang = DEFAULT_LANG) -> str:
-        return self.catalogue.text(self.code, lang, **self.message_params())
+    def user_message(self, lang: Lang = DEFAULT_LANG, *, gui: bool = False) -> str:
+        """The text for the user; ``gui``: in a window's words (no command to type)."""
+        return self.catalogue.render(self.code, lang, self.message_params(), gui=gui)

@@ -36,7 +36,9 @@ TARGET = ROOT / "resources" / "i18n" / "qtbase_nb.ts"
 
 #: the Qt contexts whose strings this app shows (file, print and message dialogs, the
 #: standard buttons of the platform themes, line-edit and text context menus, spin boxes,
-#: scroll bars, the page sizes the print and page setup dialogs list)
+#: scroll bars, the page sizes the print and page setup dialogs list; the tab bar's scroll
+#: buttons, the progress dialog's Cancel, a combo box's popup and the actions a screen
+#: reader announces on every widget)
 CONTEXTS: tuple[str, ...] = (
     "QFileDialog",
     "QFileSystemModel",
@@ -59,6 +61,10 @@ CONTEXTS: tuple[str, ...] = (
     "QPrintPropertiesDialog",
     "QCupsJobWidget",
     "QPageSize",
+    "QTabBar",
+    "QProgressDialog",
+    "QComboBox",
+    "QAccessibleActionInterface",
 )
 
 #: the Qt libraries whose string literals decide which sources are Qt 6's

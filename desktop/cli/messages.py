@@ -80,6 +80,14 @@ CLI = Catalogue(
             "{purged} {purged:registration was|registrations were} deleted from this PC because "
             "the person has reserved themselves against the register.",
         ),
+        "sync.purged_revisions": Message(
+            "{revisions} tidligere {revisions:versjon|versjoner} av registreringer er slettet fra "
+            "denne PC-en fordi personen i dem har reservert seg mot registeret. Registreringene "
+            "selv gjelder nå en annen person og er beholdt.",
+            "{revisions} earlier {revisions:revision was|revisions were} deleted from this PC "
+            "because the person in them has reserved themselves against the register. The "
+            "registrations themselves now concern another person and are kept.",
+        ),
         "sync.resealed": Message(
             "{resealed} {resealed:forsendelse|forsendelser} ble pakket om med registerets nye "
             "nøkkel.",
@@ -616,6 +624,7 @@ CLI = Catalogue(
         "quarantine_id": "a quarantined batch's random id",
         "resealed": "a count of batches",
         "purged": "a count of registrations deleted by purge notices",
+        "revisions": "a count of earlier revisions deleted by revision purges",
         "at": "a time stamp, or the word for never",
         "message": "a sync error's own message (from the sync catalogue)",
         "files": "a count of files",

@@ -840,8 +840,8 @@ def cmd_accept_clean(args: argparse.Namespace) -> int:
     from desktop.staff import decisions
 
     def action(opened: StaffSession, lang: Lang) -> int:
-        accepted, left = decisions.accept_clean(opened.register)
-        say(lang, "staff.accepted_clean", accepted=accepted, left=left)
+        result = decisions.accept_clean(opened.register)
+        say(lang, "staff.accepted_clean", accepted=result.accepted, left=result.left)
         return 0
 
     return _run(args, action, needs="decide")

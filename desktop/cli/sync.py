@@ -254,6 +254,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
             say(lang, "sync.resealed", resealed=report.stale.resealed)
         if report.feedback.purged:
             say(lang, "sync.purged", purged=report.feedback.purged)
+        if report.feedback.purged_revisions:
+            say(lang, "sync.purged_revisions", revisions=report.feedback.purged_revisions)
         return 0
 
     return _run(args, action)
@@ -312,6 +314,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         if result.purged:
             say(lang, "sync.purged", purged=result.purged)
+        if result.purged_revisions:
+            say(lang, "sync.purged_revisions", revisions=result.purged_revisions)
         return 0
 
     return _run(args, action)

@@ -16,6 +16,12 @@ _MESSAGES: dict[str, Message] = {
         "«sjelden enroll»).",
         "This PC is not enrolled with the register yet. Ask the register for an enrollment "
         "code and choose Sync > Connect to the register (or run 'sjelden enroll').",
+        gui=Message(
+            "Denne PC-en er ikke registrert hos registeret ennå. Be registeret om en "
+            "registreringskode og velg Synkronisering > Koble til registeret.",
+            "This PC is not enrolled with the register yet. Ask the register for an "
+            "enrollment code and choose Sync > Connect to the register.",
+        ),
     ),
     "installation_pending": Message(
         "Registeret har ikke godkjent denne PC-en ennå. Ring registeret og les opp "
@@ -144,6 +150,14 @@ _MESSAGES: dict[str, Message] = {
         "This PC does not hold the register's root key, so a key manifest cannot be checked. "
         "Run the enrollment again with the root key and fingerprint from the letter "
         "('sjelden enroll --root-key FILE --root-fingerprint …').",
+        gui=Message(
+            "Denne PC-en har ikke registerets rotnøkkel, så en nøkkelliste kan ikke "
+            "kontrolleres. Velg Synkronisering > Koble til registeret på nytt, med "
+            "rotnøkkelfilen og fingeravtrykket fra brevet.",
+            "This PC does not hold the register's root key, so a key manifest cannot be "
+            "checked. Choose Sync > Connect to the register again, with the root key file "
+            "and the fingerprint from the letter.",
+        ),
     ),
     "root_key_mismatch": Message(
         "Rotnøkkelens fingeravtrykk er et annet enn det i brevet (eller mangler), så "
@@ -158,6 +172,15 @@ _MESSAGES: dict[str, Message] = {
         "The register's keys are no longer installed from key files: they come in a key "
         "manifest signed by the register's root key, fetched at every sync (or 'sjelden "
         "manifest import FILE'). Nothing was installed.",
+        gui=Message(
+            "Registerets nøkler installeres ikke lenger fra nøkkelfiler: de kommer i en "
+            "nøkkelliste signert med registerets rotnøkkel, som hentes ved hver "
+            "synkronisering (eller velg Synkronisering > Importer registerets nøkkelliste). "
+            "Ingenting ble installert.",
+            "The register's keys are no longer installed from key files: they come in a key "
+            "manifest signed by the register's root key, fetched at every sync (or choose "
+            "Sync > Import the register's key manifest). Nothing was installed.",
+        ),
     ),
     "stale_timestamp": Message(
         "PC-ens klokke går feil. Rett dato og klokkeslett og prøv igjen.",
@@ -293,6 +316,12 @@ _MESSAGES: dict[str, Message] = {
         "The file cannot be read (no access, or the USB stick was removed). Copy the file to "
         "the PC and try again.",
     ),
+    "batch_expired": Message(
+        "Registeret har allerede importert denne forsendelsen, og innboksen har slettet sin kopi "
+        "etter oppbevaringstiden. Ingenting mangler; forsendelsen kan ikke hentes igjen.",
+        "The register imported this batch already, and the inbox deleted its copy after the "
+        "retention period. Nothing is missing; the batch cannot be fetched again.",
+    ),
     "unknown_batch": Message(
         "Kvitteringen gjelder en forsendelse denne PC-en ikke har. Sjekk at du valgte riktig fil.",
         "The receipt is for a batch this PC does not have. Check that you chose the right file.",
@@ -333,6 +362,9 @@ class Cancelled(SyncError):
         super().__init__("cancelled")
 
 
-def message_for(code: str, lang: Lang = DEFAULT_LANG, **params: object) -> str:
-    """The text of a stored or received code (the status panel keeps codes, not texts)."""
-    return MESSAGES.text(code, lang, **params)
+def message_for(
+    code: str, lang: Lang = DEFAULT_LANG, *, gui: bool = False, **params: object
+) -> str:
+    """The text of a stored or received code (the status panel keeps codes, not texts);
+    ``gui``: in a window's words."""
+    return MESSAGES.render(code, lang, params, gui=gui)

@@ -11,6 +11,12 @@
   picked, against the decrypted record's own names, ids, dates and places
   (``desktop.staff.reason_filter``); feedback then carries it sealed to the clinic.
 * **accept_clean** accepts every pending item with no findings, a chunk per transaction.
+* **Several reviewers** on one register (PostgreSQL, several PCs): an item is closed by an
+  UPDATE conditional on its state, whose row count decides; the loser's transaction rolls
+  back whole (no record, no audit entry, no feedback) and raises ``already_decided`` naming
+  who decided and when. A reservation of the person wins over a decision (``reserved``).
+  Bulk acceptance counts only its own decisions (``CleanResult``). See docs/staff.md,
+  "Several reviewers at once".
 * **undo** puts a decided item back in the queue as it was before the decision (an accepted
   revision leaves the register and the revision it replaced becomes current again), as long
   as its feedback has not been prepared: once ``feedback.prepare`` has signed the decision
@@ -37,13 +43,14 @@ from desktop.staff import letter_queue
 from desktop.staff import register as reg
 from desktop.staff.crypto import RegisterCipher
 from desktop.staff.dialect import Db
-from desktop.staff.errors import StaffError
-from desktop.staff.model import Finding, ReviewItem, ReviewState
+from desktop.staff.errors import AlreadyDecided, StaffError
+from desktop.staff.model import RESERVED_REASON, Finding, ReviewItem, ReviewState
 from desktop.staff.reason_filter import contains_record_data
 
 Choice = Literal["accept", "reject", "duplicate"]
 CHOICES: tuple[Choice, ...] = ("accept", "reject", "duplicate")
 CLEAN_CHUNK = 10_000
+ALREADY_DECIDED = "already_decided"  # another decision closed the item first
 _STATE = {
     "accept": ReviewState.ACCEPTED,
     "reject": ReviewState.REJECTED,
@@ -86,13 +93,46 @@ def _pick(db: Db, record_id: str, revision: int | None, batch_id: str | None) ->
         and (batch_id is None or item.origin.batch_id == batch_id)
     ]
     if not items:
-        decided = db.execute(
-            "SELECT 1 FROM review_items WHERE record_id = ? AND state <> 'pending'", (record_id,)
-        ).fetchone()
-        raise StaffError("not_pending" if decided else "unknown_item", record_id)
+        raise _decided_already(db, record_id, revision, batch_id)
     if len(items) > 1:
         raise StaffError("ambiguous_item", record_id)
     return items[0]
+
+
+def _decided_already(
+    db: Db, record_id: str, revision: int | None, batch_id: str | None
+) -> StaffError:
+    """Why no pending item matches: who decided it and when, a reservation, or no such item.
+
+    Read inside the refused decision's transaction, so it names the decision that won."""
+    rows = db.execute(
+        "SELECT batch_id, revision, findings, reason_code, decided_by, decided_at "
+        "FROM review_items WHERE record_id = ? AND state <> 'pending' ORDER BY seq DESC",
+        (record_id,),
+    ).fetchall()
+    for batch, rev, findings, code, decided_by, decided_at in rows:
+        if (revision is not None and int(rev) != revision) or (
+            batch_id is not None and str(batch) != batch_id
+        ):
+            continue
+        if code == RESERVED_REASON or Finding.RESERVED.value in str(findings).split(","):
+            return StaffError("reserved", record_id)
+        return AlreadyDecided(record_id, str(decided_by or "?"), str(decided_at or "?"))
+    return StaffError("unknown_item", record_id)
+
+
+def _refuse_reserved(db: Db, item: ReviewItem) -> None:
+    """A reservation of the person wins over a decision, whichever was asked for first.
+
+    Every register write holds the backend's write lock (``dialect``), so a reservation
+    committed before this transaction has closed the person's items already; this re-check
+    inside the transaction keeps the rule even for an item the reservation could not reach."""
+    row = db.execute(
+        "SELECT person_key FROM review_items WHERE batch_id = ? AND record_id = ?",
+        (item.origin.batch_id, item.record_id),
+    ).fetchone()
+    if row is not None and row[0] is not None and reg.reserved_among(db, [bytes(row[0])]):
+        raise StaffError("reserved", item.record_id)
 
 
 def _close_item(
@@ -103,19 +143,28 @@ def _close_item(
     stamp: str,
     code: str | None,
     text: str | None,
-) -> None:
+) -> bool:
+    """Close a pending item as this reviewer's decision; ``False`` if it was not pending.
+
+    The UPDATE is conditional on the state and its row count is the answer: a second
+    decision on the item can never overwrite the first (on PostgreSQL an UPDATE that waited
+    for another's row lock re-reads the row and matches nothing). Nothing else is written,
+    audit entry included, unless this decision closed the item."""
     # The payload and keyed hash stay until the feedback is prepared (see ``undo``).
-    db.execute(
+    closed = db.execute(
         "UPDATE review_items SET state = ?, reason_code = ?, reason_text = ?, "
         "decided_at = ?, decided_by = ? "
         "WHERE batch_id = ? AND record_id = ? AND state = 'pending'",
         (state.value, code, text, stamp, actor, item.origin.batch_id, item.record_id),
-    )
+    ).rowcount
+    if closed != 1:
+        return False
     db.execute(
         "DELETE FROM review_index WHERE batch_id = ? AND record_id = ?",
         (item.origin.batch_id, item.record_id),
     )
     reg.log(db, actor, f"review:{state.value}", item.record_id, item.revision)
+    return True
 
 
 @dataclass(frozen=True)
@@ -169,11 +218,14 @@ def _accept(
     text: str | None,
     loaded: tuple[bytes, bytes | None] | None = None,
 ) -> str | None:
-    """Accept inside the caller's transaction; the refusal code instead when it cannot."""
+    """Accept inside the caller's transaction; the refusal code instead when it cannot
+    (``ALREADY_DECIDED`` when another decision closed the item first: nothing is written)."""
     refusal, accepted = _accept_refusal(db, cipher, item, loaded)
     if refusal is not None:
         return refusal
     assert accepted is not None
+    if not _close_item(db, item, ReviewState.ACCEPTED, actor, stamp, code, text):
+        return ALREADY_DECIDED
     reg.write_record(
         db,
         cipher,
@@ -187,7 +239,6 @@ def _accept(
         stamp=stamp,
         replaces=accepted.replaces,
     )
-    _close_item(db, item, ReviewState.ACCEPTED, actor, stamp, code, text)
     letter_queue.enqueue(
         db, cipher, item.record_id, accepted.person_key, accepted.payload, actor, stamp
     )
@@ -215,14 +266,19 @@ def decide(
         stamp = reg.now()
         with db.transaction("decide"):
             item = _pick(db, record_id, revision, batch_id)
+            _refuse_reserved(db, item)
             if text is not None:
                 _check_text_against_record(db, cipher, item, text)
             if choice == "accept":
                 refusal = _accept(db, cipher, item, actor, stamp, reason_code, text)
-                if refusal is not None:
-                    raise StaffError(refusal, record_id)
+            elif not _close_item(db, item, _STATE[choice], actor, stamp, reason_code, text):
+                refusal = ALREADY_DECIDED
             else:
-                _close_item(db, item, _STATE[choice], actor, stamp, reason_code, text)
+                refusal = None
+            if refusal == ALREADY_DECIDED:  # raising rolls back the whole decision
+                raise _decided_already(db, record_id, item.revision, item.origin.batch_id)
+            if refusal is not None:
+                raise StaffError(refusal, record_id)
         decided = reg.find_item(db, None, item.origin.batch_id, item.record_id)
         assert decided is not None
         return decided
@@ -230,45 +286,74 @@ def decide(
     return register.call(run, "decide")
 
 
+@dataclass(frozen=True)
+class CleanResult:
+    """What one bulk acceptance did; only this reviewer's own decisions count as accepted."""
+
+    accepted: int  # closed by this call
+    left: int  # still pending: the register changed meanwhile, each needs a decision
+    decided_elsewhere: int = 0  # listed, but decided by someone else (or a reservation) first
+
+
 def accept_clean(
     register: reg.Register, only: Collection[tuple[str, str]] | None = None
-) -> tuple[int, int]:
-    """Accept every pending item without findings; (accepted, left pending) counts.
+) -> CleanResult:
+    """Accept every pending item without findings, a chunk per transaction.
 
     An item can be left pending when something changed since import (the register took
     the same person and diagnosis under another id meanwhile): it then needs a decision.
     ``only`` (``(batch_id, record_id)`` pairs) limits it to the items a confirmation listed,
-    so what arrived after the list was shown is not accepted unseen.
+    so what arrived after the list was shown is not accepted unseen; listed items another
+    reviewer decided before this call reached them are ``decided_elsewhere``: not failures,
+    nothing to redo.
     """
     wanted = None if only is None else set(only)
     cipher, actor = register.cipher, register.actor
 
-    def chunk(db: Db, after: int) -> tuple[int, int, int, bool]:
+    def chunk(db: Db, after: int) -> tuple[int, int, int, set[tuple[str, str]], int, bool]:
         stamp = reg.now()
-        accepted = left = 0
+        accepted = left = elsewhere = 0
+        seen: set[tuple[str, str]] = set()
         with db.transaction("accept clean"):
             rows = reg.clean_pending_items(db, after, CLEAN_CHUNK)
+            reserved = reg.reserved_among(db, [r.person_key for r in rows if r.person_key])
             for clean in rows:
                 after = clean.seq
-                if wanted is not None and (
-                    (clean.item.origin.batch_id, clean.item.record_id) not in wanted
-                ):
+                pair = (clean.item.origin.batch_id, clean.item.record_id)
+                if wanted is not None and pair not in wanted:
+                    continue
+                seen.add(pair)
+                if clean.person_key in reserved:  # the reservation wins (see ``decide``)
+                    left += 1
                     continue
                 loaded = None if clean.sealed is None else (clean.sealed, clean.person_key)
-                if _accept(db, cipher, clean.item, actor, stamp, None, None, loaded) is None:
+                refusal = _accept(db, cipher, clean.item, actor, stamp, None, None, loaded)
+                if refusal is None:
                     accepted += 1
+                elif refusal == ALREADY_DECIDED:
+                    elsewhere += 1
                 else:
                     left += 1
-        return accepted, left, after, len(rows) == CLEAN_CHUNK
+        return accepted, left, elsewhere, seen, after, len(rows) == CLEAN_CHUNK
 
-    total = left_total = 0
+    accepted_total = left_total = elsewhere_total = 0
+    seen_total: set[tuple[str, str]] = set()
     after = 0
     more = True
     while more:
-        accepted, left, after, more = register.call(partial(chunk, after=after), "accept clean")
-        total += accepted
+        accepted, left, elsewhere, seen, after, more = register.call(
+            partial(chunk, after=after), "accept clean"
+        )
+        accepted_total += accepted
         left_total += left
-    return total, left_total
+        elsewhere_total += elsewhere
+        seen_total |= seen
+    if wanted:
+        unseen = sorted(wanted - seen_total)
+        elsewhere_total += register.call(
+            lambda db: reg.decided_count(db, unseen), "accept clean: decided elsewhere"
+        )
+    return CleanResult(accepted_total, left_total, elsewhere_total)
 
 
 # -- undo -------------------------------------------------------------------------------------

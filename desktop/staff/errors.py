@@ -8,6 +8,8 @@ the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from desktop.messages import DEFAULT_LANG, Catalogue, CodedError, Lang, Message
 
 _RESEND = Message(
@@ -15,6 +17,14 @@ _RESEND = Message(
     "sende den på nytt (sjelden sync eller sjelden export-batch).",
     "The batch is damaged or was altered on the way. Nothing of it was imported. Ask the clinic "
     "to send it again (sjelden sync or sjelden export-batch).",
+    gui=Message(
+        "Forsendelsen er skadet eller endret underveis. Ingenting av den er importert. "
+        "Be klinikken sende den på nytt (Synkronisering > Synkroniser nå, eller "
+        "Eksporter forsendelser til en mappe).",
+        "The batch is damaged or was altered on the way. Nothing of it was imported. "
+        "Ask the clinic to send it again (Sync > Sync now, or Export batches to a "
+        "folder).",
+    ),
 )
 _UPDATE = Message(
     "Forsendelsen er laget med en nyere versjon av protokollen. Ingenting er importert. Oppdater "
@@ -61,6 +71,17 @@ BATCH_MESSAGES = Catalogue(
             "imported. Compare the fingerprint with the clinic and approve it (sjelden staff "
             "approve "
             "KEY_ID --fingerprint ...), then import again.",
+            gui=Message(
+                "Forsendelsen er signert av en installasjon som ikke er godkjent her. Ingenting "
+                "er importert. Sammenlign fingeravtrykket med klinikken og få installasjonen "
+                "godkjent (det gjøres på kommandolinjen, se brukerveiledningen for registeret); "
+                "velg så Innboks > Forsendelser i karantene > Prøv igjen, eller importer filen "
+                "igjen.",
+                "The batch is signed by an installation that is not approved here. Nothing was "
+                "imported. Compare the fingerprint with the clinic and have the installation "
+                "approved (done on the command line, see the staff guide); then choose Inbox > "
+                "Quarantined batches > Retry, or import the file again.",
+            ),
         ),
         "bad_signature": Message(
             "Signaturen stemmer ikke: forsendelsen er endret eller ikke laget av installasjonen "
@@ -78,6 +99,16 @@ BATCH_MESSAGES = Catalogue(
             "The batch is encrypted to a register key this profile does not hold. Nothing was "
             "imported. Import it with the profile that holds that key, or ask the clinic to update "
             "the register key (sjelden enroll) and send again.",
+            gui=Message(
+                "Forsendelsen er kryptert til en registernøkkel denne profilen ikke har. "
+                "Ingenting er importert. Importer med profilen som har den nøkkelen, eller be "
+                "klinikken velge Synkronisering > Synkroniser nå (som henter registerets "
+                "nøkler) og sende på nytt.",
+                "The batch is encrypted to a register key this profile does not hold. Nothing "
+                "was imported. Import it with the profile that holds that key, or ask the "
+                "clinic to choose Sync > Sync now (which fetches the register's keys) and send "
+                "again.",
+            ),
         ),
         "record_owned_elsewhere": Message(
             "Forsendelsen inneholder registrerings-id-er som tilhører en annen installasjon (den "
@@ -123,6 +154,16 @@ BATCH_MESSAGES = Catalogue(
             "it was imported; it is quarantined, and other batches are imported as usual. Send "
             "the error code to support, and retry after an update (sjelden staff quarantine "
             "retry).",
+            gui=Message(
+                "Forsendelsen kunne ikke importeres (en uventet feil i denne forsendelsen). "
+                "Ingenting av den er importert; den er satt i karantene, og andre forsendelser "
+                "importeres som vanlig. Send feilkoden til brukerstøtte, og prøv igjen etter en "
+                "oppdatering (Innboks > Forsendelser i karantene > Prøv igjen).",
+                "The batch could not be imported (an unexpected failure in this batch). Nothing "
+                "of it was imported; it is quarantined, and other batches are imported as "
+                "usual. Send the error code to support, and retry after an update (Inbox > "
+                "Quarantined batches > Retry).",
+            ),
         ),
         "unreadable_file": Message(
             "Filen kan ikke leses. Ingenting er importert. Sjekk stien og filrettighetene.",
@@ -145,28 +186,60 @@ MESSAGES = Catalogue(
             "NAVN staff init'.",
             "This is a clinician profile. Create a separate staff profile with 'sjelden --profile "
             "NAME staff init'.",
+            gui=Message(
+                "Profilen er en klinikerprofil. Registerarbeid krever en egen registerprofil; "
+                "den opprettes på kommandolinjen (se brukerveiledningen for registeret).",
+                "This is a clinician profile. Registry work needs a separate staff profile; it "
+                "is created on the command line (see the staff guide).",
+            ),
         ),
         "staff_profile_incomplete": Message(
             "Registerprofilen mangler nøkler (oppsettet ble avbrutt). Opprett den på nytt med "
             "'sjelden staff init'.",
             "The staff profile has no keys (set-up was interrupted). Create it again with 'sjelden "
             "staff init'.",
+            gui=Message(
+                "Registerprofilen mangler nøkler (oppsettet ble avbrutt). Den må opprettes på "
+                "nytt på kommandolinjen (se brukerveiledningen for registeret).",
+                "The staff profile has no keys (set-up was interrupted). It must be created "
+                "again on the command line (see the staff guide).",
+            ),
         ),
         "no_inbox": Message(
             "Ingen innboks er satt opp. Oppgi adressen med 'sjelden staff configure --inbox URL'.",
             "No inbox is configured. Set its address with 'sjelden staff configure --inbox URL'.",
+            gui=Message(
+                "Ingen innboks er satt opp for denne registerprofilen. Adressen settes på "
+                "kommandolinjen (se brukerveiledningen for registeret); Fil > Importer "
+                "forsendelsesfiler virker uten innboks.",
+                "No inbox is configured for this staff profile. Its address is set on the "
+                "command line (see the staff guide); File > Import batch files works without an "
+                "inbox.",
+            ),
         ),
         "register_db_unavailable": Message(
             "Registerdatabasen svarer ikke. Sjekk at PostgreSQL kjører og at adressen stemmer "
             "('sjelden staff configure --register-db URL'), og prøv igjen.",
             "The register database does not answer. Check that PostgreSQL runs and the address is "
             "right ('sjelden staff configure --register-db URL'), and try again.",
+            gui=Message(
+                "Registerdatabasen svarer ikke. Sjekk at PostgreSQL kjører og at adressen i "
+                "registerprofilen stemmer, og prøv igjen.",
+                "The register database does not answer. Check that PostgreSQL runs and the "
+                "address in the staff profile is right, and try again.",
+            ),
         ),
         "register_db_not_postgres": Message(
             "Registerdatabasen må være en postgresql://-adresse (eller '' for registeret i "
             "profilen). Ingenting er endret; prøv igjen med riktig --register-db.",
             "The register database must be a postgresql:// address (or '' for the register in "
             "this profile). Nothing was changed; try again with the right --register-db.",
+            gui=Message(
+                "Registerdatabasen må være en postgresql://-adresse (eller tom for registeret i "
+                "profilen). Ingenting er endret.",
+                "The register database must be a postgresql:// address (or empty for the "
+                "register in this profile). Nothing was changed.",
+            ),
         ),
         "postgres_driver_missing": Message(
             "PostgreSQL-driveren (psycopg) er ikke installert. Installer med "
@@ -193,10 +266,20 @@ MESSAGES = Catalogue(
         "unknown_item": Message(
             "Ingen ventende registrering har den id-en. Se 'sjelden staff queue'.",
             "No pending registration has that id. See 'sjelden staff queue'.",
+            gui=Message(
+                "Ingen ventende registrering har den id-en. Oppdater køen (Gjennomgang > "
+                "Oppdater).",
+                "No pending registration has that id. Reload the queue (Review > Reload).",
+            ),
         ),
         "ambiguous_item": Message(
             "Flere revisjoner av registreringen venter. Oppgi hvilken med --revision.",
             "Several revisions of the registration are pending. Choose one with --revision.",
+            gui=Message(
+                "Flere revisjoner av registreringen venter. Velg én av dem i køen.",
+                "Several revisions of the registration are pending. Choose one of them in the "
+                "queue.",
+            ),
         ),
         "not_pending": Message(
             "Registreringen er allerede avgjort.",
@@ -242,6 +325,12 @@ MESSAGES = Catalogue(
             "The register already holds an equal or newer revision. Reject it (e.g. --reason "
             "stale) "
             "or decide it as a duplicate.",
+            gui=Message(
+                "Registeret har allerede en like ny eller nyere revisjon. Avvis den (med en "
+                "begrunnelse) eller merk den som duplikat.",
+                "The register already holds an equal or newer revision. Reject it (with a "
+                "reason) or mark it as a duplicate.",
+            ),
         ),
         "bad_reason_code": Message(
             "Begrunnelseskoden må være små bokstaver, sifre og _ (f.eks. "
@@ -264,6 +353,16 @@ MESSAGES = Catalogue(
             "An installation with decisions waiting is not pinned in this profile, so reasons "
             "for it cannot be encrypted. Pin it (sjelden staff pin KEY_ID --fingerprint …) and "
             "send again; nothing was sent.",
+            gui=Message(
+                "En installasjon som har avgjørelser å få, er ikke festet i denne profilen, så "
+                "begrunnelsene til den kan ikke krypteres. Få den festet (det gjøres på "
+                "kommandolinjen, se brukerveiledningen for registeret) og velg Innboks > Send "
+                "avgjørelser igjen; ingenting er sendt.",
+                "An installation with decisions waiting is not pinned in this profile, so "
+                "reasons for it cannot be encrypted. Have it pinned (done on the command line, "
+                "see the staff guide) and choose Inbox > Send decisions again; nothing was "
+                "sent.",
+            ),
         ),
         "text_too_long": Message(
             "Begrunnelsesteksten kan være høyst 500 tegn.",
@@ -277,11 +376,23 @@ MESSAGES = Catalogue(
         "unknown_quarantined": Message(
             "Ingen forsendelse i karantene har den id-en. Se 'sjelden staff quarantine list'.",
             "No quarantined batch has that id. See 'sjelden staff quarantine list'.",
+            gui=Message(
+                "Ingen forsendelse i karantene har den id-en (den kan være prøvd igjen eller "
+                "forkastet i mellomtiden). Se listen under Innboks > Forsendelser i karantene.",
+                "No quarantined batch has that id (it may have been retried or discarded "
+                "meanwhile). See the list under Inbox > Quarantined batches.",
+            ),
         ),
         "unknown_installation": Message(
             "Innboksen kjenner ingen installasjon med den nøkkel-id-en. Se 'sjelden staff "
             "installations'.",
             "The inbox knows no installation with that key id. See 'sjelden staff installations'.",
+            gui=Message(
+                "Innboksen kjenner ingen installasjon med den nøkkel-id-en. Sjekk nøkkel-id-en "
+                "med klinikken.",
+                "The inbox knows no installation with that key id. Check the key id with the "
+                "clinic.",
+            ),
         ),
         "fingerprint_mismatch": Message(
             "Fingeravtrykket stemmer ikke med installasjonens nøkkel. Ikke godkjenn; kontakt "
@@ -294,6 +405,14 @@ MESSAGES = Catalogue(
             "KEY_ID --fingerprint ...'.",
             "The installation is not approved at the inbox. Approve it with 'sjelden staff approve "
             "KEY_ID --fingerprint ...'.",
+            gui=Message(
+                "Installasjonen er ikke godkjent i innboksen. Sammenlign fingeravtrykket med "
+                "klinikken og få den godkjent (det gjøres på kommandolinjen, se "
+                "brukerveiledningen for registeret).",
+                "The installation is not approved at the inbox. Compare the fingerprint with "
+                "the clinic and have it approved (done on the command line, see the staff "
+                "guide).",
+            ),
         ),
         "installation_key_mismatch": Message(
             "Innboksen oppgir en nøkkel som ikke hører til nøkkel-id-en. Ikke stol på den; kontakt "
@@ -307,12 +426,25 @@ MESSAGES = Catalogue(
             "'sjelden staff manifest root'. Ingenting er endret.",
             "The staff profile has no root key yet, so it cannot be rotated. Make it with "
             "'sjelden staff manifest root'. Nothing was changed.",
+            gui=Message(
+                "Registerprofilen har ingen rotnøkkel ennå, så den kan ikke byttes. Rotnøkkelen "
+                "lages på kommandolinjen (se brukerveiledningen for registeret). Ingenting er "
+                "endret.",
+                "The staff profile has no root key yet, so it cannot be rotated. The root key "
+                "is made on the command line (see the staff guide). Nothing was changed.",
+            ),
         ),
         "fingerprint_required": Message(
             "Oppgi nøkkelens fingeravtrykk med --fingerprint, slik det vises der nøkkelen ble "
             "laget ('sjelden-inbox server-key', 'sjelden staff keys'). Ingenting er endret.",
             "Give the key's fingerprint with --fingerprint, as shown where the key was made "
             "('sjelden-inbox server-key', 'sjelden staff keys'). Nothing was changed.",
+            gui=Message(
+                "Oppgi nøkkelens fingeravtrykk, slik det vises der nøkkelen ble laget (ved "
+                "innboksen eller i registerprofilen). Ingenting er endret.",
+                "Give the key's fingerprint, as shown where the key was made (at the inbox or "
+                "in the staff profile). Nothing was changed.",
+            ),
         ),
         "manifest_key_invalid": Message(
             "Nøkkelen kan ikke leses eller er ikke en gyldig nøkkel for den rollen. Ingenting er "
@@ -325,6 +457,12 @@ MESSAGES = Catalogue(
             "innboksens sertifikat (det samme som --ssl-certfile).",
             "The certificate file cannot be read as a PEM certificate. Nothing was changed. Give "
             "the inbox's certificate (the same as its --ssl-certfile).",
+            gui=Message(
+                "Sertifikatfilen kan ikke leses som et PEM-sertifikat. Ingenting er endret. "
+                "Oppgi innboksens sertifikat (det samme som innboksen bruker for TLS).",
+                "The certificate file cannot be read as a PEM certificate. Nothing was changed. "
+                "Give the inbox's certificate (the same one the inbox uses for TLS).",
+            ),
         ),
         "manifest_key_exists": Message(
             "Nøkkelen står allerede i manifestet med den rollen. Ingenting er endret.",
@@ -335,6 +473,12 @@ MESSAGES = Catalogue(
             "manifest show'.",
             "No key in the manifest that is not revoked has that key id. See 'sjelden staff "
             "manifest show'.",
+            gui=Message(
+                "Ingen gjeldende nøkkel i manifestet har den nøkkel-id-en. Sjekk nøkkel-id-en "
+                "mot manifestet (se brukerveiledningen for registeret).",
+                "No key in the manifest that is not revoked has that key id. Check the key id "
+                "against the manifest (see the staff guide).",
+            ),
         ),
         "manifest_no_recipient": Message(
             "Manifestet ville ikke ha noen gyldig registernøkkel, og klinikkene ville avvise det. "
@@ -343,12 +487,25 @@ MESSAGES = Catalogue(
             "The manifest would name no usable register key, and clinics would refuse it. "
             "Nothing was signed. Make a new register key first (sjelden staff "
             "rotate-register-key).",
+            gui=Message(
+                "Manifestet ville ikke ha noen gyldig registernøkkel, og klinikkene ville "
+                "avvise det. Ingenting er signert. Lag en ny registernøkkel først (se "
+                "brukerveiledningen for registeret).",
+                "The manifest would name no usable register key, and clinics would refuse it. "
+                "Nothing was signed. Make a new register key first (see the staff guide).",
+            ),
         ),
         "manifest_not_written": Message(
             "Manifestfilen kunne ikke skrives. Manifestet er signert og lagret; sjekk mappen og "
             "kjør 'sjelden staff manifest sign --out FIL' igjen.",
             "The manifest file could not be written. The manifest is signed and kept; check the "
             "folder and run 'sjelden staff manifest sign --out FILE' again.",
+            gui=Message(
+                "Manifestfilen kunne ikke skrives. Manifestet er signert og lagret; sjekk "
+                "mappen og skriv filen på nytt.",
+                "The manifest file could not be written. The manifest is signed and kept; check "
+                "the folder and write the file again.",
+            ),
         ),
         "manifest_stale": Message(
             "Innboksen har et nyere manifest enn dette. Det er ikke publisert. Bruk "
@@ -370,10 +527,22 @@ MESSAGES = Catalogue(
         "bad_letter_limit": Message(
             "Antall brev (--limit) må være minst 1. Ingenting er skrevet ut.",
             "The number of letters (--limit) must be at least 1. Nothing was printed.",
+            gui=Message(
+                "Antall brev i utsendelsen må være minst 1 (eller «alle»). Ingenting er skrevet "
+                "ut.",
+                "The number of letters in the run must be at least 1 (or “all”). Nothing was "
+                "printed.",
+            ),
         ),
         "unknown_letter_run": Message(
             "Registeret har ingen brevutsendelse med den id-en. Se 'sjelden staff letters list'.",
             "The register has no letter run with that id. See 'sjelden staff letters list'.",
+            gui=Message(
+                "Registeret har ingen brevutsendelse med den id-en. Se listen over utsendelser "
+                "under Brev og slipper.",
+                "The register has no letter run with that id. See the list of runs under Letter "
+                "mailing.",
+            ),
         ),
         "letter_run_changed": Message(
             "Noen av brevene ble skrevet ut av en annen saksbehandler i mellomtiden. Ingen "
@@ -402,6 +571,14 @@ MESSAGES = Catalogue(
             "No letter sent has that reference. Check the reference on the slip; nothing was "
             "changed. Without a reference: record the reservation by national id (sjelden "
             "staff reserve).",
+            gui=Message(
+                "Ingen utsendt brev har den referansen. Sjekk referansen på slippen; ingenting "
+                "er endret. Uten referanse: registrer reservasjonen med fødselsnummeret under "
+                "Reservasjoner.",
+                "No letter sent has that reference. Check the reference on the slip; nothing "
+                "was changed. Without a reference: record the reservation by national id under "
+                "Reservations.",
+            ),
         ),
         "letter_slip_recorded": Message(
             "Personen denne slippen gjelder, er allerede reservert og slettet fra registeret. "
@@ -487,8 +664,28 @@ MESSAGES = Catalogue(
             "you unlocked. Nothing was changed. Lock and unlock again (or run the command "
             "again), and do it once more.",
         ),
+        "already_decided": Message(
+            "Registreringen ble avgjort av {decided_by} ({decided_at}) mens du hadde den åpen. "
+            "Din avgjørelse er ikke lagret, og ingenting er endret. Oppdater køen (Last inn på "
+            "nytt eller 'sjelden staff queue') og se avgjørelsen før du gjør noe mer.",
+            "The registration was decided by {decided_by} at {decided_at} while you had it "
+            "open. Your decision was not saved and nothing was changed. Refresh the queue "
+            "(Reload, or 'sjelden staff queue') and look at that decision before doing more.",
+        ),
+        "reserved": Message(
+            "Personen har reservert seg mot registrering, og registreringen er slettet. Din "
+            "avgjørelse er ikke lagret, og ingenting er endret. Oppdater køen; reservasjonen "
+            "gjelder.",
+            "The person has a reservation against registration, and the registration is "
+            "deleted. Your decision was not saved and nothing was changed. Refresh the queue; "
+            "the reservation stands.",
+        ),
     },
-    params={"role": "the staff role an action needs (reviewer, registrar or administrator)"},
+    params={
+        "decided_by": "the key id of the staff member whose decision closed the item",
+        "decided_at": "when that decision was committed (UTC, ISO 8601)",
+        "role": "the staff role an action needs (reviewer, registrar or administrator)",
+    },
     fallback=Message(
         "Registerdelen meldte en feil ({code}). Send feilkoden til brukerstøtte.",
         "Staff mode reported an error ({code}). Send the error code to support.",
@@ -506,11 +703,26 @@ class StaffError(CodedError):
         self.code = code
         self.detail = detail
 
-    def user_message(self, lang: Lang = DEFAULT_LANG) -> str:
+    def user_message(self, lang: Lang = DEFAULT_LANG, *, gui: bool = False) -> str:
         # staff's own codes first; a batch's code raised as a plain StaffError still reads well
         in_batch = self.code not in MESSAGES and self.code in BATCH_MESSAGES
         catalogue = BATCH_MESSAGES if in_batch else MESSAGES
-        return catalogue.text(self.code, lang, **self.message_params())
+        return catalogue.render(self.code, lang, self.message_params(), gui=gui)
+
+
+class AlreadyDecided(StaffError):
+    """Another decision on the item was committed first (another reviewer, another PC).
+
+    Carries who and when, from the item's own row, so the loser knows whose decision to
+    look at instead of retrying blindly; never a field value."""
+
+    def __init__(self, record_id: str, decided_by: str, decided_at: str) -> None:
+        super().__init__("already_decided", record_id)
+        self.decided_by = decided_by
+        self.decided_at = decided_at
+
+    def message_params(self) -> Mapping[str, object]:
+        return {"decided_by": self.decided_by, "decided_at": self.decided_at}
 
 
 class BatchRefused(StaffError):
@@ -530,5 +742,5 @@ class BatchRefused(StaffError):
         self.batch_id = batch_id
         self.source = source  # the file it came from, when imported from a file
 
-    def user_message(self, lang: Lang = DEFAULT_LANG) -> str:
-        return self.catalogue.text(self.code, lang, **self.message_params())
+    def user_message(self, lang: Lang = DEFAULT_LANG, *, gui: bool = False) -> str:
+        return self.catalogue.render(self.code, lang, self.message_params(), gui=gui)

@@ -12,7 +12,10 @@ Documents are feedback version 2 (docs/protocol.md): record ids (random uuids), 
 decisions and reason codes in clear; a reason text only sealed to the installation that sent
 the record (its pinned key), so neither the inbox nor a feedback file holds it readable. An
 item rejected with reason ``reservert`` (the person reserved themselves, at import or by
-``reservations.reserve``) becomes a ``purge`` decision: the clinic deletes the record.
+``reservations.reserve``) becomes a ``purge`` decision: the clinic deletes the record. An
+item marked ``reservert_revisjon`` (an earlier revision held the reserved person, a later one
+corrected the national id) becomes ``purge_revision``: the clinic deletes that revision and
+keeps the record; such a document is version 3 (docs/protocol.md).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from desktop.staff import register as reg
 from desktop.staff.dialect import Db
 from desktop.staff.errors import StaffError
 from desktop.staff.keys import PinnedInstallation
-from desktop.staff.model import RESERVED_REASON
+from desktop.staff.model import RESERVED_REASON, RESERVED_REVISION_REASON
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ def _groups(db: Db) -> Iterator[tuple[str, str, list[tuple[str, str, int, str, A
 def _decision(record_id: str, revision: int, state: str, code: Any, text: Any) -> RecordDecision:
     if code == RESERVED_REASON:
         return RecordDecision(record_id, revision, "purge", RESERVED_REASON)
+    if code == RESERVED_REVISION_REASON:
+        return RecordDecision(record_id, revision, "purge_revision", RESERVED_REASON)
     return RecordDecision(record_id, revision, state, code, text)  # type: ignore[arg-type]
 
 

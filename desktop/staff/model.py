@@ -23,6 +23,10 @@ class ReviewState(StrEnum):
 # The reason code of a registration rejected because its person is reserved (at import, or
 # when the reservation is recorded).
 RESERVED_REASON = "reservert"
+# The register's own mark on an item whose revision held a reserved person while the record
+# now holds another (its national id was corrected): signed as a ``purge_revision`` decision
+# with the reason ``reservert``; never on the wire as a code of its own.
+RESERVED_REVISION_REASON = "reservert_revisjon"
 
 
 class Finding(StrEnum):

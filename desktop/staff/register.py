@@ -193,11 +193,9 @@ def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
         yield values[start : start + LOOKUP_CHUNK]
 
 
-def batch_lookup(db: Db, record_ids: Sequence[str], person_keys: Sequence[bytes]) -> BatchLookup:
+def reserved_among(db: Db, person_keys: Sequence[bytes]) -> set[bytes]:
+    """Which of these keyed hashes have a reservation (a query per ``LOOKUP_CHUNK``)."""
     reserved: set[bytes] = set()
-    revisions: dict[str, int] = {}
-    registered: dict[tuple[bytes, bytes], list[str]] = {}
-    pending: dict[tuple[bytes, bytes], list[str]] = {}
     people = sorted(set(person_keys))
     for part in _chunks(people):
         marks = ", ".join("?" * len(part))
@@ -208,6 +206,17 @@ def batch_lookup(db: Db, record_ids: Sequence[str], person_keys: Sequence[bytes]
                 part,
             ).fetchall()
         )
+    return reserved
+
+
+def batch_lookup(db: Db, record_ids: Sequence[str], person_keys: Sequence[bytes]) -> BatchLookup:
+    revisions: dict[str, int] = {}
+    registered: dict[tuple[bytes, bytes], list[str]] = {}
+    pending: dict[tuple[bytes, bytes], list[str]] = {}
+    people = sorted(set(person_keys))
+    reserved = reserved_among(db, people)
+    for part in _chunks(people):
+        marks = ", ".join("?" * len(part))
         for table, found in (("register_index", registered), ("review_index", pending)):
             rows = db.execute(
                 f"SELECT person_key, diagnosis_key, record_id FROM {table} "  # noqa: S608
@@ -316,6 +325,21 @@ def clean_pending_items(db: Db, after_seq: int, limit: int) -> list[CleanItem]:
         )
         for row in rows
     ]
+
+
+def decided_count(db: Db, pairs: Sequence[tuple[str, str]]) -> int:
+    """How many of these ``(batch_id, record_id)`` items are decided (a query per chunk)."""
+    wanted = set(pairs)
+    found = 0
+    for part in _chunks(sorted({record_id for _batch, record_id in wanted})):
+        marks = ", ".join("?" * len(part))
+        rows = db.execute(
+            f"SELECT batch_id, record_id FROM review_items WHERE state <> 'pending' "  # noqa: S608
+            f"AND record_id IN ({marks})",
+            part,
+        ).fetchall()
+        found += sum((str(b), str(r)) in wanted for b, r in rows)
+    return found
 
 
 def items_of_batch(db: Db, batch_id: str) -> list[ReviewItem]:

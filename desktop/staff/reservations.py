@@ -11,6 +11,10 @@ Recording a reservation, in one transaction:
   person's records (accepted ones included) becomes ``rejected`` with reason ``reservert``
   and waits for ``feedback.prepare`` again, which signs it as a ``purge`` decision, so the
   clinic deletes the record, its history and sync state (``desktop.sync.feedback``);
+* where only an *earlier* revision of a record was the person's (a later revision corrected
+  the national id to someone else), marks that revision's decided item
+  ``reservert_revisjon``, signed as a ``purge_revision`` decision: the clinic deletes that
+  revision and keeps the record (docs/protocol.md, feedback version 3);
 * keeps only ``HMAC(register secret, national id)`` so later registrations of the person are
   rejected automatically at import with reason ``reservert`` (and purged at the clinic too);
 * deletes the quarantined batches that hold a record of the person (opened with the
@@ -37,7 +41,7 @@ from desktop.staff import letter_queue, quarantine
 from desktop.staff import register as reg
 from desktop.staff.dialect import Db
 from desktop.staff.errors import StaffError
-from desktop.staff.model import RESERVED_REASON, Finding
+from desktop.staff.model import RESERVED_REASON, RESERVED_REVISION_REASON, Finding
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,7 @@ class ReservationResult:
     records_removed: int
     history_removed: int
     queue_items_closed: int
-    purge_notices: int = 0  # decisions that go back to the clinics as "purge"
+    purge_notices: int = 0  # decisions that go back as "purge" (or "purge_revision")
     quarantined_removed: int = 0  # set-aside batches that held the person, deleted
 
 
@@ -188,6 +192,19 @@ def reserve(
                 ).rowcount
                 db.execute("DELETE FROM register_index WHERE record_id = ?", (record_id,))
                 db.execute("DELETE FROM register_records WHERE record_id = ?", (record_id,))
+            # Earlier revisions of records that now hold another person (the national id was
+            # corrected): the clinic keeps the record, and deletes those revisions.
+            earlier = db.execute(
+                "SELECT record_id, revision FROM register_history WHERE person_key = ?",
+                (person_key,),
+            ).fetchall()
+            db.executemany(
+                "UPDATE review_items SET reason_code = ?, reason_text = NULL, payload = NULL, "
+                "person_key = NULL, feedback_id = NULL "
+                "WHERE record_id = ? AND revision = ? AND state <> 'pending'",
+                [(RESERVED_REVISION_REASON, str(r), int(v)) for r, v in earlier],
+            )
+            notices += len(earlier)
             history += db.execute(
                 "DELETE FROM register_history WHERE person_key = ?", (person_key,)
             ).rowcount

@@ -97,6 +97,16 @@ STORE = Catalogue(
             "(the file was emptied, replaced or rolled back). It was not opened. Restore from "
             "the backup {backup} with the help of support, or accept the loss and open it "
             "anyway with 'sjelden unlock-check --accept-data-loss'.",
+            gui=Message(
+                "Databasen er eldre enn sist kjente tilstand: {missing} endringer mangler "
+                "(filen er tømt, byttet ut eller rullet tilbake). Den er ikke åpnet. "
+                "Gjenopprett fra sikkerhetskopien {backup} med hjelp fra brukerstøtte, eller "
+                "godta tapet og velg «Åpne likevel og godta tapet».",
+                "The database is older than its last known state: {missing} changes are missing "
+                "(the file was emptied, replaced or rolled back). It was not opened. Restore "
+                "from the backup {backup} with the help of support, or accept the loss and "
+                "choose “Open anyway, accepting the loss”.",
+            ),
         ),
         "store.older_than_known.no_backup": Message(
             "Databasen er eldre enn sist kjente tilstand: {missing} endringer mangler (filen "
@@ -107,6 +117,16 @@ STORE = Catalogue(
             "(the file was emptied, replaced or rolled back). It was not opened, and there is "
             "no backup in the profile folder. Contact support, or accept the loss and open it "
             "anyway with 'sjelden unlock-check --accept-data-loss'.",
+            gui=Message(
+                "Databasen er eldre enn sist kjente tilstand: {missing} endringer mangler "
+                "(filen er tømt, byttet ut eller rullet tilbake). Den er ikke åpnet, og det "
+                "finnes ingen sikkerhetskopi i profilmappen. Kontakt brukerstøtte, eller godta "
+                "tapet og velg «Åpne likevel og godta tapet».",
+                "The database is older than its last known state: {missing} changes are missing "
+                "(the file was emptied, replaced or rolled back). It was not opened, and there "
+                "is no backup in the profile folder. Contact support, or accept the loss and "
+                "choose “Open anyway, accepting the loss”.",
+            ),
         ),
         "store.database_missing": Message(
             "Databasefilen til profilen (store.db) mangler. Gjenopprett den fra "
@@ -133,6 +153,14 @@ STORE = Catalogue(
             "The profile file {file} is damaged or incomplete, so the profile cannot be "
             "unlocked. Do not delete the profile folder; contact support. If it is the key "
             "file, you can unlock with the recovery key (sjelden recover).",
+            gui=Message(
+                "Profilfilen {file} er skadet eller ufullstendig, så profilen kan ikke låses "
+                "opp. Ikke slett profilmappen; kontakt brukerstøtte. Er det nøkkelfilen, kan du "
+                "låse opp med gjenopprettingsnøkkelen (Bruk gjenopprettingsnøkkel).",
+                "The profile file {file} is damaged or incomplete, so the profile cannot be "
+                "unlocked. Do not delete the profile folder; contact support. If it is the key "
+                "file, you can unlock with the recovery key (Use recovery key).",
+            ),
         ),
         "store.not_unlocked": Message(
             "Profilen er låst. Lås opp med passordfrasen din.",
@@ -141,6 +169,12 @@ STORE = Catalogue(
         "store.profile_missing": Message(
             "Profilen er ikke satt opp ennå. Kjør oppsettet først (sjelden init).",
             "The profile has not been set up yet. Run the set-up first (sjelden init).",
+            gui=Message(
+                "Profilen er ikke satt opp ennå. Sett den opp først: oppsettet vises når "
+                "programmet starter.",
+                "The profile has not been set up yet. Set it up first: the set-up shows when "
+                "the program starts.",
+            ),
         ),
         "store.profile_exists": Message(
             "Profilen er allerede satt opp. Velg et annet profilnavn, eller lås opp denne.",
@@ -151,6 +185,12 @@ STORE = Catalogue(
             "klinikerprofil med --profile NAVN (ny profil: 'sjelden --profile NAVN init').",
             "This is a registry-staff profile. Use 'sjelden staff …' with it, or choose a "
             "clinician profile with --profile NAME (a new one: 'sjelden --profile NAME init').",
+            gui=Message(
+                "Dette er en registerprofil, ikke en klinikerprofil. Start programmet med en "
+                "klinikerprofil (se brukerveiledningen).",
+                "This is a registry-staff profile, not a clinician profile. Start the program "
+                "with a clinician profile (see the user guide).",
+            ),
         ),
         # the same code, when a staff command meets a clinician's profile
         "store.wrong_profile_kind.clinician": Message(
@@ -158,6 +198,12 @@ STORE = Catalogue(
             "'sjelden --profile NAVN staff init'.",
             "This is a clinician profile. Create a separate staff profile with "
             "'sjelden --profile NAME staff init'.",
+            gui=Message(
+                "Dette er en klinikerprofil. Registerarbeid krever en egen registerprofil; den "
+                "opprettes på kommandolinjen (se brukerveiledningen for registeret).",
+                "This is a clinician profile. Registry work needs a separate staff profile; it "
+                "is created on the command line (see the staff guide).",
+            ),
         ),
         "store.key_missing": Message(
             "Nøkkelen til profilen finnes ikke i nøkkelringen. Lås opp med "
@@ -174,6 +220,17 @@ STORE = Catalogue(
             "be available. macOS: Keychain. Linux: install and start gnome-keyring or KWallet "
             "(Secret Service), e.g. 'apt install gnome-keyring'. Alternatively, explicitly "
             "choose to keep the encrypted key in a file (--key-file).",
+            gui=Message(
+                "Fant ingen sikker nøkkelring i operativsystemet. Windows: "
+                "Legitimasjonsbehandling (Credential Manager) må være tilgjengelig. macOS: "
+                "Nøkkelring. Linux: installer og start gnome-keyring eller KWallet (Secret "
+                "Service). Alternativt kan du uttrykkelig velge «Lagre den krypterte nøkkelen i "
+                "en fil i profilmappen i stedet».",
+                "No secure operating-system keyring was found. Windows: Credential Manager must "
+                "be available. macOS: Keychain. Linux: install and start gnome-keyring or "
+                "KWallet (Secret Service). Alternatively, explicitly choose “Keep the encrypted "
+                "key in a file in the profile folder instead”.",
+            ),
         ),
         "store.keyring_locked": Message(
             "Nøkkelringen i operativsystemet er låst, så nøkkelen til profilen kan ikke leses "
@@ -197,6 +254,18 @@ STORE = Catalogue(
             "in to the desktop or with 'gnome-keyring-daemon --start --components=secrets', "
             "and try again. A PC without a keyring can keep the encrypted key in a file "
             "instead: set the profile up with 'sjelden init --key-file'.",
+            gui=Message(
+                "Nøkkelringen i operativsystemet svarer ikke, så nøkkelen til profilen kan ikke "
+                "leses eller lagres. Linux: start gnome-keyring (eller KWallet), for eksempel "
+                "ved å logge inn på skrivebordet, og prøv igjen. En PC uten nøkkelring kan i "
+                "stedet lagre den krypterte nøkkelen i en fil: velg «Lagre den krypterte "
+                "nøkkelen i en fil i profilmappen i stedet» når profilen settes opp.",
+                "The operating-system keyring does not answer, so the profile's key cannot be "
+                "read or stored. Linux: start gnome-keyring (or KWallet), for example by "
+                "logging in to the desktop, and try again. A PC without a keyring can keep the "
+                "encrypted key in a file instead: choose “Keep the encrypted key in a file in "
+                "the profile folder instead” when the profile is set up.",
+            ),
         ),
         "store.keyring_error": Message(
             "Nøkkelringen i operativsystemet avviste forespørselen, så nøkkelen til profilen "
@@ -205,6 +274,16 @@ STORE = Catalogue(
             "The operating-system keyring refused the request, so the profile's key was not "
             "read or stored. Try again; if it persists, restart the keyring (Linux: "
             "gnome-keyring) or set the profile up with 'sjelden init --key-file'.",
+            gui=Message(
+                "Nøkkelringen i operativsystemet avviste forespørselen, så nøkkelen til "
+                "profilen ble ikke lest eller lagret. Prøv igjen; vedvarer det, start "
+                "nøkkelringen på nytt (Linux: gnome-keyring) eller sett opp profilen med «Lagre "
+                "den krypterte nøkkelen i en fil i profilmappen i stedet».",
+                "The operating-system keyring refused the request, so the profile's key was not "
+                "read or stored. Try again; if it persists, restart the keyring (Linux: "
+                "gnome-keyring) or set the profile up with “Keep the encrypted key in a file in "
+                "the profile folder instead”.",
+            ),
         ),
         "store.weak_passphrase": Message(
             "Passordfrasen er for svak: bruk minst 12 tegn og noen ord som er vanskelige å "
@@ -303,8 +382,8 @@ class CorruptWithBackup(Corrupt):
         super().__init__(detail)
         self.backup = backup
 
-    def user_message(self, lang: Lang = "nb") -> str:
-        return STORE.text(f"{self.code}.backup", lang, backup=self.backup)
+    def user_message(self, lang: Lang = "nb", *, gui: bool = False) -> str:
+        return STORE.render(f"{self.code}.backup", lang, {"backup": self.backup}, gui=gui)
 
 
 class OlderThanKnown(StoreError):
@@ -317,10 +396,12 @@ class OlderThanKnown(StoreError):
         self.missing = missing
         self.backup = backup
 
-    def user_message(self, lang: Lang = "nb") -> str:
+    def user_message(self, lang: Lang = "nb", *, gui: bool = False) -> str:
         if self.backup is None:
-            return STORE.text(f"{self.code}.no_backup", lang, missing=self.missing)
-        return STORE.text(self.code, lang, missing=self.missing, backup=self.backup)
+            return STORE.render(f"{self.code}.no_backup", lang, {"missing": self.missing}, gui=gui)
+        return STORE.render(
+            self.code, lang, {"missing": self.missing, "backup": self.backup}, gui=gui
+        )
 
 
 class DatabaseMissing(StoreError):
@@ -330,10 +411,10 @@ class DatabaseMissing(StoreError):
         super().__init__("store.db missing")
         self.backup = backup
 
-    def user_message(self, lang: Lang = "nb") -> str:
+    def user_message(self, lang: Lang = "nb", *, gui: bool = False) -> str:
         if self.backup is None:
-            return STORE.text(f"{self.code}.no_backup", lang)
-        return STORE.text(self.code, lang, backup=self.backup)
+            return STORE.render(f"{self.code}.no_backup", lang, {}, gui=gui)
+        return STORE.render(self.code, lang, {"backup": self.backup}, gui=gui)
 
 
 class ProfileInUse(StoreError):
@@ -402,8 +483,8 @@ class WeakPassphrase(StoreError):
         super().__init__("passphrase refused" if strength is None else f"score {strength.score}")
         self.strength = strength
 
-    def user_message(self, lang: Lang = "nb") -> str:
-        text = super().user_message(lang)
+    def user_message(self, lang: Lang = "nb", *, gui: bool = False) -> str:
+        text = super().user_message(lang, gui=gui)
         if self.strength is None:
             return text
         return " ".join([text, *self.strength.advice(lang)])

@@ -95,10 +95,10 @@ class WrongProfileKind(StoreError):
         self.found = found
         self.wanted = wanted
 
-    def user_message(self, lang: Lang = "nb") -> str:
+    def user_message(self, lang: Lang = "nb", *, gui: bool = False) -> str:
         # one code, and the fix depends on which kind of profile was found
         key = self.code if self.found == "staff" else f"{self.code}.clinician"
-        return STORE.text(key, lang)
+        return STORE.render(key, lang, {}, gui=gui)
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,7 @@ class ImportResult:
     accepted: int
     rejected: int
     purged: int = 0  # records deleted by purge notices (a reservation at the register)
+    purged_revisions: int = 0  # earlier revisions deleted by revision purges, records kept
 
 
 def _ident(store: Store) -> identity.Identity:
@@ -143,7 +144,7 @@ def import_receipt(store: Store, ident: identity.Identity, document: Any) -> Non
 def import_file(store: Store, path: Path) -> ImportResult:
     ident = _ident(store)
     value = _read_document(path)
-    receipts = documents = accepted = rejected = purged = 0
+    receipts = documents = accepted = rejected = purged = revisions = 0
     for document in _documents(value):
         if isinstance(document, dict) and set(document) == {"receipt", "signature"}:
             import_receipt(store, ident, document)
@@ -154,9 +155,10 @@ def import_file(store: Store, path: Path) -> ImportResult:
             accepted += result.accepted
             rejected += result.rejected
             purged += result.purged
+            revisions += result.purged_revisions
         else:
             raise SyncError("bad_file", "neither a receipt nor feedback")
-    return ImportResult(receipts, documents, accepted, rejected, purged)
+    return ImportResult(receipts, documents, accepted, rejected, purged, revisions)
 
 
 def _read_document(path: Path) -> Any:

@@ -465,11 +465,11 @@ class EnrollDialog(QDialog):
         """Plain words: what happened and what to do (the code in brackets for support)."""
         lang = i18n.current_language()
         if isinstance(exc, SyncError):
-            return f"{exc.user_message(lang)} ({exc.code})"
+            return f"{exc.user_message(lang, gui=True)} ({exc.code})"
         from desktop.storage.errors import StoreError
 
         if isinstance(exc, StoreError):
-            return exc.user_message(lang)
+            return exc.user_message(lang, gui=True)
         return self.tr(
             "Enrollment failed unexpectedly (%1). Try again, or contact support."
         ).replace("%1", type(exc).__name__)
@@ -495,7 +495,7 @@ class EnrollDialog(QDialog):
                 self.tr("The register has approved this PC; registrations can be sent.")
             )
         else:
-            self.result_status.setText(message_for("installation_pending", lang))
+            self.result_status.setText(message_for("installation_pending", lang, gui=True))
         self.own_fingerprint.setText(prints.installation)
         self.spelling.setText("\n".join(spelled(prints.installation, lang)))
         self.peer_fingerprints.setText(self.peer_text(prints))

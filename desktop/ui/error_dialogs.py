@@ -41,7 +41,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     box.setAccessibleName(QCoreApplication.translate("ErrorDialogs", "Error message"))
     if isinstance(exc, CodedError):
         # Known failures: each carries its own text naming the problem and the fix.
-        box.setText(exc.user_message(current_language()))
+        box.setText(exc.user_message(current_language(), gui=True))
         if isinstance(exc, BugReport):
             _add_report(box, exc.report)
         log.warning("operation failed: %s", exc.code)

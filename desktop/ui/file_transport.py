@@ -45,7 +45,7 @@ class FileTransport(QObject):
     def _failed(self, title: str) -> Callable[[BaseException], None]:
         def show(exc: BaseException) -> None:
             if isinstance(exc, SyncError):
-                text = f"{exc.user_message(i18n.current_language())} ({exc.code})"
+                text = f"{exc.user_message(i18n.current_language(), gui=True)} ({exc.code})"
                 self._tell(QMessageBox.Icon.Warning, title, text)
             else:
                 from desktop.ui.error_dialogs import show_error
@@ -115,6 +115,7 @@ class FileTransport(QObject):
                 sum(r.accepted for r in results),
                 sum(r.rejected for r in results),
                 sum(r.purged for r in results),
+                sum(r.purged_revisions for r in results),
             )
 
         def imported(result: transport_file.ImportResult) -> None:
@@ -134,6 +135,15 @@ class FileTransport(QObject):
                         "against the register: %n",
                         "",
                         purged,
+                    )
+                )
+            if result.purged_revisions:
+                lines.append(
+                    self.tr(
+                        "Earlier revisions deleted because the person in them has reserved "
+                        "themselves against the register (the registrations are kept): %n",
+                        "",
+                        result.purged_revisions,
                     )
                 )
             self._tell(QMessageBox.Icon.Information, title, "\n".join(lines))

@@ -296,7 +296,9 @@ class MainWindow(AppWindow):
         ]
         if state.last_error_code:
             lines.append(
-                self.tr("Last error: %1").replace("%1", message_for(state.last_error_code, lang))
+                self.tr("Last error: %1").replace(
+                    "%1", message_for(state.last_error_code, lang, gui=True)
+                )
             )
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Sync status"))

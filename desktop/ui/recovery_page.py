@@ -103,7 +103,7 @@ class RecoveryPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, StoreError):
-            self.message.setText(exc.user_message(current_language()))
+            self.message.setText(exc.user_message(current_language(), gui=True))
             self.key_field.setFocus()
         else:
             show_error(self, exc)

@@ -132,7 +132,7 @@ class RegisterKeyDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, SyncError):
-            text = f"{exc.user_message(i18n.current_language())} ({exc.code})"
+            text = f"{exc.user_message(i18n.current_language(), gui=True)} ({exc.code})"
             self.message.setText(text)
         else:
             from desktop.ui.error_dialogs import show_error

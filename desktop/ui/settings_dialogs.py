@@ -97,7 +97,7 @@ class ChangePassphraseDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, StoreError):
-            self.message.setText(exc.user_message(i18n.current_language()))
+            self.message.setText(exc.user_message(i18n.current_language(), gui=True))
             self.old.selectAll()
             self.old.setFocus()
         else:

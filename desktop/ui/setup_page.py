@@ -160,13 +160,13 @@ class SetupPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, NoSecureKeyring | KeyringUnavailable):
             # no keyring to keep the key in: offer the file, the same as 'init --key-file'
-            self.keyfile_text.setText(exc.user_message(current_language()))
+            self.keyfile_text.setText(exc.user_message(current_language(), gui=True))
             self.keyfile_box.show()
             self.fit_window()
             self.keyfile_choice.setFocus()
             return
         if isinstance(exc, StoreError):
-            self.passphrases.problem.setText(exc.user_message(current_language()))
+            self.passphrases.problem.setText(exc.user_message(current_language(), gui=True))
             return
         show_error(self, exc)
 

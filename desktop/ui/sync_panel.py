@@ -463,12 +463,17 @@ class SyncPanel(QFrame):
             self._offline = error.retryable
         self.show_status(outcome.after)
         if error is not None and error.code != "cancelled":
-            self._show(self.error, error.user_message(i18n.current_language()))
+            self._show(self.error, error.user_message(i18n.current_language(), gui=True))
         accepted, rejected, set_aside = outcome.decisions()
         self._show_notice(accepted, rejected, set_aside)
         purged = 0 if outcome.report is None else outcome.report.feedback.purged
-        if purged and self.show_notices:
-            said = [self.notice.text(), self.purged_text(purged)]
+        revisions = 0 if outcome.report is None else outcome.report.feedback.purged_revisions
+        if (purged or revisions) and self.show_notices:
+            said = [
+                self.notice.text(),
+                self.purged_text(purged) if purged else "",
+                self.purged_revisions_text(revisions),
+            ]
             self._show(self.notice, " ".join(text for text in said if text))
         self._show_idle()
         if outcome.changed:
@@ -555,6 +560,17 @@ class SyncPanel(QFrame):
             purged,
         )
 
+    def purged_revisions_text(self, revisions: int) -> str:
+        """Revision purges applied (``sync.purged_revisions``); empty when there were none."""
+        if not revisions:
+            return ""
+        return self.tr(
+            "%n earlier revision(s) were deleted from this PC because the person in them has "
+            "reserved themselves against the register; the registrations are kept.",
+            "",
+            revisions,
+        )
+
     def _show_notice(self, accepted: int, rejected: int, set_aside: int) -> None:
         if self.show_notices:
             self._show(self.notice, self.decisions_text(accepted, rejected, set_aside))
@@ -601,7 +617,7 @@ class SyncPanel(QFrame):
         if self._run is None:
             code = state.last_error_code if state.enrolled else None
             if code:
-                self._show(self.error, message_for(code, i18n.current_language()))
+                self._show(self.error, message_for(code, i18n.current_language(), gui=True))
                 self._offline = self._offline or code in TRANSIENT_CODES
             else:
                 self._show(self.error, "")

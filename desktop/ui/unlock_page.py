@@ -130,7 +130,7 @@ class UnlockPage(QWidget):
             self.message.setText(self.tr("The database was not opened: changes are missing."))
             self._offer_to_accept_the_loss(exc)
         elif isinstance(exc, StoreError):
-            self.message.setText(exc.user_message(current_language()))
+            self.message.setText(exc.user_message(current_language(), gui=True))
             if isinstance(exc, KeyMaterialMissing):
                 self.recovery_button.setFocus()
         else:

@@ -2355,4 +2355,141 @@ Slå av ett av dem.</translation>
             <translation>Tabloid ekstra</translation>
         </message>
     </context>
+    <context>
+        <name>QTabBar</name>
+        <message>
+            <source>Scroll Left</source>
+            <translatorcomment>nn: Rull til venstre</translatorcomment>
+            <translation>Rull til venstre</translation>
+        </message>
+        <message>
+            <source>Scroll Right</source>
+            <translatorcomment>nn: Rull til høgre</translatorcomment>
+            <translation>Rull til høyre</translation>
+        </message>
+    </context>
+    <context>
+        <name>QProgressDialog</name>
+        <message>
+            <source>Cancel</source>
+            <translatorcomment>nn: Avbryt</translatorcomment>
+            <translation>Avbryt</translation>
+        </message>
+    </context>
+    <context>
+        <name>QComboBox</name>
+        <message>
+            <source>False</source>
+            <translatorcomment>nn: Usann</translatorcomment>
+            <translation>Usann</translation>
+        </message>
+        <message>
+            <source>Open the combo box selection popup</source>
+            <translatorcomment>nn: Opna komboboks-sprettopp</translatorcomment>
+            <translation>Åpne listen med valg</translation>
+        </message>
+        <message>
+            <source>True</source>
+            <translatorcomment>nn: Sann</translatorcomment>
+            <translation>Sann</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAccessibleActionInterface</name>
+        <message>
+            <source>Decrease</source>
+            <translatorcomment>nn: Lågare</translatorcomment>
+            <translation>Mink</translation>
+        </message>
+        <message>
+            <source>Decrease the value</source>
+            <translatorcomment>nn: Mink verdien</translatorcomment>
+            <translation>Mink verdien</translation>
+        </message>
+        <message>
+            <source>Goes back a page</source>
+            <translatorcomment>nn: Går til førre side</translatorcomment>
+            <translation>Går til forrige side</translation>
+        </message>
+        <message>
+            <source>Goes to the next page</source>
+            <translatorcomment>nn: Går til neste side</translatorcomment>
+            <translation>Går til neste side</translation>
+        </message>
+        <message>
+            <source>Increase</source>
+            <translatorcomment>nn: Høgare</translatorcomment>
+            <translation>Øk</translation>
+        </message>
+        <message>
+            <source>Increase the value</source>
+            <translatorcomment>nn: Auk verdien</translatorcomment>
+            <translation>Øk verdien</translation>
+        </message>
+        <message>
+            <source>Press</source>
+            <translatorcomment>nn: Trykk</translatorcomment>
+            <translation>Trykk</translation>
+        </message>
+        <message>
+            <source>Scroll Left</source>
+            <translatorcomment>nn: Rull til venstre</translatorcomment>
+            <translation>Rull til venstre</translation>
+        </message>
+        <message>
+            <source>Scroll Right</source>
+            <translatorcomment>nn: Rull til høgre</translatorcomment>
+            <translation>Rull til høyre</translation>
+        </message>
+        <message>
+            <source>Scrolls down</source>
+            <translatorcomment>nn: Rullar ned</translatorcomment>
+            <translation>Ruller ned</translation>
+        </message>
+        <message>
+            <source>Scrolls to the left</source>
+            <translatorcomment>nn: Rullar til venstre</translatorcomment>
+            <translation>Ruller til venstre</translation>
+        </message>
+        <message>
+            <source>Scrolls to the right</source>
+            <translatorcomment>nn: Rullar til høgre</translatorcomment>
+            <translation>Ruller til høyre</translation>
+        </message>
+        <message>
+            <source>Scrolls up</source>
+            <translatorcomment>nn: Rullar opp</translatorcomment>
+            <translation>Ruller opp</translation>
+        </message>
+        <message>
+            <source>SetFocus</source>
+            <translatorcomment>nn: SetFokus</translatorcomment>
+            <translation>Sett fokus</translation>
+        </message>
+        <message>
+            <source>Sets the focus</source>
+            <translatorcomment>nn: Set fokuset</translatorcomment>
+            <translation>Setter fokus</translation>
+        </message>
+        <message>
+            <source>Shows the menu</source>
+            <translatorcomment>nn: Vis menyen</translatorcomment>
+            <translation>Viser menyen</translation>
+        </message>
+        <message>
+            <source>Toggle</source>
+            <translatorcomment>nn: På/av</translatorcomment>
+            <translation>Slå av/på</translation>
+        </message>
+        <message>
+            <source>Toggles the state</source>
+            <translatorcomment>nn: Byter tilstand</translatorcomment>
+            <translation>Bytter tilstand</translation>
+        </message>
+        <message>
+            <source>Triggers the action</source>
+            <translatorcomment>nn: Utløyser handlinga</translatorcomment>
+            <translation>Utløser handlingen</translation>
+        </message>
+    </context>
 </TS>

@@ -72,6 +72,13 @@
             <numerusform>Deleted from this PC because the person has reserved themselves against the register: %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Earlier revisions deleted because the person in them has reserved themselves against the register (the registrations are kept): %n</source>
+        <translation>
+            <numerusform>Earlier revisions deleted because the person in them has reserved themselves against the register (the registrations are kept): %n</numerusform>
+            <numerusform>Earlier revisions deleted because the person in them has reserved themselves against the register (the registrations are kept): %n</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LettersPanel</name>
@@ -128,6 +135,44 @@
         <translation>
             <numerusform>Too short: add %n more character.</numerusform>
             <numerusform>Too short: add %n more characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineDialog</name>
+    <message numerus="yes">
+        <source>%n batch(es) imported.</source>
+        <translation>
+            <numerusform>%n batch imported.</numerusform>
+            <numerusform>%n batches imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused again and still in quarantine (the reason is in the list).</source>
+        <translation>
+            <numerusform>%n refused again and still in quarantine (the reason is in the list).</numerusform>
+            <numerusform>%n refused again and still in quarantine (the reasons are in the list).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n batch(es) for good? Their registrations are not imported; the clinic must send them again. This cannot be undone.</source>
+        <translation>
+            <numerusform>Discard %n batch for good? Its registrations are not imported; the clinic must send them again. This cannot be undone.</numerusform>
+            <numerusform>Discard %n batches for good? Their registrations are not imported; the clinic must send them again. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Discard %n batch(es)</source>
+        <translation>
+            <numerusform>&amp;Discard %n batch</numerusform>
+            <numerusform>&amp;Discard %n batches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) discarded.</source>
+        <translation>
+            <numerusform>%n batch discarded.</numerusform>
+            <numerusform>%n batches discarded.</numerusform>
         </translation>
     </message>
 </context>
@@ -264,6 +309,13 @@
             <numerusform>%n need a decision of their own (the register changed meanwhile).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n were decided by another staff member meanwhile; nothing to do for them.</source>
+        <translation>
+            <numerusform>%n was decided by another staff member meanwhile; nothing to do for it.</numerusform>
+            <numerusform>%n were decided by another staff member meanwhile; nothing to do for them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StaffWindow</name>
@@ -352,6 +404,13 @@
         <translation>
             <numerusform>%n registration was deleted from this PC because the person has reserved themselves against the register.</numerusform>
             <numerusform>%n registrations were deleted from this PC because the person has reserved themselves against the register.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier revision(s) were deleted from this PC because the person in them has reserved themselves against the register; the registrations are kept.</source>
+        <translation>
+            <numerusform>%n earlier revision was deleted from this PC because the person in it has reserved themselves against the register; the registration is kept.</numerusform>
+            <numerusform>%n earlier revisions were deleted from this PC because the person in them has reserved themselves against the register; the registrations are kept.</numerusform>
         </translation>
     </message>
 </context>

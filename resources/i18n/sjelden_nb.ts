@@ -556,6 +556,13 @@
             <numerusform>Slettet fra denne PC-en fordi personen har reservert seg mot registeret: %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Earlier revisions deleted because the person in them has reserved themselves against the register (the registrations are kept): %n</source>
+        <translation>
+            <numerusform>Tidligere versjoner slettet fordi personen i dem har reservert seg mot registeret (registreringene er beholdt): %n</numerusform>
+            <numerusform>Tidligere versjoner slettet fordi personen i dem har reservert seg mot registeret (registreringene er beholdt): %n</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>
@@ -1168,6 +1175,104 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     </message>
 </context>
 <context>
+    <name>QuarantineDialog</name>
+    <message>
+        <source>Quarantined batches</source>
+        <translation>Forsendelser i karantene</translation>
+    </message>
+    <message>
+        <source>Batches that could not be imported are kept aside, encrypted. Fix the cause (for example, have the installation approved) and choose Retry; or discard a batch, and the clinic must send those registrations again.</source>
+        <translation>Forsendelser som ikke kunne importeres, holdes til side, kryptert. Rett årsaken (for eksempel ved å få installasjonen godkjent) og velg Prøv igjen; eller forkast en forsendelse, så må klinikken sende de registreringene på nytt.</translation>
+    </message>
+    <message>
+        <source>In quarantine since</source>
+        <translation>I karantene siden</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Forsendelse</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <source>Quarantine result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Prøv igjen</translation>
+    </message>
+    <message>
+        <source>Retry the selected batches</source>
+        <translation>Prøv de valgte forsendelsene igjen</translation>
+    </message>
+    <message>
+        <source>Retry &amp;all</source>
+        <translation>Prøv &amp;alle igjen</translation>
+    </message>
+    <message>
+        <source>Retry all quarantined batches</source>
+        <translation>Prøv alle forsendelser i karantene igjen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Forkast …</translation>
+    </message>
+    <message>
+        <source>Discard the selected batches</source>
+        <translation>Forkast de valgte forsendelsene</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Lukk</translation>
+    </message>
+    <message>
+        <source>Importing the batches again…</source>
+        <translation>Importerer forsendelsene på nytt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) imported.</source>
+        <translation>
+            <numerusform>%n forsendelse importert.</numerusform>
+            <numerusform>%n forsendelser importert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused again and still in quarantine (the reason is in the list).</source>
+        <translation>
+            <numerusform>%n ble avvist igjen og er fortsatt i karantene (årsaken står i listen).</numerusform>
+            <numerusform>%n ble avvist igjen og er fortsatt i karantene (årsakene står i listen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard quarantined batches</source>
+        <translation>Forkast forsendelser i karantene</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n batch(es) for good? Their registrations are not imported; the clinic must send them again. This cannot be undone.</source>
+        <translation>
+            <numerusform>Forkaste %n forsendelse for godt? Registreringene i den importeres ikke; klinikken må sende dem på nytt. Dette kan ikke angres.</numerusform>
+            <numerusform>Forkaste %n forsendelser for godt? Registreringene i dem importeres ikke; klinikken må sende dem på nytt. Dette kan ikke angres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Discard %n batch(es)</source>
+        <translation>
+            <numerusform>&amp;Forkast %n forsendelse</numerusform>
+            <numerusform>&amp;Forkast %n forsendelser</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) discarded.</source>
+        <translation>
+            <numerusform>%n forsendelse er forkastet.</numerusform>
+            <numerusform>%n forsendelser er forkastet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Registration under review</source>
@@ -1736,6 +1841,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <source>Count</source>
         <translation>Antall</translation>
     </message>
+    <message>
+        <source>Number of groups</source>
+        <translation>Antall grupper</translation>
+    </message>
     <message numerus="yes">
         <source>%n group(s)</source>
         <translation>
@@ -2045,6 +2154,13 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
             <numerusform>%n trenger en egen avgjørelse (registeret er endret i mellomtiden).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n were decided by another staff member meanwhile; nothing to do for them.</source>
+        <translation>
+            <numerusform>%n ble avgjort av en annen i staben i mellomtiden; ingenting å gjøre for den.</numerusform>
+            <numerusform>%n ble avgjort av andre i staben i mellomtiden; ingenting å gjøre for dem.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueueModel</name>
@@ -2246,10 +2362,6 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>&amp;Reservasjoner</translation>
     </message>
     <message>
-        <source>Your role in the register</source>
-        <translation>Din rolle i registeret</translation>
-    </message>
-    <message>
         <source>reviewer</source>
         <translation>vurderer</translation>
     </message>
@@ -2264,6 +2376,18 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>Needs the role %1; yours is %2. Ask an administrator.</source>
         <translation>Krever rollen %1; din er %2. Spør en administrator.</translation>
+    </message>
+    <message>
+        <source>Your role in the register</source>
+        <translation>Din rolle i registeret</translation>
+    </message>
+    <message>
+        <source>Status bar</source>
+        <translation>Statuslinje</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>Menylinje</translation>
     </message>
     <message>
         <source>Save decisions as fi&amp;les…</source>
@@ -2308,6 +2432,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>&amp;Automatic locking…</source>
         <translation>&amp;Automatisk låsing …</translation>
+    </message>
+    <message>
+        <source>&amp;Language…</source>
+        <translation>S&amp;pråk …</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2365,10 +2493,6 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
             <numerusform>%n forsendelse i karantene</numerusform>
             <numerusform>%n forsendelser i karantene</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Retry or discard with: sjelden staff quarantine</source>
-        <translation>Prøv igjen eller forkast med: sjelden staff quarantine</translation>
     </message>
     <message>
         <source>Sending decisions…</source>
@@ -2566,6 +2690,13 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>
             <numerusform>%n registrering er slettet fra denne PC-en fordi personen har reservert seg mot registeret.</numerusform>
             <numerusform>%n registreringer er slettet fra denne PC-en fordi personen har reservert seg mot registeret.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier revision(s) were deleted from this PC because the person in them has reserved themselves against the register; the registrations are kept.</source>
+        <translation>
+            <numerusform>%n tidligere versjon er slettet fra denne PC-en fordi personen i den har reservert seg mot registeret; registreringen er beholdt.</numerusform>
+            <numerusform>%n tidligere versjoner er slettet fra denne PC-en fordi personen i dem har reservert seg mot registeret; registreringene er beholdt.</numerusform>
         </translation>
     </message>
     <message>

@@ -37,5 +37,5 @@ def accept_all(staff: StaffSession) -> None:
     """Accept every clean item of the queue (acceptance is what queues a letter)."""
     from desktop.staff import decisions
 
-    accepted, left = decisions.accept_clean(staff.register)
-    assert left == 0 and accepted > 0
+    result = decisions.accept_clean(staff.register)
+    assert result.left == 0 and result.accepted > 0

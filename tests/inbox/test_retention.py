@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,7 +52,11 @@ def test_acknowledged_batch_bytes_go_after_the_retention_and_the_receipt_stays(
     report = store.purge_expired(now=acknowledged.acknowledged_at + 2 * DAY)
     assert report.batches == 1
     assert _raw_envelope(inbox, gone_id) == b""
-    assert inbox.staff("GET", f"/v1/staff/batches/{gone_id}").json()["code"] == "unknown_batch"
+    # Gone on purpose, and said so: not the "never heard of it" of an unknown id.
+    expired = inbox.staff("GET", f"/v1/staff/batches/{gone_id}")
+    assert (expired.status_code, expired.json()["code"]) == (410, "batch_expired")
+    unknown = inbox.staff("GET", f"/v1/staff/batches/{uuid.uuid4()}")
+    assert (unknown.status_code, unknown.json()["code"]) == (404, "unknown_batch")
     # The unacknowledged batch is untouched, however old.
     assert store.purge_expired(now=acknowledged.acknowledged_at + 400 * DAY).batches == 0
     assert _raw_envelope(inbox, kept_id) == kept

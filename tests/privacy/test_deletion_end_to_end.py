@@ -194,7 +194,7 @@ def test_register_import_reserve_then_nothing_is_left(
                 reason_code="missing_consent",
                 reason_text=REASON,
             )
-            assert decisions.accept_clean(register) == (2, 0)
+            assert decisions.accept_clean(register) == decisions.CleanResult(2, 0)
             feedback.prepare(register, staff.keys.signing_key, staff.pinned_installations())
             assert feedback.send(register, transport, staff.keys.signing_key).failed == []
             got = service.run_sync(clinic, policy=FAST).feedback

@@ -98,6 +98,10 @@ def test_staff_commands(
             "decide", ids[1], "reject", "--reason", "missing_consent", "--text", "Samtykke mangler."
         )
         staff("decide", ids[0], "accept", "--revision", "1")
+        # Decided already (by this member, here): refused with who and when, no traceback.
+        again = staff("decide", ids[0], "reject", "--revision", "1", "--reason", "x", ok=False)
+        assert again.returncode == 1 and "was decided by" in again.stderr
+        assert "Refresh the queue" in again.stderr and "Traceback" not in again.stderr
         assert staff("diff", ids[0]).stdout == ""  # revision 2 changes nothing but its number
         assert "Accepted: 2." in staff("accept-clean").stdout  # ids[2] and revision 2 of ids[0]
         out = staff("send-feedback", "--out", str(tmp_path / "feedback")).stdout

@@ -35,7 +35,7 @@ def test_accept_puts_the_record_in_the_register(
     # Decided: deciding again is refused.
     assert (
         _code(lambda: decisions.decide(staff_session.register, record["record_id"], "accept"))
-        == "not_pending"
+        == "already_decided"
     )
     nid, orpha = record["patient"]["national_id"], record["diagnoses"][0]["orpha_code"]
     assert staff_session.register.find_duplicate(nid, orpha) == record["record_id"]
@@ -175,14 +175,13 @@ def test_accept_clean_takes_only_items_without_findings(
     batch[3]["patient"]["national_id"] = "00000000000"
     twin = records.same_person(batch[0])
     importer.import_bytes(clinic.batch([*batch, twin]))
-    accepted, left = decisions.accept_clean(staff_session.register)
-    assert (accepted, left) == (11, 0)
+    assert decisions.accept_clean(staff_session.register) == decisions.CleanResult(11, 0)
     pending = staff_session.register.pending()
     assert sorted(p.record_id for p in pending) == sorted(
         [batch[3]["record_id"], twin["record_id"]]
     )
     assert staff_session.register.counts().records == 11
-    assert decisions.accept_clean(staff_session.register) == (0, 0)
+    assert decisions.accept_clean(staff_session.register) == decisions.CleanResult(0, 0)
 
 
 def test_accept_clean_can_be_held_to_the_items_a_confirmation_listed(
@@ -199,11 +198,11 @@ def test_accept_clean_can_be_held_to_the_items_a_confirmation_listed(
         register, only=[(i.origin.batch_id, i.record_id) for i in shown]
     )
 
-    assert accepted == (3, 0)
+    assert accepted == decisions.CleanResult(3, 0)
     assert sorted(p.record_id for p in register.pending()) == sorted(
         r["record_id"] for r in arrived_later
     )
-    assert decisions.accept_clean(register, only=[]) == (0, 0)
+    assert decisions.accept_clean(register, only=[]) == decisions.CleanResult(0, 0)
 
 
 def _raw_item(staff: StaffSession, record_id: str) -> tuple[object, object]:

@@ -116,7 +116,7 @@ def test_two_clinics_one_register(
                 reason_code="missing_consent",
                 reason_text="Samtykke er ikke registrert.",
             )
-            assert decisions.accept_clean(register) == (4, 0)
+            assert decisions.accept_clean(register) == decisions.CleanResult(4, 0)
             decisions.decide(register, twin["record_id"], "duplicate")
             assert (
                 feedback.prepare(register, staff.keys.signing_key, staff.pinned_installations())

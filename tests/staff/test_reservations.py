@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from desktop.forms import national_id
 from desktop.staff import decisions, feedback, reservations
 from desktop.staff.errors import StaffError
 from desktop.staff.importer import Importer
@@ -238,6 +239,40 @@ def test_a_reservation_sends_each_clinic_a_purge_notice(
     )
     assert all(doc["feedback"]["version"] == 2 for doc in documents.values())
     assert register.current(other["record_id"]) is not None
+
+
+def test_a_reservation_of_a_person_only_in_an_earlier_revision_purges_that_revision(
+    staff_session: StaffSession, importer: Importer, clinic: Clinic, records: Records
+) -> None:
+    """Revision 1 was the reserved person, revision 2 corrected the national id to someone
+    else: the register keeps the record and tells the clinic to delete revision 1 only, in a
+    version 3 document."""
+    register = staff_session.register
+    first = records.one(family_name=MARKER_NAME)
+    importer.import_bytes(clinic.batch([first]))
+    decisions.decide(register, first["record_id"], "accept")
+    # Another person of the same birth date and sex (the wrong one of twins was picked).
+    was = national_id.parse(first["patient"]["national_id"])
+    other = national_id.generate(was.birth_date, was.sex or "kvinne", was.kind.value, records.rng)
+    corrected = revised(first, national_id=other, given_names="Tvillingsen")
+    importer.import_bytes(clinic.batch([corrected]))
+    decisions.decide(register, first["record_id"], "accept")
+    pinned = staff_session.pinned_installations()
+    assert feedback.prepare(register, staff_session.keys.signing_key, pinned) == 2
+    reported = _documents(staff_session)
+
+    result = reservations.reserve(register, first["patient"]["national_id"])
+    assert (result.records_removed, result.history_removed, result.purge_notices) == (0, 1, 1)
+    assert feedback.prepare(register, staff_session.keys.signing_key, pinned) == 1
+    (document,) = [d for i, d in _documents(staff_session).items() if i not in reported]
+    assert document["feedback"]["version"] == 3
+    assert [
+        (d["record_id"], d["revision"], d["decision"], d["reason_code"])
+        for d in document["feedback"]["decisions"]
+    ] == [(first["record_id"], 1, "purge_revision", "reservert")]
+    current = register.current(first["record_id"])
+    assert current is not None and current.payload == corrected
+    assert register.history(first["record_id"]) == []
 
 
 def test_feedback_for_an_installation_not_pinned_is_not_signed(

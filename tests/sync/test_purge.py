@@ -12,8 +12,9 @@ from pathlib import Path
 
 from sjelden_protocol import RecordDecision
 
+from desktop.forms.demo import demo_records
 from desktop.storage import backup, keywrap, records
-from desktop.storage.connection import open_encrypted
+from desktop.storage.connection import Connection, open_encrypted
 from desktop.storage.profile import Profile
 from desktop.storage.records import RecordStatus
 from desktop.storage.shred import shred
@@ -193,3 +194,87 @@ def test_shred_of_a_missing_file_is_no_error(tmp_path: Path) -> None:
     empty.touch()
     shred(empty)
     assert not empty.exists()
+
+
+def corrected_to_another_person(store: Store, record_id: str, seed: int) -> None:
+    """Revision 2 (the same person, saved but never sent), then revision 3 whose national id
+    was corrected to someone else's (a wrong patient picked at first)."""
+    other = next(iter(demo_records(1, seed)))
+
+    def run(conn: Connection) -> None:
+        for patient in (None, other["patient"]):
+            current = records.new_revision(conn, record_id=record_id, author=store.actor)
+            body = dict(current.payload)
+            if patient is not None:
+                body["patient"] = patient
+            records.write_draft(
+                conn,
+                record_id=record_id,
+                payload=body,
+                form_id=current.form_id,
+                form_version=current.form_version,
+                author=store.actor,
+            )
+            records.complete(conn, record_id=record_id, payload=body, author=store.actor)
+
+    store.call(run)
+
+
+def test_a_revision_purge_deletes_the_reserved_persons_revisions_and_keeps_the_record(
+    client: Client, staff: Staff
+) -> None:
+    """Feedback version 3: the person is only in revisions 1 (sent) and 2 (never sent); the
+    record, now another person's, stays with its current revision."""
+    store = client.store
+    (record_id,) = add_completed(store, 1, seed=44)
+    person = store.call(lambda c: records.get(c, record_id)).payload["patient"]["national_id"]  # type: ignore[union-attr]
+    service.run_sync(store, policy=FAST)
+    staff.decide(client.key_id, [RecordDecision(record_id, 1, "accepted")])
+    service.run_sync(store, policy=FAST)
+    corrected_to_another_person(store, record_id, seed=45)
+    assert service.run_sync(store, policy=FAST).uploaded.delivered_records == 1
+    staff.decide(client.key_id, [RecordDecision(record_id, 3, "accepted")])
+    service.run_sync(store, policy=FAST)
+    history = "SELECT count(*) FROM record_history WHERE record_id = ?"
+    assert _count(store, history, record_id) == 2
+
+    document = staff.decide(
+        client.key_id, [RecordDecision(record_id, 1, "purge_revision", "reservert")]
+    )
+    assert document["feedback"]["version"] == 3
+    report = service.run_sync(store, policy=FAST)
+    assert (report.feedback.purged, report.feedback.purged_revisions) == (0, 2)
+    kept = store.call(lambda c: records.get(c, record_id))
+    assert kept is not None and kept.revision == 3 and kept.status is RecordStatus.ACCEPTED
+    assert kept.payload["patient"]["national_id"] != person
+    assert _count(store, history, record_id) == 0
+    assert _count(store, "SELECT count(*) FROM outbox_items WHERE record_id = ?", record_id) == 1
+    # The batch that carried revision 1 keeps its receipt, not its sealed bytes.
+    assert _count(store, "SELECT count(*) FROM outbox_batches WHERE envelope IS NOT NULL") == 0
+    dump = store.call(
+        lambda c: "\n".join(
+            str(row)
+            for t in ("records", "record_history")
+            for row in c.execute(f"SELECT * FROM {t}")
+        )
+    )
+    assert person not in dump
+    purged = [
+        e.revision for e in store.audit_entries(record_id) if e.action == "purge_reserved_revision"
+    ]
+    assert sorted(purged) == [1, 2]  # type: ignore[type-var]
+    # Applied once.
+    assert service.run_sync(store, policy=FAST).feedback.purged_revisions == 0
+
+
+def test_a_revision_purge_of_the_current_persons_record_deletes_the_record(
+    client: Client, staff: Staff
+) -> None:
+    """Should the current revision hold the reserved person after all, nothing of them stays."""
+    store = client.store
+    (record_id,) = add_completed(store, 1, seed=46)
+    service.run_sync(store, policy=FAST)
+    staff.decide(client.key_id, [RecordDecision(record_id, 1, "purge_revision", "reservert")])
+    report = service.run_sync(store, policy=FAST)
+    assert (report.feedback.purged, report.feedback.purged_revisions) == (1, 0)
+    assert store.call(lambda c: records.get(c, record_id)) is None

@@ -4,7 +4,14 @@ English source strings in English (Qt 6 ships no bokmål catalogue of its own)."
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+)
 
 from desktop.ui import i18n
 
@@ -138,3 +145,33 @@ def test_the_print_preview_speaks_the_language(qtbot, lang, words):
     qtbot.addWidget(dialog)
     shown = {action.text() for action in dialog.findChildren(QAction)}
     assert words <= shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [("nb", ["Rull til venstre", "Rull til høyre"]), ("en", ["Scroll Left", "Scroll Right"])],
+)
+def test_a_tab_bars_scroll_buttons_speak_the_language(qtbot, lang, names):
+    """The staff window's tabs scroll when the window is narrow; Qt names the buttons."""
+    from PySide6.QtWidgets import QTabBar, QToolButton
+
+    i18n.install(lang)  # the autouse fixture puts bokmål back afterwards
+    bar = QTabBar()
+    qtbot.addWidget(bar)
+    buttons = sorted(bar.findChildren(QToolButton), key=lambda b: b.objectName())
+    assert [b.objectName() for b in buttons] == ["ScrollLeftButton", "ScrollRightButton"]
+    assert [b.accessibleName() for b in buttons] == names
+
+
+def test_the_progress_dialog_and_a_combo_box_popup_are_bokmal(qtbot):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QProgressDialog
+
+    assert i18n.current_language() == "nb"
+    dialog = QProgressDialog()
+    qtbot.addWidget(dialog)
+    assert [_plain(b.text()) for b in dialog.findChildren(QPushButton)] == ["Avbryt"]
+    context = "QComboBox"  # a variable: lupdate leaves Qt's strings to Qt's catalogue
+    assert QCoreApplication.translate(context, "Open the combo box selection popup") == (
+        "Åpne listen med valg"
+    )

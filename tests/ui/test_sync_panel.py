@@ -173,3 +173,26 @@ def test_every_transient_stored_error_arms_the_probe(qtbot: QtBot) -> None:
         panel.start()
         panel.show_status(status.SyncStatus(True, "https://x", None, None, code))
         assert panel._offline is transient, code
+
+
+def test_the_sync_bar_says_when_earlier_revisions_were_purged(
+    qtbot: QtBot, client: Client, staff: Staff
+) -> None:
+    """A revision purge (feedback version 3) is said in the window as the CLI says it."""
+    from sjelden_protocol import RecordDecision
+
+    from desktop.sync import service
+    from tests.sync.test_purge import corrected_to_another_person
+
+    store = client.store
+    (record_id,) = add_completed(store, 1, seed=47)
+    service.run_sync(store, policy=FAST)
+    corrected_to_another_person(store, record_id, seed=48)
+    service.run_sync(store, policy=FAST)
+    staff.decide(client.key_id, [RecordDecision(record_id, 1, "purge_revision", "reservert")])
+    panel = started(qtbot, SyncPanel(lambda: store, timer_ms=0, probe_ms=0, policy=FAST))
+    with qtbot.waitSignal(panel.synced, timeout=30_000):
+        panel.sync_button.click()
+    assert "2 tidligere versjoner er slettet fra denne PC-en" in panel.notice.text()
+    assert panel.purged_revisions_text(0) == ""
+    wait_for_background_work()

@@ -200,6 +200,23 @@ def feedback_v2_vectors(batch_id: str, record_ids: list[str]) -> dict[str, Any]:
     }
 
 
+def feedback_v3_vectors(batch_id: str, record_ids: list[str]) -> dict[str, Any]:
+    """Version 3: a revision purge (no sealed text, so the document is deterministic)."""
+    feedback = sign_feedback(
+        feedback_id="6f2a1d4b-8c3e-4f90-8b7c-2d3e4f5a6b7c",
+        installation_key_id=key_id(INSTALLATION.public_key()),
+        batch_id=batch_id,
+        decisions=[RecordDecision(record_ids[0], 1, "purge_revision", "reservert")],
+        issued_at=datetime(2026, 12, 3, 8, 0, 0, tzinfo=UTC),
+        key=STAFF,
+        installation=INSTALLATION.public_key(),
+    )
+    return {
+        "document": feedback.to_json(),
+        "canonical_body_utf8": canonical_json(feedback.body()).decode(),
+    }
+
+
 def tls_pin_of(key: Ed25519PrivateKey) -> bytes:
     """SHA-256 over a public key's SubjectPublicKeyInfo (DER), as a ``tls`` entry holds it."""
     spki = key.public_key().public_bytes(
@@ -378,6 +395,7 @@ def main() -> None:
         "feedback_v2": feedback_v2_vectors(BATCH_ID, [r["record_id"] for r in RECORDS]),
         "manifest_tls": manifest_tls_vectors(),
         "request_v2": request_v2_vectors(request_body, request_time, nonce),
+        "feedback_v3": feedback_v3_vectors(BATCH_ID, [r["record_id"] for r in RECORDS]),
     }
     if previous is not None:
         # Sections already published stay byte-identical (an implementer may have pinned

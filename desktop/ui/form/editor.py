@@ -559,7 +559,7 @@ class RegistrationEditor(QWidget):
         self.saved.emit(record.record_id)
 
     def _save_failed(self, exc: BaseException) -> None:
-        message = exc.user_message(self.lang) if isinstance(exc, StoreError) else None
+        message = exc.user_message(self.lang, gui=True) if isinstance(exc, StoreError) else None
         self._set_state(
             self.tr("The draft could not be saved: %1").replace(
                 "%1", message or type(exc).__name__

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -24,6 +24,7 @@ class BarChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bars: list[tuple[str, int]] = []
+        self._counts: list[tuple[str, int]] = []
         self.setAccessibleName(self.tr("Report chart"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(BAR_HEIGHT + 2 * MARGIN)
@@ -34,6 +35,7 @@ class BarChart(QWidget):
 
     def set_counts(self, counts: Sequence[tuple[str, int]]) -> None:
         """Largest first; beyond ``MAX_BARS`` groups the remainder becomes one bar."""
+        self._counts = list(counts)
         ordered = sorted(counts, key=lambda item: (-item[1], item[0]))
         if len(ordered) > MAX_BARS:
             rest = sum(count for _, count in ordered[MAX_BARS - 1 :])
@@ -49,6 +51,13 @@ class BarChart(QWidget):
 
     def clear(self) -> None:
         self.set_counts([])
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch: the name, the "other" bar and the description anew."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(self.tr("Report chart"))
+            self.set_counts(self._counts)
+        super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
         return QSize(480, max(self.minimumHeight(), 120))

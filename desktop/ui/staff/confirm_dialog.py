@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -46,7 +46,6 @@ class ConfirmDialog(QDialog):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QListWidget(self)
-        self.list.setAccessibleName(self.tr("Registrations concerned"))
         self.list.setWordWrap(True)  # long lines wrap instead of hiding behind a scrollbar
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.addItems(list(lines))
@@ -59,8 +58,7 @@ class ConfirmDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.action_button = QPushButton(action, self)
         self.action_button.setAutoDefault(False)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setAccessibleName(self.tr("Cancel, change nothing"))
+        self.cancel_button = QPushButton("", self)
         buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
@@ -72,6 +70,19 @@ class ConfirmDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.footer)
         layout.addWidget(buttons)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Its own words in the current language; the text, the lines and the action's words
+        are the caller's (the dialog is window-modal, so no switch happens while it is up)."""
+        self.list.setAccessibleName(self.tr("Registrations concerned"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel, change nothing"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def lines(self) -> list[str]:
         return [self.list.item(row).text() for row in range(self.list.count())]

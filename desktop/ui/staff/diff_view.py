@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -98,8 +98,8 @@ def _leaves(payload: Mapping[str, Any]) -> dict[str, Any]:
 class DiffView(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
-        self.setAccessibleName(self.tr("Changes in this revision"))
-        self._set_titles(None, None)
+        self._titles: tuple[str | None, str | None] = (None, None)
+        self._retranslate()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setWordWrap(True)
@@ -107,7 +107,19 @@ class DiffView(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
+    def _retranslate(self) -> None:
+        """The header in the current language (at start and on a switch). Titles given by
+        the caller and the rows are the caller's to redo (``RecordView`` does on a switch)."""
+        self.setAccessibleName(self.tr("Changes in this revision"))
+        self._set_titles(*self._titles)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
     def _set_titles(self, old_title: str | None, new_title: str | None) -> None:
+        self._titles = (old_title, new_title)
         self.setHorizontalHeaderLabels(
             [
                 self.tr("Field"),

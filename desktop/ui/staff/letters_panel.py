@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -50,6 +50,8 @@ from desktop.ui.error_dialogs import show_error, show_info
 from desktop.ui.ops import BackgroundOp
 from desktop.ui.staff.confirm_dialog import ConfirmDialog
 
+STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # a run's state, whatever the words shown
+
 
 class LettersPanel(QWidget):
     def __init__(
@@ -64,72 +66,104 @@ class LettersPanel(QWidget):
         self._on_changed = on_changed
         self.confirm_dialog: ConfirmDialog | None = None
         self.last_result: letters.RunResult | None = None
-        intro = QLabel(
-            self.tr(
-                "Everyone registered must be told about the registration and the right to "
-                "reserve. People whose registration does not say the clinic gave the letter "
-                "wait here for a letter from the register, chosen by their age on the day "
-                "it is printed."
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
+        # what is shown, kept so a language switch can say it again in the new words
+        self._loaded: tuple[LetterCounts, list[letters.LetterRun]] | None = None
+        self._result_text: Callable[[], str] | None = None
+        self.intro = QLabel("", self)
+        self.intro.setWordWrap(True)
         self.counts = QLabel("", self)
         self.counts.setWordWrap(True)
-        self.counts.setAccessibleName(self.tr("Letter counts"))
 
         self.limit = QSpinBox(self)
         self.limit.setRange(0, 100_000)
-        self.limit.setSpecialValueText(self.tr("all"))
-        self.limit.setAccessibleName(self.tr("Letters in the run"))
-        limit_label = QLabel(self.tr("Letters in the r&un:"), self)
-        limit_label.setBuddy(self.limit)
-        self.print_button = QPushButton(self.tr("Print letters to P&DF…"), self)
+        self.limit_label = QLabel("", self)
+        self.limit_label.setBuddy(self.limit)
+        self.print_button = QPushButton("", self)
         self.print_button.clicked.connect(self.choose_file)
         print_row = QHBoxLayout()
-        print_row.addWidget(limit_label)
+        print_row.addWidget(self.limit_label)
         print_row.addWidget(self.limit)
         print_row.addWidget(self.print_button)
         print_row.addStretch(1)
         self.result = QLabel("", self)
         self.result.setWordWrap(True)
-        self.result.setAccessibleName(self.tr("Letter run result"))
 
         self.runs = QTableWidget(0, 4, self)
-        self.runs.setAccessibleName(self.tr("Letter runs"))
-        self.runs.setHorizontalHeaderLabels(
-            [self.tr("Run"), self.tr("Printed"), self.tr("Letters"), self.tr("State")]
-        )
         self.runs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.runs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.runs.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.runs.verticalHeader().setVisible(False)
         self.runs.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.runs.itemSelectionChanged.connect(self._selection_changed)
-        self.sent_button = QPushButton(self.tr("&Mark run as sent"), self)
+        self.sent_button = QPushButton("", self)
         self.sent_button.setEnabled(False)
         self.sent_button.clicked.connect(self.mark_sent)
 
-        slip_box = QGroupBox(self.tr("Returned reservation slip"), self)
-        self.reference = QLineEdit(slip_box)
-        self.reference.setAccessibleName(self.tr("Reference on the slip"))
+        self.slip_box = QGroupBox("", self)
+        self.reference = QLineEdit(self.slip_box)
         self.reference.setMaxLength(20)
         self.reference.textChanged.connect(self._reference_changed)
-        self.returned_button = QPushButton(self.tr("Record returned sl&ip…"), slip_box)
+        self.returned_button = QPushButton("", self.slip_box)
         self.returned_button.setEnabled(False)
         self.returned_button.clicked.connect(self.confirm_returned)
-        slip_form = QFormLayout(slip_box)
-        slip_form.addRow(self.tr("Referen&ce on the slip:"), self.reference)
+        self.reference_label = QLabel("", self.slip_box)
+        self.reference_label.setBuddy(self.reference)
+        slip_form = QFormLayout(self.slip_box)
+        slip_form.addRow(self.reference_label, self.reference)
         slip_form.addRow("", self.returned_button)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addWidget(self.counts)
         layout.addLayout(print_row)
         layout.addWidget(self.result)
         layout.addWidget(self.runs, 1)
         layout.addWidget(self.sent_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(slip_box)
+        layout.addWidget(self.slip_box)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Every text of the tab in the current language (at start and on a switch): the
+        counts, the runs and the last result are said again; a typed reference stays."""
+        self.intro.setText(
+            self.tr(
+                "Everyone registered must be told about the registration and the right to "
+                "reserve. People whose registration does not say the clinic gave the letter "
+                "wait here for a letter from the register, chosen by their age on the day "
+                "it is printed."
+            )
+        )
+        self.counts.setAccessibleName(self.tr("Letter counts"))
+        self.limit.setSpecialValueText(self.tr("all"))
+        self.limit.setAccessibleName(self.tr("Letters in the run"))
+        self.limit_label.setText(self.tr("Letters in the r&un:"))
+        self.print_button.setText(self.tr("Print letters to P&DF…"))
+        self.result.setAccessibleName(self.tr("Letter run result"))
+        self.runs.setAccessibleName(self.tr("Letter runs"))
+        self.runs.setHorizontalHeaderLabels(
+            [self.tr("Run"), self.tr("Printed"), self.tr("Letters"), self.tr("State")]
+        )
+        self.sent_button.setText(self.tr("&Mark run as sent"))
+        self.slip_box.setTitle(self.tr("Returned reservation slip"))
+        self.reference.setAccessibleName(self.tr("Reference on the slip"))
+        self.returned_button.setText(self.tr("Record returned sl&ip…"))
+        self.reference_label.setText(self.tr("Referen&ce on the slip:"))
+        if self._loaded is not None:
+            self._show(self._loaded)
+        if self._result_text is not None:
+            self.result.setText(self._result_text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _set_result(self, text: Callable[[], str]) -> str:
+        """Show a result, kept as how to word it so a switch can word it anew."""
+        self._result_text = text
+        shown = text()
+        self.result.setText(shown)
+        return shown
 
     # -- counts and runs ---------------------------------------------------------------------
 
@@ -142,6 +176,8 @@ class LettersPanel(QWidget):
         BackgroundOp(self, load).success(self._show).run_in_background()
 
     def _show(self, loaded: tuple[LetterCounts, list[letters.LetterRun]]) -> None:
+        self._loaded = loaded
+        selected = self._selected_run()
         counts, runs = loaded
         self.counts.setText(
             self.tr(
@@ -161,7 +197,10 @@ class LettersPanel(QWidget):
             for column, text in enumerate((run.run_id, run.created_at, str(run.letters), state)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, run.run_id)
+                item.setData(STATE_ROLE, run.state)
                 self.runs.setItem(row, column, item)
+            if run.run_id == selected:
+                self.runs.selectRow(row)  # the officer's choice survives a refresh
         self._selection_changed()
 
     def _selected_run(self) -> str | None:
@@ -172,7 +211,7 @@ class LettersPanel(QWidget):
         row = self.runs.currentRow() if self.runs.selectedItems() else -1
         state_item = self.runs.item(row, 3) if row >= 0 else None
         self.sent_button.setEnabled(
-            state_item is not None and state_item.text() == self.tr("printed")
+            state_item is not None and state_item.data(STATE_ROLE) == "printed"
         )
 
     # -- printing ----------------------------------------------------------------------------
@@ -227,6 +266,9 @@ class LettersPanel(QWidget):
         self.reload()
 
     def _report(self, result: letters.RunResult) -> None:
+        show_info(self, self._set_result(lambda: self._report_text(result)))
+
+    def _report_text(self, result: letters.RunResult) -> str:
         if result.run_id is None:
             text = self.tr("No letters to print. No file was written.")
         else:
@@ -249,8 +291,7 @@ class LettersPanel(QWidget):
                 "",
                 len(names),
             ).replace("%1", "; ".join(names))
-        self.result.setText(text)
-        show_info(self, text)
+        return text
 
     def mark_sent(self) -> None:
         run_id = self._selected_run()
@@ -263,8 +304,10 @@ class LettersPanel(QWidget):
         ).run_in_background()
 
     def _sent(self, result: letters.SentResult) -> None:
-        self.result.setText(
-            self.tr("%n letter(s) marked as sent; the letter date is kept.", "", result.letters)
+        self._set_result(
+            lambda: self.tr(
+                "%n letter(s) marked as sent; the letter date is kept.", "", result.letters
+            )
         )
         self.reload()
 
@@ -326,18 +369,21 @@ class LettersPanel(QWidget):
         ).success(self._returned).run_in_background()
 
     def _returned(self, result: reservations.ReservationResult) -> None:
-        text = self.tr(
-            "Reservation recorded from the returned slip. Deleted: %n registration(s).",
-            "",
-            result.records_removed,
+        text = self._set_result(
+            lambda: self.tr(
+                "Reservation recorded from the returned slip. Deleted: %n registration(s).",
+                "",
+                result.records_removed,
+            )
         )
-        self.result.setText(text)
         show_info(self, text)
         self.reload()
         if self._on_changed is not None:
             self._on_changed()
 
     def clear(self) -> None:
+        self._loaded = None
+        self._result_text = None  # names of people without an address leave with it
         self.counts.clear()
         self.result.clear()
         self.reference.clear()

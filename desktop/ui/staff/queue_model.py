@@ -122,6 +122,15 @@ class ReviewQueueModel(QAbstractTableModel):
             self.endRemoveRows()
         return row
 
+    def retranslate(self) -> None:
+        """After a language switch: the header and the cells (checks, diagnosis names) are
+        asked for again; a model gets no ``LanguageChange`` of its own, its panel calls this."""
+        columns = self.columnCount()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+        rows = self.rowCount()
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, columns - 1))
+
     def total(self) -> int:
         """Every item held, whatever the filter shows."""
         return len(self._all)

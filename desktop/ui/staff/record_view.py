@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -115,13 +115,11 @@ class RecordView(QWidget):
         super().__init__(parent)
         self.details: ItemDetails | None = None
         self.record = QTextBrowser(self)
-        self.record.setAccessibleName(self.tr("Selected registration"))
         self.record.setOpenLinks(False)
         self.diff = DiffView(self)
-        self.only_changes = QCheckBox(self.tr("Only changed fields"), self)
-        self.only_changes.setAccessibleName(self.tr("Show only the changed fields"))
+        self.only_changes = QCheckBox("", self)
         self.only_changes.toggled.connect(self._show_comparison)
-        self.diff_box = QGroupBox(self.tr("Compared with the register"), self)
+        self.diff_box = QGroupBox("", self)
         diff_layout = QVBoxLayout(self.diff_box)
         diff_layout.addWidget(self.only_changes)
         diff_layout.addWidget(self.diff)
@@ -137,6 +135,22 @@ class RecordView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """The view's own words in the current language (at start and on a switch). The
+        record's text is rendered in a language when it is loaded: the review panel loads
+        the selected one again after a switch, and ``show_details`` redoes the comparison."""
+        self.record.setAccessibleName(self.tr("Selected registration"))
+        self.only_changes.setText(self.tr("Only changed fields"))
+        self.only_changes.setAccessibleName(self.tr("Show only the changed fields"))
+        self.diff_box.setTitle(self.tr("Compared with the register"))
+        self._show_comparison()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def show_item(self, item: ReviewItem | None) -> None:
         """What is known at once (while the details load): the name and the checks."""
@@ -257,16 +271,24 @@ class RecordDialog(QDialog):
     def __init__(self, parent: QWidget, details: ItemDetails) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # nothing stays behind
-        self.setWindowTitle(self.tr("Registration under review"))
-        self.setAccessibleName(self.tr("Registration under review"))
         self.resize(1100, 700)
         self.view = RecordView(self, Qt.Orientation.Horizontal)
         self.view.show_item(details.item)
         self.view.show_details(details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setText(self.tr("Close"))
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Registration under review"))
+        self.setAccessibleName(self.tr("Registration under review"))
+        self.close_button.setText(self.tr("Close"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

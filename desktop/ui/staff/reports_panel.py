@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,28 +45,19 @@ class ReportsPanel(QWidget):
         self._session = session_source
         self.rows: list[reports.ReportRow] = []
         self.dimension = QComboBox(self)
-        self.dimension.setAccessibleName(self.tr("Count by"))
-        labels = {
-            "diagnosis": self.tr("Diagnosis"),
-            "institution": self.tr("Reporting institution"),
-            "month": self.tr("Month"),
-            "county": self.tr("County"),
-        }
         for key in reports.DIMENSIONS:
-            self.dimension.addItem(labels[key], key)
+            self.dimension.addItem("", key)
         # Persons per letter state and reservations after a letter (the letter queue).
-        self.dimension.addItem(self.tr("Information letters"), reports.LETTERS)
-        by_label = QLabel(self.tr("Count &by:"), self)
-        by_label.setBuddy(self.dimension)
-        self.refresh_button = QPushButton(self.tr("Sh&ow"), self)
+        self.dimension.addItem("", reports.LETTERS)
+        self.by_label = QLabel("", self)
+        self.by_label.setBuddy(self.dimension)
+        self.refresh_button = QPushButton("", self)
         self.refresh_button.clicked.connect(self.reload)
-        self.save_button = QPushButton(self.tr("Save as &CSV…"), self)
+        self.save_button = QPushButton("", self)
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save_csv)
 
         self.table = QTableWidget(0, 3, self)
-        self.table.setAccessibleName(self.tr("Report"))
-        self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Name"), self.tr("Count")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -79,7 +70,7 @@ class ReportsPanel(QWidget):
         chart_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         top = QHBoxLayout()
-        top.addWidget(by_label)
+        top.addWidget(self.by_label)
         top.addWidget(self.dimension)
         top.addWidget(self.refresh_button)
         top.addStretch(1)
@@ -94,6 +85,35 @@ class ReportsPanel(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.total)
         self.dimension.currentIndexChanged.connect(self.reload)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Every text of the tab in the current language (at start and on a switch). Shown
+        counts are counted again: the letter report's rows are worded in a language."""
+        self.dimension.setAccessibleName(self.tr("Count by"))
+        labels = {
+            "diagnosis": self.tr("Diagnosis"),
+            "institution": self.tr("Reporting institution"),
+            "month": self.tr("Month"),
+            "county": self.tr("County"),
+            reports.LETTERS: self.tr("Information letters"),
+        }
+        for index in range(self.dimension.count()):
+            self.dimension.setItemText(index, labels[str(self.dimension.itemData(index))])
+        self.by_label.setText(self.tr("Count &by:"))
+        self.refresh_button.setText(self.tr("Sh&ow"))
+        self.save_button.setText(self.tr("Save as &CSV…"))
+        self.table.setAccessibleName(self.tr("Report"))
+        self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Name"), self.tr("Count")])
+        self.total.setAccessibleName(self.tr("Number of groups"))
+        if self.rows:
+            self.total.setText(self.tr("%n group(s)", "", len(self.rows)))
+            self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def reload(self) -> None:
         session = self._session()

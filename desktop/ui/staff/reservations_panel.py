@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -43,47 +44,68 @@ class ReservationsPanel(QWidget):
         self._session = session_source
         self._on_changed = on_changed
         self.confirm_dialog: ConfirmDialog | None = None
-        intro = QLabel(
+        self._last_result: reservations.ReservationResult | None = None  # shown in `result`
+        self.intro = QLabel("", self)
+        self.intro.setWordWrap(True)
+        self.national_id = QLineEdit(self)
+        self.national_id.setMaxLength(13)
+        self.national_id.setInputMask("")
+        self.national_id.textChanged.connect(self._check)
+        self.hint = QLabel("", self)
+        self.reserve_button = QPushButton("", self)
+        self.reserve_button.setEnabled(False)
+        self.reserve_button.clicked.connect(self.confirm)
+        self.result = QLabel("", self)
+        self.result.setWordWrap(True)
+        self.national_id_label = QLabel("", self)
+        self.national_id_label.setBuddy(self.national_id)
+
+        form = QFormLayout()
+        form.addRow(self.national_id_label, self.national_id)
+        form.addRow("", self.hint)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.reserve_button)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Every text of the tab in the current language (at start and on a switch): the
+        typed number stays, its check and the last result are said again in the new words."""
+        self.intro.setText(
             self.tr(
                 "A reservation deletes every registration of the person from the register and "
                 "from batches not yet decided, and rejects later registrations of the person "
                 "automatically with the reason \u201creservert\u201d. Only a keyed hash of the "
                 "national identity number is kept. This cannot be undone."
-            ),
-            self,
+            )
         )
-        intro.setWordWrap(True)
-        self.national_id = QLineEdit(self)
         self.national_id.setAccessibleName(self.tr("National identity number to reserve"))
-        self.national_id.setMaxLength(13)
-        self.national_id.setInputMask("")
-        self.national_id.textChanged.connect(self._check)
-        self.hint = QLabel("", self)
+        self.national_id_label.setText(self.tr("National &identity number:"))
         self.hint.setAccessibleName(self.tr("National identity number check"))
-        self.reserve_button = QPushButton(self.tr("Rec&ord reservation…"), self)
-        self.reserve_button.setEnabled(False)
-        self.reserve_button.clicked.connect(self.confirm)
-        self.result = QLabel("", self)
-        self.result.setWordWrap(True)
+        self.reserve_button.setText(self.tr("Rec&ord reservation…"))
         self.result.setAccessibleName(self.tr("Reservation result"))
+        self._show_hint()
+        if self._last_result is not None:
+            self.result.setText(self._result_text(self._last_result))
 
-        form = QFormLayout()
-        form.addRow(self.tr("National &identity number:"), self.national_id)
-        form.addRow("", self.hint)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.reserve_button)
-        layout.addWidget(self.result)
-        layout.addStretch(1)
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def _number(self) -> str:
         return "".join(self.national_id.text().split())
 
     def _check(self) -> None:
+        self.reserve_button.setEnabled(national_id.is_valid(self._number()))
+        self._show_hint()
+
+    def _show_hint(self) -> None:
         number = self._number()
         valid = national_id.is_valid(number)
-        self.reserve_button.setEnabled(valid)
         if not number:
             self.hint.clear()
         elif len(number) < 11:
@@ -180,6 +202,15 @@ class ReservationsPanel(QWidget):
         ).success(self._reserved).run_in_background()
 
     def _reserved(self, result: reservations.ReservationResult) -> None:
+        self._last_result = result
+        text = self._result_text(result)
+        self.result.setText(text)
+        show_info(self, text)
+        if self._on_changed is not None:
+            self._on_changed()
+
+    def _result_text(self, result: reservations.ReservationResult) -> str:
+        """What was deleted, in counts only (no one's name stays in the tab)."""
         if result.new:
             text = self.tr("Reservation recorded.")
         else:
@@ -203,12 +234,10 @@ class ReservationsPanel(QWidget):
                 "",
                 quarantined,
             )
-        self.result.setText(text)
-        show_info(self, text)
-        if self._on_changed is not None:
-            self._on_changed()
+        return text
 
     def clear(self) -> None:
         self.national_id.clear()
         self.result.clear()
+        self._last_result = None
         self.confirm_dialog = None  # closed and deleted by the window on lock

@@ -6,8 +6,10 @@ label, the checks and the clinician's confirmed warnings, and for a revision or 
 duplicate the comparison with the other record, are loaded on demand (``record_view``). A
 double-click opens the same in a window of its own. Decisions made here can be undone, last
 first, until their feedback is prepared (``decisions.undo``); "Godta alle uten funn" lists
-what it will accept and asks first. Every register call runs in the background; the panel
-only ever holds what is on screen, and ``clear`` forgets it (locking relies on it).
+what it will accept and asks first. When another staff member decided the item first (the
+register on PostgreSQL, several PCs), the refusal says who and when and the queue reloads.
+Every register call runs in the background; the panel only ever holds what is on screen,
+and ``clear`` forgets it (locking relies on it).
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ from desktop.ui.staff.queue_model import (
 from desktop.ui.staff.record_view import ItemDetails, RecordDialog, RecordView, load_details
 from desktop.ui.tables import row_table
 
+# the findings the queue can be filtered by (reserved persons are rejected on import)
+FILTERED = tuple(finding for finding in Finding if finding is not Finding.RESERVED)
 QUEUE_LIMIT = 5000  # one screenful of work is far less; the rest loads after decisions
 
 SessionSource = Callable[[], StaffSession]
@@ -75,29 +79,23 @@ class ReviewPanel(QWidget):
         self._clears = 0  # how often the panel was cleared (locked)
 
         self.finding_filter = QComboBox(self)
-        self.finding_filter.setAccessibleName(self.tr("Show items with"))
-        self.finding_filter.addItem(self.tr("All pending"), None)
-        self.finding_filter.addItem(self.tr("Clean only"), "clean")
-        for finding in Finding:
-            if finding is not Finding.RESERVED:  # reserved persons are rejected on import
-                self.finding_filter.addItem(finding_label(finding), finding)
+        self.finding_filter.addItem("", None)
+        self.finding_filter.addItem("", "clean")
+        for finding in FILTERED:
+            self.finding_filter.addItem("", finding)
         self.finding_filter.currentIndexChanged.connect(self._filter_changed)
-        filter_label = QLabel(self.tr("Sho&w:"), self)
-        filter_label.setBuddy(self.finding_filter)
+        self.filter_label = QLabel("", self)
+        self.filter_label.setBuddy(self.finding_filter)
 
-        self.refresh_button = QPushButton(self.tr("Re&load"), self)
+        self.refresh_button = QPushButton("", self)
         self.refresh_button.clicked.connect(self.reload)
-        self.accept_clean_button = QPushButton(self.tr("Accept all &clean"), self)
-        self.accept_clean_button.setAccessibleName(self.tr("Accept all clean registrations"))
+        self.accept_clean_button = QPushButton("", self)
         self.accept_clean_button.clicked.connect(self.accept_clean)
 
-        self.table = row_table(self, self.model, self.tr("Review queue"), (150, 220, 150, 110))
+        self.table = row_table(self, self.model, "", (150, 220, 150, 110))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self.open_record)
         self.table.installEventFilter(self)  # Enter on a row: the keyboard's double-click
-        self.table.setToolTip(
-            self.tr("Double-click a row, or press Enter, to open the registration")
-        )
 
         self.view = RecordView(self)
         self.details = self.view.record  # the record as the summary printout shows it
@@ -108,50 +106,42 @@ class ReviewPanel(QWidget):
         self.reason_code = QComboBox(self)
         self.reason_code.setEditable(True)
         for code in OFFERED:  # the register's reasons by their words; any code may be typed
-            self.reason_code.addItem(reason_label(code, i18n.current_language()), code)
+            self.reason_code.addItem("", code)
         self.reason_code.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.reason_code.setCurrentIndex(-1)  # no reason until the officer chooses one
-        line = self.reason_code.lineEdit()
-        assert line is not None
-        line.setPlaceholderText(self.tr("Choose or type a code (needed to reject)"))
-        self.reason_code.setAccessibleName(self.tr("Reason code"))
-        line.setAccessibleName(self.tr("Reason code"))  # the box's text field is a Tab stop too
         self.reason_code.editTextChanged.connect(lambda _text: self.decision_message.clear())
         self.reason_text = QLineEdit(self)
-        self.reason_text.setAccessibleName(self.tr("Reason text"))
-        self.reason_text.setPlaceholderText(
-            self.tr("Sent to the clinic unencrypted: no names, numbers or other personal data")
-        )
-        self.accept_button = QPushButton(self.tr("&Accept"), self)
-        self.reject_button = QPushButton(self.tr("Re&ject"), self)
-        self.duplicate_button = QPushButton(self.tr("Mark as d&uplicate"), self)
+        self.accept_button = QPushButton("", self)
+        self.reject_button = QPushButton("", self)
+        self.duplicate_button = QPushButton("", self)
         self.accept_button.clicked.connect(lambda: self.decide("accept"))
         self.reject_button.clicked.connect(lambda: self.decide("reject"))
         self.duplicate_button.clicked.connect(lambda: self.decide("duplicate"))
-        self.undo_button = QPushButton(self.tr("Undo last decisi&on"), self)
+        self.undo_button = QPushButton("", self)
         self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_button.setAccessibleName(self.tr("Undo the last decision"))
         self.undo_button.clicked.connect(self.undo_last)
         self.undo_button.setEnabled(False)
 
         self.decision_message = QLabel("", self)
-        self.decision_message.setAccessibleName(self.tr("Decision message"))
         self.decision_message.setWordWrap(True)
 
         self.status = QLabel("", self)
-        self.status.setAccessibleName(self.tr("Queue status"))
 
         top = QHBoxLayout()
-        top.addWidget(filter_label)
+        top.addWidget(self.filter_label)
         top.addWidget(self.finding_filter)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
         top.addWidget(self.accept_clean_button)
 
-        decision = QGroupBox(self.tr("Decision"), self)
-        form = QFormLayout(decision)
-        form.addRow(self.tr("Reason co&de:"), self.reason_code)
-        form.addRow(self.tr("Reason &text:"), self.reason_text)
+        self.decision_box = QGroupBox("", self)
+        self.reason_code_label = QLabel("", self.decision_box)
+        self.reason_code_label.setBuddy(self.reason_code)
+        self.reason_text_label = QLabel("", self.decision_box)
+        self.reason_text_label.setBuddy(self.reason_text)
+        form = QFormLayout(self.decision_box)
+        form.addRow(self.reason_code_label, self.reason_code)
+        form.addRow(self.reason_text_label, self.reason_text)
         buttons = QHBoxLayout()
         for button in (self.accept_button, self.reject_button, self.duplicate_button):
             buttons.addWidget(button)
@@ -164,7 +154,7 @@ class ReviewPanel(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.view, 1)
-        right_layout.addWidget(decision)
+        right_layout.addWidget(self.decision_box)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
@@ -176,6 +166,71 @@ class ReviewPanel(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         self._set_decision_enabled(False)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Every fixed text of the panel in the current language: at start and on each
+        language switch (``changeEvent``). The filter, the selected item, a chosen or typed
+        reason and the reason text stay; the selected record is shown again in the new
+        language."""
+        self.finding_filter.setAccessibleName(self.tr("Show items with"))
+        self.finding_filter.setItemText(0, self.tr("All pending"))
+        self.finding_filter.setItemText(1, self.tr("Clean only"))
+        for index, finding in enumerate(FILTERED, start=2):
+            self.finding_filter.setItemText(index, finding_label(finding))
+        self.filter_label.setText(self.tr("Sho&w:"))
+        self.refresh_button.setText(self.tr("Re&load"))
+        self.accept_clean_button.setText(self.tr("Accept all &clean"))
+        self.accept_clean_button.setAccessibleName(self.tr("Accept all clean registrations"))
+        self.table.setAccessibleName(self.tr("Review queue"))
+        self.table.setToolTip(
+            self.tr("Double-click a row, or press Enter, to open the registration")
+        )
+        self.model.retranslate()
+
+        typed = self.reason_code.currentText()
+        chosen = self.reason_code.currentIndex()
+        picked = chosen >= 0 and self.reason_code.itemText(chosen) == typed
+        lang = i18n.current_language()
+        self.reason_code.blockSignals(True)  # a new label is not a new choice
+        for index in range(self.reason_code.count()):
+            self.reason_code.setItemText(
+                index, reason_label(self.reason_code.itemData(index), lang)
+            )
+        # a reason picked from the list shows its new words; a code typed by hand stays
+        self.reason_code.setEditText(self.reason_code.itemText(chosen) if picked else typed)
+        self.reason_code.blockSignals(False)
+        line = self.reason_code.lineEdit()
+        assert line is not None
+        line.setPlaceholderText(self.tr("Choose or type a code (needed to reject)"))
+        self.reason_code.setAccessibleName(self.tr("Reason code"))
+        line.setAccessibleName(self.tr("Reason code"))  # the box's text field is a Tab stop too
+        self.reason_text.setAccessibleName(self.tr("Reason text"))
+        self.reason_text.setPlaceholderText(
+            self.tr("Sent to the clinic unencrypted: no names, numbers or other personal data")
+        )
+        self.decision_box.setTitle(self.tr("Decision"))
+        self.reason_code_label.setText(self.tr("Reason co&de:"))
+        self.reason_text_label.setText(self.tr("Reason &text:"))
+        self.accept_button.setText(self.tr("&Accept"))
+        self.reject_button.setText(self.tr("Re&ject"))
+        self.duplicate_button.setText(self.tr("Mark as d&uplicate"))
+        self.undo_button.setText(self.tr("Undo last decisi&on"))
+        self.undo_button.setAccessibleName(self.tr("Undo the last decision"))
+        self._undo_tooltip()
+        self.decision_message.setAccessibleName(self.tr("Decision message"))
+        self.decision_message.clear()  # said about the last action, in the old language
+        self.status.setAccessibleName(self.tr("Queue status"))
+        if self.status.text():
+            self._show_counts()
+        selected = self.selected()
+        if selected is not None:
+            self._show_details(selected)  # the record in the new language, still selected
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -235,6 +290,7 @@ class ReviewPanel(QWidget):
         self.clinics = {}
         self.undoable = []
         self.undo_button.setEnabled(False)
+        self.undo_button.setToolTip("")
         self._close_record_dialog()
 
     def _clear_reason(self) -> None:
@@ -372,18 +428,26 @@ class ReviewPanel(QWidget):
                 reason_code=code,
                 reason_text=text,
             ),
-        ).success(lambda _decided: self._decided(item)).finally_(
+        ).success(lambda _decided: self._decided(item)).failure(self._decision_refused).finally_(
             lambda: self._enable_decisions(self.selected())
         ).run_in_background()
+
+    def _decision_refused(self, exc: BaseException) -> None:
+        """Another reviewer (or a reservation) got there first: say who and when, and show
+        the queue as it is now; nothing of this decision was saved. Other failures are
+        errors."""
+        if isinstance(exc, StaffError) and exc.code in ("already_decided", "reserved"):
+            self.decision_message.setText(exc.user_message(i18n.current_language()))
+            self.reload()
+            return
+        show_error(self, exc)
 
     def _decided(self, item: ReviewItem) -> None:
         """The item leaves the queue (no reload: the rest is unchanged); the next is selected."""
         self._clear_reason()  # the next item's reason is chosen afresh
         self.undoable.append(item)
         self.undo_button.setEnabled(True)
-        self.undo_button.setToolTip(
-            self.tr("Undo the decision on %1").replace("%1", patient_name(item))
-        )
+        self._undo_tooltip()
         row = self.model.remove(item)
         self._show_counts()
         if self.model.rowCount():
@@ -423,11 +487,14 @@ class ReviewPanel(QWidget):
     def _undo_refused(self, item: ReviewItem, exc: BaseException) -> None:
         if isinstance(exc, StaffError) and exc.code.startswith("undo_"):
             self._forget_undoable(item)  # it can never be undone now
-            self.decision_message.setText(exc.user_message(i18n.current_language()))
+            self.decision_message.setText(exc.user_message(i18n.current_language(), gui=True))
         show_error(self, exc)
 
     def _forget_undoable(self, item: ReviewItem) -> None:
         self.undoable = [other for other in self.undoable if other is not item]
+        self._undo_tooltip()
+
+    def _undo_tooltip(self) -> None:
         if self.undoable:
             self.undo_button.setToolTip(
                 self.tr("Undo the decision on %1").replace("%1", patient_name(self.undoable[-1]))
@@ -470,11 +537,18 @@ class ReviewPanel(QWidget):
             self._accepted_clean
         ).finally_(self.reload).run_in_background()  # after a failure too: chunks committed
 
-    def _accepted_clean(self, counts: tuple[int, int]) -> None:
-        accepted, left = counts
-        text = self.tr("%n registration(s) accepted.", "", accepted)
-        if left:
+    def _accepted_clean(self, result: decisions.CleanResult) -> None:
+        text = self.tr("%n registration(s) accepted.", "", result.accepted)
+        if result.left:
             text += " " + self.tr(
-                "%n need a decision of their own (the register changed meanwhile).", "", left
+                "%n need a decision of their own (the register changed meanwhile).",
+                "",
+                result.left,
+            )
+        if result.decided_elsewhere:
+            text += " " + self.tr(
+                "%n were decided by another staff member meanwhile; nothing to do for them.",
+                "",
+                result.decided_elsewhere,
             )
         show_info(self, text)

@@ -13,13 +13,20 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
 
 from desktop import __version__
 from desktop.messages import CodedError
-from desktop.staff import feedback, quarantine, roles
+from desktop.staff import feedback, roles
 from desktop.staff import session as staff_session
 from desktop.staff.errors import StaffError
 from desktop.staff.export import FORMATS, ExportError, ExportResult, export, policy
@@ -31,14 +38,21 @@ from desktop.storage.session import Session
 from desktop.ui.error_dialogs import show_error, show_info
 from desktop.ui.i18n import current_language
 from desktop.ui.ops import BackgroundOp, CancelToken
-from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog
+from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog, LanguageDialog
 from desktop.ui.staff.letters_panel import LettersPanel
+from desktop.ui.staff.quarantine_dialog import QuarantineDialog
 from desktop.ui.staff.reports_panel import ReportsPanel
 from desktop.ui.staff.reservations_panel import ReservationsPanel
 from desktop.ui.staff.review_panel import ReviewPanel
 from desktop.ui.window_base import AppWindow
 
 log = logging.getLogger(__name__)
+
+# Qt names a tab bar's scroll buttons once, when the bar is made, and not again on a
+# language switch; ``_retranslate`` names them from Qt's own catalogue (``qtbase_nb``).
+# The context is a variable so ``lupdate`` leaves these strings to that catalogue.
+_QT_TAB_BAR = "QTabBar"
+_SCROLL_BUTTONS = {"ScrollLeftButton": "Scroll Left", "ScrollRightButton": "Scroll Right"}
 
 
 class StaffWindow(AppWindow):
@@ -49,9 +63,9 @@ class StaffWindow(AppWindow):
         self.session = session
         self.staff: StaffSession | None = None
         self._generation = 0  # an attach from before a lock (or a second unlock) is dropped
-        self.setWindowTitle(self.tr("Sjeldenregisteret: registry staff"))
-        self.setAccessibleName(self.tr("Registry staff window"))
         self.resize(1200, 760)
+        self._queue_count: int | None = None  # shown in the status bar, in words per language
+        self._quarantine_count: int | None = None
 
         self.review = ReviewPanel(self.staff_session, self)
         self.reservations = ReservationsPanel(
@@ -62,33 +76,26 @@ class StaffWindow(AppWindow):
             lambda: self.staff_session("letters"), self, on_changed=self.review.reload
         )
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName(self.tr("Work area"))
         # The tab bar is the Tab stop ("page tab list"); the widget around it, left focusable
         # as its focus proxy's owner, is announced as an empty "filler".
         self.tabs.setFocusProxy(None)  # type: ignore[arg-type]  # nullptr: no proxy
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.tabs.addTab(self.review, self.tr("&Review"))
-        self.tabs.addTab(self.reservations, self.tr("Reser&vations"))
-        self.tabs.addTab(self.reports, self.tr("Re&ports"))
-        self.tabs.addTab(self.letters, self.tr("Letter mailin&g"))
+        for panel in (self.review, self.reservations, self.reports, self.letters):
+            self.tabs.addTab(panel, "")
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
 
         self.queue_label = QLabel("", self)
-        self.queue_label.setAccessibleName(self.tr("Registrations awaiting review"))
         self.statusBar().addPermanentWidget(self.queue_label)
-        self.review.queue_changed.connect(
-            lambda n: self.queue_label.setText(self.tr("%n awaiting review", "", n))
-        )
+        self.review.queue_changed.connect(self._show_queue_count)
         self.quarantine_label = QLabel("", self)
-        self.quarantine_label.setAccessibleName(self.tr("Batches in quarantine"))
         self.statusBar().addPermanentWidget(self.quarantine_label)
         self.role_label = QLabel("", self)
-        self.role_label.setAccessibleName(self.tr("Your role in the register"))
         self.statusBar().addPermanentWidget(self.role_label)
         # What each action and tab needs (desktop.staff.roles): disabled, with a tooltip
         # saying why, for a member whose role does not allow it.
         self.needs: dict[QAction, roles.Action] = {}
+        self._enabled = False
         self._build_menus()
         self.tab_needs: dict[QWidget, roles.Action] = {
             self.review: "view",
@@ -96,6 +103,7 @@ class StaffWindow(AppWindow):
             self.reports: "view",
             self.letters: "letters",
         }
+        self._retranslate()
         self._set_actions_enabled(False)
 
     def staff_session(self, needs: roles.Action = "view") -> StaffSession:
@@ -123,46 +131,88 @@ class StaffWindow(AppWindow):
     # -- menus --------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        """The menus; their words are set by ``_retranslate`` (again on a language switch)."""
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.import_action = self._action(
-            self.tr("&Import batch files…"), self.choose_batch_files, QKeySequence("Ctrl+I")
-        )
-        self.lock_action = self._action(
-            self.tr("&Lock"), self.lock_requested.emit, QKeySequence("Ctrl+L")
-        )
-        self.quit_action = self._action(
-            self.tr("E&xit"), self.quit_requested.emit, QKeySequence("Ctrl+Q")
-        )
+        self.file_menu = bar.addMenu("")
+        self.import_action = self._action("", self.choose_batch_files, QKeySequence("Ctrl+I"))
+        self.lock_action = self._action("", self.lock_requested.emit, QKeySequence("Ctrl+L"))
+        self.quit_action = self._action("", self.quit_requested.emit, QKeySequence("Ctrl+Q"))
         self.needs[self.import_action] = "decide"
-        file_menu.addAction(self.import_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.lock_action)
-        file_menu.addAction(self.quit_action)
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.lock_action)
+        self.file_menu.addAction(self.quit_action)
 
-        inbox_menu = bar.addMenu(self.tr("I&nbox"))
-        self.pull_action = self._action(
-            self.tr("&Fetch new batches"), self.pull, QKeySequence("Ctrl+R")
-        )
-        self.send_action = self._action(self.tr("&Send decisions"), self.send_decisions)
-        self.save_feedback_action = self._action(
-            self.tr("Save decisions as fi&les…"), self.choose_feedback_dir
-        )
-        self.quarantine_action = self._action(
-            self.tr("&Quarantined batches…"), self.show_quarantined
-        )
+        self.inbox_menu = bar.addMenu("")
+        self.pull_action = self._action("", self.pull, QKeySequence("Ctrl+R"))
+        self.send_action = self._action("", self.send_decisions)
+        self.save_feedback_action = self._action("", self.choose_feedback_dir)
+        self.quarantine_action = self._action("", self.show_quarantined)
         for action in (
             self.pull_action,
             self.send_action,
             self.save_feedback_action,
             self.quarantine_action,
         ):
-            inbox_menu.addAction(action)
+            self.inbox_menu.addAction(action)
             self.needs[action] = "view" if action is self.quarantine_action else "decide"
-        inbox_menu.setToolTipsVisible(True)
-        file_menu.setToolTipsVisible(True)
 
-        export_menu = bar.addMenu(self.tr("&Export"))
+        self.export_menu = bar.addMenu("")
+        self.export_actions = {
+            fmt: self._action("", lambda _=False, f=fmt: self.choose_export(f)) for fmt in FORMATS
+        }
+        for action in self.export_actions.values():
+            self.export_menu.addAction(action)
+            self.needs[action] = "export"
+        for menu in (self.file_menu, self.inbox_menu, self.export_menu):
+            menu.setToolTipsVisible(True)  # the reason an action is disabled for the role
+
+        self.settings_menu = bar.addMenu("")
+        self.change_passphrase_action = self._action(
+            "", lambda: ChangePassphraseDialog(self.session, self).open()
+        )
+        self.auto_lock_action = self._action("", lambda: AutoLockDialog(self.session, self).open())
+        self.language_action = self._action("", self.choose_language)
+        self.settings_menu.addAction(self.change_passphrase_action)
+        self.settings_menu.addAction(self.auto_lock_action)
+        self.settings_menu.addAction(self.language_action)
+        self.help_menu = bar.addMenu("")
+        self.about_action = self._action("", self.about)
+        self.help_menu.addAction(self.about_action)
+
+    def _retranslate(self) -> None:
+        """Every word of the shell in the current language (at start and on a switch); the
+        panels retranslate themselves on the same ``LanguageChange``."""
+        self.setWindowTitle(self.tr("Sjeldenregisteret: registry staff"))
+        self.setAccessibleName(self.tr("Registry staff window"))
+        self.tabs.setAccessibleName(self.tr("Work area"))
+        titles = (
+            self.tr("&Review"),
+            self.tr("Reser&vations"),
+            self.tr("Re&ports"),
+            self.tr("Letter mailin&g"),
+        )
+        for index, title in enumerate(titles):
+            self.tabs.setTabText(index, title)
+        for button in self.tabs.tabBar().findChildren(QToolButton):
+            source = _SCROLL_BUTTONS.get(button.objectName())
+            if source is not None:
+                button.setAccessibleName(QCoreApplication.translate(_QT_TAB_BAR, source))
+        self.queue_label.setAccessibleName(self.tr("Registrations awaiting review"))
+        self.quarantine_label.setAccessibleName(self.tr("Batches in quarantine"))
+        self.role_label.setAccessibleName(self.tr("Your role in the register"))
+        self.statusBar().setAccessibleName(self.tr("Status bar"))
+        self.menuBar().setAccessibleName(self.tr("Menu bar"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.import_action.setText(self.tr("&Import batch files…"))
+        self.lock_action.setText(self.tr("&Lock"))
+        self.quit_action.setText(self.tr("E&xit"))
+        self.inbox_menu.setTitle(self.tr("I&nbox"))
+        self.pull_action.setText(self.tr("&Fetch new batches"))
+        self.send_action.setText(self.tr("&Send decisions"))
+        self.save_feedback_action.setText(self.tr("Save decisions as fi&les…"))
+        self.quarantine_action.setText(self.tr("&Quarantined batches…"))
+        self.export_menu.setTitle(self.tr("&Export"))
         labels = {
             "csv": self.tr("Hospital registry &CSV…"),
             "fhir": self.tr("&FHIR R4 bundle…"),
@@ -170,46 +220,71 @@ class StaffWindow(AppWindow):
             "research": self.tr("k-anonymous &research extract…"),
             "aggregate": self.tr("&Aggregate counts (small counts suppressed)…"),
         }
-        self.export_actions = {
-            fmt: self._action(labels[fmt], lambda _=False, f=fmt: self.choose_export(f))
-            for fmt in FORMATS
-        }
-        for action in self.export_actions.values():
-            export_menu.addAction(action)
-            self.needs[action] = "export"
-        export_menu.setToolTipsVisible(True)
+        for fmt, action in self.export_actions.items():
+            action.setText(labels[fmt])
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.change_passphrase_action.setText(self.tr("&Change passphrase…"))
+        self.auto_lock_action.setText(self.tr("&Automatic locking…"))
+        self.language_action.setText(self.tr("&Language…"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About"))
+        self._show_queue_count(self._queue_count)
+        self._show_quarantine_count(self._quarantine_count)
+        self._show_role()
 
-        settings_menu = bar.addMenu(self.tr("&Settings"))
-        settings_menu.addAction(
-            self._action(
-                self.tr("&Change passphrase…"),
-                lambda: ChangePassphraseDialog(self.session, self).open(),
-            )
-        )
-        settings_menu.addAction(
-            self._action(
-                self.tr("&Automatic locking…"), lambda: AutoLockDialog(self.session, self).open()
-            )
-        )
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&About"), self.about))
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch (``i18n.install``) retranslates the shell in place."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def choose_language(self) -> None:
+        """Innstillinger → Språk, the clinician window's dialog: saved in the profile and
+        applied at once (``changeEvent`` here and in every panel); work in progress stays."""
+        LanguageDialog(self.session.profile, self).open()
+
+    def _show_queue_count(self, count: int | None) -> None:
+        self._queue_count = count
+        if count is None:
+            self.queue_label.clear()
+        else:
+            self.queue_label.setText(self.tr("%n awaiting review", "", count))
+
+    def _show_quarantine_count(self, count: int | None) -> None:
+        self._quarantine_count = count
+        if count:
+            self.quarantine_label.setText(self.tr("%n batch(es) in quarantine", "", count))
+        else:
+            self.quarantine_label.clear()
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         """Every action and tab on when unlocked, except what the member's role does not
-        allow (``roles.allows``, the same test ``roles.require`` makes), with the reason."""
+        allow (``roles.allows``, the same test ``roles.require`` makes)."""
+        self._enabled = enabled
         role = self.staff.role if self.staff is not None else ""
         for action, needs in self.needs.items():
-            refused = enabled and not roles.allows(role, needs)
-            action.setEnabled(enabled and not refused)
-            action.setToolTip(self._refusal(needs) if refused else "")
+            action.setEnabled(enabled and roles.allows(role, needs))
         for widget, needs in self.tab_needs.items():
             index = self.tabs.indexOf(widget)
-            refused = enabled and not roles.allows(role, needs)
-            self.tabs.setTabEnabled(index, not refused)
-            self.tabs.setTabToolTip(index, self._refusal(needs) if refused else "")
+            self.tabs.setTabEnabled(index, not enabled or roles.allows(role, needs))
         self.tabs.setEnabled(enabled)
+        self._show_role()
+
+    def _show_role(self) -> None:
+        """The member's role in the status bar, and on each action and tab the role does not
+        allow, which role it needs (in the current language)."""
+        role = self.staff.role if self.staff is not None and self._enabled else ""
+        for action, needs in self.needs.items():
+            action.setToolTip(
+                self._refusal(needs) if role and not roles.allows(role, needs) else ""
+            )
+        for widget, needs in self.tab_needs.items():
+            refused = role and not roles.allows(role, needs)
+            self.tabs.setTabToolTip(
+                self.tabs.indexOf(widget), self._refusal(needs) if refused else ""
+            )
         self.role_label.setText(
-            self.tr("Role: %1").replace("%1", self.role_name(role)) if enabled else ""
+            self.tr("Role: %1").replace("%1", self.role_name(role)) if role else ""
         )
 
     # -- unlocked / locked --------------------------------------------------------------------
@@ -260,8 +335,8 @@ class StaffWindow(AppWindow):
         self.reservations.clear()
         self.reports.clear()
         self.letters.clear()
-        self.queue_label.clear()
-        self.quarantine_label.clear()
+        self._show_queue_count(None)
+        self._show_quarantine_count(None)
         self._set_actions_enabled(False)
         self.hide()
 
@@ -320,13 +395,13 @@ class StaffWindow(AppWindow):
             lines.append(
                 self.tr("Refused batch %1: %2")
                 .replace("%1", batch)
-                .replace("%2", refused.user_message(lang))
+                .replace("%2", refused.user_message(lang, gui=True))
             )
         for held in report.quarantined:
             lines.append(
                 self.tr("Quarantined batch %1: %2")
                 .replace("%1", held.batch_id or held.quarantine_id)
-                .replace("%2", held.refusal().user_message(lang))
+                .replace("%2", held.refusal().user_message(lang, gui=True))
             )
         show_info(self, "\n".join(lines))
         self.review.reload()
@@ -338,30 +413,26 @@ class StaffWindow(AppWindow):
         """The status line names batches set aside, so they are not forgotten."""
         staff = self.staff_session()
         BackgroundOp(self, lambda: staff.register.counts().quarantined).success(
-            lambda n: self.quarantine_label.setText(
-                self.tr("%n batch(es) in quarantine", "", n) if n else ""
-            )
+            self._show_quarantine_count
         ).run_in_background()
 
-    def show_quarantined(self) -> None:
-        """List them; retrying and discarding are ``sjelden staff quarantine`` (docs/staff.md)."""
-        staff = self.staff_session()
-        lang = current_language()
+    def show_quarantined(self) -> QuarantineDialog:
+        """The quarantined batches, with Retry and Discard (``QuarantineDialog``)."""
+        self.staff_session()  # locked: nothing to show
+        existing = [d for d in self.findChildren(QuarantineDialog) if d.isVisible()]
+        if existing:
+            existing[0].raise_()
+            return existing[0]
+        dialog = QuarantineDialog(self.staff_session, self, on_changed=self._quarantine_changed)
+        dialog.open()
+        dialog.reload()
+        return dialog
 
-        def shown(held: list[quarantine.Quarantined]) -> None:
-            lines = [self.tr("%n batch(es) in quarantine", "", len(held)) + "."]
-            for item in held:
-                lines.append(
-                    f"{item.quarantined_at}  {item.batch_id or item.quarantine_id}: "
-                    f"{item.refusal().user_message(lang)}"
-                )
-            if held:
-                lines.append(self.tr("Retry or discard with: sjelden staff quarantine"))
-            show_info(self, "\n".join(lines))
-
-        BackgroundOp(self, lambda: staff.register.call(quarantine.listed)).success(
-            shown
-        ).run_in_background()
+    def _quarantine_changed(self) -> None:
+        """A retry may have brought registrations to review; the counts change either way."""
+        if self.staff is not None:
+            self.review.reload()
+            self._count_quarantined()
 
     # -- decisions back to the clinics ----------------------------------------------------------
 
@@ -465,7 +536,7 @@ class StaffWindow(AppWindow):
 
     def _export_failed(self, exc: BaseException) -> None:
         if isinstance(exc, CodedError):
-            show_info(self, f"{exc.user_message(current_language())} ({exc.code})")
+            show_info(self, f"{exc.user_message(current_language(), gui=True)} ({exc.code})")
         elif isinstance(exc, ExportError):
             show_info(self, self.tr("Nothing was exported: %1").replace("%1", str(exc)))
         else:

@@ -46,6 +46,7 @@ _DESCRIPTIONS = {
     403: "The key is known but not allowed (pending approval, revoked, not staff)",
     404: "No such object (or not visible to this key)",
     409: "The id is already used for different content",
+    410: "Acknowledged and deleted after the retention period (the batch id stays known)",
     413: "The body is larger than the server accepts",
     422: "Well-formed but invalid request",
     429: "Rate limit exceeded; retry after the Retry-After seconds",

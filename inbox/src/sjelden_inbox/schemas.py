@@ -103,12 +103,13 @@ class DecisionIn(BaseModel):
 
 
 class SealedDecisionIn(BaseModel):
-    """Version 2: the reason text sealed to the installation (base64url HPKE), or a purge."""
+    """Versions 2 and 3: the reason text sealed to the installation (base64url HPKE), or a
+    purge (version 3 also of one earlier revision, ``purge_revision``)."""
 
     model_config = _STRICT
     record_id: str
     revision: int
-    decision: Literal["accepted", "rejected", "duplicate", "purge"]
+    decision: Literal["accepted", "rejected", "duplicate", "purge", "purge_revision"]
     reason_code: str | None
     reason_sealed: str | None
 
@@ -124,7 +125,7 @@ class FeedbackBody(BaseModel):
     issued_at: str
     staff_key_id: str
     type: Literal["sjelden.feedback"]
-    version: Literal[1, 2]
+    version: Literal[1, 2, 3]
 
 
 class FeedbackDocument(BaseModel):

@@ -10,7 +10,12 @@ the installation that sent the record (derived from its enrolled Ed25519 key,
 inbox nor anyone who copies a document can read it, and a sealed text cannot be moved onto
 another decision. Version 2 also has the decision ``purge``: the person has reserved
 themselves against the register, and the installation deletes every revision of the
-record. Version 1 documents (reason texts in clear, no ``purge``) are still read.
+record. Version 3 adds ``purge_revision``: one earlier revision of the record held the
+reserved person (a later revision corrected the national id to someone else), so the
+installation deletes that revision and every earlier one of the same person, and keeps the
+record. The register writes version 3 only for a document that holds such a decision, so
+clients that read version 2 keep reading everything else. Version 1 documents (reason texts
+in clear, no ``purge``) are still read.
 """
 
 from __future__ import annotations
@@ -39,8 +44,11 @@ REASON_DOMAIN = b"sjelden/feedback-reason/v1\x00"
 DECISIONS = ("accepted", "rejected", "duplicate")
 #: version 2 adds ``purge``: delete every revision of the record (a reservation)
 DECISIONS_V2 = (*DECISIONS, "purge")
-VERSIONS = (1, 2)
-Decision = Literal["accepted", "rejected", "duplicate", "purge"]
+#: version 3 adds ``purge_revision``: delete that revision (and its person's), keep the record
+DECISIONS_V3 = (*DECISIONS_V2, "purge_revision")
+VERSIONS = (1, 2, 3)
+_ALLOWED = {1: DECISIONS, 2: DECISIONS_V2, 3: DECISIONS_V3}
+Decision = Literal["accepted", "rejected", "duplicate", "purge", "purge_revision"]
 REASON_CODE = re.compile(r"\A[a-z][a-z0-9_]{0,63}\Z")
 # The register's own reason codes (staff choose others): a batch carrying a record id that
 # another installation sent first is refused, and each of its records rejected with this.
@@ -60,6 +68,7 @@ _BODY_FIELDS = frozenset(
 _DECISION_FIELDS = {
     1: frozenset({"decision", "reason_code", "reason_text", "record_id", "revision"}),
     2: frozenset({"decision", "reason_code", "reason_sealed", "record_id", "revision"}),
+    3: frozenset({"decision", "reason_code", "reason_sealed", "record_id", "revision"}),
 }
 #: HPKE enc (32) + ChaCha20-Poly1305 tag (16) + at most 4 UTF-8 bytes per character
 _MAX_SEALED_BYTES = 48 + 4 * MAX_REASON_TEXT_CHARS
@@ -126,7 +135,7 @@ def _decision(value: object, index: int, version: int) -> RecordDecision:
     if isinstance(revision, bool) or not isinstance(revision, int) or revision < 1:
         raise MalformedError(f"{where} revision must be an integer >= 1")
     decision = value["decision"]
-    allowed = DECISIONS if version == 1 else DECISIONS_V2
+    allowed = _ALLOWED[version]
     if decision not in allowed:
         raise MalformedError(f"{where} decision must be one of {', '.join(allowed)}")
     code = value["reason_code"]
@@ -197,6 +206,12 @@ def _sealed(
     )
 
 
+def _version(decisions: Sequence[RecordDecision], *, sealed: bool) -> int:
+    if not sealed:
+        return 1
+    return 3 if any(d.decision == "purge_revision" for d in decisions) else 2
+
+
 def sign_feedback(
     *,
     feedback_id: str,
@@ -225,7 +240,7 @@ def sign_feedback(
         staff_key_id=key_id(key.public_key()),
         decisions=tuple(decisions),
         signature="",
-        version=1 if installation is None else 2,
+        version=_version(decisions, sealed=installation is not None),
     ).body()
     return parse_feedback(
         {"feedback": body, "signature": sign_document(FEEDBACK_DOMAIN, body, key)}
@@ -241,7 +256,7 @@ def parse_feedback(document: object) -> Feedback:
     version = body["version"]
     if body["type"] != FEEDBACK_TYPE or isinstance(version, bool) or version not in VERSIONS:
         raise MalformedError(
-            "not a version 1 or 2 feedback document; update the software",
+            "not a version 1, 2 or 3 feedback document; update the software",
             code="unsupported_version",
         )
     for name in ("installation_key_id", "staff_key_id"):

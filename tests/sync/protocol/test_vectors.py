@@ -27,6 +27,7 @@ from sjelden_protocol import (
     key_id,
     open_batch,
     open_reasons,
+    sign_feedback,
     verify_feedback,
     verify_receipt,
 )
@@ -327,6 +328,28 @@ def test_feedback_v2_sealed_reason_and_purge() -> None:
     opened = open_reasons(feedback, installation)
     assert opened.decisions[0].reason_text == sealed["reason_text"]
     assert opened.decisions[1].reason_text is None
+
+
+def test_feedback_v3_revision_purge() -> None:
+    """Version 3 is written only for a document holding a ``purge_revision``; signing the
+    vector's decisions again gives the same bytes (Ed25519 is deterministic)."""
+    vector = VECTORS["feedback_v3"]
+    feedback = verify_feedback(vector["document"], {KEYS["staff"]["key_id"]: ed_public("staff")})
+    assert feedback.version == 3
+    assert [(d.decision, d.revision, d.reason_code) for d in feedback.decisions] == [
+        ("purge_revision", 1, "reservert")
+    ]
+    assert canonical_json(vector["document"]["feedback"]).decode() == vector["canonical_body_utf8"]
+    again = sign_feedback(
+        feedback_id=feedback.feedback_id,
+        installation_key_id=feedback.installation_key_id,
+        batch_id=feedback.batch_id,
+        decisions=list(feedback.decisions),
+        issued_at=feedback.issued_at,
+        key=ed_private("staff"),
+        installation=ed_public("installation"),
+    )
+    assert again.to_json() == vector["document"]
 
 
 def test_manifest_tls_pin_vector() -> None:

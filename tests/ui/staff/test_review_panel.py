@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.staff.errors import StaffError
 from desktop.staff.model import Finding, Origin, ReviewItem, ReviewState
@@ -156,3 +157,16 @@ def test_a_reload_keeps_the_selection_and_a_cleared_panel_drops_loads_in_flight(
     qtbot.waitUntil(lambda: panel.fake_register.pending_calls == 3, timeout=5000)
     qtbot.wait(100)
     assert panel.model.rowCount() == 0 and panel.selected() is None
+
+
+def test_a_typed_reason_code_stays_as_typed_over_a_language_switch(qtbot, panel) -> None:
+    from desktop.ui import i18n
+
+    panel.table.selectRow(1)
+    qtbot.keyClicks(panel.reason_code.lineEdit(), "egen_kode")
+    i18n.install("en")  # the autouse fixture puts bokmål back afterwards
+    qtbot.waitUntil(lambda: panel.accept_button.text() == "&Accept", timeout=5000)
+    assert panel.reason_code.currentText() == "egen_kode"
+    assert panel.chosen_reason() == "egen_kode"
+    assert panel.selected() is panel.model.item(1)
+    assert panel.model.headerData(0, Qt.Orientation.Horizontal) == "Checks"

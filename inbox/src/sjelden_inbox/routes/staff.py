@@ -27,7 +27,7 @@ from ..schemas import (
     InstallationOut,
 )
 from ..storage import BatchRow, InstallationStatus, StaffKey
-from ..storage.store import AmbiguousBatch
+from ..storage.store import AmbiguousBatch, BatchExpired
 from .public import installation_out
 
 router = APIRouter(prefix="/v1/staff", tags=["staff"])
@@ -48,6 +48,12 @@ async def _scoped(lookup: Callable[[], T], batch_id: str) -> T:
             409,
             "ambiguous_batch",
             f"several installations sent a batch {batch_id}; name the sender (?sender=KEY_ID)",
+        ) from None
+    except BatchExpired:
+        raise ApiError(
+            410,
+            "batch_expired",
+            f"batch {batch_id} was imported and its bytes deleted after the retention period",
         ) from None
 
 
@@ -80,7 +86,7 @@ async def list_batches(
                 "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
             },
         },
-        **error_responses(401, 403, 409, 429),
+        **error_responses(401, 403, 409, 410, 429),
     },
 )
 async def fetch_batch(batch_id: str, _: Staff, ctx: Ctx, sender: Sender = None) -> Response:

@@ -33,6 +33,10 @@ class AmbiguousBatch(Exception):
     """Several installations sent a batch under this id: the caller must name the sender."""
 
 
+class BatchExpired(Exception):
+    """Retention deleted the batch's bytes after staff acknowledged it (``storage.retention``)."""
+
+
 class EnrollmentRefused(Exception):
     """``code`` is ``bad_enrollment_code`` or ``already_enrolled``."""
 
@@ -261,7 +265,9 @@ class Store:
         return None if row is None else _batch(row)
 
     def envelope(self, batch_id: str, sender_key_id: str | None = None) -> bytes | None:
-        """The bytes as received; ``None`` also once retention deleted them."""
+        """The bytes as received; ``None`` for a batch never received. ``BatchExpired`` once
+        retention deleted them: the row stays as the tombstone, and saying so (rather than
+        "unknown") tells staff the batch was imported and its copy deleted on purpose."""
         with self.database.transaction() as tx:
             seq = self._seq(tx, batch_id, sender_key_id)
             row = (
@@ -269,7 +275,11 @@ class Store:
                 if seq is None
                 else tx.one("SELECT envelope FROM batches WHERE seq = ?", (seq,))
             )
-        return None if row is None or not row[0] else bytes(row[0])
+        if row is None:
+            return None
+        if not row[0]:
+            raise BatchExpired(batch_id)
+        return bytes(row[0])
 
     @staticmethod
     def _seq(tx: Transaction, batch_id: str, sender_key_id: str | None) -> int | None:
