@@ -588,11 +588,17 @@ MESSAGES = Catalogue(
         ),
         "member_not_enrolled": Message(
             "Denne profilen er ikke medlem av registeret. Ingenting er endret. Send "
-            "medlemsforespørselen (sjelden staff init --join) til en administrator, som legger "
+            "medlemsforespørselen (sjelden staff join-request) til en administrator, som legger "
             "deg til med sjelden staff member add.",
             "This profile is not a member of the register. Nothing was changed. Send your join "
-            "request (sjelden staff init --join) to an administrator, who adds you with "
+            "request (sjelden staff join-request) to an administrator, who adds you with "
             "sjelden staff member add.",
+            gui=Message(
+                "Denne profilen er ikke medlem av registeret. Ingenting er endret. Be en "
+                "administrator for registeret legge deg til fra medlemsforespørselen din.",
+                "This profile is not a member of the register. Nothing was changed. Ask an "
+                "administrator of the register to add you from your join request.",
+            ),
         ),
         "member_removed": Message(
             "Denne profilen er fjernet fra registeret og kan ikke lenger åpne det. Ingenting er "
@@ -611,18 +617,36 @@ MESSAGES = Catalogue(
             "postgresql://...). Ingenting er opprettet.",
             "Joining a register needs its database (--register-db postgresql://...). Nothing "
             "was created.",
+            gui=Message(
+                "Å bli med i et register krever adressen til registerdatabasen (PostgreSQL). "
+                "Ingenting er opprettet.",
+                "Joining a register needs the address of its database (PostgreSQL). Nothing was "
+                "created.",
+            ),
         ),
         "join_request_invalid": Message(
             "Filen er ikke en gyldig medlemsforespørsel. Ingenting er endret. Be den nye "
             "medlemmet sende filen fra sjelden staff init --join på nytt.",
             "The file is not a valid join request. Nothing was changed. Ask the new member to "
             "send the file from sjelden staff init --join again.",
+            gui=Message(
+                "Filen er ikke en gyldig medlemsforespørsel. Ingenting er endret. Be det nye "
+                "medlemmet lage og sende den på nytt.",
+                "The file is not a valid join request. Nothing was changed. Ask the new member to"
+                " make and send it again.",
+            ),
         ),
         "join_request_not_written": Message(
-            "Medlemsforespørselen kunne ikke skrives. Profilen er laget; velg en mappe du kan "
-            "skrive til og kjør sjelden staff join-request --out MAPPE.",
-            "The join request could not be written. The profile was made; choose a folder you "
-            "can write to and run sjelden staff join-request --out FOLDER.",
+            "Medlemsforespørselen kunne ikke skrives, og ingen profil er laget. Velg en mappe "
+            "du kan skrive til, og kjør kommandoen igjen.",
+            "The join request could not be written, and no profile was made. Choose a folder "
+            "you can write to and run the command again.",
+            gui=Message(
+                "Medlemsforespørselen kunne ikke skrives, og ingen profil er laget. Velg en mappe"
+                " du kan skrive til, og prøv igjen.",
+                "The join request could not be written, and no profile was made. Choose a folder "
+                "you can write to and try again.",
+            ),
         ),
         "member_fingerprint_mismatch": Message(
             "Fingeravtrykket stemmer ikke med medlemsforespørselen. Ingen er lagt til. "
@@ -644,6 +668,10 @@ MESSAGES = Catalogue(
         "unknown_member": Message(
             "Intet medlem har den nøkkel-IDen. Ingenting er endret. Se sjelden staff member list.",
             "No member has that key id. Nothing was changed. See sjelden staff member list.",
+            gui=Message(
+                "Intet medlem har den nøkkel-IDen. Ingenting er endret. Se listen over medlemmer.",
+                "No member has that key id. Nothing was changed. See the list of members.",
+            ),
         ),
         "member_remove_self": Message(
             "Du kan ikke fjerne deg selv. Ingenting er endret. En annen administrator må gjøre "

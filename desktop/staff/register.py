@@ -468,6 +468,9 @@ class _KeyChecked:
     def checkpoint(self) -> None:
         self._db.checkpoint()
 
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._db, name)  # the backend's own (``conn``), for its callers
+
 
 class Register:
     """The register store on its backend; every call runs on the backend's thread."""
