@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sjelden_inbox.storage.database import Database, PoolTimeout, Transaction
+from sjelden_inbox.storage.database import PooledDatabase, PoolTimeout, Transaction
 from sjelden_protocol import sign_request
 from sjelden_protocol.db import SQLITE
 
@@ -26,7 +26,7 @@ class FakeConnection:
         self.closed = True
 
 
-class CountingDatabase(Database):
+class CountingDatabase(PooledDatabase):
     def __init__(self, pool_size: int, connect_seconds: float = 0.0) -> None:
         self.opened: list[FakeConnection] = []
 

@@ -60,7 +60,10 @@ def _storage_errors() -> tuple[type[Exception], ...]:
 def build_context(settings: Settings) -> InboxContext:
     settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     store = Store(
-        open_database(settings.resolved_database_url, settings.db_pool_size), settings.retention
+        open_database(
+            settings.resolved_database_url, settings.db_pool_size, settings.database_password
+        ),
+        settings.retention,
     )
     store.migrate()
     store.purge_expired(now=int(settings.clock().timestamp()))

@@ -28,18 +28,31 @@ from sjelden_protocol.keys import (
 )
 
 from .codes import issue_code
+from .config import DEFAULT_PORT, ENV_PREFIX, ConfigError, InboxConfig, masked_url
+from .server_key import missing_from_manifest
 from .settings import Settings, default_data_dir
-from .storage import InstallationStatus, Store, open_database
+from .storage import DatabaseUnreachable, InstallationStatus, Store, open_database
 
-DEFAULT_PORT = 8470
+#: the config settings a command's flags can give (argparse dests are these names)
+_CONFIG_FLAGS = tuple(name for name in InboxConfig.model_fields if name != "db_password")
 
 
-def _settings(args: argparse.Namespace, **extra: object) -> Settings:
-    return Settings(data_dir=args.data_dir, database_url=args.database, **extra)  # type: ignore[arg-type]
+def _flags(args: argparse.Namespace) -> dict[str, object]:
+    """Only the flags given: an absent flag leaves the environment, file or default."""
+    return {name: getattr(args, name) for name in _CONFIG_FLAGS if hasattr(args, name)}
+
+
+def _config(args: argparse.Namespace) -> InboxConfig:
+    return InboxConfig.load(_flags(args))
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return _config(args).settings()
 
 
 def _store(args: argparse.Namespace) -> Store:
-    store = Store(open_database(_settings(args).resolved_database_url, pool_size=1))
+    settings = _settings(args)
+    store = Store(open_database(settings.resolved_database_url, 1, settings.database_password))
     store.migrate()
     return store
 
@@ -52,43 +65,39 @@ def _when(stamp: int | None) -> str:
     return "-" if stamp is None else datetime.fromtimestamp(stamp, UTC).strftime("%Y-%m-%d %H:%M")
 
 
-def _own_url(args: argparse.Namespace) -> str:
-    """The address this process serves on: the audience clients sign for when no
-    --public-url names the one they use (behind a proxy or load balancer, set it)."""
-    scheme = "https" if args.ssl_certfile else "http"
-    host = f"[{args.host}]" if ":" in args.host else args.host
-    return f"{scheme}://{host}:{args.port}"
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .app import create_app
 
-    settings = _settings(
-        args,
-        max_envelope_bytes=int(args.max_envelope_mb * 1024 * 1024),
-        rate_limit_per_minute=args.rate_limit_per_minute,
-        accepted_recipient_key_ids=frozenset(args.recipient_key_id or ()),
-        api_docs=args.api_docs,
-        batch_retention_days=args.batch_retention_days,
-        feedback_retention_days=args.feedback_retention_days,
-        public_urls=frozenset(args.public_url or [_own_url(args)]),
-    )
+    config = _config(args)
+    settings = config.settings()
     app = create_app(settings)
-    server_key = app.state.inbox.server_key.public_key()
+    ctx = app.state.inbox
+    server_key = ctx.server_key.public_key()
     print(f"receipt key id {key_id(server_key)}  fingerprint {fingerprint(server_key)}")
-    print(f"database {settings.resolved_database_url.split('@')[-1]}")
+    problem = missing_from_manifest(ctx.server_key, ctx.store.manifest())
+    if problem is not None:
+        print(f"sjelden-inbox: warning receipt_key_unlisted: {problem}", file=sys.stderr)
+    print(f"database {masked_url(settings.resolved_database_url).split('@')[-1]}")
     uvicorn.run(
         app,
-        host=args.host,
-        port=args.port,
-        ssl_certfile=args.ssl_certfile,
-        ssl_keyfile=args.ssl_keyfile,
-        proxy_headers=args.forwarded_allow_ips is not None,
-        forwarded_allow_ips=args.forwarded_allow_ips,
-        log_level=args.log_level,
+        host=config.host,
+        port=config.port,
+        ssl_certfile=config.ssl_certfile,
+        ssl_keyfile=config.ssl_keyfile,
+        proxy_headers=config.forwarded_allow_ips is not None,
+        forwarded_allow_ips=config.forwarded_allow_ips,
+        log_level=config.log_level,
     )
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    """The effective settings and where each came from; the password is never printed."""
+    config = _config(args)
+    config.settings()  # reads the password file: a problem with it shows here too
+    print("\n".join(config.shown(_flags(args))))
     return 0
 
 
@@ -214,65 +223,94 @@ def cmd_openapi(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    # Options without a default (SUPPRESS): a flag not given leaves the setting to the
+    # environment, the config file or the default (config.InboxConfig).
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    common.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE.toml",
+        help=f"settings file (0600); also {ENV_PREFIX}CONFIG",
+    )
     common.add_argument(
         "--data-dir",
         type=Path,
-        default=default_data_dir(),
-        help="server key and default SQLite database (default: %(default)s)",
+        help=f"server key and default SQLite database (default: {default_data_dir()})",
     )
     common.add_argument(
         "--database",
+        dest="database_url",
         metavar="URL",
-        help="sqlite:///path or postgresql://user@host/db (default: SQLite in the data dir)",
+        help="sqlite:///path or postgresql://user@host/db, no password in it "
+        f"(default: SQLite in the data dir); the password: {ENV_PREFIX}DB_PASSWORD_FILE",
     )
-    parser = argparse.ArgumentParser(prog="sjelden-inbox", description="Sjelden central inbox")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    serve = sub.add_parser("serve", parents=[common], help="run the HTTP server")
-    serve.add_argument("--host", default="127.0.0.1", help="bind address (default %(default)s)")
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
-    serve.add_argument(
+    options = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    options.add_argument("--host", help="bind address (default 127.0.0.1)")
+    options.add_argument("--port", type=int, help=f"bind port (default {DEFAULT_PORT})")
+    options.add_argument(
         "--api-docs",
         action="store_true",
         help="serve the interactive API pages /docs and /redoc (they load scripts from a CDN)",
     )
-    serve.add_argument(
+    options.add_argument(
         "--public-url",
+        dest="public_urls",
         action="append",
         metavar="URL",
         help="an address clients use to reach this inbox, e.g. https://innboks.example "
         "(repeat for several); signed requests must name one of them. Default: the address "
         "it serves on (--host, --port, https with --ssl-certfile)",
     )
-    serve.add_argument("--ssl-certfile", help="serve HTTPS directly with this certificate chain")
-    serve.add_argument("--ssl-keyfile", help="private key for --ssl-certfile")
-    serve.add_argument(
+    options.add_argument("--ssl-certfile", type=Path, help="serve HTTPS with this chain")
+    options.add_argument("--ssl-keyfile", type=Path, help="private key for --ssl-certfile")
+    options.add_argument(
         "--forwarded-allow-ips",
         metavar="IPS",
         help="trust X-Forwarded-* from these proxy addresses (behind a TLS proxy)",
     )
-    serve.add_argument("--max-envelope-mb", type=float, default=16.0)
-    serve.add_argument("--rate-limit-per-minute", type=float, default=120.0)
-    serve.add_argument(
+    options.add_argument("--max-envelope-mb", type=float, help="default 16")
+    options.add_argument("--rate-limit-per-minute", type=float, help="default 120")
+    options.add_argument(
+        "--db-pool-size", type=int, help="database connections per process (default 8)"
+    )
+    options.add_argument(
+        "--server-key-file",
+        type=Path,
+        help="receipt key (default DATA_DIR/server-signing-key.pem); the same for every "
+        "process behind one address",
+    )
+    options.add_argument(
         "--batch-retention-days",
         type=int,
-        default=30,
-        help="delete an acknowledged batch's envelope this many days after staff imported it",
+        help="delete an acknowledged batch's envelope this many days after staff imported "
+        "it (default 30)",
     )
-    serve.add_argument(
+    options.add_argument(
         "--feedback-retention-days",
         type=int,
-        default=365,
-        help="delete relayed feedback documents this many days after they were posted",
+        help="delete relayed feedback documents this many days after they were posted "
+        "(default 365)",
     )
-    serve.add_argument(
+    options.add_argument(
         "--recipient-key-id",
+        dest="recipient_key_ids",
         action="append",
         help="accept only batches encrypted to this register key id (repeatable)",
     )
-    serve.add_argument("--log-level", default="info")
+    options.add_argument("--log-level", help="default info")
+    parser = argparse.ArgumentParser(prog="sjelden-inbox", description="Sjelden central inbox")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", parents=[common, options], help="run the HTTP server")
     serve.set_defaults(func=cmd_serve)
+
+    settings = sub.add_parser(
+        "settings",
+        parents=[common, options],
+        help="show the effective settings (flags > environment > file > default)",
+    )
+    settings.add_argument("action", choices=["show"])
+    settings.set_defaults(func=cmd_settings)
 
     code = sub.add_parser("enroll-code", parents=[common], help="issue a one-time enrollment code")
     code.add_argument("--ttl-hours", type=float, default=168.0)
@@ -314,6 +352,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         result: int = args.func(args)
+    except ConfigError as exc:
+        print(f"sjelden-inbox: error {exc.code}: {exc.message}", file=sys.stderr)
+        return 2
+    except DatabaseUnreachable as exc:
+        print(f"sjelden-inbox: error {exc.code}: {exc}", file=sys.stderr)
+        return 1
     except (ValueError, OSError) as exc:
         print(f"sjelden-inbox: {exc}", file=sys.stderr)
         return 1

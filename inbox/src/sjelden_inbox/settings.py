@@ -37,6 +37,12 @@ class Settings:
     enrollment_code_ttl_seconds: int = 7 * 24 * 3600
     accepted_recipient_key_ids: frozenset[str] = frozenset()
     db_pool_size: int = 8
+    #: the PostgreSQL password (from the environment or a 0600 file, ``config``); never in
+    #: the URL, so never on a command line or in a log
+    database_password: str | None = field(default=None, repr=False)
+    #: the receipt key; every process behind one address must use the same one (clients
+    #: verify receipts against the key the register's manifest names)
+    server_key_file: Path | None = None
     #: days an acknowledged batch's envelope is kept before its bytes are deleted (staff
     #: have imported it; the row with id, digest and receipt stays so a re-upload still
     #: gets its receipt, see docs/inbox.md "What the inbox keeps")
@@ -71,4 +77,4 @@ class Settings:
 
     @property
     def server_key_path(self) -> Path:
-        return self.data_dir / "server-signing-key.pem"
+        return self.server_key_file or self.data_dir / "server-signing-key.pem"

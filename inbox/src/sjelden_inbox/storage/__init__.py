@@ -1,6 +1,6 @@
 """Inbox storage: one set of queries over SQLite (the default) or PostgreSQL (production)."""
 
-from .database import Database, PoolTimeout, open_database
+from .database import Database, DatabaseUnreachable, PoolTimeout, open_database
 from .models import BatchRow, Installation, InstallationStatus, StaffKey
 from .retention import PurgeReport, Retention
 from .store import EnrollmentRefused, Store
@@ -8,6 +8,7 @@ from .store import EnrollmentRefused, Store
 __all__ = [
     "BatchRow",
     "Database",
+    "DatabaseUnreachable",
     "EnrollmentRefused",
     "Installation",
     "InstallationStatus",

@@ -2,8 +2,10 @@
 
 The store writes its SQL once with ``?`` placeholders; the placeholder style is the dialect
 layer's (``sjelden_protocol.db``, shared with the desktop's store and register), and this
-module adds how a write transaction is started and a small pool of connections so request
-threads do not reconnect.
+module adds how a write transaction is started and a pool of connections so request
+threads do not reconnect: psycopg_pool for PostgreSQL (the production store, served by
+several processes at once, docs/inbox.md "Deployment"), and a small bounded pool for
+SQLite, for which no locked library pools ``sqlite3`` connections.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sqlite3
 import stat
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +31,35 @@ class PoolTimeout(Exception):
     """Every connection stayed busy for ``Database.acquire_timeout`` seconds."""
 
 
+class DatabaseUnreachable(Exception):
+    """The server could not open its first connection (at start or for a command): the
+    address, the user, the password or the server itself; ``code`` is stable."""
+
+    code = "database_unreachable"
+
+
 class Database:
-    """At most ``pool_size`` connections, opened on first need and reused newest first."""
+    """What the store needs: one transaction at a time per caller, from a bounded pool."""
 
     dialect: Dialect
+    #: seconds a transaction waits for a free connection before ``PoolTimeout`` (a 503)
     acquire_timeout = 60.0
+
+    def transaction(self, *, write: bool = False) -> AbstractContextManager[Transaction]:
+        raise NotImplementedError
+
+    def checkpoint(self) -> None:
+        """After a deletion: let no old copy of deleted pages outlive it (SQLite's WAL)."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class PooledDatabase(Database):
+    """At most ``pool_size`` connections, opened on first need and reused newest first.
+
+    Only for SQLite: the standard library pools nothing and psycopg_pool pools only psycopg
+    connections; PostgreSQL uses psycopg_pool (``PostgresDatabase``)."""
 
     def __init__(self, connect: Callable[[], Any], pool_size: int) -> None:
         self._connect = connect
@@ -84,9 +110,6 @@ class Database:
     def _is_broken(self, connection: Any, exc: BaseException) -> bool:
         return False
 
-    def checkpoint(self) -> None:
-        """After a deletion: let no old copy of deleted pages outlive it (SQLite's WAL)."""
-
     def close(self) -> None:
         """Close idle connections now; those in use close when their transaction ends."""
         with self._lock:
@@ -96,7 +119,7 @@ class Database:
             connection.close()
 
 
-class SqliteDatabase(Database):
+class SqliteDatabase(PooledDatabase):
     dialect = SQLITE
 
     def __init__(self, path: Path, pool_size: int = 8) -> None:
@@ -154,33 +177,78 @@ def _private_database_file(path: Path) -> None:
 
 
 class PostgresDatabase(Database):
+    """Connections from a psycopg_pool ``ConnectionPool`` (at most ``pool_size``, checked
+    before each use so a restarted PostgreSQL costs no failed request). Every inbox process
+    has its own pool; the rules that make several processes safe on one database (unique
+    constraints, conditional updates, advisory locks) are the store's.
+
+    The password comes from the settings (environment or a 0600 file), not the URL, so it
+    is on no command line; libpq's own ``PGPASSWORD`` and ``~/.pgpass`` work as well.
+    """
+
     dialect = POSTGRESQL
 
-    def __init__(self, url: str, pool_size: int = 8) -> None:
+    def __init__(self, url: str, pool_size: int = 8, password: str | None = None) -> None:
         import psycopg
+        from psycopg_pool import ConnectionPool
 
-        self._psycopg = psycopg
-
-        def connect() -> Any:
-            return psycopg.connect(url, autocommit=True, connect_timeout=10)
-
-        super().__init__(connect, pool_size)
+        kwargs: dict[str, Any] = {"autocommit": True, "connect_timeout": 10}
+        if password is not None:
+            kwargs["password"] = password
+        # One connection first, so a wrong address or password fails now with libpq's own
+        # reason instead of as a pool timeout a minute later.
+        try:
+            psycopg.connect(url, **kwargs).close()
+        except psycopg.OperationalError as exc:
+            reason = " ".join(str(exc).split()) or type(exc).__name__  # libpq's, one line
+            raise DatabaseUnreachable(
+                f"cannot connect to PostgreSQL ({reason}); check database_url, that the server "
+                "runs, and the password (SJELDEN_INBOX_DB_PASSWORD_FILE)"
+            ) from None
+        self._pool: ConnectionPool[Any] = ConnectionPool(
+            url,
+            kwargs=kwargs,
+            min_size=1,
+            max_size=pool_size,
+            open=False,
+            timeout=self.acquire_timeout,
+            check=ConnectionPool.check_connection,
+            name="sjelden-inbox",
+        )
+        self._pool.open()
+        self._closed = False
 
     @contextmanager
-    def _begin(self, connection: Any, write: bool) -> Iterator[Transaction]:
-        with connection.transaction(), connection.cursor() as cursor:
-            yield Sql(cursor, POSTGRESQL)
+    def transaction(self, *, write: bool = False) -> Iterator[Transaction]:
+        if self._closed:
+            raise RuntimeError("database is closed")
+        from psycopg_pool import PoolTimeout as PsycopgPoolTimeout
 
-    def _is_broken(self, connection: Any, exc: BaseException) -> bool:
-        return bool(connection.closed) or isinstance(exc, self._psycopg.OperationalError)
+        try:
+            # The pool rolls back and discards a connection a failure left broken.
+            with (
+                self._pool.connection(timeout=self.acquire_timeout) as connection,
+                connection.transaction(),
+                connection.cursor() as cursor,
+            ):
+                yield Sql(cursor, POSTGRESQL)
+        except PsycopgPoolTimeout as exc:
+            raise PoolTimeout(
+                f"no database connection free within {self.acquire_timeout:.0f} s"
+            ) from exc
+
+    def close(self) -> None:
+        """Close the pool: idle connections now, those in use when they are returned."""
+        self._closed = True
+        self._pool.close()
 
 
-def open_database(url: str, pool_size: int = 8) -> Database:
+def open_database(url: str, pool_size: int = 8, password: str | None = None) -> Database:
     """``sqlite:///path/to/file`` or ``postgresql://...`` (``postgres://`` also accepted)."""
     if url.startswith("sqlite:///"):
         return SqliteDatabase(Path(url.removeprefix("sqlite:///")), pool_size)
     if url.startswith(("postgresql://", "postgres://")):
-        return PostgresDatabase(url, pool_size)
+        return PostgresDatabase(url, pool_size, password)
     raise ValueError(
         "database URL must start with sqlite:/// or postgresql://, "
         "e.g. sqlite:////var/lib/sjelden/inbox.sqlite3"

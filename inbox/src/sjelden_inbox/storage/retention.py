@@ -24,6 +24,10 @@ from .database import Database
 
 #: how often (seconds of the server's uptime) a request triggers a sweep
 SWEEP_INTERVAL = 60.0
+#: PostgreSQL advisory lock one sweep holds: several inbox processes on one database sweep
+#: one at a time (the others skip their turn) instead of updating the same rows at once,
+#: which could deadlock and answer a client's request with a 503
+_SWEEP_LOCK = 727003
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,10 @@ class PurgeReport:
 def purge_expired(database: Database, retention: Retention, *, now: int) -> PurgeReport:
     """One sweep in one transaction; returns what it removed (counts only)."""
     with database.transaction(write=True) as tx:
+        if database.dialect.name == "postgresql":
+            got = tx.one("SELECT pg_try_advisory_xact_lock(?)", (_SWEEP_LOCK,))
+            if not (got and got[0]):
+                return PurgeReport(0, 0, 0, 0)  # another process is sweeping right now
         # The envelope becomes the empty blob: the column stays NOT NULL and the row stays
         # as the batch's tombstone (see the module docstring).
         batches = tx.execute(

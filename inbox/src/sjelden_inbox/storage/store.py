@@ -27,6 +27,8 @@ _SELECT_BATCH = (
     "received_at, receipt, acknowledged_at FROM batches "
 )
 _FEEDBACK_LOCK = 727002
+#: serialises manifest uploads on PostgreSQL (two staff publishing through two processes)
+_MANIFEST_LOCK = 727004
 
 
 class AmbiguousBatch(Exception):
@@ -361,8 +363,15 @@ class Store:
     # --- key manifest ----------------------------------------------------------------------
     def store_manifest(self, *, sequence: int, document: str, staff_key_id: str, now: int) -> str:
         """``created``, ``same`` (this sequence already held with these bytes), ``conflict``
-        (held with other bytes) or ``stale`` (a higher sequence is held)."""
+        (held with other bytes) or ``stale`` (a higher sequence is held).
+
+        On PostgreSQL an advisory lock makes the check and the insert one step, so two
+        uploads racing through two inbox processes end in ``created`` and ``same`` (or
+        ``stale``), never in a unique violation answered as a 500 (SQLite's write
+        transaction already takes the lock at BEGIN)."""
         with self.database.transaction(write=True) as tx:
+            if self.database.dialect.name == "postgresql":
+                tx.execute("SELECT pg_advisory_xact_lock(?)", (_MANIFEST_LOCK,))
             newest = tx.one("SELECT MAX(sequence) FROM manifests")
             held = tx.one("SELECT document FROM manifests WHERE sequence = ?", (sequence,))
             if held is not None:
