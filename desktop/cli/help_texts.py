@@ -724,6 +724,54 @@ HELP = Catalogue(
             "bare denne måneden (ÅÅÅÅ-MM)",
             "only this month (YYYY-MM)",
         ),
+        "staff.join_request": Message(
+            "lag en profil for å bli med i et register på PostgreSQL, og en "
+            "medlemsforespørsel til en administrator",
+            "make a profile to join a register on PostgreSQL, and a join request for an "
+            "administrator",
+        ),
+        "staff.join_request.label": Message(
+            "navnet ditt slik administratorer og revisjonsloggen viser det",
+            "your name as administrators and the audit log show it",
+        ),
+        "staff.join_request.out": Message(
+            "filen medlemsforespørselen skrives til (bare offentlige nøkler)",
+            "the file the join request is written to (public keys only)",
+        ),
+        "staff.member": Message(
+            "registerets medlemmer: list, legg til, fjern",
+            "the register's members: list, add, remove",
+        ),
+        "staff.member.list": Message(
+            "vis medlemmene med rolle og når de ble lagt til eller fjernet",
+            "show the members with role and when they were added or removed",
+        ),
+        "staff.member.add": Message(
+            "legg til et medlem fra medlemsforespørselen (administrator)",
+            "add a member from their join request (administrator)",
+        ),
+        "staff.member.add.file": Message(
+            "medlemsforespørselen fra sjelden staff join-request",
+            "the join request from sjelden staff join-request",
+        ),
+        "staff.member.add.fingerprint": Message(
+            "fingeravtrykket det nye medlemmet leste for deg",
+            "the fingerprint the new member read to you",
+        ),
+        "staff.member.role": Message(
+            "reviewer (vurderer), registrar (også reservasjoner, uttrekk, brev) eller "
+            "administrator (også medlemmer og nøkler)",
+            "reviewer (decides), registrar (also reservations, exports, letters) or "
+            "administrator (also members and keys)",
+        ),
+        "staff.member.remove": Message(
+            "fjern et medlem og bytt nøklene det kan ha beholdt (administrator)",
+            "remove a member and rotate the keys they may have kept (administrator)",
+        ),
+        "staff.member.remove.key_id": Message(
+            "medlemmets ID (sjelden staff member list)",
+            "the member's id (sjelden staff member list)",
+        ),
     },
 )
 

@@ -571,8 +571,43 @@ CLI = Catalogue(
             "Ingen oppføringer i revisjonsloggen for perioden.",
             "No audit log entries for the period.",
         ),
+        "staff.join.done": Message(
+            "Medlemsforespørselen er skrevet til {path} (medlems-ID {key_id}). Send den til en "
+            "administrator for registeret, og les dette fingeravtrykket for dem på telefon "
+            "eller ansikt til ansikt: {fingerprint}. Profilen åpner registeret når du er lagt "
+            "til.",
+            "The join request was written to {path} (member id {key_id}). Send it to an "
+            "administrator of the register, and read this fingerprint to them by phone or in "
+            "person: {fingerprint}. The profile opens the register once you are added.",
+        ),
+        "staff.member.line": Message(
+            "{key_id}  {member_role}  {member_label}  (lagt til {at})",
+            "{key_id}  {member_role}  {member_label}  (added {at})",
+        ),
+        "staff.member.removed_line": Message(
+            "{key_id}  {member_role}  {member_label}  (fjernet {at})",
+            "{key_id}  {member_role}  {member_label}  (removed {at})",
+        ),
+        "staff.member.added": Message(
+            "{member_label} ({key_id}) er lagt til som {member_role}. Registerets nøkler er "
+            "forseglet til medlemmet, som nå kan åpne registeret.",
+            "{member_label} ({key_id}) was added as {member_role}. The register's keys are "
+            "sealed to the member, who can now open the register.",
+        ),
+        "staff.member.removed": Message(
+            "Medlem {key_id} er fjernet. Ny datanøkkel: {payloads} forseglede "
+            "{payloads:innhold|innhold} forseglet på nytt. Ny registernøkkel {register_key_id}; "
+            "de eldre er trukket tilbake i neste nøkkelmanifest, som må ut til klinikkene.",
+            "Member {key_id} was removed. New data key: {payloads} sealed "
+            "{payloads:payload|payloads} sealed again. New register key {register_key_id}; the "
+            "older ones are revoked in the next key manifest, which must reach the clinics.",
+        ),
     },
     params={
+        "member_role": "a staff member's role (reviewer, registrar, administrator)",
+        "member_label": "the label a staff member gave in their join request (their name)",
+        "payloads": "a count of sealed payloads",
+        "register_key_id": "a register key's id",
         "version": "a version number of Python or SQLCipher",
         "run_id": "a letter run's random id",
         "letters": "a count of information letters or of persons owed one",

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from sjelden_protocol.enrollment import display_label
 
-from desktop.cli import staff_audit, staff_letters
+from desktop.cli import staff_audit, staff_letters, staff_members
 from desktop.cli.help_texts import h
 from desktop.cli.messages import CLI
 from desktop.cli.output import current, say
@@ -32,6 +32,9 @@ from desktop.messages import Lang, normalize
 from desktop.storage.profile import Profile
 
 if TYPE_CHECKING:
+    from sjelden_protocol.manifest import Manifest
+
+    from desktop.staff.roles import Action as RoleAction
     from desktop.staff.session import StaffSession
 
 DEFAULT_STAFF_PROFILE = "staff"
@@ -141,6 +144,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     staff_letters.add_commands(sub)
     staff_audit.add_commands(sub)
+    staff_members.add_commands(sub)
 
     export = sub.add_parser("export", help=h("staff.export"))
     export.set_defaults(func=lambda args: _help(export))
@@ -234,15 +238,26 @@ def _coded() -> tuple[type[Exception], ...]:
     return (StaffError, SyncError)
 
 
-def _run(args: argparse.Namespace, action: Action, secrets: _Secrets | None = None) -> int:
-    """Unlock the staff profile and run ``action``; every error becomes a message."""
-    from desktop.staff import session
+def _run(
+    args: argparse.Namespace,
+    action: Action,
+    secrets: _Secrets | None = None,
+    *,
+    needs: RoleAction,
+) -> int:
+    """Unlock the staff profile and run ``action`` if the member's role allows ``needs``
+    (``desktop.staff.roles``, the one check); every error becomes a message."""
+    from desktop.staff import roles, session
+
+    def checked(opened: StaffSession, lang: Lang) -> int:
+        roles.require(opened, needs)
+        return action(opened, lang)
 
     profile = _profile(args)
     return _run_unlocked(
         profile,
         lambda passphrase: session.open_session(profile, passphrase),
-        action,
+        checked,
         _coded(),
         secrets,
     )
@@ -318,7 +333,7 @@ def cmd_configure(args: argparse.Namespace) -> int:
         say(lang, "staff.saved")
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="view")  # this PC's own settings: every member's
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
@@ -331,7 +346,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
                 print(f"  {path}")
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="view")
 
 
 def cmd_rotate(args: argparse.Namespace) -> int:
@@ -340,12 +355,12 @@ def cmd_rotate(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
         actor = opened.staff_key_id
         new_id = opened.store.call(lambda c: keys.rotate_register_key(c, actor=actor))
-        fresh = opened.store.call(keys.load)
-        register_pub, _ = keys.write_public_files(fresh, args.out)
+        opened.refresh_keys()  # sealed to every member in the register (members.unlock)
+        register_pub, _ = keys.write_public_files(opened.keys, args.out)
         say(lang, "staff.rotated", key_id=new_id, path=register_pub)
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="keys")
 
 
 def cmd_manifest_root(args: argparse.Namespace) -> int:
@@ -361,7 +376,7 @@ def cmd_manifest_root(args: argparse.Namespace) -> int:
             print(f"  {keys.write_root_file(root, args.out)}")
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="keys")
 
 
 def cmd_manifest_show(args: argparse.Namespace) -> int:
@@ -382,7 +397,7 @@ def cmd_manifest_show(args: argparse.Namespace) -> int:
         say(lang, "staff.manifest.newest", sequence=0 if newest is None else newest.sequence)
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="view")
 
 
 def cmd_manifest_add_key(args: argparse.Namespace) -> int:
@@ -413,7 +428,7 @@ def cmd_manifest_add_key(args: argparse.Namespace) -> int:
         say(lang, "staff.manifest.key_added", role=entry.role, key_id=entry.key_id)
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="keys")
 
 
 def _read_input(path: Path) -> bytes:
@@ -479,19 +494,35 @@ def _sign_and_deliver(
     from desktop.staff import manifest as staff_manifest
 
     actor = opened.staff_key_id
-    step = staff_manifest.rotate_root if rotate else staff_manifest.sign_next
-    signed = opened.store.call(lambda c: step(c, actor=actor), "sign manifest")
     if rotate:
+        signed = opened.store.call(
+            lambda c: staff_manifest.rotate_root(c, actor=actor), "sign manifest"
+        )
+        opened.refresh_keys()  # the new root, sealed to the other administrators too
         root = opened.store.call(lambda c: keys.ensure_root(c, actor=actor), "root key")
         kid, printed = staff_manifest.root_fingerprint(root)
         say(lang, "staff.manifest.root", key_id=kid, fingerprint=printed)
         if args.letter:
             print(f"  {keys.write_root_file(root, args.letter)}")
+    else:
+        held = opened.keys.root_key  # a member's root from the register, else the profile's
+        signed = opened.store.call(
+            lambda c: staff_manifest.sign_next(c, actor=actor, root=held), "sign manifest"
+        )
+    return deliver_manifest(opened, lang, signed, args.out, publish=args.publish)
+
+
+def deliver_manifest(
+    opened: StaffSession, lang: Lang, signed: Manifest, out: Path | None, *, publish: bool
+) -> int:
+    """Say a signed manifest, and write it to ``out`` or publish it to the inbox."""
+    from desktop.staff import manifest as staff_manifest
+
     say(lang, "staff.manifest.signed", sequence=signed.sequence, key_id=signed.root_key_id)
-    if args.out:
-        staff_manifest.write_file(signed, args.out)
-        say(lang, "staff.manifest.written", path=args.out)
-    if args.publish:
+    if out:
+        staff_manifest.write_file(signed, out)
+        say(lang, "staff.manifest.written", path=out)
+    if publish:
         with opened.transport() as transport:
             new = staff_manifest.publish(signed, transport, opened.keys.signing_key)
         say(
@@ -499,17 +530,19 @@ def _sign_and_deliver(
             "staff.manifest.published" if new else "staff.manifest.held",
             sequence=signed.sequence,
         )
-    if not args.out and not args.publish:
+    if not out and not publish:
         say(lang, "staff.manifest.undelivered")
     return 0
 
 
 def cmd_manifest_sign(args: argparse.Namespace) -> int:
-    return _run(args, lambda opened, lang: _sign_and_deliver(opened, lang, args))
+    return _run(args, lambda opened, lang: _sign_and_deliver(opened, lang, args), needs="keys")
 
 
 def cmd_manifest_rotate_root(args: argparse.Namespace) -> int:
-    return _run(args, lambda opened, lang: _sign_and_deliver(opened, lang, args, rotate=True))
+    return _run(
+        args, lambda opened, lang: _sign_and_deliver(opened, lang, args, rotate=True), needs="keys"
+    )
 
 
 def cmd_manifest_revoke(args: argparse.Namespace) -> int:
@@ -523,7 +556,7 @@ def cmd_manifest_revoke(args: argparse.Namespace) -> int:
         say(lang, "staff.manifest.revoked", key_id=args.key_id, roles=", ".join(roles))
         return _sign_and_deliver(opened, lang, args)
 
-    return _run(args, action)
+    return _run(args, action, needs="keys")
 
 
 def cmd_enroll_code(args: argparse.Namespace) -> int:
@@ -535,7 +568,7 @@ def cmd_enroll_code(args: argparse.Namespace) -> int:
         print(code)
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="keys")
 
 
 def cmd_installations(args: argparse.Namespace) -> int:
@@ -552,7 +585,7 @@ def cmd_installations(args: argparse.Namespace) -> int:
             )
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="view")
 
 
 def _approve_or_pin(args: argparse.Namespace, approve: bool) -> int:
@@ -571,7 +604,7 @@ def _approve_or_pin(args: argparse.Namespace, approve: bool) -> int:
         )
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="keys")
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
@@ -594,7 +627,7 @@ def cmd_revoke_installation(args: argparse.Namespace) -> int:
         say(lang, "staff.installation_revoked", key_id=held.key_id, at=held.revoked_at)
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="keys")
 
 
 def _say_revoked_sender(report: object, lang: Lang) -> None:
@@ -645,7 +678,7 @@ def cmd_pull(args: argparse.Namespace) -> int:
             say(lang, "staff.quarantine.waiting", quarantined=waiting)
         return 1 if report.refused or report.quarantined else 0
 
-    return _run(args, action)
+    return _run(args, action, needs="decide")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -673,7 +706,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 _say_revoked_sender(report, lang)
         return 1 if failures else 0
 
-    return _run(args, action)
+    return _run(args, action, needs="decide")
 
 
 def cmd_quarantine_list(args: argparse.Namespace) -> int:
@@ -696,7 +729,7 @@ def cmd_quarantine_list(args: argparse.Namespace) -> int:
         say(lang, "staff.quarantine.listed", quarantined=len(held))
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="view")
 
 
 def cmd_quarantine_retry(args: argparse.Namespace) -> int:
@@ -723,7 +756,7 @@ def cmd_quarantine_retry(args: argparse.Namespace) -> int:
         say(lang, "staff.quarantine.retried", imported=imported, left=left)
         return 1 if left else 0
 
-    return _run(args, action)
+    return _run(args, action, needs="decide")
 
 
 def cmd_quarantine_discard(args: argparse.Namespace) -> int:
@@ -738,7 +771,7 @@ def cmd_quarantine_discard(args: argparse.Namespace) -> int:
             say(lang, "staff.quarantine.discarded", quarantine_id=quarantine_id)
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="decide")
 
 
 def cmd_queue(args: argparse.Namespace) -> int:
@@ -763,7 +796,7 @@ def cmd_queue(args: argparse.Namespace) -> int:
         say(lang, "staff.pending", pending=len(items))
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="view")
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -784,7 +817,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
             say(lang, f"staff.diff.{kind}", field=change.path)
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="view")
 
 
 def cmd_decide(args: argparse.Namespace) -> int:
@@ -802,7 +835,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
         print(f"{item.record_id}  rev {item.revision}  {item.state}")
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="decide")
 
 
 def cmd_accept_clean(args: argparse.Namespace) -> int:
@@ -813,7 +846,7 @@ def cmd_accept_clean(args: argparse.Namespace) -> int:
         say(lang, "staff.accepted_clean", accepted=result.accepted, left=result.left)
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="decide")
 
 
 def cmd_send_feedback(args: argparse.Namespace) -> int:
@@ -842,7 +875,7 @@ def cmd_send_feedback(args: argparse.Namespace) -> int:
         )
         return 1 if report.failed else 0
 
-    return _run(args, action)
+    return _run(args, action, needs="decide")
 
 
 def cmd_reserve(args: argparse.Namespace) -> int:
@@ -867,7 +900,7 @@ def cmd_reserve(args: argparse.Namespace) -> int:
             say(lang, "staff.reserved_quarantined", quarantined=result.quarantined_removed)
         return 0
 
-    return _run(args, action, reader)
+    return _run(args, action, reader, needs="reserve")
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -889,7 +922,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         )
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="view")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -921,4 +954,4 @@ def cmd_export(args: argparse.Namespace) -> int:
         say(lang, "staff.exported", count=result.count)
         return 0
 
-    return _run(args, action)
+    return _run(args, action, needs="export")

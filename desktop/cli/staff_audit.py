@@ -18,6 +18,7 @@ from desktop.cli.output import say
 from desktop.messages import Lang
 
 if TYPE_CHECKING:
+    from desktop.staff.roles import Action as RoleAction
     from desktop.staff.session import StaffSession
 
 
@@ -33,10 +34,10 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     report.set_defaults(func=cmd_report)
 
 
-def _run(args: argparse.Namespace, action: Any) -> int:
+def _run(args: argparse.Namespace, action: Any, needs: RoleAction) -> int:
     from desktop.cli.staff import _run as run_staff
 
-    return int(run_staff(args, action))
+    return int(run_staff(args, action, needs=needs))
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -63,7 +64,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         )
         return 0
 
-    return _run(args, action)
+    return _run(args, action, "view")
 
 
 def cmd_checkpoint(args: argparse.Namespace) -> int:
@@ -75,7 +76,7 @@ def cmd_checkpoint(args: argparse.Namespace) -> int:
             say(lang, "audit.checkpoint", seq=mark.seq)
         return 0
 
-    return _run(args, action)
+    return _run(args, action, "view")
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -91,4 +92,4 @@ def cmd_report(args: argparse.Namespace) -> int:
             print(f"{line.month}  {line.actor}  {line.action}  {line.count}", file=sys.stdout)
         return 0
 
-    return _run(args, action)
+    return _run(args, action, "audit")

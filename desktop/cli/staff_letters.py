@@ -49,7 +49,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 def _run(args: argparse.Namespace, action: Any, secrets: _Secrets | None = None) -> int:
     from desktop.cli.staff import _run as run_staff
 
-    return int(run_staff(args, action, secrets))
+    return int(run_staff(args, action, secrets, needs="letters"))
 
 
 def cmd_print(args: argparse.Namespace) -> int:

@@ -586,6 +586,112 @@ MESSAGES = Catalogue(
             "The person this slip names has a reservation already and was deleted from the "
             "register. Nothing more to do.",
         ),
+        "member_not_enrolled": Message(
+            "Denne profilen er ikke medlem av registeret. Ingenting er endret. Send "
+            "medlemsforespørselen (sjelden staff join-request) til en administrator, som legger "
+            "deg til med sjelden staff member add.",
+            "This profile is not a member of the register. Nothing was changed. Send your join "
+            "request (sjelden staff join-request) to an administrator, who adds you with "
+            "sjelden staff member add.",
+            gui=Message(
+                "Denne profilen er ikke medlem av registeret. Ingenting er endret. Be en "
+                "administrator for registeret legge deg til fra medlemsforespørselen din.",
+                "This profile is not a member of the register. Nothing was changed. Ask an "
+                "administrator of the register to add you from your join request.",
+            ),
+        ),
+        "member_removed": Message(
+            "Denne profilen er fjernet fra registeret og kan ikke lenger åpne det. Ingenting er "
+            "endret. Be en administrator om å legge deg til på nytt om det er feil.",
+            "This profile was removed from the register and can no longer open it. Nothing was "
+            "changed. Ask an administrator to add you again if that is a mistake.",
+        ),
+        "member_wrap_invalid": Message(
+            "Registerets nøkler for denne profilen kan ikke åpnes (endret i databasen?). "
+            "Ingenting er endret. Be en administrator fjerne og legge deg til på nytt.",
+            "The register's keys for this profile do not open (altered in the database?). "
+            "Nothing was changed. Ask an administrator to remove you and add you again.",
+        ),
+        "join_needs_register_db": Message(
+            "Å bli med i et register krever registerdatabasen (--register-db "
+            "postgresql://...). Ingenting er opprettet.",
+            "Joining a register needs its database (--register-db postgresql://...). Nothing "
+            "was created.",
+            gui=Message(
+                "Å bli med i et register krever adressen til registerdatabasen (PostgreSQL). "
+                "Ingenting er opprettet.",
+                "Joining a register needs the address of its database (PostgreSQL). Nothing was "
+                "created.",
+            ),
+        ),
+        "join_request_invalid": Message(
+            "Filen er ikke en gyldig medlemsforespørsel. Ingenting er endret. Be den nye "
+            "medlemmet sende filen fra sjelden staff init --join på nytt.",
+            "The file is not a valid join request. Nothing was changed. Ask the new member to "
+            "send the file from sjelden staff init --join again.",
+            gui=Message(
+                "Filen er ikke en gyldig medlemsforespørsel. Ingenting er endret. Be det nye "
+                "medlemmet lage og sende den på nytt.",
+                "The file is not a valid join request. Nothing was changed. Ask the new member to"
+                " make and send it again.",
+            ),
+        ),
+        "join_request_not_written": Message(
+            "Medlemsforespørselen kunne ikke skrives, og ingen profil er laget. Velg en mappe "
+            "du kan skrive til, og kjør kommandoen igjen.",
+            "The join request could not be written, and no profile was made. Choose a folder "
+            "you can write to and run the command again.",
+            gui=Message(
+                "Medlemsforespørselen kunne ikke skrives, og ingen profil er laget. Velg en mappe"
+                " du kan skrive til, og prøv igjen.",
+                "The join request could not be written, and no profile was made. Choose a folder "
+                "you can write to and try again.",
+            ),
+        ),
+        "member_fingerprint_mismatch": Message(
+            "Fingeravtrykket stemmer ikke med medlemsforespørselen. Ingen er lagt til. "
+            "Sammenlign fingeravtrykket med det nye medlemmet på nytt (telefon eller ansikt "
+            "til ansikt).",
+            "The fingerprint does not match the join request. Nobody was added. Compare the "
+            "fingerprint with the new member again (by phone or in person).",
+        ),
+        "member_role_unknown": Message(
+            "Ukjent rolle. Ingen er lagt til. Velg reviewer, registrar eller administrator.",
+            "Unknown role. Nobody was added. Choose reviewer, registrar or administrator.",
+        ),
+        "member_exists": Message(
+            "Dette medlemmet er lagt til allerede (eller fjernet: en fjernet profil legges ikke "
+            "til igjen; det nye medlemmet lager en ny profil). Ingenting er endret.",
+            "This member was added already (or removed: a removed profile is not added again; "
+            "the member makes a new profile). Nothing was changed.",
+        ),
+        "unknown_member": Message(
+            "Intet medlem har den nøkkel-IDen. Ingenting er endret. Se sjelden staff member list.",
+            "No member has that key id. Nothing was changed. See sjelden staff member list.",
+            gui=Message(
+                "Intet medlem har den nøkkel-IDen. Ingenting er endret. Se listen over medlemmer.",
+                "No member has that key id. Nothing was changed. See the list of members.",
+            ),
+        ),
+        "member_remove_self": Message(
+            "Du kan ikke fjerne deg selv. Ingenting er endret. En annen administrator må gjøre "
+            "det.",
+            "You cannot remove yourself. Nothing was changed. Another administrator must do it.",
+        ),
+        "role_required": Message(
+            "Dette krever rollen {role}. Ingenting er endret. Be en administrator om rollen, "
+            "eller be noen med den om å gjøre det.",
+            "This needs the role {role}. Nothing was changed. Ask an administrator for the "
+            "role, or ask someone who has it to do this.",
+        ),
+        "register_key_rotated": Message(
+            "En administrator har byttet registerets datanøkkel (et medlem ble fjernet) etter at "
+            "du låste opp. Ingenting er endret. Lås og lås opp igjen (eller kjør kommandoen på "
+            "nytt), og gjør det igjen.",
+            "An administrator changed the register's data key (a member was removed) after "
+            "you unlocked. Nothing was changed. Lock and unlock again (or run the command "
+            "again), and do it once more.",
+        ),
         "already_decided": Message(
             "Registreringen ble avgjort av {decided_by} ({decided_at}) mens du hadde den åpen. "
             "Din avgjørelse er ikke lagret, og ingenting er endret. Oppdater køen (Last inn på "
@@ -647,6 +753,7 @@ MESSAGES = Catalogue(
     params={
         "decided_by": "the key id of the staff member whose decision closed the item",
         "decided_at": "when that decision was committed (UTC, ISO 8601)",
+        "role": "the staff role an action needs (reviewer, registrar or administrator)",
     },
     fallback=Message(
         "Registerdelen meldte en feil ({code}). Send feilkoden til brukerstøtte.",

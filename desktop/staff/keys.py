@@ -5,10 +5,19 @@
 | `register` | X25519 private keys, newest last       | batches are sealed to them; old keys stay  |
 |            |                                        | so batches sealed before a rotation open   |
 | `signing`  | this staff member's Ed25519 key        | signs feedback and inbox requests          |
+| `member`   | this staff member's X25519 key         | the register's secrets are sealed to it in |
+|            |                                        | the register database (``desktop.staff.    |
+|            |                                        | members``)                                 |
 | `data`     | 32-byte AES-GCM register data key      | payloads in the register store             |
 | `hmac`     | 32-byte keyed-hash secret              | national ids / ORPHA codes in the indexes  |
 | `root`     | the register root key (Ed25519)        | signs key manifests (``desktop.staff.     |
 |            |                                        | manifest``); the one key clinics pin       |
+
+Only ``signing`` and ``member`` are the member's own. The register secrets (``register``,
+``data``, ``hmac``, ``root``) a session works with come from the member's wraps in the register
+database (``desktop.staff.members``); the rows of them here are what the profile made itself
+(its first set-up, a register or root key rotated here), which the register adopts at unlock.
+A profile that joined a register (``staff init --join``) holds none.
 
 Public keys leave the profile only as PEM ``.pub`` files (the format ``sjelden-inbox keygen``
 writes) for the enrollment letter and ``sjelden-inbox staff add``. Installation keys the
@@ -37,6 +46,7 @@ from sjelden_protocol.timefmt import format_utc, now_utc, parse_utc
 
 from desktop.staff import crypto
 from desktop.staff.errors import StaffError
+from desktop.staff.members import Secret
 from desktop.storage import audit
 from desktop.storage.connection import Connection, transaction
 
@@ -62,8 +72,10 @@ class StaffKeys:
     newest_register_key_id: str
     signing_key: Ed25519PrivateKey
     cipher: crypto.RegisterCipher
-    # None for a profile made before manifests until ``ensure_root`` made one
+    # None for a profile made before manifests until ``ensure_root`` made one, and for
+    # members who are not administrators (only they hold the root)
     root_key: Ed25519PrivateKey | None = None
+    member_key: X25519PrivateKey | None = None  # what this member's secrets are sealed to
 
     @property
     def staff_key_id(self) -> str:
@@ -100,24 +112,83 @@ def _insert(
     )
 
 
-def generate(conn: Connection, *, actor: str) -> None:
-    """All keys of a new staff profile, in one transaction (refused if any exist)."""
+def generate(conn: Connection, *, actor: str, join: bool = False) -> None:
+    """All keys of a new staff profile, in one transaction (refused if any exist).
+
+    With ``join`` only the member's own two keys: the register's secrets come from the
+    register, sealed to the member key, once an administrator added the member."""
     with transaction(conn, "generate staff keys"):
         if conn.execute("SELECT 1 FROM staff_keys LIMIT 1").fetchone() is not None:
             raise StaffError("staff_profile_incomplete", "keys exist already")
         stamp = format_utc(now_utc())
         fresh: tuple[tuple[str, X25519PrivateKey | Ed25519PrivateKey], ...] = (
-            ("register", X25519PrivateKey.generate()),
             ("signing", Ed25519PrivateKey.generate()),
-            ("root", Ed25519PrivateKey.generate()),
+            ("member", X25519PrivateKey.generate()),
         )
+        if not join:
+            fresh += (
+                ("register", X25519PrivateKey.generate()),
+                ("root", Ed25519PrivateKey.generate()),
+            )
         for role, key in fresh:
             public = key.public_key()
             _insert(conn, role, key_id(public), raw_public(public), raw_private(key), stamp)
-        for role in ("data", "hmac"):
+        for role in () if join else ("data", "hmac"):
             secret = crypto.new_secret()
             _insert(conn, role, crypto.secret_id(secret), None, secret, stamp)
         audit.append(conn, actor=actor, action="staff:keys_generated")
+
+
+def own(conn: Connection, *, actor: str) -> tuple[Ed25519PrivateKey, X25519PrivateKey]:
+    """This member's signing and member keys; a profile from before members gets its member
+    key here, once (in one transaction)."""
+    with transaction(conn, "member key"):
+        signing, member = _rows(conn, "signing"), _rows(conn, "member")
+        if not signing:
+            raise StaffError("staff_profile_incomplete")
+        if not member:
+            made = X25519PrivateKey.generate()
+            public = made.public_key()
+            _insert(
+                conn, "member", key_id(public), raw_public(public), raw_private(made),
+                format_utc(now_utc()),
+            )  # fmt: skip
+            audit.append(conn, actor=actor, action=f"staff:member_key_generated:{key_id(public)}")
+            member = _rows(conn, "member")
+    return (
+        Ed25519PrivateKey.from_private_bytes(signing[-1][2]),
+        X25519PrivateKey.from_private_bytes(member[-1][2]),
+    )
+
+
+def profile_secrets(conn: Connection) -> list[Secret]:
+    """The register secrets this profile made itself (none for a profile that joined)."""
+    return [
+        Secret(role, kid, generation, secret)
+        for role in ("register", "data", "hmac", ROOT_ROLE)
+        for generation, (kid, _, secret, _) in enumerate(_rows(conn, role))
+    ]
+
+
+def assemble(
+    signing: Ed25519PrivateKey, member: X25519PrivateKey, secrets: list[Secret]
+) -> StaffKeys:
+    """The session's keys: the member's own two and the secrets opened from their wraps."""
+    by_role: dict[str, list[Secret]] = {}
+    for secret in sorted(secrets, key=lambda s: (s.role, s.generation)):
+        by_role.setdefault(secret.role, []).append(secret)
+    registers, data, hmac_key = (by_role.get(r, []) for r in ("register", "data", "hmac"))
+    if not (registers and data and hmac_key):
+        raise StaffError("staff_profile_incomplete")
+    roots = by_role.get(ROOT_ROLE, [])
+    return StaffKeys(
+        register_keys={s.key_id: X25519PrivateKey.from_private_bytes(s.value) for s in registers},
+        newest_register_key_id=registers[-1].key_id,
+        signing_key=signing,
+        cipher=crypto.RegisterCipher(data[-1].value, hmac_key[-1].value),
+        root_key=Ed25519PrivateKey.from_private_bytes(roots[-1].value) if roots else None,
+        member_key=member,
+    )
 
 
 def rotate_register_key(conn: Connection, *, actor: str) -> str:
@@ -149,20 +220,6 @@ def _rows(conn: Connection, role: str) -> list[tuple[str, bytes | None, bytes, s
             (role,),
         )
     ]
-
-
-def load(conn: Connection) -> StaffKeys:
-    registers, signing = _rows(conn, "register"), _rows(conn, "signing")
-    data, secret = _rows(conn, "data"), _rows(conn, "hmac")
-    if not (registers and signing and data and secret):
-        raise StaffError("staff_profile_incomplete")
-    return StaffKeys(
-        register_keys={kid: X25519PrivateKey.from_private_bytes(s) for kid, _, s, _ in registers},
-        newest_register_key_id=registers[-1][0],
-        signing_key=Ed25519PrivateKey.from_private_bytes(signing[-1][2]),
-        cipher=crypto.RegisterCipher(data[-1][2], secret[-1][2]),
-        root_key=_root(conn),
-    )
 
 
 def _root(conn: Connection) -> Ed25519PrivateKey | None:

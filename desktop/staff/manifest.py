@@ -199,14 +199,17 @@ def sign_next(
     actor: str,
     issued_at: datetime | None = None,
     previous_root: Ed25519PrivateKey | None = None,
+    root: Ed25519PrivateKey | None = None,
 ) -> Manifest:
     """Sign the next manifest with the root from the keys listed now, and keep it; with
     ``previous_root`` (a root rotation) signed by both, so clinics pinning it follow.
+    ``root``: the session's root (a member's, opened from the register); else the profile's.
 
     Refused (``manifest_no_recipient``) when no recipient key would be usable: clinics
     refuse such a manifest, and must never be left without a key to seal to."""
     moment = issued_at or now_utc()
-    root = keys.ensure_root(conn, actor=actor)
+    if root is None:
+        root = keys.ensure_root(conn, actor=actor)
     with transaction(conn, "sign manifest"):
         _sync_own(conn)
         entries = _entries(conn)
@@ -236,6 +239,20 @@ def rotate_root(conn: Connection, *, actor: str) -> Manifest:
     keys.ensure_root(conn, actor=actor)
     previous, _ = keys.rotate_root(conn, actor=actor)
     return sign_next(conn, actor=actor, previous_root=previous)
+
+
+def replace_recipient(
+    conn: Connection, public_key: bytes, *, actor: str, root: Ed25519PrivateKey
+) -> Manifest:
+    """Name a new register recipient key, revoke every older one, and sign the next manifest
+    (a member's removal: clinics seal to no key the removed member may hold from then on)."""
+    add_key(conn, "recipient", public_key, actor=actor)
+    new_id = key_id(public_key)
+    for listed_key in listed(conn):
+        entry = listed_key.entry
+        if entry.role == "recipient" and entry.key_id != new_id and entry.revoked_at is None:
+            revoke(conn, entry.key_id, actor=actor)
+    return sign_next(conn, actor=actor, root=root)
 
 
 def document_text(manifest: Manifest) -> str:

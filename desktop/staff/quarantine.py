@@ -73,7 +73,7 @@ def _row(row: Any) -> Quarantined:
     )
 
 
-def _aad(quarantine_id: str) -> bytes:
+def envelope_aad(quarantine_id: str) -> bytes:
     return aad("quarantined_batches", quarantine_id)
 
 
@@ -118,7 +118,7 @@ def put(
                 "quarantined_at, last_attempt_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
                 (quarantine_id, sha, batch_id or refusal.batch_id, sender, source, refusal.code,
-                 refusal.detail, cipher.seal_bytes(data, _aad(quarantine_id)), at, at),
+                 refusal.detail, cipher.seal_bytes(data, envelope_aad(quarantine_id)), at, at),
             )  # fmt: skip
             reg.log(db, actor, f"quarantine_batch:{quarantine_id}")
         return get(db, quarantine_id)
@@ -151,7 +151,7 @@ def envelope(db: Db, cipher: RegisterCipher, quarantine_id: str) -> bytes:
     ).fetchone()
     if row is None:
         raise StaffError("unknown_quarantined", quarantine_id)
-    return cipher.open_bytes(bytes(row[0]), _aad(quarantine_id))
+    return cipher.open_bytes(bytes(row[0]), envelope_aad(quarantine_id))
 
 
 def holding_person(

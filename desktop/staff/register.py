@@ -14,8 +14,9 @@ hash-chained ``audit_log``) name record ids and actions, never values.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -444,6 +445,41 @@ def log(
 # -- the typed face ------------------------------------------------------------------------------
 
 
+class _KeyChecked:
+    """A ``Db`` whose every transaction first checks, under the write lock, that the register
+    still seals under this session's data key. A member's removal re-seals everything under a
+    new one (``desktop.staff.members.remove``); a session opened before it (on another PC)
+    would otherwise write payloads nobody can open any more. It is refused instead
+    (``register_key_rotated``), with nothing written, until it opens its wraps again."""
+
+    def __init__(self, db: Db, data_key_id: str) -> None:
+        self._db = db
+        self._data_key_id = data_key_id
+        self.dialect = db.dialect
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._db.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self._db.executemany(sql, rows)
+
+    @contextlib.contextmanager
+    def transaction(self, operation: str) -> Iterator[Db]:
+        with self._db.transaction(operation):
+            row = self._db.execute(
+                "SELECT value FROM register_meta WHERE key = 'data_key_id'"
+            ).fetchone()
+            if row is not None and str(row[0]) != self._data_key_id:
+                raise StaffError("register_key_rotated", operation)
+            yield self
+
+    def checkpoint(self) -> None:
+        self._db.checkpoint()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._db, name)  # the backend's own (``conn``), for its callers
+
+
 class Register:
     """The register store on its backend; every call runs on the backend's thread."""
 
@@ -466,16 +502,18 @@ class Register:
         return self.backend.dialect
 
     def call(self, fn: Callable[[Db], T], operation: str = "") -> T:
+        """``fn`` on the backend's thread; its transactions check the data key (``_KeyChecked``),
+        and every audit entry it writes is keyed and signed by the member (``signer``)."""
+        data_key_id = self.cipher.data_key_id
         signer = self.signer
-        if signer is None:
-            return self.backend.submit(fn, operation).result()
 
-        def as_member(db: Db) -> T:
-            # Bound on every call: a reconnected PostgreSQL session is a new connection.
-            audit.act_as(db, signer)
-            return fn(db)
+        def run(db: Db) -> T:
+            if signer is not None:
+                # Bound on every call: a reconnected PostgreSQL session is a new connection.
+                audit.act_as(db, signer)
+            return fn(_KeyChecked(db, data_key_id))
 
-        return self.backend.submit(as_member, operation).result()
+        return self.backend.submit(run, operation).result()
 
     def close(self) -> None:
         self.backend.close()

@@ -362,6 +362,43 @@ def _audit_v1(db: Db) -> None:
     )
 
 
+def _members_v1(db: Db) -> None:
+    """The register's staff members and the register secrets sealed to each of them
+    (issue 17 point 1; ``desktop.staff.members``).
+
+    ``members``: one row per member, keyed by the id of their signing key (the actor every
+    audit entry names), with their role, their X25519 member key (what the secrets are sealed
+    to) and their Ed25519 signing key; a removed member keeps their row with ``removed_at``
+    set, so their audit entries still have a name. ``member_wraps``: each register secret
+    (``register`` private keys of every generation, ``data``, ``hmac``, ``root``) sealed to one
+    member's key with the protocol's HPKE suite; ``generation`` orders keys of one role
+    (newest last). The secrets are never here in clear.
+    """
+    _statements(
+        db,
+        """
+        CREATE TABLE members (
+            member_key_id  TEXT PRIMARY KEY,
+            label          TEXT NOT NULL,
+            role           TEXT NOT NULL,
+            member_key     {blob} NOT NULL,
+            signing_key    {blob} NOT NULL,
+            added_by       TEXT NOT NULL,
+            added_at       TEXT NOT NULL,
+            removed_at     TEXT
+        );
+        CREATE TABLE member_wraps (
+            member_key_id  TEXT NOT NULL REFERENCES members (member_key_id),
+            secret_role    TEXT NOT NULL,
+            secret_key_id  TEXT NOT NULL,
+            generation     INTEGER NOT NULL,
+            wrapped        {blob} NOT NULL,
+            PRIMARY KEY (member_key_id, secret_role, secret_key_id)
+        )
+        """,
+    )
+
+
 MIGRATIONS: dict[Component, Migrations[Db]] = {
     name: Migrations(f"staff {name}", steps, VersionTable("staff_schema", name))
     for name, steps in (
@@ -369,10 +406,11 @@ MIGRATIONS: dict[Component, Migrations[Db]] = {
         ("register", [_register_v1, _register_v2, _register_v3]),
         ("letters", [_letters_v1]),
         ("audit", [_audit_v1]),
+        ("members", [_members_v1]),
     )
 }
 #: What lives wherever the register lives (SQLCipher file or PostgreSQL), in migration order.
-REGISTER_COMPONENTS: tuple[Component, ...] = ("register", "letters", "audit")
+REGISTER_COMPONENTS: tuple[Component, ...] = ("register", "letters", "audit", "members")
 SCHEMA_VERSIONS = {name: migrations.latest for name, migrations in MIGRATIONS.items()}
 
 

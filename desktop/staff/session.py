@@ -5,19 +5,26 @@ SQLCipher file) whose ``profile.json`` says ``"kind": "staff"``; clinician and s
 share a profile. Unlocking it gives a ``StaffSession``: the profile store (keys, pinned
 installations, settings), the keys in memory, and the ``Register`` on its backend (the same
 SQLCipher file, or PostgreSQL when ``staff.register_db`` holds a ``postgresql://`` URL).
+
+The register secrets in memory are the member's own wraps in the register database, opened
+with the member key (``desktop.staff.members``); the session knows the member's role, which
+``desktop.staff.roles.require`` checks before every command and window action.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sjelden_protocol.timefmt import now_utc
 
 from desktop.net.http import RetryPolicy, Transport, check_server_url
 from desktop.staff import keys as staff_keys
-from desktop.staff import schema
+from desktop.staff import members, schema
 from desktop.staff.dialect import Backend, Db, PgBackend, SqliteBackend, SqliteDb
 from desktop.staff.errors import StaffError
 from desktop.staff.register import Register
@@ -40,10 +47,29 @@ class StaffSession:
     store: Store
     keys: staff_keys.StaffKeys
     register: Register
+    member: members.Member
 
     @property
     def staff_key_id(self) -> str:
         return self.keys.staff_key_id
+
+    @property
+    def role(self) -> str:
+        return self.member.role
+
+    def refresh_keys(self) -> None:
+        """Open this member's wraps again (after a key was added or the data key rotated),
+        so the session and its register work with the newest secrets."""
+        signing, member_key = self.keys.signing_key, self.keys.member_key
+        assert member_key is not None
+        held = self.store.call(staff_keys.profile_secrets, "profile secrets")
+        identity = members.identity_of(self.member.identity.label, signing, member_key)
+        # Straight on the backend: the register's own calls refuse a data key no longer current.
+        self.member, opened = self.register.backend.submit(
+            lambda db: members.unlock(db, identity, member_key, held), "member unlock"
+        ).result()
+        self.keys = staff_keys.assemble(signing, member_key, opened)
+        self.register.cipher = self.keys.cipher
 
     def setting(self, name: str) -> Any:
         return self.store.get_setting(name)
@@ -111,14 +137,43 @@ def check_register_db(url: str | None) -> None:
         raise StaffError("register_db_not_postgres")
 
 
-def _open_register(
-    profile: Profile, store: Store, loaded: staff_keys.StaffKeys, backend: Backend
-) -> StaffSession:
-    """The session on ``backend``, whose schema and register keys are checked first."""
+def _unlock_member(
+    db: Db,
+    identity: members.Identity,
+    signing: Ed25519PrivateKey,
+    member_key: X25519PrivateKey,
+    held: list[members.Secret],
+) -> tuple[members.Member, list[members.Secret]]:
+    """``members.unlock`` with the audit entry of a first administrator (the register's
+    first member event) keyed and signed like every later one: that profile holds the
+    register's secrets itself. Anyone else's unlock writes no entry."""
+    own = {s.role for s in held}
+    signer = None
+    if {"register", "data", "hmac"} <= own:
+        cipher = staff_keys.assemble(signing, member_key, held).cipher
+        signer = audit.Signer(cipher.audit_key(), signing)
+    audit.act_as(db, signer)
+    try:
+        return members.unlock(db, identity, member_key, held)
+    finally:
+        audit.act_as(db, None)
+
+
+def _open_register(profile: Profile, store: Store, backend: Backend) -> StaffSession:
+    """The session on ``backend``, whose schema, member and register keys are checked first."""
     try:
         if backend.dialect == "postgresql":
             for component in schema.REGISTER_COMPONENTS:
                 backend.submit(partial(schema.migrate, component=component), "schema").result()
+        signing, member_key = store.call(
+            lambda c: staff_keys.own(c, actor=store.actor), "member key"
+        )
+        held = store.call(staff_keys.profile_secrets, "profile secrets")
+        identity = members.identity_of(profile.directory.name, signing, member_key)
+        member, opened = backend.submit(
+            lambda db: _unlock_member(db, identity, signing, member_key, held), "member unlock"
+        ).result()
+        loaded = staff_keys.assemble(signing, member_key, opened)
         ids = (loaded.cipher.data_key_id, loaded.cipher.hmac_key_id)
         backend.submit(lambda db: _check_register_keys(db, ids), "register keys").result()
     except BaseException:
@@ -130,15 +185,14 @@ def _open_register(
         # The register shares the profile's file and audit_log there: key events written on
         # the store's connection (desktop.staff.keys, manifest) join the keyed chain too.
         store.call(lambda conn: audit.act_as(conn, signer), "audit signer")
-    return StaffSession(profile, store, loaded, register)
+    return StaffSession(profile, store, loaded, register, member)
 
 
 def _open_session(profile: Profile, store: Store) -> StaffSession:
     register_db = store.get_setting(REGISTER_DB)
     store.call(lambda c: _migrate_profile(c, not register_db), "staff schema")
-    loaded = store.call(staff_keys.load, "staff keys")
     backend: Backend = PgBackend(register_db) if register_db else SqliteBackend(store)
-    return _open_register(profile, store, loaded, backend)
+    return _open_register(profile, store, backend)
 
 
 def create(
@@ -171,9 +225,8 @@ def create(
         )
         store.call(lambda c: _migrate_profile(c, pg is None), "staff schema")
         store.call(lambda c: staff_keys.generate(c, actor=store.actor), "staff keys")
-        loaded = store.call(staff_keys.load, "staff keys")
         backend: Backend = pg if pg is not None else SqliteBackend(store)
-        opened.append(_open_register(profile, store, loaded, backend))
+        opened.append(_open_register(profile, store, backend))
 
     try:
         result = profile.create(
@@ -186,6 +239,48 @@ def create(
             pg.close()
         raise
     return opened[0], result.recovery_key
+
+
+def create_join(
+    profile: Profile,
+    passphrase: str,
+    label: str,
+    request_path: Path,
+    *,
+    register_db: str,
+    key_storage: KeyStorage = "keyring",
+    language: str = "nb",
+    inbox_url: str | None = None,
+    ca_bundle: str | None = None,
+    proxy: str | None = None,
+) -> tuple[members.Identity, str]:
+    """Set up a profile to join a register: its own signing and member keys, no register
+    secrets, and the join request at ``request_path`` for an administrator (``staff member
+    add``). Returns the request's identity and the recovery key; nothing is left behind
+    when any step fails. The member's first unlock after being added opens their wraps."""
+    if not register_db:
+        raise StaffError("join_needs_register_db")
+    check_register_db(register_db)
+    if inbox_url:
+        check_server_url(inbox_url)
+    made: list[members.Identity] = []
+
+    def setup(store: Store) -> None:
+        configure(
+            store, inbox_url=inbox_url, ca_bundle=ca_bundle, proxy=proxy, register_db=register_db
+        )
+        store.call(lambda c: _migrate_profile(c, False), "staff schema")
+        store.call(lambda c: staff_keys.generate(c, actor=store.actor, join=True), "staff keys")
+        signing, member_key = store.call(lambda c: staff_keys.own(c, actor=store.actor))
+        identity = members.identity_of(label, signing, member_key)
+        members.write_request(identity, request_path)
+        made.append(identity)
+
+    result = profile.create(
+        passphrase, key_storage=key_storage, language=language, kind="staff", setup=setup
+    )
+    result.store.close()
+    return made[0], result.recovery_key
 
 
 def configure(store: Store, **values: str | None) -> None:

@@ -2424,8 +2424,28 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>&amp;Reservasjoner</translation>
     </message>
     <message>
+        <source>reviewer</source>
+        <translation>vurderer</translation>
+    </message>
+    <message>
+        <source>registrar</source>
+        <translation>registerfører</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>Needs the role %1; yours is %2. Ask an administrator.</source>
+        <translation>Krever rollen %1; din er %2. Spør en administrator.</translation>
+    </message>
+    <message>
         <source>&amp;Audit log</source>
         <translation>Re&amp;visjonslogg</translation>
+    </message>
+    <message>
+        <source>Your role in the register</source>
+        <translation>Din rolle i registeret</translation>
     </message>
     <message>
         <source>Status bar</source>
@@ -2490,6 +2510,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>&amp;About</source>
         <translation>&amp;Om</translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <translation>Rolle: %1</translation>
     </message>
     <message>
         <source>Import batch files</source>

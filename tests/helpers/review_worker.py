@@ -27,12 +27,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from desktop.staff import decisions, reservations
 from desktop.staff.crypto import RegisterCipher
 from desktop.staff.dialect import PgBackend
 from desktop.staff.errors import AlreadyDecided, StaffError
 from desktop.staff.register import Register
 from desktop.staff.session import StaffSession
+from desktop.storage import audit
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,7 +108,9 @@ def _run(job: dict[str, Any], register: Register) -> Outcome:
 def main() -> int:
     job = json.loads(sys.stdin.readline())
     cipher = RegisterCipher(bytes.fromhex(job["data_key"]), bytes.fromhex(job["hmac_key"]))
-    register = Register(PgBackend(job["url"]), cipher, actor=job["actor"])
+    # Each reviewer process is a member of its own: its entries keyed and signed by its key.
+    signer = audit.Signer(cipher.audit_key(), Ed25519PrivateKey.generate())
+    register = Register(PgBackend(job["url"]), cipher, actor=job["actor"], signer=signer)
     try:
         register.counts()  # connected before "ready": the start line is fair
         print("ready", flush=True)

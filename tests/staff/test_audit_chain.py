@@ -88,16 +88,15 @@ def test_the_legacy_unkeyed_prefix_stays_verifiable(
                 audit.append(db, actor="legacy-actor", action=f"import_batch:old-{n}")
 
     sqlite = staff_session.register.dialect == "sqlite"
-    if not sqlite:  # a fresh PostgreSQL register is empty: write an old-style prefix
-        staff_session.register.backend.submit(legacy, "legacy").result()
     _accepted(staff_session, importer, clinic, records)
     verdict = staff_session.register.verify_audit()
     unkeyed = [r for r in _rows(staff_session) if r[10] is None]
     assert verdict.intact and verdict.keyed_from == len(unkeyed) + 1
-    # On the one-PC file the profile's own first entry (its keys made) is the prefix.
-    assert [r[3] for r in unkeyed][:1] == [
-        "staff:keys_generated" if sqlite else "import_batch:old-0"
-    ]
+    # On the one-PC file the profile's own first entry (its keys made) is the prefix; a fresh
+    # PostgreSQL register starts keyed: its first entry is the first administrator's, signed.
+    assert [r[3] for r in unkeyed][:1] == (["staff:keys_generated"] if sqlite else [])
+    if not sqlite:
+        assert _rows(staff_session)[0][3] == "staff:member_added:administrator"
     # ... but an unkeyed entry after the keyed part started is tampering.
     staff_session.register.backend.submit(legacy, "legacy").result()
     after = staff_session.register.verify_audit()

@@ -108,7 +108,8 @@ def test_register_database_belongs_to_one_set_of_secrets(
         first.close()
         with pytest.raises(StaffError) as caught:
             session.create(make_profile("two"), PASSPHRASE, register_db=url)
-        assert caught.value.code == "register_key_mismatch"
+        # A register with members takes only a profile an administrator added (members.add).
+        assert caught.value.code == "member_not_enrolled"
 
 
 def test_schema_versions_are_tracked_per_component(make_profile: Callable[..., Profile]) -> None:

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.messages import CodedError
-from desktop.staff import audit_trail
+from desktop.staff import audit_trail, roles
+from desktop.staff.errors import StaffError
 from desktop.staff.session import StaffSession
 from desktop.storage.audit import Verdict
 from desktop.ui.error_dialogs import show_error, show_info
@@ -141,7 +142,14 @@ class AuditPanel(QWidget):
     # -- report -------------------------------------------------------------------------------
 
     def load_report(self) -> None:
+        """Who did what is oversight of the others: an administrator's (``roles``); anyone
+        may verify the chain."""
         session = self._session()
+        try:
+            roles.require(session, "audit")
+        except StaffError as exc:
+            self._failed(exc)
+            return
         month = self.month.text().strip() or None
         self.report_button.setEnabled(False)
         BackgroundOp(self, lambda: audit_trail.report(session.register, month)).success(

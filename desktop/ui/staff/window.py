@@ -14,7 +14,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.messages import CodedError
-from desktop.staff import feedback
+from desktop.staff import feedback, roles
 from desktop.staff import session as staff_session
 from desktop.staff.access import BULK_FORMATS, REASON_MAX, export_register
 from desktop.staff.errors import StaffError
@@ -71,10 +71,12 @@ class StaffWindow(AppWindow):
 
         self.review = ReviewPanel(self.staff_session, self)
         self.reservations = ReservationsPanel(
-            self.staff_session, self, on_changed=self.review.reload
+            lambda: self.staff_session("reserve"), self, on_changed=self.review.reload
         )
         self.reports = ReportsPanel(self.staff_session, self)
-        self.letters = LettersPanel(self.staff_session, self, on_changed=self.review.reload)
+        self.letters = LettersPanel(
+            lambda: self.staff_session("letters"), self, on_changed=self.review.reload
+        )
         self.tabs = QTabWidget(self)
         # The tab bar is the Tab stop ("page tab list"); the widget around it, left focusable
         # as its focus proxy's owner, is announced as an empty "filler".
@@ -91,14 +93,44 @@ class StaffWindow(AppWindow):
         self.review.queue_changed.connect(self._show_queue_count)
         self.quarantine_label = QLabel("", self)
         self.statusBar().addPermanentWidget(self.quarantine_label)
+        self.role_label = QLabel("", self)
+        self.statusBar().addPermanentWidget(self.role_label)
+        # What each action and tab needs (desktop.staff.roles): disabled, with a tooltip
+        # saying why, for a member whose role does not allow it.
+        self.needs: dict[QAction, roles.Action] = {}
+        self._enabled = False
         self._build_menus()
+        self.tab_needs: dict[QWidget, roles.Action] = {
+            self.review: "view",
+            self.reservations: "reserve",
+            self.reports: "view",
+            self.letters: "letters",
+            self.audit: "view",
+        }
         self._retranslate()
         self._set_actions_enabled(False)
 
-    def staff_session(self) -> StaffSession:
+    def staff_session(self, needs: roles.Action = "view") -> StaffSession:
+        """The open session, for an action that needs ``needs`` (``role_required`` else)."""
         if self.staff is None:
             raise StaffError("not_staff_profile", "the staff session is not open")
+        roles.require(self.staff, needs)
         return self.staff
+
+    def role_name(self, role: str) -> str:
+        names = {
+            roles.REVIEWER: self.tr("reviewer"),
+            roles.REGISTRAR: self.tr("registrar"),
+            roles.ADMINISTRATOR: self.tr("administrator"),
+        }
+        return names.get(role, role)
+
+    def _refusal(self, needs: roles.Action) -> str:
+        return (
+            self.tr("Needs the role %1; yours is %2. Ask an administrator.")
+            .replace("%1", self.role_name(roles.needed(needs)))
+            .replace("%2", self.role_name(self.staff.role if self.staff else ""))
+        )
 
     # -- menus --------------------------------------------------------------------------------
 
@@ -109,6 +141,7 @@ class StaffWindow(AppWindow):
         self.import_action = self._action("", self.choose_batch_files, QKeySequence("Ctrl+I"))
         self.lock_action = self._action("", self.lock_requested.emit, QKeySequence("Ctrl+L"))
         self.quit_action = self._action("", self.quit_requested.emit, QKeySequence("Ctrl+Q"))
+        self.needs[self.import_action] = "decide"
         self.file_menu.addAction(self.import_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.lock_action)
@@ -126,6 +159,7 @@ class StaffWindow(AppWindow):
             self.quarantine_action,
         ):
             self.inbox_menu.addAction(action)
+            self.needs[action] = "view" if action is self.quarantine_action else "decide"
 
         self.export_menu = bar.addMenu("")
         self.export_actions = {
@@ -133,6 +167,9 @@ class StaffWindow(AppWindow):
         }
         for action in self.export_actions.values():
             self.export_menu.addAction(action)
+            self.needs[action] = "export"
+        for menu in (self.file_menu, self.inbox_menu, self.export_menu):
+            menu.setToolTipsVisible(True)  # the reason an action is disabled for the role
 
         self.settings_menu = bar.addMenu("")
         self.change_passphrase_action = self._action(
@@ -168,6 +205,7 @@ class StaffWindow(AppWindow):
                 button.setAccessibleName(QCoreApplication.translate(_QT_TAB_BAR, source))
         self.queue_label.setAccessibleName(self.tr("Registrations awaiting review"))
         self.quarantine_label.setAccessibleName(self.tr("Batches in quarantine"))
+        self.role_label.setAccessibleName(self.tr("Your role in the register"))
         self.statusBar().setAccessibleName(self.tr("Status bar"))
         self.menuBar().setAccessibleName(self.tr("Menu bar"))
         self.file_menu.setTitle(self.tr("&File"))
@@ -197,6 +235,7 @@ class StaffWindow(AppWindow):
         self.about_action.setText(self.tr("&About"))
         self._show_queue_count(self._queue_count)
         self._show_quarantine_count(self._quarantine_count)
+        self._show_role()
 
     def changeEvent(self, event: QEvent) -> None:
         """A language switch (``i18n.install``) retranslates the shell in place."""
@@ -224,16 +263,34 @@ class StaffWindow(AppWindow):
             self.quarantine_label.clear()
 
     def _set_actions_enabled(self, enabled: bool) -> None:
-        for action in (
-            self.import_action,
-            self.pull_action,
-            self.send_action,
-            self.save_feedback_action,
-            self.quarantine_action,
-            *self.export_actions.values(),
-        ):
-            action.setEnabled(enabled)
+        """Every action and tab on when unlocked, except what the member's role does not
+        allow (``roles.allows``, the same test ``roles.require`` makes)."""
+        self._enabled = enabled
+        role = self.staff.role if self.staff is not None else ""
+        for action, needs in self.needs.items():
+            action.setEnabled(enabled and roles.allows(role, needs))
+        for widget, needs in self.tab_needs.items():
+            index = self.tabs.indexOf(widget)
+            self.tabs.setTabEnabled(index, not enabled or roles.allows(role, needs))
         self.tabs.setEnabled(enabled)
+        self._show_role()
+
+    def _show_role(self) -> None:
+        """The member's role in the status bar, and on each action and tab the role does not
+        allow, which role it needs (in the current language)."""
+        role = self.staff.role if self.staff is not None and self._enabled else ""
+        for action, needs in self.needs.items():
+            action.setToolTip(
+                self._refusal(needs) if role and not roles.allows(role, needs) else ""
+            )
+        for widget, needs in self.tab_needs.items():
+            refused = role and not roles.allows(role, needs)
+            self.tabs.setTabToolTip(
+                self.tabs.indexOf(widget), self._refusal(needs) if refused else ""
+            )
+        self.role_label.setText(
+            self.tr("Role: %1").replace("%1", self.role_name(role)) if role else ""
+        )
 
     # -- unlocked / locked --------------------------------------------------------------------
 
@@ -305,7 +362,7 @@ class StaffWindow(AppWindow):
             self.import_files([Path(name) for name in names])
 
     def import_files(self, paths: list[Path]) -> None:
-        staff = self.staff_session()
+        staff = self.staff_session("decide")
 
         def run() -> PullReport:
             with Importer(staff) as importer:
@@ -316,7 +373,7 @@ class StaffWindow(AppWindow):
         ).run_in_background()
 
     def pull(self) -> None:
-        staff = self.staff_session()
+        staff = self.staff_session("decide")
         token = CancelToken()
 
         def run() -> PullReport:
@@ -386,7 +443,7 @@ class StaffWindow(AppWindow):
     # -- decisions back to the clinics ----------------------------------------------------------
 
     def send_decisions(self) -> None:
-        staff = self.staff_session()
+        staff = self.staff_session("decide")
 
         def run() -> feedback.SendReport:
             feedback.prepare(staff.register, staff.keys.signing_key, staff.pinned_installations())
@@ -412,7 +469,7 @@ class StaffWindow(AppWindow):
             self.save_feedback(Path(name))
 
     def save_feedback(self, directory: Path) -> None:
-        staff = self.staff_session()
+        staff = self.staff_session("decide")
 
         def run() -> list[Path]:
             feedback.prepare(staff.register, staff.keys.signing_key, staff.pinned_installations())
@@ -486,7 +543,7 @@ class StaffWindow(AppWindow):
     ) -> None:
         """Export in the background, audited (``desktop.staff.access``): a bulk export
         without a reason is refused with its code, and nothing is written."""
-        staff = self.staff_session()
+        staff = self.staff_session("export")
         BackgroundOp(
             self,
             lambda: export_register(
