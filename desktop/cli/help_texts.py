@@ -724,6 +724,16 @@ HELP = Catalogue(
             "bare denne måneden (ÅÅÅÅ-MM)",
             "only this month (YYYY-MM)",
         ),
+        "staff.retire_register_key": Message(
+            "slett en eldre registernøkkel for godt, så kopier av forsendelser kryptert til "
+            "den ikke kan åpnes mer (administrator)",
+            "delete an older register key for good, so copies of batches sealed to it can no "
+            "longer be opened (administrator)",
+        ),
+        "staff.retire_register_key.key_id": Message(
+            "nøkkelens ID (sjelden staff keys)",
+            "the key's id (sjelden staff keys)",
+        ),
         "staff.join_request": Message(
             "lag en profil for å bli med i et register på PostgreSQL, og en "
             "medlemsforespørsel til en administrator",

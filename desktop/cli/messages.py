@@ -571,6 +571,15 @@ CLI = Catalogue(
             "Ingen oppføringer i revisjonsloggen for perioden.",
             "No audit log entries for the period.",
         ),
+        "staff.register_key_retired": Message(
+            "Registernøkkel {key_id} er slettet for godt ({wraps} {wraps:kopi|kopier} hos "
+            "medlemmene). Forsendelser kryptert til den kan ikke åpnes mer, heller ikke kopier "
+            "noen har tatt vare på. Andre administratorers profiler sletter sin kopi ved neste "
+            "opplåsing.",
+            "Register key {key_id} was deleted for good ({wraps} {wraps:copy|copies} held by "
+            "the members). Batches sealed to it can no longer be opened, nor any copy someone "
+            "kept. Other administrators' profiles delete their copy at their next unlock.",
+        ),
         "staff.join.done": Message(
             "Medlemsforespørselen er skrevet til {path} (medlems-ID {key_id}). Send den til en "
             "administrator for registeret, og les dette fingeravtrykket for dem på telefon "
@@ -607,6 +616,7 @@ CLI = Catalogue(
         "member_role": "a staff member's role (reviewer, registrar, administrator)",
         "member_label": "the label a staff member gave in their join request (their name)",
         "payloads": "a count of sealed payloads",
+        "wraps": "a count of members' sealed copies of a key",
         "register_key_id": "a register key's id",
         "version": "a version number of Python or SQLCipher",
         "run_id": "a letter run's random id",

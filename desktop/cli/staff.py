@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from sjelden_protocol.enrollment import display_label
 
-from desktop.cli import staff_audit, staff_letters, staff_members
+from desktop.cli import staff_audit, staff_keys, staff_letters, staff_members
 from desktop.cli.help_texts import h
 from desktop.cli.messages import CLI
 from desktop.cli.output import current, say
@@ -145,6 +145,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     staff_letters.add_commands(sub)
     staff_audit.add_commands(sub)
     staff_members.add_commands(sub)
+    staff_keys.add_commands(sub)
 
     export = sub.add_parser("export", help=h("staff.export"))
     export.set_defaults(func=lambda args: _help(export))

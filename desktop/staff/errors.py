@@ -716,6 +716,32 @@ MESSAGES = Catalogue(
             "deleted. Your decision was not saved and nothing was changed. Refresh the queue; "
             "the reservation stands.",
         ),
+        "register_key_in_use": Message(
+            "Dette er registerets nyeste nøkkel, som klinikkene krypterer til nå. Den kan ikke "
+            "slettes; lag en ny registernøkkel og kunngjør den først.",
+            "This is the register's newest key, which the clinics seal to now. It cannot be "
+            "retired; make a new register key and announce it first.",
+        ),
+        "unknown_register_key": Message(
+            "Registeret har ingen registernøkkel med denne ID-en (eller den er slettet "
+            "allerede). Sjekk ID-en i nøkkellisten.",
+            "The register holds no register key with this id (or it was retired already). "
+            "Check the id in the list of keys.",
+        ),
+        "register_key_announced": Message(
+            "Det nyeste nøkkelmanifestet kunngjør fortsatt denne nøkkelen til klinikkene. "
+            "Ingenting er slettet. Publiser et manifest som trekker den tilbake, gi klinikkene "
+            "tid til å synkronisere (de pakker om ventende forsendelser selv), og prøv igjen.",
+            "The newest key manifest still announces this key to the clinics. Nothing was "
+            "deleted. Publish a manifest that revokes it, give the clinics time to sync (they "
+            "re-seal pending batches themselves), and try again.",
+        ),
+        "register_key_still_needed": Message(
+            "Forsendelser i karantene er kryptert til denne nøkkelen. Ingenting er slettet. "
+            "Prøv dem igjen eller forkast dem først, og prøv igjen.",
+            "Quarantined batches are sealed to this key. Nothing was deleted. Retry or "
+            "discard them first, and try again.",
+        ),
         "export_reason_missing": Message(
             "En eksport med personopplysninger krever en begrunnelse, som lagres i "
             'revisjonsloggen. Ingenting er eksportert; oppgi formålet (--reason "..." eller '

@@ -170,6 +170,20 @@ def profile_secrets(conn: Connection) -> list[Secret]:
     ]
 
 
+def forget_retired(conn: Connection, key_ids: set[str], *, actor: str) -> int:
+    """Delete this profile's own copies of retired register keys (``key_retirement``)."""
+    gone = 0
+    with transaction(conn, "forget retired register keys"):
+        for kid in sorted(key_ids):
+            deleted = conn.execute(
+                "DELETE FROM staff_keys WHERE role = 'register' AND key_id = ?", (kid,)
+            ).rowcount
+            if deleted:
+                audit.append(conn, actor=actor, action=f"staff:register_key_forgotten:{kid}")
+                gone += deleted
+    return gone
+
+
 def assemble(
     signing: Ed25519PrivateKey, member: X25519PrivateKey, secrets: list[Secret]
 ) -> StaffKeys:

@@ -304,14 +304,34 @@ def _bootstrap(db: Db, identity: Identity, secrets: Sequence[Secret]) -> Member:
     return found
 
 
+_RETIRED = "retired_register_key:"
+
+
+def retired_register_keys(db: Db) -> set[str]:
+    """The register key ids retired on this register (``desktop.staff.key_retirement``)."""
+    return {
+        str(row[0])[len(_RETIRED) :]
+        for row in db.execute(
+            "SELECT key FROM register_meta WHERE key LIKE ?", (_RETIRED + "%",)
+        ).fetchall()
+    }
+
+
+def mark_retired(db: Db, key_id: str, stamp: str) -> None:
+    """Inside the caller's transaction: no profile's copy of the key is sealed again."""
+    db.execute("INSERT INTO register_meta (key, value) VALUES (?, ?)", (_RETIRED + key_id, stamp))
+
+
 def _adopt(db: Db, secrets: Sequence[Secret]) -> None:
-    """Register and root keys an administrator's profile made since, sealed to the members."""
+    """Register and root keys an administrator's profile made since, sealed to the members
+    (never a retired one, which a profile may still hold until its next unlock)."""
     wrapped = {
         (str(r[0]), str(r[1]))
         for r in db.execute("SELECT DISTINCT secret_role, secret_key_id FROM member_wraps")
     }
+    gone = retired_register_keys(db)
     fresh = [s for s in secrets if s.role in ("register", "root")]
-    fresh = [s for s in fresh if (s.role, s.key_id) not in wrapped]
+    fresh = [s for s in fresh if (s.role, s.key_id) not in wrapped and s.key_id not in gone]
     if not fresh:
         return
     numbered = [

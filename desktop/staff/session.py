@@ -174,6 +174,12 @@ def _open_register(profile: Profile, store: Store, backend: Backend) -> StaffSes
             lambda db: _unlock_member(db, identity, signing, member_key, held), "member unlock"
         ).result()
         loaded = staff_keys.assemble(signing, member_key, opened)
+        gone = backend.submit(members.retired_register_keys, "retired keys").result()
+        if gone & {s.key_id for s in held if s.role == "register"}:
+            store.call(
+                lambda c: staff_keys.forget_retired(c, gone, actor=loaded.staff_key_id),
+                "forget retired keys",
+            )
         ids = (loaded.cipher.data_key_id, loaded.cipher.hmac_key_id)
         backend.submit(lambda db: _check_register_keys(db, ids), "register keys").result()
     except BaseException:
