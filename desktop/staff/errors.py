@@ -679,8 +679,9 @@ MESSAGES = Catalogue(
             "You cannot remove yourself. Nothing was changed. Another administrator must do it.",
         ),
         "role_required": Message(
-            "Dette krever rollen {role}. Ingenting er endret. Be en administrator om rollen, "
-            "eller be noen med den om å gjøre det.",
+            "Dette krever rollen {role} (reviewer = vurderer, registrar = registerfører, "
+            "administrator = administrator). Ingenting er endret. Be en administrator om "
+            "rollen, eller be noen med den om å gjøre det.",
             "This needs the role {role}. Nothing was changed. Ask an administrator for the "
             "role, or ask someone who has it to do this.",
         ),
