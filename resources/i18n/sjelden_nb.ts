@@ -2440,8 +2440,8 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>Krever rollen %1; din er %2. Spør en administrator.</translation>
     </message>
     <message>
-        <source>&amp;Audit log</source>
-        <translation>Re&amp;visjonslogg</translation>
+        <source>Audit log</source>
+        <translation>Revisjonslogg</translation>
     </message>
     <message>
         <source>Your role in the register</source>

@@ -195,7 +195,7 @@ class StaffWindow(AppWindow):
             self.tr("Reser&vations"),
             self.tr("Re&ports"),
             self.tr("Letter mailin&g"),
-            self.tr("&Audit log"),
+            self.tr("Audit log"),
         )
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
