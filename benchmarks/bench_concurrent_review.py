@@ -40,7 +40,7 @@ from figures import ms, pct
 from sjelden_protocol import build_batch
 
 from desktop.forms.demo import DemoGenerator
-from desktop.staff import keys, session
+from desktop.staff import session, trust
 from desktop.staff.importer import Importer
 from desktop.storage.profile import Profile
 from tests.helpers.review_worker import Outcome, Workers, job, register_secrets
@@ -58,8 +58,8 @@ class Queue:
         self.staff, _ = session.create(profile, PASSPHRASE, key_storage="file", register_db=url)
         self.url = url
         self.clinic = Ed25519PrivateKey.generate()
-        self.staff.store.call(
-            lambda c: keys.pin_installation(c, self.clinic.public_key(), "bench", actor="b")
+        self.staff.register.call(
+            lambda db: trust.pin_installation(db, self.clinic.public_key(), "bench", actor="b")
         )
         self.recipient = self.staff.keys.register_keys[
             self.staff.keys.newest_register_key_id

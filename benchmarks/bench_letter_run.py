@@ -34,7 +34,7 @@ from figures import pct, rss_mib
 from sjelden_protocol import build_batch
 
 from desktop.forms.demo import DemoGenerator
-from desktop.staff import decisions, keys, letters, session
+from desktop.staff import decisions, letters, session, trust
 from desktop.staff.importer import Importer
 from desktop.storage.profile import Profile
 from tests.helpers.letters import letter_ready
@@ -60,7 +60,9 @@ def filled_register(home: Path, count: int) -> session.StaffSession:
     profile = Profile.named("staff", kdf_target_seconds=0.05)
     opened, _ = session.create(profile, PASSPHRASE, key_storage="file")
     clinic = Ed25519PrivateKey.generate()
-    opened.store.call(lambda c: keys.pin_installation(c, clinic.public_key(), "bench", actor="b"))
+    opened.register.call(
+        lambda db: trust.pin_installation(db, clinic.public_key(), "bench", actor="b")
+    )
     recipient = opened.keys.register_keys[opened.keys.newest_register_key_id].public_key()
     records = letter_ready_records(count, seed=17)
     with Importer(opened, workers=1) as importer:

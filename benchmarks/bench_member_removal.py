@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from figures import ms, pct, timed
 from sjelden_protocol import build_batch
 
-from desktop.staff import decisions, keys, members, session
+from desktop.staff import decisions, members, session, trust
 from desktop.staff.importer import Importer
 from desktop.storage.profile import Profile
 
@@ -47,7 +47,9 @@ def open_staff(home: Path, database: str | None) -> session.StaffSession:
 def fill(opened: session.StaffSession, count: int, batch: int = 1_000) -> None:
     """``count`` accepted registrations and ``count`` pending ones."""
     clinic = Ed25519PrivateKey.generate()
-    opened.store.call(lambda c: keys.pin_installation(c, clinic.public_key(), "bench", actor="b"))
+    opened.register.call(
+        lambda db: trust.pin_installation(db, clinic.public_key(), "bench", actor="b")
+    )
     recipient = opened.keys.register_keys[opened.keys.newest_register_key_id].public_key()
     records = synthetic(2 * count, seed=5)
     with Importer(opened, workers=os.cpu_count() or 1, validator=lambda payload: []) as imp:

@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sjelden_protocol import build_batch
 
 from desktop.forms.demo import DemoGenerator
-from desktop.staff import decisions, keys, session
+from desktop.staff import decisions, session, trust
 from desktop.staff.importer import Importer, validation_errors
 from desktop.storage.profile import Profile
 
@@ -93,8 +93,10 @@ def main() -> None:
             opened = open_staff(Path(tmp) / label.replace(" ", "-"), "staff", database)
             try:
                 clinic = Ed25519PrivateKey.generate()
-                opened.store.call(
-                    lambda c, k=clinic: keys.pin_installation(c, k.public_key(), "bench", actor="b")  # type: ignore[misc]
+                opened.register.call(
+                    lambda db, k=clinic: trust.pin_installation(
+                        db, k.public_key(), "bench", actor="b"
+                    )  # type: ignore[misc]
                 )
                 recipient = opened.keys.register_keys[opened.keys.newest_register_key_id]
                 t0 = time.perf_counter()

@@ -154,15 +154,17 @@ def staff_profile(profile, records: int) -> None:
     from sjelden_protocol import build_batch
 
     from desktop.forms.demo import DemoGenerator
-    from desktop.staff import decisions, keys
+    from desktop.staff import decisions, trust
     from desktop.staff import session as staff_session
     from desktop.staff.importer import Importer
 
     opened, _ = staff_session.create(profile, PASSPHRASE, key_storage="file")
     with opened:
         clinic = Ed25519PrivateKey.generate()
-        opened.store.call(
-            lambda c: keys.pin_installation(c, clinic.public_key(), "Demo-klinikken", actor="demo")
+        opened.register.call(
+            lambda db: trust.pin_installation(
+                db, clinic.public_key(), "Demo-klinikken", actor="demo"
+            )
         )
         recipient = opened.keys.register_keys[opened.keys.newest_register_key_id].public_key()
         generator = DemoGenerator(seed=2024)

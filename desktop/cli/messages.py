@@ -611,6 +611,16 @@ CLI = Catalogue(
             "{payloads:payload|payloads} sealed again. New register key {register_key_id}; the "
             "older ones are revoked in the next key manifest, which must reach the clinics.",
         ),
+        "staff.member.root_rotated": Message(
+            "Medlemmet var administrator og hadde rotnøkkelen: ny rotnøkkel {key_id}, "
+            "fingeravtrykk {fingerprint}. Neste nøkkelmanifest er signert av både den gamle og "
+            "den nye, så klinikkene følger med; nye klinikker får det nye fingeravtrykket i "
+            "innmeldingsbrevet.",
+            "The member was an administrator and held the root key: new root key {key_id}, "
+            "fingerprint {fingerprint}. The next key manifest is signed by the old and the new "
+            "one, so the clinics follow; new clinics get the new fingerprint in the enrollment "
+            "letter.",
+        ),
     },
     params={
         "member_role": "a staff member's role (reviewer, registrar, administrator)",

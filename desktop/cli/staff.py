@@ -369,8 +369,7 @@ def cmd_manifest_root(args: argparse.Namespace) -> int:
     from desktop.staff import manifest as staff_manifest
 
     def action(opened: StaffSession, lang: Lang) -> int:
-        actor = opened.staff_key_id
-        root = opened.store.call(lambda c: keys.ensure_root(c, actor=actor), "root key")
+        root = staff_manifest.session_root(opened)
         kid, printed = staff_manifest.root_fingerprint(root)
         say(lang, "staff.manifest.root", key_id=kid, fingerprint=printed)
         if args.out:
@@ -384,7 +383,7 @@ def cmd_manifest_show(args: argparse.Namespace) -> int:
     from desktop.staff import manifest as staff_manifest
 
     def action(opened: StaffSession, lang: Lang) -> int:
-        for item in opened.store.call(staff_manifest.listed, "manifest keys"):
+        for item in staff_manifest.session_listed(opened):
             entry = item.entry
             until = "" if entry.valid_until is None else f"  until {entry.to_json()['valid_until']}"
             revoked = (
@@ -394,7 +393,7 @@ def cmd_manifest_show(args: argparse.Namespace) -> int:
                 f"  {entry.role:<9} key id {entry.key_id}  fingerprint {item.fingerprint}  "
                 f"from {entry.to_json()['valid_from']}{until}{revoked}"
             )
-        newest = opened.store.call(staff_manifest.latest, "newest manifest")
+        newest = staff_manifest.session_latest(opened)
         say(lang, "staff.manifest.newest", sequence=0 if newest is None else newest.sequence)
         return 0
 
@@ -419,13 +418,7 @@ def cmd_manifest_add_key(args: argparse.Namespace) -> int:
             if not same_fingerprint(args.fingerprint, fingerprint(raw)):
                 raise StaffError("fingerprint_mismatch", "manifest key")
         valid_until = _time_option(args.valid_until)
-        actor = opened.staff_key_id
-        entry = opened.store.call(
-            lambda c: staff_manifest.add_key(
-                c, args.role, raw, actor=actor, valid_until=valid_until
-            ),
-            "add manifest key",
-        )
+        entry = staff_manifest.session_add_key(opened, args.role, raw, valid_until=valid_until)
         say(lang, "staff.manifest.key_added", role=entry.role, key_id=entry.key_id)
         return 0
 
@@ -494,22 +487,15 @@ def _sign_and_deliver(
     from desktop.staff import keys
     from desktop.staff import manifest as staff_manifest
 
-    actor = opened.staff_key_id
     if rotate:
-        signed = opened.store.call(
-            lambda c: staff_manifest.rotate_root(c, actor=actor), "sign manifest"
-        )
-        opened.refresh_keys()  # the new root, sealed to the other administrators too
-        root = opened.store.call(lambda c: keys.ensure_root(c, actor=actor), "root key")
+        signed = staff_manifest.session_rotate_root(opened)
+        root = staff_manifest.session_root(opened)
         kid, printed = staff_manifest.root_fingerprint(root)
         say(lang, "staff.manifest.root", key_id=kid, fingerprint=printed)
         if args.letter:
             print(f"  {keys.write_root_file(root, args.letter)}")
     else:
-        held = opened.keys.root_key  # a member's root from the register, else the profile's
-        signed = opened.store.call(
-            lambda c: staff_manifest.sign_next(c, actor=actor, root=held), "sign manifest"
-        )
+        signed = staff_manifest.session_sign(opened)
     return deliver_manifest(opened, lang, signed, args.out, publish=args.publish)
 
 
@@ -550,10 +536,7 @@ def cmd_manifest_revoke(args: argparse.Namespace) -> int:
     from desktop.staff import manifest as staff_manifest
 
     def action(opened: StaffSession, lang: Lang) -> int:
-        actor = opened.staff_key_id
-        roles = opened.store.call(
-            lambda c: staff_manifest.revoke(c, args.key_id, actor=actor), "revoke key"
-        )
+        roles = staff_manifest.session_revoke(opened, args.key_id)
         say(lang, "staff.manifest.revoked", key_id=args.key_id, roles=", ".join(roles))
         return _sign_and_deliver(opened, lang, args)
 

@@ -46,6 +46,8 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     add.add_argument("file", type=Path, metavar="FILE", help=h("staff.member.add.file"))
     add.add_argument("--fingerprint", required=True, help=h("staff.member.add.fingerprint"))
     add.add_argument("--role", choices=ROLE_CHOICES, required=True, help=h("staff.member.role"))
+    add.add_argument("--out", type=Path, help=h("staff.manifest.out"))
+    add.add_argument("--publish", action="store_true", help=h("staff.manifest.publish"))
     add.set_defaults(func=cmd_add)
     remove = actions.add_parser("remove", help=h("staff.member.remove"))
     remove.add_argument("key_id", metavar="KEY_ID", help=h("staff.member.remove.key_id"))
@@ -118,8 +120,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from desktop.cli.staff import _read_input
-    from desktop.staff import members
+    from desktop.cli.staff import _read_input, deliver_manifest
+    from desktop.staff import manifest, members
 
     def action(opened: StaffSession, lang: Lang) -> int:
         added = members.add_member(opened, _read_input(args.file), args.fingerprint, args.role)
@@ -130,14 +132,16 @@ def cmd_add(args: argparse.Namespace) -> int:
             member_label=added.identity.label,
             member_role=added.role,
         )
-        return 0
+        # Clinics trust feedback only from staff keys a manifest names: name the new one.
+        signed = manifest.session_sign(opened)
+        return deliver_manifest(opened, lang, signed, args.out, publish=args.publish)
 
     return _run(args, action, "members")
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
     from desktop.cli.staff import deliver_manifest
-    from desktop.staff import members
+    from desktop.staff import manifest, members
 
     def action(opened: StaffSession, lang: Lang) -> int:
         rotation, signed = members.remove_member(opened, args.key_id)
@@ -148,6 +152,9 @@ def cmd_remove(args: argparse.Namespace) -> int:
             payloads=rotation.resealed,
             register_key_id=opened.keys.newest_register_key_id,
         )
+        if rotation.root_key_id is not None and opened.keys.root_key is not None:
+            kid, printed = manifest.root_fingerprint(opened.keys.root_key)
+            say(lang, "staff.member.root_rotated", key_id=kid, fingerprint=printed)
         return deliver_manifest(opened, lang, signed, args.out, publish=args.publish)
 
     return _run(args, action, "members")

@@ -116,9 +116,14 @@ class RegisterCipher:
         return hmac.new(self._hmac_key, _DIAGNOSIS_DOMAIN + code.encode("utf-8"), "sha256").digest()
 
     def audit_key(self) -> bytes:
-        """The audit chain's HMAC key (``desktop.storage.audit``), derived with HKDF so the
-        keyed hashes of national ids and the audit chain never share a key."""
-        return HKDF(hashes.SHA256(), KEY_BYTES, salt=None, info=_AUDIT_LABEL).derive(self._hmac_key)
+        return audit_key(self._hmac_key)
 
     def diagnosis_keys(self, codes: Iterable[str]) -> list[bytes]:
         return sorted({self.diagnosis_key(code) for code in codes})
+
+
+def audit_key(hmac_secret: bytes) -> bytes:
+    """The audit chain's HMAC key (``desktop.storage.audit``), derived from the keyed-hash
+    secret with HKDF so the keyed hashes of national ids and the audit chain never share a
+    key; a function of that secret alone, so unlocking needs no data key to sign."""
+    return HKDF(hashes.SHA256(), KEY_BYTES, salt=None, info=_AUDIT_LABEL).derive(hmac_secret)

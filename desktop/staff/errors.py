@@ -776,6 +776,14 @@ MESSAGES = Catalogue(
             "Måneden skrives ÅÅÅÅ-MM, for eksempel 2026-03.",
             "Write the month as YYYY-MM, for example 2026-03.",
         ),
+        "root_not_held": Message(
+            "Registerets rotnøkkel er ikke forseglet til deg, så du kan ikke signere "
+            "nøkkelmanifester. Ingenting er endret. Be en annen administrator om å signere, "
+            "eller om å legge deg til på nytt som administrator.",
+            "The register's root key is not sealed to you, so you cannot sign key manifests. "
+            "Nothing was changed. Ask another administrator to sign, or to add you again as "
+            "an administrator.",
+        ),
     },
     params={
         "decided_by": "the key id of the staff member whose decision closed the item",

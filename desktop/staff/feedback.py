@@ -38,8 +38,8 @@ from desktop.net.http import Transport
 from desktop.staff import register as reg
 from desktop.staff.dialect import Db
 from desktop.staff.errors import StaffError
-from desktop.staff.keys import PinnedInstallation
 from desktop.staff.model import RESERVED_REASON, RESERVED_REVISION_REASON
+from desktop.staff.trust import PinnedInstallation
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 The inbox decides whose uploads it takes; the register decides whose batches it opens. The
 two are kept separate on purpose: a compromised inbox could approve a key of its own, but
 cannot make the register trust it, because a batch opens only if its sender is pinned in the
-staff profile, after staff compared the key's fingerprint with the clinic by phone.
+register (``desktop.staff.trust``, shared by every member), after staff compared the key's
+fingerprint with the clinic by phone.
 
 * ``approve``: compare the fingerprint, approve at the inbox, and pin, in that order.
 * ``pin``: for installations already approved at the inbox (``sjelden-inbox devices
@@ -32,7 +33,7 @@ from sjelden_protocol.timefmt import now_utc
 
 from desktop.net.errors import SyncError
 from desktop.net.http import Transport
-from desktop.staff import keys
+from desktop.staff import trust
 from desktop.staff.errors import StaffError
 from desktop.staff.session import StaffSession
 
@@ -99,8 +100,8 @@ def record_revocations(session: StaffSession, transport: Transport) -> list[str]
         at = found.revoked_at or now_utc()
         if held.revoked_at is not None and not held.revoked_before(at):
             continue
-        session.store.call(
-            lambda c, k=found.key_id, t=at: keys.revoke_installation(c, k, t, actor=actor),  # type: ignore[misc]
+        session.register.call(
+            lambda db, k=found.key_id, t=at: trust.revoke_installation(db, k, t, actor=actor),  # type: ignore[misc]
             "revoke installation",
         )
         done.append(found.key_id)
@@ -109,7 +110,7 @@ def record_revocations(session: StaffSession, transport: Transport) -> list[str]
 
 def revoke(
     session: StaffSession, transport: Transport | None, installation_key_id: str
-) -> keys.PinnedInstallation:
+) -> trust.PinnedInstallation:
     """Revoke at the inbox (when there is one) and here, at the inbox's revocation time.
 
     From then on the register refuses the installation's batches, from the inbox and from
@@ -126,8 +127,8 @@ def revoke(
         ).json()
         at = _unix(answer.get("revoked_at") if isinstance(answer, dict) else None) or at
     actor = session.register.actor
-    return session.store.call(
-        lambda c: keys.revoke_installation(c, installation_key_id, at, actor=actor),
+    return session.register.call(
+        lambda db: trust.revoke_installation(db, installation_key_id, at, actor=actor),
         "revoke installation",
     )
 
@@ -148,7 +149,7 @@ def _checked(found: InboxInstallation, typed_fingerprint: str) -> None:
 
 def approve(
     session: StaffSession, transport: Transport, installation_key_id: str, typed_fingerprint: str
-) -> keys.PinnedInstallation:
+) -> trust.PinnedInstallation:
     """Compare, approve at the inbox (unless it already is) and pin here."""
     found = _find(session, transport, installation_key_id)
     _checked(found, typed_fingerprint)
@@ -169,7 +170,7 @@ def approve(
 
 def pin(
     session: StaffSession, transport: Transport, installation_key_id: str, typed_fingerprint: str
-) -> keys.PinnedInstallation:
+) -> trust.PinnedInstallation:
     """Pin an installation already approved at the inbox, after comparing fingerprints."""
     found = _find(session, transport, installation_key_id)
     _checked(found, typed_fingerprint)
@@ -178,10 +179,10 @@ def pin(
     return _pin(session, found)
 
 
-def _pin(session: StaffSession, found: InboxInstallation) -> keys.PinnedInstallation:
+def _pin(session: StaffSession, found: InboxInstallation) -> trust.PinnedInstallation:
     actor = session.register.actor
-    return session.store.call(
-        lambda c: keys.pin_installation(c, found.public_key, found.label, actor=actor),
+    return session.register.call(
+        lambda db: trust.pin_installation(db, found.public_key, found.label, actor=actor),
         "pin installation",
     )
 

@@ -66,15 +66,18 @@ def retire(session: StaffSession, key_id: str, *, now: datetime | None = None) -
         raise StaffError("register_key_in_use", key_id)
     if key_id not in keys.register_keys:
         raise StaffError("unknown_register_key", key_id)
-    newest = session.store.call(manifest.latest, "newest manifest")
-    if newest is not None and any(
-        k.role == "recipient" and k.key_id == key_id and k.usable_at(moment) for k in newest.keys
-    ):
-        raise StaffError("register_key_announced", key_id)
     cipher, actor = session.register.cipher, session.register.actor
 
     def run(db: Db) -> int:
         with db.transaction("retire register key"):
+            # In the transaction: an administrator signing a manifest on another PC at this
+            # moment either comes first (and is seen here) or waits for the retirement.
+            newest = manifest.latest(db)
+            if newest is not None and any(
+                k.role == "recipient" and k.key_id == key_id and k.usable_at(moment)
+                for k in newest.keys
+            ):
+                raise StaffError("register_key_announced", key_id)
             held = _sealed_to(db, cipher, key_id)
             if held:
                 raise StaffError("register_key_still_needed", f"{key_id}: {held} quarantined")

@@ -20,8 +20,9 @@ database (``desktop.staff.members``); the rows of them here are what the profile
 A profile that joined a register (``staff init --join``) holds none.
 
 Public keys leave the profile only as PEM ``.pub`` files (the format ``sjelden-inbox keygen``
-writes) for the enrollment letter and ``sjelden-inbox staff add``. Installation keys the
-register trusts are pinned in ``staff_installations`` after staff compared fingerprints.
+writes) for the enrollment letter and ``sjelden-inbox staff add``. What the register trusts
+(pinned installations, manifest keys, manifests) is the register's, in its database
+(``desktop.staff.trust``).
 
 Functions taking ``conn`` run on the store's thread (``store.call``).
 """
@@ -29,20 +30,18 @@ Functions taking ``conn`` run on the store's thread (``store.call``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sjelden_protocol.keys import (
-    ed25519_public_from_raw,
     fingerprint,
     key_id,
     raw_private,
     raw_public,
     save_public_key,
 )
-from sjelden_protocol.timefmt import format_utc, now_utc, parse_utc
+from sjelden_protocol.timefmt import format_utc, now_utc
 
 from desktop.staff import crypto
 from desktop.staff.errors import StaffError
@@ -80,26 +79,6 @@ class StaffKeys:
     @property
     def staff_key_id(self) -> str:
         return key_id(self.signing_key.public_key())
-
-
-@dataclass(frozen=True)
-class PinnedInstallation:
-    key_id: str
-    public_key: Ed25519PublicKey
-    label: str
-    pinned_at: str
-    # From this time (the inbox's receipt time) on, the register takes no batch of it.
-    revoked_at: str | None = None
-
-    @property
-    def fingerprint(self) -> str:
-        return fingerprint(self.public_key)
-
-    def revoked_before(self, received_at: datetime) -> bool:
-        """Whether a batch the inbox received at ``received_at`` came after the revocation."""
-        if self.revoked_at is None:
-            return False
-        return parse_utc(self.revoked_at, what="revoked_at") <= received_at
 
 
 def _insert(
@@ -267,15 +246,13 @@ def ensure_root(conn: Connection, *, actor: str) -> Ed25519PrivateKey:
         return _new_root(conn, actor, "generated")
 
 
-def rotate_root(conn: Connection, *, actor: str) -> tuple[Ed25519PrivateKey, Ed25519PrivateKey]:
-    """A new register root; ``(previous, new)``. The previous one is kept: it signs the
-    rotation manifest with the new one (clinics pinning it follow), then signs nothing more."""
+def rotate_root(conn: Connection, *, actor: str) -> Ed25519PrivateKey:
+    """A new register root, kept in this profile until the register seals it to every
+    administrator (``members.unlock``). The session's previous root (which a member who
+    joined holds only from the register) signs the rotation manifest with it
+    (``manifest.session_rotate_root``), so clinics pinning it follow."""
     with transaction(conn, "rotate root key"):
-        previous = _root(conn)
-        if previous is None:
-            raise StaffError("root_key_missing")
-        root = _new_root(conn, actor, "rotated")
-    return previous, root
+        return _new_root(conn, actor, "rotated")
 
 
 def write_root_file(root: Ed25519PrivateKey, directory: Path) -> Path:
@@ -305,64 +282,3 @@ def write_public_files(keys: StaffKeys, directory: Path) -> tuple[Path, Path]:
     save_public_key(register, paths[0])
     save_public_key(keys.signing_key.public_key(), paths[1])
     return paths
-
-
-# -- pinned installations ------------------------------------------------------------------------
-
-
-def pin_installation(
-    conn: Connection, public_key: Ed25519PublicKey, label: str, *, actor: str
-) -> PinnedInstallation:
-    kid = key_id(public_key)
-    stamp = format_utc(now_utc())
-    with transaction(conn, "pin installation"):
-        conn.execute(
-            "INSERT INTO staff_installations (key_id, public_key, label, pinned_at) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET label = excluded.label",
-            (kid, raw_public(public_key), label, stamp),
-        )
-        audit.append(conn, actor=actor, action=f"staff:installation_pinned:{kid}")
-    found = pinned(conn).get(kid)
-    assert found is not None
-    return found
-
-
-def pinned(conn: Connection) -> dict[str, PinnedInstallation]:
-    return {
-        str(r[0]): PinnedInstallation(
-            str(r[0]),
-            ed25519_public_from_raw(bytes(r[1])),
-            str(r[2]),
-            str(r[3]),
-            None if r[4] is None else str(r[4]),
-        )
-        for r in conn.execute(
-            "SELECT key_id, public_key, label, pinned_at, revoked_at FROM staff_installations "
-            "ORDER BY key_id"
-        )
-    }
-
-
-def revoke_installation(
-    conn: Connection, installation_key_id: str, at: datetime, *, actor: str
-) -> PinnedInstallation:
-    """Refuse the installation's batches received from ``at`` on (final, like the inbox's).
-
-    An earlier revocation time already held is kept: a revocation is never moved later."""
-    stamp = format_utc(at)
-    with transaction(conn, "revoke installation"):
-        found = conn.execute(
-            "SELECT revoked_at FROM staff_installations WHERE key_id = ?", (installation_key_id,)
-        ).fetchone()
-        if found is None:
-            raise StaffError("unknown_installation", installation_key_id)
-        if found[0] is None or parse_utc(str(found[0]), what="revoked_at") > at:
-            conn.execute(
-                "UPDATE staff_installations SET revoked_at = ? WHERE key_id = ?",
-                (stamp, installation_key_id),
-            )
-            audit.append(
-                conn, actor=actor, action=f"staff:installation_revoked:{installation_key_id}"
-            )
-    held = pinned(conn)[installation_key_id]
-    return held

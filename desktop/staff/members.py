@@ -17,9 +17,10 @@ a wrap onto another row. Unlocking a profile opens that member's wraps; nobody e
 * ``add`` seals the secrets once more, to a new member whose join request (their public keys
   and a fingerprint over both) an administrator compared by fingerprint, in one transaction.
 * ``remove`` deletes the member's wraps, marks them removed, and rotates what they could have
-  kept, in one transaction: a new data key with every sealed payload re-sealed under it, and a
-  new register recipient key (the caller publishes it in a new manifest). See docs/staff.md for
-  what that does not protect.
+  kept, in one transaction: a new data key with every sealed payload re-sealed under it, a new
+  register recipient key, a new root when they were an administrator, and the next manifest
+  naming only the new recipient key (the caller publishes it). See docs/staff.md for what that
+  does not protect.
 
 Functions taking ``db`` run inside the register's backend thread; the ones that change
 anything open their own transaction.
@@ -114,11 +115,14 @@ class Member:
 
 @dataclass(frozen=True)
 class Rotation:
-    """What ``remove`` made: the new data key's id and the new register key to publish."""
+    """What ``remove`` made: the new data key's id, the new register key (named in the
+    manifest signed in the same transaction), the new root when an administrator was
+    removed, and how many payloads were re-sealed."""
 
     data_key_id: str
     register_key: X25519PrivateKey
     resealed: int
+    root_key_id: str | None = None
 
 
 def identity_of(label: str, signing: Ed25519PrivateKey, member: X25519PrivateKey) -> Identity:
@@ -253,9 +257,19 @@ def _next_generation(db: Db, role: str) -> int:
 # -- unlock --------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Unlocked:
+    """What one unlock read in its transaction: the member, their opened secrets, and the
+    register keys retired on this register (a profile deletes its own copies of those)."""
+
+    member: Member
+    secrets: list[Secret]
+    retired: frozenset[str]
+
+
 def unlock(
     db: Db, identity: Identity, member_key: X25519PrivateKey, profile_secrets: Sequence[Secret]
-) -> tuple[Member, list[Secret]]:
+) -> Unlocked:
     """This member and their secrets, in one transaction.
 
     The first profile on a register without members becomes its administrator with the
@@ -276,7 +290,8 @@ def unlock(
         if me.role == ADMINISTRATOR:
             _adopt(db, profile_secrets)
         held = open_wraps(db, me.key_id, member_key)
-    return me, held
+        retired = frozenset(retired_register_keys(db))
+    return Unlocked(me, held, retired)
 
 
 def _bootstrap(db: Db, identity: Identity, secrets: Sequence[Secret]) -> Member:
@@ -422,14 +437,19 @@ def remove(
     *,
     actor: str,
     actor_key: X25519PrivateKey,
-) -> Rotation:
+) -> tuple[Rotation, Manifest]:
     """Remove a member and rotate what they could have kept, in one transaction.
 
     Their wraps go and ``removed_at`` is set; a new data key re-seals every payload
     (``SEALED``) and replaces ``register_meta``'s data key id; a new register key is sealed
-    to the remaining members (the caller names it in a new manifest and revokes the older
-    ones there). The remaining members' data key wraps are replaced.
+    to the remaining members; an administrator's removal also makes a new root, sealed to
+    the remaining administrators. The next manifest, signed in the same transaction, names
+    the new register key only, revokes the removed member's signing key, and is signed by
+    the new root and the old one (a rotation clinics follow): nothing of a removal can be
+    half done. The keyed-hash secret is not rotated (docs/staff.md says why).
     """
+    from desktop.staff import manifest
+
     with db.transaction("remove member"):
         target = find(db, member_key_id)
         if target is None:
@@ -441,8 +461,11 @@ def remove(
         held = open_wraps(db, actor, actor_key)
         data = [s for s in held if s.role == "data"]
         hmac_key = [s for s in held if s.role == "hmac"]
+        roots = [s for s in held if s.role == "root"]
         if not data or not hmac_key:
             raise StaffError("member_wrap_invalid", "data")
+        if not roots:
+            raise StaffError("root_not_held")
         old = crypto.RegisterCipher(data[-1].value, hmac_key[-1].value)
         new_value = crypto.new_secret()
         new = crypto.RegisterCipher(new_value, hmac_key[-1].value)
@@ -466,14 +489,57 @@ def remove(
                 raw_private(register),
             ),
         ]
+        old_root = Ed25519PrivateKey.from_private_bytes(roots[-1].value)
+        root, previous = old_root, None
+        if target.role == ADMINISTRATOR:
+            # They held the root: clinics must stop trusting it, through a rotation.
+            root, previous = Ed25519PrivateKey.generate(), old_root
+            fresh.append(
+                Secret(
+                    "root",
+                    key_id(root.public_key()),
+                    _next_generation(db, "root"),
+                    raw_private(root),
+                )
+            )
         for member in _active(db):
-            _wrap(db, member.identity, fresh)
+            _wrap(db, member.identity, _for_role(member.role, fresh))
         audit.append(db, actor=actor, action=f"staff:member_removed:{member_key_id}")
         audit.append(db, actor=actor, action=f"staff:data_key_rotated:{new.data_key_id}")
         audit.append(
             db, actor=actor, action=f"staff:register_key_added:{key_id(register.public_key())}"
         )
-    return Rotation(new.data_key_id, register, resealed)
+        if previous is not None:
+            audit.append(
+                db, actor=actor, action=f"staff:root_key_rotated:{key_id(root.public_key())}"
+            )
+        signed = manifest.replace_recipient(
+            db,
+            raw_public(register.public_key()),
+            actor=actor,
+            root=root,
+            held=[
+                (s.key_id, raw_public(X25519PrivateKey.from_private_bytes(s.value).public_key()))
+                for s in held
+                if s.role == "register"
+            ],
+            previous_root=previous,
+        )
+    rotation = Rotation(
+        new.data_key_id,
+        register,
+        resealed,
+        None if previous is None else key_id(root.public_key()),
+    )
+    return rotation, signed
+
+
+def has_root(db: Db) -> bool:
+    """Whether the register has a root key (sealed to its administrators)."""
+    return (
+        db.execute("SELECT 1 FROM member_wraps WHERE secret_role = 'root' LIMIT 1").fetchone()
+        is not None
+    )
 
 
 # -- on a session (the CLI and the window) -------------------------------------------------------
@@ -497,22 +563,16 @@ def add_member(session: StaffSession, request: bytes, typed_fingerprint: str, ro
 
 
 def remove_member(session: StaffSession, member_key_id: str) -> tuple[Rotation, Manifest]:
-    """An administrator removes a member: the register's transaction (``remove``), then this
-    session's keys opened anew, and the next manifest naming the new register key only."""
+    """An administrator removes a member: the register's one transaction (``remove``, with
+    the next manifest), then this session's keys opened anew."""
     from desktop.staff import manifest
 
     require(session, "members")
+    manifest.session_root(session)  # a register from before manifests gets its root first
     actor, own = session.staff_key_id, session.keys.member_key
     assert own is not None
-    rotation = session.register.call(
+    rotation, signed = session.register.call(
         lambda db: remove(db, member_key_id, actor=actor, actor_key=own), "remove member"
     )
     session.refresh_keys()
-    root = session.keys.root_key
-    if root is None:
-        raise StaffError("root_key_missing")
-    public = raw_public(rotation.register_key.public_key())
-    signed = session.store.call(
-        lambda c: manifest.replace_recipient(c, public, actor=actor, root=root), "sign manifest"
-    )
     return rotation, signed

@@ -399,6 +399,43 @@ def _members_v1(db: Db) -> None:
     )
 
 
+def _trust_v1(db: Db) -> None:
+    """What the register trusts, shared by every member (``desktop.staff.trust``): the pinned
+    installations, the keys the manifests name and every manifest signed. Until now these
+    were tables of each staff profile, so a second PC neither opened the clinics' batches nor
+    signed the next manifest; a profile's rows are adopted at an administrator's unlock.
+    Ordered by ``valid_from, added_at, role, key_id``: PostgreSQL has no rowid.
+    """
+    _statements(
+        db,
+        """
+        CREATE TABLE register_installations (
+            key_id      TEXT PRIMARY KEY,
+            public_key  {blob} NOT NULL,
+            label       TEXT NOT NULL,
+            pinned_at   TEXT NOT NULL,
+            revoked_at  TEXT
+        );
+        CREATE TABLE register_manifest_keys (
+            role         TEXT NOT NULL,
+            key_id       TEXT NOT NULL,
+            public_key   {blob} NOT NULL,
+            valid_from   TEXT NOT NULL,
+            valid_until  TEXT,
+            revoked_at   TEXT,
+            added_at     TEXT NOT NULL,
+            PRIMARY KEY (role, key_id)
+        );
+        CREATE TABLE register_manifests (
+            sequence   INTEGER PRIMARY KEY,
+            document   TEXT NOT NULL,
+            issued_at  TEXT NOT NULL,
+            issued_by  TEXT NOT NULL
+        )
+        """,
+    )
+
+
 MIGRATIONS: dict[Component, Migrations[Db]] = {
     name: Migrations(f"staff {name}", steps, VersionTable("staff_schema", name))
     for name, steps in (
@@ -407,10 +444,17 @@ MIGRATIONS: dict[Component, Migrations[Db]] = {
         ("letters", [_letters_v1]),
         ("audit", [_audit_v1]),
         ("members", [_members_v1]),
+        ("trust", [_trust_v1]),
     )
 }
 #: What lives wherever the register lives (SQLCipher file or PostgreSQL), in migration order.
-REGISTER_COMPONENTS: tuple[Component, ...] = ("register", "letters", "audit", "members")
+REGISTER_COMPONENTS: tuple[Component, ...] = (
+    "register",
+    "letters",
+    "audit",
+    "members",
+    "trust",
+)
 SCHEMA_VERSIONS = {name: migrations.latest for name, migrations in MIGRATIONS.items()}
 
 

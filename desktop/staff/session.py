@@ -23,11 +23,13 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sjelden_protocol.timefmt import now_utc
 
 from desktop.net.http import RetryPolicy, Transport, check_server_url
+from desktop.staff import crypto, members, schema, trust
 from desktop.staff import keys as staff_keys
-from desktop.staff import members, schema
 from desktop.staff.dialect import Backend, Db, PgBackend, SqliteBackend, SqliteDb
 from desktop.staff.errors import StaffError
+from desktop.staff.manifest import latest as manifest_latest
 from desktop.staff.register import Register
+from desktop.staff.roles import ADMINISTRATOR
 from desktop.storage import audit
 from desktop.storage.connection import Connection
 from desktop.storage.profile import KeyStorage, Profile, WrongProfileKind
@@ -62,13 +64,10 @@ class StaffSession:
         so the session and its register work with the newest secrets."""
         signing, member_key = self.keys.signing_key, self.keys.member_key
         assert member_key is not None
-        held = self.store.call(staff_keys.profile_secrets, "profile secrets")
         identity = members.identity_of(self.member.identity.label, signing, member_key)
         # Straight on the backend: the register's own calls refuse a data key no longer current.
-        self.member, opened = self.register.backend.submit(
-            lambda db: members.unlock(db, identity, member_key, held), "member unlock"
-        ).result()
-        self.keys = staff_keys.assemble(signing, member_key, opened)
+        self.member, self.keys = _unlock(self.store, self.register.backend, identity, signing,
+                                         member_key)  # fmt: skip
         self.register.cipher = self.keys.cipher
 
     def setting(self, name: str) -> Any:
@@ -78,10 +77,8 @@ class StaffSession:
         url = self.setting(INBOX_URL)
         if not url:
             raise StaffError("no_inbox")
-        from desktop.staff import manifest
-
         # The inbox's TLS key as the register's newest manifest pins it, as clinics do.
-        newest = self.store.call(manifest.latest, "newest manifest")
+        newest = self.register.call(manifest_latest, "newest manifest")
         pins = frozenset() if newest is None else newest.tls_pins(now_utc())
         return Transport(
             str(url),
@@ -91,8 +88,9 @@ class StaffSession:
             tls_pins=pins,
         )
 
-    def pinned_installations(self) -> dict[str, staff_keys.PinnedInstallation]:
-        return self.store.call(staff_keys.pinned, "pinned installations")
+    def pinned_installations(self) -> dict[str, trust.PinnedInstallation]:
+        """The installations the register trusts (shared by every member, in the register)."""
+        return self.register.call(trust.pinned, "pinned installations")
 
     def close(self) -> None:
         try:
@@ -143,20 +141,45 @@ def _unlock_member(
     signing: Ed25519PrivateKey,
     member_key: X25519PrivateKey,
     held: list[members.Secret],
-) -> tuple[members.Member, list[members.Secret]]:
+) -> members.Unlocked:
     """``members.unlock`` with the audit entry of a first administrator (the register's
     first member event) keyed and signed like every later one: that profile holds the
     register's secrets itself. Anyone else's unlock writes no entry."""
-    own = {s.role for s in held}
+    hmac_secrets = [s for s in held if s.role == "hmac"]
     signer = None
-    if {"register", "data", "hmac"} <= own:
-        cipher = staff_keys.assemble(signing, member_key, held).cipher
-        signer = audit.Signer(cipher.audit_key(), signing)
+    if {"register", "data", "hmac"} <= {s.role for s in held}:
+        signer = audit.Signer(crypto.audit_key(hmac_secrets[-1].value), signing)
     audit.act_as(db, signer)
     try:
         return members.unlock(db, identity, member_key, held)
     finally:
         audit.act_as(db, None)
+
+
+def _unlock(
+    store: Store,
+    backend: Backend,
+    identity: members.Identity,
+    signing: Ed25519PrivateKey,
+    member_key: X25519PrivateKey,
+) -> tuple[members.Member, staff_keys.StaffKeys]:
+    """The member's unlock on ``backend`` (one transaction), then what the profile hands
+    over: its copies of retired register keys deleted, and, for an administrator, the trust
+    rows it held before the register did (``desktop.staff.trust.adopt``)."""
+    held = store.call(staff_keys.profile_secrets, "profile secrets")
+    unlocked = backend.submit(
+        lambda db: _unlock_member(db, identity, signing, member_key, held), "member unlock"
+    ).result()
+    loaded = staff_keys.assemble(signing, member_key, unlocked.secrets)
+    gone, actor = set(unlocked.retired), loaded.staff_key_id
+    if gone & {s.key_id for s in held if s.role == "register"}:
+        store.call(lambda c: staff_keys.forget_retired(c, gone, actor=actor), "forget retired keys")
+    if unlocked.member.role == ADMINISTRATOR:
+        rows = store.call(trust.profile_rows, "profile trust")
+        if rows:
+            backend.submit(lambda db: trust.adopt(db, rows), "adopt profile trust").result()
+            store.call(lambda c: trust.forget_profile_rows(c, rows), "forget adopted trust")
+    return unlocked.member, loaded
 
 
 def _open_register(profile: Profile, store: Store, backend: Backend) -> StaffSession:
@@ -168,18 +191,8 @@ def _open_register(profile: Profile, store: Store, backend: Backend) -> StaffSes
         signing, member_key = store.call(
             lambda c: staff_keys.own(c, actor=store.actor), "member key"
         )
-        held = store.call(staff_keys.profile_secrets, "profile secrets")
         identity = members.identity_of(profile.directory.name, signing, member_key)
-        member, opened = backend.submit(
-            lambda db: _unlock_member(db, identity, signing, member_key, held), "member unlock"
-        ).result()
-        loaded = staff_keys.assemble(signing, member_key, opened)
-        gone = backend.submit(members.retired_register_keys, "retired keys").result()
-        if gone & {s.key_id for s in held if s.role == "register"}:
-            store.call(
-                lambda c: staff_keys.forget_retired(c, gone, actor=loaded.staff_key_id),
-                "forget retired keys",
-            )
+        member, loaded = _unlock(store, backend, identity, signing, member_key)
         ids = (loaded.cipher.data_key_id, loaded.cipher.hmac_key_id)
         backend.submit(lambda db: _check_register_keys(db, ids), "register keys").result()
     except BaseException:
@@ -189,7 +202,7 @@ def _open_register(profile: Profile, store: Store, backend: Backend) -> StaffSes
     register = Register(backend, loaded.cipher, actor=loaded.staff_key_id, signer=signer)
     if backend.dialect == "sqlite":
         # The register shares the profile's file and audit_log there: key events written on
-        # the store's connection (desktop.staff.keys, manifest) join the keyed chain too.
+        # the store's connection (desktop.staff.keys) join the keyed chain too.
         store.call(lambda conn: audit.act_as(conn, signer), "audit signer")
     return StaffSession(profile, store, loaded, register, member)
 

@@ -21,7 +21,7 @@ from sjelden_protocol.payload import Record
 from sjelden_protocol.timefmt import format_utc
 
 from desktop.staff.errors import BatchRefused
-from desktop.staff.keys import PinnedInstallation
+from desktop.staff.trust import PinnedInstallation
 
 
 def _refused(exc: ProtocolError, batch_id: str | None) -> BatchRefused:

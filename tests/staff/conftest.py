@@ -20,7 +20,7 @@ from sjelden_protocol import build_batch
 
 from desktop.forms import national_id
 from desktop.forms.demo import DemoGenerator
-from desktop.staff import keys, session
+from desktop.staff import keys, session, trust
 from desktop.staff.importer import Importer
 from desktop.staff.session import StaffSession
 from desktop.storage.profile import Profile
@@ -86,7 +86,9 @@ class Clinic:
 
 def pin_clinic(staff: StaffSession, label: str = "Testklinikk") -> Clinic:
     key = Ed25519PrivateKey.generate()
-    staff.store.call(lambda c: keys.pin_installation(c, key.public_key(), label, actor="test"))
+    staff.register.call(
+        lambda db: trust.pin_installation(db, key.public_key(), label, actor="test")
+    )
     recipient = staff.keys.register_keys[staff.keys.newest_register_key_id].public_key()
     return Clinic(key, recipient)
 

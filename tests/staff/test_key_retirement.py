@@ -43,7 +43,7 @@ def test_an_old_register_key_is_retired_only_when_nothing_needs_it(
     staff, actor = staff_session, staff_session.staff_key_id
     old_clinic = pin_clinic(staff)  # seals to the first register key
     old = staff.keys.newest_register_key_id
-    staff.store.call(lambda c: manifest.sign_next(c, actor=actor, root=staff.keys.root_key))
+    manifest.session_sign(staff)
     new = staff.store.call(lambda c: keys.rotate_register_key(c, actor=actor))
     staff.refresh_keys()  # the new key sealed to the members
     assert staff.keys.newest_register_key_id == new and old in staff.keys.register_keys
@@ -54,8 +54,8 @@ def test_an_old_register_key_is_retired_only_when_nothing_needs_it(
     assert _code(staff, "0" * 32) == "unknown_register_key"
     # The newest manifest still tells clinics to seal to it.
     assert _code(staff, old) == "register_key_announced"
-    staff.store.call(lambda c: manifest.revoke(c, old, actor=actor))
-    staff.store.call(lambda c: manifest.sign_next(c, actor=actor, root=staff.keys.root_key))
+    manifest.session_revoke(staff, old)
+    manifest.session_sign(staff)
     # A quarantined batch sealed to it still needs it.
     refused = BatchRefused("installation_not_approved", batch_id="kept-aside")
     cipher = staff.register.cipher

@@ -123,8 +123,8 @@ def test_root_key_lives_only_in_the_encrypted_profile(
         assert opened.store.call(lambda c: keys.ensure_root(c, actor="t")) is not None
         again = opened.store.call(lambda c: keys.ensure_root(c, actor="t"))
         assert key_id(again.public_key()) == key_id(made.public_key())
-        first = opened.store.call(lambda c: manifest.sign_next(c, actor="t"))
-        second = opened.store.call(lambda c: manifest.sign_next(c, actor="t"))
+        first = manifest.session_sign(opened)
+        second = manifest.session_sign(opened)
         assert (first.sequence, second.sequence) == (1, 2)
         assert first.root_key_id == key_id(made.public_key())
     raw = made.private_bytes_raw()

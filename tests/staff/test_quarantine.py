@@ -25,7 +25,7 @@ from sjelden_protocol.envelope import BatchHeader, assemble
 from sjelden_protocol.keys import load_public_key
 from sjelden_protocol.payload import compress
 
-from desktop.staff import keys, quarantine
+from desktop.staff import quarantine, trust
 from desktop.staff.errors import BatchRefused
 from desktop.staff.importer import Importer, ImportReport
 from desktop.staff.session import StaffSession
@@ -207,8 +207,8 @@ def test_quarantined_bytes_are_sealed_and_retried(
     later = register.call(
         lambda db: quarantine.put(db, cipher, batch, refused, source="inbox", actor="test")
     )
-    staff_session.store.call(
-        lambda c: keys.pin_installation(c, stranger.key.public_key(), "Ny klinikk", actor="test")
+    staff_session.register.call(
+        lambda db: trust.pin_installation(db, stranger.key.public_key(), "Ny klinikk", actor="test")
     )
     report = quarantine.retry(importer, later.quarantine_id)
     assert isinstance(report, ImportReport) and report.records == 2

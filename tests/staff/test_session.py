@@ -204,19 +204,23 @@ def test_one_timestamp_format_and_the_migration_to_it(
                 str(r[0])
                 for r in c.execute(
                     "SELECT created_at FROM staff_keys UNION ALL "
-                    "SELECT pinned_at FROM staff_installations"
+                    "SELECT pinned_at FROM register_installations"
                 )
             ]
         )
         for stamp in stamps:
             parse_utc(stamp, what="stamp")
-        # As a profile of schema 1 wrote them: microseconds and +00:00.
+        # As a profile of schema 1 wrote them: microseconds and +00:00, the pin in the
+        # profile's own table (where pins were kept before the register held them).
         opened.store.call(
             lambda c: (
                 c.execute("UPDATE staff_keys SET created_at = '2025-01-31T12:00:00.123456+00:00'"),
                 c.execute(
-                    "UPDATE staff_installations SET pinned_at = '2025-02-01T08:30:15.5+00:00'"
+                    "INSERT INTO staff_installations (key_id, public_key, label, pinned_at) "
+                    "SELECT key_id, public_key, label, '2025-02-01T08:30:15.5+00:00' "
+                    "FROM register_installations"
                 ),
+                c.execute("DELETE FROM register_installations"),
                 c.execute("DROP TABLE staff_manifest_keys"),
                 c.execute("DROP TABLE staff_manifests"),
                 c.execute("ALTER TABLE staff_installations DROP COLUMN revoked_at"),
@@ -229,9 +233,11 @@ def test_one_timestamp_format_and_the_migration_to_it(
         rows = again.store.call(
             lambda c: c.execute(
                 "SELECT (SELECT group_concat(DISTINCT created_at) FROM staff_keys), "
-                "(SELECT group_concat(DISTINCT pinned_at) FROM staff_installations), "
-                "(SELECT version FROM staff_schema WHERE component = 'profile')"
+                "(SELECT group_concat(DISTINCT pinned_at) FROM register_installations), "
+                "(SELECT version FROM staff_schema WHERE component = 'profile'), "
+                "(SELECT COUNT(*) FROM staff_installations)"
             ).fetchone()
         )
-        assert tuple(rows) == ("2025-01-31T12:00:00Z", "2025-02-01T08:30:15Z", 3)
+        # Converted by the profile's migration, then handed to the register (trust.adopt).
+        assert tuple(rows) == ("2025-01-31T12:00:00Z", "2025-02-01T08:30:15Z", 3, 0)
         assert again.keys.newest_register_key_id == new_id  # same stamp: made-in order holds

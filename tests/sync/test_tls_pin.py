@@ -100,8 +100,8 @@ def test_staff_pin_the_inbox_tls_key_they_sign_into_the_manifest(
         _, staff_pub = keys.write_public_files(opened.keys, tmp_path / "letter")
         server.admin("staff", "add", str(staff_pub))
         pin = tls_pin(certfile.read_bytes())
-        opened.store.call(lambda c: manifest.add_key(c, "tls", pin, actor="t"))
-        opened.store.call(lambda c: manifest.sign_next(c, actor="t"))
+        manifest.session_add_key(opened, "tls", pin)
+        manifest.session_sign(opened)
         with opened.transport(FAST) as transport:
             assert installations.enrollment_code(opened, transport)[0]
         server.stop()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.staff import keys, quarantine
+from desktop.staff import quarantine, trust
 from desktop.staff.errors import BatchRefused
 from desktop.ui.staff.quarantine_dialog import QuarantineDialog
 from tests.staff.conftest import Clinic, Records
@@ -62,8 +62,10 @@ def test_retry_after_the_fix_and_discard_from_the_window(
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
 
     # The installation approved (pinned): Retry imports it, and the queue shows its records.
-    staff.store.call(
-        lambda c: keys.pin_installation(c, stranger.key.public_key(), "Fiktiv klinikk", actor="t")
+    staff.register.call(
+        lambda db: trust.pin_installation(
+            db, stranger.key.public_key(), "Fiktiv klinikk", actor="t"
+        )
     )
     qtbot.waitUntil(lambda: dialog.retry_button.isEnabled(), timeout=10_000)
     dialog.table.clearSelection()
