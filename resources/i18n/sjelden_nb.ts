@@ -1167,6 +1167,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>Resultat</translation>
     </message>
     <message>
+        <source>You can see the members but not change them. %1</source>
+        <translation>Du kan se medarbeiderne, men ikke endre dem. %1</translation>
+    </message>
+    <message>
         <source>%1 (you)</source>
         <translation>%1 (deg)</translation>
     </message>

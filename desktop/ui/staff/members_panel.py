@@ -110,7 +110,8 @@ class MembersPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 260)
-        self.table.setColumnWidth(2, 220)
+        # a key id is 32 hex digits: shown whole, it can be read out and compared
+        self.table.setColumnWidth(2, self.table.fontMetrics().horizontalAdvance("0" * 32) + 24)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
         self.add_button = QPushButton(self)
@@ -177,7 +178,9 @@ class MembersPanel(QWidget):
         self._update_buttons()
 
     def _show_notice(self) -> None:
-        self.notice.setText(self._refusal)
+        self.notice.setText(
+            self.tr("You can see the members but not change them. %1").replace("%1", self._refusal)
+        )
         self.notice.setVisible(bool(self._refusal))
         for button in (self.add_button, self.remove_button, self.save_manifest_button):
             button.setToolTip(self._refusal)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from PySide6.QtCore import Qt
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 from sjelden_protocol.manifest import parse_manifest
 from sjelden_protocol.timefmt import now_utc
 
-from desktop.staff import members, roles
+from desktop.staff import keys, members, roles
 from desktop.staff import session as staff_session
 from desktop.ui.staff.add_member_dialog import AddMemberDialog
 from desktop.ui.staff.window import StaffWindow
@@ -143,8 +144,16 @@ def test_members_are_listed_added_by_fingerprint_and_removed_with_a_manifest_fil
         assert words in asked.text.text(), words
     asked.action_button.click()
 
-    # No inbox: the administrator is asked where the manifest file goes.
+    # No inbox: the administrator is asked where the manifest file goes. Cancelled, the tab
+    # says the manifest has not gone anywhere and keeps a button to save it.
     qtbot.waitUntil(lambda: _visible(window, QFileDialog) is not None, timeout=60_000)
+    _visible(window, QFileDialog).reject()
+    shown = _wait_message(qtbot, window)
+    assert "verken publisert eller lagret" in shown[-1]
+    close_message_boxes(window)
+    assert panel.save_manifest_button.isVisible() and panel.save_manifest_button.isEnabled()
+    qtbot.mouseClick(panel.save_manifest_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _visible(window, QFileDialog) is not None, timeout=10_000)
     saving = _visible(window, QFileDialog)
     assert saving.acceptMode() == QFileDialog.AcceptMode.AcceptSave
     out = tmp_path / "manifest-til-klinikkene.json"
@@ -156,6 +165,7 @@ def test_members_are_listed_added_by_fingerprint_and_removed_with_a_manifest_fil
     assert done is not None and done.saved_to == out and done.resealed >= 2
     text = shown[-1]
     assert "Rita Registerfører" in text and str(out) in text
+    assert not panel.save_manifest_button.isVisible()
     assert f"{done.resealed} forseglede innhold" in text
     assert f"Nøkkelmanifest nr. {done.manifest.sequence}" in text
     close_message_boxes(window)
@@ -223,3 +233,38 @@ def test_a_reviewer_sees_the_members_but_cannot_change_them(
             assert all(m.removed_at is None for m in members.member_list(admin))
         finally:
             admin.close()
+
+
+def test_a_removal_publishes_the_manifest_at_the_inbox(
+    qtbot: Any, inbox_server: Any, make_profile: Any, make_controller: Any, tmp_path: Path
+) -> None:
+    profile = make_profile("staff")
+    admin, _ = staff_session.create(profile, PASSPHRASE, inbox_url=inbox_server.url)
+    try:
+        _, staff_pub = keys.write_public_files(admin.keys, tmp_path / "letter")
+        inbox_server.admin("staff", "add", str(staff_pub), "--label", "register staff")
+        request, identity = _request(tmp_path, "Vera Vurder")
+        members.add_member(admin, request.read_bytes(), identity.fingerprint, roles.REVIEWER)
+    finally:
+        admin.close()
+    window = open_staff_window(qtbot, make_controller, profile)
+    panel = window.members
+    window.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 2, timeout=10_000)
+    panel.select(identity.key_id)
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    confirmation(qtbot, window).action_button.click()
+
+    shown = _wait_message(qtbot, window)
+    assert _visible(window, QFileDialog) is None  # published: no file asked for
+    done = panel.last_removal
+    assert done is not None and done.published is True and done.saved_to is None
+    assert "publisert i innboksen" in shown[-1]
+    assert "Vera Vurder" in shown[-1] and f"nr. {done.manifest.sequence}" in shown[-1]
+    close_message_boxes(window)
+    served = requests.get(inbox_server.url + "/v1/manifest", timeout=30).json()
+    published = parse_manifest(served)
+    assert published.sequence == done.manifest.sequence
+    newest = window.staff_session().keys.newest_register_key_id
+    assert [k.key_id for k in published.usable("recipient", now_utc())] == [newest]
+    qtbot.waitUntil(lambda: panel.table.item(_row(panel, identity.key_id), 4).text() != "")
