@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette
@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from sjelden_protocol.manifest import Manifest
 
 SessionSource = Callable[[roles.Action], StaffSession]
+T = TypeVar("T")
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -92,6 +93,7 @@ class MembersPanel(QWidget):
         self._session = session_source
         self._role_name = role_name
         self._generation = 0  # a list answering after a newer load (or a lock) is dropped
+        self._unlocks = 0  # an add or removal answering after a lock says nothing
         self._allowed = False
         self._refusal = ""
         self._own_key_id = ""
@@ -298,9 +300,9 @@ class MembersPanel(QWidget):
         self.add_button.setEnabled(False)
         BackgroundOp(
             self, lambda: members.add_member(session, request, typed_fingerprint, role)
-        ).success(self._added).failure(self._failed).finally_(
-            self._update_buttons
-        ).run_in_background()
+        ).success(self._while_unlocked(self._added)).failure(
+            self._while_unlocked(self._failed)
+        ).finally_(self._update_buttons).run_in_background()
 
     def _added(self, member: members.Member) -> None:
         self.last_added, self.last_removal = member, None
@@ -372,9 +374,9 @@ class MembersPanel(QWidget):
         self.remove_button.setEnabled(False)
         BackgroundOp(self, run).with_progress(
             self.tr("Removing the member and rotating the keys…")
-        ).success(self._removed).failure(self._failed).finally_(
-            self._update_buttons
-        ).run_in_background()
+        ).success(self._while_unlocked(self._removed)).failure(
+            self._while_unlocked(self._failed)
+        ).finally_(self._update_buttons).run_in_background()
 
     def _removed(self, done: Removal) -> None:
         self.last_added, self.last_removal = None, done
@@ -406,6 +408,8 @@ class MembersPanel(QWidget):
         dialog.open()
 
     def _not_saved(self) -> None:
+        if self.last_removal is None:
+            return  # the lock closed the dialog: nothing to say to a locked window
         self._say_outcome()
         show_info(self, self.result.text())
 
@@ -416,7 +420,7 @@ class MembersPanel(QWidget):
         self._session("members")
         signed = done.manifest
         BackgroundOp(self, lambda: staff_manifest.write_file(signed, path)).success(
-            lambda written: self._saved(done, written)
+            self._while_unlocked(lambda written: self._saved(done, written))
         ).failure(self._failed).run_in_background()
 
     def _saved(self, done: Removal, path: Path) -> None:
@@ -498,6 +502,17 @@ class MembersPanel(QWidget):
             )
         self.result.setText(" ".join(parts))
 
+    def _while_unlocked(self, callback: Callable[[T], None]) -> Callable[[T], None]:
+        """``callback``, unless the window locked since the work began: the work is done
+        (the register and the profile have it), but a locked window shows nothing."""
+        unlocks = self._unlocks
+
+        def guarded(result: T) -> None:
+            if unlocks == self._unlocks:
+                callback(result)
+
+        return guarded
+
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, CodedError):
             show_info(self, f"{exc.user_message(current_language(), gui=True)} ({exc.code})")
@@ -507,6 +522,7 @@ class MembersPanel(QWidget):
     def clear(self) -> None:
         """Locked: forget the list and any manifest held (it is kept in the register)."""
         self._generation += 1
+        self._unlocks += 1
         self.listed = []
         self.last_added = None
         self.last_removal = None

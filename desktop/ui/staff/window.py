@@ -340,6 +340,7 @@ class StaffWindow(AppWindow):
 
     def deactivate(self) -> None:
         """Locked: close the register, forget every row and dialog, hide the window."""
+        self.members.clear()  # first: a manifest dialog closed below then has nothing to say
         self.close_dialogs()
         self._generation += 1
         staff, self.staff = self.staff, None
@@ -352,7 +353,6 @@ class StaffWindow(AppWindow):
         self._show_queue_count(None)
         self._show_quarantine_count(None)
         self.audit.clear()
-        self.members.clear()
         self._set_actions_enabled(False)
         self.hide()
 

@@ -2,8 +2,10 @@
 register and on a real PostgreSQL one: the list shows the members; a join request added with
 the fingerprint the new member read out adds them, a wrong fingerprint is refused with its
 message and adds nobody; a removal (confirmed) rotates the data and register keys, and with
-no inbox the new manifest is saved where the administrator says, the member shown removed.
-A reviewer sees the list, and the buttons disabled with the role they need."""
+no inbox the new manifest is saved where the administrator says (a cancelled save keeps it
+with a button to save it), the member shown removed; with the real inbox it is published. A
+lock while the file is asked for leaves nothing on screen. A reviewer sees the list, and the
+buttons disabled with the role they need."""
 
 from __future__ import annotations
 
@@ -268,3 +270,34 @@ def test_a_removal_publishes_the_manifest_at_the_inbox(
     newest = window.staff_session().keys.newest_register_key_id
     assert [k.key_id for k in published.usable("recipient", now_utc())] == [newest]
     qtbot.waitUntil(lambda: panel.table.item(_row(panel, identity.key_id), 4).text() != "")
+
+
+def test_locking_while_the_manifest_file_is_asked_for_leaves_nothing_shown(
+    qtbot: Any, staff_profile: Any, make_controller: Any, tmp_path: Path
+) -> None:
+    profile, _ = staff_profile
+    admin = staff_session.open_session(profile, PASSPHRASE)
+    try:
+        request, identity = _request(tmp_path, "Vera Vurder")
+        members.add_member(admin, request.read_bytes(), identity.fingerprint, roles.REVIEWER)
+    finally:
+        admin.close()
+    window = open_staff_window(qtbot, make_controller, profile)
+    panel = window.members
+    window.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 2, timeout=10_000)
+    panel.select(identity.key_id)
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    confirmation(qtbot, window).action_button.click()
+    qtbot.waitUntil(lambda: _visible(window, QFileDialog) is not None, timeout=60_000)
+
+    window.lock_requested.emit()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    qtbot.wait(100)
+    assert _visible(window, QFileDialog) is None and _messages(window) == []
+    assert panel.table.rowCount() == 0 and panel.last_removal is None
+    assert panel.result.text() == "" and not panel.save_manifest_button.isVisible()
+    # The removal itself is done: the register has it.
+    with staff_session.open_session(profile, PASSPHRASE) as again:
+        listed = {m.key_id: m for m in members.member_list(again)}
+    assert listed[identity.key_id].removed_at is not None
