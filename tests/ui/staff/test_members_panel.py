@@ -55,8 +55,13 @@ def _request(tmp_path: Path, label: str) -> tuple[Path, members.Identity]:
 
 
 def _add(qtbot: Any, window: StaffWindow, request: Path, typed: str, role: str) -> AddMemberDialog:
+    """Legg til medarbeider: the button, the request file chosen, the fingerprint typed."""
     panel = window.members
-    panel.add_from(request)
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _visible(window, QFileDialog) is not None, timeout=10_000)
+    choosing = _visible(window, QFileDialog)
+    choosing.findChild(QLineEdit, "fileNameEdit").setText(str(request))
+    choosing.accept()
     qtbot.waitUntil(lambda: _visible(window, AddMemberDialog) is not None, timeout=10_000)
     dialog = _visible(window, AddMemberDialog)
     # The comparison is the point: the field starts empty, and Add waits for a fingerprint.
