@@ -286,9 +286,9 @@ class MembersPanel(QWidget):
                 raise StaffError("join_request_invalid", type(exc).__name__) from exc
             return data, members.read_request(data)
 
-        BackgroundOp(self, read).success(lambda got: self._ask_add(*got)).failure(
-            self._failed
-        ).run_in_background()
+        BackgroundOp(self, read).success(
+            self._while_unlocked(lambda got: self._ask_add(*got))
+        ).failure(self._while_unlocked(self._failed)).run_in_background()
 
     def _ask_add(self, request: bytes, identity: members.Identity) -> None:
         dialog = AddMemberDialog(identity, self._role_name, self)
