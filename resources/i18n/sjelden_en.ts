@@ -139,6 +139,16 @@
     </message>
 </context>
 <context>
+    <name>MembersPanel</name>
+    <message numerus="yes">
+        <source>New data key: %n sealed payload(s) sealed again under it. New register key %1.</source>
+        <translation>
+            <numerusform>New data key: %n sealed payload sealed again under it. New register key %1.</numerusform>
+            <numerusform>New data key: %n sealed payloads sealed again under it. New register key %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePair</name>
     <message numerus="yes">
         <source>Too short: add %n more character(s).</source>

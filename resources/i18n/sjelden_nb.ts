@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO" sourcelanguage="en">
 <context>
+    <name>AddMemberDialog</name>
+    <message>
+        <source>Add member</source>
+        <translation>Legg til medarbeider</translation>
+    </message>
+    <message>
+        <source>Ask the new member to read you the fingerprint their profile showed when they made the request (by phone or in person), and type or paste what they read. It is compared with the request&apos;s; if the two differ, nobody is added (the file may have been changed on its way).</source>
+        <translation>Be den nye medarbeideren lese opp fingeravtrykket profilen viste da forespørselen ble laget (på telefon eller ansikt til ansikt), og skriv inn eller lim inn det du hører. Det sammenlignes med forespørselens eget; er de ulike, legges ingen til (filen kan være endret underveis).</translation>
+    </message>
+    <message>
+        <source>Name in the request</source>
+        <translation>Navn i forespørselen</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>Nøkkel-id</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the request</source>
+        <translation>Forespørselens fingeravtrykk</translation>
+    </message>
+    <message>
+        <source>Fingerprint read to you</source>
+        <translation>Fingeravtrykket du fikk lest opp</translation>
+    </message>
+    <message>
+        <source>As the new member reads it to you</source>
+        <translation>Slik den nye medarbeideren leser det opp for deg</translation>
+    </message>
+    <message>
+        <source>&amp;Fingerprint read to you:</source>
+        <translation>&amp;Fingeravtrykket du fikk lest opp:</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>Name in the request:</source>
+        <translation>Navn i forespørselen:</translation>
+    </message>
+    <message>
+        <source>Key id:</source>
+        <translation>Nøkkel-id:</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the request:</source>
+        <translation>Forespørselens fingeravtrykk:</translation>
+    </message>
+    <message>
+        <source>&amp;Add member</source>
+        <translation>&amp;Legg til</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
     <name>AuditPanel</name>
     <message>
         <source>Ver&amp;ify the audit log</source>
@@ -1055,6 +1118,164 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPanel</name>
+    <message>
+        <source>Staff members</source>
+        <translation>Medarbeidere i registeret</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>Nøkkel-id</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Lagt til</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Fjernet</translation>
+    </message>
+    <message>
+        <source>&amp;Add member…</source>
+        <translation>Legg &amp;til medarbeider …</translation>
+    </message>
+    <message>
+        <source>Re&amp;move member…</source>
+        <translation>F&amp;jern medarbeider …</translation>
+    </message>
+    <message>
+        <source>Save the key manifes&amp;t…</source>
+        <translation>Lagre nøkkel&amp;manifestet …</translation>
+    </message>
+    <message>
+        <source>Why the members cannot be changed here</source>
+        <translation>Hvorfor medarbeiderne ikke kan endres her</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>You can see the members but not change them. %1</source>
+        <translation>Du kan se medarbeiderne, men ikke endre dem. %1</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (deg)</translation>
+    </message>
+    <message>
+        <source>Removed: no longer has access to the register</source>
+        <translation>Fjernet: har ikke lenger tilgang til registeret</translation>
+    </message>
+    <message>
+        <source>Choose the join request</source>
+        <translation>Velg medlemsforespørselen</translation>
+    </message>
+    <message>
+        <source>Join requests (*.json);;All files (*)</source>
+        <translation>Medlemsforespørsler (*.json);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, key id %3)</source>
+        <translation>%1 (%2, nøkkel-id %3)</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the register?
+
+Their access ends at once: their profile can no longer open the register. The register&apos;s data key is replaced and every sealed payload sealed again under the new one, and a new register key is made; other members&apos; work waits while this runs. A new key manifest naming only the new register key is signed: it must reach the clinics (published to the inbox, or saved as a file for clinics on file transfer), or they keep sealing to the old register key.
+
+This cannot be undone: a removed profile is not added again.</source>
+        <translation>Fjerne %1 fra registeret?
+
+Tilgangen opphører straks: profilen kan ikke lenger åpne registeret. Registerets datanøkkel byttes, alt forseglet innhold forsegles på nytt under den nye, og en ny registernøkkel lages; de andre medarbeidernes arbeid venter mens dette pågår. Et nytt nøkkelmanifest som bare nevner den nye registernøkkelen, signeres: det må ut til klinikkene (publisert i innboksen, eller lagret som fil for klinikker med filoverføring), ellers fortsetter de å forsegle til den gamle registernøkkelen.
+
+Dette kan ikke angres: en fjernet profil legges ikke til igjen.</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>Fjern medarbeider</translation>
+    </message>
+    <message>
+        <source>&amp;Remove and rotate the keys</source>
+        <translation>&amp;Fjern og bytt nøklene</translation>
+    </message>
+    <message>
+        <source>What they saw, exported or copied before the removal cannot be taken back.</source>
+        <translation>Det medarbeideren så, eksporterte eller kopierte før fjerningen, kan ikke tas tilbake.</translation>
+    </message>
+    <message>
+        <source>Confirm removal</source>
+        <translation>Bekreft fjerning</translation>
+    </message>
+    <message>
+        <source>Removing the member and rotating the keys…</source>
+        <translation>Fjerner medarbeideren og bytter nøklene …</translation>
+    </message>
+    <message>
+        <source>Save the key manifest</source>
+        <translation>Lagre nøkkelmanifestet</translation>
+    </message>
+    <message>
+        <source>Key manifest (*.json)</source>
+        <translation>Nøkkelmanifest (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 (key id %2) was added as %3. The register&apos;s keys are sealed to them; their profile opens the register at its next unlock.</source>
+        <translation>%1 (nøkkel-id %2) er lagt til som %3. Registerets nøkler er forseglet til medarbeideren; profilen åpner registeret neste gang den låses opp.</translation>
+    </message>
+    <message>
+        <source>Key manifest no. %1 names their signing key, so the clinics take the decisions they send.</source>
+        <translation>Nøkkelmanifest nr. %1 navngir signeringsnøkkelen deres, så klinikkene tar imot avgjørelsene de sender.</translation>
+    </message>
+    <message>
+        <source>%1 (key id %2) was removed: their access has ended.</source>
+        <translation>%1 (nøkkel-id %2) er fjernet: tilgangen er opphørt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>New data key: %n sealed payload(s) sealed again under it. New register key %1.</source>
+        <translation>
+            <numerusform>Ny datanøkkel: %n forseglet innhold er forseglet på nytt under den. Ny registernøkkel %1.</numerusform>
+            <numerusform>Ny datanøkkel: %n forseglede innhold er forseglet på nytt under den. Ny registernøkkel %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key manifest no. %1 names only the new register key.</source>
+        <translation>Nøkkelmanifest nr. %1 nevner bare den nye registernøkkelen.</translation>
+    </message>
+    <message>
+        <source>They were an administrator: the root key was replaced too, and the manifest is signed by the old and the new root, so the clinics follow. Revoke their staff key at the inbox as well (see the staff guide).</source>
+        <translation>Medarbeideren var administrator: rotnøkkelen er også byttet, og manifestet er signert av både den gamle og den nye rotnøkkelen, så klinikkene følger med. Trekk også tilbake medarbeiderens signeringsnøkkel i innboksen (se brukerveiledningen for registeret).</translation>
+    </message>
+    <message>
+        <source>It is published at the inbox; the clinics fetch it at their next sync.</source>
+        <translation>Det er publisert i innboksen; klinikkene henter det ved neste synkronisering.</translation>
+    </message>
+    <message>
+        <source>The inbox held it already.</source>
+        <translation>Innboksen hadde det allerede.</translation>
+    </message>
+    <message>
+        <source>It could not be published at the inbox: %1</source>
+        <translation>Det kunne ikke publiseres i innboksen: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1: clinics on file transfer take it with “Import the register&apos;s key manifest” in their window.</source>
+        <translation>Lagret i %1: klinikker med filoverføring tar det inn med «Importer registerets nøkkelliste» i sitt vindu.</translation>
+    </message>
+    <message>
+        <source>It is signed and kept, but neither published nor saved: until the clinics have it they do not know the change. Save it with “Save the key manifest”.</source>
+        <translation>Det er signert og tatt vare på, men verken publisert eller lagret som fil: til klinikkene har det, vet de ikke om endringen. Lagre det med «Lagre nøkkelmanifestet».</translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2663,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
     <message>
         <source>Audit log</source>
         <translation>Revisjonslogg</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Medarbeidere</translation>
     </message>
     <message>
         <source>Your role in the register</source>

@@ -42,6 +42,7 @@ from desktop.ui.ops import BackgroundOp, CancelToken
 from desktop.ui.settings_dialogs import AutoLockDialog, ChangePassphraseDialog, LanguageDialog
 from desktop.ui.staff.audit_panel import AuditPanel
 from desktop.ui.staff.letters_panel import LettersPanel
+from desktop.ui.staff.members_panel import MembersPanel
 from desktop.ui.staff.quarantine_dialog import QuarantineDialog
 from desktop.ui.staff.reports_panel import ReportsPanel
 from desktop.ui.staff.reservations_panel import ReservationsPanel
@@ -83,7 +84,9 @@ class StaffWindow(AppWindow):
         self.tabs.setFocusProxy(None)  # type: ignore[arg-type]  # nullptr: no proxy
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.audit = AuditPanel(self.staff_session, self)
-        for panel in (self.review, self.reservations, self.reports, self.letters, self.audit):
+        self.members = MembersPanel(self.staff_session, self.role_name, self)
+        panels = (self.review, self.reservations, self.reports, self.letters, self.audit)
+        for panel in (*panels, self.members):
             self.tabs.addTab(panel, "")
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
@@ -106,6 +109,7 @@ class StaffWindow(AppWindow):
             self.reports: "view",
             self.letters: "letters",
             self.audit: "view",
+            self.members: "view",  # the list; adding and removing need "members" (permit)
         }
         self._retranslate()
         self._set_actions_enabled(False)
@@ -196,6 +200,7 @@ class StaffWindow(AppWindow):
             self.tr("Re&ports"),
             self.tr("Letter mailin&g"),
             self.tr("Audit log"),
+            self.tr("Members"),  # no letter free: Ctrl+Tab, like the Audit log tab
         )
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
@@ -291,6 +296,8 @@ class StaffWindow(AppWindow):
         self.role_label.setText(
             self.tr("Role: %1").replace("%1", self.role_name(role)) if role else ""
         )
+        may_change = bool(role) and roles.allows(role, "members")
+        self.members.permit(may_change, self._refusal("members") if role and not may_change else "")
 
     # -- unlocked / locked --------------------------------------------------------------------
 
@@ -310,6 +317,8 @@ class StaffWindow(AppWindow):
         self.staff = attached
         self._set_actions_enabled(True)
         self.review.reload()
+        if self.tabs.currentWidget() is self.members:
+            self.members.reload()  # the tab shown at the lock is shown again
         self._count_quarantined()
         self.ready.emit()
 
@@ -331,6 +340,7 @@ class StaffWindow(AppWindow):
 
     def deactivate(self) -> None:
         """Locked: close the register, forget every row and dialog, hide the window."""
+        self.members.clear()  # first: a manifest dialog closed below then has nothing to say
         self.close_dialogs()
         self._generation += 1
         staff, self.staff = self.staff, None
@@ -351,6 +361,8 @@ class StaffWindow(AppWindow):
             self.reports.reload()
         if self.tabs.widget(index) is self.letters and self.staff is not None:
             self.letters.reload()
+        if self.tabs.widget(index) is self.members and self.staff is not None:
+            self.members.reload()
 
     # -- importing ----------------------------------------------------------------------------
 
