@@ -716,6 +716,15 @@ HELP = Catalogue(
             "signer et sjekkpunkt for nyeste oppføring nå",
             "sign a checkpoint of the newest entry now",
         ),
+        "staff.audit.checkpoint.send": Message(
+            "send også sjekkpunktene innboksen ikke har, som vitne utenfor registerdatabasen",
+            "also send the checkpoints the inbox does not hold, as a witness outside the "
+            "register database",
+        ),
+        "staff.audit.verify.inbox": Message(
+            "sammenlign også med innboksens kopier av sjekkpunktene (finner en avkortet logg)",
+            "also compare with the inbox's copies of the checkpoints (finds a cut-off log)",
+        ),
         "staff.audit.report": Message(
             "antall oppføringer per medarbeider og handling, per måned",
             "counts of entries per staff member and action, per month",

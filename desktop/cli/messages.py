@@ -559,6 +559,16 @@ CLI = Catalogue(
             "Sjekkpunkt signert for oppføring nr. {seq}.",
             "Checkpoint signed for entry no. {seq}.",
         ),
+        "audit.witnessed": Message(
+            "Innboksens {checkpoints} {checkpoints:kopi|kopier} av sjekkpunktene stemmer med "
+            "revisjonsloggen og er signert av registerets medarbeidere.",
+            "The inbox's {checkpoints} {checkpoints:copy|copies} of the checkpoints match the "
+            "audit log and are signed by the register's members.",
+        ),
+        "audit.sent": Message(
+            "{sent} {sent:sjekkpunkt|sjekkpunkter} sendt til innboksen; {held} hadde den fra før.",
+            "{sent} {sent:checkpoint|checkpoints} sent to the inbox; it held {held} already.",
+        ),
         "audit.empty": Message(
             "Revisjonsloggen er tom; ingen sjekkpunkt er laget.",
             "The audit log is empty; no checkpoint was made.",
@@ -623,6 +633,7 @@ CLI = Catalogue(
         ),
     },
     params={
+        "held": "a count of audit checkpoints the inbox held already",
         "member_role": "a staff member's role (reviewer, registrar, administrator)",
         "member_label": "the label a staff member gave in their join request (their name)",
         "payloads": "a count of sealed payloads",

@@ -25,10 +25,12 @@ if TYPE_CHECKING:
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     audit = sub.add_parser("audit", help=h("staff.audit"))
     actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    actions.add_parser("verify", help=h("staff.audit.verify")).set_defaults(func=cmd_verify)
-    actions.add_parser("checkpoint", help=h("staff.audit.checkpoint")).set_defaults(
-        func=cmd_checkpoint
-    )
+    verify = actions.add_parser("verify", help=h("staff.audit.verify"))
+    verify.add_argument("--inbox", action="store_true", help=h("staff.audit.verify.inbox"))
+    verify.set_defaults(func=cmd_verify)
+    checkpoint = actions.add_parser("checkpoint", help=h("staff.audit.checkpoint"))
+    checkpoint.add_argument("--send", action="store_true", help=h("staff.audit.checkpoint.send"))
+    checkpoint.set_defaults(func=cmd_checkpoint)
     report = actions.add_parser("report", help=h("staff.audit.report"))
     report.add_argument("--month", metavar="YYYY-MM", help=h("staff.audit.report.month"))
     report.set_defaults(func=cmd_report)
@@ -41,7 +43,7 @@ def _run(args: argparse.Namespace, action: Any, needs: RoleAction) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from desktop.staff import audit_trail
+    from desktop.staff import audit_trail, audit_witness
     from desktop.staff.errors import StaffError
 
     def action(opened: StaffSession, lang: Lang) -> int:
@@ -62,6 +64,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
             keyed_from=verdict.keyed_from or "-",
             checkpoints=verdict.checkpoints,
         )
+        if args.inbox:
+            with opened.transport() as transport:
+                compared = audit_witness.compare(opened, transport)
+            if not compared.intact:
+                say(lang, "audit.broken", error=True, seq=compared.seq, problem=compared.problem)
+                raise StaffError("audit_broken", f"seq {compared.seq}: {compared.problem}")
+            say(lang, "audit.witnessed", checkpoints=compared.compared)
         return 0
 
     return _run(args, action, "view")
@@ -69,11 +78,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_checkpoint(args: argparse.Namespace) -> int:
     def action(opened: StaffSession, lang: Lang) -> int:
+        from desktop.staff import audit_witness
+
         mark = opened.register.audit_checkpoint()
         if mark is None:
             say(lang, "audit.empty")
         else:
             say(lang, "audit.checkpoint", seq=mark.seq)
+        if args.send:
+            with opened.transport() as transport:
+                sent = audit_witness.send(opened, transport)
+            say(lang, "audit.sent", sent=sent.sent, held=sent.held)
         return 0
 
     return _run(args, action, "view")

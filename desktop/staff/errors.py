@@ -776,6 +776,12 @@ MESSAGES = Catalogue(
             "Måneden skrives ÅÅÅÅ-MM, for eksempel 2026-03.",
             "Write the month as YYYY-MM, for example 2026-03.",
         ),
+        "witness_unreadable": Message(
+            "Innboksen svarte med sjekkpunkter som ikke kan leses. Ingenting er sammenlignet; "
+            "meld fra til den som driver innboksen, med feilkoden.",
+            "The inbox answered with checkpoints that cannot be read. Nothing was compared; "
+            "report it to whoever runs the inbox, with the code.",
+        ),
         "root_not_held": Message(
             "Registerets rotnøkkel er ikke forseglet til deg, så du kan ikke signere "
             "nøkkelmanifester. Ingenting er endret. Be en annen administrator om å signere, "

@@ -40,6 +40,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from sjelden_protocol import audit_checkpoint
 from sjelden_protocol.db import Executes
 from sjelden_protocol.keys import key_id
 
@@ -48,7 +49,6 @@ GENESIS = bytes(32)
 CHECKPOINT_EVERY = 1000
 _ENTRY_DOMAIN = b"sjelden/audit/entry/v1\x00"
 _SIGNED_DOMAIN = b"sjelden/audit/signed-entry/v1\x00"
-_CHECKPOINT_DOMAIN = b"sjelden/audit/checkpoint/v1\x00"
 _FETCH = 5000
 
 
@@ -157,9 +157,9 @@ def entry_message(prev_hash: bytes, entry: AuditEntry, digest: bytes) -> bytes:
 
 
 def checkpoint_message(seq: int, entry_hash: bytes, at: str, signer: str) -> bytes:
-    """What a checkpoint's signer vouches for: the chain's hash at ``seq``, and when."""
-    text = json.dumps([seq, entry_hash.hex(), at, signer], separators=(",", ":"))
-    return _CHECKPOINT_DOMAIN + text.encode("ascii")
+    """What a checkpoint's signer vouches for: the chain's hash at ``seq``, and when (the
+    protocol's, so the copies sent to the inbox carry the same signature)."""
+    return audit_checkpoint.message(seq, entry_hash, at, signer)
 
 
 def _stamp(at: dt.datetime | None) -> str:

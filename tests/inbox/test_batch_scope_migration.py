@@ -63,7 +63,7 @@ def test_batches_held_under_schema_2_survive_and_ids_become_per_sender(
                         (held_id, a, data, data.hex(), len(data)),
                     )
             store = Store(database)
-            assert store.migrate() == MIGRATIONS.latest == 3
+            assert store.migrate() == MIGRATIONS.latest == 4
             held = store.batch(batch_id, a)
             assert held is not None and held.seq == 1 and held.sender_key_id == a
             assert store.envelope(batch_id) == b"from A"  # one sender yet: no need to name it

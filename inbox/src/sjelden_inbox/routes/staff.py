@@ -8,6 +8,7 @@ from typing import Annotated, Literal, TypeVar
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sjelden_protocol import parse_feedback, verify_feedback
+from sjelden_protocol.audit_checkpoint import parse_checkpoint
 from sjelden_protocol.canonical import canonical_json, parse_json
 from sjelden_protocol.errors import ProtocolError
 from sjelden_protocol.keys import ed25519_public_from_raw
@@ -208,6 +209,53 @@ async def put_manifest(request: Request, staff_key: Staff, ctx: Ctx) -> Response
         {"sequence": manifest.sequence, "created": outcome == "created"},
         status_code=201 if outcome == "created" else 200,
     )
+
+
+@router.put(
+    "/audit-checkpoints",
+    status_code=201,
+    responses={
+        200: {"description": "Already held (same document)"},
+        **error_responses(400, 401, 403, 409, 429),
+    },
+)
+async def put_audit_checkpoint(request: Request, staff_key: Staff, ctx: Ctx) -> Response:
+    """Keep a copy of one of the register's signed audit checkpoints (a witness outside the
+    register's database). The first document per sequence number stays: another one under
+    the same number is refused (``checkpoint_conflict``), which is itself a sign that the
+    register's chain was rewritten. The inbox checks the form only; the register checks the
+    member's signature when it compares."""
+    try:
+        document = parse_json(await request.body(), what="audit checkpoint")
+        held = parse_checkpoint(document)
+    except ProtocolError as exc:
+        raise from_protocol(exc) from exc
+    text = canonical_json(held.to_json()).decode("utf-8")
+    outcome = await run_in_threadpool(
+        lambda: ctx.store.store_checkpoint(
+            seq=held.seq, document=text, staff_key_id=staff_key.key_id, now=ctx.now()
+        )
+    )
+    if outcome == "conflict":
+        raise ApiError(
+            409, "checkpoint_conflict", f"checkpoint {held.seq} is held with other content"
+        )
+    return JSONResponse(
+        {"seq": held.seq, "created": outcome == "created"},
+        status_code=201 if outcome == "created" else 200,
+    )
+
+
+@router.get("/audit-checkpoints", responses=_AUTH_ERRORS)
+async def list_audit_checkpoints(
+    _: Staff,
+    ctx: Ctx,
+    after: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 1000,
+) -> list[dict[str, object]]:
+    """The checkpoint copies held, by sequence number (page with ``after``)."""
+    documents = await run_in_threadpool(lambda: ctx.store.checkpoints(after=after, limit=limit))
+    return [parse_json(d.encode("utf-8"), what="audit checkpoint") for d in documents]
 
 
 @router.get("/installations", responses=_AUTH_ERRORS)

@@ -141,8 +141,27 @@ def _v3(tx: Transaction) -> None:
     )
 
 
+def _v4(tx: Transaction) -> None:
+    """Copies of the register's signed audit checkpoints, as staff sent them: a witness
+    outside the register's database, so a tail cut from its audit chain (checkpoints and
+    all) is still found. The first document per sequence number is kept; the inbox checks
+    form only, the register checks the members' signatures."""
+    run_script(
+        tx,
+        """
+        CREATE TABLE audit_checkpoints (
+            seq BIGINT PRIMARY KEY,
+            document TEXT NOT NULL,
+            staff_key_id TEXT NOT NULL,
+            stored_at BIGINT NOT NULL
+        );
+        """,
+        tx.dialect,
+    )
+
+
 MIGRATIONS: Migrations[Transaction] = Migrations(
-    "inbox", [_v1, _v2, _v3], VersionLog("schema_version")
+    "inbox", [_v1, _v2, _v3, _v4], VersionLog("schema_version")
 )
 
 

@@ -385,6 +385,30 @@ class Store:
             )
         return "created"
 
+    # --- audit checkpoints -----------------------------------------------------------------
+    def store_checkpoint(self, *, seq: int, document: str, staff_key_id: str, now: int) -> str:
+        """``created``, ``same`` (held with these bytes) or ``conflict`` (held with others:
+        the first copy of a checkpoint is never replaced, which is the point of a witness)."""
+        with self.database.transaction(write=True) as tx:
+            held = tx.one("SELECT document FROM audit_checkpoints WHERE seq = ?", (seq,))
+            if held is not None:
+                return "same" if str(held[0]) == document else "conflict"
+            tx.execute(
+                "INSERT INTO audit_checkpoints (seq, document, staff_key_id, stored_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (seq) DO NOTHING",
+                (seq, document, staff_key_id, now),
+            )
+        return "created"
+
+    def checkpoints(self, *, after: int, limit: int) -> list[str]:
+        """Checkpoint documents by sequence number, from ``after`` on."""
+        with self.database.transaction() as tx:
+            rows = tx.all(
+                "SELECT document FROM audit_checkpoints WHERE seq > ? ORDER BY seq LIMIT ?",
+                (after, limit),
+            )
+        return [str(r[0]) for r in rows]
+
     def manifest(self) -> str | None:
         """The newest manifest's canonical JSON, or ``None`` before staff uploaded one."""
         with self.database.transaction() as tx:
