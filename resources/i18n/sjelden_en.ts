@@ -4,6 +4,20 @@
 <context>
     <name>AuditPanel</name>
     <message numerus="yes">
+        <source>%n checkpoint(s) sent to the inbox; it held %1 already.</source>
+        <translation>
+            <numerusform>%n checkpoint sent to the inbox; it held %1 already.</numerusform>
+            <numerusform>%n checkpoints sent to the inbox; it held %1 already.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The inbox&apos;s %n checkpoint copy(ies) match the audit log and are signed by the register&apos;s members.</source>
+        <translation>
+            <numerusform>The inbox&apos;s %n checkpoint copy matches the audit log and is signed by the register&apos;s members.</numerusform>
+            <numerusform>The inbox&apos;s %n checkpoint copies match the audit log and are signed by the register&apos;s members.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>

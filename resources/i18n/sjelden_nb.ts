@@ -75,6 +75,18 @@
         <translation>Resultat av kontrollen</translation>
     </message>
     <message>
+        <source>Send checkpoints to the inbox</source>
+        <translation>Send sjekkpunkter til innboksen</translation>
+    </message>
+    <message>
+        <source>Compare with the inbox</source>
+        <translation>Sammenlign med innboksen</translation>
+    </message>
+    <message>
+        <source>Comparison with the inbox</source>
+        <translation>Sammenligning med innboksen</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>Måned</translation>
     </message>
@@ -117,6 +129,28 @@
     <message>
         <source>NOT intact: the first fault is entry no. %1 (%2). Do not repair the database; report it to the data protection officer.</source>
         <translation>IKKE intakt: første feil er oppføring nr. %1 (%2). Ikke rett på databasen; meld fra til personvernombudet.</translation>
+    </message>
+    <message>
+        <source>Asking the inbox…</source>
+        <translation>Spør innboksen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checkpoint(s) sent to the inbox; it held %1 already.</source>
+        <translation>
+            <numerusform>%n sjekkpunkt sendt til innboksen; den hadde %1 fra før.</numerusform>
+            <numerusform>%n sjekkpunkter sendt til innboksen; den hadde %1 fra før.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The inbox&apos;s %n checkpoint copy(ies) match the audit log and are signed by the register&apos;s members.</source>
+        <translation>
+            <numerusform>Innboksens %n kopi av sjekkpunktene stemmer med revisjonsloggen og er signert av registerets medarbeidere.</numerusform>
+            <numerusform>Innboksens %n kopier av sjekkpunktene stemmer med revisjonsloggen og er signert av registerets medarbeidere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>NOT intact: the inbox&apos;s copy of entry no. %1 does not match the audit log (%2). Do not repair the database; report it to the data protection officer.</source>
+        <translation>IKKE intakt: innboksens kopi for oppføring nr. %1 stemmer ikke med revisjonsloggen (%2). Ikke rett på databasen; meld fra til personvernombudet.</translation>
     </message>
     <message numerus="yes">
         <source>%n entries</source>

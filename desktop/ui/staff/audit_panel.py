@@ -3,7 +3,9 @@
 Both run in the background on the register's thread (``desktop.staff.audit_trail``): a
 verify of a long chain takes seconds. The result says whether the chain is intact and, if
 not, the first bad entry's number and problem code; the report is a table of counts per
-month, staff member (key id) and kind of action. Nothing shown holds a field value.
+month, staff member (key id) and kind of action. The inbox's copies of the checkpoints
+(``desktop.staff.audit_witness``) are sent and compared from here too: what finds a tail cut
+from the chain together with its checkpoints. Nothing shown holds a field value.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.messages import CodedError
-from desktop.staff import audit_trail, roles
+from desktop.staff import audit_trail, audit_witness, roles
 from desktop.staff.errors import StaffError
 from desktop.staff.session import StaffSession
 from desktop.storage.audit import Verdict
@@ -42,11 +44,20 @@ class AuditPanel(QWidget):
         self._session = session_source
         self.verdict: Verdict | None = None
         self.lines: list[audit_trail.ReportLine] = []
+        self.witnessed: audit_witness.Sent | audit_witness.Comparison | None = None
 
         self.verify_button = QPushButton(self)
         self.verify_button.clicked.connect(self.verify)
         self.result = QLabel("", self)
         self.result.setWordWrap(True)
+
+        # No mnemonics: every letter of these is taken in the staff window (test_mnemonics).
+        self.send_button = QPushButton(self)
+        self.send_button.clicked.connect(self.send_checkpoints)
+        self.compare_button = QPushButton(self)
+        self.compare_button.clicked.connect(self.compare_with_inbox)
+        self.witness = QLabel("", self)
+        self.witness.setWordWrap(True)
 
         self.month = QLineEdit(self)
         self.month.setMaxLength(7)
@@ -66,6 +77,10 @@ class AuditPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.verify_button)
         top.addWidget(self.result, 1)
+        witness = QHBoxLayout()
+        witness.addWidget(self.send_button)
+        witness.addWidget(self.compare_button)
+        witness.addWidget(self.witness, 1)
         middle = QHBoxLayout()
         middle.addWidget(month_label)
         middle.addWidget(self.month)
@@ -73,6 +88,7 @@ class AuditPanel(QWidget):
         middle.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(witness)
         layout.addLayout(middle)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.total)
@@ -83,6 +99,9 @@ class AuditPanel(QWidget):
         verdict or report already shown is worded again."""
         self.verify_button.setText(self.tr("Ver&ify the audit log"))
         self.result.setAccessibleName(self.tr("Verification result"))
+        self.send_button.setText(self.tr("Send checkpoints to the inbox"))
+        self.compare_button.setText(self.tr("Compare with the inbox"))
+        self.witness.setAccessibleName(self.tr("Comparison with the inbox"))
         self.month.setAccessibleName(self.tr("Month"))
         self.month.setPlaceholderText(self.tr("YYYY-MM (empty: every month)"))
         self.month_label.setText(self.tr("&Month:"))
@@ -100,6 +119,8 @@ class AuditPanel(QWidget):
             self._verified(self.verdict)
         if self.lines:
             self._show(self.lines)
+        if self.witnessed is not None:
+            self._witnessed(self.witnessed)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -139,6 +160,74 @@ class AuditPanel(QWidget):
                 text.replace("%1", str(verdict.first_bad_seq)).replace("%2", str(verdict.problem))
             )
 
+    # -- the inbox as a witness ---------------------------------------------------------------
+
+    def send_checkpoints(self) -> None:
+        """Sign a checkpoint now and send the inbox every one it does not hold yet."""
+        session = self._session()
+
+        def run() -> audit_witness.Sent:
+            session.register.audit_checkpoint()
+            with session.transport() as transport:
+                return audit_witness.send(session, transport)
+
+        self._witness_work(run)
+
+    def compare_with_inbox(self) -> None:
+        session = self._session()
+
+        def run() -> audit_witness.Comparison:
+            with session.transport() as transport:
+                return audit_witness.compare(session, transport)
+
+        self._witness_work(run)
+
+    def _witness_work(
+        self, run: Callable[[], audit_witness.Sent | audit_witness.Comparison]
+    ) -> None:
+        for button in (self.send_button, self.compare_button):
+            button.setEnabled(False)
+        self.witness.setText(self.tr("Asking the inbox…"))
+
+        def done() -> None:
+            for button in (self.send_button, self.compare_button):
+                button.setEnabled(True)
+
+        BackgroundOp(self, run).success(self._witnessed).failure(self._witness_failed).finally_(
+            done
+        ).run_in_background()
+
+    def _witnessed(self, outcome: audit_witness.Sent | audit_witness.Comparison) -> None:
+        self.witnessed = outcome
+        if isinstance(outcome, audit_witness.Sent):
+            self.witness.setText(
+                self.tr(
+                    "%n checkpoint(s) sent to the inbox; it held %1 already.", "", outcome.sent
+                ).replace("%1", str(outcome.held))
+            )
+        elif outcome.intact:
+            self.witness.setText(
+                self.tr(
+                    "The inbox's %n checkpoint copy(ies) match the audit log and are signed by "
+                    "the register's members.",
+                    "",
+                    outcome.compared,
+                )
+            )
+        else:
+            self.witness.setText(
+                self.tr(
+                    "NOT intact: the inbox's copy of entry no. %1 does not match the audit log "
+                    "(%2). Do not repair the database; report it to the data protection officer."
+                )
+                .replace("%1", str(outcome.seq))
+                .replace("%2", str(outcome.problem))
+            )
+
+    def _witness_failed(self, exc: BaseException) -> None:
+        self.witness.setText("")
+        self._failed(exc)
+
     # -- report -------------------------------------------------------------------------------
 
     def load_report(self) -> None:
@@ -176,6 +265,8 @@ class AuditPanel(QWidget):
     def clear(self) -> None:
         self.verdict = None
         self.lines = []
+        self.witnessed = None
+        self.witness.setText("")
         self.result.setText("")
         self.table.setRowCount(0)
         self.total.setText("")
