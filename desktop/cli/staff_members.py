@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.cli.help_texts import h
 from desktop.cli.output import current, say
 from desktop.cli.profile import _guarded, _Secrets
+from desktop.cli.staff_run import coded_errors, run_as_member, staff_profile
 from desktop.messages import Lang, normalize
 
 if TYPE_CHECKING:
-    from desktop.staff.roles import Action as RoleAction
     from desktop.staff.session import StaffSession
 
 ROLE_CHOICES = ("reviewer", "registrar", "administrator")
@@ -54,17 +54,10 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     remove.set_defaults(func=cmd_remove)
 
 
-def _run(args: argparse.Namespace, action: Any, needs: RoleAction) -> int:
-    from desktop.cli.staff import _run as run_staff
-
-    return int(run_staff(args, action, needs=needs))
-
-
 def cmd_join_request(args: argparse.Namespace) -> int:
-    from desktop.cli.staff import _coded, _profile
     from desktop.staff import session
 
-    profile = _profile(args)
+    profile = staff_profile(args)
     lang: Lang = normalize(args.language) if args.language else current()
     passphrase = _Secrets().new_passphrase()
     if passphrase is None:
@@ -95,7 +88,7 @@ def cmd_join_request(args: argparse.Namespace) -> int:
         print(recovery)
         return 0
 
-    return _guarded(lang, action, _coded())
+    return _guarded(lang, action, coded_errors())
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -114,7 +107,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             )
         return 0
 
-    return _run(args, action, "view")
+    return run_as_member(args, action, needs="view")
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -132,7 +125,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         )
         return 0
 
-    return _run(args, action, "members")
+    return run_as_member(args, action, needs="members")
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -150,4 +143,4 @@ def cmd_remove(args: argparse.Namespace) -> int:
         )
         return deliver_manifest(opened, lang, signed, args.out, publish=args.publish)
 
-    return _run(args, action, "members")
+    return run_as_member(args, action, needs="members")
