@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import functools
 import sys
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,18 +26,14 @@ from desktop.cli import staff_audit, staff_keys, staff_letters, staff_members
 from desktop.cli.help_texts import h
 from desktop.cli.messages import CLI
 from desktop.cli.output import current, say
-from desktop.cli.profile import _guarded, _run_unlocked, _Secrets
+from desktop.cli.profile import _guarded, _Secrets
+from desktop.cli.staff_run import coded_errors, run_as_member, staff_profile
 from desktop.messages import Lang, normalize
-from desktop.storage.profile import Profile
 
 if TYPE_CHECKING:
     from sjelden_protocol.manifest import Manifest
 
-    from desktop.staff.roles import Action as RoleAction
     from desktop.staff.session import StaffSession
-
-DEFAULT_STAFF_PROFILE = "staff"
-Action = Callable[["StaffSession", Lang], int]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -228,42 +223,6 @@ def _help(parser: argparse.ArgumentParser) -> int:
 # -- plumbing ------------------------------------------------------------------------------------
 
 
-def _profile(args: argparse.Namespace) -> Profile:
-    return Profile.named(args.profile or DEFAULT_STAFF_PROFILE)
-
-
-def _coded() -> tuple[type[Exception], ...]:
-    from desktop.net.errors import SyncError
-    from desktop.staff.errors import StaffError
-
-    return (StaffError, SyncError)
-
-
-def _run(
-    args: argparse.Namespace,
-    action: Action,
-    secrets: _Secrets | None = None,
-    *,
-    needs: RoleAction,
-) -> int:
-    """Unlock the staff profile and run ``action`` if the member's role allows ``needs``
-    (``desktop.staff.roles``, the one check); every error becomes a message."""
-    from desktop.staff import roles, session
-
-    def checked(opened: StaffSession, lang: Lang) -> int:
-        roles.require(opened, needs)
-        return action(opened, lang)
-
-    profile = _profile(args)
-    return _run_unlocked(
-        profile,
-        lambda passphrase: session.open_session(profile, passphrase),
-        checked,
-        _coded(),
-        secrets,
-    )
-
-
 def _print_keys(opened: StaffSession) -> None:
     from desktop.staff import keys
 
@@ -285,7 +244,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from desktop.staff import keys, session
     from desktop.staff import manifest as staff_manifest
 
-    profile = _profile(args)
+    profile = staff_profile(args)
     lang: Lang = normalize(args.language) if args.language else current()
     passphrase = _Secrets().new_passphrase()
     if passphrase is None:
@@ -317,7 +276,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             print(recovery)
         return 0
 
-    return _guarded(lang, action, _coded())
+    return _guarded(lang, action, coded_errors())
 
 
 def cmd_configure(args: argparse.Namespace) -> int:
@@ -334,7 +293,7 @@ def cmd_configure(args: argparse.Namespace) -> int:
         say(lang, "staff.saved")
         return 0
 
-    return _run(args, action, needs="view")  # this PC's own settings: every member's
+    return run_as_member(args, action, needs="view")  # this PC's own settings: every member's
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
@@ -347,7 +306,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
                 print(f"  {path}")
         return 0
 
-    return _run(args, action, needs="view")
+    return run_as_member(args, action, needs="view")
 
 
 def cmd_rotate(args: argparse.Namespace) -> int:
@@ -361,7 +320,7 @@ def cmd_rotate(args: argparse.Namespace) -> int:
         say(lang, "staff.rotated", key_id=new_id, path=register_pub)
         return 0
 
-    return _run(args, action, needs="keys")
+    return run_as_member(args, action, needs="keys")
 
 
 def cmd_manifest_root(args: argparse.Namespace) -> int:
@@ -376,7 +335,7 @@ def cmd_manifest_root(args: argparse.Namespace) -> int:
             print(f"  {keys.write_root_file(root, args.out)}")
         return 0
 
-    return _run(args, action, needs="keys")
+    return run_as_member(args, action, needs="keys")
 
 
 def cmd_manifest_show(args: argparse.Namespace) -> int:
@@ -397,7 +356,7 @@ def cmd_manifest_show(args: argparse.Namespace) -> int:
         say(lang, "staff.manifest.newest", sequence=0 if newest is None else newest.sequence)
         return 0
 
-    return _run(args, action, needs="view")
+    return run_as_member(args, action, needs="view")
 
 
 def cmd_manifest_add_key(args: argparse.Namespace) -> int:
@@ -422,7 +381,7 @@ def cmd_manifest_add_key(args: argparse.Namespace) -> int:
         say(lang, "staff.manifest.key_added", role=entry.role, key_id=entry.key_id)
         return 0
 
-    return _run(args, action, needs="keys")
+    return run_as_member(args, action, needs="keys")
 
 
 def _read_input(path: Path) -> bytes:
@@ -523,11 +482,13 @@ def deliver_manifest(
 
 
 def cmd_manifest_sign(args: argparse.Namespace) -> int:
-    return _run(args, lambda opened, lang: _sign_and_deliver(opened, lang, args), needs="keys")
+    return run_as_member(
+        args, lambda opened, lang: _sign_and_deliver(opened, lang, args), needs="keys"
+    )
 
 
 def cmd_manifest_rotate_root(args: argparse.Namespace) -> int:
-    return _run(
+    return run_as_member(
         args, lambda opened, lang: _sign_and_deliver(opened, lang, args, rotate=True), needs="keys"
     )
 
@@ -540,7 +501,7 @@ def cmd_manifest_revoke(args: argparse.Namespace) -> int:
         say(lang, "staff.manifest.revoked", key_id=args.key_id, roles=", ".join(roles))
         return _sign_and_deliver(opened, lang, args)
 
-    return _run(args, action, needs="keys")
+    return run_as_member(args, action, needs="keys")
 
 
 def cmd_enroll_code(args: argparse.Namespace) -> int:
@@ -552,7 +513,7 @@ def cmd_enroll_code(args: argparse.Namespace) -> int:
         print(code)
         return 0
 
-    return _run(args, action, needs="keys")
+    return run_as_member(args, action, needs="keys")
 
 
 def cmd_installations(args: argparse.Namespace) -> int:
@@ -569,7 +530,7 @@ def cmd_installations(args: argparse.Namespace) -> int:
             )
         return 0
 
-    return _run(args, action, needs="view")
+    return run_as_member(args, action, needs="view")
 
 
 def _approve_or_pin(args: argparse.Namespace, approve: bool) -> int:
@@ -588,7 +549,7 @@ def _approve_or_pin(args: argparse.Namespace, approve: bool) -> int:
         )
         return 0
 
-    return _run(args, action, needs="keys")
+    return run_as_member(args, action, needs="keys")
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
@@ -611,7 +572,7 @@ def cmd_revoke_installation(args: argparse.Namespace) -> int:
         say(lang, "staff.installation_revoked", key_id=held.key_id, at=held.revoked_at)
         return 0
 
-    return _run(args, action, needs="keys")
+    return run_as_member(args, action, needs="keys")
 
 
 def _say_revoked_sender(report: object, lang: Lang) -> None:
@@ -662,7 +623,7 @@ def cmd_pull(args: argparse.Namespace) -> int:
             say(lang, "staff.quarantine.waiting", quarantined=waiting)
         return 1 if report.refused or report.quarantined else 0
 
-    return _run(args, action, needs="decide")
+    return run_as_member(args, action, needs="decide")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -690,7 +651,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 _say_revoked_sender(report, lang)
         return 1 if failures else 0
 
-    return _run(args, action, needs="decide")
+    return run_as_member(args, action, needs="decide")
 
 
 def cmd_quarantine_list(args: argparse.Namespace) -> int:
@@ -713,7 +674,7 @@ def cmd_quarantine_list(args: argparse.Namespace) -> int:
         say(lang, "staff.quarantine.listed", quarantined=len(held))
         return 0
 
-    return _run(args, action, needs="view")
+    return run_as_member(args, action, needs="view")
 
 
 def cmd_quarantine_retry(args: argparse.Namespace) -> int:
@@ -740,7 +701,7 @@ def cmd_quarantine_retry(args: argparse.Namespace) -> int:
         say(lang, "staff.quarantine.retried", imported=imported, left=left)
         return 1 if left else 0
 
-    return _run(args, action, needs="decide")
+    return run_as_member(args, action, needs="decide")
 
 
 def cmd_quarantine_discard(args: argparse.Namespace) -> int:
@@ -755,7 +716,7 @@ def cmd_quarantine_discard(args: argparse.Namespace) -> int:
             say(lang, "staff.quarantine.discarded", quarantine_id=quarantine_id)
         return 0
 
-    return _run(args, action, needs="decide")
+    return run_as_member(args, action, needs="decide")
 
 
 def cmd_queue(args: argparse.Namespace) -> int:
@@ -780,7 +741,7 @@ def cmd_queue(args: argparse.Namespace) -> int:
         say(lang, "staff.pending", pending=len(items))
         return 0
 
-    return _run(args, action, needs="view")
+    return run_as_member(args, action, needs="view")
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -801,7 +762,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
             say(lang, f"staff.diff.{kind}", field=change.path)
         return 0
 
-    return _run(args, action, needs="view")
+    return run_as_member(args, action, needs="view")
 
 
 def cmd_decide(args: argparse.Namespace) -> int:
@@ -819,7 +780,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
         print(f"{item.record_id}  rev {item.revision}  {item.state}")
         return 0
 
-    return _run(args, action, needs="decide")
+    return run_as_member(args, action, needs="decide")
 
 
 def cmd_accept_clean(args: argparse.Namespace) -> int:
@@ -830,7 +791,7 @@ def cmd_accept_clean(args: argparse.Namespace) -> int:
         say(lang, "staff.accepted_clean", accepted=result.accepted, left=result.left)
         return 0
 
-    return _run(args, action, needs="decide")
+    return run_as_member(args, action, needs="decide")
 
 
 def cmd_send_feedback(args: argparse.Namespace) -> int:
@@ -859,7 +820,7 @@ def cmd_send_feedback(args: argparse.Namespace) -> int:
         )
         return 1 if report.failed else 0
 
-    return _run(args, action, needs="decide")
+    return run_as_member(args, action, needs="decide")
 
 
 def cmd_reserve(args: argparse.Namespace) -> int:
@@ -884,7 +845,7 @@ def cmd_reserve(args: argparse.Namespace) -> int:
             say(lang, "staff.reserved_quarantined", quarantined=result.quarantined_removed)
         return 0
 
-    return _run(args, action, reader, needs="reserve")
+    return run_as_member(args, action, reader, needs="reserve")
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -906,7 +867,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         )
         return 0
 
-    return _run(args, action, needs="view")
+    return run_as_member(args, action, needs="view")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -938,4 +899,4 @@ def cmd_export(args: argparse.Namespace) -> int:
         say(lang, "staff.exported", count=result.count)
         return 0
 
-    return _run(args, action, needs="export")
+    return run_as_member(args, action, needs="export")

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.cli.help_texts import h
 from desktop.cli.output import say
+from desktop.cli.staff_run import run_as_member
 from desktop.messages import Lang
 
 if TYPE_CHECKING:
-    from desktop.staff.roles import Action as RoleAction
     from desktop.staff.session import StaffSession
 
 
@@ -34,12 +34,6 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     report = actions.add_parser("report", help=h("staff.audit.report"))
     report.add_argument("--month", metavar="YYYY-MM", help=h("staff.audit.report.month"))
     report.set_defaults(func=cmd_report)
-
-
-def _run(args: argparse.Namespace, action: Any, needs: RoleAction) -> int:
-    from desktop.cli.staff import _run as run_staff
-
-    return int(run_staff(args, action, needs=needs))
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -73,7 +67,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
             say(lang, "audit.witnessed", checkpoints=compared.compared)
         return 0
 
-    return _run(args, action, "view")
+    return run_as_member(args, action, needs="view")
 
 
 def cmd_checkpoint(args: argparse.Namespace) -> int:
@@ -91,7 +85,7 @@ def cmd_checkpoint(args: argparse.Namespace) -> int:
             say(lang, "audit.sent", sent=sent.sent, held=sent.held)
         return 0
 
-    return _run(args, action, "view")
+    return run_as_member(args, action, needs="view")
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -107,4 +101,4 @@ def cmd_report(args: argparse.Namespace) -> int:
             print(f"{line.month}  {line.actor}  {line.action}  {line.count}", file=sys.stdout)
         return 0
 
-    return _run(args, action, "audit")
+    return run_as_member(args, action, needs="audit")

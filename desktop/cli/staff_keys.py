@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from desktop.cli.help_texts import h
 from desktop.cli.output import say
+from desktop.cli.staff_run import run_as_member
 from desktop.messages import Lang
 
 if TYPE_CHECKING:
@@ -22,7 +23,6 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
 
 def cmd_retire(args: argparse.Namespace) -> int:
-    from desktop.cli.staff import _run
     from desktop.staff import key_retirement
 
     def action(opened: StaffSession, lang: Lang) -> int:
@@ -30,4 +30,4 @@ def cmd_retire(args: argparse.Namespace) -> int:
         say(lang, "staff.register_key_retired", key_id=args.key_id, wraps=wraps)
         return 0
 
-    return int(_run(args, action, needs="keys"))
+    return run_as_member(args, action, needs="keys")

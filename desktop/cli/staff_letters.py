@@ -13,11 +13,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.cli.help_texts import h
 from desktop.cli.output import current, say
 from desktop.cli.profile import _Secrets
+from desktop.cli.staff_run import run_as_member
 from desktop.messages import Lang
 
 if TYPE_CHECKING:
@@ -44,12 +45,6 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     )
     returned.add_argument("--yes", action="store_true", help=h("staff.letters.returned.yes"))
     returned.set_defaults(func=cmd_returned)
-
-
-def _run(args: argparse.Namespace, action: Any, secrets: _Secrets | None = None) -> int:
-    from desktop.cli.staff import _run as run_staff
-
-    return int(run_staff(args, action, secrets, needs="letters"))
 
 
 def cmd_print(args: argparse.Namespace) -> int:
@@ -92,7 +87,7 @@ def cmd_print(args: argparse.Namespace) -> int:
                 print(f"  {needs.record_id}")
         return 0
 
-    return _run(args, action)
+    return run_as_member(args, action, needs="letters")
 
 
 def cmd_mark_sent(args: argparse.Namespace) -> int:
@@ -104,7 +99,7 @@ def cmd_mark_sent(args: argparse.Namespace) -> int:
         say(lang, code, run_id=result.run_id, letters=result.letters)
         return 0
 
-    return _run(args, action)
+    return run_as_member(args, action, needs="letters")
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -134,7 +129,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             )
         return 0
 
-    return _run(args, action)
+    return run_as_member(args, action, needs="letters")
 
 
 def cmd_returned(args: argparse.Namespace) -> int:
@@ -169,4 +164,4 @@ def cmd_returned(args: argparse.Namespace) -> int:
         )
         return 0
 
-    return _run(args, action, reader)
+    return run_as_member(args, action, reader, needs="letters")

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.cli.help_texts import h
 from desktop.cli.output import current, say
 from desktop.cli.profile import _guarded, _Secrets
+from desktop.cli.staff_run import coded_errors, run_as_member, staff_profile
 from desktop.messages import Lang, normalize
 
 if TYPE_CHECKING:
-    from desktop.staff.roles import Action as RoleAction
     from desktop.staff.session import StaffSession
 
 ROLE_CHOICES = ("reviewer", "registrar", "administrator")
@@ -56,17 +56,10 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     remove.set_defaults(func=cmd_remove)
 
 
-def _run(args: argparse.Namespace, action: Any, needs: RoleAction) -> int:
-    from desktop.cli.staff import _run as run_staff
-
-    return int(run_staff(args, action, needs=needs))
-
-
 def cmd_join_request(args: argparse.Namespace) -> int:
-    from desktop.cli.staff import _coded, _profile
     from desktop.staff import session
 
-    profile = _profile(args)
+    profile = staff_profile(args)
     lang: Lang = normalize(args.language) if args.language else current()
     passphrase = _Secrets().new_passphrase()
     if passphrase is None:
@@ -97,7 +90,7 @@ def cmd_join_request(args: argparse.Namespace) -> int:
         print(recovery)
         return 0
 
-    return _guarded(lang, action, _coded())
+    return _guarded(lang, action, coded_errors())
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -116,7 +109,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             )
         return 0
 
-    return _run(args, action, "view")
+    return run_as_member(args, action, needs="view")
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -136,7 +129,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         signed = manifest.session_sign(opened)
         return deliver_manifest(opened, lang, signed, args.out, publish=args.publish)
 
-    return _run(args, action, "members")
+    return run_as_member(args, action, needs="members")
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -157,4 +150,4 @@ def cmd_remove(args: argparse.Namespace) -> int:
             say(lang, "staff.member.root_rotated", key_id=kid, fingerprint=printed)
         return deliver_manifest(opened, lang, signed, args.out, publish=args.publish)
 
-    return _run(args, action, "members")
+    return run_as_member(args, action, needs="members")

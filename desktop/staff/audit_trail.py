@@ -1,6 +1,7 @@
 """The register's audit trail for people: is it intact, and who did what, per month.
 
-``verify`` checks the whole keyed chain (``desktop.storage.audit.verify``); ``report``
+``verify`` checks the whole keyed chain (``desktop.storage.audit.verify``) and every
+signer against the register's members (``desktop.staff.audit_members``); ``report``
 counts entries per month, staff member (the key id that signed) and kind of action. A kind
 is the action without its ids (``letter_run:print:<run id>`` counts as
 ``letter_run:print``), so the report says how often someone exported, viewed records or

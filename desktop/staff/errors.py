@@ -766,11 +766,15 @@ MESSAGES = Catalogue(
         ),
         "audit_broken": Message(
             "Revisjonsloggen er ikke intakt: en oppføring er endret, slettet eller satt inn "
-            "uten registerets nøkkel, eller et sjekkpunkt stemmer ikke. Ikke rett på "
-            "databasen; meld fra til personvernombudet med sekvensnummeret og feilkoden.",
+            "uten registerets nøkkel, signert med en nøkkel som ikke tilhører et medlem av "
+            "registeret (eller et medlem som alt var fjernet), eller et sjekkpunkt stemmer "
+            "ikke. Ikke rett på databasen; meld fra til personvernombudet med sekvensnummeret "
+            "og feilkoden.",
             "The audit log is not intact: an entry was changed, deleted or inserted without "
-            "the register's key, or a checkpoint does not match. Do not repair the database; "
-            "report it to the data protection officer with the sequence number and the code.",
+            "the register's key, signed with a key that belongs to no member of the register "
+            "(or to a member already removed), or a checkpoint does not match. Do not repair "
+            "the database; report it to the data protection officer with the sequence number "
+            "and the code.",
         ),
         "bad_audit_month": Message(
             "Måneden skrives ÅÅÅÅ-MM, for eksempel 2026-03.",

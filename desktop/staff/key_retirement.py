@@ -31,8 +31,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sjelden_protocol import parse_envelope
-from sjelden_protocol.errors import ProtocolError
 from sjelden_protocol.timefmt import format_utc, now_utc
 
 from desktop.staff import keys as staff_keys
@@ -47,14 +45,10 @@ if TYPE_CHECKING:
 
 
 def _sealed_to(db: Db, cipher: RegisterCipher, key_id: str) -> int:
-    count = 0
-    for row in db.execute("SELECT quarantine_id FROM quarantined_batches").fetchall():
-        try:
-            header = parse_envelope(quarantine.envelope(db, cipher, str(row[0]))).header
-        except (ProtocolError, StaffError):
-            continue  # not a batch at all: nothing in it opens under any key
-        count += header.recipient_key_id == key_id
-    return count
+    """How many quarantined batches are sealed to ``key_id`` (a retry would need it)."""
+    return sum(
+        parsed.header.recipient_key_id == key_id for _, parsed in quarantine.each_batch(db, cipher)
+    )
 
 
 def retire(session: StaffSession, key_id: str, *, now: datetime | None = None) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,8 @@ from desktop.staff.dialect import Db
 from desktop.staff.errors import BatchRefused, StaffError
 
 if TYPE_CHECKING:
+    from sjelden_protocol import Envelope
+
     from desktop.staff.importer import Importer, ImportReport
 
 _COLUMNS = (
@@ -154,6 +156,26 @@ def envelope(db: Db, cipher: RegisterCipher, quarantine_id: str) -> bytes:
     return cipher.open_bytes(bytes(row[0]), envelope_aad(quarantine_id))
 
 
+def each_batch(db: Db, cipher: RegisterCipher) -> Iterator[tuple[str, Envelope]]:
+    """Each quarantined batch's id and its envelope, parsed (signature not checked): the one
+    walk over the quarantine for whatever must look inside every batch (a reservation, a key
+    retirement). A row whose seal does not open, or whose bytes are no envelope, is skipped:
+    nothing in it opens under any key, and it stays for staff to retry or discard.
+
+    The ids are read first and each envelope opened on its own, so the caller may change
+    the table between batches and only one batch's bytes are in memory at a time."""
+    ids = db.execute(
+        "SELECT quarantine_id FROM quarantined_batches ORDER BY quarantined_at, quarantine_id"
+    ).fetchall()
+    for row in ids:
+        quarantine_id = str(row[0])
+        try:
+            parsed = parse_envelope(envelope(db, cipher, quarantine_id))
+        except (ProtocolError, StaffError):
+            continue
+        yield quarantine_id, parsed
+
+
 def holding_person(
     db: Db,
     cipher: RegisterCipher,
@@ -170,13 +192,10 @@ def holding_person(
     from desktop.staff import verify
 
     found = []
-    for row in db.execute("SELECT quarantine_id FROM quarantined_batches").fetchall():
-        quarantine_id = str(row[0])
+    for quarantine_id, parsed in each_batch(db, cipher):
         try:
-            records = verify.decrypt(
-                parse_envelope(envelope(db, cipher, quarantine_id)), register_keys
-            )
-        except (ProtocolError, BatchRefused, StaffError):
+            records = verify.decrypt(parsed, register_keys)
+        except (ProtocolError, StaffError):  # BatchRefused is a StaffError
             continue
         for record in records:
             number = national_id(record)

@@ -657,9 +657,15 @@ class Register:
         return self.call(lambda db: audit.entries(db, record_id), "audit entries")
 
     def verify_audit(self) -> audit.Verdict:
-        """The whole keyed chain checked (``desktop.storage.audit.verify``)."""
+        """The whole keyed chain checked (``desktop.storage.audit.verify``), every signer
+        against the members (``desktop.staff.audit_members``)."""
+        from desktop.staff import audit_members  # members needs this module
+
         key = self.cipher.audit_key()
-        return self.call(lambda db: audit.verify(db, key), "verify audit")
+        return self.call(
+            lambda db: audit.verify(db, key, check_signer=audit_members.check(db)),
+            "verify audit",
+        )
 
     def verify_audit_chain(self) -> int | None:
         """The first bad seq, or ``None`` when the chain is intact."""

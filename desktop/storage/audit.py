@@ -33,7 +33,7 @@ import hashlib
 import hmac
 import json
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,7 +106,17 @@ PROBLEMS = (
     "checkpoint_signature",  # a checkpoint's signature does not verify
     "checkpoint_mismatch",  # the chain's hash at a checkpoint is not the one signed
     "checkpoint_beyond_end",  # a checkpoint names an entry that is no longer there
+    # From the register's ``SignerCheck`` (``desktop.staff.audit_members``), once it has members:
+    "signer_not_member",  # signed by a key that is not (or was not yet) a member's
+    "signer_key_mismatch",  # the member's signing key is not the key that signed
+    "signer_removed",  # signed by a member after their removal
 )
+
+#: Asked about every entry that passed its own checks, in seq order, with the raw public key
+#: that verified its signature (``None`` for an unkeyed entry): a problem code stops the walk
+#: at that entry. How the register checks signers against its members
+#: (``desktop.staff.audit_members``); this module knows nothing of members.
+SignerCheck = Callable[[AuditEntry, bytes | None], str | None]
 
 # Connection -> acting member. Weak, so a closed connection takes its binding along.
 _BOUND: weakref.WeakKeyDictionary[Any, Signer] = weakref.WeakKeyDictionary()
@@ -327,11 +337,18 @@ def verify_chain(conn: Executes) -> int | None:
     return verify(conn, None, keyed_table="signature" in columns).first_bad_seq
 
 
-def verify(conn: Executes, mac_key: bytes | None, *, keyed_table: bool | None = None) -> Verdict:
+def verify(
+    conn: Executes,
+    mac_key: bytes | None,
+    *,
+    keyed_table: bool | None = None,
+    check_signer: SignerCheck | None = None,
+) -> Verdict:
     """Walk the whole chain: every link, hash, signature and checkpoint.
 
     ``keyed_table`` (default: whether ``mac_key`` is given) says the table has the keyed
     columns; with it but no ``mac_key``, keyed entries are checked for their signatures only.
+    ``check_signer`` then judges each entry that passed those checks (``SignerCheck``).
     The first problem found in seq order is reported; a checkpoint's own signature is
     checked before the walk, so a forged checkpoint is named at its seq.
     """
@@ -389,13 +406,19 @@ def verify(conn: Executes, mac_key: bytes | None, *, keyed_table: bool | None = 
             except InvalidSignature:
                 failure = (seq, "bad_signature")
                 break
+            public: bytes | None = signed_by.public_bytes(Encoding.Raw, PublicFormat.Raw)
         else:
             if keyed_from is not None:
                 failure = (seq, "unkeyed_after_keyed")
                 break
-            if digest != unkeyed_hash(prev_hash, AuditEntry(*row[:6])):
+            entry, public = AuditEntry(*row[:6]), None
+            if digest != unkeyed_hash(prev_hash, entry):
                 failure = (seq, "hash_mismatch")
                 break
+        judged = None if check_signer is None else check_signer(entry, public)
+        if judged is not None:
+            failure = (seq, judged)
+            break
         held_mark = marks.get(seq)
         if held_mark is not None and held_mark.hash != digest:
             failure = (seq, "checkpoint_mismatch")

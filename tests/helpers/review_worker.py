@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sjelden_protocol.keys import raw_private
 
 from desktop.staff import decisions, reservations
 from desktop.staff.crypto import RegisterCipher
@@ -108,8 +109,15 @@ def _run(job: dict[str, Any], register: Register) -> Outcome:
 def main() -> int:
     job = json.loads(sys.stdin.readline())
     cipher = RegisterCipher(bytes.fromhex(job["data_key"]), bytes.fromhex(job["hmac_key"]))
-    # Each reviewer process is a member of its own: its entries keyed and signed by its key.
-    signer = audit.Signer(cipher.audit_key(), Ed25519PrivateKey.generate())
+    # Each reviewer process is a member of its own: its entries keyed and signed by its key
+    # (a member's, when the job names one: else ``audit verify`` names its entries).
+    given = job.get("signing_key")
+    signing = (
+        Ed25519PrivateKey.generate()
+        if given is None
+        else Ed25519PrivateKey.from_private_bytes(bytes.fromhex(given))
+    )
+    signer = audit.Signer(cipher.audit_key(), signing)
     register = Register(PgBackend(job["url"]), cipher, actor=job["actor"], signer=signer)
     try:
         register.counts()  # connected before "ready": the start line is fair
@@ -173,9 +181,20 @@ class Workers:
                 process.wait()
 
 
-def job(url: str, keys: tuple[str, str], actor: str, mode: str, **work: Any) -> dict[str, Any]:
-    """One worker's job: where the register is, its keys, who works and what to do."""
+def job(
+    url: str,
+    keys: tuple[str, str],
+    actor: str,
+    mode: str,
+    *,
+    signing_key: Ed25519PrivateKey | None = None,
+    **work: Any,
+) -> dict[str, Any]:
+    """One worker's job: where the register is, its keys, who works and what to do; the
+    signing key of the member it is (``tests.staff.conftest.add_member``), if any."""
     base = {"url": url, "data_key": keys[0], "hmac_key": keys[1], "actor": actor, "mode": mode}
+    if signing_key is not None:
+        base["signing_key"] = raw_private(signing_key).hex()
     return {**base, **work}
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import random
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -136,6 +137,44 @@ def revised(record: dict[str, Any], **patient: Any) -> dict[str, Any]:
     newer["revision"] = record["revision"] + 1
     newer["patient"].update(patient)
     return newer
+
+
+def add_member(
+    staff: StaffSession, signing: Ed25519PrivateKey | None = None, role: str = "registrar"
+) -> Ed25519PrivateKey:
+    """Another staff member on ``staff``'s register, added by its administrator from a join
+    request as ``sjelden staff member add`` does; their signing key (the one given, or a new
+    one). Whoever signs audit entries on a register must be one (``audit verify``)."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from desktop.staff import members
+
+    signing = signing or Ed25519PrivateKey.generate()
+    identity = members.identity_of("Fiktiv Kollega", signing, X25519PrivateKey.generate())
+    with tempfile.TemporaryDirectory() as folder:
+        request = members.write_request(identity, Path(folder) / "join.json").read_bytes()
+    members.add_member(staff, request, identity.fingerprint, role)
+    return signing
+
+
+def forge_signed(staff: StaffSession, key: Ed25519PrivateKey, action: str) -> int:
+    """An audit entry as someone holding the register's database and its keyed-hash secret
+    (every member, or a removed one who kept it) writes it: keyed, signed by ``key``, whose
+    public key ``audit.append`` puts in ``audit_signers``. Outside any session; its seq."""
+    from desktop.staff.dialect import Db
+    from desktop.storage import audit
+
+    signer = audit.Signer(staff.keys.cipher.audit_key(), key)
+
+    def run(db: Db) -> int:
+        audit.act_as(db, signer)
+        try:
+            with db.transaction("forge"):
+                return audit.append(db, actor=signer.key_id, action=action).seq
+        finally:
+            audit.act_as(db, None)
+
+    return int(staff.register.backend.submit(run, "forge").result())
 
 
 def table_counts(staff: StaffSession) -> dict[str, int]:

@@ -7,11 +7,13 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from desktop.staff import session
 from desktop.staff.dialect import Db
 from desktop.storage.profile import Profile
 from tests.helpers.cli import run_cli
-from tests.staff.conftest import PASSPHRASE
+from tests.staff.conftest import PASSPHRASE, forge_signed
 
 ENV = {"SJELDEN_PASSPHRASE": PASSPHRASE, "SJELDEN_LANG": "en"}
 
@@ -65,3 +67,19 @@ def test_audit_verify_report_and_a_rewritten_row(tmp_path: Path) -> None:
     assert broken.returncode == 1
     assert f"First fault in the audit log: entry no. {seq} (hash_mismatch)." in broken.stderr
     assert "(audit_broken)" in broken.stderr
+
+
+def test_audit_verify_names_an_entry_signed_by_no_member(tmp_path: Path) -> None:
+    """Someone with the database and the register's secret adds a key of their own to
+    ``audit_signers`` and signs an entry with it: everything about the entry verifies but
+    its signer, and ``audit verify`` names that (``desktop.staff.audit_members``)."""
+    init = staff("init", "--key-file", "--language", "en", "--out", str(tmp_path / "letter"))
+    assert init.returncode == 0, init.stderr
+    with session.open_session(Profile.named("register"), PASSPHRASE) as opened:
+        seq = forge_signed(opened, Ed25519PrivateKey.generate(), "export:csv")
+    broken = staff("audit", "verify")
+    assert broken.returncode == 1 and "(audit_broken)" in broken.stderr
+    assert f"First fault in the audit log: entry no. {seq} (signer_not_member)." in broken.stderr
+    norsk = staff("audit", "verify", lang="nb")
+    assert f"oppføring nr. {seq} (signer_not_member)" in norsk.stderr
+    assert "ikke tilhører et medlem av" in norsk.stderr

@@ -16,8 +16,9 @@ from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sjelden_protocol.keys import key_id
 
-from desktop.staff import decisions, reservations, session
+from desktop.staff import decisions, members, reservations, session
 from desktop.staff import register as reg
 from desktop.staff.errors import AlreadyDecided, StaffError
 from desktop.staff.importer import Importer
@@ -26,14 +27,24 @@ from desktop.staff.session import StaffSession
 from desktop.storage import audit
 from tests.helpers.review_worker import Workers, job, register_secrets
 from tests.inbox.conftest import postgres_schema_url
-from tests.staff.conftest import PASSPHRASE, Clinic, Records, pin_clinic, table_counts
+from tests.staff.conftest import (
+    PASSPHRASE,
+    Clinic,
+    Records,
+    add_member,
+    pin_clinic,
+    table_counts,
+)
 
 COLLEAGUE = "kollega-fiktiv-0002"  # another member's key id, as the decisions name it
 _COLLEAGUE_KEY = Ed25519PrivateKey.generate()  # what their audit entries are signed with
 
 
 def _colleague(staff: StaffSession) -> reg.Register:
-    """Another staff member's handle on the same register database."""
+    """Another staff member's handle on the same register database (a member once)."""
+    known = staff.register.call(lambda db: members.find(db, key_id(_COLLEAGUE_KEY.public_key())))
+    if known is None:
+        add_member(staff, _COLLEAGUE_KEY)
     cipher = staff.register.cipher
     signer = audit.Signer(cipher.audit_key(), _COLLEAGUE_KEY)
     return reg.Register(staff.register.backend, cipher, actor=COLLEAGUE, signer=signer)
@@ -168,6 +179,7 @@ def test_two_reviewer_processes_decide_each_item_exactly_once(
             secrets,
             actor,
             "decide",
+            signing_key=add_member(staff),
             items=[[i.origin.batch_id, i.record_id, i.revision, choice] for i in queue],
         )
         for actor, choice in (("reviewer-a", "accept"), ("reviewer-b", "reject"))
@@ -207,7 +219,7 @@ def test_two_bulk_acceptances_of_one_list_accept_each_item_once(
     secrets = register_secrets(staff)
     first, second = Workers(
         [
-            job(url, secrets, actor, "accept_clean", items=listed)
+            job(url, secrets, actor, "accept_clean", signing_key=add_member(staff), items=listed)
             for actor in ("reviewer-a", "reviewer-b")
         ]
     ).go()
@@ -237,10 +249,18 @@ def test_a_reservation_and_a_decision_at_the_same_moment_end_in_the_reservation(
                 secrets,
                 "reviewer-a",
                 "decide",
+                signing_key=add_member(staff),
                 items=[[i.origin.batch_id, i.record_id, i.revision, "accept"] for i in queue],
             ),
             # From the other end: they meet in the middle, where both reach a person at once.
-            job(url, secrets, "registrar-b", "reserve", national_ids=ordered[::-1]),
+            job(
+                url,
+                secrets,
+                "registrar-b",
+                "reserve",
+                signing_key=add_member(staff),
+                national_ids=ordered[::-1],
+            ),
         ]
     ).go()
 

@@ -4,12 +4,17 @@ never sealed to the members again, and a batch sealed to it no longer opens. Bot
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 import pytest
 
 from desktop.staff import key_retirement, keys, manifest, quarantine, session
 from desktop.staff.errors import BatchRefused, StaffError
 from desktop.staff.importer import Importer
 from desktop.staff.session import StaffSession
+from desktop.storage.profile import Profile
+from tests.helpers.cli import run_cli
 from tests.staff.conftest import PASSPHRASE, Records, pin_clinic
 
 
@@ -112,3 +117,22 @@ def test_a_retired_key_is_never_sealed_to_the_members_again(
     with session.open_session(profile, PASSPHRASE) as again:
         assert old not in again.keys.register_keys
         assert _wrapped(again, old) == 0 and not _in_profile(again, old)
+
+
+def test_the_retire_command_names_what_stops_it(tmp_path: Path) -> None:
+    """``sjelden staff retire-register-key`` as a real subprocess: the only register key is
+    refused, an unknown one named, each with its code and no traceback."""
+    env = {"SJELDEN_PASSPHRASE": PASSPHRASE, "SJELDEN_LANG": "en"}
+
+    def staff(*args: str) -> subprocess.CompletedProcess[str]:
+        return run_cli("--profile", "register", "staff", *args, env=env)
+
+    init = staff("init", "--key-file", "--language", "en", "--out", str(tmp_path / "letter"))
+    assert init.returncode == 0, init.stderr
+    with session.open_session(Profile.named("register"), PASSPHRASE) as opened:
+        only = opened.keys.newest_register_key_id
+    in_use = staff("retire-register-key", only)
+    assert in_use.returncode == 1 and "(register_key_in_use)" in in_use.stderr
+    unknown = staff("retire-register-key", "0" * 32)
+    assert unknown.returncode == 1 and "(unknown_register_key)" in unknown.stderr
+    assert "Traceback" not in in_use.stderr + unknown.stderr

@@ -255,3 +255,50 @@ def test_a_reservation_deletes_the_quarantined_batches_that_hold_the_person(
     )
     assert f"reservation_quarantined:{held[0].quarantine_id}" in actions
     assert number not in " ".join(actions)
+
+
+def test_the_walk_over_the_quarantine_skips_what_does_not_open(
+    staff_session: StaffSession, records: Records
+) -> None:
+    """``quarantine.each_batch``, the one walk a reservation and a key retirement share:
+    bytes that are no envelope, and a seal moved onto another row, are passed over (nothing
+    in them opens under any key) and stay for staff; every other batch comes parsed."""
+    from desktop.staff import reservations
+    from desktop.staff.dialect import Db
+
+    newest = staff_session.keys.newest_register_key_id
+    stranger = Clinic(
+        Ed25519PrivateKey.generate(), staff_session.keys.register_keys[newest].public_key()
+    )
+    register, cipher = staff_session.register, staff_session.keys.cipher
+    theirs = records.many(1)
+    refused = BatchRefused("unknown_key")
+
+    def put(data: bytes) -> str:
+        return register.call(
+            lambda db: quarantine.put(db, cipher, data, refused, source="file", actor="test")
+        ).quarantine_id
+
+    garbage = put(b"not a batch at all")
+    good, moved = put(stranger.batch(theirs)), put(stranger.batch(records.many(1)))
+
+    def move_seal(db: Db) -> None:
+        sealed = db.execute(
+            "SELECT envelope FROM quarantined_batches WHERE quarantine_id = ?", (good,)
+        ).fetchone()[0]
+        with db.transaction("tamper"):
+            db.execute(
+                "UPDATE quarantined_batches SET envelope = ? WHERE quarantine_id = ?",
+                (bytes(sealed), moved),
+            )
+
+    register.call(move_seal)
+    walked = register.call(lambda db: list(quarantine.each_batch(db, cipher)))
+    assert [quarantine_id for quarantine_id, _ in walked] == [good]
+    assert walked[0][1].header.recipient_key_id == newest
+
+    number = theirs[0]["patient"]["national_id"]
+    result = reservations.reserve(register, number, register_keys=staff_session.keys.register_keys)
+    assert result.quarantined_removed == 1
+    left = {q.quarantine_id for q in register.call(quarantine.listed)}
+    assert left == {garbage, moved}

@@ -8,8 +8,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from desktop.staff.dialect import Db
-from tests.staff.conftest import Records
+from tests.staff.conftest import Records, forge_signed
 from tests.ui.staff.conftest import close_message_boxes, confirm, open_staff_window
 
 
@@ -85,6 +87,22 @@ def test_audit_tab_verifies_reports_and_names_a_rewritten_entry(
     qtbot.waitUntil(lambda: bool(_message_texts(window)), timeout=20_000)
     assert any("(bad_audit_month)" in text for text in _message_texts(window))
     close_message_boxes(window)
+
+
+def test_audit_tab_names_an_entry_signed_by_no_member(
+    qtbot: Any, staff_profile: Any, make_controller: Any
+) -> None:
+    """A key of someone's own in ``audit_signers`` signing an entry with the register's
+    secret: the verify button names the entry and ``signer_not_member``."""
+    profile, _ = staff_profile
+    window = open_staff_window(qtbot, make_controller, profile)
+    seq = forge_signed(window.staff_session(), Ed25519PrivateKey.generate(), "export:csv")
+    panel = window.audit
+    window.tabs.setCurrentWidget(panel)
+    qtbot.mouseClick(panel.verify_button, _left())
+    qtbot.waitUntil(lambda: panel.verdict is not None, timeout=20_000)
+    assert panel.verdict is not None and panel.verdict.first_bad_seq == seq
+    assert f"oppføring nr. {seq} (signer_not_member)" in panel.result.text()
 
 
 def _left() -> Any:
