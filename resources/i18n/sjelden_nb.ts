@@ -1209,6 +1209,10 @@ Registreringsklient for Norsk register for sjeldne diagnoser. Registreringene la
         <translation>%1 (deg)</translation>
     </message>
     <message>
+        <source>not removed</source>
+        <translation>ikke fjernet</translation>
+    </message>
+    <message>
         <source>Removed: no longer has access to the register</source>
         <translation>Fjernet: har ikke lenger tilgang til registeret</translation>
     </message>

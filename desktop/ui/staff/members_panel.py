@@ -242,6 +242,9 @@ class MembersPanel(QWidget):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(KEY_ROLE, member.key_id)
+                if not value:
+                    # An empty cell is still read out: a screen reader names every cell.
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("not removed"))
                 if member.removed_at is not None:
                     # greyed and in italics, and the Removed column says when: not colour alone
                     item.setForeground(greyed)
