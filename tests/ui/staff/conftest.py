@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.staff import keys
 from desktop.staff import session as staff_session
+from desktop.staff.session import StaffSession
+from desktop.storage.profile import Profile
 from desktop.ui.staff.confirm_dialog import ConfirmDialog
 from desktop.ui.staff.window import StaffWindow
 from tests.staff.conftest import PASSPHRASE, backend, pin_clinic, register_db  # noqa: F401
@@ -61,3 +67,17 @@ def confirm(qtbot, window: QWidget) -> None:  # type: ignore[no-untyped-def]
 
 
 from tests.sync.conftest import inbox_server  # noqa: E402, F401
+
+
+@contextlib.contextmanager
+def staff_at_inbox(make_profile, inbox, tmp_path) -> Iterator[tuple[Profile, StaffSession]]:  # type: ignore[no-untyped-def]
+    """A new administrator's profile on the real inbox, its staff key added there, open for
+    the test to prepare the register; closed before the window unlocks it."""
+    profile = make_profile("staff")
+    opened, _ = staff_session.create(profile, PASSPHRASE, inbox_url=inbox.url)
+    try:
+        _, staff_pub = keys.write_public_files(opened.keys, tmp_path / "letter")
+        inbox.admin("staff", "add", str(staff_pub), "--label", "register staff")
+        yield profile, opened
+    finally:
+        opened.close()

@@ -7,11 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from desktop.staff import audit_witness, keys
-from desktop.staff import session as staff_session
+from desktop.staff import audit_witness
 from desktop.staff.dialect import Db
-from tests.staff.conftest import PASSPHRASE, pin_clinic
-from tests.ui.staff.conftest import open_staff_window
+from tests.staff.conftest import pin_clinic
+from tests.ui.staff.conftest import open_staff_window, staff_at_inbox
 
 
 def _left() -> Any:
@@ -23,14 +22,8 @@ def _left() -> Any:
 def test_the_audit_tab_sends_and_compares_checkpoints_with_the_inbox(
     qtbot: Any, inbox_server: Any, make_profile: Any, make_controller: Any, tmp_path: Path
 ) -> None:
-    profile = make_profile("staff")
-    opened, _ = staff_session.create(profile, PASSPHRASE, inbox_url=inbox_server.url)
-    try:
-        _, staff_pub = keys.write_public_files(opened.keys, tmp_path / "letter")
-        inbox_server.admin("staff", "add", str(staff_pub), "--label", "register staff")
+    with staff_at_inbox(make_profile, inbox_server, tmp_path) as (profile, opened):
         pin_clinic(opened, "Fiktiv klinikk Midt")
-    finally:
-        opened.close()
     window = open_staff_window(qtbot, make_controller, profile)
     panel = window.audit
     window.tabs.setCurrentWidget(panel)

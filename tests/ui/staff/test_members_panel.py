@@ -23,13 +23,18 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 from sjelden_protocol.manifest import parse_manifest
 from sjelden_protocol.timefmt import now_utc
 
-from desktop.staff import keys, members, roles
+from desktop.staff import members, roles
 from desktop.staff import session as staff_session
 from desktop.ui.staff.add_member_dialog import AddMemberDialog
 from desktop.ui.staff.window import StaffWindow
 from tests.inbox.conftest import postgres_schema_url
 from tests.staff.conftest import PASSPHRASE, Records, pin_clinic
-from tests.ui.staff.conftest import close_message_boxes, confirmation, open_staff_window
+from tests.ui.staff.conftest import (
+    close_message_boxes,
+    confirmation,
+    open_staff_window,
+    staff_at_inbox,
+)
 
 
 def _messages(window: Any) -> list[str]:
@@ -256,15 +261,9 @@ def test_a_reviewer_sees_the_members_but_cannot_change_them(
 def test_a_removal_publishes_the_manifest_at_the_inbox(
     qtbot: Any, inbox_server: Any, make_profile: Any, make_controller: Any, tmp_path: Path
 ) -> None:
-    profile = make_profile("staff")
-    admin, _ = staff_session.create(profile, PASSPHRASE, inbox_url=inbox_server.url)
-    try:
-        _, staff_pub = keys.write_public_files(admin.keys, tmp_path / "letter")
-        inbox_server.admin("staff", "add", str(staff_pub), "--label", "register staff")
+    with staff_at_inbox(make_profile, inbox_server, tmp_path) as (profile, admin):
         request, identity = _request(tmp_path, "Vera Vurder")
         members.add_member(admin, request.read_bytes(), identity.fingerprint, roles.REVIEWER)
-    finally:
-        admin.close()
     window = open_staff_window(qtbot, make_controller, profile)
     panel = window.members
     window.tabs.setCurrentWidget(panel)
