@@ -268,14 +268,20 @@ class Unlocked:
 
 
 def unlock(
-    db: Db, identity: Identity, member_key: X25519PrivateKey, profile_secrets: Sequence[Secret]
+    db: Db,
+    identity: Identity,
+    member_key: X25519PrivateKey,
+    profile_secrets: Sequence[Secret],
+    signing: Ed25519PrivateKey,
 ) -> Unlocked:
     """This member and their secrets, in one transaction.
 
     The first profile on a register without members becomes its administrator with the
     secrets its profile holds; an administrator's profile-made register and root keys are
-    sealed to the members who should hold them (``adopt``). A removed member is refused
-    (``member_removed``), a profile the register does not know too (``member_not_enrolled``).
+    sealed to the members who should hold them (``adopt``), one audit entry each, keyed and
+    signed by this member (``signing``, with the audit key of the secrets just opened). A
+    removed member is refused (``member_removed``), a profile the register does not know too
+    (``member_not_enrolled``).
     """
     with db.transaction("member unlock"):
         me = find(db, identity.key_id)
@@ -287,9 +293,12 @@ def unlock(
             me = _bootstrap(db, identity, profile_secrets)
         if me.removed_at is not None:
             raise StaffError("member_removed", identity.key_id)
-        if me.role == ADMINISTRATOR:
-            _adopt(db, profile_secrets)
         held = open_wraps(db, me.key_id, member_key)
+        if me.role == ADMINISTRATOR:
+            adopted = _adopt(db, profile_secrets)
+            if adopted:
+                _log_adopted(db, me.key_id, adopted, held, signing)
+                held = open_wraps(db, me.key_id, member_key)
         retired = frozenset(retired_register_keys(db))
     return Unlocked(me, held, retired)
 
@@ -337,9 +346,10 @@ def mark_retired(db: Db, key_id: str, stamp: str) -> None:
     db.execute("INSERT INTO register_meta (key, value) VALUES (?, ?)", (_RETIRED + key_id, stamp))
 
 
-def _adopt(db: Db, secrets: Sequence[Secret]) -> None:
+def _adopt(db: Db, secrets: Sequence[Secret]) -> list[Secret]:
     """Register and root keys an administrator's profile made since, sealed to the members
-    (never a retired one, which a profile may still hold until its next unlock)."""
+    (never a retired one, which a profile may still hold until its next unlock); the ones
+    sealed now."""
     wrapped = {
         (str(r[0]), str(r[1]))
         for r in db.execute("SELECT DISTINCT secret_role, secret_key_id FROM member_wraps")
@@ -348,13 +358,36 @@ def _adopt(db: Db, secrets: Sequence[Secret]) -> None:
     fresh = [s for s in secrets if s.role in ("register", "root")]
     fresh = [s for s in fresh if (s.role, s.key_id) not in wrapped and s.key_id not in gone]
     if not fresh:
-        return
+        return []
     numbered = [
         Secret(s.role, s.key_id, _next_generation(db, s.role) + i, s.value)
         for i, s in enumerate(fresh)
     ]
     for member in _active(db):
         _wrap(db, member.identity, _for_role(member.role, numbered))
+    return numbered
+
+
+def _log_adopted(
+    db: Db,
+    actor: str,
+    adopted: Sequence[Secret],
+    held: Sequence[Secret],
+    signing: Ed25519PrivateKey,
+) -> None:
+    """One entry per key the register took from a profile, in the register's keyed chain
+    (on PostgreSQL the profile's own log is not the register's). A connection no signer is
+    bound to yet (an administrator who joined: their profile holds no keyed-hash secret) is
+    bound for these entries with the audit key of the secrets they just opened."""
+    bound = audit.signer_of(db)
+    hmac_secrets = [s for s in held if s.role == "hmac"]
+    if bound is None and hmac_secrets:
+        audit.act_as(db, audit.Signer(crypto.audit_key(hmac_secrets[-1].value), signing))
+    try:
+        for secret in adopted:
+            audit.append(db, actor=actor, action=f"staff:{secret.role}_key_sealed:{secret.key_id}")
+    finally:
+        audit.act_as(db, bound)
 
 
 def _insert_member(db: Db, identity: Identity, role: str, added_by: str, stamp: str) -> None:

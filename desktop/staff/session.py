@@ -146,14 +146,17 @@ def _unlock_member(
     first member event) keyed and signed like every later one: that profile holds the
     register's secrets itself. Anyone else's unlock writes no entry."""
     hmac_secrets = [s for s in held if s.role == "hmac"]
-    signer = None
-    if {"register", "data", "hmac"} <= {s.role for s in held}:
+    # On SQLCipher the register shares the store's connection, which an open session has
+    # bound already (a refresh): that binding is kept, and given back afterwards.
+    bound = audit.signer_of(db)
+    signer = bound
+    if signer is None and {"register", "data", "hmac"} <= {s.role for s in held}:
         signer = audit.Signer(crypto.audit_key(hmac_secrets[-1].value), signing)
     audit.act_as(db, signer)
     try:
-        return members.unlock(db, identity, member_key, held)
+        return members.unlock(db, identity, member_key, held, signing)
     finally:
-        audit.act_as(db, None)
+        audit.act_as(db, bound)
 
 
 def _unlock(

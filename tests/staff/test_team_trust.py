@@ -18,7 +18,7 @@ from sjelden_protocol.errors import ProtocolError
 from sjelden_protocol.keys import key_id, raw_public
 from sjelden_protocol.manifest import sign_manifest, verify_manifest
 
-from desktop.staff import decisions, manifest, members, session, trust
+from desktop.staff import decisions, keys, manifest, members, session, trust
 from desktop.staff.errors import StaffError
 from desktop.staff.importer import Importer
 from desktop.storage.connection import Connection
@@ -67,6 +67,20 @@ def test_trust_is_shared_and_a_second_administrator_carries_it_on(
         assert after.sequence == first.sequence + 1
         assert ("staff", second.staff_key_id) in {(k.role, k.key_id) for k in after.keys}
         verify_manifest(after.to_json(), first_root.public_key(), newest_sequence=first.sequence)
+
+        # A register key made in the second administrator's profile is sealed to the members
+        # at their refresh, with an entry in the register's keyed chain, signed by them.
+        made = second.store.call(lambda c: keys.rotate_register_key(c, actor="t"))
+        second.refresh_keys()
+        assert second.keys.newest_register_key_id == made
+        sealed = second.register.call(
+            lambda db: db.execute(
+                "SELECT signer FROM audit_log WHERE action = ?",
+                (f"staff:register_key_sealed:{made}",),
+            ).fetchall()
+        )
+        assert [row[0] for row in sealed] == [second.staff_key_id]
+        assert second.register.verify_audit().intact
 
         # The second administrator removes the first: one transaction, the root rotated.
         gone = admin.staff_key_id
@@ -145,3 +159,25 @@ def test_a_profile_from_before_hands_its_trust_rows_to_the_register(
         assert manifest.session_sign(reopened).sequence == signed.sequence + 1
         left = reopened.store.call(trust.profile_rows, "profile trust")
         assert left == {}
+
+
+def test_key_events_after_a_refresh_stay_in_the_keyed_chain(
+    make_profile: Callable[..., Profile],
+) -> None:
+    """On the one-PC register the store's connection is the register's: a refresh of the
+    session's keys keeps its signer bound, so a key event written afterwards is keyed too."""
+    opened, _ = session.create(make_profile("staff"), PASSPHRASE)
+    with opened:
+        first = opened.store.call(lambda c: keys.rotate_register_key(c, actor="t"))
+        opened.refresh_keys()
+        second = opened.store.call(lambda c: keys.rotate_register_key(c, actor="t"))
+        opened.refresh_keys()
+        assert opened.keys.newest_register_key_id == second != first
+        verdict = opened.register.verify_audit()
+        assert verdict.intact, verdict
+        unkeyed = opened.register.call(
+            lambda db: db.execute(
+                "SELECT COUNT(*) FROM audit_log WHERE signature IS NULL AND seq > 1"
+            ).fetchone()[0]
+        )
+        assert unkeyed == 0
