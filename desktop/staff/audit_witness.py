@@ -28,9 +28,11 @@ from sjelden_protocol.keys import ed25519_public_from_raw
 
 from desktop.net.errors import SyncError
 from desktop.net.http import Transport
+from desktop.staff import members
 from desktop.staff.dialect import Db
 from desktop.staff.errors import StaffError
 from desktop.staff.roles import require
+from desktop.storage import audit
 
 if TYPE_CHECKING:
     from desktop.staff.session import StaffSession
@@ -63,15 +65,6 @@ class Comparison:
         return self.problem is None
 
 
-def _local(db: Db) -> list[AuditCheckpoint]:
-    return [
-        AuditCheckpoint(int(r[0]), bytes(r[1]), str(r[2]), str(r[3]), bytes(r[4]))
-        for r in db.execute(
-            "SELECT seq, hash, at, signer, signature FROM audit_checkpoints ORDER BY seq"
-        ).fetchall()
-    ]
-
-
 def parse_or_refuse(page: object) -> list[AuditCheckpoint]:
     """One page of the inbox's answer, each copy checked for form (``witness_unreadable``)."""
     if not isinstance(page, list):
@@ -102,7 +95,7 @@ def _fetch(transport: Transport, session: StaffSession) -> list[AuditCheckpoint]
 def send(session: StaffSession, transport: Transport) -> Sent:
     """Every checkpoint of the register the inbox does not hold yet, sent to it."""
     require(session, "view")
-    local = session.register.call(_local, "audit checkpoints")
+    local = session.register.call(audit.checkpoints, "audit checkpoints")
     there = {c.seq: c for c in _fetch(transport, session)}
     sent = 0
     for mark in local:
@@ -133,10 +126,7 @@ def send(session: StaffSession, transport: Transport) -> Sent:
 
 def _signers(db: Db) -> dict[str, bytes]:
     """Each member's signing key (removed ones too: their old checkpoints stay valid)."""
-    return {
-        str(r[0]): bytes(r[1])
-        for r in db.execute("SELECT member_key_id, signing_key FROM members").fetchall()
-    }
+    return {m.key_id: m.identity.signing_key for m in members.members(db)}
 
 
 def _hashes(db: Db, seqs: list[int]) -> dict[int, bytes]:

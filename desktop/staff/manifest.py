@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sjelden_protocol.canonical import canonical_json
 from sjelden_protocol.errors import ProtocolError
 from sjelden_protocol.keys import fingerprint, key_id, raw_public
@@ -93,12 +94,10 @@ def tls_pin(certificate_pem: bytes) -> bytes:
 RegisterKeys = Sequence[tuple[str, bytes]]  # (key id, raw X25519 public key) a session holds
 
 
-def register_keys(session: StaffSession) -> list[tuple[str, bytes]]:
-    """The register (recipient) keys this session holds, every generation not retired."""
-    return [
-        (kid, raw_public(private.public_key()))
-        for kid, private in session.keys.register_keys.items()
-    ]
+def register_keys(held: Mapping[str, X25519PrivateKey]) -> list[tuple[str, bytes]]:
+    """The public halves of the register (recipient) keys held, by key id (a session's
+    ``keys.register_keys``: every generation not retired)."""
+    return [(kid, raw_public(private.public_key())) for kid, private in held.items()]
 
 
 def _sync(db: Db, held: RegisterKeys) -> None:
@@ -114,19 +113,15 @@ def _sync(db: Db, held: RegisterKeys) -> None:
             (kid, public, stamp, stamp),
         )
     for member in members.members(db):
+        # A revocation already held (earlier, or set by hand) is kept.
         db.execute(
             "INSERT INTO register_manifest_keys (role, key_id, public_key, valid_from, "
             "valid_until, revoked_at, added_at) VALUES ('staff', ?, ?, ?, NULL, ?, ?) "
-            "ON CONFLICT (role, key_id) DO NOTHING",
+            "ON CONFLICT (role, key_id) DO UPDATE SET revoked_at = "
+            "COALESCE(register_manifest_keys.revoked_at, excluded.revoked_at)",
             (member.key_id, member.identity.signing_key, member.added_at, member.removed_at,
              stamp),
         )  # fmt: skip
-        if member.removed_at is not None:
-            db.execute(
-                "UPDATE register_manifest_keys SET revoked_at = ? WHERE role = 'staff' "
-                "AND key_id = ? AND revoked_at IS NULL",
-                (member.removed_at, member.key_id),
-            )
 
 
 def _entries(db: Db) -> list[ManifestKey]:
@@ -260,19 +255,19 @@ def sign_next(
     (``manifest_no_recipient``) when no recipient key would be usable: clinics refuse such
     a manifest, and must never be left without a key to seal to."""
     with db.transaction("sign manifest"):
-        return _sign(db, actor, root, held, issued_at, previous_root)
+        _sync(db, held)
+        return _sign(db, actor, root, issued_at, previous_root)
 
 
 def _sign(
     db: Db,
     actor: str,
     root: Ed25519PrivateKey,
-    held: RegisterKeys,
     issued_at: datetime | None = None,
     previous_root: Ed25519PrivateKey | None = None,
 ) -> Manifest:
+    """The next manifest from the keys the table names now (the caller synced them)."""
     moment = issued_at or now_utc()
-    _sync(db, held)
     entries = _entries(db)
     if not any(e.role == "recipient" and e.usable_at(moment) for e in entries):
         raise StaffError("manifest_no_recipient")
@@ -312,7 +307,7 @@ def replace_recipient(
     for entry in _entries(db):
         if entry.role == "recipient" and entry.key_id != new_id and entry.revoked_at is None:
             _revoke(db, entry.key_id, actor)
-    return _sign(db, actor, root, held, previous_root=previous_root)
+    return _sign(db, actor, root, previous_root=previous_root)
 
 
 # -- on a session (the CLI and the window) -------------------------------------------------------
@@ -338,7 +333,7 @@ def session_root(session: StaffSession) -> Ed25519PrivateKey:
 
 def session_listed(session: StaffSession) -> list[ListedKey]:
     require(session, "view")
-    held = register_keys(session)
+    held = register_keys(session.keys.register_keys)
     return session.register.call(lambda db: listed(db, held), "manifest keys")
 
 
@@ -359,7 +354,7 @@ def session_add_key(
 
 def session_revoke(session: StaffSession, revoked_key_id: str) -> list[Role]:
     require(session, "keys")
-    actor, held = session.staff_key_id, register_keys(session)
+    actor, held = session.staff_key_id, register_keys(session.keys.register_keys)
     return session.register.call(
         lambda db: revoke(db, revoked_key_id, actor=actor, held=held), "revoke key"
     )
@@ -368,7 +363,7 @@ def session_revoke(session: StaffSession, revoked_key_id: str) -> list[Role]:
 def session_sign(session: StaffSession) -> Manifest:
     """The next manifest, signed with this administrator's root."""
     root = session_root(session)
-    actor, held = session.staff_key_id, register_keys(session)
+    actor, held = session.staff_key_id, register_keys(session.keys.register_keys)
     return session.register.call(
         lambda db: sign_next(db, actor=actor, root=root, held=held), "sign manifest"
     )
@@ -382,7 +377,7 @@ def session_rotate_root(session: StaffSession) -> Manifest:
     previous = session_root(session)
     actor = session.staff_key_id
     new_root = session.store.call(lambda c: keys.rotate_root(c, actor=actor), "rotate root key")
-    held = register_keys(session)
+    held = register_keys(session.keys.register_keys)
     signed = session.register.call(
         lambda db: sign_next(db, actor=actor, root=new_root, held=held, previous_root=previous),
         "sign manifest",

@@ -28,8 +28,9 @@ anything open their own transaction.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -290,14 +291,21 @@ def unlock(
                 raise StaffError("member_not_enrolled", identity.key_id)
             if not {"register", "data", "hmac"} <= {s.role for s in profile_secrets}:
                 raise StaffError("member_not_enrolled", identity.key_id)
-            me = _bootstrap(db, identity, profile_secrets)
+            with _signing_as(db, signing, profile_secrets):
+                me = _bootstrap(db, identity, profile_secrets)
         if me.removed_at is not None:
             raise StaffError("member_removed", identity.key_id)
         held = open_wraps(db, me.key_id, member_key)
         if me.role == ADMINISTRATOR:
             adopted = _adopt(db, profile_secrets)
             if adopted:
-                _log_adopted(db, me.key_id, adopted, held, signing)
+                with _signing_as(db, signing, held):
+                    for secret in adopted:
+                        audit.append(
+                            db,
+                            actor=me.key_id,
+                            action=f"staff:{secret.role}_key_sealed:{secret.key_id}",
+                        )
                 held = open_wraps(db, me.key_id, member_key)
         retired = frozenset(retired_register_keys(db))
     return Unlocked(me, held, retired)
@@ -368,24 +376,19 @@ def _adopt(db: Db, secrets: Sequence[Secret]) -> list[Secret]:
     return numbered
 
 
-def _log_adopted(
-    db: Db,
-    actor: str,
-    adopted: Sequence[Secret],
-    held: Sequence[Secret],
-    signing: Ed25519PrivateKey,
-) -> None:
-    """One entry per key the register took from a profile, in the register's keyed chain
-    (on PostgreSQL the profile's own log is not the register's). A connection no signer is
-    bound to yet (an administrator who joined: their profile holds no keyed-hash secret) is
-    bound for these entries with the audit key of the secrets they just opened."""
+@contextlib.contextmanager
+def _signing_as(db: Db, signing: Ed25519PrivateKey, secrets: Sequence[Secret]) -> Iterator[None]:
+    """Entries an unlock writes (the first administrator's, a key sealed from a profile) are
+    keyed and signed by this member like every later one: with the audit key of the newest
+    keyed-hash secret in ``secrets`` (the profile's at bootstrap, the wraps just opened when
+    sealing), unless the connection has a signer already (the one-PC register shares the
+    store's connection, which an open session has bound: kept, and given back afterwards)."""
     bound = audit.signer_of(db)
-    hmac_secrets = [s for s in held if s.role == "hmac"]
+    hmac_secrets = [s for s in secrets if s.role == "hmac"]
     if bound is None and hmac_secrets:
         audit.act_as(db, audit.Signer(crypto.audit_key(hmac_secrets[-1].value), signing))
     try:
-        for secret in adopted:
-            audit.append(db, actor=actor, action=f"staff:{secret.role}_key_sealed:{secret.key_id}")
+        yield
     finally:
         audit.act_as(db, bound)
 
@@ -551,11 +554,13 @@ def remove(
             raw_public(register.public_key()),
             actor=actor,
             root=root,
-            held=[
-                (s.key_id, raw_public(X25519PrivateKey.from_private_bytes(s.value).public_key()))
-                for s in held
-                if s.role == "register"
-            ],
+            held=manifest.register_keys(
+                {
+                    s.key_id: X25519PrivateKey.from_private_bytes(s.value)
+                    for s in held
+                    if s.role == "register"
+                }
+            ),
             previous_root=previous,
         )
     rotation = Rotation(

@@ -23,8 +23,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sjelden_protocol.timefmt import now_utc
 
 from desktop.net.http import RetryPolicy, Transport, check_server_url
-from desktop.staff import crypto, members, schema, trust
 from desktop.staff import keys as staff_keys
+from desktop.staff import members, schema, trust
 from desktop.staff.dialect import Backend, Db, PgBackend, SqliteBackend, SqliteDb
 from desktop.staff.errors import StaffError
 from desktop.staff.manifest import latest as manifest_latest
@@ -135,30 +135,6 @@ def check_register_db(url: str | None) -> None:
         raise StaffError("register_db_not_postgres")
 
 
-def _unlock_member(
-    db: Db,
-    identity: members.Identity,
-    signing: Ed25519PrivateKey,
-    member_key: X25519PrivateKey,
-    held: list[members.Secret],
-) -> members.Unlocked:
-    """``members.unlock`` with the audit entry of a first administrator (the register's
-    first member event) keyed and signed like every later one: that profile holds the
-    register's secrets itself. Anyone else's unlock writes no entry."""
-    hmac_secrets = [s for s in held if s.role == "hmac"]
-    # On SQLCipher the register shares the store's connection, which an open session has
-    # bound already (a refresh): that binding is kept, and given back afterwards.
-    bound = audit.signer_of(db)
-    signer = bound
-    if signer is None and {"register", "data", "hmac"} <= {s.role for s in held}:
-        signer = audit.Signer(crypto.audit_key(hmac_secrets[-1].value), signing)
-    audit.act_as(db, signer)
-    try:
-        return members.unlock(db, identity, member_key, held, signing)
-    finally:
-        audit.act_as(db, bound)
-
-
 def _unlock(
     store: Store,
     backend: Backend,
@@ -171,7 +147,7 @@ def _unlock(
     rows it held before the register did (``desktop.staff.trust.adopt``)."""
     held = store.call(staff_keys.profile_secrets, "profile secrets")
     unlocked = backend.submit(
-        lambda db: _unlock_member(db, identity, signing, member_key, held), "member unlock"
+        lambda db: members.unlock(db, identity, member_key, held, signing), "member unlock"
     ).result()
     loaded = staff_keys.assemble(signing, member_key, unlocked.secrets)
     gone, actor = set(unlocked.retired), loaded.staff_key_id

@@ -136,36 +136,30 @@ ProfileRows = dict[str, list[tuple[Any, ...]]]
 
 
 def profile_rows(conn: Connection) -> ProfileRows:
-    """This profile's trust rows from before the register held them (on the store's thread)."""
-    have = {
-        str(r[0])
-        for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
-    }
+    """This profile's trust rows from before the register held them (on the store's thread;
+    the profile's migrations made the tables, which stay empty once adopted)."""
     out: ProfileRows = {}
     for table, _, columns in _PROFILE_TABLES:
-        if table in have:
-            rows = conn.execute(f"SELECT {columns} FROM {table}").fetchall()  # noqa: S608 - names are code
-            if rows:
-                out[table] = [tuple(r) for r in rows]
+        rows = conn.execute(f"SELECT {columns} FROM {table}").fetchall()  # noqa: S608 - names are code
+        if rows:
+            out[table] = [tuple(r) for r in rows]
     return out
 
 
-def adopt(db: Db, rows: ProfileRows) -> int:
-    """Copy a profile's trust rows into the register in one transaction; how many were new.
+def adopt(db: Db, rows: ProfileRows) -> None:
+    """Copy a profile's trust rows into the register in one transaction.
 
     A row the register holds already (same key, same manifest sequence) is kept as it is: the
     register's history is the one every member signs on from."""
-    added = 0
     with db.transaction("adopt profile trust"):
         for table, target, columns in _PROFILE_TABLES:
             held: Sequence[tuple[Any, ...]] = rows.get(table, [])
             marks = ", ".join("?" for _ in columns.split(","))
             for row in held:
-                added += db.execute(
+                db.execute(
                     f"INSERT INTO {target} ({columns}) VALUES ({marks}) ON CONFLICT DO NOTHING",  # noqa: S608 - names are code
                     row,
-                ).rowcount
-    return added
+                )
 
 
 def forget_profile_rows(conn: Connection, rows: ProfileRows) -> None:
